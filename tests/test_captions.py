@@ -956,6 +956,29 @@ def test_a_greeting_before_a_papers_noun_is_no_paper(text):
     assert credit is None or credit.agency is None
 
 
+@pytest.mark.parametrize(("credit_line", "photographer", "agency"), [
+    ("QUORVA DAILY NEWS/Tovik Quorran", "Tovik Quorran", "QUORVA DAILY NEWS"),
+    ("QNS/Tovik Quorran", "Tovik Quorran", "QNS"),
+    ("REUTERS/T.Q. Quorran", "T.Q. Quorran", "Reuters"),
+])
+@pytest.mark.parametrize("stamp", ["\nReuters / Friday, October 13, 2017", "\n\nAP / Wednesday, 25 February 2015"])
+def test_a_gallerys_stamp_under_the_caption_leaves_the_credit_above_it(credit_line, photographer, agency, stamp):
+    credit = parse(f"Boats wait in the harbour in Oslo, Norway, May 3, 2021. {credit_line}{stamp}").credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+def test_a_gallerys_stamp_alone_names_the_agency_and_no_day_as_a_source():
+    credit = parse("Boats wait in the harbour in Oslo, Norway, May 3, 2021.\nReuters / Friday, October 13, 2017").credit
+    assert credit is not None and (credit.photographer, credit.agency, credit.provider) == (None, "Reuters", None)
+
+
+def test_a_weekday_and_a_month_are_no_source():
+    from catalog.captions.credit_reader import reading_of
+
+    reading = reading_of("Reuters / Friday, October", load_rules())
+    assert reading is not None and (reading.credit.agency, reading.credit.provider) == ("Reuters", None)
+
+
 def test_a_papers_photo_slash_opening_the_caption_leaves_the_prose_to_the_place_reader():
     facts = parse("Quorvan Daily Photo/Tovik Quorran The mosque glows under lights during the annual festival in "
                   "Sharjah, United Arab Emirates, February 9, 2022.")

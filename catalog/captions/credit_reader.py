@@ -901,6 +901,17 @@ def _standard_with_comma(piece: str, rules: Rules) -> bool:
     return rules.standard_agency(piece) is not None
 
 
+#: The words of a weekday and a month, in small letters ("friday", "oct."), which together name no one.
+_DAY_AND_MONTH_WORDS = frozenset(_WEEKDAYS | {name.casefold() for names in MONTHS.values() for name in names})
+
+
+def _a_day_and_month(folded: str) -> bool:
+    """Whether `folded` (in small letters) is a weekday and a month, a date whose digits a spot cut off: "friday,
+    october" (one word alone, "May", may be a name: not this)."""
+    words = folded.replace(",", " ").split()
+    return len(words) == 2 and words[0] in _WEEKDAYS and words[1] in _DAY_AND_MONTH_WORDS
+
+
 def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     """Read one piece as a person, an agency, another organisation or a tag; None if it is none of them."""
     text = piece.strip().strip(",;:").strip()
@@ -916,6 +927,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     folded = text.casefold()
     if not text:
         return None
+    if folded[-1:].isalpha() and _a_day_and_month(folded):
+        return Part(text, "tag", "date", segment, role)  # "Reuters / Friday, October": a date cut short, no name
     label = _OTHER_LABEL.match(text) if ":" in text else None
     if label and any(word in _OTHER_ROLES or word in _FACT_LABELS for word in label.group(1).casefold().split()):
         # "Feature Presentation: Aslam Hunani", "Design: Ana Ruiz": who did other work; "Location: Istiqlal
