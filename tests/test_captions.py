@@ -979,6 +979,18 @@ def test_a_weekday_and_a_month_are_no_source():
     assert reading is not None and (reading.credit.agency, reading.credit.provider) == ("Reuters", None)
 
 
+@pytest.mark.parametrize(("credit_line", "photographer", "agency"), [
+    ("(AFP/Quorva Gazette)", None, "Quorva Gazette"),
+    ("TOVIK QUORRAN / AFP/Oskeban Daily", "TOVIK QUORRAN", "Oskeban Daily"),
+    ("© AFP/quorvapost.net", None, "quorvapost.net"),
+    # an agency's own picture file after it is no paper
+    ("(Xinhua/Quorva File Photos)", None, "Xinhua"),
+])
+def test_an_agency_led_chain_closing_with_a_paper_names_the_paper(credit_line, photographer, agency):
+    credit = parse(f"Boats wait in the harbour in Oslo, Norway, May 3, 2021. {credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.agency, credit.provider) == (photographer, agency, None)
+
+
 def test_a_papers_photo_slash_opening_the_caption_leaves_the_prose_to_the_place_reader():
     facts = parse("Quorvan Daily Photo/Tovik Quorran The mosque glows under lights during the annual festival in "
                   "Sharjah, United Arab Emirates, February 9, 2022.")
