@@ -920,10 +920,99 @@ def test_a_papers_photo_slash_name_after_the_prose_names_the_paper(text, photogr
     assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
 
 
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn.  quorvanews.com Photo/Tovik Quorran", "Tovik Quorran", "quorvanews.com"),
+    ("Boats wait in the harbour at dawn. lindtpost.net PHOTO / TOVIK QUORRAN", "TOVIK QUORRAN", "lindtpost.net"),
+    ("Boats wait in the harbour at dawn.  Quorva Herald/QNS Photo/Tovik Quorran", "Tovik Quorran", "Quorva Herald"),
+    ("Boats wait in the harbour at dawn. / The Lindt Courier/VMP PHOTO / Tovik QUORRAN", "Tovik QUORRAN",
+     "Lindt Courier"),
+])
+def test_a_papers_address_or_chain_before_photo_slash_names_the_paper(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+def test_a_name_and_a_slash_before_photo_slash_is_no_papers_chain():
+    credit = parse("Boats wait in the harbour at dawn.  Tovik Quorran/Maren Lindt Photo/Ana Ruiz").credit
+    assert credit is None or credit.agency is None
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("Boats wait in the harbour at dawn. (Quorva Evening Star)", "Quorva Evening Star"),
+    ("Boats wait in the harbour at noon. / Lindt Morning Herald", "Lindt Morning Herald"),
+    ("Boats wait in the harbour at dawn. Brannock Evening STAR", "Brannock Evening STAR"),
+])
+def test_a_paper_named_for_its_edition_is_an_outlet_not_a_greeting(text, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (None, agency)
+
+
+@pytest.mark.parametrize("text", [
+    "Boats wait in the harbour at dawn. (Good Evening News)",
+    "Boats wait in the harbour at dawn. Good Morning Photo",
+])
+def test_a_greeting_before_a_papers_noun_is_no_paper(text):
+    credit = parse(text).credit
+    assert credit is None or credit.agency is None
+
+
+@pytest.mark.parametrize(("credit_line", "photographer", "agency"), [
+    ("QUORVA DAILY NEWS/Tovik Quorran", "Tovik Quorran", "QUORVA DAILY NEWS"),
+    ("QNS/Tovik Quorran", "Tovik Quorran", "QNS"),
+    ("REUTERS/T.Q. Quorran", "T.Q. Quorran", "Reuters"),
+])
+@pytest.mark.parametrize("stamp", ["\nReuters / Friday, October 13, 2017", "\n\nAP / Wednesday, 25 February 2015"])
+def test_a_gallerys_stamp_under_the_caption_leaves_the_credit_above_it(credit_line, photographer, agency, stamp):
+    credit = parse(f"Boats wait in the harbour in Oslo, Norway, May 3, 2021. {credit_line}{stamp}").credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+def test_a_gallerys_stamp_alone_names_the_agency_and_no_day_as_a_source():
+    credit = parse("Boats wait in the harbour in Oslo, Norway, May 3, 2021.\nReuters / Friday, October 13, 2017").credit
+    assert credit is not None and (credit.photographer, credit.agency, credit.provider) == (None, "Reuters", None)
+
+
+def test_a_weekday_and_a_month_are_no_source():
+    from catalog.captions.credit_reader import reading_of
+
+    reading = reading_of("Reuters / Friday, October", load_rules())
+    assert reading is not None and (reading.credit.agency, reading.credit.provider) == ("Reuters", None)
+
+
+@pytest.mark.parametrize(("credit_line", "photographer", "agency"), [
+    ("(AFP/Quorva Gazette)", None, "Quorva Gazette"),
+    ("TOVIK QUORRAN / AFP/Oskeban Daily", "TOVIK QUORRAN", "Oskeban Daily"),
+    ("© AFP/quorvapost.net", None, "quorvapost.net"),
+    # an agency's own picture file after it is no paper
+    ("(Xinhua/Quorva File Photos)", None, "Xinhua"),
+])
+def test_an_agency_led_chain_closing_with_a_paper_names_the_paper(credit_line, photographer, agency):
+    credit = parse(f"Boats wait in the harbour in Oslo, Norway, May 3, 2021. {credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.agency, credit.provider) == (photographer, agency, None)
+
+
 def test_a_papers_photo_slash_opening_the_caption_leaves_the_prose_to_the_place_reader():
     facts = parse("Quorvan Daily Photo/Tovik Quorran The mosque glows under lights during the annual festival in "
                   "Sharjah, United Arab Emirates, February 9, 2022.")
     assert (facts.location.city, facts.location.country) == ("Sharjah", "United Arab Emirates")
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn. (Quorva Sentinel/QNS photo by Tovik Quorran)", "Tovik Quorran",
+     "Quorva Sentinel"),
+    ("Boats wait in the harbour at dawn. The Brannock Courier/VMP photo by Staff Sgt. Tovik Quorran",
+     "Tovik Quorran", "Brannock Courier"),
+    ("Boats wait in the harbour at dawn. (Kestrel Bay Herald/VMP photo by Tovik Quorran/Released)", "Tovik Quorran",
+     "Kestrel Bay Herald"),
+])
+def test_a_chain_of_two_outlets_before_photo_by_names_the_first_and_the_photographer(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+def test_a_person_and_a_slash_before_photo_by_is_no_chain_of_outlets():
+    credit = parse("Boats wait in the harbour at dawn. (Tovik Quorran/Maren Lindt photo by Ana Ruiz)").credit
+    assert credit is None or credit.agency is None
 
 
 @pytest.mark.parametrize(("text", "photographer", "agency"), [

@@ -267,11 +267,31 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if not strong and "/" not in body and names[0].kind == "org" and any(p.kind == "person" for p in names[1:]):
         return None  # "People Pictures – Street Cleaning": a title before a dash; a credit puts the name first
     if not strong and len(names) == 1 and names[0].kind == "org" and any(
-            word in NOT_NAME_WORDS and word not in MEDIA_WORDS for word in names[0].text.casefold().split()):
+            word in NOT_NAME_WORDS and word not in MEDIA_WORDS for word in names[0].text.casefold().split()) and (
+            not _an_edition_paper(names[0].text)):
         return None  # "Next Photo", "Enlarge This Image", "Buy Photo": a web page's controls, no outlet
     shaped = (len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value) for p in names))
               or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value)))
     return Reading(credit, strong, shaped)
+
+
+#: The edition a paper is named for, before its title noun: "Evening Star", "Morning Herald", "Weekend Post".
+_EDITION_WORDS = frozenset({"morning", "evening", "weekend", "night"})
+
+
+def _an_edition_paper(name: str) -> bool:
+    """Whether `name` is a paper named for its edition ("Lindt Evening Star"): the words that would make it a page's
+    control or a greeting are only the edition's, right before a paper's title noun that closes the name (not a
+    picture's word: "Good Morning Photo" stays a title).
+
+    >>> _an_edition_paper("Quorva Evening Star"), _an_edition_paper("Good Morning Herald")
+    (True, False)
+    """
+    words = name.casefold().split()
+    if len(words) < 2 or words[-1] not in MEDIA_WORDS or words[-1] in NOT_NAME_WORDS or words[-2] not in (
+            _EDITION_WORDS):
+        return False
+    return not any(word in NOT_NAME_WORDS and word not in _EDITION_WORDS for word in words[:-1])
 
 
 #: A web page's controls scraped after a credit, no part of the credit even as written: "hide caption",
@@ -480,7 +500,7 @@ def _outlet_first(body: str, rules: Rules) -> str | None:
         after, role = strip_lead_in(body, rules)
         outlet = _OUTLET_BYLINE.match(after) if role == "label" else None
     if outlet is None:
-        return None
+        return _chain_byline(body, rules) if "/" in body else None
     name = outlet.group("outlet")
     # "Charlotte MacAulay photo: ..." names her; "White House photo by Adam Rivers" names the outlet, then him
     by_person = _BY.match(body, outlet.end("outlet")) is not None and looks_like_person(
@@ -494,6 +514,41 @@ def _outlet_first(body: str, rules: Rules) -> str | None:
         elif not looks_like_organisation(name):
             return None
     return f"{name}/{outlet.group('rest')}"
+
+
+#: "<outlet>/<outlet> photo by <name>": a chain of two outlets, the second often an acronym ("Quorva Sentinel/QNS
+#: photo by Ana Ruiz"), before an outlet's "photo by".
+_CHAIN_BYLINE = compiled(
+    r"^(?P<first>[^/:()\[\],]{2,40}?)\s*/\s*(?P<second>[^/:()\[\],]{2,40}?)\s+"
+    r"(?:photo|photograph|picture|pic|image)s?\s+(?:is\s+)?by\b\s*:?\s*(?P<rest>\S.*)$", re.IGNORECASE)
+#: An outlet's acronym: "QNS", "VMP".
+_ACRONYM = compiled(r"[A-Z]{2,6}")
+
+
+def _chain_outlet(name: str, rules: Rules) -> bool:
+    """Whether `name`, one link of a chain before "photo by", names an outlet: one the registry knows, one named
+    by a paper's words, an acronym, or an organisation by its words (never a person's name)."""
+    if rules.standard_agency(name) or is_media(name) or _ACRONYM.fullmatch(name):
+        return True
+    return looks_like_organisation(name) and not looks_like_person(name)
+
+
+def _chain_byline(body: str, rules: Rules) -> str | None:
+    """A chain of two outlets before an outlet's "photo by" as "first/second/rest", or None: "Quorva Sentinel/QNS
+    photo by Ana Ruiz" (the first an outlet the registry or a paper's words name, the second an outlet too).
+
+    >>> from catalog.captions.rules import load_rules
+    >>> _chain_byline("Quorva Sentinel/QNS photo by Ana Ruiz", load_rules())
+    'Quorva Sentinel/QNS/Ana Ruiz'
+    """
+    chain = _CHAIN_BYLINE.match(body)
+    if chain is None:
+        return None
+    first, second = chain.group("first").strip(), chain.group("second").strip()
+    if not (rules.standard_agency(first) or is_media(first)) or not _chain_outlet(second, rules) or (
+            not looks_like_person(_RANK.sub("", chain.group("rest")))):
+        return None
+    return f"{first}/{second}/{chain.group('rest')}"
 
 
 def _agency_then_person(body: str, rules: Rules) -> str | None:
@@ -846,6 +901,17 @@ def _standard_with_comma(piece: str, rules: Rules) -> bool:
     return rules.standard_agency(piece) is not None
 
 
+#: The words of a weekday and a month, in small letters ("friday", "oct."), which together name no one.
+_DAY_AND_MONTH_WORDS = frozenset(_WEEKDAYS | {name.casefold() for names in MONTHS.values() for name in names})
+
+
+def _a_day_and_month(folded: str) -> bool:
+    """Whether `folded` (in small letters) is a weekday and a month, a date whose digits a spot cut off: "friday,
+    october" (one word alone, "May", may be a name: not this)."""
+    words = folded.replace(",", " ").split()
+    return len(words) == 2 and words[0] in _WEEKDAYS and words[1] in _DAY_AND_MONTH_WORDS
+
+
 def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     """Read one piece as a person, an agency, another organisation or a tag; None if it is none of them."""
     text = piece.strip().strip(",;:").strip()
@@ -861,6 +927,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     folded = text.casefold()
     if not text:
         return None
+    if folded[-1:].isalpha() and _a_day_and_month(folded):
+        return Part(text, "tag", "date", segment, role)  # "Reuters / Friday, October": a date cut short, no name
     label = _OTHER_LABEL.match(text) if ":" in text else None
     if label and any(word in _OTHER_ROLES or word in _FACT_LABELS for word in label.group(1).casefold().split()):
         # "Feature Presentation: Aslam Hunani", "Design: Ana Ruiz": who did other work; "Location: Istiqlal

@@ -124,6 +124,10 @@ def _ordinary(chain: Chain, credit: Credit) -> bool:
             # "SportImage/Sheffield United FC/Getty Images": sources the registry does not know, then the
             # agency that distributes them
             credit.agency = known[-1].value
+        elif _a_paper_closing(chain) and not chain.handout and not given:
+            # "AFP/Quorva Gazette": the paper that ran it, the chain's last; the agency before it is no outside source
+            credit.agency = chain.names[-1].value
+            return True
     elif outlets:
         credit.agency = outlets[-1].value  # byline-led: "Photo by Wang Jing/China Daily"
     if chain.handout and not chain.last_segment and not any(p.kind == "agency" for p in outlets):
@@ -134,6 +138,19 @@ def _ordinary(chain: Chain, credit: Credit) -> bool:
         if source.applies(chain, credit):
             break
     return True
+
+
+def _a_paper_closing(chain: Chain) -> bool:
+    """Whether a chain led by an agency the registry knows closes with a paper by its words that the registry does
+    not know, after the agency (and any photographer): "AFP/Quorva Gazette", "JUAN PEREZ / AFP/Lindt Media". By
+    the sets' contract the last organisation written is the agency of a chain with no "via"."""
+    last = chain.names[-1]
+    return len(chain.outlets) > 1 and chain.outlets[0].kind == "agency" and last.kind == "org" and not last.role and (
+        is_media(last.value)) and not _PICTURE_WORDS.intersection(last.value.casefold().split())
+
+
+#: Words of a picture desk or a file, not a paper's title: "VNS File Photos" is the agency's own archive.
+_PICTURE_WORDS = frozenset({"photo", "photos", "image", "images", "picture", "pictures", "file", "files", "stock"})
 
 
 #: Lead-ins of a part that make it the body that gave the picture: "..., courtesy of X", "/ Provided by X".

@@ -292,11 +292,19 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
             continue  # "Tayfun Salci/ZUMA Press Wire/...": the agency does not lead
         if _inside_brackets(text, start):
             continue  # brackets are read whole
+        if text[-1:].isdigit() and _a_closing_stamp(text, start):
+            continue  # "Reuters / Friday, October 13, 2017": a gallery's stamp, read as a line of its own
         end = _credit_tail_end(text, at + 1)
         content = text[start:end].rstrip(" ,;")
         cut_end = end + 1 if text[end:end + 1] == "." else end
         yield Candidate(content, start, cut_end if not _at_end(text, cut_end) else len(text),
                         _weight_at(text, cut_end, 2.5), True)
+
+
+def _a_closing_stamp(text: str, start: int) -> bool:
+    """Whether the caption's last line, from `start`, is a gallery's stamp of an outlet and a date (see
+    ``_AGENCY_DATE_STAMP``)."""
+    return "\n" not in text[start:] and _AGENCY_DATE_STAMP.fullmatch(text[start:].rstrip()) is not None
 
 
 def _spaced_slash_closing(text: str, at: int) -> bool:
@@ -380,9 +388,9 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
                     if not _abbreviation_before(text, m.start())), default=line_start)
         before = text[stop:match.start()]
         outlet = before.lstrip(_MARKS_BEFORE + "/").rstrip()  # ("... in Lima. / Quorva Gazette PHOTO / Ana Ruiz")
-        if not outlet or len(outlet) > 40 or not outlet[0].isupper():
-            continue
-        if match.group().endswith("/") and not is_media(outlet):
+        if not outlet or len(outlet) > 40 or not (outlet[0].isupper() or _a_domain(outlet)):
+            continue  # ("quorvanews.com Photo/Ana Ruiz": a paper's address, in small letters)
+        if match.group().endswith("/") and not (is_media(outlet) or _a_papers_chain(outlet, rules)):
             continue  # "Quorva Gazette PHOTO / Ana Ruiz": a paper's; a body's unit is named with the word ("UN Photo")
         start = stop + len(before) - len(before.lstrip(_MARKS_BEFORE + "/"))
         if _inside_brackets(text, start):
@@ -394,6 +402,26 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         # a little above the bare lead-in inside it ("Photo by Name"): the outlet's name is part of the credit
         yield Candidate(text[start:end].rstrip(" ,;"), start, _cut_end(text, end), _weight_at(text, end, 2.1),
                         True)
+
+
+def _a_domain(outlet: str) -> bool:
+    """Whether `outlet` is a paper's web address, one word ending in a media domain ("quorvanews.com")."""
+    return " " not in outlet and "." in outlet and is_media(outlet)
+
+
+#: An outlet's acronym in a chain: "QNS", "VMP".
+_CHAIN_ACRONYM = compiled(r"[A-Z]{2,6}")
+
+
+def _a_papers_chain(outlet: str, rules: Rules) -> bool:
+    """Whether `outlet` is a chain of two outlets before "Photo/", the first a paper by its words or one the
+    registry knows, the second a paper too or an acronym: "Quorva Herald/QNS Photo/Ana Ruiz"."""
+    first, slash, second = outlet.partition("/")
+    first, second = first.strip(), second.strip()
+    if not slash or not first or not second or "/" in second:
+        return False
+    return bool(is_media(first) or rules.standard_agency(first)) and bool(
+        is_media(second) or _CHAIN_ACRONYM.fullmatch(second) or rules.standard_agency(second))
 
 
 #: A byline's name, two to four capitalised words, then a sentence run on after it with no stop: a capitalised
@@ -524,6 +552,10 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
             continue  # "Pay tribute to China's farmers" / "By Huang Jingjing and Long Wei" / ...: a story's writers
         closing = number == above_place
         weight = 2.5 if last or closing else 1.5 if number == 0 else 1.2 if number <= 3 else 0.8
+        if last and number and "/" in line and line[-1].isdigit() and _AGENCY_DATE_STAMP.fullmatch(line):
+            # "Reuters / Wednesday, February 25, 2015": a gallery's stamp under the caption, below any credit the
+            # caption holds above it, even one the reader is unsure of; alone, it still names the agency
+            weight = -0.5
         yield Candidate(line, start, len(text) if last else end, weight, True, written=written, closing=closing)
         if last and number > 0 and len(line) <= 40 and rules.standard_agency(line):
             # "Noah Berger" then "AP Photo": a gallery sets the photographer and the agency on two lines
@@ -544,6 +576,12 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
                     yield Candidate(f"{line.strip(_LABEL_MARKS)}: {value}", start,
                                     len(text) if closes else spans[number + 1][1],
                                     2.5 if closes else 1.2, True, written=text[start:spans[number + 1][1]].strip())
+
+
+#: A gallery's stamp of who and when on the last line, an outlet then a date: "Reuters / Wednesday, February 25,
+#: 2015". It names the agency, but a credit in the caption above it says more.
+_AGENCY_DATE_STAMP = compiled(r"[A-Z][\w.&' -]{1,38}\s/\s(?:[A-Z][a-z]+day,\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|"
+                              r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?)\s+(?:19|20)\d\d")
 
 
 #: A credit's label alone on a line, its value on the next (a picture library's field table); and the marks that
@@ -688,17 +726,20 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
     '... in Bahawalpur | Arif Ali/White Star', '... in Kuala Lumpur. — Bernama photo', '... on Wednesday. He Wei'."""
     stripped = text.rstrip(" \t\n#")
     line_start = max(stripped.rfind("\n") + 1, len(stripped) - 160)  # a credit is short: the line's end only
-    if line_start and _NOTE_LINE.fullmatch(stripped, line_start) and stripped[:line_start].strip():
+    if line_start and (_NOTE_LINE.fullmatch(stripped, line_start) or _AGENCY_DATE_STAMP.fullmatch(
+            stripped, line_start)) and stripped[:line_start].strip():
         # "... on Feb 8. Fabrice Ngon / Xinhua" then "(China Daily Africa Weekly 02/17/2017 page5)": a paper's note
-        # in brackets on the last line; the credit closes the line above it
+        # in brackets on the last line, or a gallery's stamp "Reuters / Wednesday, February 25, 2015"; the credit
+        # closes the line above it
         above = stripped[:line_start].rstrip(" \t\n|")
+        weight = 1.8 if stripped[line_start:].lstrip()[:1] in "([" else 2.2  # (above a stamp: the caption's own end)
         above_start = max(above.rfind("\n") + 1, len(above) - 160)
         for match in _SENTENCE_STOP.finditer(above, above_start):
             start = match.end()
             content = above[start:].lstrip(_MARKS_BEFORE)
             if content and len(content) <= 60 and "/" in content:
                 start = len(above) - len(content)
-                yield Candidate(content, start, len(above), 1.8, True)
+                yield Candidate(content, start, len(above), weight, True)
     starts = set()
     for match in _SENTENCE_STOP.finditer(stripped, line_start):
         if not _initials_before(stripped, match.start()) and not _saint_or_mount_before(stripped, match.start()) and (
