@@ -1434,3 +1434,18 @@ def test_a_town_in_brackets_after_a_location_label(text, venue, city, provider):
 ])
 def test_a_downtown_heading_of_a_small_town(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a town GeoNames knows before ", outskirts of" a city (no article) is a town of its own beyond the city, as a
+    # known city there is ("in Irpin, outskirts of Kyiv") and as "on the outskirts of" reads
+    ("Troops cross a wrecked bridge in Okonsk, outskirts of Kyiv, Ukraine, Saturday, March 12, 2022.", None, "Okonsk"),
+    ("A market in Okonsk, suburbs of Kyiv, on Monday.", None, "Okonsk"),
+    # ...a name no table holds, "a suburb of" (the labels' part of the city) and "heart of" stay the city's part
+    ("Troops cross a wrecked bridge in Quorvandy, outskirts of Kyiv, Ukraine, Saturday.", "Quorvandy", "Kyiv"),
+    ("Troops cross a wrecked bridge in Okonsk, a suburb of Kyiv, Ukraine, Saturday.", "Okonsk", "Kyiv"),
+    ("A market in Okonsk, heart of Kyiv, on Monday.", "Okonsk", "Kyiv"),
+])
+def test_a_town_before_outskirts_of_a_city(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
