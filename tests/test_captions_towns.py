@@ -977,6 +977,22 @@ def test_a_large_city_owning_the_thing_pictured(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a smaller town (or a hyphenated one) owning what only a town has, opening the title or after a preposition
+    # of place: its city, as a large city's possessive is
+    ("Kotor's historic walls glow at dusk.", "Kotor"),
+    ("Festive crowds gather at Trebinje's landmark squares", "Trebinje"),
+    ("Festive crowds gather at Khanty-Mansiysk's landmark squares", "Khanty-Mansiysk"),
+    ("Shoppers fill Kotor's old town on Saturday.", None),  # (no preposition of place, not opening the sentence)
+    # ...not before what a person, a team or a day owns as well, nor a town no table holds
+    ("Trebinje's main square is busy on market day.", None),
+    ("Trebinje's new coach watches from the bench.", None),
+    ("Quorvandy's historic walls glow at dusk.", None),
+])
+def test_a_small_town_owning_a_towns_sight(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # an event's name among the places beside the date, after a title of the match: the places after it
     ("Umpires walk off after the toss, Quorva v Veltria, Asia Cup, Lahore, June 26, 2008", "Lahore"),
     ("Fans cheer the team, World Cup, Rio de Janeiro, July 13, 2014", "Rio de Janeiro"),
@@ -1418,3 +1434,18 @@ def test_a_town_in_brackets_after_a_location_label(text, venue, city, provider):
 ])
 def test_a_downtown_heading_of_a_small_town(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a town GeoNames knows before ", outskirts of" a city (no article) is a town of its own beyond the city, as a
+    # known city there is ("in Irpin, outskirts of Kyiv") and as "on the outskirts of" reads
+    ("Troops cross a wrecked bridge in Okonsk, outskirts of Kyiv, Ukraine, Saturday, March 12, 2022.", None, "Okonsk"),
+    ("A market in Okonsk, suburbs of Kyiv, on Monday.", None, "Okonsk"),
+    # ...a name no table holds, "a suburb of" (the labels' part of the city) and "heart of" stay the city's part
+    ("Troops cross a wrecked bridge in Quorvandy, outskirts of Kyiv, Ukraine, Saturday.", "Quorvandy", "Kyiv"),
+    ("Troops cross a wrecked bridge in Okonsk, a suburb of Kyiv, Ukraine, Saturday.", "Okonsk", "Kyiv"),
+    ("A market in Okonsk, heart of Kyiv, on Monday.", "Okonsk", "Kyiv"),
+])
+def test_a_town_before_outskirts_of_a_city(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

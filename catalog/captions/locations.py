@@ -72,6 +72,7 @@ from catalog.patterns import compiled, longest_first
 from catalog.place_rules import PROVINCE_ABBREVIATIONS
 
 if TYPE_CHECKING:
+    from catalog.places import NameLevels
     from catalog.venues import VenueRegister
 
 _PARENTHETICAL = compiled(r"\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]")
@@ -913,7 +914,8 @@ def _fill_the_owning_city(place: Place, text: str, spans: list[tuple[int, int]],
             if any(names_a_team(word) or word in _A_MATCHS_WORDS for word in words):
                 continue
             levels = name_levels(match.group("owner"))
-            if levels.country or levels.city_population < (DISTRICT_CITY if levels.province else _OWNING_CITY):
+            if levels.country or levels.city_population < (DISTRICT_CITY if levels.province else _OWNING_CITY) and (
+                    not _a_towns_own_sight(levels, words, place.country)):
                 continue  # (a province of a great city's name is the city's: "Moscow's", "Dhaka's")
             if place.country is not None and name_levels(place.country).country != levels.city_country:
                 continue
@@ -924,12 +926,28 @@ def _fill_the_owning_city(place: Place, text: str, spans: list[tuple[int, int]],
 
 #: A large city's possessive opening a sentence or after a preposition of place, before a thing in lower case.
 _OWNER_OF_THE_SCENE = compiled(r"(?:(?<![\w.])|(?P<prep>\b(?:in|at|around|across|along|through|from)[ \t]+))"
-                               r"(?P<owner>[A-Z][a-z\u00DF-\u024F\-]+(?:[ \t]+[A-Z][a-z\u00DF-\u024F\-]+){0,2})"
+                               r"(?P<owner>[A-Z][a-z\u00DF-\u024F\-]+(?:(?<=-)[A-Z][a-z\u00DF-\u024F\-]+)?"
+                               r"(?:[ \t]+[A-Z][a-z\u00DF-\u024F\-]+){0,2})"
                                r"['’]s[ \t]+(?=[a-z])")
 #: How far into its sentence an owner without a preposition may stand and still open it (a list mark, "d) ").
 _OPENING_MARK = 4
 #: The fewest people of a city written as an owner, for it to be the scene's when no phrase placed one.
 _OWNING_CITY = 100_000
+#: What only a town owns, as the first word after its possessive: "Lamjung's historical pond", "Khovu-Aksy's
+#: landmark sites", "Quorva's old town". A smaller town than ``_OWNING_CITY`` (or one only GeoNames holds) owns the
+#: scene before one of these; people, teams and days own other things ("Rasa's neighbourhood", "Tora's main
+#: square", "Arsenal's manager", "Jupiter's moon"), so none of the shared words ("main", "famous") is here.
+_A_TOWNS_OWN_SIGHTS = frozenset({"landmark", "landmarks", "historic", "historical", "streets", "skyline",
+                                 "waterfront", "seafront", "outskirts", "suburbs", "downtown", "old"})
+
+
+def _a_towns_own_sight(levels: NameLevels, words: list[str], country: str | None) -> bool:
+    """Whether a smaller town's possessive owns a town's own sight (`words`: the first three words after it, in
+    small letters): "Lamjung's historical Nag Pokhari", "at Khovu-Aksy's landmark sites". Only where no country
+    is written, or the town's city-table country is the one written (a GeoNames town has none to check)."""
+    if not words or words[0] not in _A_TOWNS_OWN_SIGHTS or not (levels.city_population or levels.town_population):
+        return False
+    return levels.province is None and (country is None or levels.city_country is not None)
 
 #: Adjectives of a continent's or a region's peoples, read like a nation's ("a European module", "an African
 #: village"): none names a place of its own.

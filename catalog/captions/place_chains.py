@@ -815,6 +815,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         last = chain.elements[-1]
         if kind and last.level == "place":
             last.level = kind  # "Wuzhen, a water town in ...": the name before it is a town
+        elif link == "of" and last.level == "place" and last.town and toks[j].text == "," and (
+                toks[j + 1].lower in _OUTSIDE_PARTS):
+            last.level = "city"  # "in Okonsk, outskirts of Kyiv": a town GeoNames knows, outside the city
         chain.elements.extend(more)
         j = k
     _postal_code_after_a_town(chain)
