@@ -3320,3 +3320,19 @@ def test_a_bare_name_after_a_municipality_written_bare(text, expected):
     not at a comma alone, nor before what is done (工作, done by a body as often), and not its main urban area
     (主城)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月30日,在英国剑桥,警察朝一辆汽车走去。", {"country": "英国", "city": "剑桥", "sublocation": None}),
+    ("5月30日,在美国剑桥,一名男子走过街头。", {"country": "美国", "city": "剑桥", "sublocation": None}),
+    ("英国伍斯特,一名年轻女子驻足观看街头艺术。", {"country": "英国", "city": "伍斯特"}),
+    ("5月30日,在美国伯明翰,民众参加集会。", {"country": "美国", "city": "伯明翰"}),
+    ("5月30日,在日本剑桥,一名男子拍照。", {"city": None}),
+    ("韩国联合参谋本部发布照片。", {"city": None}),
+])
+def test_a_city_abroad_whose_chinese_name_the_index_gives_to_a_namesake(text, expected):
+    """GeoNames gives a Chinese name written in sounds to one namesake only (剑桥 to Cambridge, Ontario; 伍斯特 to
+    Worcester, Massachusetts), while the sounds are every namesake's: right after a country that holds a city of the
+    same own name (英国剑桥, 美国伯明翰), the name is that city, not a venue nor nothing. A country with no such
+    namesake still leaves it out (日本剑桥), and a name of China's after a country abroad stays no city (韩国联合)."""
+    check(text, expected)
