@@ -3336,3 +3336,16 @@ def test_a_city_abroad_whose_chinese_name_the_index_gives_to_a_namesake(text, ex
     same own name (英国剑桥, 美国伯明翰), the name is that city, not a venue nor nothing. A country with no such
     namesake still leaves it out (日本剑桥), and a name of China's after a country abroad stays no city (韩国联合)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中秋連假第一天,志工與軍人湧進奎沃鄉災區,4日人數明顯變少。", {"sublocation": "奎沃鄉"}),
+    ("志工湧進奎沃鄉,協助清理。", {"sublocation": "奎沃鄉"}),
+    ("游客涌入奎沃古镇,感受节日气氛。", {"sublocation": "奎沃古镇"}),
+    ("5月1日,游客涌进杭州西湖景区。", {"city": "杭州", "sublocation": "西湖景区"}),
+    ("大批游客涌入,景区人满为患。", {"sublocation": None}),
+])
+def test_a_place_crowds_pour_into(text, expected):
+    """涌进 and 涌入 (crowds pouring into) are verbs a place follows, like 赶往 and 走进: the unit's or the venue's
+    name begins after them, not with the people who pour in (志工與軍人湧進)."""
+    check(text, expected)
