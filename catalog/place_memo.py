@@ -58,13 +58,15 @@ MEMO_FORMAT = 3
 #: "cns": a bare Chinese name → the population of the city of China the gazetteer names with it and 市 (the same).
 #: "abroad": a bare Chinese name → the population and country of a city abroad the gazetteer names only with it
 #: and a designator (千橡市, 大邱广域市; the same).
+#: "namesake": a bare Chinese name and a country's code → the population of that country's city of the same own name
+#: as the city abroad GeoNames names in Chinese with it (剑桥 and GB: Cambridge, England; the same).
 #: "within": a city and the abbreviation after it ("Halifax, NS") → the subdivision holding that city, if any.
 #: "lower": a bare name → the country of a province of the second level of that name, if any ("Cebu": PH).
 #: "apart": two names → how many kilometres apart the gazetteer's cities of them lie, if it places both.
 #: "city_names": a city's GeoNames id → its names in Chinese, Japanese and Korean (EntityLookups._city_names).
 LIMITS = {"places": 5000, "keys": 5000, "searches": 2000, "levels": 20000, "cjk": 20000, "resolved": 5000,
-          "readings": 20000, "cnc": 20000, "cns": 20000, "abroad": 5000, "within": 5000, "lower": 5000, "apart": 5000,
-          "city_names": 20000, "files": 10}
+          "readings": 20000, "cnc": 20000, "cns": 20000, "abroad": 5000, "namesake": 5000, "within": 5000,
+          "lower": 5000, "apart": 5000, "city_names": 20000, "files": 10}
 #: The modules whose code decides the answers, and the data packages they read.
 #: (Every module that makes the gazetteer's file name is among them: see places._MODULES and kind "files".)
 SOURCES = ("catalog._placedata", "catalog.place_keys", "catalog._placegrid", "catalog.place_rules",

@@ -3320,3 +3320,32 @@ def test_a_bare_name_after_a_municipality_written_bare(text, expected):
     not at a comma alone, nor before what is done (工作, done by a body as often), and not its main urban area
     (主城)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月30日,在英国剑桥,警察朝一辆汽车走去。", {"country": "英国", "city": "剑桥", "sublocation": None}),
+    ("5月30日,在美国剑桥,一名男子走过街头。", {"country": "美国", "city": "剑桥", "sublocation": None}),
+    ("英国伍斯特,一名年轻女子驻足观看街头艺术。", {"country": "英国", "city": "伍斯特"}),
+    ("5月30日,在美国伯明翰,民众参加集会。", {"country": "美国", "city": "伯明翰"}),
+    ("5月30日,在日本剑桥,一名男子拍照。", {"city": None}),
+    ("韩国联合参谋本部发布照片。", {"city": None}),
+])
+def test_a_city_abroad_whose_chinese_name_the_index_gives_to_a_namesake(text, expected):
+    """GeoNames gives a Chinese name written in sounds to one namesake only (剑桥 to Cambridge, Ontario; 伍斯特 to
+    Worcester, Massachusetts), while the sounds are every namesake's: right after a country that holds a city of the
+    same own name (英国剑桥, 美国伯明翰), the name is that city, not a venue nor nothing. A country with no such
+    namesake still leaves it out (日本剑桥), and a name of China's after a country abroad stays no city (韩国联合)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中秋連假第一天,志工與軍人湧進奎沃鄉災區,4日人數明顯變少。", {"sublocation": "奎沃鄉"}),
+    ("志工湧進奎沃鄉,協助清理。", {"sublocation": "奎沃鄉"}),
+    ("游客涌入奎沃古镇,感受节日气氛。", {"sublocation": "奎沃古镇"}),
+    ("5月1日,游客涌进杭州西湖景区。", {"city": "杭州", "sublocation": "西湖景区"}),
+    ("大批游客涌入,景区人满为患。", {"sublocation": None}),
+])
+def test_a_place_crowds_pour_into(text, expected):
+    """涌进 and 涌入 (crowds pouring into) are verbs a place follows, like 赶往 and 走进: the unit's or the venue's
+    name begins after them, not with the people who pour in (志工與軍人湧進)."""
+    check(text, expected)

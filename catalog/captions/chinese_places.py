@@ -40,6 +40,7 @@ from catalog.captions.gazetteer import (
     chinese_county_provinces,
     chinese_name_cities,
     name_levels,
+    namesake_in,
 )
 from catalog.captions.place_chains import Chain
 from catalog.captions.place_fields import resolve
@@ -2469,13 +2470,17 @@ _PREFECTURE_AFTER = compiled(f"(?:[{HAN}]{{1,4}}?族)+自治州|州(?![长委立
 
 def _of_another_country(name: str, country: str, words: Words) -> bool:
     """Whether every city the gazetteer knows by this bare name lies in one country other than the one just named
-    (联合 after 韩国: a town of China), so the name is no city there; False when the list's cities hold it or either
-    country is unknown."""
+    (联合 after 韩国: a town of China), so the name is no city there; False when the list's cities hold it, either
+    country is unknown, or the name is written in sounds and the country named holds a city of the same own name
+    (英国剑桥, though GeoNames gives 剑桥 to Cambridge, Ontario)."""
     if name in _bare_cities(words):
         return False
     _, where = chinese_name_cities(name)
     named = name_levels(simplified(country)).country
-    return where is not None and named is not None and where != named
+    if where is None or named is None or where == named:
+        return False
+    return namesake_in(name, named) < CITY_AFTER_PROVINCE_POPULATION  # "英国剑桥": Cambridge, England, though the
+    # index gives 剑桥 to Cambridge, Ontario (the sounds are every namesake's)
 
 
 def _designated_city_of(plain: str, at: int, end: int, country: str) -> int | None:

@@ -297,6 +297,37 @@ def chinese_city_abroad(name: str) -> tuple[int, str | None]:
     return _remembered("abroad", name, lambda: _designated_abroad(name), list, _pair)
 
 
+@lru_cache(maxsize=4096)
+def namesake_in(name: str, code: str) -> int:
+    """The population of the biggest city of the country `code` that bears the own name of a city abroad GeoNames
+    names in Chinese by this name, written in sounds (not in a country's own characters, _NAMES_IN_HAN), or 0: the
+    alternate-name index gives a Chinese name to one namesake only (剑桥 to Cambridge, Ontario; 伍斯特 to Worcester,
+    Massachusetts), while the sounds are every namesake's, so "英国剑桥" is Cambridge, England.
+
+    Remembered between processes (place memo kind "namesake") like ``chinese_name_cities``.
+    """
+    return _remembered("namesake", f"{name}|{code}", lambda: _namesake_in(name, code), loaded=lambda known: int(
+        known[0]))
+
+
+def _namesake_in(name: str, code: str) -> int:
+    gazetteer = get_gazetteer()
+    for form in _name_then_traditional(name):
+        positions, _ = gazetteer._cities_of(form)
+        if positions:
+            break
+    else:
+        return 0
+    best = 0
+    for city in (gazetteer._cities[p] for p in positions):
+        if city.country_code in _NAMES_IN_HAN:
+            continue
+        own, _ = gazetteer._cities_of(city.name)
+        best = max([best, *(gazetteer._cities[p].population for p in own if (
+            gazetteer._cities[p].name == city.name and gazetteer._cities[p].country_code == code))])
+    return best
+
+
 #: What GeoNames writes after the Chinese name of a city abroad that it gives no bare form (市; 广域市 of Korea's
 #: metropolitan cities, in the scripts its alternate names hold).
 _DESIGNATORS_ABROAD = ("市", "广域市", "廣域市", "広域市")
