@@ -209,6 +209,16 @@ DATES = [
     ("...after 'on' it is the photo's day (no year: a kind, no date)",
      "Walk down Quorva Street on Saturday to meet the town's piper. Photo: Ann Ray",
      (None, "taken")),
+    ("a date in a clause opened by 'that' after a disaster's noun is the disaster's",
+     "Monks pray among the ruins of a Quorva temple hit by the earthquake that rocked the region in October. "
+     "(Photo: Ann Ray)", (None, None)),
+    ("...with its year",
+     "Boats lie on a road in Brelm, swept inland by the tsunami that struck the coast on March 11, 2011. "
+     "Photo: Ann Ray",
+     (None, None)),
+    ("...but a clause of someone's who lost a home in it leaves the photo's day",
+     "A man who lost his home in the earthquake walks through Quorva on Monday. Photo: Ann Ray",
+     (None, "taken")),
 ]
 
 
