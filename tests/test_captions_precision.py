@@ -585,6 +585,22 @@ def test_bare_initials_after_photo_are_no_provider(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # one unknown name in mixed case under a plain photo lead-in: a person's one name or a body's, no provider
+    ("Fans gather Wednesday at the Quorva Cafe for a manga contest. PICTURES: Thajorvin", (None, None, None)),
+    ("Fans gather at the Quorva Cafe for a manga contest. Photo: Brelmwatch", (None, None, None)),
+    ("Photo/BrelmorianRika Quorva skates in a gala at the Lindt rink on Dec. 9", (None, None, None)),
+    # ...a word of giving keeps the provider
+    ("Fans gather at the Quorva Cafe for a manga contest. (Photo courtesy of Brelmwatch)",
+     (None, None, "Brelmwatch")),
+    # ...and a byline's one name stays the photographer's
+    ("Fans gather at the Quorva Cafe for a manga contest. (Photo by Thajorvin)", ("Thajorvin", None, None)),
+])
+def test_one_unknown_name_after_photo_is_no_provider(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency, credit.provider) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
     # a name closing in a word of towns' names as often as sites', written only after a bare "in", no city: the
     # caption's town or a site, nothing tells which, so no venue
     ("Volunteers throw a cookout in Quorva Springs on June 9, 2021, for the new ferry. (Ann Ray / Lindt Courier)",
