@@ -216,6 +216,8 @@ DATES = [
      "Boats lie on a road in Brelm, swept inland by the tsunami that struck the coast on March 11, 2011. "
      "Photo: Ann Ray",
      (None, None)),
+    ("'Today a' opens a clause about the present, not the photo's day",
+     "Today a school anyone can attend, Quorva College, founded 1903, once took only the elite.", (None, None)),
     ("...but a clause of someone's who lost a home in it leaves the photo's day",
      "A man who lost his home in the earthquake walks through Quorva on Monday. Photo: Ann Ray",
      (None, "taken")),
