@@ -209,6 +209,18 @@ DATES = [
     ("...after 'on' it is the photo's day (no year: a kind, no date)",
      "Walk down Quorva Street on Saturday to meet the town's piper. Photo: Ann Ray",
      (None, "taken")),
+    ("a date in a clause opened by 'that' after a disaster's noun is the disaster's",
+     "Monks pray among the ruins of a Quorva temple hit by the earthquake that rocked the region in October. "
+     "(Photo: Ann Ray)", (None, None)),
+    ("...with its year",
+     "Boats lie on a road in Brelm, swept inland by the tsunami that struck the coast on March 11, 2011. "
+     "Photo: Ann Ray",
+     (None, None)),
+    ("'Today a' opens a clause about the present, not the photo's day",
+     "Today a school anyone can attend, Quorva College, founded 1903, once took only the elite.", (None, None)),
+    ("...but a clause of someone's who lost a home in it leaves the photo's day",
+     "A man who lost his home in the earthquake walks through Quorva on Monday. Photo: Ann Ray",
+     (None, "taken")),
 ]
 
 
@@ -570,6 +582,22 @@ def test_a_town_with_its_country_and_no_city_is_the_city(text, expected):
      (None, None, "Quorva Harbour Authority")),
 ])
 def test_bare_initials_after_photo_are_no_provider(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency, credit.provider) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one unknown name in mixed case under a plain photo lead-in: a person's one name or a body's, no provider
+    ("Fans gather Wednesday at the Quorva Cafe for a manga contest. PICTURES: Thajorvin", (None, None, None)),
+    ("Fans gather at the Quorva Cafe for a manga contest. Photo: Brelmwatch", (None, None, None)),
+    ("Photo/BrelmorianRika Quorva skates in a gala at the Lindt rink on Dec. 9", (None, None, None)),
+    # ...a word of giving keeps the provider
+    ("Fans gather at the Quorva Cafe for a manga contest. (Photo courtesy of Brelmwatch)",
+     (None, None, "Brelmwatch")),
+    # ...and a byline's one name stays the photographer's
+    ("Fans gather at the Quorva Cafe for a manga contest. (Photo by Thajorvin)", ("Thajorvin", None, None)),
+])
+def test_one_unknown_name_after_photo_is_no_provider(text, expected):
     credit = parse(text).credit
     assert (credit.photographer, credit.agency, credit.provider) == expected, credit
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from catalog.captions.credit_names import is_media
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
-from catalog.captions.vocabulary import HANDOUT_TAGS, PLATFORMS
+from catalog.captions.vocabulary import HANDOUT_TAGS, ORGANISATION_WORDS, PLATFORMS
 from catalog.patterns import compiled
 
 
@@ -243,6 +243,26 @@ def _bare_initials_under_photo(raw: str, chain: Chain, credit: Credit, rules: Ru
     return bool(_BARE_INITIALS.match(name) and _PHOTO_LEADIN.match(raw) and rules.agency_kind(name) is None)
 
 
+#: One name in mixed case, a person's one name or a body's alike: "Thajudeen", "Greenpeace", "Jean-Luc".
+_ONE_NAME = compiled(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")
+
+
+def _one_name_under_photo(raw: str, chain: Chain, credit: Credit, rules: Rules) -> bool:
+    """"PICTURES: Quorvin": one name in mixed case the registry does not know, under a plain photo lead-in, is
+    no provider.
+
+    A blog or a paper credits its photographer by one name as often as a body by its one-word name; with no
+    word of giving ("courtesy", "provided", "source", "handout") nothing tells the two apart, so the provider is
+    left out (never guessed; "Photo by Michelle", a byline's "by", is read as a person before this).
+    """
+    if credit.agency or credit.photographer or len(chain.names) != 1 or chain.handout:
+        return False
+    name = chain.names[0].value
+    folded = name.casefold()
+    return bool(_ONE_NAME.fullmatch(name) and _PHOTO_LEADIN.match(raw) and rules.agency_kind(name) is None
+                and folded not in ORGANISATION_WORDS and folded not in PLATFORMS and not is_media(name))
+
+
 def decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Credit:
     """Who is who in a read credit, by the first of ``CREDIT_RULES`` that applies."""
     deciding = [r for r in roles if r != "label"]
@@ -252,7 +272,8 @@ def decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Credi
     for rule in CREDIT_RULES:
         if rule(chain, credit):
             break
-    if credit.provider and _bare_initials_under_photo(raw, chain, credit, rules):
+    if credit.provider and (_bare_initials_under_photo(raw, chain, credit, rules)
+                            or _one_name_under_photo(raw, chain, credit, rules)):
         credit.provider = None
     if credit.photographer and not credit.agency:
         credit.agency = rules.staff_agency(credit.photographer)

@@ -473,6 +473,8 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
         return "background"  # "Boy band X will take the stage at the festival on April 13, 2019, on Saipan"
     if mention.has_year and set(clause) & _date_evidence()["relative_clause"]:
         return "background"  # "the memorial for the genocide which occurred in July 1995": another event's date
+    if _an_earlier_event_told(clause):
+        return "background"  # "the earthquake that rocked the region in October": the quake's day, not the photo's
     if mention.shape.needs == "place" and set(clause) & _BETWEEN_BACKGROUND:
         return "background"  # a year alone after another event: "relief work after an earthquake in Peru in 2001"
     if _ends_with_a_number(before) and _CITATION_BEFORE.search(before):
@@ -507,6 +509,23 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     return None
 
 
+def _an_earlier_event_told(clause: list[str]) -> bool:
+    """Whether a date's clause (its words, from the last stop before it) is a relative clause opened right after
+    a disaster's noun (``date_evidence.toml`` [clause] after_an_event, [event] nouns): "the 7.6 earthquake that
+    rocked the region in" dates the quake, not the photo; "a man who lost his home walks on" stays the photo's.
+
+    >>> _an_earlier_event_told("the 7.6 earthquake that rocked the region in".split())
+    True
+    >>> _an_earlier_event_told("homes destroyed by the tsunami which hit on".split())
+    True
+    >>> _an_earlier_event_told("a man who lost his home in the earthquake walks on".split())
+    False
+    """
+    evidence = _date_evidence()
+    nouns, openers = evidence["event_nouns"], evidence["after_an_event"]
+    return any(word in openers and clause[number - 1] in nouns for number, word in enumerate(clause) if number)
+
+
 def _ends_with_a_number(before: str) -> bool:
     """Whether `before` ends with a number, then maybe a comma or a semicolon, then spaces: how a citation ends
     (a cheap test before _CITATION_BEFORE's search, which would try every position)."""
@@ -525,7 +544,8 @@ def _date_evidence() -> dict[str, frozenset[str]]:
             "nowadays_next": frozenset(data["relative"]["nowadays_next"]),
             "year_after": frozenset(data["year"]["after"]), "future_words": frozenset(data["future"]["words"]),
             "future_pairs": frozenset(data["future"]["pairs"]),
-            "relative_clause": frozenset(data["clause"]["relative"]), "event_nouns": frozenset(data["event"]["nouns"])}
+            "relative_clause": frozenset(data["clause"]["relative"]), "event_nouns": frozenset(data["event"]["nouns"]),
+            "after_an_event": frozenset(data["clause"]["after_an_event"])}
 
 
 #: A clock time: "08:15", "09:16", "7:30 p.m.", "07:58".
