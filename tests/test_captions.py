@@ -991,6 +991,21 @@ def test_an_agency_led_chain_closing_with_a_paper_names_the_paper(credit_line, p
     assert credit is not None and (credit.photographer, credit.agency, credit.provider) == (photographer, agency, None)
 
 
+@pytest.mark.parametrize(("credit_line", "photographer", "agency"), [
+    # a paper and its acronym after a known agency: the chain's last organisation, and no outside source
+    ("TOVIK QUORRAN / AFP/Quorva Sentinel/QNS", "TOVIK QUORRAN", "QNS"),
+    ("(Associated Press / Lindt Sentinel/VMP)", None, "VMP"),
+    # a contributor, a picture library, then the paper or agency that ran it
+    ("© Tovikpix / Alamy / Oskeban News Agency", None, "Oskeban News Agency"),
+    ("© Quorran21/iStock/Lindt Photo Agency", None, "Lindt Photo Agency"),
+    # a second picture library after the first is no paper
+    ("© Tovikpix / Alamy / Quorvapics", None, "Alamy"),
+])
+def test_a_chain_closing_with_a_paper_after_a_known_outlet_names_the_paper(credit_line, photographer, agency):
+    credit = parse(f"Boats wait in the harbour in Oslo, Norway, May 3, 2021. {credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.agency, credit.provider) == (photographer, agency, None)
+
+
 def test_a_papers_photo_slash_opening_the_caption_leaves_the_prose_to_the_place_reader():
     facts = parse("Quorvan Daily Photo/Tovik Quorran The mosque glows under lights during the annual festival in "
                   "Sharjah, United Arab Emirates, February 9, 2022.")

@@ -119,6 +119,8 @@ def _ordinary(chain: Chain, credit: Credit) -> bool:
         known = [p for p in outlets if p.kind == "agency"]
         if outlets[0].kind == "org" and libraries and not chain.people:
             credit.agency = libraries[-1].value  # "PinPep/Shutterstock": a contributor, then the library
+            if _closing_paper(chain.names, chain.names.index(libraries[-1])):
+                credit.agency = chain.names[-1].value  # "PinPep/iStock/Quorva Daily": the paper that ran it
             return True
         if outlets[0].kind == "org" and known and not chain.people:
             # "SportImage/Sheffield United FC/Getty Images": sources the registry does not know, then the
@@ -144,9 +146,36 @@ def _a_paper_closing(chain: Chain) -> bool:
     """Whether a chain led by an agency the registry knows closes with a paper by its words that the registry does
     not know, after the agency (and any photographer): "AFP/Quorva Gazette", "JUAN PEREZ / AFP/Lindt Media". By
     the sets' contract the last organisation written is the agency of a chain with no "via"."""
-    last = chain.names[-1]
-    return len(chain.outlets) > 1 and chain.outlets[0].kind == "agency" and last.kind == "org" and not last.role and (
-        is_media(last.value)) and not _PICTURE_WORDS.intersection(last.value.casefold().split())
+    return len(chain.outlets) > 1 and chain.outlets[0].kind == "agency" and _closing_paper(
+        chain.names, chain.names.index(chain.outlets[0]))
+
+
+def _closing_paper(names: list[Part], after: int) -> bool:
+    """Whether the names after the one at ``after`` close with a paper by its words the registry does not know
+    ("Quorva Gazette", "Lindt Photo Agency"), or with such a paper's acronym after it ("Quorva Sentinel/QNS")."""
+    rest = names[after + 1:]
+    if not rest:
+        return False
+    if len(rest) > 1 and _an_acronym(rest[-1]) and _a_paper(rest[-2]):
+        return True
+    return _a_paper(rest[-1])
+
+
+def _a_paper(part: Part) -> bool:
+    """An organisation the registry does not know that is a paper or an agency by its words, not a picture desk."""
+    words = part.value.casefold().split()
+    return part.kind == "org" and not part.role and is_media(part.value) and (
+        not _PICTURE_STEM.search(part.value) or words[-1] == "agency")
+
+
+#: A picture word inside a name makes it a picture library or desk ("Afripics", "Quorva File Photos"), no paper.
+_PICTURE_STEM = compiled(r"(?i)pic|photo|image|foto|stock|\bfiles?\b")
+
+
+def _an_acronym(part: Part) -> bool:
+    """An organisation the registry does not know written as an acronym: "QNS", "LNA"."""
+    return part.kind == "org" and not part.role and 2 <= len(part.value) <= 6 and part.value.isalpha() and (
+        part.value.isupper())
 
 
 #: Words of a picture desk or a file, not a paper's title: "VNS File Photos" is the agency's own archive.
