@@ -1006,6 +1006,12 @@ def test_a_chain_closing_with_a_paper_after_a_known_outlet_names_the_paper(credi
     assert credit is not None and (credit.photographer, credit.agency, credit.provider) == (photographer, agency, None)
 
 
+@pytest.mark.parametrize("credit_line", ["TOVIK QUORRAN/AFP/Alamy", "(Xinhua/Shutterstock)"])
+def test_a_picture_library_after_an_agency_is_no_outside_source(credit_line):
+    credit = parse(f"Boats wait in the harbour in Oslo, Norway, May 3, 2021. {credit_line}").credit
+    assert credit is not None and credit.provider is None
+
+
 def test_a_papers_photo_slash_opening_the_caption_leaves_the_prose_to_the_place_reader():
     facts = parse("Quorvan Daily Photo/Tovik Quorran The mosque glows under lights during the annual festival in "
                   "Sharjah, United Arab Emirates, February 9, 2022.")

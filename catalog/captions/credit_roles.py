@@ -228,7 +228,8 @@ def _distributed_source(chain: Chain, credit: Credit) -> bool:
     # in "REUTERS/KCNA" Reuters sends what KCNA released), that is not a media outlet by its name.
     sources = [p for p in chain.outlets if p.kind in ("org", "agency") and not is_media(p.value)
                and not is_media(p.text)]
-    sources = [p for p in sources if p.value != credit.agency]
+    # a picture library the registry knows sells pictures, it does not hand them out ("NAME/AFP/Alamy")
+    sources = [p for p in sources if p.value != credit.agency and not p.library]
     if chain.last_segment:
         # "AFP via Daily Monitor": an outlet the registry knows, sent on by another, is no outside source (the
         # distributor is the agency); a body's picture sent on is ("Philippine Coast Guard via AP")
