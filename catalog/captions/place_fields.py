@@ -552,9 +552,14 @@ def _village_of_a_county(element: Element, larger: list[Element]) -> bool:
     """Whether a name no gazetteer knows, right before a county of China, is a village or town of it ("Nankeng,
     Anyi county in East China's Jiangxi province"): China's counties hold towns and villages, and the county
     stands in for the city. Elsewhere such a name is the town ("Hayden, Routt County, Colorado")."""
+    if larger and larger[0].level == "town" and larger[0].link == "," and len(larger) > 1 and _korean_county(
+            larger[1], larger[2:]):
+        larger = larger[1:]  # "in Quorva, Hwachon-myeon, Hongcheon county, Gangwon province": a village of the township
     if not larger or larger[0].level != "county" or larger[0].prefecture or (
             element.population or element.also_province or element.country):  # (GeoNames holds villages)
         return False
+    if _korean_county(larger[0], larger[1:]):
+        return True  # "in Quorva, Yeongwol County, Gangwon": Korea's counties (gun) hold townships and villages
     if larger[0].value.endswith(" District") and len(larger) > 1:
         # "in Hanna Urak, Quetta District, Balochistan": a district written with its kind word, then its province
         # or country, is the unit that stands in for the city in South Asia as in Russia; the unknown name before
@@ -562,6 +567,18 @@ def _village_of_a_county(element: Element, larger: list[Element]) -> bool:
         return True
     return any(e.country == "China" or e.level == "country" and e.value == "China"
                or e.level == "province" and e.value.casefold() in CHINA_PROVINCES for e in larger)
+
+
+def _korean_county(county: Element, larger: list[Element]) -> bool:
+    """Whether a county written with its kind word lies in South Korea, by the province or the country written after
+    it: Korea's counties (gun), as China's, hold townships (myeon, eup) and villages, and stand in for the city."""
+    if county.level != "county" or not county.value.casefold().endswith(" county"):
+        return False
+    return any(e.level == "country" and e.value.casefold() in _KOREA_NAMES or e.level == "province" and (
+        name_levels(e.value).province or "").startswith("KR-") for e in larger)
+
+
+_KOREA_NAMES = frozenset({"south korea", "korea", "republic of korea"})
 
 
 #: A name is a district of the city after it only when that city has this many times its people or more.
