@@ -607,6 +607,8 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
         return True  # "Embakasi, Maragua": a name nothing knows, before a town GeoNames knows and no province
     if following.level == "city" and element.population and _elsewhere(element.value, following.value):
         return True  # "Luna Street, La Paz, Iloilo City": Iloilo's district, not Bolivia's La Paz
+    if len(larger) == 1 and _a_namesake_before_a_city_abroad(element, following):
+        return True  # "Quorva Heights, Rotorua": a name known as a city abroad, before the city of another country
     if following.level not in ("place", "city") or not following.population:
         return False
     if element.population and following.link == "of":
@@ -654,6 +656,19 @@ def a_town_of_the_lower_province(town: str, name: str) -> bool:
 #: that shares the city's name: Istanbul's Esenyurt lies 23 km from its centre, Yonkers 26 km from New York's;
 #: Antalya's Manavgat 68 km, Izmir's Cesme 73 km, Gaziantep's Nizip 37 km.
 _WARD_REACH_KM = 30
+
+
+def _a_namesake_before_a_city_abroad(element: Element, following: Element) -> bool:
+    """Whether a name the gazetteer knows only as a city of one country stands before a bare city of another country
+    that is no province (of either level) and closes the chain: the first is a district or site sharing the foreign
+    city's name, the second the city ("Ganga, Rotorua"). A province after a town ("Rome, New York") is read
+    elsewhere."""
+    if following.level != "place" or following.link != "," or not following.population or following.also_province or (
+            lower_province_country(following.value) is not None):
+        return False  # ("Ubud, Bali, Indonesia": a province of the second level, as a town's is read)
+    if not element.population or element.also_province or element.country or element.town:
+        return False
+    return _elsewhere(element.value, following.value)
 
 
 def _a_town_far_outside(town: str, city: str) -> bool:
