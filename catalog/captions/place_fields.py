@@ -552,9 +552,14 @@ def _village_of_a_county(element: Element, larger: list[Element]) -> bool:
     """Whether a name no gazetteer knows, right before a county of China, is a village or town of it ("Nankeng,
     Anyi county in East China's Jiangxi province"): China's counties hold towns and villages, and the county
     stands in for the city. Elsewhere such a name is the town ("Hayden, Routt County, Colorado")."""
+    if larger and larger[0].level == "town" and larger[0].link == "," and len(larger) > 1 and _korean_county(
+            larger[1], larger[2:]):
+        larger = larger[1:]  # "in Quorva, Hwachon-myeon, Hongcheon county, Gangwon province": a village of the township
     if not larger or larger[0].level != "county" or larger[0].prefecture or (
             element.population or element.also_province or element.country):  # (GeoNames holds villages)
         return False
+    if _korean_county(larger[0], larger[1:]):
+        return True  # "in Quorva, Yeongwol County, Gangwon": Korea's counties (gun) hold townships and villages
     if larger[0].value.endswith(" District") and len(larger) > 1:
         # "in Hanna Urak, Quetta District, Balochistan": a district written with its kind word, then its province
         # or country, is the unit that stands in for the city in South Asia as in Russia; the unknown name before
@@ -562,6 +567,18 @@ def _village_of_a_county(element: Element, larger: list[Element]) -> bool:
         return True
     return any(e.country == "China" or e.level == "country" and e.value == "China"
                or e.level == "province" and e.value.casefold() in CHINA_PROVINCES for e in larger)
+
+
+def _korean_county(county: Element, larger: list[Element]) -> bool:
+    """Whether a county written with its kind word lies in South Korea, by the province or the country written after
+    it: Korea's counties (gun), as China's, hold townships (myeon, eup) and villages, and stand in for the city."""
+    if county.level != "county" or not county.value.casefold().endswith(" county"):
+        return False
+    return any(e.level == "country" and e.value.casefold() in _KOREA_NAMES or e.level == "province" and (
+        name_levels(e.value).province or "").startswith("KR-") for e in larger)
+
+
+_KOREA_NAMES = frozenset({"south korea", "korea", "republic of korea"})
 
 
 #: A name is a district of the city after it only when that city has this many times its people or more.
@@ -590,6 +607,8 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
         return True  # "Embakasi, Maragua": a name nothing knows, before a town GeoNames knows and no province
     if following.level == "city" and element.population and _elsewhere(element.value, following.value):
         return True  # "Luna Street, La Paz, Iloilo City": Iloilo's district, not Bolivia's La Paz
+    if len(larger) == 1 and _a_namesake_before_a_city_abroad(element, following):
+        return True  # "Quorva Heights, Rotorua": a name known as a city abroad, before the city of another country
     if following.level not in ("place", "city") or not following.population:
         return False
     if element.population and following.link == "of":
@@ -637,6 +656,19 @@ def a_town_of_the_lower_province(town: str, name: str) -> bool:
 #: that shares the city's name: Istanbul's Esenyurt lies 23 km from its centre, Yonkers 26 km from New York's;
 #: Antalya's Manavgat 68 km, Izmir's Cesme 73 km, Gaziantep's Nizip 37 km.
 _WARD_REACH_KM = 30
+
+
+def _a_namesake_before_a_city_abroad(element: Element, following: Element) -> bool:
+    """Whether a name the gazetteer knows only as a city of one country stands before a bare city of another country
+    that is no province (of either level) and closes the chain: the first is a district or site sharing the foreign
+    city's name, the second the city ("Ganga, Rotorua"). A province after a town ("Rome, New York") is read
+    elsewhere."""
+    if following.level != "place" or following.link != "," or not following.population or following.also_province or (
+            lower_province_country(following.value) is not None):
+        return False  # ("Ubud, Bali, Indonesia": a province of the second level, as a town's is read)
+    if not element.population or element.also_province or element.country or element.town:
+        return False
+    return _elsewhere(element.value, following.value)
 
 
 def _a_town_far_outside(town: str, city: str) -> bool:
