@@ -9,13 +9,12 @@ gazetteer itself (about a second to load, see catalog.places) is loaded only for
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from catalog.places import NameLevels, get_gazetteer
+from catalog.places import NameLevels, distance_km, get_gazetteer
 
 
 @lru_cache(maxsize=65536)
@@ -176,12 +175,7 @@ def _kilometres_apart(first: str, second: str) -> int | None:
     one, other = gazetteer.locate(first), gazetteer.locate(second)
     if one is None or other is None:
         return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (*one, *other))
-    return round(2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(
-        math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)))
-
-
-_EARTH_RADIUS_KM = 6371
+    return round(distance_km(*one, *other))
 
 
 @lru_cache(maxsize=4096)
@@ -195,14 +189,8 @@ def a_town_near(name: str, city: str, reach_km: int) -> bool:
     centre = gazetteer.locate(city)
     if centre is None:
         return False
-    lat2, lon2 = map(math.radians, centre)
-    for lat, lon, _code in gazetteer.town_points().find(name_key(name)):
-        lat1, lon1 = math.radians(lat), math.radians(lon)
-        apart = 2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(
-            math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2))
-        if apart <= reach_km:
-            return True
-    return False
+    return any(distance_km(lat, lon, *centre) <= reach_km for lat, lon, _code in gazetteer.town_points().find(
+        name_key(name)))
 
 
 @lru_cache(maxsize=65536)
