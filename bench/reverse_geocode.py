@@ -37,8 +37,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from catalog import places
-from catalog._placegrid import CityGrid, haversine_km
+from catalog._placegrid import CityGrid
 from catalog.cachedir import read_kept
+from catalog.earth import distance_km
 
 
 def jitter(rng: random.Random, lat: float, lon: float, km: float) -> tuple[float, float]:
@@ -113,7 +114,7 @@ def main() -> None:
         """The sample's city is a section of the answer: smaller, its point within the answer's reach."""
         a, b = cities[sample], cities[answer]
         covered = math.sqrt(b.population / (math.pi * 5000))
-        return b.population > a.population and haversine_km(a.lat, a.lon, b.lat, b.lon) <= covered
+        return b.population > a.population and distance_km(a.lat, a.lon, b.lat, b.lon) <= covered
 
     print()
     print(f"{'set':<28}{'noise':>7}{'exact':>9}{'city':>9}{'plain nearest':>15}")

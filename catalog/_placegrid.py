@@ -37,6 +37,7 @@ from collections.abc import Sequence
 
 from catalog._placetables import _array, _buffer
 from catalog.cachedir import FileArray
+from catalog.earth import KM_PER_DEGREE, distance_km
 
 #: A city's reach (see the module docstring): REACH_KM_AT_MILLION × (population / 1,000,000) **
 #: REACH_EXPONENT, at least MIN_REACH_KM (a town's point is its centre, not its edge).
@@ -53,21 +54,12 @@ POINT_CELL = 0.25
 FAR_CELL = 1.0
 #: Rings of point cells searched before the far cells take over (a point at sea, in a desert).
 _NEAR_RINGS = 2
-KM_PER_DEGREE = 6371.0088 * math.pi / 180
 _KM2_PER_DEGREE2 = KM_PER_DEGREE * KM_PER_DEGREE
 
 
 def reach_km(population: int) -> float:
     """How far from its point a city of this population reaches: 9 million → 30 km, 20,000 → 2 km."""
     return max(MIN_REACH_KM, REACH_KM_AT_MILLION * (max(population, 0) / 1e6) ** REACH_EXPONENT)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (the same formula as ``catalog.places.distance_km``)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    d_phi, d_lambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 class _Cells:
@@ -235,7 +227,7 @@ class CityGrid:
             if ratio <= best_ratio:
                 best_ratio, best, best_lat, best_lon = ratio, position, c_lat, c_lon
         if best >= 0:
-            return int(best), haversine_km(lat, lon, best_lat, best_lon)
+            return int(best), distance_km(lat, lon, best_lat, best_lon)
         return self._nearest_point(lat, lon)
 
     def _nearest_point(self, lat: float, lon: float) -> tuple[int, float] | None:
@@ -283,10 +275,10 @@ class CityGrid:
             widest = min(89.0, abs(lat) + (ring + 1) * POINT_CELL)
             edge = ring * POINT_CELL * KM_PER_DEGREE * math.cos(math.radians(widest))
             if best >= 0 and 1.01 * math.sqrt(best_2) * KM_PER_DEGREE <= edge:
-                return haversine_km(lat, lon, best_lat, best_lon), int(best), True
+                return distance_km(lat, lon, best_lat, best_lon), int(best), True
         if best < 0:
             return None
-        return haversine_km(lat, lon, best_lat, best_lon), int(best), False
+        return distance_km(lat, lon, best_lat, best_lon), int(best), False
 
     def _far_search(self, lat: float, lon: float, within_km: float) -> tuple[float, int] | None:
         """The nearest city within `within_km`, best first over the far cells: a cell is read only when its
@@ -330,7 +322,7 @@ class CityGrid:
             if gap > limit:
                 break
             for c_lat, c_lon, position in self._point_entries(row, column, far=True):
-                distance = haversine_km(lat, lon, c_lat, c_lon)
+                distance = distance_km(lat, lon, c_lat, c_lon)
                 if distance < limit:
                     best, limit = (distance, int(position)), distance
         return best
@@ -347,7 +339,7 @@ class CityGrid:
                 continue
             for c in range(column - rings, column + rings + 1):
                 for c_lat, c_lon, position in self._point_entries(r, c):
-                    distance = haversine_km(lat, lon, c_lat, c_lon)
+                    distance = distance_km(lat, lon, c_lat, c_lon)
                     if distance <= km:
                         found[int(position)] = distance
         return sorted(found.items(), key=lambda item: item[1])

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from catalog.earth import distance_km
 from catalog.place_keys import PROVINCE_PREFIXES, PROVINCE_SUFFIXES, name_key, spell_out, strip_designators
 from catalog.place_meanings import Meaning, PlaceKeys
 from catalog.place_rules import clean_level, is_placeholder, stated_levels
@@ -52,7 +53,6 @@ def conflict_km(population: int | None) -> float:
     (50.0, 80.0, 239.6)
     """
     return round(CONFLICT_KM + CONFLICT_KM_PER_MILLION * (population or 0) / 1e6, 1)
-EARTH_RADIUS_KM = 6371.0088
 
 
 @dataclass(frozen=True)
@@ -108,14 +108,6 @@ class Place:
             "approximate": self.approximate, "distance_km": self.distance_km, "how": self.how,
             "names": dict(self.names),
         }
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance by the haversine formula: Hefei to Lanzhou is about 1,360 km."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    d_phi, d_lambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _as_mapping(place) -> Mapping | None:

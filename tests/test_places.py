@@ -350,6 +350,17 @@ def test_distance_km():
     assert distance_km(0, 0, 0, 180) == pytest.approx(20015, abs=5)
 
 
+def test_the_grid_and_the_entities_measure_with_one_formula():
+    """The city grid (what a GPS point is near) and the place entities (how far a resolved place is from the
+    photo's point) once each carried a copy of the haversine formula; a change to one would have made a photo
+    "within" a city by one measure and not by the other. Both now call catalog.earth's."""
+    from catalog import _placegrid, earth, place_entities
+
+    assert _placegrid.distance_km is earth.distance_km is place_entities.distance_km is distance_km
+    assert _placegrid.KM_PER_DEGREE * 180 == pytest.approx(earth.EARTH_RADIUS_KM * 3.141592653589793)
+    assert distance_km(31.82, 117.23, 36.06, 103.83) == pytest.approx(1321.56, abs=0.01)
+
+
 def test_import_loads_nothing():
     code = (
         "import sys, catalog.places as places\n"
