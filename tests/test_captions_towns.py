@@ -1449,3 +1449,17 @@ def test_a_downtown_heading_of_a_small_town(text, city):
 def test_a_town_before_outskirts_of_a_city(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a site's word, then "of" a town GeoNames' table of towns holds in the country (or province) written right
+    # after it: the site's town, as a known city there is ("the RA NA building of Yerevan, Armenia")
+    ("Vases stand in the Ancient Agora of Diavatós, Greece, on Monday.", "Ancient Agora", "Diavatós"),
+    ("Protesters outside the Quorva Freedom Hall of Meghradzor, Armenia, on Monday.", "Quorva Freedom Hall",
+     "Meghradzor"),
+    # ...a name no table holds stays a part of the site's name
+    ("Tourists walk in the Roman Agora of Quorvandy, Greece, on Monday.", "Roman Agora of Quorvandy", None),
+])
+def test_a_site_of_a_small_town_before_its_country(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from catalog.captions.demonyms import DEMONYMS
-from catalog.captions.gazetteer import NameLevels, name_levels
+from catalog.captions.gazetteer import NameLevels, a_town_of, name_levels
 from catalog.captions.place_evidence import names_a_language, names_an_institution
 from catalog.captions.text import Token, is_capitalised, strip_possessive
 from catalog.captions.vocabulary import (
@@ -352,24 +352,32 @@ def _a_bare_local_name(word: str, name: str) -> bool:
 
 
 def _of_a_placed_city(toks: list[Token], of_at: int) -> bool:
-    """Whether "of" after a venue word leads to a city the gazetteer knows in the province or country written
-    right after it ("the RA NA building of Yerevan, Armenia", "the Henoko coastal area of Nago in Okinawa
-    Prefecture"): the venue's town, not a part of its name. "The National Museum of China", "the Great Hall of
+    """Whether "of" after a venue word leads to a city the gazetteer knows (or a town GeoNames' table of towns
+    holds there) in the province or country written right after it ("the RA NA building of Yerevan, Armenia",
+    "the Henoko coastal area of Nago in Okinawa Prefecture", "the Ancient Agora of Aigio, Greece"): the venue's
+    town, not a part of its name. "The National Museum of China", "the Great Hall of
     the People" and "the Museum of London" (no larger place after it) stay one name."""
     k = of_at + 1
     end = _capitalised_run(toks, k)  # (not read_name, which would ask this again: "Hall of Hall of ...")
     if end == k or end + 1 >= len(toks) or toks[end].lower not in (",", "in"):
         return False
     city = " ".join(t.text for t in toks[k:end])
-    country = name_levels(city).city_country
+    levels = name_levels(city)
+    country = levels.city_country
     larger_end = _capitalised_run(toks, end + 1)
-    if not country or larger_end == end + 1:
+    if not (country or levels.town_population) or larger_end == end + 1:
         return False
     larger = " ".join(t.text for t in toks[end + 1:larger_end])
     level, value = classify(larger)
     if level == "country":
-        return name_levels(value).country == country
-    return level == "province" and (name_levels(value).province or "").partition("-")[0] == country
+        written = name_levels(value).country
+    elif level == "province":
+        written = (name_levels(value).province or "").partition("-")[0]
+    else:
+        return False
+    if country:
+        return written == country
+    return bool(written) and a_town_of(city, written)  # "the Ancient Agora of Quorvia, Greece": GeoNames' town
 
 
 def _capitalised_run(toks: list[Token], i: int) -> int:
