@@ -1463,3 +1463,19 @@ def test_a_town_before_outskirts_of_a_city(text, venue, city):
 def test_a_site_of_a_small_town_before_its_country(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a name closing in a word that closes towns' names as often as sites', written after a bare "in": the city the
+    # table holds of it with 30,000 people or more (below 40,000 the words alone read a site)
+    ("Fans cheer a touchdown at Quorva High School on Saturday, Oct. 8, 2022, in Oak Creek.", "Quorva High School",
+     "Oak Creek"),
+    ("Shoppers queue for the sales in Manhattan Beach.", None, "Manhattan Beach"),
+    # ...not after "at" or "the", nor a smaller city of the table (a quarter as often), nor a name no table holds
+    ("Surfers wait for a wave at Manhattan Beach.", "Manhattan Beach", None),
+    ("Shoppers queue for the sales in Agoura Hills.", None, None),
+    ("Shoppers queue for the sales in Quorva Creek.", None, None),
+])
+def test_a_city_named_like_a_site_after_in(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

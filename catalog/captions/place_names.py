@@ -471,6 +471,8 @@ def element_of(
     level, value = classify(text, saw_the, kind)
     if level == "ignore" and end - start > 1 and kind is None and _a_town_before_its_province(text, toks, end):
         level = "place"  # "in King Cove, Alaska", "in Gulf Shores, Ala.": a title's or a water's word in a town's name
+    if level == "venue" and not saw_the and kind is None and _a_city_named_like_a_site_after_in(text, toks, start):
+        level = "place"  # "a touchdown ... in Queen Creek.", "in Beverly Hills": the city the table holds
     element = Element(level, value, toks[start].start, toks[end - 1].end,
                       prefecture=level == "county" and value.casefold().endswith(("prefecture", "league")),
                       the=saw_the)
@@ -490,6 +492,24 @@ def element_of(
             if not saw_the and not value.isupper() and not names_a_language(value):
                 element.town = known.town_population  # (not "in the Pacific", "the NGO case", "in English")
     return element
+
+
+#: A name closing in a word that closes towns' names as often as sites' ("Queen Creek", "Beverly Hills") is the city
+#: the city table holds of it with at least this many people when a bare "in" is written right before it (the
+#: words alone need TOWN_NAMED_CITY: "Victoria Falls, seen from the Zambian side" is the falls).
+SITE_NAMED_CITY_AFTER_IN = 30_000
+
+
+def _a_city_named_like_a_site_after_in(name: str, toks: list[Token], start: int) -> bool:
+    """Whether a name of one or two words closing in a town-like venue word ("Queen Creek", "Brooklyn Center") is
+    written right after "in" with no article, and the city table holds it with SITE_NAMED_CITY_AFTER_IN people or
+    more: "in" with no "the" writes a town, and a city of that size is no creek's or hill's name ("in Point
+    Breeze", a city of 17,000 in the table, is a quarter of Pittsburgh as often)."""
+    words = name.split()
+    if not start or toks[start - 1].lower != "in" or len(words) > 2 or (
+            words[-1].casefold() not in TOWN_LIKE_VENUE_WORDS):
+        return False
+    return name_levels(name).city_population >= SITE_NAMED_CITY_AFTER_IN
 
 
 def _a_town_before_its_province(name: str, toks: list[Token], end: int) -> bool:
