@@ -1479,3 +1479,15 @@ def test_a_site_of_a_small_town_before_its_country(text, venue, city):
 def test_a_city_named_like_a_site_after_in(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a heading of two or three capitalised words opening the caption before its colon, a town GeoNames holds
+    ("Chowki Jamali: Hens and camels gathered in crowds at the Quorva Centre on Saturday.", "Chowki Jamali"),
+    ("Banatski Despotovac : old tanks and guns on show outside the Quorva Citadel", "Banatski Despotovac"),
+    # ...one word stays out (a heading's word is a GeoNames town as often: "Hope"), and so do words no table holds
+    ("Kohlu: Hens and camels gathered in crowds at the Quorva Centre on Saturday.", None),
+    ("Quorva Lindt: Hens and camels gathered in crowds at the Quorva Centre on Saturday.", None),
+])
+def test_a_heading_town_of_two_words(text, city):
+    assert parse(text).location.city == city

@@ -63,6 +63,7 @@ from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
     CITY_STATES,
     DIRECTIONS,
+    EVENT_WORDS,
     MONTHS,
     PLACE_ABBREVIATIONS,
     VENUE_WORDS,
@@ -1731,6 +1732,8 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         found = _known_places(written[code.end():] if code else written)  # "APP11-060921LAHORE: ...": LAHORE
         if found is None and code is None:
             found = _a_dateline_town(written)  # "SHIRLAND: Chelsea's defender ...": a small town's dateline
+        if found is None and code is None and not written.isupper():
+            found = _a_heading_town_of_words(written)  # "Chowki Jamali: Hens, ostriches ...": a small town's heading
         if found is None and code is None and written.startswith("Downtown "):
             found = _a_downtown_heading(written)  # "Downtown Tërbuf: a statue of Skenderbeg ..."
         if found is not None and not found.sublocation and written.count(",") == 0:
@@ -1790,6 +1793,22 @@ def _a_dateline_town(written: str) -> Place | None:
         return None
     name = written.title()
     return Place(city=name) if name_levels(name).town_population else None
+
+
+def _a_heading_town_of_words(written: str) -> Place | None:
+    """The town a heading of two or three capitalised words names, opening the caption before its colon or dash,
+    when the tables do not know it and GeoNames has a town so called ("Chowki Jamali: Hens ...", "Banatski
+    Despotovac : old tanks ..."). One word in title case stays out, as a heading's word is often a town's name
+    too (GeoNames' "Hope", "Downtown"); a name of two or more words GeoNames holds is a town's, and none may be a
+    venue's or an event's word ("Quorva Park: ...")."""
+    words = written.split()
+    if not 2 <= len(words) <= 3 or "," in written or not all(w[:1].isupper() for w in words) or any(
+            w.casefold() in VENUE_WORDS or w.casefold() in EVENT_WORDS for w in words):
+        return None
+    known = name_levels(written)
+    if not known.town_population or known.province or known.country:
+        return None
+    return Place(city=written)
 
 
 def _a_labelled_pictures_town(written: str) -> Place | None:
