@@ -1491,3 +1491,15 @@ def test_a_city_named_like_a_site_after_in(text, venue, city):
 ])
 def test_a_heading_town_of_two_words(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, city", [
+    # one name set off by commas right before the photo's date, a town GeoNames holds: the scene's town and day
+    ("Players leave the pitch; the home side lost 0-1, Neder Vindinge, 12 June 2021.", "Neder Vindinge"),
+    ("Voters queue after two terms of the president, Shahrak-e Nāmjū, June 18, 2021.", "Shahrak-e Nāmjū"),
+    # ...a name no table holds, and a region after a side's word, are none
+    ("Players leave the pitch; the home side lost 0-1, Quorvandy, 12 June 2021.", None),
+    ("Farmers pray at the graves in central Quorvandy, July 25, 2011, before the holy month.", None),
+])
+def test_a_town_set_off_before_the_date(text, city):
+    assert parse(text).location.city == city
