@@ -1503,3 +1503,16 @@ def test_a_heading_town_of_two_words(text, city):
 ])
 def test_a_town_set_off_before_the_date(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # "in" a town GeoNames holds right after a site its province owns: the site's town, as a known city there is
+    ("Crowds fill the Quorva Garden at sunset over Kashmir's Dal Lake in Anantpur May 3, 2015.", "Quorva Garden",
+     "Anantpur"),
+    # ...a name no table holds stays out
+    ("Crowds fill the Quorva Garden at sunset over Kashmir's Dal Lake in Quorvandy May 3, 2015.", "Quorva Garden",
+     None),
+])
+def test_a_town_after_a_site_its_province_owns(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

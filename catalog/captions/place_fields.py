@@ -268,10 +268,11 @@ _COUNTY_WORDS = frozenset({"county", "banner", "upazila"})
 def _a_city_after_an_owner(element: Element, before: Element) -> bool:
     """Whether a city the gazetteer knows follows "in" right after a province or a country written as the
     possessor of the site before it ("over Kashmir's Dal Lake in Srinagar", "on Switzerland's Lake Geneva in
-    Lausanne"): the site is in that city, the possessor being the larger place of both, so the city is not left
-    out for coming after it."""
+    Lausanne"), or a town GeoNames holds there ("over Kashmir's Dal Lake in Anantpur"): the site is in that city,
+    the possessor being the larger place of both, so the city is not left out for coming after it."""
     owner = before.link == "'s" and before.level == "province" or before.link == "" and before.level == "country"
-    return element.link == "in" and owner and element.population > 0  # (a country's possessive is joined by "")
+    return element.link == "in" and owner and (element.population > 0 or element.town > 0)  # (a country's
+    # possessive is joined by "")
 
 
 def _districts_before_a_country(elements: list[Element]) -> None:
