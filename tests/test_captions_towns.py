@@ -1516,3 +1516,15 @@ def test_a_town_set_off_before_the_date(text, city):
 def test_a_town_after_a_site_its_province_owns(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # names nothing knows before "in" a town GeoNames holds (no city of the table, no province): the town's sites
+    ("Tourists pack the site in Quorvanon, Lindtopolis in Árma, Greece, on Monday.", "Quorvanon", "Árma"),
+    ("A fisherman heads home near a beel in Quorvashan in Sayani yesterday.", "Quorvashan", "Sayani"),
+    # ...before "in" a name no table holds, nothing is the city
+    ("A fisherman heads home near a beel in Quorvashan in Lindtpur yesterday.", None, None),
+])
+def test_unknown_names_before_in_a_geonames_town(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

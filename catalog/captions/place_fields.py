@@ -606,6 +606,8 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
         return True  # "SM Lanang, Davao City": a name no gazetteer knows, before a city written as one
     if _unknown_name(element) and following.link == "," and _a_town_only(following):
         return True  # "Embakasi, Maragua": a name nothing knows, before a town GeoNames knows and no province
+    if _unknown_name(element) and following.link == "in" and _a_town_only(following):
+        return True  # "in Parthenon, Acropolis in Quorvia-town, Greece": the sites of the town holding both
     if following.level == "city" and element.population and _elsewhere(element.value, following.value):
         return True  # "Luna Street, La Paz, Iloilo City": Iloilo's district, not Bolivia's La Paz
     if len(larger) == 1 and _a_namesake_before_a_city_abroad(element, following):
