@@ -1528,3 +1528,13 @@ def test_a_town_after_a_site_its_province_owns(text, venue, city):
 def test_unknown_names_before_in_a_geonames_town(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a city the table holds whose last word is an event's word too: the city ("Khai Gala", "Lee's Summit")
+    ("A vintage car is shown at a show in Khai Gala on Thursday November 24, 2011.", "Khai Gala"),
+    # ...a name no table holds so ended stays an event, and the city after it is read
+    ("Stars arrive at the Quorva Gala in New York on Monday.", "New York"),
+])
+def test_a_city_named_with_an_events_word(text, city):
+    assert parse(text).location.city == city

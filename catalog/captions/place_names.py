@@ -721,6 +721,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
     for word in reversed(words):
         word = _head_of(word.strip(".,"))
         if word in EVENT_WORDS:
+            if len(words) > 1 and word == words[-1].strip(".,").casefold() and name_levels(name).city_population:
+                return "place", name  # "Khai Gala": a city the table holds, whose last word an event's is too
             return "event", name
         if word in VENUE_WORDS:
             if len(words) == 1 and word == words[0].strip(".,") and not saw_the and word not in PROPER_VENUES:
