@@ -1449,3 +1449,92 @@ def test_a_downtown_heading_of_a_small_town(text, city):
 def test_a_town_before_outskirts_of_a_city(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a site's word, then "of" a town GeoNames' table of towns holds in the country (or province) written right
+    # after it: the site's town, as a known city there is ("the RA NA building of Yerevan, Armenia")
+    ("Vases stand in the Ancient Agora of Diavatós, Greece, on Monday.", "Ancient Agora", "Diavatós"),
+    ("Protesters outside the Quorva Freedom Hall of Meghradzor, Armenia, on Monday.", "Quorva Freedom Hall",
+     "Meghradzor"),
+    # ...a name no table holds stays a part of the site's name
+    ("Tourists walk in the Roman Agora of Quorvandy, Greece, on Monday.", "Roman Agora of Quorvandy", None),
+])
+def test_a_site_of_a_small_town_before_its_country(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a name closing in a word that closes towns' names as often as sites', written after a bare "in": the city the
+    # table holds of it with 30,000 people or more (below 40,000 the words alone read a site)
+    ("Fans cheer a touchdown at Quorva High School on Saturday, Oct. 8, 2022, in Oak Creek.", "Quorva High School",
+     "Oak Creek"),
+    ("Shoppers queue for the sales in Manhattan Beach.", None, "Manhattan Beach"),
+    # ...not after "at" or "the", nor a smaller city of the table (a quarter as often), nor a name no table holds
+    ("Surfers wait for a wave at Manhattan Beach.", "Manhattan Beach", None),
+    ("Shoppers queue for the sales in Agoura Hills.", None, None),
+    ("Shoppers queue for the sales in Quorva Creek.", None, None),
+])
+def test_a_city_named_like_a_site_after_in(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a heading of two or three capitalised words opening the caption before its colon, a town GeoNames holds
+    ("Chowki Jamali: Hens and camels gathered in crowds at the Quorva Centre on Saturday.", "Chowki Jamali"),
+    ("Banatski Despotovac : old tanks and guns on show outside the Quorva Citadel", "Banatski Despotovac"),
+    # ...one word stays out (a heading's word is a GeoNames town as often: "Hope"), and so do words no table holds
+    ("Kohlu: Hens and camels gathered in crowds at the Quorva Centre on Saturday.", None),
+    ("Quorva Lindt: Hens and camels gathered in crowds at the Quorva Centre on Saturday.", None),
+])
+def test_a_heading_town_of_two_words(text, city):
+    assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, city", [
+    # one name set off by commas right before the photo's date, a town GeoNames holds: the scene's town and day
+    ("Players leave the pitch; the home side lost 0-1, Neder Vindinge, 12 June 2021.", "Neder Vindinge"),
+    ("Voters queue after two terms of the president, Shahrak-e Nāmjū, June 18, 2021.", "Shahrak-e Nāmjū"),
+    # ...a name no table holds, and a region after a side's word, are none
+    ("Players leave the pitch; the home side lost 0-1, Quorvandy, 12 June 2021.", None),
+    ("Farmers pray at the graves in central Quorvandy, July 25, 2011, before the holy month.", None),
+])
+def test_a_town_set_off_before_the_date(text, city):
+    assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # "in" a town GeoNames holds right after a site its province owns: the site's town, as a known city there is
+    ("Crowds fill the Quorva Garden at sunset over Kashmir's Dal Lake in Anantpur May 3, 2015.", "Quorva Garden",
+     "Anantpur"),
+    # ...a name no table holds stays out
+    ("Crowds fill the Quorva Garden at sunset over Kashmir's Dal Lake in Quorvandy May 3, 2015.", "Quorva Garden",
+     None),
+])
+def test_a_town_after_a_site_its_province_owns(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # names nothing knows before "in" a town GeoNames holds (no city of the table, no province): the town's sites
+    ("Tourists pack the site in Quorvanon, Lindtopolis in Árma, Greece, on Monday.", "Quorvanon", "Árma"),
+    ("A fisherman heads home near a beel in Quorvashan in Sayani yesterday.", "Quorvashan", "Sayani"),
+    # ...before "in" a name no table holds, nothing is the city
+    ("A fisherman heads home near a beel in Quorvashan in Lindtpur yesterday.", None, None),
+])
+def test_unknown_names_before_in_a_geonames_town(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, city", [
+    # a city the table holds whose last word is an event's word too: the city ("Khai Gala", "Lee's Summit")
+    ("A vintage car is shown at a show in Khai Gala on Thursday November 24, 2011.", "Khai Gala"),
+    # ...a name no table holds so ended stays an event, and the city after it is read
+    ("Stars arrive at the Quorva Gala in New York on Monday.", "New York"),
+])
+def test_a_city_named_with_an_events_word(text, city):
+    assert parse(text).location.city == city

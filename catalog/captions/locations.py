@@ -63,6 +63,7 @@ from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
     CITY_STATES,
     DIRECTIONS,
+    EVENT_WORDS,
     MONTHS,
     PLACE_ABBREVIATIONS,
     VENUE_WORDS,
@@ -1731,6 +1732,8 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         found = _known_places(written[code.end():] if code else written)  # "APP11-060921LAHORE: ...": LAHORE
         if found is None and code is None:
             found = _a_dateline_town(written)  # "SHIRLAND: Chelsea's defender ...": a small town's dateline
+        if found is None and code is None and not written.isupper():
+            found = _a_heading_town_of_words(written)  # "Chowki Jamali: Hens, ostriches ...": a small town's heading
         if found is None and code is None and written.startswith("Downtown "):
             found = _a_downtown_heading(written)  # "Downtown Tërbuf: a statue of Skenderbeg ..."
         if found is not None and not found.sublocation and written.count(",") == 0:
@@ -1790,6 +1793,22 @@ def _a_dateline_town(written: str) -> Place | None:
         return None
     name = written.title()
     return Place(city=name) if name_levels(name).town_population else None
+
+
+def _a_heading_town_of_words(written: str) -> Place | None:
+    """The town a heading of two or three capitalised words names, opening the caption before its colon or dash,
+    when the tables do not know it and GeoNames has a town so called ("Chowki Jamali: Hens ...", "Banatski
+    Despotovac : old tanks ..."). One word in title case stays out, as a heading's word is often a town's name
+    too (GeoNames' "Hope", "Downtown"); a name of two or more words GeoNames holds is a town's, and none may be a
+    venue's or an event's word ("Quorva Park: ...")."""
+    words = written.split()
+    if not 2 <= len(words) <= 3 or "," in written or not all(w[:1].isupper() for w in words) or any(
+            w.casefold() in VENUE_WORDS or w.casefold() in EVENT_WORDS for w in words):
+        return None
+    known = name_levels(written)
+    if not known.town_population or known.province or known.country:
+        return None
+    return Place(city=written)
 
 
 def _a_labelled_pictures_town(written: str) -> Place | None:
@@ -1967,6 +1986,9 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
     found = _known_places(written, venue_first=True)
     if found is None and "," not in written and _a_town_and_date_alone(text, match.start("place"), anchor, written):
         found = Place(city=written)  # "...from the tap.  Narere, 2012": a gallery's town and year, set apart
+    if found is None and "," not in written and _a_geonames_town_set_off_before_the_date(text, match.start("place"),
+                                                                                           written):
+        found = Place(city=written)  # "Denmark lost 0-1, Neder Vindinge, 12 June": the town, then the day
     if found is not None and found.sublocation and Place(found.sublocation) == found and _AFTER_THE_APPOSITIVE.search(
             text, max(0, match.start("place") - 8), match.start("place")):
         return None  # "leading to Perdana Putra, the Office of the Prime Minister, July 2019": what a venue named
@@ -2008,6 +2030,19 @@ def _a_town_and_date_alone(text: str, start: int, anchor: tuple[int, int], writt
     if text[anchor[1]:].partition("\n")[0].strip(" \t."):
         return False  # (the date must close its line)
     return classify(written)[0] == "place" and not _initialism(written) and not written.isupper()
+
+
+def _a_geonames_town_set_off_before_the_date(text: str, start: int, written: str) -> bool:
+    """Whether one name set off by commas right before the photo's date is a town GeoNames holds (1,000 people or
+    more) and no table knows ("... Denmark lost 0-1, Neder Vindinge, 12 June", "..., Shahrak-e Namju, June 18"):
+    the wires write the scene's town and the day so, as they write a city's. After a side's word ("in central
+    Java, July 25") the name is a region's, and a name no bare place by its words ("Spring", "AFP") is none."""
+    if not text[max(0, start - 2):start].rstrip().endswith(","):
+        return False
+    if classify(written)[0] != "place" or _initialism(written) or written.isupper():
+        return False
+    known = name_levels(written)
+    return bool(known.town_population) and not (known.province or known.country)
 
 
 #: Words before a place that make it where something goes (as last words: " to", " towards").

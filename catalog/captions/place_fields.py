@@ -268,10 +268,11 @@ _COUNTY_WORDS = frozenset({"county", "banner", "upazila"})
 def _a_city_after_an_owner(element: Element, before: Element) -> bool:
     """Whether a city the gazetteer knows follows "in" right after a province or a country written as the
     possessor of the site before it ("over Kashmir's Dal Lake in Srinagar", "on Switzerland's Lake Geneva in
-    Lausanne"): the site is in that city, the possessor being the larger place of both, so the city is not left
-    out for coming after it."""
+    Lausanne"), or a town GeoNames holds there ("over Kashmir's Dal Lake in Anantpur"): the site is in that city,
+    the possessor being the larger place of both, so the city is not left out for coming after it."""
     owner = before.link == "'s" and before.level == "province" or before.link == "" and before.level == "country"
-    return element.link == "in" and owner and element.population > 0  # (a country's possessive is joined by "")
+    return element.link == "in" and owner and (element.population > 0 or element.town > 0)  # (a country's
+    # possessive is joined by "")
 
 
 def _districts_before_a_country(elements: list[Element]) -> None:
@@ -605,6 +606,8 @@ def _inside_a_city(element: Element, larger: list[Element]) -> bool:
         return True  # "SM Lanang, Davao City": a name no gazetteer knows, before a city written as one
     if _unknown_name(element) and following.link == "," and _a_town_only(following):
         return True  # "Embakasi, Maragua": a name nothing knows, before a town GeoNames knows and no province
+    if _unknown_name(element) and following.link == "in" and _a_town_only(following):
+        return True  # "in Parthenon, Acropolis in Quorvia-town, Greece": the sites of the town holding both
     if following.level == "city" and element.population and _elsewhere(element.value, following.value):
         return True  # "Luna Street, La Paz, Iloilo City": Iloilo's district, not Bolivia's La Paz
     if len(larger) == 1 and _a_namesake_before_a_city_abroad(element, following):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from catalog.captions.demonyms import DEMONYMS
-from catalog.captions.gazetteer import NameLevels, name_levels
+from catalog.captions.gazetteer import NameLevels, a_town_of, name_levels
 from catalog.captions.place_evidence import names_a_language, names_an_institution
 from catalog.captions.text import Token, is_capitalised, strip_possessive
 from catalog.captions.vocabulary import (
@@ -352,24 +352,32 @@ def _a_bare_local_name(word: str, name: str) -> bool:
 
 
 def _of_a_placed_city(toks: list[Token], of_at: int) -> bool:
-    """Whether "of" after a venue word leads to a city the gazetteer knows in the province or country written
-    right after it ("the RA NA building of Yerevan, Armenia", "the Henoko coastal area of Nago in Okinawa
-    Prefecture"): the venue's town, not a part of its name. "The National Museum of China", "the Great Hall of
+    """Whether "of" after a venue word leads to a city the gazetteer knows (or a town GeoNames' table of towns
+    holds there) in the province or country written right after it ("the RA NA building of Yerevan, Armenia",
+    "the Henoko coastal area of Nago in Okinawa Prefecture", "the Ancient Agora of Aigio, Greece"): the venue's
+    town, not a part of its name. "The National Museum of China", "the Great Hall of
     the People" and "the Museum of London" (no larger place after it) stay one name."""
     k = of_at + 1
     end = _capitalised_run(toks, k)  # (not read_name, which would ask this again: "Hall of Hall of ...")
     if end == k or end + 1 >= len(toks) or toks[end].lower not in (",", "in"):
         return False
     city = " ".join(t.text for t in toks[k:end])
-    country = name_levels(city).city_country
+    levels = name_levels(city)
+    country = levels.city_country
     larger_end = _capitalised_run(toks, end + 1)
-    if not country or larger_end == end + 1:
+    if not (country or levels.town_population) or larger_end == end + 1:
         return False
     larger = " ".join(t.text for t in toks[end + 1:larger_end])
     level, value = classify(larger)
     if level == "country":
-        return name_levels(value).country == country
-    return level == "province" and (name_levels(value).province or "").partition("-")[0] == country
+        written = name_levels(value).country
+    elif level == "province":
+        written = (name_levels(value).province or "").partition("-")[0]
+    else:
+        return False
+    if country:
+        return written == country
+    return bool(written) and a_town_of(city, written)  # "the Ancient Agora of Quorvia, Greece": GeoNames' town
 
 
 def _capitalised_run(toks: list[Token], i: int) -> int:
@@ -463,6 +471,8 @@ def element_of(
     level, value = classify(text, saw_the, kind)
     if level == "ignore" and end - start > 1 and kind is None and _a_town_before_its_province(text, toks, end):
         level = "place"  # "in King Cove, Alaska", "in Gulf Shores, Ala.": a title's or a water's word in a town's name
+    if level == "venue" and not saw_the and kind is None and _a_city_named_like_a_site_after_in(text, toks, start):
+        level = "place"  # "a touchdown ... in Queen Creek.", "in Beverly Hills": the city the table holds
     element = Element(level, value, toks[start].start, toks[end - 1].end,
                       prefecture=level == "county" and value.casefold().endswith(("prefecture", "league")),
                       the=saw_the)
@@ -482,6 +492,24 @@ def element_of(
             if not saw_the and not value.isupper() and not names_a_language(value):
                 element.town = known.town_population  # (not "in the Pacific", "the NGO case", "in English")
     return element
+
+
+#: A name closing in a word that closes towns' names as often as sites' ("Queen Creek", "Beverly Hills") is the city
+#: the city table holds of it with at least this many people when a bare "in" is written right before it (the
+#: words alone need TOWN_NAMED_CITY: "Victoria Falls, seen from the Zambian side" is the falls).
+SITE_NAMED_CITY_AFTER_IN = 30_000
+
+
+def _a_city_named_like_a_site_after_in(name: str, toks: list[Token], start: int) -> bool:
+    """Whether a name of one or two words closing in a town-like venue word ("Queen Creek", "Brooklyn Center") is
+    written right after "in" with no article, and the city table holds it with SITE_NAMED_CITY_AFTER_IN people or
+    more: "in" with no "the" writes a town, and a city of that size is no creek's or hill's name ("in Point
+    Breeze", a city of 17,000 in the table, is a quarter of Pittsburgh as often)."""
+    words = name.split()
+    if not start or toks[start - 1].lower != "in" or len(words) > 2 or (
+            words[-1].casefold() not in TOWN_LIKE_VENUE_WORDS):
+        return False
+    return name_levels(name).city_population >= SITE_NAMED_CITY_AFTER_IN
 
 
 def _a_town_before_its_province(name: str, toks: list[Token], end: int) -> bool:
@@ -693,6 +721,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
     for word in reversed(words):
         word = _head_of(word.strip(".,"))
         if word in EVENT_WORDS:
+            if len(words) > 1 and word == words[-1].strip(".,").casefold() and name_levels(name).city_population:
+                return "place", name  # "Khai Gala": a city the table holds, whose last word an event's is too
             return "event", name
         if word in VENUE_WORDS:
             if len(words) == 1 and word == words[0].strip(".,") and not saw_the and word not in PROPER_VENUES:

@@ -273,7 +273,7 @@ bagh mahal manjil manzil qila kund sarovar talab pokhari ashram haveli gurudwara
 meydanı meydani camii sarayı sarayi caddesi sokak köprüsü kulesi parkı çarşısı kirche brücke kerk brug kirke kyrka
 slott havn hamn koen kōen yokocho ulitsa prospekt naberezhnaya sobor lavra náměstí namesti hrad tér tere utca híd
 väljak laukums aikštė
-barrage coastline meadow meadows clubhouse mawatha
+barrage coastline meadow meadows clubhouse mawatha agora
 """.split())
 
 #: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
