@@ -882,3 +882,21 @@ def test_a_place_named_after_called(text, expected):
 def test_a_site_opening_the_sentence_named_by_its_appositive(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a greenhouse, a mart and a circle (a roundabout or a square: "Dupont Circle") name a site
+    ("Inside the old Quorva Farms greenhouse, where tomatoes grow all winter, near Lusaka, Zambia.",
+     "Quorva Farms greenhouse", "Lusaka"),
+    ("A vendor sorts mangoes at Quorva Mart in Lagos, Nigeria, March 3, 2020.", "Quorva Mart", "Lagos"),
+    ("Traffic crawls at Quorva Circle in Accra, Ghana, March 3, 2020.", "Quorva Circle", "Accra"),
+    ("Quorva Circle is a prime landmark in Mysore.", "Quorva Circle", "Mysore"),
+    # ...not a circle of latitude, a line on the map: the town is the scene
+    ("Reindeer graze above the Arctic Circle in Finnmark, Norway, March 3, 2020.", None, "Finnmark"),
+    ("Sled dogs rest in Kiruna, inside the Arctic Circle, Sweden, March 3, 2020.", None, "Kiruna"),
+    # ...nor a town named like one, written before its state ("Brooklyn Center, Minnesota")
+    ("Golfers tee off on April 8, 2017 in Social Circle, Georgia.", None, "Social Circle"),
+])
+def test_more_words_of_a_site(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

@@ -981,7 +981,21 @@ def _no_site_named(venue: str) -> bool:
     >>> _no_site_named("Road from Quorva"), _no_site_named("Quorva Road")
     (True, False)
     """
-    return _a_peoples_kind_of_place(venue) or bool(_A_WAY_BY_ITS_ENDS.match(venue))
+    return _a_peoples_kind_of_place(venue) or bool(_A_WAY_BY_ITS_ENDS.match(venue)) or _a_circle_of_latitude(venue)
+
+
+def _a_circle_of_latitude(venue: str) -> bool:
+    """Whether a sublocation is a circle of latitude ("above the Arctic Circle in Finnmark"): a line on the map,
+    not a site, though "circle" names one ("Kwame Nkrumah Circle", "Dupont Circle", a roundabout or a square).
+
+    >>> _a_circle_of_latitude("Arctic Circle"), _a_circle_of_latitude("Quorva Circle")
+    (True, False)
+    """
+    return venue.casefold().removeprefix("the ") in _CIRCLES_OF_LATITUDE
+
+
+#: The circles of latitude that captions name: lines on the map, never the scene's site.
+_CIRCLES_OF_LATITUDE = frozenset({"arctic circle", "antarctic circle", "polar circle"})
 
 
 def _a_commands_area(venue: str, text: str) -> bool:

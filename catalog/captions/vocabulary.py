@@ -274,6 +274,7 @@ meydanı meydani camii sarayı sarayi caddesi sokak köprüsü kulesi parkı ça
 slott havn hamn koen kōen yokocho ulitsa prospekt naberezhnaya sobor lavra náměstí namesti hrad tér tere utca híd
 väljak laukums aikštė
 barrage coastline meadow meadows clubhouse mawatha
+greenhouse greenhouses mart circle
 """.split())
 
 #: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
@@ -299,7 +300,7 @@ TOWN_LIKE_VENUE_WORDS = frozenset({
     "green", "point", "creek", "park", "springs", "spring", "falls", "harbor", "harbour", "beach", "heights",
     "hills", "bay", "gardens", "lake", "valley", "forest", "grove", "ridge", "rapids", "fort",
     "port", "bluff", "bluffs", "landing", "crossing", "station", "wells", "field", "fields", "center",
-    "centre",  # "in Brooklyn Center, Minnesota", "Rockville Centre, N.Y.": towns named like a venue
+    "centre", "circle",  # "in Brooklyn Center, Minnesota", "Rockville Centre, N.Y.", "Social Circle, Georgia"
 })
 
 #: Venue words that end a few large towns' names too ("Highlands Ranch", "Staten Island"), but a site's far more
