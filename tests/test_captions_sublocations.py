@@ -900,3 +900,17 @@ def test_a_site_opening_the_sentence_named_by_its_appositive(text, venue, city):
 def test_more_words_of_a_site(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a French or Italian article elided onto a word of a venue's name ("l'", "dell'") keeps the name whole
+    ("Students march in Place de l'Obelisque, in Paris, on December 7, 2018.", "Place de l'Obelisque", "Paris"),
+    ("Students gather at Rue de l’Quorvance in Paris on Monday.", "Rue de l’Quorvance", "Paris"),
+    ("Crowds fill the Place de l'Hôtel de Ville in Lyon on Monday.", "Place de l'Hôtel de Ville", "Lyon"),
+    ("Crowds fill Piazza dell'Unità in Trieste, Italy, on December 7, 2018.", "Piazza dell'Unità", "Trieste"),
+    # ...and nothing else joins a name so: a word in small letters after the apostrophe stays out
+    ("A vendor sells crêpes at Place de l'ombre in Paris on Monday.", None, "Paris"),
+])
+def test_an_elided_article_inside_a_venues_name(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
