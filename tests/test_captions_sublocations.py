@@ -914,3 +914,16 @@ def test_more_words_of_a_site(text, venue, city):
 def test_an_elided_article_inside_a_venues_name(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a name nothing knows, glossed in brackets by words ending in a venue's word, is that venue
+    ("The view this morning in Quorva Have (Quorva Garden) towards the castle.", "Quorva Have", None),
+    ("Tourists walk in Marrowby Kirke (Marrowby Church) in Oslo on Monday.", "Marrowby Kirke", "Oslo"),
+    # ...not a town the gazetteer knows, nor a name glossed by other words
+    ("Boats moor in Hoi An (Quorva Bridge) on Monday.", None, "Hoi An"),
+    ("The view this morning in Quorva Have (Quorva Family) towards the castle.", None, None),
+])
+def test_a_name_glossed_as_a_venue(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
