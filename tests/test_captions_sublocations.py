@@ -927,3 +927,14 @@ def test_an_elided_article_inside_a_venues_name(text, venue, city):
 def test_a_name_glossed_as_a_venue(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short clause of the view closed by a colon, then the venue as the main clause's subject
+    ("Seen from the air: the Quorva Stadium during the first game ever played there.", "Quorva Stadium"),
+    ("Viewed from the hill: the Marrowby Tower at dusk.", "Marrowby Tower"),
+    # ...not a label's word before a person
+    ("Seen from the air: the Quorva family at home.", None),
+])
+def test_a_venue_after_a_clause_of_the_view_closed_by_a_colon(text, expected):
+    assert sublocation(text) == expected
