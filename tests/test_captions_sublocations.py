@@ -938,3 +938,22 @@ def test_a_name_glossed_as_a_venue(text, venue, city):
 ])
 def test_a_venue_after_a_clause_of_the_view_closed_by_a_colon(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # words opening a site's name in other languages: a Khmer hill ("Phnom"), a Spanish sanctuary, chapel, convent,
+    # monastery or hermitage, a French wood, a Japanese roadside station, an Israeli kibbutz or moshav
+    ("Part of the ruins of an old building atop Phnom Quorva, looking out over the plains.", "Phnom Quorva", None),
+    ("Pilgrims pray at the Santuario de Quorva in Chimayo, New Mexico, on Friday.", "Santuario de Quorva", "Chimayo"),
+    ("Joggers run in the Bois de Quorva in Paris on Monday.", "Bois de Quorva", "Paris"),
+    ("The base can be seen from the upper floor of the Michinoeki Quorva, a commercial building.",
+     "Michinoeki Quorva", None),
+    ("Soldiers walk in Kibbutz Quorva, southern Israel, on Oct. 10, 2023.", "Kibbutz Quorva", None),
+    # ...and a Dutch theatre ("Schouwburg") closing one
+    ("The King speaks in the Quorva Schouwburg in The Hague on Monday.", "Quorva Schouwburg", None),
+    # ...while a city the gazetteer knows stays the city
+    ("Traffic in Phnom Penh, Cambodia, on Monday.", None, "Phnom Penh"),
+])
+def test_more_words_opening_a_site(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
