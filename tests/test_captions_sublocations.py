@@ -957,3 +957,15 @@ def test_a_venue_after_a_clause_of_the_view_closed_by_a_colon(text, expected):
 def test_more_words_opening_a_site(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a venue's word in small letters before a people's noun is their kind, no place: "hill tribe", "forest dwellers"
+    ("This picture shows Quorva hill tribe women bringing in rice in Sapa, Vietnam, on Oct. 1, 2013.", None, "Sapa"),
+    ("Quorva forest dwellers gather honey near Khulna, Bangladesh, on Monday.", None, "Khulna"),
+    # ...while the word closing a name before other words stays the venue's
+    ("Surfers ride the waves on Quorva beach in Durban, South Africa, on Monday.", "Quorva beach", "Durban"),
+])
+def test_a_venues_word_before_a_peoples_noun(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

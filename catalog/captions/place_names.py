@@ -90,6 +90,10 @@ _CONNECTORS = frozenset({
 #: Connectors that join only before another ("an der", "an dem"): "an" alone is English's article.
 _LEADING_CONNECTORS = {"an": frozenset({"der", "dem"})}
 _APOSTROPHES = frozenset({"’", "'"})
+#: Nouns of a people after a venue's word in small letters, which make the word their kind, not a place's:
+#: "Hmong hill tribe women", "Bajau sea nomads", "Quorva forest dwellers" ("people" stays out: "on Ipanema beach
+#: people sunbathe" is the beach).
+_PEOPLE_OF_A_KIND = frozenset({"tribe", "tribes", "tribesmen", "tribeswomen", "nomads", "dwellers"})
 #: A capitalised word with a French or Italian article elided onto it, after a connector inside a venue's name:
 #: "Place de l'Obelisque", "Rue de l’Université", "Piazza dell'Unità" ("d'Orsay" is a particle's name already).
 _ELIDED_ARTICLE_NAME = compiled(r"^(?:l|dell|nell|all|dall|sull)['’][^\W\d_a-z]")
@@ -169,7 +173,7 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
             if token.text.endswith(".") and word in STATES:
                 break  # "Burlington, VT. Take that!": a state's abbreviation ends the sentence, not the name
             continue
-        if j > i and word in _NAME_WORDS:
+        if j > i and word in _NAME_WORDS and not (j + 1 < n and toks[j + 1].lower in _PEOPLE_OF_A_KIND):
             j += 1  # "Ipanema beach", "al-Our village", "Auto China 2016 show"
             continue
         if j > i and word in NAME_ADJECTIVES:
