@@ -882,3 +882,90 @@ def test_a_place_named_after_called(text, expected):
 def test_a_site_opening_the_sentence_named_by_its_appositive(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a greenhouse, a mart and a circle (a roundabout or a square: "Dupont Circle") name a site
+    ("Inside the old Quorva Farms greenhouse, where tomatoes grow all winter, near Lusaka, Zambia.",
+     "Quorva Farms greenhouse", "Lusaka"),
+    ("A vendor sorts mangoes at Quorva Mart in Lagos, Nigeria, March 3, 2020.", "Quorva Mart", "Lagos"),
+    ("Traffic crawls at Quorva Circle in Accra, Ghana, March 3, 2020.", "Quorva Circle", "Accra"),
+    ("Quorva Circle is a prime landmark in Mysore.", "Quorva Circle", "Mysore"),
+    # ...not a circle of latitude, a line on the map: the town is the scene
+    ("Reindeer graze above the Arctic Circle in Finnmark, Norway, March 3, 2020.", None, "Finnmark"),
+    ("Sled dogs rest in Kiruna, inside the Arctic Circle, Sweden, March 3, 2020.", None, "Kiruna"),
+    # ...nor a town named like one, written before its state ("Brooklyn Center, Minnesota")
+    ("Golfers tee off on April 8, 2017 in Social Circle, Georgia.", None, "Social Circle"),
+])
+def test_more_words_of_a_site(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a French or Italian article elided onto a word of a venue's name ("l'", "dell'") keeps the name whole
+    ("Students march in Place de l'Obelisque, in Paris, on December 7, 2018.", "Place de l'Obelisque", "Paris"),
+    ("Students gather at Rue de l’Quorvance in Paris on Monday.", "Rue de l’Quorvance", "Paris"),
+    ("Crowds fill the Place de l'Hôtel de Ville in Lyon on Monday.", "Place de l'Hôtel de Ville", "Lyon"),
+    ("Crowds fill Piazza dell'Unità in Trieste, Italy, on December 7, 2018.", "Piazza dell'Unità", "Trieste"),
+    # ...and nothing else joins a name so: a word in small letters after the apostrophe stays out
+    ("A vendor sells crêpes at Place de l'ombre in Paris on Monday.", None, "Paris"),
+])
+def test_an_elided_article_inside_a_venues_name(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a name nothing knows, glossed in brackets by words ending in a venue's word, is that venue
+    ("The view this morning in Quorva Have (Quorva Garden) towards the castle.", "Quorva Have", None),
+    ("Tourists walk in Marrowby Kirke (Marrowby Church) in Oslo on Monday.", "Marrowby Kirke", "Oslo"),
+    # ...not a town the gazetteer knows, nor a name glossed by other words
+    ("Boats moor in Hoi An (Quorva Bridge) on Monday.", None, "Hoi An"),
+    ("The view this morning in Quorva Have (Quorva Family) towards the castle.", None, None),
+])
+def test_a_name_glossed_as_a_venue(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short clause of the view closed by a colon, then the venue as the main clause's subject
+    ("Seen from the air: the Quorva Stadium during the first game ever played there.", "Quorva Stadium"),
+    ("Viewed from the hill: the Marrowby Tower at dusk.", "Marrowby Tower"),
+    # ...not a label's word before a person
+    ("Seen from the air: the Quorva family at home.", None),
+])
+def test_a_venue_after_a_clause_of_the_view_closed_by_a_colon(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # words opening a site's name in other languages: a Khmer hill ("Phnom"), a Spanish sanctuary, chapel, convent,
+    # monastery or hermitage, a French wood, a Japanese roadside station, an Israeli kibbutz or moshav
+    ("Part of the ruins of an old building atop Phnom Quorva, looking out over the plains.", "Phnom Quorva", None),
+    ("Pilgrims pray at the Santuario de Quorva in Chimayo, New Mexico, on Friday.", "Santuario de Quorva", "Chimayo"),
+    ("Joggers run in the Bois de Quorva in Paris on Monday.", "Bois de Quorva", "Paris"),
+    ("The base can be seen from the upper floor of the Michinoeki Quorva, a commercial building.",
+     "Michinoeki Quorva", None),
+    ("Soldiers walk in Kibbutz Quorva, southern Israel, on Oct. 10, 2023.", "Kibbutz Quorva", None),
+    # ...and a Dutch theatre ("Schouwburg") closing one
+    ("The King speaks in the Quorva Schouwburg in The Hague on Monday.", "Quorva Schouwburg", None),
+    # ...while a city the gazetteer knows stays the city
+    ("Traffic in Phnom Penh, Cambodia, on Monday.", None, "Phnom Penh"),
+])
+def test_more_words_opening_a_site(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    # a venue's word in small letters before a people's noun is their kind, no place: "hill tribe", "forest dwellers"
+    ("This picture shows Quorva hill tribe women bringing in rice in Sapa, Vietnam, on Oct. 1, 2013.", None, "Sapa"),
+    ("Quorva forest dwellers gather honey near Khulna, Bangladesh, on Monday.", None, "Khulna"),
+    # ...while the word closing a name before other words stays the venue's
+    ("Surfers ride the waves on Quorva beach in Durban, South Africa, on Monday.", "Quorva beach", "Durban"),
+])
+def test_a_venues_word_before_a_peoples_noun(text, venue, city):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == (venue, city)

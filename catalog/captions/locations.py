@@ -112,6 +112,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     chains = read_chains(tokens(" " * start + clean, start, end))
     if not chains:
         return Place()
+    if "(" in clean:
+        _venues_by_their_gloss(chains, text)  # "in Kongens Have (King's Garden)": a garden, by its gloss
     # "in Rafina, near Athens": Rafina
     best, scored = choose(chains, text, anchor, end, weights.scores if weights else None)
     if best is not None:
@@ -248,6 +250,25 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             if value and value.startswith("County ") and "County " + value[7:] not in text[start:end]:
                 setattr(place, level, "county " + value[7:])
     return place
+
+
+def _venues_by_their_gloss(chains: list[Chain], text: str) -> None:
+    """Make a venue of each chain's first name that nothing knows, glossed in brackets right after it by words
+    ending in a venue's word: "in Kongens Have (King's Garden)", "Anna Kirke (Anna Church)", "Quorva Hagen (Quorva
+    Garden)": the translation says what kind of place the name is, as the word itself would after it. A known town
+    or city keeps its level ("in Hoi An (Quorva Bridge)" is no venue named Hoi An)."""
+    for chain in chains:
+        first = chain.elements[0]
+        if first.level != "place" or first.population or first.town or first.also_province or first.country:
+            continue
+        gloss = _VENUE_GLOSS.match(text, first.end)
+        if gloss is not None and gloss.group(1).casefold() in VENUE_WORDS:
+            first.level = "venue"
+
+
+#: A gloss in brackets right after a name, of at most four words, the last one kept: "(King's Garden)", "(Anna
+#: Church)", "(serpent king pond)".
+_VENUE_GLOSS = compiled(r"\s*\((?:[^\W\d_][\w'’.-]*\s+){0,3}([^\W\d_]+)\)")
 
 
 #: What follows a venue seen beyond the scene: "the Uribe Palace in the background", "the Quorva Tower is seen in
@@ -982,7 +1003,21 @@ def _no_site_named(venue: str) -> bool:
     >>> _no_site_named("Road from Quorva"), _no_site_named("Quorva Road")
     (True, False)
     """
-    return _a_peoples_kind_of_place(venue) or bool(_A_WAY_BY_ITS_ENDS.match(venue))
+    return _a_peoples_kind_of_place(venue) or bool(_A_WAY_BY_ITS_ENDS.match(venue)) or _a_circle_of_latitude(venue)
+
+
+def _a_circle_of_latitude(venue: str) -> bool:
+    """Whether a sublocation is a circle of latitude ("above the Arctic Circle in Finnmark"): a line on the map,
+    not a site, though "circle" names one ("Kwame Nkrumah Circle", "Dupont Circle", a roundabout or a square).
+
+    >>> _a_circle_of_latitude("Arctic Circle"), _a_circle_of_latitude("Quorva Circle")
+    (True, False)
+    """
+    return venue.casefold().removeprefix("the ") in _CIRCLES_OF_LATITUDE
+
+
+#: The circles of latitude that captions name: lines on the map, never the scene's site.
+_CIRCLES_OF_LATITUDE = frozenset({"arctic circle", "antarctic circle", "polar circle"})
 
 
 def _a_commands_area(venue: str, text: str) -> bool:

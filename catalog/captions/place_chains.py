@@ -219,7 +219,9 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 if home is not None and len(home.elements) > 1:
                     i = max(j, i + 1)
                     continue
-        elif i == 0 or toks[i - 1].text in _HEADING_MARKS and _after_place_heading(toks, i):
+        elif i == 0 or toks[i - 1].text in _HEADING_MARKS and (
+                _after_place_heading(toks, i) or toks[i - 1].text == ":" and _after_an_opening_clause(toks, i)):
+            # ("Seen from the air: the Quorva Stadium during ...": a clause of the view closed by a colon)
             opening = i == 0
             if opening and word in _CONJUNCTIONS_OPENING and n > 1 and is_capitalised(toks[1].text):
                 i += 1  # "As Quorva Tower burns, crowds watch": the clause's subject after its conjunction

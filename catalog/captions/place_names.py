@@ -90,6 +90,14 @@ _CONNECTORS = frozenset({
 #: Connectors that join only before another ("an der", "an dem"): "an" alone is English's article.
 _LEADING_CONNECTORS = {"an": frozenset({"der", "dem"})}
 _APOSTROPHES = frozenset({"’", "'"})
+#: Nouns of a people after a venue's word in small letters, which make the word their kind, not a place's:
+#: "Hmong hill tribe women", "Bajau sea nomads", "Quorva forest dwellers" ("people" stays out: "on Ipanema beach
+#: people sunbathe" is the beach).
+_PEOPLE_OF_A_KIND = frozenset({"tribe", "tribes", "tribesmen", "tribeswomen", "nomads", "dwellers"})
+#: A capitalised word with a French or Italian article elided onto it, after a connector inside a venue's name:
+#: "Place de l'Obelisque", "Rue de l’Université", "Piazza dell'Unità" ("d'Orsay" is a particle's name already).
+_ELIDED_ARTICLE_NAME = compiled(r"^(?:l|dell|nell|all|dall|sull)['’][^\W\d_a-z]")
+_ELIDED_FIRSTS = frozenset("ldnas")  # (their first letters: most words are passed without the regex)
 _MONTH_WORDS = frozenset(n.casefold() for names in MONTHS.values() for n in names)
 _WEEKDAYS = frozenset(d.casefold() for d in WEEKDAYS)
 #: Articles: "The" ends a name ("... in Hefei The ..."), "a" opens an aside (", a shop that sells ...").
@@ -165,7 +173,7 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
             if token.text.endswith(".") and word in STATES:
                 break  # "Burlington, VT. Take that!": a state's abbreviation ends the sentence, not the name
             continue
-        if j > i and word in _NAME_WORDS:
+        if j > i and word in _NAME_WORDS and not (j + 1 < n and toks[j + 1].lower in _PEOPLE_OF_A_KIND):
             j += 1  # "Ipanema beach", "al-Our village", "Auto China 2016 show"
             continue
         if j > i and word in NAME_ADJECTIVES:
@@ -196,6 +204,9 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
         if word in _TOWN_ONLY_CONNECTORS and j > i and (joined := _a_town_joined_by(toks, i, j)):
             j = joined  # "in Mühldorf bei Feldbach, Austria", "in Grantown on Spey": one town the gazetteer holds
             continue
+        if j > i and word[:1] in _ELIDED_FIRSTS and _ELIDED_ARTICLE_NAME.match(token.text):
+            j += 1  # "Piazza dell'Unità": a connector and its article elided onto the name's word
+            continue
         if word in _CONNECTORS:
             if word in _LEADING_CONNECTORS and (j + 1 >= n or toks[j + 1].lower not in _LEADING_CONNECTORS[word]):
                 break  # "in Berlin an hour later"
@@ -209,6 +220,9 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
                 m += 1  # "Place de la République", "Bois de la Cambre"
             if m < n and is_capitalised(toks[m].text) and not _stops(toks, m):
                 j = m
+                continue
+            if m < n and _ELIDED_ARTICLE_NAME.match(toks[m].text):
+                j = m + 1  # "Place de l'Obelisque", "Piazza dell'Unità": the article elided onto the name's word
                 continue
             break
         if word in ("and", "&") and and_allowed:

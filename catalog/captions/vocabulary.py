@@ -274,6 +274,7 @@ meydanı meydani camii sarayı sarayi caddesi sokak köprüsü kulesi parkı ça
 slott havn hamn koen kōen yokocho ulitsa prospekt naberezhnaya sobor lavra náměstí namesti hrad tér tere utca híd
 väljak laukums aikštė
 barrage coastline meadow meadows clubhouse mawatha agora
+greenhouse greenhouses mart circle schouwburg
 """.split())
 
 #: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
@@ -288,6 +289,7 @@ lungomare galleria château chateau porte quai jardin église cathédrale basili
 jebel jabal wadi qasr souq souk midan maydan thanon soi sanam chùa cầu phố chợ ploshchad rynek plac ulica zamek
 dworzec plateia piața piata strada trg jl jl. jln jln. puerta porta portão largo cerro mirador
 masjed meydan bagh khiaban borj kakh
+santuario capilla convento monasterio ermita phnom bois michinoeki kibbutz moshav
 """.split())
 #: Persian joins a venue's word to its name with an ezafe ("Bazaar-e Vakil", "Masjed-e Jameh", "Bagh-e Fin"): such a
 #: first word, without it, is a venue's word or one of VENUE_PREFIXES.
@@ -299,7 +301,7 @@ TOWN_LIKE_VENUE_WORDS = frozenset({
     "green", "point", "creek", "park", "springs", "spring", "falls", "harbor", "harbour", "beach", "heights",
     "hills", "bay", "gardens", "lake", "valley", "forest", "grove", "ridge", "rapids", "fort",
     "port", "bluff", "bluffs", "landing", "crossing", "station", "wells", "field", "fields", "center",
-    "centre",  # "in Brooklyn Center, Minnesota", "Rockville Centre, N.Y.": towns named like a venue
+    "centre", "circle",  # "in Brooklyn Center, Minnesota", "Rockville Centre, N.Y.", "Social Circle, Georgia"
 })
 
 #: Venue words that end a few large towns' names too ("Highlands Ranch", "Staten Island"), but a site's far more
