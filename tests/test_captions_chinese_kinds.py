@@ -3349,3 +3349,18 @@ def test_a_place_crowds_pour_into(text, expected):
     """涌进 and 涌入 (crowds pouring into) are verbs a place follows, like 赶往 and 走进: the unit's or the venue's
     name begins after them, not with the people who pour in (志工與軍人湧進)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12月28日,候鸟栖息在鄱阳湖畔南昌县奎沃垦殖场境内。", {"city": "南昌县", "sublocation": "奎沃垦殖场"}),
+    ("12月28日,候鸟栖息在洱海边大理市喜洲镇。", {"city": "大理", "sublocation": "喜洲镇"}),
+    ("12月28日,候鸟栖息在鄱阳湖畔。", {"city": None, "sublocation": "鄱阳湖"}),
+    ("12月28日,游客在奎沃湖畔花园市场购物。", {"city": None}),
+])
+def test_a_county_by_the_water(text, expected):
+    """A county or a county-level city written with its suffix right after a lake's, a river's or the sea's side
+    (鄱阳湖畔南昌县) begins the scene's chain: the waterside is where the county lies, and read as the start of one
+    venue it swallowed the county (鄱阳湖畔南昌县X垦殖场, no city). Nothing the gazetteer does not know as a county
+    or a city is read there."""
+    check(text, expected)
+

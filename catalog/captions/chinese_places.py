@@ -581,7 +581,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     passed = {m.end() for m in words.pattern("places.passing").finditer(plain, start, end)}
     starts = [position] + sorted({m.end() for m in words.pattern("places.before_place").finditer(
         plain, start, end)} | passed | _after_apposed_kinds(plain, start, end, words) | (
-        _departure_starts(plain, start, end, words) if "从" in plain[start:end] else set()))
+        _departure_starts(plain, start, end, words) if "从" in plain[start:end] else set()) | (
+        _after_a_waterside(plain, start, end, patterns)))
     # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
     starts = [s + 2 if plain[s:s + 1] == "整" and plain[s:s + 2] in _THE_WHOLE else s for s in starts]
     # ("俯瞰整个头顿市": the whole of the place, whose name follows)
@@ -939,6 +940,31 @@ def _after_apposed_kinds(plain: str, start: int, end: int, words: Words) -> set[
     return {m.end() for m in words.pattern("places.apposed").finditer(plain, start, end)
             if m.end() < end and han_char().match(plain, m.end()) and (
                 m.start() == start or not _names_before(plain, m.start()))}
+
+
+def _after_a_waterside(plain: str, start: int, end: int, patterns: dict) -> set[int]:
+    """Where a lake's, a river's or the sea's side ends (湖畔, 江边, 河岸) that a county or a county-level city written
+    with its suffix follows, a name the gazetteer or the county readings know ("候鸟栖息在鄱阳湖畔南昌县五星垦殖场":
+    the county by the lake, then its site), as starts of a chain; the waterside alone is read as a venue before the
+    county, which swallows it."""
+    if all(plain.find(side, start, end) < 0 for side in _WATERSIDES):
+        return set()  # (a cheap test first: most sentences name no waterside)
+    found = set()
+    for side in _A_WATERSIDE.finditer(plain, start, end):
+        at = side.end()
+        unit = patterns["units"].match(plain, at, end) if at < end else None
+        if unit is None or not _a_county_follows(plain, at, end, patterns):
+            continue
+        name = plain[at:unit.end() - 1]
+        if 2 <= len(name) <= 3 and (chinese_county_provinces(name) or _cjk_population(name) or (
+                _suffixed_population(name))):
+            found.add(at)
+    return found
+
+
+#: The words of a waterside, and the waters and the sides they are made of.
+_WATERSIDES = ("畔", "边", "岸")
+_A_WATERSIDE = compiled("[湖江河海溪](?:畔|边|岸)")
 
 
 #: The kinds of places.apposed that hold no 古 (what the cheap test above looks for besides it).
