@@ -3364,3 +3364,20 @@ def test_a_county_by_the_water(text, expected):
     or a city is read there."""
     check(text, expected)
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("莱州的油菜花像奔涌的春潮扑面而来。", {"city": "莱州"}),
+    ("9月3日,弥勒的秋色层层叠叠。", {"city": "弥勒"}),
+    ("永安的茶园里,茶农正忙着采茶。", {"city": "永安"}),
+    ("山城蔡甸的春雨说下就下。", {"city": "蔡甸"}),
+    ("光明的未来就在眼前。", {"city": None}),
+    ("民主的力量不可小看。", {"city": None}),
+    ("奎沃的油菜花开了。", {"city": None}),
+    ("西湖的荷花开了。", {"city": None}),
+])
+def test_a_small_city_before_what_it_shows(text, expected):
+    """A small town of China that opens its clause before 的 and what a place shows (its flowers, fields, season,
+    streets: places.town_sights with the views, the weather and the seasons) is the scene's county-level city,
+    where the gazetteer's town and the county readings agree (莱州, 弥勒); an everyday word that names a town is
+    followed by no such sight (光明的未来), a name no source knows is left out, and a lake's name is no city."""
+    check(text, expected)

@@ -2289,6 +2289,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city = _designated_city_of(plain, at, end, before[-1].value)  # "美国千橡", "韩国大邱"
     if city is None and not before:
         city = _city_before_a_venue(text, plain, at, end, words, patterns)
+    if city is None and not before and "的" in plain[at + 2:at + 4]:
+        city = _city_before_its_sights(plain, at, end, words)  # "莱州的油菜花像春潮"
     if city is None and not before and (at == 0 or plain[at - 1] in _CLAUSE_OPENS or plain[at - 1] in "在于"):
         city = _city_of_a_country_named(plain, at, end, words, patterns)  # "韩国民众在大邱出席", "益山与韩国国防部长"
     if city is None and not before and at and plain[at - 1] in "在于":
@@ -3489,6 +3491,38 @@ def _a_clause_of_its_own(plain: str, start: int, end: int) -> bool:
         start -= 1
     return start == 0 or plain[start - 1] in _CLAUSE_OPENS or plain[start - 1] == "日" and plain[
         start - 2:start - 1].isdigit()  # (right after a date: "2021年1月31日武汉，")
+
+
+def _city_before_its_sights(plain: str, at: int, end: int, words: Words) -> int | None:
+    """Where a small town of China ends that opens its clause before 的 and what the place shows (its flowers, its
+    fields, its season or weather, its streets: places.town_sights, places.views, places.weather, dates.seasons), the
+    county or county-level city of that name ("莱州的油菜花像春潮", "山城蔡甸的春雨"): what a town shows is the
+    scene, as when the name is a clause of its own; the gazetteer's town (20,000 people or more) and the county
+    readings must agree, and for an everyday word that names a town the thing after 的 settles it (光明的未来,
+    胜利的喜悦: no sight); not a name ending in a venue word (西湖的); else None."""
+    if at and plain[at - 1] not in _CLAUSE_OPENS and not plain.endswith(words.words("places.apposed"), 0, at):
+        return None  # (a kind of place in apposition may come first: "山城蔡甸的春雨")
+    for length in (2, 3):
+        stop = at + length
+        if stop + 1 >= end or plain[stop] != "的":
+            continue
+        name = plain[stop - length:stop]
+        if name[-1] in _one_character_venues(words) or _cjk_population(name) < CITY_AFTER_PROVINCE_POPULATION:
+            return None
+        if not (_a_chinese_town_and_county(name) if length == 2 else _a_chinese_county(name)):
+            return None
+        return stop if _town_sights(words).match(plain, stop + 1, end) else None
+    return None
+
+
+def _town_sights(words: Words) -> re.Pattern:
+    """What a town shows, after its name and 的 (油菜花, 秋色, 夜景, 春雨), as one compiled alternation made once."""
+    made = words._made.get(("town_sights",))
+    if made is None:
+        names = {*words.words("places.town_sights"), *words.words("places.views"), *words.words("places.weather"),
+                 *words.words("dates.seasons")}
+        made = words._made[("town_sights",)] = compiled("|".join(map(re.escape, sorted(names, key=longest_first))))
+    return made
 
 
 def _a_chinese_town_and_county(name: str) -> bool:
