@@ -3381,3 +3381,19 @@ def test_a_small_city_before_what_it_shows(text, expected):
     where the gazetteer's town and the county readings agree (莱州, 弥勒); an everyday word that names a town is
     followed by no such sight (光明的未来), a name no source knows is left out, and a lake's name is no city."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("古城正定在10月2日迎来客流高峰,游客如织。", {"city": "正定", "sublocation": None}),
+    ("古城拜泉在10月2日迎来客流高峰。", {"city": "拜泉", "sublocation": None}),
+    ("小城正定地处河北中部。", {"city": "正定"}),
+    ("千年古城正定,游人如织。", {"city": "正定"}),
+    ("水乡周庄的夜色。", {"city": None}),
+    ("古城奎沃在10月2日迎来客流高峰。", {"city": None}),
+])
+def test_a_small_city_after_a_kind_of_city(text, expected):
+    """A kind of city in apposition (古城, 小城, 山城: places.apposed) says a city is named after it, as a province
+    would: a small town of China there, ended by 在, 的, a stop or where it lies (地处), is the city where the
+    gazetteer's town and the county readings agree, even when its name ends in a venue word (拜泉, 克山: the city's,
+    not a spring's); not after a town's kind (水乡周庄: a town of 昆山), and not a name no source knows."""
+    check(text, expected)

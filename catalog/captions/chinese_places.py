@@ -2291,6 +2291,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city = _city_before_a_venue(text, plain, at, end, words, patterns)
     if city is None and not before and "的" in plain[at + 2:at + 4]:
         city = _city_before_its_sights(plain, at, end, words)  # "莱州的油菜花像春潮"
+    if city is None and not before and at >= 2 and plain[at - 1] in _APPOSED_LAST:
+        city = _town_after_its_kind(plain, at, end, words)  # "古城拜泉在国庆迎来客流高峰", "山城蔡甸的春雨"
     if city is None and not before and (at == 0 or plain[at - 1] in _CLAUSE_OPENS or plain[at - 1] in "在于"):
         city = _city_of_a_country_named(plain, at, end, words, patterns)  # "韩国民众在大邱出席", "益山与韩国国防部长"
     if city is None and not before and at and plain[at - 1] in "在于":
@@ -3496,12 +3498,12 @@ def _a_clause_of_its_own(plain: str, start: int, end: int) -> bool:
 def _city_before_its_sights(plain: str, at: int, end: int, words: Words) -> int | None:
     """Where a small town of China ends that opens its clause before 的 and what the place shows (its flowers, its
     fields, its season or weather, its streets: places.town_sights, places.views, places.weather, dates.seasons), the
-    county or county-level city of that name ("莱州的油菜花像春潮", "山城蔡甸的春雨"): what a town shows is the
+    county or county-level city of that name ("莱州的油菜花像春潮", "9月3日,弥勒的秋色"): what a town shows is the
     scene, as when the name is a clause of its own; the gazetteer's town (20,000 people or more) and the county
     readings must agree, and for an everyday word that names a town the thing after 的 settles it (光明的未来,
     胜利的喜悦: no sight); not a name ending in a venue word (西湖的); else None."""
-    if at and plain[at - 1] not in _CLAUSE_OPENS and not plain.endswith(words.words("places.apposed"), 0, at):
-        return None  # (a kind of place in apposition may come first: "山城蔡甸的春雨")
+    if at and plain[at - 1] not in _CLAUSE_OPENS:
+        return None
     for length in (2, 3):
         stop = at + length
         if stop + 1 >= end or plain[stop] != "的":
@@ -3513,6 +3515,35 @@ def _city_before_its_sights(plain: str, at: int, end: int, words: Words) -> int 
             return None
         return stop if _town_sights(words).match(plain, stop + 1, end) else None
     return None
+
+
+def _town_after_its_kind(plain: str, at: int, end: int, words: Words) -> int | None:
+    """Where a small city of China ends that a kind of city in apposition comes before (places.apposed: "古城正定在
+    10月2日迎来客流高峰", "山城蔡甸的春雨", "小城正定地处河北中部"), ended by 在, 的, a stop or where it lies: the kind
+    says a city is named, as a province before it would, so the name is read as after a province (20,000 people or
+    more) where the gazetteer's town and the county readings agree, or as a county by its readings (three
+    characters); else None."""
+    if not plain.endswith(words.words("places.apposed"), 0, at):
+        return None
+    for length in (2, 3):
+        stop = at + length
+        if stop >= end or plain[stop] not in _AFTER_A_KINDS_TOWN and not plain.startswith(_SITUATED, stop):
+            continue
+        name = plain[at:stop]
+        if not _all_han().fullmatch(name):
+            return None  # (a name ending in a venue word is the city's after a city's kind: "小城克山", "古城拜泉")
+        if length == 2 and _cjk_population(name) >= CITY_AFTER_PROVINCE_POPULATION and _a_chinese_town_and_county(
+                name) or length == 3 and _a_chinese_county(name):
+            return stop
+        return None
+    return None
+
+
+#: The last character of the kinds of places.apposed that name a city (古城, 小城, 山城; not 古镇 or 水乡, a town's:
+#: "水乡周庄" is a town of 昆山), and what ends a city's name after one.
+_APPOSED_LAST = frozenset("城")
+_AFTER_A_KINDS_TOWN = frozenset("在的，,。；;")
+_SITUATED = ("地处", "位于", "坐落")  # ("小城克山地处祖国东北边陲": where the city lies)
 
 
 def _town_sights(words: Words) -> re.Pattern:
