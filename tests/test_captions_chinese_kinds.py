@@ -3397,3 +3397,17 @@ def test_a_small_city_after_a_kind_of_city(text, expected):
     gazetteer's town and the county readings agree, even when its name ends in a venue word (拜泉, 克山: the city's,
     not a spring's); not after a town's kind (水乡周庄: a town of 昆山), and not a name no source knows."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("7月7日,阿婆蹬着三轮车经过古蔺西街。", {"city": "古蔺", "sublocation": "西街"}),
+    ("7月7日,游客走在古蔺南大街。", {"city": "古蔺", "sublocation": "南大街"}),
+    ("7月7日,游客走在北京东路。", {"city": None, "sublocation": "北京东路"}),
+    ("7月7日,游客走在奎沃西街。", {"city": None}),
+])
+def test_a_towns_own_street_by_a_direction(text, expected):
+    """A direction and 街 or 大街 after a town's name is that town's own street ("泉州西街", its West Street): the town
+    is the city even where it is too small to be read bare before a venue with a shorter name (a venue needs a name of
+    two characters of its own, "联合国总部" not cut after 联合); a road (路, 大道) after a city's name is named for the
+    city, in any town, and a name the gazetteer does not know stays the street's."""
+    check(text, expected)

@@ -2468,9 +2468,20 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         if not venue or not plain.startswith(simplified(venue), named) or _NUMERAL.match(venue):
             continue  # (not "三峡五级船闸": a name that goes on with a number is one name)
         word = patterns["venue_end"].search(simplified(venue))
-        if word is not None and len(venue) - len(word.group()) >= 2:
-            return stop  # (a venue's own name of two characters or more: not "联合国总部" cut after 联合)
+        if word is not None and (len(venue) - len(word.group()) >= 2 or _a_towns_own_street(simplified(venue))):
+            return stop  # (a venue's own name of two characters or more: not "联合国总部" cut after 联合; or the
+            # town's own street named by a direction, "古蔺西街")
     return None
+
+
+def _a_towns_own_street(venue: str) -> bool:
+    """Whether a venue is a direction and a street's word (西街, 南大街), which a town's name before it makes that
+    town's street ("泉州西街", "古蔺西街": its West Street), as _ROADS_NAMED_FOR_CITIES says of 街 and 大街."""
+    return venue[:1] in _DIRECTIONS and venue[1:] in _TOWNS_STREETS
+
+
+#: The words of a street that a direction makes a town's own (not 路 or 大道: "南京东路" is named for a city).
+_TOWNS_STREETS = frozenset({"街", "大街"})
 
 
 def _sounded(name: str, words: Words) -> bool:
