@@ -3411,3 +3411,16 @@ def test_a_towns_own_street_by_a_direction(text, expected):
     two characters of its own, "联合国总部" not cut after 联合); a road (路, 大道) after a city's name is named for the
     city, in any town, and a name the gazetteer does not know stays the street's."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("民眾在馬公奎沃亭前參觀。", {"city": "馬公", "sublocation": "奎沃亭"}),
+    ("竹山奎沃宮遊人如織。", {"city": "竹山", "sublocation": "奎沃宮"}),
+    ("民眾在奎沃觀音亭前參觀。", {"city": None}),
+])
+def test_a_taiwan_township_before_a_venue(text, expected):
+    """Taiwan's townships and county-level cities (馬公, 竹山) are the city of a Taiwan caption, and GeoNames holds
+    them with 20,000 to 100,000 people, fewer than a bare name before a venue needs on the mainland: written bare
+    before a venue with a name of its own, a town of Taiwan of 20,000 people or more is the city, the venue
+    vouching for it as a province would; a name the gazetteer does not know stays the venue's."""
+    check(text, expected)

@@ -2289,7 +2289,7 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city = _designated_city_of(plain, at, end, before[-1].value)  # "美国千橡", "韩国大邱"
     if city is None and not before:
         city = _city_before_a_venue(text, plain, at, end, words, patterns)
-    if city is None and not before and "的" in plain[at + 2:at + 4]:
+    if city is None and not before and plain.find("的", at + 2, at + 4) >= 0:
         city = _city_before_its_sights(plain, at, end, words)  # "莱州的油菜花像春潮"
     if city is None and not before and at >= 2 and plain[at - 1] in _APPOSED_LAST:
         city = _town_after_its_kind(plain, at, end, words)  # "古城拜泉在国庆迎来客流高峰", "山城蔡甸的春雨"
@@ -2448,9 +2448,11 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
             _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION) or (
             length == 2 and population and _opens_a_phrase(plain, at) and name[-1] not in _one_character_venues(
                 words) and plain[stop] not in _one_character_venues(words) and _a_chinese_town_and_county(name)) or (
-            population >= CITY_BEFORE_A_VENUE_POPULATION and country is not None and _sounded(name, words))
+            population >= CITY_BEFORE_A_VENUE_POPULATION and country is not None and _sounded(name, words)) or (
+            population >= TAIWAN_TOWN_BEFORE_A_VENUE_POPULATION and country == "TW")
         # (a city abroad written in the characters of foreign sounds, 第戎 or 尼姆, is no word of Chinese: the
-        # gazetteer's city it is)
+        # gazetteer's city it is; a township of Taiwan, 馬公 in "馬公觀音亭", is smaller than a city of the
+        # mainland a caption names, and Taiwan's captions name them as their city)
         # (a smaller town of China whose name also reads as a county, 奉化 or 甘南, opening its clause or after 在:
         # the two sources agree, as for a name alone in its clause; but not after 的, "上游的青龙训练基地", where the
         # name is the venue's; nor one ending in a venue word, 西湖 or 西山, a lake's or a hill's name, nor one that
@@ -2639,6 +2641,8 @@ def _venue_word_first_set(words: Words) -> frozenset[str]:
 #: A bare name right before a venue's name is read as a city of at least this many people; or of this many when
 #: the gazetteer knows the name only with 市 after it (岳阳市: "岳阳洞庭湖"; not 东方市 in "东方明珠塔").
 CITY_BEFORE_A_VENUE_POPULATION = 100_000
+#: A town of Taiwan (a township, 馬公, 竹山, the city of a Taiwan caption) is read before a venue with this many.
+TAIWAN_TOWN_BEFORE_A_VENUE_POPULATION = 20_000
 SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION = 500_000
 
 
