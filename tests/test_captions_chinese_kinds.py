@@ -3424,3 +3424,18 @@ def test_a_taiwan_township_before_a_venue(text, expected):
     before a venue with a name of its own, a town of Taiwan of 20,000 people or more is the city, the venue
     vouching for it as a province would; a name the gazetteer does not know stays the venue's."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("夜色中的内蒙古根河市中国奎沃村,犹如童话里的世界。", {"sublocation": "中国奎沃村", "country": None}),
+    ("12月20日,甘肃省积石山县中国奎沃镇一处安置点,村民排队领饭。",
+     {"city": "积石山县", "sublocation": "中国奎沃镇", "country": None}),
+    ("12月20日,在北京市美国大使馆举行活动。", {"city": "北京", "sublocation": "美国大使馆"}),
+    ("12月20日,在广西东兴市越南街,游客购物。", {"city": "东兴", "sublocation": "越南街"}),
+])
+def test_a_country_naming_a_town_below_a_county(text, expected):
+    """A chain goes down, and no country comes below a city or a county: a country's name right after one, with the
+    suffix of a town or a village at most three characters later (根河市中国X村, 积石山县中国X镇), begins that unit's
+    name, as capprec6 reads 巴林右旗 after 赤峰市; it gave the country 中国 and lost the village. An embassy or a
+    street named for a country after a city stays the venue it was."""
+    check(text, expected)

@@ -2188,6 +2188,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if country is not None and _country_begins_a_unit(plain, at, country, end, words, patterns):
         country = None  # "赤峰市巴林右旗", "在古巴镇": a Chinese banner, town or village named with a country's
         # name, read below as the unit it is
+    if country is not None and before and before[-1].end == at and before[-1].level in ("city", "county", "place") and (
+            _country_opens_a_smaller_unit(plain, at, country, end, words, patterns)):
+        country = None  # "积石山县中国冷极镇": after a county, a town named with a country's name (a chain goes down)
     if country is not None:
         return Element("country", text[at:country], at, country, link=","), country
     unit = patterns["units"].match(plain, at, end)
@@ -3404,6 +3407,28 @@ def _country_begins_a_unit(plain: str, at: int, country: int, end: int, words: W
         return False  # "马来西亚升旗街": 旗 ends a word (升旗, raising the flag) before a venue word, as the unit
         # reader reads "升旗山"
     return _unit_name_ok(plain, at, unit.end(), words)
+
+
+def _country_opens_a_smaller_unit(plain: str, at: int, country: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether a country's name right after a city or a county of the chain begins the name of a town or a village
+    of it, its suffix at most three characters after the country's name ("根河市中国冷极村", "积石山县中国冷极镇"): a
+    chain goes down, and no country comes below a county, so the unit reader reads the longer name (unless the suffix
+    opens a word of its own: 村民, 镇上, the unit reader's own tests)."""
+    unit = patterns["units"].match(plain, at, min(end, country + _MOST_AFTER_A_COUNTRY_BELOW_A_COUNTY + 2))
+    if unit is None or unit.end() <= country + 1:
+        return False
+    written = plain[at:unit.end()]
+    if len(_suffix_at_end(words).sub("", written)) - (country - at) > _MOST_AFTER_A_COUNTRY_BELOW_A_COUNTY:
+        return False
+    if _rank(written, words) < _TOWN_RANK or written.endswith(words.words("places.not_units")) or plain.startswith(
+            words.words("places.not_units"), unit.end() - 1):
+        return False
+    return _unit_name_ok(plain, at, unit.end(), words)
+
+
+#: The most characters between a country's name and the suffix of a town or a village of a county whose name
+#: begins with it (中国冷极村: two).
+_MOST_AFTER_A_COUNTRY_BELOW_A_COUNTY = 3
 
 
 def _with_qualifier(plain: str, at: int, end: int, words: Words) -> int:
