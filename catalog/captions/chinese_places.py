@@ -947,10 +947,11 @@ def _after_a_waterside(plain: str, start: int, end: int, patterns: dict) -> set[
     with its suffix follows, a name the gazetteer or the county readings know ("候鸟栖息在鄱阳湖畔南昌县五星垦殖场":
     the county by the lake, then its site), as starts of a chain; the waterside alone is read as a venue before the
     county, which swallows it."""
-    if all(plain.find(side, start, end) < 0 for side in _WATERSIDES):
-        return set()  # (a cheap test first: most sentences name no waterside)
+    first = _A_WATERSIDE.search(plain, start, end)
+    if first is None:
+        return set()  # (most sentences name no waterside)
     found = set()
-    for side in _A_WATERSIDE.finditer(plain, start, end):
+    for side in _A_WATERSIDE.finditer(plain, first.start(), end):
         at = side.end()
         unit = patterns["units"].match(plain, at, end) if at < end else None
         if unit is None or not _a_county_follows(plain, at, end, patterns):
@@ -962,9 +963,8 @@ def _after_a_waterside(plain: str, start: int, end: int, patterns: dict) -> set[
     return found
 
 
-#: The words of a waterside, and the waters and the sides they are made of.
-_WATERSIDES = ("畔", "边", "岸")
-_A_WATERSIDE = compiled("[湖江河海溪](?:畔|边|岸)")
+#: A waterside: a lake's, a river's or the sea's side.
+_A_WATERSIDE = compiled("[湖江河海溪][畔边岸]")
 
 
 #: The kinds of places.apposed that hold no 古 (what the cheap test above looks for besides it).
