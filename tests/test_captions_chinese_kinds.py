@@ -3349,3 +3349,93 @@ def test_a_place_crowds_pour_into(text, expected):
     """涌进 and 涌入 (crowds pouring into) are verbs a place follows, like 赶往 and 走进: the unit's or the venue's
     name begins after them, not with the people who pour in (志工與軍人湧進)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12月28日,候鸟栖息在鄱阳湖畔南昌县奎沃垦殖场境内。", {"city": "南昌县", "sublocation": "奎沃垦殖场"}),
+    ("12月28日,候鸟栖息在洱海边大理市喜洲镇。", {"city": "大理", "sublocation": "喜洲镇"}),
+    ("12月28日,候鸟栖息在鄱阳湖畔。", {"city": None, "sublocation": "鄱阳湖"}),
+    ("12月28日,游客在奎沃湖畔花园市场购物。", {"city": None}),
+])
+def test_a_county_by_the_water(text, expected):
+    """A county or a county-level city written with its suffix right after a lake's, a river's or the sea's side
+    (鄱阳湖畔南昌县) begins the scene's chain: the waterside is where the county lies, and read as the start of one
+    venue it swallowed the county (鄱阳湖畔南昌县X垦殖场, no city). Nothing the gazetteer does not know as a county
+    or a city is read there."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("莱州的油菜花像奔涌的春潮扑面而来。", {"city": "莱州"}),
+    ("9月3日,弥勒的秋色层层叠叠。", {"city": "弥勒"}),
+    ("永安的茶园里,茶农正忙着采茶。", {"city": "永安"}),
+    ("山城蔡甸的春雨说下就下。", {"city": "蔡甸"}),
+    ("光明的未来就在眼前。", {"city": None}),
+    ("民主的力量不可小看。", {"city": None}),
+    ("奎沃的油菜花开了。", {"city": None}),
+    ("西湖的荷花开了。", {"city": None}),
+])
+def test_a_small_city_before_what_it_shows(text, expected):
+    """A small town of China that opens its clause before 的 and what a place shows (its flowers, fields, season,
+    streets: places.town_sights with the views, the weather and the seasons) is the scene's county-level city,
+    where the gazetteer's town and the county readings agree (莱州, 弥勒); an everyday word that names a town is
+    followed by no such sight (光明的未来), a name no source knows is left out, and a lake's name is no city."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("古城正定在10月2日迎来客流高峰,游客如织。", {"city": "正定", "sublocation": None}),
+    ("古城拜泉在10月2日迎来客流高峰。", {"city": "拜泉", "sublocation": None}),
+    ("小城正定地处河北中部。", {"city": "正定"}),
+    ("千年古城正定,游人如织。", {"city": "正定"}),
+    ("水乡周庄的夜色。", {"city": None}),
+    ("古城奎沃在10月2日迎来客流高峰。", {"city": None}),
+])
+def test_a_small_city_after_a_kind_of_city(text, expected):
+    """A kind of city in apposition (古城, 小城, 山城: places.apposed) says a city is named after it, as a province
+    would: a small town of China there, ended by 在, 的, a stop or where it lies (地处), is the city where the
+    gazetteer's town and the county readings agree, even when its name ends in a venue word (拜泉, 克山: the city's,
+    not a spring's); not after a town's kind (水乡周庄: a town of 昆山), and not a name no source knows."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("7月7日,阿婆蹬着三轮车经过古蔺西街。", {"city": "古蔺", "sublocation": "西街"}),
+    ("7月7日,游客走在古蔺南大街。", {"city": "古蔺", "sublocation": "南大街"}),
+    ("7月7日,游客走在北京东路。", {"city": None, "sublocation": "北京东路"}),
+    ("7月7日,游客走在奎沃西街。", {"city": None}),
+])
+def test_a_towns_own_street_by_a_direction(text, expected):
+    """A direction and 街 or 大街 after a town's name is that town's own street ("泉州西街", its West Street): the town
+    is the city even where it is too small to be read bare before a venue with a shorter name (a venue needs a name of
+    two characters of its own, "联合国总部" not cut after 联合); a road (路, 大道) after a city's name is named for the
+    city, in any town, and a name the gazetteer does not know stays the street's."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("民眾在馬公奎沃亭前參觀。", {"city": "馬公", "sublocation": "奎沃亭"}),
+    ("竹山奎沃宮遊人如織。", {"city": "竹山", "sublocation": "奎沃宮"}),
+    ("民眾在奎沃觀音亭前參觀。", {"city": None}),
+])
+def test_a_taiwan_township_before_a_venue(text, expected):
+    """Taiwan's townships and county-level cities (馬公, 竹山) are the city of a Taiwan caption, and GeoNames holds
+    them with 20,000 to 100,000 people, fewer than a bare name before a venue needs on the mainland: written bare
+    before a venue with a name of its own, a town of Taiwan of 20,000 people or more is the city, the venue
+    vouching for it as a province would; a name the gazetteer does not know stays the venue's."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("夜色中的内蒙古根河市中国奎沃村,犹如童话里的世界。", {"sublocation": "中国奎沃村", "country": None}),
+    ("12月20日,甘肃省积石山县中国奎沃镇一处安置点,村民排队领饭。",
+     {"city": "积石山县", "sublocation": "中国奎沃镇", "country": None}),
+    ("12月20日,在北京市美国大使馆举行活动。", {"city": "北京", "sublocation": "美国大使馆"}),
+    ("12月20日,在广西东兴市越南街,游客购物。", {"city": "东兴", "sublocation": "越南街"}),
+])
+def test_a_country_naming_a_town_below_a_county(text, expected):
+    """A chain goes down, and no country comes below a city or a county: a country's name right after one, with the
+    suffix of a town or a village at most three characters later (根河市中国X村, 积石山县中国X镇), begins that unit's
+    name, as capprec6 reads 巴林右旗 after 赤峰市; it gave the country 中国 and lost the village. An embassy or a
+    street named for a country after a city stays the venue it was."""
+    check(text, expected)

@@ -581,7 +581,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     passed = {m.end() for m in words.pattern("places.passing").finditer(plain, start, end)}
     starts = [position] + sorted({m.end() for m in words.pattern("places.before_place").finditer(
         plain, start, end)} | passed | _after_apposed_kinds(plain, start, end, words) | (
-        _departure_starts(plain, start, end, words) if "从" in plain[start:end] else set()))
+        _departure_starts(plain, start, end, words) if "从" in plain[start:end] else set()) | (
+        _after_a_waterside(plain, start, end, patterns)))
     # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
     starts = [s + 2 if plain[s:s + 1] == "整" and plain[s:s + 2] in _THE_WHOLE else s for s in starts]
     # ("俯瞰整个头顿市": the whole of the place, whose name follows)
@@ -939,6 +940,31 @@ def _after_apposed_kinds(plain: str, start: int, end: int, words: Words) -> set[
     return {m.end() for m in words.pattern("places.apposed").finditer(plain, start, end)
             if m.end() < end and han_char().match(plain, m.end()) and (
                 m.start() == start or not _names_before(plain, m.start()))}
+
+
+def _after_a_waterside(plain: str, start: int, end: int, patterns: dict) -> set[int]:
+    """Where a lake's, a river's or the sea's side ends (湖畔, 江边, 河岸) that a county or a county-level city written
+    with its suffix follows, a name the gazetteer or the county readings know ("候鸟栖息在鄱阳湖畔南昌县五星垦殖场":
+    the county by the lake, then its site), as starts of a chain; the waterside alone is read as a venue before the
+    county, which swallows it."""
+    first = _A_WATERSIDE.search(plain, start, end)
+    if first is None:
+        return set()  # (most sentences name no waterside)
+    found = set()
+    for side in _A_WATERSIDE.finditer(plain, first.start(), end):
+        at = side.end()
+        unit = patterns["units"].match(plain, at, end) if at < end else None
+        if unit is None or not _a_county_follows(plain, at, end, patterns):
+            continue
+        name = plain[at:unit.end() - 1]
+        if 2 <= len(name) <= 3 and (chinese_county_provinces(name) or _cjk_population(name) or (
+                _suffixed_population(name))):
+            found.add(at)
+    return found
+
+
+#: A waterside: a lake's, a river's or the sea's side.
+_A_WATERSIDE = compiled("[湖江河海溪][畔边岸]")
 
 
 #: The kinds of places.apposed that hold no 古 (what the cheap test above looks for besides it).
@@ -2162,6 +2188,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if country is not None and _country_begins_a_unit(plain, at, country, end, words, patterns):
         country = None  # "赤峰市巴林右旗", "在古巴镇": a Chinese banner, town or village named with a country's
         # name, read below as the unit it is
+    if country is not None and before and before[-1].end == at and before[-1].level in ("city", "county", "place") and (
+            _country_opens_a_smaller_unit(plain, at, country, end, words, patterns)):
+        country = None  # "积石山县中国冷极镇": after a county, a town named with a country's name (a chain goes down)
     if country is not None:
         return Element("country", text[at:country], at, country, link=","), country
     unit = patterns["units"].match(plain, at, end)
@@ -2263,6 +2292,10 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city = _designated_city_of(plain, at, end, before[-1].value)  # "美国千橡", "韩国大邱"
     if city is None and not before:
         city = _city_before_a_venue(text, plain, at, end, words, patterns)
+    if city is None and not before and plain.find("的", at + 2, at + 4) >= 0:
+        city = _city_before_its_sights(plain, at, end, words)  # "莱州的油菜花像春潮"
+    if city is None and not before and at >= 2 and plain[at - 1] in _APPOSED_LAST:
+        city = _town_after_its_kind(plain, at, end, words)  # "古城拜泉在国庆迎来客流高峰", "山城蔡甸的春雨"
     if city is None and not before and (at == 0 or plain[at - 1] in _CLAUSE_OPENS or plain[at - 1] in "在于"):
         city = _city_of_a_country_named(plain, at, end, words, patterns)  # "韩国民众在大邱出席", "益山与韩国国防部长"
     if city is None and not before and at and plain[at - 1] in "在于":
@@ -2418,9 +2451,11 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
             _suffixed_population(name) >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION) or (
             length == 2 and population and _opens_a_phrase(plain, at) and name[-1] not in _one_character_venues(
                 words) and plain[stop] not in _one_character_venues(words) and _a_chinese_town_and_county(name)) or (
-            population >= CITY_BEFORE_A_VENUE_POPULATION and country is not None and _sounded(name, words))
+            population >= CITY_BEFORE_A_VENUE_POPULATION and country is not None and _sounded(name, words)) or (
+            population >= TAIWAN_TOWN_BEFORE_A_VENUE_POPULATION and country == "TW")
         # (a city abroad written in the characters of foreign sounds, 第戎 or 尼姆, is no word of Chinese: the
-        # gazetteer's city it is)
+        # gazetteer's city it is; a township of Taiwan, 馬公 in "馬公觀音亭", is smaller than a city of the
+        # mainland a caption names, and Taiwan's captions name them as their city)
         # (a smaller town of China whose name also reads as a county, 奉化 or 甘南, opening its clause or after 在:
         # the two sources agree, as for a name alone in its clause; but not after 的, "上游的青龙训练基地", where the
         # name is the venue's; nor one ending in a venue word, 西湖 or 西山, a lake's or a hill's name, nor one that
@@ -2438,9 +2473,20 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
         if not venue or not plain.startswith(simplified(venue), named) or _NUMERAL.match(venue):
             continue  # (not "三峡五级船闸": a name that goes on with a number is one name)
         word = patterns["venue_end"].search(simplified(venue))
-        if word is not None and len(venue) - len(word.group()) >= 2:
-            return stop  # (a venue's own name of two characters or more: not "联合国总部" cut after 联合)
+        if word is not None and (len(venue) - len(word.group()) >= 2 or _a_towns_own_street(simplified(venue))):
+            return stop  # (a venue's own name of two characters or more: not "联合国总部" cut after 联合; or the
+            # town's own street named by a direction, "古蔺西街")
     return None
+
+
+def _a_towns_own_street(venue: str) -> bool:
+    """Whether a venue is a direction and a street's word (西街, 南大街), which a town's name before it makes that
+    town's street ("泉州西街", "古蔺西街": its West Street), as _ROADS_NAMED_FOR_CITIES says of 街 and 大街."""
+    return venue[:1] in _DIRECTIONS and venue[1:] in _TOWNS_STREETS
+
+
+#: The words of a street that a direction makes a town's own (not 路 or 大道: "南京东路" is named for a city).
+_TOWNS_STREETS = frozenset({"街", "大街"})
 
 
 def _sounded(name: str, words: Words) -> bool:
@@ -2598,6 +2644,8 @@ def _venue_word_first_set(words: Words) -> frozenset[str]:
 #: A bare name right before a venue's name is read as a city of at least this many people; or of this many when
 #: the gazetteer knows the name only with 市 after it (岳阳市: "岳阳洞庭湖"; not 东方市 in "东方明珠塔").
 CITY_BEFORE_A_VENUE_POPULATION = 100_000
+#: A town of Taiwan (a township, 馬公, 竹山, the city of a Taiwan caption) is read before a venue with this many.
+TAIWAN_TOWN_BEFORE_A_VENUE_POPULATION = 20_000
 SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION = 500_000
 
 
@@ -3361,6 +3409,28 @@ def _country_begins_a_unit(plain: str, at: int, country: int, end: int, words: W
     return _unit_name_ok(plain, at, unit.end(), words)
 
 
+def _country_opens_a_smaller_unit(plain: str, at: int, country: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether a country's name right after a city or a county of the chain begins the name of a town or a village
+    of it, its suffix at most three characters after the country's name ("根河市中国冷极村", "积石山县中国冷极镇"): a
+    chain goes down, and no country comes below a county, so the unit reader reads the longer name (unless the suffix
+    opens a word of its own: 村民, 镇上, the unit reader's own tests)."""
+    unit = patterns["units"].match(plain, at, min(end, country + _MOST_AFTER_A_COUNTRY_BELOW_A_COUNTY + 2))
+    if unit is None or unit.end() <= country + 1:
+        return False
+    written = plain[at:unit.end()]
+    if len(_suffix_at_end(words).sub("", written)) - (country - at) > _MOST_AFTER_A_COUNTRY_BELOW_A_COUNTY:
+        return False
+    if _rank(written, words) < _TOWN_RANK or written.endswith(words.words("places.not_units")) or plain.startswith(
+            words.words("places.not_units"), unit.end() - 1):
+        return False
+    return _unit_name_ok(plain, at, unit.end(), words)
+
+
+#: The most characters between a country's name and the suffix of a town or a village of a county whose name
+#: begins with it (中国冷极村: two).
+_MOST_AFTER_A_COUNTRY_BELOW_A_COUNTY = 3
+
+
 def _with_qualifier(plain: str, at: int, end: int, words: Words) -> int:
     """Where a country's name ends when a qualifier in brackets that tells two countries of one name apart follows
     it (刚果(布), Congo with its capital Brazzaville; 刚果（金）): the qualifier is part of the name."""
@@ -3463,6 +3533,67 @@ def _a_clause_of_its_own(plain: str, start: int, end: int) -> bool:
         start -= 1
     return start == 0 or plain[start - 1] in _CLAUSE_OPENS or plain[start - 1] == "日" and plain[
         start - 2:start - 1].isdigit()  # (right after a date: "2021年1月31日武汉，")
+
+
+def _city_before_its_sights(plain: str, at: int, end: int, words: Words) -> int | None:
+    """Where a small town of China ends that opens its clause before 的 and what the place shows (its flowers, its
+    fields, its season or weather, its streets: places.town_sights, places.views, places.weather, dates.seasons), the
+    county or county-level city of that name ("莱州的油菜花像春潮", "9月3日,弥勒的秋色"): what a town shows is the
+    scene, as when the name is a clause of its own; the gazetteer's town (20,000 people or more) and the county
+    readings must agree, and for an everyday word that names a town the thing after 的 settles it (光明的未来,
+    胜利的喜悦: no sight); not a name ending in a venue word (西湖的); else None."""
+    if at and plain[at - 1] not in _CLAUSE_OPENS:
+        return None
+    for length in (2, 3):
+        stop = at + length
+        if stop + 1 >= end or plain[stop] != "的":
+            continue
+        name = plain[stop - length:stop]
+        if name[-1] in _one_character_venues(words) or _cjk_population(name) < CITY_AFTER_PROVINCE_POPULATION:
+            return None
+        if not (_a_chinese_town_and_county(name) if length == 2 else _a_chinese_county(name)):
+            return None
+        return stop if _town_sights(words).match(plain, stop + 1, end) else None
+    return None
+
+
+def _town_after_its_kind(plain: str, at: int, end: int, words: Words) -> int | None:
+    """Where a small city of China ends that a kind of city in apposition comes before (places.apposed: "古城正定在
+    10月2日迎来客流高峰", "山城蔡甸的春雨", "小城正定地处河北中部"), ended by 在, 的, a stop or where it lies: the kind
+    says a city is named, as a province before it would, so the name is read as after a province (20,000 people or
+    more) where the gazetteer's town and the county readings agree, or as a county by its readings (three
+    characters); else None."""
+    if not plain.endswith(words.words("places.apposed"), 0, at):
+        return None
+    for length in (2, 3):
+        stop = at + length
+        if stop >= end or plain[stop] not in _AFTER_A_KINDS_TOWN and not plain.startswith(_SITUATED, stop):
+            continue
+        name = plain[at:stop]
+        if not _all_han().fullmatch(name):
+            return None  # (a name ending in a venue word is the city's after a city's kind: "小城克山", "古城拜泉")
+        if length == 2 and _cjk_population(name) >= CITY_AFTER_PROVINCE_POPULATION and _a_chinese_town_and_county(
+                name) or length == 3 and _a_chinese_county(name):
+            return stop
+        return None
+    return None
+
+
+#: The last character of the kinds of places.apposed that name a city (古城, 小城, 山城; not 古镇 or 水乡, a town's:
+#: "水乡周庄" is a town of 昆山), and what ends a city's name after one.
+_APPOSED_LAST = frozenset("城")
+_AFTER_A_KINDS_TOWN = frozenset("在的，,。；;")
+_SITUATED = ("地处", "位于", "坐落")  # ("小城克山地处祖国东北边陲": where the city lies)
+
+
+def _town_sights(words: Words) -> re.Pattern:
+    """What a town shows, after its name and 的 (油菜花, 秋色, 夜景, 春雨), as one compiled alternation made once."""
+    made = words._made.get(("town_sights",))
+    if made is None:
+        names = {*words.words("places.town_sights"), *words.words("places.views"), *words.words("places.weather"),
+                 *words.words("dates.seasons")}
+        made = words._made[("town_sights",)] = compiled("|".join(map(re.escape, sorted(names, key=longest_first))))
+    return made
 
 
 def _a_chinese_town_and_county(name: str) -> bool:
