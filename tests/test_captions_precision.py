@@ -742,3 +742,28 @@ def test_a_chinese_unit_named_with_a_countrys_name_is_no_country(text, expected)
 def test_a_town_named_like_a_country_before_its_state_is_the_town(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date as the subject of 是: the sentence says what the day is, not that the picture was taken on it
+    ("夸尔瓦广场办起庆祝活动。9月7日是「夸尔瓦建城日」,用以纪念当地建城三百年。摄影:Lin Dorva",
+     (None, None, None)),
+    ("重生的林朵村。\n\n2018年5月9日,是林朵村村史上一个特殊的日子。", (None, None, None)),
+    # ...a later word that says the scene is of that day keeps it
+    ("9月7日是国际夸尔瓦日,林朵市各博物馆当天免费开放,市民排队参观。", (None, "9月7日", "taken")),
+    # ...and a date with no 是 after it stays the photo's
+    ("2018年5月9日,林朵村村民在田间插秧。", ("2018-05-09", None, "taken")),
+    # two days written as a list: an event's days, no photo date (the scene's place is still read)
+    ("林朵市龙舟赛于19日和20日在夸尔瓦港举行,近百支队伍参赛。作者:王小明", (None, None, None)),
+    ("林朵市龙舟赛于5月19日及20日举行。", (None, None, None)),
+    # ...one day is the photo's
+    ("林朵市龙舟赛于19日在夸尔瓦港举行,近百支队伍参赛。作者:王小明", (None, "19日", "taken")),
+])
+def test_a_chinese_day_defined_or_listed_is_no_photo_date(text, expected):
+    facts = parse(text)
+    assert (facts.date, facts.date_text, facts.date_kind) == expected, facts
+
+
+def test_a_chinese_listed_day_still_marks_the_scene():
+    got = place_of("悉尼市龙舟赛于19日和20日在达令港举行,近百支队伍参赛。作者:王小明")
+    assert (got["sublocation"], got["city"]) == ("达令港", "悉尼"), got
