@@ -767,3 +767,18 @@ def test_a_chinese_day_defined_or_listed_is_no_photo_date(text, expected):
 def test_a_chinese_listed_day_still_marks_the_scene():
     got = place_of("悉尼市龙舟赛于19日和20日在达令港举行,近百支队伍参赛。作者:王小明")
     assert (got["sublocation"], got["city"]) == ("达令港", "悉尼"), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a mountain range named after a city ("the Cairns range"): a venue, the city only inside its name (the contract
+    # copies no such city into `city`)
+    ("A soldier searches along Quorva Creek in Lindt Ridge, at the base of the Cairns range, in Queensland, during "
+     "an operation.", {"sublocation": "Cairns range", "city": None, "province": "Queensland"}),
+    ("Snow covers a village at the foot of the Lindt range, Nepal.",
+     {"sublocation": "Lindt range", "country": "Nepal"}),
+    # ...a range of things is no place
+    ("A wide range of goods is sold in Kabul, Afghanistan.", {"sublocation": None, "city": "Kabul"}),
+])
+def test_a_range_named_after_a_city_is_a_venue(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
