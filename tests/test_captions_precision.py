@@ -782,3 +782,18 @@ def test_a_chinese_listed_day_still_marks_the_scene():
 def test_a_range_named_after_a_city_is_a_venue(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one name in Latin letters after 图 alone, which labels the photographer as it labels a source: a person's
+    # given name, no outlet
+    ("林朵市夸尔瓦街头。图/Jorvik", ("Jorvik", None)),
+    ("林朵市夸尔瓦街头。(圖/Jorvik)", ("Jorvik", None)),
+    # ...an outlet the registry knows stays the agency, and so does a name after 图片来源 (a source's label only)
+    ("林朵市夸尔瓦街头。图/Reuters", (None, "Reuters")),
+    ("林朵市夸尔瓦街头。(图片来源:Jorvik)", (None, "Jorvik")),
+    ("林朵市夸尔瓦街头。(图片来源:9NEWS)", (None, "9NEWS")),
+])
+def test_one_latin_name_after_the_picture_label_is_a_person(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency) == expected, credit

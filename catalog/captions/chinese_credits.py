@@ -155,6 +155,11 @@ _LATIN_GIVEN = compiled(r"(?<=[:：\s(（])(?:[A-Z][a-z'.-]{0,20} ){1,3}\Z")
 _AGENCYS_PICTURE = compiled("(.{2,12}?)(?:照片|图片)")
 #: An outlet's name in Latin letters (and digits): "9NEWS", "CP24", "Global News".
 _LATIN_OUTLET = compiled(r"(?=[^\s]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 .&'-]{1,24}[A-Za-z0-9]")
+#: One word in Latin letters written as a name ("图/Jacky") after 图 alone, which labels the photographer as well as
+#: the source ("图/王刚"): a person's given name, not an outlet, unless the registry knows it ("图/Reuters"; "9NEWS"
+#: and names after 图片来源 stay outlets').
+_ONE_LATIN_NAME = compiled(r"[A-Z][a-z]{2,}")
+_PICTURE_LABEL_ALONE = compiled(r"(?<![片源])[图圖]\s*[/／:：]")
 #: An outlet in brackets right after a credit ("(潘柏林吉隆坡傳真)(蘋果日報)").
 _OUTLET_NOTE = compiled(r"\s*[)）]?\s*[(（]([^()（）]{2,12})[)）]")
 
@@ -1019,7 +1024,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     name == "source" and credit.agency and rules.standard_agency(credit.agency)) and not (
                     name == "outlet_brackets" and (groups.get("role") or simplified(agency_written or "").endswith(
                         words.words("credit.outlet_endings")))) and not (
-                    name == "source" and _LATIN_OUTLET.fullmatch((agency_written or "").strip())):
+                    name == "source" and _LATIN_OUTLET.fullmatch((agency_written or "").strip()) and not (
+                        _ONE_LATIN_NAME.fullmatch((agency_written or "").strip())
+                        and _PICTURE_LABEL_ALONE.search(plain, match.start(), match.end()))):
                 # ("HK01记者摄", "立场新闻": an outlet; "（图片来源:9NEWS）": a name in Latin letters after a source
                 # label is an outlet's, as written, where Chinese words after it may be prose)
                 continue  # "图/..." naming something that is no known outlet
