@@ -797,3 +797,17 @@ def test_a_range_named_after_a_city_is_a_venue(text, expected):
 def test_one_latin_name_after_the_picture_label_is_a_person(text, expected):
     credit = parse(text).credit
     assert (credit.photographer, credit.agency) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date in a clause about preparations for something: the day of what is prepared for, not the photo's
+    ("Workers clean the square, part of the preparations for the visit of the Quorva president in March, 2016.",
+     (None, None)),
+    ("Workers clean the square in preparation for the Lindt festival on March 3, 2016.", (None, None)),
+    # ...the date of the scene's own clause stays the photo's
+    ("Workers clean the square in Lindt, Quorvia, March 3, 2016, in preparation for the festival.",
+     ("2016-03-03", "taken")),
+])
+def test_a_date_prepared_for_is_no_photo_date(text, expected):
+    facts = parse(text)
+    assert (facts.date, facts.date_kind) == expected, facts
