@@ -811,3 +811,17 @@ def test_one_latin_name_after_the_picture_label_is_a_person(text, expected):
 def test_a_date_prepared_for_is_no_photo_date(text, expected):
     facts = parse(text)
     assert (facts.date, facts.date_kind) == expected, facts
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the anniversary's event named in a long phrase before its date: the day commemorated, not the photo's (the
+    # scene's weekday stays the photo's day)
+    ("Veterans lay wreaths on Friday to mark the anniversary of the Quorva liberation from the Lindt army "
+     "occupation on October 12, 1944.", (None, "Friday", "taken")),
+    # ...a place written between the anniversary and the date makes it the scene's
+    ("Veterans lay wreaths to mark the anniversary of the liberation in Quorva, Lindtia, October 12, 2024.",
+     ("2024-10-12", None, "taken")),
+])
+def test_a_long_anniversary_phrase_dates_the_event_commemorated(text, expected):
+    facts = parse(text)
+    assert (facts.date, facts.date_text, facts.date_kind) == expected, facts
