@@ -825,3 +825,14 @@ def test_a_date_prepared_for_is_no_photo_date(text, expected):
 def test_a_long_anniversary_phrase_dates_the_event_commemorated(text, expected):
     facts = parse(text)
     assert (facts.date, facts.date_text, facts.date_kind) == expected, facts
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an account's handle in the photographer's slot: who posted the picture, no person's name as written
+    ("Fans wait outside the Quorva Mall on Friday. @quorvina / Instagram", (None, "Instagram")),
+    # ...a name in that slot stays the photographer
+    ("Fans wait outside the Quorva Mall on Friday. (Jo Ruiz/Instagram)", ("Jo Ruiz", "Instagram")),
+])
+def test_a_handle_is_no_photographer(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency) == expected, credit

@@ -305,6 +305,10 @@ def decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Credi
     if credit.provider and (_bare_initials_under_photo(raw, chain, credit, rules)
                             or _one_name_under_photo(raw, chain, credit, rules)):
         credit.provider = None
+    if credit.photographer and credit.photographer.startswith("@"):
+        # "@quorvina / Instagram": an account's handle, which posted the picture, no person's name as written
+        # (a person photographed or a page alike)
+        credit.photographer = None
     if credit.photographer and not credit.agency:
         credit.agency = rules.staff_agency(credit.photographer)
     return credit
