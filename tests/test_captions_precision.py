@@ -836,3 +836,17 @@ def test_a_long_anniversary_phrase_dates_the_event_commemorated(text, expected):
 def test_a_handle_is_no_photographer(text, expected):
     credit = parse(text).credit
     assert (credit.photographer, credit.agency) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "For The Times": a paper's own page naming itself by a short name many papers share: no agency
+    ("Fans wait outside the Quorva Mall on Friday. (Jo Ruiz / For The Times)", ("Jo Ruiz", None)),
+    ("Fans wait outside the Quorva Mall on Friday. (Jo Ruiz for The Star)", ("Jo Ruiz", None)),
+    # ...one paper's own name, or a paper named whole, stays the agency
+    ("Fans wait outside the Quorva Mall on Friday. (Jo Ruiz for The Guardian)", ("Jo Ruiz", "The Guardian")),
+    ("Fans wait outside the Quorva Mall on Friday. (Jo Ruiz for The New York Times)",
+     ("Jo Ruiz", "The New York Times")),
+])
+def test_a_shared_short_paper_name_after_for_is_no_agency(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency) == expected, credit
