@@ -850,3 +850,15 @@ def test_a_handle_is_no_photographer(text, expected):
 def test_a_shared_short_paper_name_after_for_is_no_agency(text, expected):
     credit = parse(text).credit
     assert (credit.photographer, credit.agency) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an outlet's reporter named as the one who provided the picture: the person is the provider, not the outlet
+    # and the role run into the name
+    ("林朵村的春耕场面。(林朵日报记者王小明提供)", "王小明"),
+    # ...a role alone, or a body, stays as written
+    ("林朵村的春耕场面。(通讯员提供)", "通讯员"),
+    ("林朵村的春耕场面。(林朵县文旅局提供)", "林朵县文旅局"),
+])
+def test_a_reporter_who_provided_the_picture_is_the_provider(text, expected):
+    assert parse(text).credit.provider == expected

@@ -436,6 +436,19 @@ def _domain_agency(address: str, rules: Rules) -> str | None:
     return None
 
 
+def _person_after_a_role(provider: str, words: Words) -> str:
+    """The person a provider's words name after an outlet and a staff role ("央视记者陈明磊提供": 陈明磊, the reporter
+    who provided the picture; the outlet is his employer, not the provider), else the words as they are ("通讯员",
+    a role alone, stays)."""
+    plain = simplified(provider)
+    for role in words.longest_first("credit.staff"):
+        at = plain.find(role, 1)
+        name = plain[at + len(role):] if at > 0 else ""
+        if 2 <= len(name) <= 4 and all(han_char().fullmatch(character) for character in name):
+            return provider[at + len(role):].strip()
+    return provider
+
+
 #: What follows 提供 ("provided") when it says who provided the picture: the end of the credit (a stop, a bracket, a
 #: slash, the line's end) or the picture itself ("提供图片", "提供的照片"); not "提供咨询服务", the prose's.
 _AFTER_PROVIDED = compiled(r"[ \u3000]*(?:[)）〉>」』\]】。.,，;；/／\n]|\Z"
@@ -834,6 +847,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 start += lead.end()  # provider are no part of the credit
                 credit.raw = _unbracketed(text[start:end])
             provider = provider[lead.end():] if lead is not None else provider  # "图片由X提供", "这张由X提供的照片"
+            provider = _person_after_a_role(provider, words)
             if not provider or len(provider) > (30 if name == "provided_by" else 12):
                 continue
             credit.provider = provider
