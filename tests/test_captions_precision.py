@@ -862,3 +862,20 @@ def test_a_shared_short_paper_name_after_for_is_no_agency(text, expected):
 ])
 def test_a_reporter_who_provided_the_picture_is_the_provider(text, expected):
     assert parse(text).credit.provider == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wire's dateline on the caption's second line, with its day: where the story was filed, not the scene
+    ("冰雕(中评社 王小明摄)\n中评社北京2月20日电(实习记者 王小明)小城林朵地处东北边陲,地方不大却很精致。",
+     {"city": None}),
+    ("冰雕(中评社 王小明摄)\n中评社北京2月20日电(实习记者 王小明)小城夸尔山地处东北边陲,地方不大却很精致。",
+     {"city": "夸尔山", "sublocation": None}),
+    ("冰雕(新华社 王小明摄)\n新华社北京2月20日电 游客在夸尔瓦山游玩。", {"city": None, "sublocation": "夸尔瓦山"}),
+    # ...a town named after its kind in apposition is the city, whatever word its name ends in
+    ("小城克山地处东北边陲,地方不大却很精致。", {"city": "克山", "sublocation": None}),
+    # ...but not a venue after a town's name that ends in the kind
+    ("平遥古城迎薰门城楼。", {"city": None}),
+])
+def test_a_second_line_dateline_is_no_scene(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
