@@ -742,3 +742,140 @@ def test_a_chinese_unit_named_with_a_countrys_name_is_no_country(text, expected)
 def test_a_town_named_like_a_country_before_its_state_is_the_town(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date as the subject of 是: the sentence says what the day is, not that the picture was taken on it
+    ("夸尔瓦广场办起庆祝活动。9月7日是「夸尔瓦建城日」,用以纪念当地建城三百年。摄影:Lin Dorva",
+     (None, None, None)),
+    ("重生的林朵村。\n\n2018年5月9日,是林朵村村史上一个特殊的日子。", (None, None, None)),
+    # ...a later word that says the scene is of that day keeps it
+    ("9月7日是国际夸尔瓦日,林朵市各博物馆当天免费开放,市民排队参观。", (None, "9月7日", "taken")),
+    # ...and a date with no 是 after it stays the photo's
+    ("2018年5月9日,林朵村村民在田间插秧。", ("2018-05-09", None, "taken")),
+    # two days written as a list: an event's days, no photo date (the scene's place is still read)
+    ("林朵市龙舟赛于19日和20日在夸尔瓦港举行,近百支队伍参赛。作者:王小明", (None, None, None)),
+    ("林朵市龙舟赛于5月19日及20日举行。", (None, None, None)),
+    # ...one day is the photo's
+    ("林朵市龙舟赛于19日在夸尔瓦港举行,近百支队伍参赛。作者:王小明", (None, "19日", "taken")),
+])
+def test_a_chinese_day_defined_or_listed_is_no_photo_date(text, expected):
+    facts = parse(text)
+    assert (facts.date, facts.date_text, facts.date_kind) == expected, facts
+
+
+def test_a_chinese_listed_day_still_marks_the_scene():
+    got = place_of("悉尼市龙舟赛于19日和20日在达令港举行,近百支队伍参赛。作者:王小明")
+    assert (got["sublocation"], got["city"]) == ("达令港", "悉尼"), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a mountain range named after a city ("the Cairns range"): a venue, the city only inside its name (the contract
+    # copies no such city into `city`)
+    ("A soldier searches along Quorva Creek in Lindt Ridge, at the base of the Cairns range, in Queensland, during "
+     "an operation.", {"sublocation": "Cairns range", "city": None, "province": "Queensland"}),
+    ("Snow covers a village at the foot of the Lindt range, Nepal.",
+     {"sublocation": "Lindt range", "country": "Nepal"}),
+    # ...a range of things is no place
+    ("A wide range of goods is sold in Kabul, Afghanistan.", {"sublocation": None, "city": "Kabul"}),
+])
+def test_a_range_named_after_a_city_is_a_venue(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one name in Latin letters after 图 alone, which labels the photographer as it labels a source: a person's
+    # given name, no outlet
+    ("林朵市夸尔瓦街头。图/Jorvik", ("Jorvik", None)),
+    ("林朵市夸尔瓦街头。(圖/Jorvik)", ("Jorvik", None)),
+    # ...an outlet the registry knows stays the agency, and so does a name after 图片来源 (a source's label only)
+    ("林朵市夸尔瓦街头。图/Reuters", (None, "Reuters")),
+    ("林朵市夸尔瓦街头。(图片来源:Jorvik)", (None, "Jorvik")),
+    ("林朵市夸尔瓦街头。(图片来源:9NEWS)", (None, "9NEWS")),
+])
+def test_one_latin_name_after_the_picture_label_is_a_person(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date in a clause about preparations for something: the day of what is prepared for, not the photo's
+    ("Workers clean the square, part of the preparations for the visit of the Quorva president in March, 2016.",
+     (None, None)),
+    ("Workers clean the square in preparation for the Lindt festival on March 3, 2016.", (None, None)),
+    # ...the date of the scene's own clause stays the photo's
+    ("Workers clean the square in Lindt, Quorvia, March 3, 2016, in preparation for the festival.",
+     ("2016-03-03", "taken")),
+])
+def test_a_date_prepared_for_is_no_photo_date(text, expected):
+    facts = parse(text)
+    assert (facts.date, facts.date_kind) == expected, facts
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the anniversary's event named in a long phrase before its date: the day commemorated, not the photo's (the
+    # scene's weekday stays the photo's day)
+    ("Veterans lay wreaths on Friday to mark the anniversary of the Quorva liberation from the Lindt army "
+     "occupation on October 12, 1944.", (None, "Friday", "taken")),
+    # ...a place written between the anniversary and the date makes it the scene's
+    ("Veterans lay wreaths to mark the anniversary of the liberation in Quorva, Lindtia, October 12, 2024.",
+     ("2024-10-12", None, "taken")),
+])
+def test_a_long_anniversary_phrase_dates_the_event_commemorated(text, expected):
+    facts = parse(text)
+    assert (facts.date, facts.date_text, facts.date_kind) == expected, facts
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an account's handle in the photographer's slot: who posted the picture, no person's name as written
+    ("Fans wait outside the Quorva Mall on Friday. @quorvina / Instagram", (None, "Instagram")),
+    # ...a name in that slot stays the photographer
+    ("Fans wait outside the Quorva Mall on Friday. (Jo Ruiz/Instagram)", ("Jo Ruiz", "Instagram")),
+])
+def test_a_handle_is_no_photographer(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "For The Times": a paper's own page naming itself by a short name many papers share: no agency
+    ("Fans wait outside the Quorva Mall on Friday. (Jo Ruiz / For The Times)", ("Jo Ruiz", None)),
+    ("Fans wait outside the Quorva Mall on Friday. (Jo Ruiz for The Star)", ("Jo Ruiz", None)),
+    # ...one paper's own name, or a paper named whole, stays the agency
+    ("Fans wait outside the Quorva Mall on Friday. (Jo Ruiz for The Guardian)", ("Jo Ruiz", "The Guardian")),
+    ("Fans wait outside the Quorva Mall on Friday. (Jo Ruiz for The New York Times)",
+     ("Jo Ruiz", "The New York Times")),
+])
+def test_a_shared_short_paper_name_after_for_is_no_agency(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an outlet's reporter named as the one who provided the picture: the person is the provider, not the outlet
+    # and the role run into the name
+    ("林朵村的春耕场面。(林朵日报记者王小明提供)", "王小明"),
+    # ...a role alone, or a body, stays as written
+    ("林朵村的春耕场面。(通讯员提供)", "通讯员"),
+    ("林朵村的春耕场面。(林朵县文旅局提供)", "林朵县文旅局"),
+])
+def test_a_reporter_who_provided_the_picture_is_the_provider(text, expected):
+    assert parse(text).credit.provider == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wire's dateline on the caption's second line, with its day: where the story was filed, not the scene
+    ("冰雕(中评社 王小明摄)\n中评社北京2月20日电(实习记者 王小明)小城林朵地处东北边陲,地方不大却很精致。",
+     {"city": None}),
+    ("冰雕(中评社 王小明摄)\n中评社北京2月20日电(实习记者 王小明)小城夸尔山地处东北边陲,地方不大却很精致。",
+     {"city": "夸尔山", "sublocation": None}),
+    ("冰雕(新华社 王小明摄)\n新华社北京2月20日电 游客在夸尔瓦山游玩。", {"city": None, "sublocation": "夸尔瓦山"}),
+    # ...a town named after its kind in apposition is the city, whatever word its name ends in
+    ("小城克山地处东北边陲,地方不大却很精致。", {"city": "克山", "sublocation": None}),
+    # ...but not a venue after a town's name that ends in the kind
+    ("平遥古城迎薰门城楼。", {"city": None}),
+])
+def test_a_second_line_dateline_is_no_scene(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

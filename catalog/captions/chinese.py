@@ -165,7 +165,8 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
     if explain:
         facts.notes.append(f"date {text[date.start:date.end]!r} ({date.kind}): the first date of the caption's first "
                            "sentence, or one that says it was taken or released" if date and not date.vague else
-                           f"date: none, {text[date.start:date.end]!r} names no day" if date else "date: none written")
+                           f"date: none, {text[date.start:date.end]!r} names no day of the photo's" if date else
+                           "date: none written")
         facts.notes.extend(f"date {written!r} left out: background (another thing's day: a start or an end point, a "
                            "report's day, a range)" for written in background_dates(work, words))
     if date is not None and not date.vague:  # ("近日", recently: the scene's time, no date)

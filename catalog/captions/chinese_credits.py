@@ -155,6 +155,11 @@ _LATIN_GIVEN = compiled(r"(?<=[:：\s(（])(?:[A-Z][a-z'.-]{0,20} ){1,3}\Z")
 _AGENCYS_PICTURE = compiled("(.{2,12}?)(?:照片|图片)")
 #: An outlet's name in Latin letters (and digits): "9NEWS", "CP24", "Global News".
 _LATIN_OUTLET = compiled(r"(?=[^\s]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 .&'-]{1,24}[A-Za-z0-9]")
+#: One word in Latin letters written as a name ("图/Jacky") after 图 alone, which labels the photographer as well as
+#: the source ("图/王刚"): a person's given name, not an outlet, unless the registry knows it ("图/Reuters"; "9NEWS"
+#: and names after 图片来源 stay outlets').
+_ONE_LATIN_NAME = compiled(r"[A-Z][a-z]{2,}")
+_PICTURE_LABEL_ALONE = compiled(r"(?<![片源])[图圖]\s*[/／:：]")
 #: An outlet in brackets right after a credit ("(潘柏林吉隆坡傳真)(蘋果日報)").
 _OUTLET_NOTE = compiled(r"\s*[)）]?\s*[(（]([^()（）]{2,12})[)）]")
 
@@ -429,6 +434,19 @@ def _domain_agency(address: str, rules: Rules) -> str | None:
             return standard
         host = host.split(".", 1)[1]
     return None
+
+
+def _person_after_a_role(provider: str, words: Words) -> str:
+    """The person a provider's words name after an outlet and a staff role ("央视记者陈明磊提供": 陈明磊, the reporter
+    who provided the picture; the outlet is his employer, not the provider), else the words as they are ("通讯员",
+    a role alone, stays)."""
+    plain = simplified(provider)
+    for role in words.longest_first("credit.staff"):
+        at = plain.find(role, 1)
+        name = plain[at + len(role):] if at > 0 else ""
+        if 2 <= len(name) <= 4 and all(han_char().fullmatch(character) for character in name):
+            return provider[at + len(role):].strip()
+    return provider
 
 
 #: What follows 提供 ("provided") when it says who provided the picture: the end of the credit (a stop, a bracket, a
@@ -829,6 +847,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 start += lead.end()  # provider are no part of the credit
                 credit.raw = _unbracketed(text[start:end])
             provider = provider[lead.end():] if lead is not None else provider  # "图片由X提供", "这张由X提供的照片"
+            provider = _person_after_a_role(provider, words)
             if not provider or len(provider) > (30 if name == "provided_by" else 12):
                 continue
             credit.provider = provider
@@ -1019,7 +1038,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     name == "source" and credit.agency and rules.standard_agency(credit.agency)) and not (
                     name == "outlet_brackets" and (groups.get("role") or simplified(agency_written or "").endswith(
                         words.words("credit.outlet_endings")))) and not (
-                    name == "source" and _LATIN_OUTLET.fullmatch((agency_written or "").strip())):
+                    name == "source" and _LATIN_OUTLET.fullmatch((agency_written or "").strip()) and not (
+                        _ONE_LATIN_NAME.fullmatch((agency_written or "").strip())
+                        and _PICTURE_LABEL_ALONE.search(plain, match.start(), match.end()))):
                 # ("HK01记者摄", "立场新闻": an outlet; "（图片来源:9NEWS）": a name in Latin letters after a source
                 # label is an outlet's, as written, where Chinese words after it may be prose)
                 continue  # "图/..." naming something that is no known outlet

@@ -62,7 +62,9 @@ class ChineseDate:
     iso: str | None  # None without a year
     kind: str | None  # taken | released | None
     background: bool = False
-    #: A word of time that names no day ("近日", recently): it marks the scene's sentence, the caption gives no date
+    #: A word of time that names no day ("近日", recently), or a date that is not the photo's day though it opens the
+    #: scene (an event's listed days, "19日和20日"; a day the sentence defines, "11月4日是..."): it marks the scene's
+    #: sentence, the caption gives no date
     vague: bool = False
 
 
@@ -210,8 +212,38 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
         elif re.match(rf"[^。，,；;]{{0,12}}?(?:{taken})", after) or before.endswith("这是") or (
                 before.rstrip().endswith(words.words("dates.taken_before"))):  # "这张照片拍摄于2016年9月29日"
             kind = "taken"
-        found.append(ChineseDate(match.start(), end, iso, kind, is_background))
+        # (an event's listed days, or a day the sentence defines: still the scene's time for the readers of places,
+        # but no photo date)
+        no_day = kind is None and not is_background and (
+            _a_day_listed(text, match.start(), end) or _defines_the_day(text, end, words))
+        found.append(ChineseDate(match.start(), end, iso, kind, is_background, vague=no_day))
     return found
+
+
+#: Two days written as a list ("于19日和20日在达令港举行", "5月1日及2日"): an event's days, not the photo's one
+#: (the contract leaves ranges out; "至" and "到" are read by ``_range_after`` and ``dates.background``).
+_A_DAY_LISTED_AFTER = compiled(rf"\s*[和及与與、]\s*(?:{_NUM}\s*月\s*)?{_NUM}\s*[日号]")
+_A_DAY_LISTED_BEFORE = compiled(r"[日号]\s*[和及与與、]\s*$")
+
+
+def _a_day_listed(text: str, start: int, end: int) -> bool:
+    """Whether a date is one of two days written as a list, joined by 和, 及, 与 or 、 ("19日和20日")."""
+    return _A_DAY_LISTED_AFTER.match(text, end) is not None or (
+        _A_DAY_LISTED_BEFORE.search(text, max(0, start - 3), start) is not None)
+
+
+#: A date as the subject of 是 ("11月4日是「民族统一日」", "2017年6月21日,是村史上一个特殊的日子"): the sentence
+#: says what the day is, not that the picture was taken on it.
+_IS_AFTER = compiled(r"\s*[,，]?\s*是(?!在)")
+
+
+def _defines_the_day(text: str, end: int, words: Words) -> bool:
+    """Whether a date is the subject of 是 and no later word says the scene is of that day: "5月18日是国际博物馆日,
+    ...当天免费开放" keeps its date (当天, ``dates.same_day``); "11月4日是「民族统一日」,用以纪念..." gives none."""
+    if _IS_AFTER.match(text, end) is None:
+        return False
+    rest = text[end:]
+    return not any(word in rest for word in words.words("dates.same_day"))
 
 
 #: What, right after 发布 or 公布, shows that something else than a picture was released: a product, a collection, a
@@ -294,6 +326,8 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
         return released
     if chosen.kind == "released":
         return chosen
+    if chosen.vague:  # ("于19日和20日在达令港举行", "11月4日是...日"): the scene's time, no photo date
+        return ChineseDate(chosen.start, chosen.end, None, None, vague=True)
     return ChineseDate(chosen.start, chosen.end, chosen.iso, "taken")
 
 

@@ -92,7 +92,9 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
         if number > 0 and _YEAR_WRITTEN.search(plain, start, end) and not plain[start:end].lstrip().startswith(
                 same_day):  # ("当日，在...举行的2025年...": the photo's day, not history)
             continue  # "1939年3月,...组建于河北雄县": a sentence of history, not the scene
-        place = _place_in(text, plain, start, end, words, patterns, date)
+        place = _place_in(text, plain, _past_a_dated_dateline(plain, start, end, words), end, words, patterns, date)
+        if place.sublocation and not (place.city or place.province or place.country):
+            _a_town_named_after_its_kind(place, plain, start, end)
         if place == Place():
             place = _place_in_its_title(text, plain, start, end, words, patterns)
         if number == 0 and date is not None and not (place.city or place.sublocation) and (
@@ -315,6 +317,40 @@ def _with_dateline_city(place: Place, text: str, plain: str, words: Words) -> Pl
             place.city = text[opening.start(1) + cut:opening.end(1)]
             break
     return place
+
+
+def _past_a_dated_dateline(plain: str, start: int, end: int, words: Words) -> int:
+    """Where a sentence's own words begin: after the wire's dateline that opens its line with the day it was
+    filed ("中评社北京2月20日电(实习记者 X)小城克山...", "新华社北京10月14日电 游客在鸣沙山..."), whose city is where
+    the story was filed, not the scene (``_with_dateline_city`` still gives it when the scene names no place);
+    else `start`. Only a dateline with its day: "中国国家电网..." opens no story."""
+    if "日" not in plain[start:min(end, start + 24)]:
+        return start
+    opening = wire_dateline(words).match(plain, start, end)
+    if opening is None or _DAY_BEFORE_ITS_END.search(opening.group()) is None or not _opens_a_story(
+            plain, start, words):
+        return start
+    return opening.end()
+
+
+#: The day a dateline was filed, right before its closing word ("2月20日电").
+_DAY_BEFORE_ITS_END = compiled(r"\d\s*日\s*(?:电|讯|消息)$")
+#: Kinds of town that a town's own name follows in apposition (of places.apposed): "小城克山", "边城瑞丽".
+_TOWN_KINDS = ("小城", "古城", "名城", "边城", "山城")
+
+
+def _a_town_named_after_its_kind(place: Place, plain: str, start: int, end: int) -> None:
+    """A venue read right after a kind of town written in apposition ("小城克山地处东北边陲": a small town, 克山) is
+    the town's name, whatever word it ends in (山, a mountain's word, here part of a county's name): the city."""
+    written = place.sublocation or ""
+    venue = simplified(written)
+    at = plain.find(venue, start, end)
+    if venue[:2] in _TOWN_KINDS:  # ("小城克山" read whole as the venue)
+        written, venue, at = written[2:], venue[2:], at + 2
+    if at < 2 or plain[at - 2:at] not in _TOWN_KINDS or not 2 <= len(venue) <= 3 or _names_before(plain, at - 2) or (
+            at - 2 > start and han_char().match(plain, at - 3) and plain[at - 3] not in "的是在"):
+        return  # ("平遥古城迎薰门城楼": 古城 ends the town's name, the venue after it is a gate's)
+    place.city, place.sublocation = written, None
 
 
 def wire_dateline(words: Words) -> re.Pattern:

@@ -293,6 +293,12 @@ def _one_name_under_photo(raw: str, chain: Chain, credit: Credit, rules: Rules) 
                 and folded not in ORGANISATION_WORDS and folded not in PLATFORMS and not is_media(name))
 
 
+#: "for The Times" closing a credit: "The" and a noun that many papers' names end with, and nothing more (not "for
+#: The Guardian", one paper's own name, nor "for The New York Times").
+_FOR_A_SHARED_PAPER_NAME = compiled(
+    r"(?i)\bfor\s+the\s+(?:times|post|star|herald|news|journal|globe|sun|tribune|chronicle)\W*$")
+
+
 def decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Credit:
     """Who is who in a read credit, by the first of ``CREDIT_RULES`` that applies."""
     deciding = [r for r in roles if r != "label"]
@@ -305,6 +311,14 @@ def decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Credi
     if credit.provider and (_bare_initials_under_photo(raw, chain, credit, rules)
                             or _one_name_under_photo(raw, chain, credit, rules)):
         credit.provider = None
+    if credit.agency and _FOR_A_SHARED_PAPER_NAME.search(raw):
+        # "James Ruiz / For The Times": a paper's own page crediting its freelancer by its short name, which many
+        # papers share (the Los Angeles Times, the Seattle Times ...): nothing tells which, so no agency
+        credit.agency = None
+    if credit.photographer and credit.photographer.startswith("@"):
+        # "@quorvina / Instagram": an account's handle, which posted the picture, no person's name as written
+        # (a person photographed or a page alike)
+        credit.photographer = None
     if credit.photographer and not credit.agency:
         credit.agency = rules.staff_agency(credit.photographer)
     return credit

@@ -650,7 +650,7 @@ def _commemorated(before: str, words: list[str]) -> bool:
     if len(words) >= 2 and words[-1] == "of" and words[-2] not in evidence["day_parts"] and (
             before.rstrip().endswith("of")):
         return True
-    for word in reversed(words[-8:]):
+    for word in reversed(words[-12:]):
         if word in evidence["commemorated"]:
             cue = [m.end() for m in re.finditer(rf"\b{re.escape(word)}\b", before, re.IGNORECASE)]
             return bool(cue) and _PLACE_BETWEEN.search(before, cue[-1]) is None

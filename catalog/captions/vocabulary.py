@@ -237,7 +237,7 @@ TOWN_PREFIXES = frozenset({"barangay", "brgy.", "bgy.", "brgy", "bgy", "sitio", 
 PROVINCE_PREFIXES = frozenset({"canton", "kanton"})
 
 #: Words that make a name a venue or site: the sublocation ("Luogang Park", "Great Hall of the People",
-#: "al-Our village" is a village, above).
+#: "al-Our village" is a village, above; "the Toowoomba range", a mountain range, holds no city).
 VENUE_WORDS = frozenset("""
 park square hall temple museum street road avenue lane alley hutong bridge lake river beach harbor harbour
 pier wharf bay island islands mountain mountains hill hills peak valley canyon gorge forest grassland
@@ -273,7 +273,7 @@ bagh mahal manjil manzil qila kund sarovar talab pokhari ashram haveli gurudwara
 meydanı meydani camii sarayı sarayi caddesi sokak köprüsü kulesi parkı çarşısı kirche brücke kerk brug kirke kyrka
 slott havn hamn koen kōen yokocho ulitsa prospekt naberezhnaya sobor lavra náměstí namesti hrad tér tere utca híd
 väljak laukums aikštė
-barrage coastline meadow meadows clubhouse mawatha agora
+barrage coastline meadow meadows clubhouse mawatha agora range ranges
 greenhouse greenhouses mart circle schouwburg
 """.split())
 
