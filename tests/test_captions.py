@@ -1063,3 +1063,38 @@ def test_a_name_in_capitals_beyond_ascii_is_found_as_one_in_plain_capitals(text,
 def test_a_bracket_glued_to_a_papers_name_does_not_make_it_a_persons():
     credit = parse("Boats wait in the harbour at dawn. (Photo by Tovik QUORRAN / Oskeban Daily)  AFP").credit
     assert credit is not None and (credit.photographer, credit.agency) == ("Tovik QUORRAN", "Oskeban Daily")
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    # a paper's initials before "Photo /", after the prose's stop or a dash
+    ("Boats wait in the harbour at dawn. – QNS Photo / Tovik Quorran", "Tovik Quorran", "QNS"),
+    ("Boats wait in the harbour at dawn. VMP PHOTO/ TOVIK QUORRAN", "TOVIK QUORRAN", "VMP"),
+    # a paper in capitals with no mark before the name, the prose run into it
+    ("Boats wait by Le Quai de Lindt  QUORVA PRESS AGENCY PHOTO TOVIK QUORRAN", "TOVIK QUORRAN",
+     "QUORVA PRESS AGENCY"),
+    ("Boats wait by Le Quai de Lindt  OSKEBY GAZETTE PHOTO TOVIK QUORRAN", "TOVIK QUORRAN", "OSKEBY GAZETTE"),
+    ("Boats wait by Le Quai de Lindt  LINDT PHOTO AGENCY PHOTO TOVIK QUORRAN", "TOVIK QUORRAN", "LINDT PHOTO AGENCY"),
+])
+def test_an_outlet_by_its_words_or_initials_before_photo_names_the_outlet(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize("outlet", ["Quorvan Daily", "Kestrel Bay Press Agency"])
+def test_a_papers_photo_slash_opening_the_caption_names_the_paper_and_the_photographer(outlet):
+    facts = parse(f"{outlet} Photo/Tovik Quorran The mosque glows under lights during the annual festival in "
+                  "Sharjah, United Arab Emirates, February 9, 2022.")
+    assert facts.credit is not None and (facts.credit.photographer, facts.credit.agency) == ("Tovik Quorran", outlet)
+    assert facts.location.city == "Sharjah"
+
+
+def test_capitals_before_photo_with_no_papers_word_name_no_outlet():
+    credit = parse("Boats wait by Le Quai de Lindt  FILE PHOTO TOVIK QUORRAN").credit
+    assert credit is not None and credit.agency is None
+
+
+@pytest.mark.parametrize("credit_line", ["UN Photo/Tovik Quorran", "(UN Photo/Tovik Quorran)"])
+def test_the_uns_photo_unit_hands_out_its_pictures(credit_line):
+    credit = parse(f"Boats wait in the harbour at dawn.\n\n{credit_line}").credit
+    assert credit is not None
+    assert (credit.photographer, credit.agency, credit.provider) == ("Tovik Quorran", None, "United Nations")

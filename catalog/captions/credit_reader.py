@@ -369,10 +369,11 @@ _NOT_OUTLETS = CREDIT_TAGS | {"all", "our", "this", "these", "that", "the", "a",
                               "credit",  # "Credit Image: © Name/ZUMA Press Wire": a label
                               "cover", "contributed", "submitted", "staff", "pool", "handout", "special"}
 _BY = compiled(r"\s+(?:photo|photograph|picture|pic|image|video)s?\s+(?:is\s+)?by\b", re.IGNORECASE)
-#: "<outlet> photo by <name>", "<OUTLET> PHOTO: <NAME>": the outlet first, then the photographer.
+#: "<outlet> photo by <name>", "<OUTLET> PHOTO: <NAME>": the outlet first, then the photographer; in capitals the
+#: mark may be left out ("QUORVA GAZETTE PHOTO ANA RUIZ").
 _OUTLET_BYLINE = compiled(
-    r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image|video)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|[:/]\s*)"
-    r"(?P<rest>\S.*)$", re.IGNORECASE)
+    r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:(?:photo|photograph|picture|pic|image|video)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|[:/]\s*)"
+    r"|(?-i:PHOTO)\s+(?=(?-i:(?!.*\bPHOTO\b)[A-Z][A-Z'’-]+\s+[A-Z][A-Z'’.-]*)))(?P<rest>\S.*)$", re.IGNORECASE)
 #: A lower-case letter right before a capital inside a word: where a scraped credit ran two names together
 #: ("Sean GallupGetty Images").
 _GLUED = compiled(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")  # (the capital, consumed: the engine skips to capitals)

@@ -84,7 +84,11 @@ _LEAD_ANYWHERE = compiled(
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY", "Quorva Gazette PHOTO / Ana Ruiz": an
 #: outlet's words open the credit.
 _OUTLET_LEAD = compiled(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:"
-                        r"|\b(?:PHOTO|Photo)\s*/")
+                        r"|\b(?:PHOTO|Photo)\s*/"
+                        rf"|\bPHOTO\s+(?=[{CAPITALS}][{CAPITALS}'’-]+(?:\s+[{CAPITALS}][{CAPITALS}'’.-]*){{1,4}}\s*$)")
+#: An outlet's initials in capitals, a word or two ("LNA", "AU-UN IST"): before "PHOTO /" they name the outlet as a
+#: paper's words do ("LNA Photo / Ana Ruiz").
+_OUTLET_INITIALS = compiled(r"[A-Z]{2,6}(?:-[A-Z]{2,6})?(?: [A-Z]{2,6})?")
 #: At most this many characters after an outlet's "PHOTO /" (the photographer's name, a tag): more is prose.
 _NAMES_AFTER_SLASH = 48
 #: The characters the two patterns above can begin with, each with the letters its words go on with (see
@@ -386,22 +390,54 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, line_start, match.start())
                     if not _abbreviation_before(text, m.start())), default=line_start)
+        slashed, bare = match.group().endswith("/"), match.group()[-1:].isspace()
+        if bare or slashed and match.group()[0] == "P":
+            # "... de la Cambre  QUORVA PRESS AGENCY PHOTO ANA RUIZ": a paper in capitals after the prose, no stop
+            stop = _capitals_outlet_before(text, stop, match.start())
         before = text[stop:match.start()]
         outlet = before.lstrip(_MARKS_BEFORE + "/").rstrip()  # ("... in Lima. / Quorva Gazette PHOTO / Ana Ruiz")
         if not outlet or len(outlet) > 40 or not (outlet[0].isupper() or _a_domain(outlet)):
             continue  # ("quorvanews.com Photo/Ana Ruiz": a paper's address, in small letters)
-        if match.group().endswith("/") and not (is_media(outlet) or _a_papers_chain(outlet, rules)):
-            continue  # "Quorva Gazette PHOTO / Ana Ruiz": a paper's; a body's unit is named with the word ("UN Photo")
+        if (slashed or bare) and not (is_media(outlet) or _a_papers_chain(outlet, rules) or (
+                _OUTLET_INITIALS.fullmatch(outlet))) or bare and not outlet.isupper():
+            # "Quorva Gazette PHOTO / Ana Ruiz", "LNA Photo / Ana Ruiz": a paper's, by its words or its initials;
+            # "QUORVA PRESS AGENCY PHOTO ANA RUIZ": the same in capitals with no mark between
+            continue
         start = stop + len(before) - len(before.lstrip(_MARKS_BEFORE + "/"))
         if _inside_brackets(text, start):
             continue
         tail = _tail_end(text, match.end())
-        if match.group().endswith("/") and tail - match.end() > _NAMES_AFTER_SLASH:
-            continue  # "Quorva Daily Photo/Ana Ruiz The mosque glows ...": a credit opening the caption, not this
+        if slashed and tail - match.end() > _NAMES_AFTER_SLASH:
+            if start > line_start:
+                continue
+            # "Quorva Daily Photo/Ana Ruiz The mosque glows ...": the credit opens the line and the prose runs on
+            # after the name, where the agency-led credits end
+            tail = _credit_tail_end(text, match.end())
+            if tail - match.end() > _NAMES_AFTER_SLASH or not text[match.end():tail].strip():
+                continue
         end = _name_run_on_end(text, match.end(), tail)
         # a little above the bare lead-in inside it ("Photo by Name"): the outlet's name is part of the credit
         yield Candidate(text[start:end].rstrip(" ,;"), start, _cut_end(text, end), _weight_at(text, end, 2.1),
                         True)
+
+
+#: A word of an outlet's name set in capitals ("QUORVA", "POST-COURIER", "AU-UN").
+_CAPITALS_WORD = compiled(r"[A-Z][A-Z&'’.-]*")
+
+
+def _capitals_outlet_before(text: str, stop: int, at: int) -> int:
+    """Where a paper's name in capitals, by its words, starts right before `at` when the prose runs into it with no
+    stop ("... Mamerenbos  QUORVA PRESS AGENCY PHOTO ANA RUIZ"): the first of the two to five words in capitals
+    there; else `stop`."""
+    words = text[stop:at].split()
+    if len(words) < 3 or not words[-1].isupper():
+        return stop
+    run = 0
+    while run < min(5, len(words) - 1) and _CAPITALS_WORD.fullmatch(words[-run - 1]):
+        run += 1
+    if run < 2 or words[-run - 1].isupper() or not is_media(" ".join(words[-run:])):
+        return stop
+    return text.rindex(words[-run], stop, at)
 
 
 def _a_domain(outlet: str) -> bool:
