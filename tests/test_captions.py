@@ -1098,3 +1098,19 @@ def test_the_uns_photo_unit_hands_out_its_pictures(credit_line):
     credit = parse(f"Boats wait in the harbour at dawn.\n\n{credit_line}").credit
     assert credit is not None
     assert (credit.photographer, credit.agency, credit.provider) == ("Tovik Quorran", None, "United Nations")
+
+
+@pytest.mark.parametrize(("credit_line", "photographer", "agency"), [
+    ("THE QUORVA POST-COURIER/Tovik Quorran </p>", "Tovik Quorran", "QUORVA POST-COURIER"),
+    ('LINDT EVENING STAR/Tovik Quorran SEARCH "HARBOUR DAWN" FOR THIS STORY.', "Tovik Quorran", "LINDT EVENING STAR"),
+    ('QNS/Tovik Quorran/File Photo SEARCH "HARBOUR DAWN" FOR THIS STORY.', "Tovik Quorran", "QNS"),
+])
+def test_an_outlet_leading_a_credit_after_the_stop_ends_it_where_an_agencys_would(credit_line, photographer, agency):
+    credit = parse(f"Boats wait in the harbour in Oslo, Norway, May 3, 2021. {credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+def test_a_credits_label_before_a_slash_is_no_outlet_leading_it():
+    credit = parse("A new picture of the dwarf galaxy Quorva-7.\n\nImage credit: ESA/Hubble & NASA; thanks: T. Lindt"
+                   ).credit
+    assert credit is None or credit.provider != "ESA/Hubble"

@@ -288,7 +288,9 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
                     start += 1
                 break
         if start is None:
-            continue
+            start = _outlet_after_a_stop(text, words, at)
+            if start is None:
+                continue
         before = text[:start].rstrip(" \t")
         written = text[start:at]
         if before.endswith("/") or before and before[-1] not in ".!?\n\"”|—–:" and not written[:3].isupper() and (
@@ -303,6 +305,26 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
         cut_end = end + 1 if text[end:end + 1] == "." else end
         yield Candidate(content, start, cut_end if not _at_end(text, cut_end) else len(text),
                         _weight_at(text, cut_end, 2.5), True)
+
+
+def _outlet_after_a_stop(text: str, words: list[re.Match[str]], at: int) -> int | None:
+    """Where an outlet the registry does not know starts, leading a credit before the "/" at `at` right after a
+    sentence's stop: a paper by its words ("... 2012. THE QUORVA POST-COURIER/Ana Ruiz </p>") or its initials
+    ("... garden. QNS/Ana Ruiz SEARCH ..."), so that the credit's names end where an agency's would (the page's
+    leftovers after them are no part of it); else None."""
+    if not words or words[-1].end() != at:
+        return None
+    for n in range(min(4, len(words)), 0, -1):
+        first = words[-n].start()
+        if text[first - 2:first] != ". " and text[first - 1:first] != "\n":
+            continue
+        name = text[first:at]
+        if ":" in name or not all(word[:1].isupper() for word in name.split()) or _abbreviation_before(
+                text, first - 2) or not (
+                is_media(name) and name[:1].isupper() or n == 1 and _OUTLET_INITIALS.fullmatch(name)):
+            return None
+        return first
+    return None
 
 
 def _a_closing_stamp(text: str, start: int) -> bool:
