@@ -1114,3 +1114,22 @@ def test_a_credits_label_before_a_slash_is_no_outlet_leading_it():
     credit = parse("A new picture of the dwarf galaxy Quorva-7.\n\nImage credit: ESA/Hubble & NASA; thanks: T. Lindt"
                    ).credit
     assert credit is None or credit.provider != "ESA/Hubble"
+
+
+@pytest.mark.parametrize(("credit_line", "photographer", "agency"), [
+    ("(Quorvan Daily/Tovik)", "Tovik", "Quorvan Daily"),
+    ("(Oskeban News Agency/Tovik)", "Tovik", "Oskeban News Agency"),
+    ("(QNS/TovikQuorran)", "TovikQuorran", "QNS"),
+    ("(quorvanews.com/TovikQuorran)", "TovikQuorran", "quorvanews.com"),
+    ("(Lindt Sentinel/QNS/Tovik)", "Tovik", "Lindt Sentinel"),
+])
+def test_one_name_after_outlets_named_by_their_words_or_initials_is_their_photographers(
+        credit_line, photographer, agency):
+    credit = parse(f"Boats wait in the harbour at dawn. {credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize("credit_line", ["(NASA/Hubble)", "(QNS/Handout)"])
+def test_one_name_after_a_body_or_a_tag_after_initials_is_no_photographer(credit_line):
+    credit = parse(f"A new picture of the dwarf galaxy Quorva-7. {credit_line}").credit
+    assert credit is None or credit.photographer is None

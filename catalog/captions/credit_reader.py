@@ -234,6 +234,12 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if len(names) == 2 and names[0].kind == "agency" and rules.agency_kind(names[0].text) in _NEWS_KINDS and (
             names[1].kind == "org" and _one_word_name(names[1].text)):
         names[1].kind, names[1].value = "person", names[1].text  # "Xinhua/Chogo", "Xinhuanet/ZhaoYong"
+    elif len(names) >= 2 and names[-1].kind == "org" and _one_word_name(names[-1].text) and (
+            body.rpartition("/")[2].strip() == names[-1].text) and all(_an_outlets_name(p, rules) for p in names[:-1]):
+        # "Quorva Daily/Chogo", "QNS/ZhaoYong", "Quorva Sentinel/QNS/Chogo": after outlets the registry does not
+        # know but their words or initials name, one name in mixed case after the last "/" is their photographer's,
+        # as after Xinhua ("Quorva Times, Townsville": the paper's town)
+        names[-1].kind, names[-1].value = "person", names[-1].text
     if len(names) == 2 and names[1].kind == "org" and _one_word_name(names[1].text) and any(
             p.value == _FILE_NUMBER_TAG for p in parts if p.kind == "tag"):
         names[1].kind, names[1].value = "person", names[1].text  # "© UNICEF/UN0412233/Okafor": the photographer
@@ -454,6 +460,15 @@ def _before_a_photo_library(body: str, rules: Rules) -> bool:
 
 
 _HANDLE = compiled(r"@?[\w.\-]+")
+
+
+def _an_outlets_name(part: Part, rules: Rules) -> bool:
+    """Whether `part` names a news outlet: a news agency the registry holds ("Xinhua"), or an organisation it does
+    not hold named by a paper's words or initials ("Quorva Daily", "quorvanews.com", "QNS")."""
+    if part.kind == "agency":
+        return rules.agency_kind(part.text) in _NEWS_KINDS
+    return part.kind == "org" and not rules.agency_kind(part.text) and (
+        is_media(part.text) or _ACRONYM.fullmatch(part.text) is not None)
 
 
 def _one_word_name(text: str) -> bool:
