@@ -1133,3 +1133,25 @@ def test_one_name_after_outlets_named_by_their_words_or_initials_is_their_photog
 def test_one_name_after_a_body_or_a_tag_after_initials_is_no_photographer(credit_line):
     credit = parse(f"A new picture of the dwarf galaxy Quorva-7. {credit_line}").credit
     assert credit is None or credit.photographer is None
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Boats wait in the harbour of Quorva. (QNS/Tovik Quorran)  The town is more than 1,000 years old.",
+     "Tovik Quorran", "QNS"),
+    ("Boats wait in the harbour of Quorva.(Lindt Photo Agency/Tovik Quorran) QUORVA, July 27 (Xinhua) -- I came "
+     "to Quorva on a summer day.", "Tovik Quorran", "Lindt Photo Agency"),
+    ("Boats wait in the harbour of Quorva. [Daily Lindt/Tovik Quorran]  Previous Page 1 2 3 Next Page",
+     "Tovik Quorran", "Daily Lindt"),
+])
+def test_a_credit_in_brackets_between_two_sentences_names_an_unknown_outlet(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize("text", [
+    "Boats wait in the harbour of Quorva. (Tovik Quorran) He says the town is old.",
+    "Boats wait in the harbour. (PHOTO NOT FOR SALE) (Lindt Daily News)",
+])
+def test_brackets_between_sentences_hold_no_lone_name_nor_a_note_before_the_credit(text):
+    credit = parse(text).credit
+    assert credit is None or (credit.photographer is None and credit.provider is None)

@@ -163,6 +163,11 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
             # after the last sentence, an assignment note closing the caption: "(Betty Cauler/TMC) for Adventures
             # story."
             yield Candidate(content, start, match.end(), 1.5, True)
+        elif _standalone(text, start) and _NEXT_SENTENCE.match(text, match.end()):
+            # between two sentences: "... Province. (Quorva Daily/Wang Gang)  Xitang is ...", "... Region.(QNS/Ana
+            # Ruiz) LHASA, July 27 (Xinhua) -- ...", "... month. [QNS/Ana Ruiz]  Previous Page 1 2"; only a
+            # reading sure of itself or shaped as a credit wins from here ("(Ana Ruiz) He said ..." stays prose)
+            yield Candidate(content, start, match.end(), 1.5, True)
         else:
             yield Candidate(content, start, match.end(), 0.5, False)
     angle = _ANGLE_CLOSING.search(text) if text.rstrip(" \t\n.").endswith(">") else None
@@ -170,6 +175,9 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
         yield Candidate(angle.group(1).strip(), angle.start(), len(text), 3.0, True, enclosed=True)
 
 
+#: What opens the next sentence after brackets: spaces, then a capital (not more brackets: "(PHOTO NOT FOR SALE)
+#: (Quorva Daily)" is a note before the credit).
+_NEXT_SENTENCE = compiled(r"[ \t]+[A-Z]")
 #: A place's label, then a name, on the line before brackets: what the brackets hold is that place's town or
 #: region ("location: Haarlemmerstraat (Papendrecht)"), whatever the gazetteer knows of it.
 _PLACE_LABEL_BEFORE = compiled(r"\b(?i:location|place)[ \t]*:[ \t]*[^()\[\]\n:]{1,60}$")
