@@ -1155,3 +1155,15 @@ def test_a_credit_in_brackets_between_two_sentences_names_an_unknown_outlet(text
 def test_brackets_between_sentences_hold_no_lone_name_nor_a_note_before_the_credit(text):
     credit = parse(text).credit
     assert credit is None or (credit.photographer is None and credit.provider is None)
+
+
+@pytest.mark.parametrize(("credit_line", "photographer", "agency"), [
+    ("AFP PHOTO / Tovik QUORRAN (Photo credit should read TOVIK QUORRAN/AFP/Oskeban Daily)", "TOVIK QUORRAN",
+     "Oskeban Daily"),
+    ("(Photo by Tovik Quorran / AFP) (Photo credit should read Tovik Quorran/AFP/Getty Images)", "Tovik Quorran",
+     "Getty Images"),
+    ("Photo credit should read: Tovik Quorran/PA Wire", "Tovik Quorran", "PA Wire"),
+])
+def test_the_wires_note_how_the_credit_should_read_is_the_credit(credit_line, photographer, agency):
+    credit = parse(f"Boats wait in the harbour in Oslo, Norway, May 3, 2021. {credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
