@@ -1167,3 +1167,19 @@ def test_brackets_between_sentences_hold_no_lone_name_nor_a_note_before_the_cred
 def test_the_wires_note_how_the_credit_should_read_is_the_credit(credit_line, photographer, agency):
     credit = parse(f"Boats wait in the harbour in Oslo, Norway, May 3, 2021. {credit_line}").credit
     assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize(("credit_line", "photographer"), [
+    ("Photo: C.P. Quorran / Lindt Balkans", "C.P. Quorran"),
+    ("© C.P. Quorran / Alamy", "C.P. Quorran"),
+    ("Photo by T.T. Quorran", "T.T. Quorran"),
+])
+def test_initials_with_their_stops_before_a_surname_are_a_persons_not_a_wires_desk(credit_line, photographer):
+    credit = parse(f"Boats wait in the harbour in Oslo, Norway, May 3, 2021. {credit_line}").credit
+    assert credit is not None and credit.photographer == photographer
+    assert credit.agency != "The Canadian Press" and credit.agency != "TT"
+
+
+def test_a_wires_initials_before_a_city_are_its_desk():
+    credit = parse("Boats wait in the harbour at dawn. (CP Toronto)").credit
+    assert credit is not None and credit.agency == "The Canadian Press"

@@ -1030,6 +1030,10 @@ def _surname_after_rank(text: str) -> str | None:
     return surname
 
 
+#: Initials each written with its stop, as a person's are: "C.P.", "A.P.".
+_STOPPED_INITIALS = compiled(r"(?:[A-Z]\.){2,3}")
+
+
 def _outlet_office(text: str, rules: Rules) -> str | None:
     """A known outlet's letters, then a place the gazetteer knows: its desk in a country, named as the outlet ("GPJ
     Mexico" -> Global Press Journal), or its station in a city, named as written ("CTV London"); else None.
@@ -1041,7 +1045,11 @@ def _outlet_office(text: str, rules: Rules) -> str | None:
     head, _, rest = text.partition(" ")
     if rules.agency_kind(head) not in _NEWS_KINDS:
         return None
-    if rest.casefold() in COUNTRIES or rules.agency_kind(head) == "wire":
+    if rest.casefold() in COUNTRIES:
+        return rules.standard_agency(head)
+    if _STOPPED_INITIALS.fullmatch(head) and not (names_a_region(rest) or known_place(rest, 100_000)):
+        return None  # "C.P. Pallister": a person's initials, each with its stop, then the surname; no wire's desk
+    if rules.agency_kind(head) == "wire":
         # "Sputnik Georgia", "GPJ Mexico": the outlet's desk in a country; "Xinhua Africa": a wire's desk wherever
         return rules.standard_agency(head)
     if not head.isupper():
