@@ -1183,3 +1183,18 @@ def test_initials_with_their_stops_before_a_surname_are_a_persons_not_a_wires_de
 def test_a_wires_initials_before_a_city_are_its_desk():
     credit = parse("Boats wait in the harbour at dawn. (CP Toronto)").credit
     assert credit is not None and credit.agency == "The Canadian Press"
+
+
+@pytest.mark.parametrize(("credit_line", "photographer", "provider"), [
+    ("All photos by Les Quorran.", "Les Quorran", None),
+    ("Photo by Lo Quorran", "Lo Quorran", None),
+])
+def test_an_article_that_is_a_given_name_opens_a_persons_name_in_a_byline(credit_line, photographer, provider):
+    credit = parse(f"The premiership side of the Quorva Rovers. {credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.provider) == (photographer, provider)
+
+
+@pytest.mark.parametrize(("credit_line", "agency"), [("Photo by Le Monde", "Le Monde"), ("(Les Echos)", "Les Echos")])
+def test_a_paper_opening_with_an_article_stays_the_paper(credit_line, agency):
+    credit = parse(f"The premiership side of the Quorva Rovers. {credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.agency) == (None, agency)

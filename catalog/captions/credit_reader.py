@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from catalog.captions.credit_leadins import strip_lead_in
 from catalog.captions.credit_names import (
+    GIVEN_NAME_ARTICLES,
     is_media,
     known_place,
     looks_like_organisation,
@@ -253,7 +254,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         first.kind, first.value = "person", first.text
     if len(names) == 1 and first.kind == "org" and (_NAMES_A_PERSON.match(raw.lstrip("([ ")) or (
             _PHOTO_BY.match(raw.lstrip("([ ")) and set(roles) <= _BYLINE_ROLES
-            and not first.text.casefold().endswith(_BODY_ENDINGS))) and _one_word_name(first.text):
+            and not first.text.casefold().endswith(_BODY_ENDINGS))) and (
+            _one_word_name(first.text) or _article_then_name(first.text)):
         # "Photographer: Mutlu": the label says a person; "(Photo by Michelle)": a byline's one name in mixed case,
         # as a blog credits a friend (an acronym, "Photo by NASA", a name the registry knows and a body's compound
         # name, "Photo by Oceanwatch", stay outlets)
@@ -469,6 +471,13 @@ def _an_outlets_name(part: Part, rules: Rules) -> bool:
         return rules.agency_kind(part.text) in _NEWS_KINDS
     return part.kind == "org" and not rules.agency_kind(part.text) and (
         is_media(part.text) or _ACRONYM.fullmatch(part.text) is not None)
+
+
+def _article_then_name(text: str) -> bool:
+    """Whether `text`, two words read as a paper's name for the article opening it, is a person's in a byline's
+    slot: the article is a given name too ("All photos by Les Everett"; "Photo by Le Soleil" stays the paper)."""
+    words = text.split()
+    return len(words) == 2 and words[0].casefold() in GIVEN_NAME_ARTICLES and looks_like_person(text, lenient=True)
 
 
 def _one_word_name(text: str) -> bool:
