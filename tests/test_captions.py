@@ -1063,3 +1063,138 @@ def test_a_name_in_capitals_beyond_ascii_is_found_as_one_in_plain_capitals(text,
 def test_a_bracket_glued_to_a_papers_name_does_not_make_it_a_persons():
     credit = parse("Boats wait in the harbour at dawn. (Photo by Tovik QUORRAN / Oskeban Daily)  AFP").credit
     assert credit is not None and (credit.photographer, credit.agency) == ("Tovik QUORRAN", "Oskeban Daily")
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    # a paper's initials before "Photo /", after the prose's stop or a dash
+    ("Boats wait in the harbour at dawn. – QNS Photo / Tovik Quorran", "Tovik Quorran", "QNS"),
+    ("Boats wait in the harbour at dawn. VMP PHOTO/ TOVIK QUORRAN", "TOVIK QUORRAN", "VMP"),
+    # a paper in capitals with no mark before the name, the prose run into it
+    ("Boats wait by Le Quai de Lindt  QUORVA PRESS AGENCY PHOTO TOVIK QUORRAN", "TOVIK QUORRAN",
+     "QUORVA PRESS AGENCY"),
+    ("Boats wait by Le Quai de Lindt  OSKEBY GAZETTE PHOTO TOVIK QUORRAN", "TOVIK QUORRAN", "OSKEBY GAZETTE"),
+    ("Boats wait by Le Quai de Lindt  LINDT PHOTO AGENCY PHOTO TOVIK QUORRAN", "TOVIK QUORRAN", "LINDT PHOTO AGENCY"),
+])
+def test_an_outlet_by_its_words_or_initials_before_photo_names_the_outlet(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize("outlet", ["Quorvan Daily", "Kestrel Bay Press Agency"])
+def test_a_papers_photo_slash_opening_the_caption_names_the_paper_and_the_photographer(outlet):
+    facts = parse(f"{outlet} Photo/Tovik Quorran The mosque glows under lights during the annual festival in "
+                  "Sharjah, United Arab Emirates, February 9, 2022.")
+    assert facts.credit is not None and (facts.credit.photographer, facts.credit.agency) == ("Tovik Quorran", outlet)
+    assert facts.location.city == "Sharjah"
+
+
+def test_capitals_before_photo_with_no_papers_word_name_no_outlet():
+    credit = parse("Boats wait by Le Quai de Lindt  FILE PHOTO TOVIK QUORRAN").credit
+    assert credit is not None and credit.agency is None
+
+
+@pytest.mark.parametrize("credit_line", ["UN Photo/Tovik Quorran", "(UN Photo/Tovik Quorran)"])
+def test_the_uns_photo_unit_hands_out_its_pictures(credit_line):
+    credit = parse(f"Boats wait in the harbour at dawn.\n\n{credit_line}").credit
+    assert credit is not None
+    assert (credit.photographer, credit.agency, credit.provider) == ("Tovik Quorran", None, "United Nations")
+
+
+@pytest.mark.parametrize(("credit_line", "photographer", "agency"), [
+    ("THE QUORVA POST-COURIER/Tovik Quorran </p>", "Tovik Quorran", "QUORVA POST-COURIER"),
+    ('LINDT EVENING STAR/Tovik Quorran SEARCH "HARBOUR DAWN" FOR THIS STORY.', "Tovik Quorran", "LINDT EVENING STAR"),
+    ('QNS/Tovik Quorran/File Photo SEARCH "HARBOUR DAWN" FOR THIS STORY.', "Tovik Quorran", "QNS"),
+])
+def test_an_outlet_leading_a_credit_after_the_stop_ends_it_where_an_agencys_would(credit_line, photographer, agency):
+    credit = parse(f"Boats wait in the harbour in Oslo, Norway, May 3, 2021. {credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+def test_a_credits_label_before_a_slash_is_no_outlet_leading_it():
+    credit = parse("A new picture of the dwarf galaxy Quorva-7.\n\nImage credit: ESA/Hubble & NASA; thanks: T. Lindt"
+                   ).credit
+    assert credit is None or credit.provider != "ESA/Hubble"
+
+
+@pytest.mark.parametrize(("credit_line", "photographer", "agency"), [
+    ("(Quorvan Daily/Tovik)", "Tovik", "Quorvan Daily"),
+    ("(Oskeban News Agency/Tovik)", "Tovik", "Oskeban News Agency"),
+    ("(QNS/TovikQuorran)", "TovikQuorran", "QNS"),
+    ("(quorvanews.com/TovikQuorran)", "TovikQuorran", "quorvanews.com"),
+    ("(Lindt Sentinel/QNS/Tovik)", "Tovik", "Lindt Sentinel"),
+])
+def test_one_name_after_outlets_named_by_their_words_or_initials_is_their_photographers(
+        credit_line, photographer, agency):
+    credit = parse(f"Boats wait in the harbour at dawn. {credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize("credit_line", ["(NASA/Hubble)", "(QNS/Handout)"])
+def test_one_name_after_a_body_or_a_tag_after_initials_is_no_photographer(credit_line):
+    credit = parse(f"A new picture of the dwarf galaxy Quorva-7. {credit_line}").credit
+    assert credit is None or credit.photographer is None
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Boats wait in the harbour of Quorva. (QNS/Tovik Quorran)  The town is more than 1,000 years old.",
+     "Tovik Quorran", "QNS"),
+    ("Boats wait in the harbour of Quorva.(Lindt Photo Agency/Tovik Quorran) QUORVA, July 27 (Xinhua) -- I came "
+     "to Quorva on a summer day.", "Tovik Quorran", "Lindt Photo Agency"),
+    ("Boats wait in the harbour of Quorva. [Daily Lindt/Tovik Quorran]  Previous Page 1 2 3 Next Page",
+     "Tovik Quorran", "Daily Lindt"),
+])
+def test_a_credit_in_brackets_between_two_sentences_names_an_unknown_outlet(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize("text", [
+    "Boats wait in the harbour of Quorva. (Tovik Quorran) He says the town is old.",
+    "Boats wait in the harbour. (PHOTO NOT FOR SALE) (Lindt Daily News)",
+])
+def test_brackets_between_sentences_hold_no_lone_name_nor_a_note_before_the_credit(text):
+    credit = parse(text).credit
+    assert credit is None or (credit.photographer is None and credit.provider is None)
+
+
+@pytest.mark.parametrize(("credit_line", "photographer", "agency"), [
+    ("AFP PHOTO / Tovik QUORRAN (Photo credit should read TOVIK QUORRAN/AFP/Oskeban Daily)", "TOVIK QUORRAN",
+     "Oskeban Daily"),
+    ("(Photo by Tovik Quorran / AFP) (Photo credit should read Tovik Quorran/AFP/Getty Images)", "Tovik Quorran",
+     "Getty Images"),
+    ("Photo credit should read: Tovik Quorran/PA Wire", "Tovik Quorran", "PA Wire"),
+])
+def test_the_wires_note_how_the_credit_should_read_is_the_credit(credit_line, photographer, agency):
+    credit = parse(f"Boats wait in the harbour in Oslo, Norway, May 3, 2021. {credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize(("credit_line", "photographer"), [
+    ("Photo: C.P. Quorran / Lindt Balkans", "C.P. Quorran"),
+    ("© C.P. Quorran / Alamy", "C.P. Quorran"),
+    ("Photo by T.T. Quorran", "T.T. Quorran"),
+])
+def test_initials_with_their_stops_before_a_surname_are_a_persons_not_a_wires_desk(credit_line, photographer):
+    credit = parse(f"Boats wait in the harbour in Oslo, Norway, May 3, 2021. {credit_line}").credit
+    assert credit is not None and credit.photographer == photographer
+    assert credit.agency != "The Canadian Press" and credit.agency != "TT"
+
+
+def test_a_wires_initials_before_a_city_are_its_desk():
+    credit = parse("Boats wait in the harbour at dawn. (CP Toronto)").credit
+    assert credit is not None and credit.agency == "The Canadian Press"
+
+
+@pytest.mark.parametrize(("credit_line", "photographer", "provider"), [
+    ("All photos by Les Quorran.", "Les Quorran", None),
+    ("Photo by Lo Quorran", "Lo Quorran", None),
+])
+def test_an_article_that_is_a_given_name_opens_a_persons_name_in_a_byline(credit_line, photographer, provider):
+    credit = parse(f"The premiership side of the Quorva Rovers. {credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.provider) == (photographer, provider)
+
+
+@pytest.mark.parametrize(("credit_line", "agency"), [("Photo by Le Monde", "Le Monde"), ("(Les Echos)", "Les Echos")])
+def test_a_paper_opening_with_an_article_stays_the_paper(credit_line, agency):
+    credit = parse(f"The premiership side of the Quorva Rovers. {credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.agency) == (None, agency)

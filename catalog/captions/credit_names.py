@@ -65,7 +65,8 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
         # the photographer's name after)
     if "," in text and not _SUFFIX_AFTER_COMMA.search(text):
         return False  # "Dakar, Senegal", "Awa Ndiaye, Dakar": a comma parts names, no name holds one
-    if len(words) == 2 and words[0].casefold() in _ARTICLES:
+    if len(words) == 2 and words[0].casefold() in _ARTICLES and not (lenient and words[0].casefold() in (
+            GIVEN_NAME_ARTICLES)):
         return False  # "Le Soleil", "El Comercio", "La Nación": a paper's name opens with an article
     if words[0].isupper() and len(words[0]) > 1 and not words[-1].isupper() and (
             names_a_region(" ".join(words[1:])) or _a_station_city(" ".join(words[1:]))):
@@ -107,6 +108,9 @@ def _a_station_city(text: str) -> bool:
 #: Articles that open a paper's name in French, Spanish, Italian, Portuguese, Dutch and German; a person's name of
 #: two words never opens with one ("Le Soleil", "El Tiempo", "Il Messaggero", "O Globo", "Het Parool").
 _ARTICLES = frozenset({"le", "la", "les", "el", "los", "las", "il", "lo", "o", "het", "de", "die", "der", "das"})
+#: Of those, the ones that are given names or surnames too ("Les Everett", "Lo Wei"): in a byline's photographer
+#: slot (`looks_like_person`'s `lenient`) they open a person's name.
+GIVEN_NAME_ARTICLES = frozenset({"les", "lo"})
 #: Words that join a name to what follows it in a credit, which a credit set in capitals writes in capitals too
 #: ("PHOTO BY ANA RUIZ FOR THE HERALD"); "IN", "AT", "ON" only after the first word ("In Soon-hee" is a name).
 _LINKING_WORDS = frozenset({"from", "for", "and", "of", "via", "by", "with", "courtesy", "credit", "should", "read",

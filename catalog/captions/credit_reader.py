@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from catalog.captions.credit_leadins import strip_lead_in
 from catalog.captions.credit_names import (
+    GIVEN_NAME_ARTICLES,
     is_media,
     known_place,
     looks_like_organisation,
@@ -234,6 +235,12 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if len(names) == 2 and names[0].kind == "agency" and rules.agency_kind(names[0].text) in _NEWS_KINDS and (
             names[1].kind == "org" and _one_word_name(names[1].text)):
         names[1].kind, names[1].value = "person", names[1].text  # "Xinhua/Chogo", "Xinhuanet/ZhaoYong"
+    elif len(names) >= 2 and names[-1].kind == "org" and _one_word_name(names[-1].text) and (
+            body.rpartition("/")[2].strip() == names[-1].text) and all(_an_outlets_name(p, rules) for p in names[:-1]):
+        # "Quorva Daily/Chogo", "QNS/ZhaoYong", "Quorva Sentinel/QNS/Chogo": after outlets the registry does not
+        # know but their words or initials name, one name in mixed case after the last "/" is their photographer's,
+        # as after Xinhua ("Quorva Times, Townsville": the paper's town)
+        names[-1].kind, names[-1].value = "person", names[-1].text
     if len(names) == 2 and names[1].kind == "org" and _one_word_name(names[1].text) and any(
             p.value == _FILE_NUMBER_TAG for p in parts if p.kind == "tag"):
         names[1].kind, names[1].value = "person", names[1].text  # "© UNICEF/UN0412233/Okafor": the photographer
@@ -247,7 +254,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         first.kind, first.value = "person", first.text
     if len(names) == 1 and first.kind == "org" and (_NAMES_A_PERSON.match(raw.lstrip("([ ")) or (
             _PHOTO_BY.match(raw.lstrip("([ ")) and set(roles) <= _BYLINE_ROLES
-            and not first.text.casefold().endswith(_BODY_ENDINGS))) and _one_word_name(first.text):
+            and not first.text.casefold().endswith(_BODY_ENDINGS))) and (
+            _one_word_name(first.text) or _article_then_name(first.text)):
         # "Photographer: Mutlu": the label says a person; "(Photo by Michelle)": a byline's one name in mixed case,
         # as a blog credits a friend (an acronym, "Photo by NASA", a name the registry knows and a body's compound
         # name, "Photo by Oceanwatch", stay outlets)
@@ -369,10 +377,11 @@ _NOT_OUTLETS = CREDIT_TAGS | {"all", "our", "this", "these", "that", "the", "a",
                               "credit",  # "Credit Image: © Name/ZUMA Press Wire": a label
                               "cover", "contributed", "submitted", "staff", "pool", "handout", "special"}
 _BY = compiled(r"\s+(?:photo|photograph|picture|pic|image|video)s?\s+(?:is\s+)?by\b", re.IGNORECASE)
-#: "<outlet> photo by <name>", "<OUTLET> PHOTO: <NAME>": the outlet first, then the photographer.
+#: "<outlet> photo by <name>", "<OUTLET> PHOTO: <NAME>": the outlet first, then the photographer; in capitals the
+#: mark may be left out ("QUORVA GAZETTE PHOTO ANA RUIZ").
 _OUTLET_BYLINE = compiled(
-    r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:photo|photograph|picture|pic|image|video)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|[:/]\s*)"
-    r"(?P<rest>\S.*)$", re.IGNORECASE)
+    r"^(?P<outlet>[^/:()\[\],]{1,40}?)\s+(?:(?:photo|photograph|picture|pic|image|video)s?\s*(?:(?:is\s+)?by\b\s*:?\s*|[:/]\s*)"
+    r"|(?-i:PHOTO)\s+(?=(?-i:(?!.*\bPHOTO\b)[A-Z][A-Z'’-]+\s+[A-Z][A-Z'’.-]*)))(?P<rest>\S.*)$", re.IGNORECASE)
 #: A lower-case letter right before a capital inside a word: where a scraped credit ran two names together
 #: ("Sean GallupGetty Images").
 _GLUED = compiled(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")  # (the capital, consumed: the engine skips to capitals)
@@ -453,6 +462,22 @@ def _before_a_photo_library(body: str, rules: Rules) -> bool:
 
 
 _HANDLE = compiled(r"@?[\w.\-]+")
+
+
+def _an_outlets_name(part: Part, rules: Rules) -> bool:
+    """Whether `part` names a news outlet: a news agency the registry holds ("Xinhua"), or an organisation it does
+    not hold named by a paper's words or initials ("Quorva Daily", "quorvanews.com", "QNS")."""
+    if part.kind == "agency":
+        return rules.agency_kind(part.text) in _NEWS_KINDS
+    return part.kind == "org" and not rules.agency_kind(part.text) and (
+        is_media(part.text) or _ACRONYM.fullmatch(part.text) is not None)
+
+
+def _article_then_name(text: str) -> bool:
+    """Whether `text`, two words read as a paper's name for the article opening it, is a person's in a byline's
+    slot: the article is a given name too ("All photos by Les Everett"; "Photo by Le Soleil" stays the paper)."""
+    words = text.split()
+    return len(words) == 2 and words[0].casefold() in GIVEN_NAME_ARTICLES and looks_like_person(text, lenient=True)
 
 
 def _one_word_name(text: str) -> bool:
@@ -1014,6 +1039,10 @@ def _surname_after_rank(text: str) -> str | None:
     return surname
 
 
+#: Initials each written with its stop, as a person's are: "C.P.", "A.P.".
+_STOPPED_INITIALS = compiled(r"(?:[A-Z]\.){2,3}")
+
+
 def _outlet_office(text: str, rules: Rules) -> str | None:
     """A known outlet's letters, then a place the gazetteer knows: its desk in a country, named as the outlet ("GPJ
     Mexico" -> Global Press Journal), or its station in a city, named as written ("CTV London"); else None.
@@ -1025,7 +1054,11 @@ def _outlet_office(text: str, rules: Rules) -> str | None:
     head, _, rest = text.partition(" ")
     if rules.agency_kind(head) not in _NEWS_KINDS:
         return None
-    if rest.casefold() in COUNTRIES or rules.agency_kind(head) == "wire":
+    if rest.casefold() in COUNTRIES:
+        return rules.standard_agency(head)
+    if _STOPPED_INITIALS.fullmatch(head) and not (names_a_region(rest) or known_place(rest, 100_000)):
+        return None  # "C.P. Pallister": a person's initials, each with its stop, then the surname; no wire's desk
+    if rules.agency_kind(head) == "wire":
         # "Sputnik Georgia", "GPJ Mexico": the outlet's desk in a country; "Xinhua Africa": a wire's desk wherever
         return rules.standard_agency(head)
     if not head.isupper():

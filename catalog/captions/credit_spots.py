@@ -84,7 +84,11 @@ _LEAD_ANYWHERE = compiled(
 #: "The Hill Times photograph by Andrew Meade", "ST PHOTO: SHINTARO TAY", "Quorva Gazette PHOTO / Ana Ruiz": an
 #: outlet's words open the credit.
 _OUTLET_LEAD = compiled(r"\b(?:photo|photograph|picture|PHOTO|Photo|video)s?\s+(?:is\s+)?(?:by|BY)\b|\bPHOTO\s*:"
-                        r"|\b(?:PHOTO|Photo)\s*/")
+                        r"|\b(?:PHOTO|Photo)\s*/"
+                        rf"|\bPHOTO\s+(?=[{CAPITALS}][{CAPITALS}'’-]+(?:\s+[{CAPITALS}][{CAPITALS}'’.-]*){{1,4}}\s*$)")
+#: An outlet's initials in capitals, a word or two ("LNA", "AU-UN IST"): before "PHOTO /" they name the outlet as a
+#: paper's words do ("LNA Photo / Ana Ruiz").
+_OUTLET_INITIALS = compiled(r"[A-Z]{2,6}(?:-[A-Z]{2,6})?(?: [A-Z]{2,6})?")
 #: At most this many characters after an outlet's "PHOTO /" (the photographer's name, a tag): more is prose.
 _NAMES_AFTER_SLASH = 48
 #: The characters the two patterns above can begin with, each with the letters its words go on with (see
@@ -159,6 +163,11 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
             # after the last sentence, an assignment note closing the caption: "(Betty Cauler/TMC) for Adventures
             # story."
             yield Candidate(content, start, match.end(), 1.5, True)
+        elif _standalone(text, start) and _NEXT_SENTENCE.match(text, match.end()):
+            # between two sentences: "... Province. (Quorva Daily/Wang Gang)  Xitang is ...", "... Region.(QNS/Ana
+            # Ruiz) LHASA, July 27 (Xinhua) -- ...", "... month. [QNS/Ana Ruiz]  Previous Page 1 2"; only a
+            # reading sure of itself or shaped as a credit wins from here ("(Ana Ruiz) He said ..." stays prose)
+            yield Candidate(content, start, match.end(), 1.5, True)
         else:
             yield Candidate(content, start, match.end(), 0.5, False)
     angle = _ANGLE_CLOSING.search(text) if text.rstrip(" \t\n.").endswith(">") else None
@@ -166,6 +175,9 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
         yield Candidate(angle.group(1).strip(), angle.start(), len(text), 3.0, True, enclosed=True)
 
 
+#: What opens the next sentence after brackets: spaces, then a capital (not more brackets: "(PHOTO NOT FOR SALE)
+#: (Quorva Daily)" is a note before the credit).
+_NEXT_SENTENCE = compiled(r"[ \t]+[A-Z]")
 #: A place's label, then a name, on the line before brackets: what the brackets hold is that place's town or
 #: region ("location: Haarlemmerstraat (Papendrecht)"), whatever the gazetteer knows of it.
 _PLACE_LABEL_BEFORE = compiled(r"\b(?i:location|place)[ \t]*:[ \t]*[^()\[\]\n:]{1,60}$")
@@ -284,7 +296,9 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
                     start += 1
                 break
         if start is None:
-            continue
+            start = _outlet_after_a_stop(text, words, at)
+            if start is None:
+                continue
         before = text[:start].rstrip(" \t")
         written = text[start:at]
         if before.endswith("/") or before and before[-1] not in ".!?\n\"”|—–:" and not written[:3].isupper() and (
@@ -299,6 +313,26 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
         cut_end = end + 1 if text[end:end + 1] == "." else end
         yield Candidate(content, start, cut_end if not _at_end(text, cut_end) else len(text),
                         _weight_at(text, cut_end, 2.5), True)
+
+
+def _outlet_after_a_stop(text: str, words: list[re.Match[str]], at: int) -> int | None:
+    """Where an outlet the registry does not know starts, leading a credit before the "/" at `at` right after a
+    sentence's stop: a paper by its words ("... 2012. THE QUORVA POST-COURIER/Ana Ruiz </p>") or its initials
+    ("... garden. QNS/Ana Ruiz SEARCH ..."), so that the credit's names end where an agency's would (the page's
+    leftovers after them are no part of it); else None."""
+    if not words or words[-1].end() != at:
+        return None
+    for n in range(min(4, len(words)), 0, -1):
+        first = words[-n].start()
+        if text[first - 2:first] != ". " and text[first - 1:first] != "\n":
+            continue
+        name = text[first:at]
+        if ":" in name or not all(word[:1].isupper() for word in name.split()) or _abbreviation_before(
+                text, first - 2) or not (
+                is_media(name) and name[:1].isupper() or n == 1 and _OUTLET_INITIALS.fullmatch(name)):
+            return None
+        return first
+    return None
 
 
 def _a_closing_stamp(text: str, start: int) -> bool:
@@ -386,22 +420,54 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, line_start, match.start())
                     if not _abbreviation_before(text, m.start())), default=line_start)
+        slashed, bare = match.group().endswith("/"), match.group()[-1:].isspace()
+        if bare or slashed and match.group()[0] == "P":
+            # "... de la Cambre  QUORVA PRESS AGENCY PHOTO ANA RUIZ": a paper in capitals after the prose, no stop
+            stop = _capitals_outlet_before(text, stop, match.start())
         before = text[stop:match.start()]
         outlet = before.lstrip(_MARKS_BEFORE + "/").rstrip()  # ("... in Lima. / Quorva Gazette PHOTO / Ana Ruiz")
         if not outlet or len(outlet) > 40 or not (outlet[0].isupper() or _a_domain(outlet)):
             continue  # ("quorvanews.com Photo/Ana Ruiz": a paper's address, in small letters)
-        if match.group().endswith("/") and not (is_media(outlet) or _a_papers_chain(outlet, rules)):
-            continue  # "Quorva Gazette PHOTO / Ana Ruiz": a paper's; a body's unit is named with the word ("UN Photo")
+        if (slashed or bare) and not (is_media(outlet) or _a_papers_chain(outlet, rules) or (
+                _OUTLET_INITIALS.fullmatch(outlet))) or bare and not outlet.isupper():
+            # "Quorva Gazette PHOTO / Ana Ruiz", "LNA Photo / Ana Ruiz": a paper's, by its words or its initials;
+            # "QUORVA PRESS AGENCY PHOTO ANA RUIZ": the same in capitals with no mark between
+            continue
         start = stop + len(before) - len(before.lstrip(_MARKS_BEFORE + "/"))
         if _inside_brackets(text, start):
             continue
         tail = _tail_end(text, match.end())
-        if match.group().endswith("/") and tail - match.end() > _NAMES_AFTER_SLASH:
-            continue  # "Quorva Daily Photo/Ana Ruiz The mosque glows ...": a credit opening the caption, not this
+        if slashed and tail - match.end() > _NAMES_AFTER_SLASH:
+            if start > line_start:
+                continue
+            # "Quorva Daily Photo/Ana Ruiz The mosque glows ...": the credit opens the line and the prose runs on
+            # after the name, where the agency-led credits end
+            tail = _credit_tail_end(text, match.end())
+            if tail - match.end() > _NAMES_AFTER_SLASH or not text[match.end():tail].strip():
+                continue
         end = _name_run_on_end(text, match.end(), tail)
         # a little above the bare lead-in inside it ("Photo by Name"): the outlet's name is part of the credit
         yield Candidate(text[start:end].rstrip(" ,;"), start, _cut_end(text, end), _weight_at(text, end, 2.1),
                         True)
+
+
+#: A word of an outlet's name set in capitals ("QUORVA", "POST-COURIER", "AU-UN").
+_CAPITALS_WORD = compiled(r"[A-Z][A-Z&'’.-]*")
+
+
+def _capitals_outlet_before(text: str, stop: int, at: int) -> int:
+    """Where a paper's name in capitals, by its words, starts right before `at` when the prose runs into it with no
+    stop ("... Mamerenbos  QUORVA PRESS AGENCY PHOTO ANA RUIZ"): the first of the two to five words in capitals
+    there; else `stop`."""
+    words = text[stop:at].split()
+    if len(words) < 3 or not words[-1].isupper():
+        return stop
+    run = 0
+    while run < min(5, len(words) - 1) and _CAPITALS_WORD.fullmatch(words[-run - 1]):
+        run += 1
+    if run < 2 or words[-run - 1].isupper() or not is_media(" ".join(words[-run:])):
+        return stop
+    return text.rindex(words[-run], stop, at)
 
 
 def _a_domain(outlet: str) -> bool:
