@@ -3349,3 +3349,21 @@ def test_a_place_crowds_pour_into(text, expected):
     """涌进 and 涌入 (crowds pouring into) are verbs a place follows, like 赶往 and 走进: the unit's or the venue's
     name begins after them, not with the people who pour in (志工與軍人湧進)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("志愿者帮楼顶的住户修好水管。", {"sublocation": None}),
+    ("工人们领取面包和矿泉水。 孙小明 摄", {"sublocation": None}),
+    ("这个路口,不少路砖已被撬走。", {"sublocation": None}),
+    ("跨河而立的新城区变化很大。", {"sublocation": None}),
+    ("跨江而建的奎沃新区灯火通明。", {"sublocation": None}),
+    ("春节期间,市民素有来寺院祈福的习俗。记者在奎沃寺看到,香客络绎不绝。", {"sublocation": "奎沃寺"}),
+    # ...while the name before its part stays a venue, and a spring or a temple is still named by its word
+    ("市民在奎沃楼楼顶观看日出。", {"sublocation": "奎沃楼"}),
+    ("游客在奎沃泉边取水。", {"sublocation": "奎沃泉"}),
+])
+def test_a_one_character_venue_word_opening_a_common_noun(text, expected):
+    """A one-character venue word that opens an everyday noun (楼顶 a roof, 路砖 paving bricks, 泉水 spring water,
+    寺院 temples as a kind) or a verb (跨河, spanning a river) ends no venue's name: the characters before it are a
+    clause ("帮楼顶的住户", "领取矿泉水"), not a name; a name before the noun's word is still read."""
+    check(text, expected)
