@@ -3367,3 +3367,19 @@ def test_a_one_character_venue_word_opening_a_common_noun(text, expected):
     寺院 temples as a kind) or a verb (跨河, spanning a river) ends no venue's name: the characters before it are a
     clause ("帮楼顶的住户", "领取矿泉水"), not a name; a name before the noun's word is still read."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("职棒新赛季30日在奎沃大巨蛋正式开打。", {"sublocation": "奎沃大巨蛋"}),
+    ("4月14日,奎沃师专东校区的学生打起水仗。", {"sublocation": "奎沃师专东校区"}),
+    ("2月1日晚,奎沃大区在位于首府的大区议会厅举办新春庆祝活动。", {"sublocation": "大区议会厅"}),
+    ("6月3日,奎沃新闻办在奎沃新闻发布厅举行新闻发布会。", {"sublocation": "奎沃新闻发布厅"}),
+    ("5月20日,奎沃火箭观礼平台正式投入使用。", {"sublocation": "奎沃火箭观礼平台"}),
+    ("奎沃摩天观景轮号称世界最高的摩天轮。", {"sublocation": "奎沃摩天观景轮"}),
+    # ...and a platform of a venue already named is part of it
+    ("两名记者站在奎沃文化中心观景平台上远眺。", {"sublocation": "奎沃文化中心观景平台"}),
+])
+def test_venue_words_of_domes_campuses_halls_and_platforms(text, expected):
+    """A domed stadium (巨蛋), a school's campus (校区), a hall of sittings or briefings (议会厅, 发布厅), a platform
+    to watch from (观礼平台, 观景平台) and a big wheel (观景轮, 摩天轮) end venues' names as 体育场 and 会堂 do."""
+    check(text, expected)
