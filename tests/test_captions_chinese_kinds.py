@@ -3383,3 +3383,18 @@ def test_venue_words_of_domes_campuses_halls_and_platforms(text, expected):
     """A domed stadium (巨蛋), a school's campus (校区), a hall of sittings or briefings (议会厅, 发布厅), a platform
     to watch from (观礼平台, 观景平台) and a big wheel (观景轮, 摩天轮) end venues' names as 体育场 and 会堂 do."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("4月4日,市民在奎沃市图书馆捧书细读。", {"sublocation": "奎沃市图书馆"}),
+    ("4月4日,市民在杭州市美术馆看画。", {"sublocation": "杭州市美术馆", "city": None}),
+    # ...not where the word goes on into a body's name or a person's title, nor without 在
+    ("市民在湖南省博物馆学会门前合影。", {"sublocation": None}),
+    ("市民在杭州市体育馆馆长陪同下参观。", {"sublocation": None, "city": "杭州"}),
+    ("杭州市图书馆捐出图书千册。", {"sublocation": None}),
+])
+def test_a_units_venue_after_zai_then_any_verb(text, expected):
+    """After 在, a unit written with its suffix and a venue word of two characters ("在奎沃市图书馆") names the unit's
+    venue whatever verb follows ("捧书细读", "看画"), not only a listed activity: the venue word is followed by the
+    clause's verb, not by more of a name (学会, a body; 馆长, its head)."""
+    check(text, expected)
