@@ -3398,3 +3398,15 @@ def test_a_units_venue_after_zai_then_any_verb(text, expected):
     venue whatever verb follows ("捧书细读", "看画"), not only a listed activity: the venue word is followed by the
     clause's verb, not by more of a name (学会, a body; 馆长, its head)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10月23日,载着首件展品的卡车驶入展馆。", {"sublocation": None}),
+    ("10月23日,载着首件展品的卡车驶入展馆。当日,工人在奎沃会展中心布展。", {"sublocation": "奎沃会展中心"}),
+    # ...while a hall named by its name is read
+    ("观众在奎沃展馆参观。", {"sublocation": "奎沃展馆"}),
+])
+def test_the_exhibition_halls_as_a_kind_are_no_venue(text, expected):
+    """展馆 (the exhibition halls) is a kind of building, as 场馆 is: alone it names no venue, and a venue a later
+    sentence names is read instead."""
+    check(text, expected)
