@@ -3366,6 +3366,24 @@ def test_a_county_by_the_water(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("志愿者帮楼顶的住户修好水管。", {"sublocation": None}),
+    ("工人们领取面包和矿泉水。 孙小明 摄", {"sublocation": None}),
+    ("这个路口,不少路砖已被撬走。", {"sublocation": None}),
+    ("跨河而立的新城区变化很大。", {"sublocation": None}),
+    ("跨江而建的奎沃新区灯火通明。", {"sublocation": None}),
+    ("春节期间,市民素有来寺院祈福的习俗。记者在奎沃寺看到,香客络绎不绝。", {"sublocation": "奎沃寺"}),
+    # ...while the name before its part stays a venue, and a spring or a temple is still named by its word
+    ("市民在奎沃楼楼顶观看日出。", {"sublocation": "奎沃楼"}),
+    ("游客在奎沃泉边取水。", {"sublocation": "奎沃泉"}),
+])
+def test_a_one_character_venue_word_opening_a_common_noun(text, expected):
+    """A one-character venue word that opens an everyday noun (楼顶 a roof, 路砖 paving bricks, 泉水 spring water,
+    寺院 temples as a kind) or a verb (跨河, spanning a river) ends no venue's name: the characters before it are a
+    clause ("帮楼顶的住户", "领取矿泉水"), not a name; a name before the noun's word is still read."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("莱州的油菜花像奔涌的春潮扑面而来。", {"city": "莱州"}),
     ("9月3日,弥勒的秋色层层叠叠。", {"city": "弥勒"}),
     ("永安的茶园里,茶农正忙着采茶。", {"city": "永安"}),
@@ -3384,6 +3402,22 @@ def test_a_small_city_before_what_it_shows(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("职棒新赛季30日在奎沃大巨蛋正式开打。", {"sublocation": "奎沃大巨蛋"}),
+    ("4月14日,奎沃师专东校区的学生打起水仗。", {"sublocation": "奎沃师专东校区"}),
+    ("2月1日晚,奎沃大区在位于首府的大区议会厅举办新春庆祝活动。", {"sublocation": "大区议会厅"}),
+    ("6月3日,奎沃新闻办在奎沃新闻发布厅举行新闻发布会。", {"sublocation": "奎沃新闻发布厅"}),
+    ("5月20日,奎沃火箭观礼平台正式投入使用。", {"sublocation": "奎沃火箭观礼平台"}),
+    ("奎沃摩天观景轮号称世界最高的摩天轮。", {"sublocation": "奎沃摩天观景轮"}),
+    # ...and a platform of a venue already named is part of it
+    ("两名记者站在奎沃文化中心观景平台上远眺。", {"sublocation": "奎沃文化中心观景平台"}),
+])
+def test_venue_words_of_domes_campuses_halls_and_platforms(text, expected):
+    """A domed stadium (巨蛋), a school's campus (校区), a hall of sittings or briefings (议会厅, 发布厅), a platform
+    to watch from (观礼平台, 观景平台) and a big wheel (观景轮, 摩天轮) end venues' names as 体育场 and 会堂 do."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("古城正定在10月2日迎来客流高峰,游客如织。", {"city": "正定", "sublocation": None}),
     ("古城拜泉在10月2日迎来客流高峰。", {"city": "拜泉", "sublocation": None}),
     ("小城正定地处河北中部。", {"city": "正定"}),
@@ -3396,6 +3430,21 @@ def test_a_small_city_after_a_kind_of_city(text, expected):
     would: a small town of China there, ended by 在, 的, a stop or where it lies (地处), is the city where the
     gazetteer's town and the county readings agree, even when its name ends in a venue word (拜泉, 克山: the city's,
     not a spring's); not after a town's kind (水乡周庄: a town of 昆山), and not a name no source knows."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("4月4日,市民在奎沃市图书馆捧书细读。", {"sublocation": "奎沃市图书馆"}),
+    ("4月4日,市民在杭州市美术馆看画。", {"sublocation": "杭州市美术馆", "city": None}),
+    # ...not where the word goes on into a body's name or a person's title, nor without 在
+    ("市民在湖南省博物馆学会门前合影。", {"sublocation": None}),
+    ("市民在杭州市体育馆馆长陪同下参观。", {"sublocation": None, "city": "杭州"}),
+    ("杭州市图书馆捐出图书千册。", {"sublocation": None}),
+])
+def test_a_units_venue_after_zai_then_any_verb(text, expected):
+    """After 在, a unit written with its suffix and a venue word of two characters ("在奎沃市图书馆") names the unit's
+    venue whatever verb follows ("捧书细读", "看画"), not only a listed activity: the venue word is followed by the
+    clause's verb, not by more of a name (学会, a body; 馆长, its head)."""
     check(text, expected)
 
 
@@ -3438,4 +3487,16 @@ def test_a_country_naming_a_town_below_a_county(text, expected):
     suffix of a town or a village at most three characters later (根河市中国X村, 积石山县中国X镇), begins that unit's
     name, as capprec6 reads 巴林右旗 after 赤峰市; it gave the country 中国 and lost the village. An embassy or a
     street named for a country after a city stays the venue it was."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10月23日,载着首件展品的卡车驶入展馆。", {"sublocation": None}),
+    ("10月23日,载着首件展品的卡车驶入展馆。当日,工人在奎沃会展中心布展。", {"sublocation": "奎沃会展中心"}),
+    # ...while a hall named by its name is read
+    ("观众在奎沃展馆参观。", {"sublocation": "奎沃展馆"}),
+])
+def test_the_exhibition_halls_as_a_kind_are_no_venue(text, expected):
+    """展馆 (the exhibition halls) is a kind of building, as 场馆 is: alone it names no venue, and a venue a later
+    sentence names is read instead."""
     check(text, expected)

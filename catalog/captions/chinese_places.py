@@ -1999,9 +1999,23 @@ def _named_for_the_unit(plain: str, unit: Element, end: int, words: Words) -> in
         return None
     after = word.end()
     if after < end and plain[after] not in _HARD_STOPS and plain[after] not in _POSITION_WORDS and not (
-            words.pattern("places.after_venue").match(plain, after, end)):
+            words.pattern("places.after_venue").match(plain, after, end)) and not (
+            _after_place_word(plain, unit.start, words) and _a_clause_after_the_venue(plain, after, end, words)):
         return None  # "湖南省博物馆学会": the word goes on into another name
     return after
+
+
+def _a_clause_after_the_venue(plain: str, after: int, end: int, words: Words) -> bool:
+    """Whether what follows a unit's venue word, when 在 led to the unit ("在乐山市图书馆捧书细读"), is the clause's
+    verb rather than more of a name: no venue word, body, member, team or pupil begins there ("湖南省博物馆学会",
+    "市体育馆馆长", "县医院护士" go on into another name or a person)."""
+    if han_char().match(plain, after) is None:
+        return False
+    for key in ("places.venue", "places.organisations", "places.offices"):
+        if words.pattern(key).match(plain, after, end):
+            return False
+    return not plain.startswith(words.words("places.members"), after) and not plain.startswith(
+        words.words("places.team"), after) and not plain.startswith(words.words("places.pupils"), after)
 
 
 def _park_of_the_unit(text: str, plain: str, unit: Element, end: int, words: Words) -> str | None:
