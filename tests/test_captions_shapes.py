@@ -1385,6 +1385,32 @@ def test_english_credits_of_reposted_wire_pictures(text, expected):
     check(text, expected)
 
 
+#: Galleries of contest entries and readers' pictures: the entry names its photographer beside its title.
+CREDIT_GALLERIES_EN = [
+    ("a title in title case, then 'by Name' closing the first line",
+     "Quorva Harbour at Dawn by Tamsin Vellacourt\nFishing boats rest at their moorings before the market opens.",
+     {"photographer": "Tamsin Vellacourt", "agency": None, "provider": None}),
+    ("a quoted title, then 'by Name' with a particle",
+     "“Morning Mist” by Elsabet van Quorran\nFog lifts off the river as the first ferry leaves.",
+     {"photographer": "Elsabet van Quorran"}),
+    ("a title with its town after a comma keeps the town for the place",
+     "Blue Mosque, Istanbul by Orrin Talvassy\nVisitors queue at the gate in the early light.",
+     {"photographer": "Orrin Talvassy", "city": "Istanbul"}),
+    ("...but a sentence on the first line ('crossing by boat') names no photographer",
+     "Harbour crossing by Water Taxi\nCommuters ride to work across the bay.",
+     {"photographer": None}),
+    ("...nor a place after 'by'",
+     "Summer Evening by Lake Geneva\nSwimmers dry off on the jetty.",
+     {"photographer": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_GALLERIES_EN],
+                         ids=[case[0] for case in CREDIT_GALLERIES_EN])
+def test_english_credits_of_galleries_entries(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [
