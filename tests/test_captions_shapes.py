@@ -1402,6 +1402,21 @@ CREDIT_GALLERIES_EN = [
     ("...nor a place after 'by'",
      "Summer Evening by Lake Geneva\nSwimmers dry off on the jetty.",
      {"photographer": None}),
+    ("a readers' gallery: the sender's name and a colon, the entry in the first person",
+     "Orrin Talvassy: Rain at last - my daughter runs through the first shower of the season in our street",
+     {"photographer": "Orrin Talvassy", "agency": None, "provider": None}),
+    ("...'this picture was taken' speaks of the sender's picture too",
+     "Tamsin Vellacourt: This picture was taken during the harvest festival, when the lanes fill with stalls.",
+     {"photographer": "Tamsin Vellacourt"}),
+    ("...but a heading before the colon is no sender",
+     "Silent Sunday: The empty square after the storm; we walked through it at noon.",
+     {"photographer": None}),
+    ("...nor a kicker in capitals",
+     "LAST STAND: Defenders hold the line. The photo was taken by a soldier on the wall.",
+     {"photographer": None}),
+    ("...nor a name before a colon when no one speaks of the picture",
+     "Orrin Talvassy: The minister opens the new bridge over the river.",
+     {"photographer": None}),
 ]
 
 

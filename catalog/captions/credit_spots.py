@@ -24,10 +24,12 @@ from catalog.captions.vocabulary import (
     ABBREVIATIONS,
     CREDIT_TAGS,
     EDITOR_NOTES,
+    MONTHS,
     NAME_PARTICLES,
     SENTENCE_OPENERS,
     VENUE_PREFIXES,
     VENUE_WORDS,
+    WEEKDAYS,
 )
 from catalog.patterns import compiled
 
@@ -915,6 +917,38 @@ def _title_bylines(text: str, rules: Rules) -> Iterator[Candidate]:
     yield Candidate(line[at:], at, first_end, 1.5, True)
 
 
+#: A readers' gallery's entry: the sender's name and a colon open the caption ("Ana Ruiz: My son bowls on the
+#: beach"), and the entry's line speaks of the picture as the sender's own.
+_SENDER_HEAD = compiled(r"((?:[^\W\d_][\w.'’-]*[ \t]+){1,3}[^\W\d_][\w'’-]*):[ \t]+")
+#: A heading's words that no sender's name holds: the days and months ("Silent Sunday:", "Golden October:").
+_CALENDAR_WORDS = frozenset([day.casefold() for day in WEEKDAYS] + [
+    month.casefold().rstrip(".") for names in MONTHS.values() for month in names])
+_FIRST_PERSON = compiled(r"\b(?:[Mm]y|me|I|[Ww]e|[Oo]ur|us)\b|\b(?:picture|photo|shot)\s+(?:was\s+)?taken\b")
+
+
+def _sender_heads(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'Hassan Kausar: Can he bag a wicket? - A game between my son and ...': a readers' gallery names the sender,
+    who took the picture, before a colon, and the entry speaks in the first person on that line ("my son", "asked
+    me", "This picture was taken"). A heading before a colon ("Silent Sunday: The domes of ...", "Downtown Tirana:
+    a statue ...") is told apart by that voice, a kicker ("SAD SIGHT:") by its capitals, and both by their words
+    (a weekday, a place, a venue's word). The name alone would read as no credit, so the candidate is read as the
+    sender's byline ("Photo by" the name) and keeps the name as written."""
+    match = _SENDER_HEAD.match(text)
+    if match is None:
+        return
+    line_end = text.find("\n", match.end())
+    if _FIRST_PERSON.search(text, match.end(), line_end if line_end >= 0 else len(text)) is None:
+        return
+    name = match.group(1)
+    if name.isupper():
+        return  # "FINAL BREAKTHROUGH: Tanks reach the palace ...": a kicker in capitals, no sender
+    words = name.casefold().split()
+    if any(word in _CALENDAR_WORDS for word in words) or words[0] in VENUE_PREFIXES or (
+            words[-1] in VENUE_WORDS) or not looks_like_person(name) or known_place(name):
+        return
+    yield Candidate(f"Photo by {name}", 0, match.end(), 1.5, True, written=name)
+
+
 #: Where credits sit. Every spot proposes candidates; each is read as a credit, and the reading that scores
 #: best (``credits._score``: the spot's weight, a lead-in or a known agency, a person named) wins.
 CREDIT_SPOTS: tuple[CreditSpot, ...] = (
@@ -930,4 +964,5 @@ CREDIT_SPOTS: tuple[CreditSpot, ...] = (
     CreditSpot("head", "JOSELITO VILLASIS/PN - PASSERSBY BEWARE. Keep clear of this hole ...", _head),
     CreditSpot("title byline", "Ontario Legislative Building by Roland Shainidze\nThe building stands ...",
                _title_bylines),
+    CreditSpot("sender head", "Ana Ruiz: My son bowls on the beach at dawn", _sender_heads),
 )
