@@ -1426,6 +1426,26 @@ def test_english_credits_of_galleries_entries(text, expected):
     check(text, expected)
 
 
+#: A copyright credit naming the rights holder, then "by" its photographer (or how the picture was taken).
+CREDIT_RIGHTS_HOLDERS_EN = [
+    ("'© Outlet by Name' in closing brackets",
+     "Crowds wait for the ferry at the pier on Sunday. (© Quorva Herald by Tamsin Vellacourt)",
+     {"photographer": "Tamsin Vellacourt", "agency": "Quorva Herald", "provider": None}),
+    ("...an outlet in capitals that reads like a name, no space after the sign",
+     "The launch pad at dawn. (©QUORVA Forward by Orrin Talvassy)",
+     {"photographer": "Orrin Talvassy", "agency": "QUORVA Forward"}),
+    ("...'by' saying how it was taken names no one",
+     "The rocket lifts off over the bay. (©Kyodo by helicopter)",
+     {"photographer": None, "agency": "Kyodo"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_RIGHTS_HOLDERS_EN],
+                         ids=[case[0] for case in CREDIT_RIGHTS_HOLDERS_EN])
+def test_english_copyright_credits_of_a_holder_by_its_photographer(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [

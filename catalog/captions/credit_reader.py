@@ -172,6 +172,10 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             body = inner.group(1).strip()
     if not body:
         return None
+    owned = _rights_holder_by(body, raw, roles)
+    if owned is not None:
+        body = owned  # "© Sankei by Kan Emori": the rights holder's slot, then its photographer
+        roles.append("outlet")
     if roles and body.islower() and _LOWER_NAME.fullmatch(body) and _PHOTO_LEAD.match(raw.lstrip("([ ")) and (
             looks_like_person(body.title())) and not any(w in _NOT_NAME_WORDS for w in body.split()):
         # "photo: vishal kumar": a name typed in small letters, which only a photographer's lead-in makes a name
@@ -549,6 +553,34 @@ def _chain_byline(body: str, rules: Rules) -> str | None:
             not looks_like_person(_RANK.sub("", chain.group("rest")))):
         return None
     return f"{first}/{second}/{chain.group('rest')}"
+
+
+#: After a copyright sign, the rights holder and "by" its photographer: "© Sankei by Kan Emori", "©JAPAN Forward by
+#: Agnes Tandler"; or "by" how the picture was taken ("©Kyodo by helicopter").
+_RIGHTS_HOLDER_BY = compiled(r"(?P<holder>[^/,:()\[\]]{2,40}?)\s+by\s+(?P<rest>[^/,:()\[\]]{2,60})")
+_COPYRIGHT = compiled(r"[(\[]?\s*(?:©|\(c\)|(?i:copyright\b))")
+
+
+def _rights_holder_by(body: str, raw: str, roles: list[str]) -> str | None:
+    """A copyright credit "© <holder> by <name>" as "holder/name" (the holder in the outlet's slot, whatever its
+    words read as: "JAPAN Forward" has a person's shape), or the holder alone when "by" says how the picture was
+    taken, in small letters ("by helicopter", "by drone"); None for any other credit.
+
+    >>> _rights_holder_by("Sankei by Kan Emori", "© Sankei by Kan Emori", ["label"])
+    'Sankei/Kan Emori'
+    >>> _rights_holder_by("Kyodo by helicopter", "©Kyodo by helicopter", ["label"])
+    'Kyodo'
+    """
+    if roles != ["label"] or " by " not in body or not _COPYRIGHT.match(raw):
+        return None
+    owned = _RIGHTS_HOLDER_BY.fullmatch(body)
+    if owned is None or not owned.group("holder")[:1].isupper():
+        return None
+    rest = owned.group("rest").strip()
+    if rest.islower() and len(rest.split()) <= 2:
+        # ("© Ana Ruiz by drone" names its photographer as the holder: left to the other readings)
+        return None if looks_like_person(owned.group("holder")) else owned.group("holder")
+    return f"{owned.group('holder')}/{rest}" if looks_like_person(rest) else None
 
 
 def _agency_then_person(body: str, rules: Rules) -> str | None:
