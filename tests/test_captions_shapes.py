@@ -1446,6 +1446,32 @@ def test_english_copyright_credits_of_a_holder_by_its_photographer(text, expecte
     check(text, expected)
 
 
+#: Credit labels as some pages type them: another language's, a semicolon for the colon, a label run into "by".
+CREDIT_ODD_LABELS_EN = [
+    ("'Source by:' before a byline",
+     "Lanterns float on the lake at dusk.\nSource by: Tamsin Vellacourt/AP",
+     {"photographer": "Tamsin Vellacourt", "agency": "AP"}),
+    ("'Picture Name' with no colon",
+     "Firefighters tackle a blaze at a mill on Quorva Lane . Picture Orrin Talvassy",
+     {"photographer": "Orrin Talvassy"}),
+    ("...with initials",
+     "Firefighters tackle a blaze at a mill on Quorva Lane . Picture Q.T. Vellacourt",
+     {"photographer": "Q.T. Vellacourt"}),
+    ("an Estonian 'Autor/allikas:' label",
+     "\"The Last Rehearsal.\" Autor/allikas: Tamsin Vellacourt",
+     {"photographer": "Tamsin Vellacourt"}),
+    ("a semicolon typed for the colon: the agency, no photographer",
+     "Crowds enter the festival zone outside the parliament building (Image; Lehtikuva)",
+     {"photographer": None, "agency": "Lehtikuva"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_ODD_LABELS_EN],
+                         ids=[case[0] for case in CREDIT_ODD_LABELS_EN])
+def test_english_credit_labels_typed_oddly(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [
