@@ -1472,6 +1472,29 @@ def test_english_credit_labels_typed_oddly(text, expected):
     check(text, expected)
 
 
+#: A social site's account credited for the picture it posted: the account hands it out, the site carries it.
+CREDIT_ACCOUNTS_EN = [
+    ("an organisation's account and the site, in closing brackets",
+     "Evacuees board the buses at the landing strip, the ministry says. (Quorva Fire Service/Twitter)",
+     {"photographer": None, "agency": "Twitter"}),
+    ("...a one-word account after a label",
+     "The champion waves from the balcony.\nPhotographs: Quorvadon/Instagram",
+     {"photographer": None, "provider": "Quorvadon", "agency": "Instagram"}),
+    ("...a handle names no source by its name",
+     "The couple and their children at the fairground. @quorvalindt / Instagram",
+     {"photographer": None, "provider": None, "agency": "Instagram"}),
+    ("...but a byline's 'Photo by' names the photographer",
+     "The couple at the fairground. (Photo by Tamsin Vellacourt/Instagram)",
+     {"photographer": "Tamsin Vellacourt"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_ACCOUNTS_EN],
+                         ids=[case[0] for case in CREDIT_ACCOUNTS_EN])
+def test_english_credits_of_social_accounts(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [

@@ -265,6 +265,15 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if len(names) == 1 and names[0].role == "courtesy" and not set(roles) - {"label", "byline", "photo/"}:
         roles.append("courtesy")  # "U.S. Fish and Wildlife Service courtesy photo": the words after say who gave it
     credit = decide(raw, parts, roles, rules)
+    if len(names) == 2 and names[0].kind in ("person", "org") and "byline" not in roles and _an_account_post(
+            body, names):
+        # "(Ontario Forest Fires/Twitter)", "Wimbledon/Instagram": an account's post hands the picture out and the
+        # social site carries it, whoever the account is; who took it is unsaid. A handle ("@quorva / Instagram")
+        # names no source by its name.
+        account = names[0].text
+        credit.photographer = None
+        credit.provider = None if account.startswith("@") else _THE.sub("", account, count=1)
+        credit.agency = names[1].text
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
     tagged = len(names) < len(parts) and any(p.kind == "tag" and p.value in _CREDIT_WORDS for p in parts)
     strong = bool(roles) or handout or tagged or any(p.kind == "agency" or p.role for p in parts)
@@ -581,6 +590,16 @@ def _rights_holder_by(body: str, raw: str, roles: list[str]) -> str | None:
         # ("© Ana Ruiz by drone" names its photographer as the holder: left to the other readings)
         return None if looks_like_person(owned.group("holder")) else owned.group("holder")
     return f"{owned.group('holder')}/{rest}" if looks_like_person(rest) else None
+
+
+#: The social sites whose accounts post pictures they did not take; a photo site's user (Flickr's) took them.
+_SOCIAL_SITES = PLATFORMS - {"flickr", "unsplash", "pexels", "pixabay"}
+
+
+def _an_account_post(body: str, names: list[Part]) -> bool:
+    """Whether a credit of two names is an account and the social site it posted on, parted by a slash:
+    "Ontario Forest Fires/Twitter", "@quorva / Instagram" (not "mtsrs, Flickr", a photo site's user)."""
+    return names[1].text.casefold() in _SOCIAL_SITES and "/" in body
 
 
 def _agency_then_person(body: str, rules: Rules) -> str | None:
