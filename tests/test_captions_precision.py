@@ -830,8 +830,10 @@ def test_a_long_anniversary_phrase_dates_the_event_commemorated(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # an account's handle in the photographer's slot: who posted the picture, no person's name as written
     ("Fans wait outside the Quorva Mall on Friday. @quorvina / Instagram", (None, "Instagram")),
-    # ...a name in that slot stays the photographer
-    ("Fans wait outside the Quorva Mall on Friday. (Jo Ruiz/Instagram)", ("Jo Ruiz", "Instagram")),
+    # ...a name after "Photo by" stays the photographer; a bare "(Name/Instagram)" is the account that posted it, a
+    # source and no photographer (test_captions_shapes.py, social accounts)
+    ("Fans wait outside the Quorva Mall on Friday. (Photo by Jo Ruiz/Instagram)", ("Jo Ruiz", "Instagram")),
+    ("Fans wait outside the Quorva Mall on Friday. (Jo Ruiz/Instagram)", (None, "Instagram")),
 ])
 def test_a_handle_is_no_photographer(text, expected):
     credit = parse(text).credit

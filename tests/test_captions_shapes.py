@@ -1385,6 +1385,119 @@ def test_english_credits_of_reposted_wire_pictures(text, expected):
     check(text, expected)
 
 
+#: Galleries of contest entries and readers' pictures: the entry names its photographer beside its title.
+CREDIT_GALLERIES_EN = [
+    ("a title in title case, then 'by Name' closing the first line",
+     "Quorva Harbour at Dawn by Tamsin Vellacourt\nFishing boats rest at their moorings before the market opens.",
+     {"photographer": "Tamsin Vellacourt", "agency": None, "provider": None}),
+    ("a quoted title, then 'by Name' with a particle",
+     "“Morning Mist” by Elsabet van Quorran\nFog lifts off the river as the first ferry leaves.",
+     {"photographer": "Elsabet van Quorran"}),
+    ("a title with its town after a comma keeps the town for the place",
+     "Blue Mosque, Istanbul by Orrin Talvassy\nVisitors queue at the gate in the early light.",
+     {"photographer": "Orrin Talvassy", "city": "Istanbul"}),
+    ("...but a sentence on the first line ('crossing by boat') names no photographer",
+     "Harbour crossing by Water Taxi\nCommuters ride to work across the bay.",
+     {"photographer": None}),
+    ("...nor a place after 'by'",
+     "Summer Evening by Lake Geneva\nSwimmers dry off on the jetty.",
+     {"photographer": None}),
+    ("a readers' gallery: the sender's name and a colon, the entry in the first person",
+     "Orrin Talvassy: Rain at last - my daughter runs through the first shower of the season in our street",
+     {"photographer": "Orrin Talvassy", "agency": None, "provider": None}),
+    ("...'this picture was taken' speaks of the sender's picture too",
+     "Tamsin Vellacourt: This picture was taken during the harvest festival, when the lanes fill with stalls.",
+     {"photographer": "Tamsin Vellacourt"}),
+    ("...but a heading before the colon is no sender",
+     "Silent Sunday: The empty square after the storm; we walked through it at noon.",
+     {"photographer": None}),
+    ("...nor a kicker in capitals",
+     "LAST STAND: Defenders hold the line. The photo was taken by a soldier on the wall.",
+     {"photographer": None}),
+    ("...nor a name before a colon when no one speaks of the picture",
+     "Orrin Talvassy: The minister opens the new bridge over the river.",
+     {"photographer": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_GALLERIES_EN],
+                         ids=[case[0] for case in CREDIT_GALLERIES_EN])
+def test_english_credits_of_galleries_entries(text, expected):
+    check(text, expected)
+
+
+#: A copyright credit naming the rights holder, then "by" its photographer (or how the picture was taken).
+CREDIT_RIGHTS_HOLDERS_EN = [
+    ("'© Outlet by Name' in closing brackets",
+     "Crowds wait for the ferry at the pier on Sunday. (© Quorva Herald by Tamsin Vellacourt)",
+     {"photographer": "Tamsin Vellacourt", "agency": "Quorva Herald", "provider": None}),
+    ("...an outlet in capitals that reads like a name, no space after the sign",
+     "The launch pad at dawn. (©QUORVA Forward by Orrin Talvassy)",
+     {"photographer": "Orrin Talvassy", "agency": "QUORVA Forward"}),
+    ("...'by' saying how it was taken names no one",
+     "The rocket lifts off over the bay. (©Kyodo by helicopter)",
+     {"photographer": None, "agency": "Kyodo"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_RIGHTS_HOLDERS_EN],
+                         ids=[case[0] for case in CREDIT_RIGHTS_HOLDERS_EN])
+def test_english_copyright_credits_of_a_holder_by_its_photographer(text, expected):
+    check(text, expected)
+
+
+#: Credit labels as some pages type them: another language's, a semicolon for the colon, a label run into "by".
+CREDIT_ODD_LABELS_EN = [
+    ("'Source by:' before a byline",
+     "Lanterns float on the lake at dusk.\nSource by: Tamsin Vellacourt/AP",
+     {"photographer": "Tamsin Vellacourt", "agency": "AP"}),
+    ("'Picture Name' with no colon",
+     "Firefighters tackle a blaze at a mill on Quorva Lane . Picture Orrin Talvassy",
+     {"photographer": "Orrin Talvassy"}),
+    ("...with initials",
+     "Firefighters tackle a blaze at a mill on Quorva Lane . Picture Q.T. Vellacourt",
+     {"photographer": "Q.T. Vellacourt"}),
+    ("a lead-in's chain of a name, a wire and a distributor: its tail is no credit of its own",
+     "Tanks pass along the avenue during the parade. Photo: Tamsin Vellacourt / TASS / Quorvum",
+     {"photographer": "Tamsin Vellacourt"}),
+    ("an Estonian 'Autor/allikas:' label",
+     "\"The Last Rehearsal.\" Autor/allikas: Tamsin Vellacourt",
+     {"photographer": "Tamsin Vellacourt"}),
+    ("a semicolon typed for the colon: the agency, no photographer",
+     "Crowds enter the festival zone outside the parliament building (Image; Lehtikuva)",
+     {"photographer": None, "agency": "Lehtikuva"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_ODD_LABELS_EN],
+                         ids=[case[0] for case in CREDIT_ODD_LABELS_EN])
+def test_english_credit_labels_typed_oddly(text, expected):
+    check(text, expected)
+
+
+#: A social site's account credited for the picture it posted: the account hands it out, the site carries it.
+CREDIT_ACCOUNTS_EN = [
+    ("an organisation's account and the site, in closing brackets",
+     "Evacuees board the buses at the landing strip, the ministry says. (Quorva Fire Service/Twitter)",
+     {"photographer": None, "agency": "Twitter"}),
+    ("...a one-word account after a label",
+     "The champion waves from the balcony.\nPhotographs: Quorvadon/Instagram",
+     {"photographer": None, "provider": "Quorvadon", "agency": "Instagram"}),
+    ("...a handle names no source by its name",
+     "The couple and their children at the fairground. @quorvalindt / Instagram",
+     {"photographer": None, "provider": None, "agency": "Instagram"}),
+    ("...but a byline's 'Photo by' names the photographer",
+     "The couple at the fairground. (Photo by Tamsin Vellacourt/Instagram)",
+     {"photographer": "Tamsin Vellacourt"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_ACCOUNTS_EN],
+                         ids=[case[0] for case in CREDIT_ACCOUNTS_EN])
+def test_english_credits_of_social_accounts(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [

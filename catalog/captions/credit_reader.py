@@ -173,6 +173,10 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             body = inner.group(1).strip()
     if not body:
         return None
+    owned = _rights_holder_by(body, raw, roles)
+    if owned is not None:
+        body = owned  # "© Sankei by Kan Emori": the rights holder's slot, then its photographer
+        roles.append("outlet")
     if roles and body.islower() and _LOWER_NAME.fullmatch(body) and _PHOTO_LEAD.match(raw.lstrip("([ ")) and (
             looks_like_person(body.title())) and not any(w in _NOT_NAME_WORDS for w in body.split()):
         # "photo: vishal kumar": a name typed in small letters, which only a photographer's lead-in makes a name
@@ -269,6 +273,15 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if len(names) == 1 and names[0].role == "courtesy" and not set(roles) - {"label", "byline", "photo/"}:
         roles.append("courtesy")  # "U.S. Fish and Wildlife Service courtesy photo": the words after say who gave it
     credit = decide(raw, parts, roles, rules)
+    if len(names) == 2 and names[0].kind in ("person", "org") and "byline" not in roles and _an_account_post(
+            body, names):
+        # "(Ontario Forest Fires/Twitter)", "Wimbledon/Instagram": an account's post hands the picture out and the
+        # social site carries it, whoever the account is; who took it is unsaid. A handle ("@quorva / Instagram")
+        # names no source by its name.
+        account = names[0].text
+        credit.photographer = None
+        credit.provider = None if account.startswith("@") else _THE.sub("", account, count=1)
+        credit.agency = names[1].text
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
     tagged = len(names) < len(parts) and any(p.kind == "tag" and p.value in _CREDIT_WORDS for p in parts)
     strong = bool(roles) or handout or tagged or any(p.kind == "agency" or p.role for p in parts)
@@ -574,6 +587,44 @@ def _chain_byline(body: str, rules: Rules) -> str | None:
             not looks_like_person(_RANK.sub("", chain.group("rest")))):
         return None
     return f"{first}/{second}/{chain.group('rest')}"
+
+
+#: After a copyright sign, the rights holder and "by" its photographer: "© Sankei by Kan Emori", "©JAPAN Forward by
+#: Agnes Tandler"; or "by" how the picture was taken ("©Kyodo by helicopter").
+_RIGHTS_HOLDER_BY = compiled(r"(?P<holder>[^/,:()\[\]]{2,40}?)\s+by\s+(?P<rest>[^/,:()\[\]]{2,60})")
+_COPYRIGHT = compiled(r"[(\[]?\s*(?:©|\(c\)|(?i:copyright\b))")
+
+
+def _rights_holder_by(body: str, raw: str, roles: list[str]) -> str | None:
+    """A copyright credit "© <holder> by <name>" as "holder/name" (the holder in the outlet's slot, whatever its
+    words read as: "JAPAN Forward" has a person's shape), or the holder alone when "by" says how the picture was
+    taken, in small letters ("by helicopter", "by drone"); None for any other credit.
+
+    >>> _rights_holder_by("Sankei by Kan Emori", "© Sankei by Kan Emori", ["label"])
+    'Sankei/Kan Emori'
+    >>> _rights_holder_by("Kyodo by helicopter", "©Kyodo by helicopter", ["label"])
+    'Kyodo'
+    """
+    if roles != ["label"] or " by " not in body or not _COPYRIGHT.match(raw):
+        return None
+    owned = _RIGHTS_HOLDER_BY.fullmatch(body)
+    if owned is None or not owned.group("holder")[:1].isupper():
+        return None
+    rest = owned.group("rest").strip()
+    if rest.islower() and len(rest.split()) <= 2:
+        # ("© Ana Ruiz by drone" names its photographer as the holder: left to the other readings)
+        return None if looks_like_person(owned.group("holder")) else owned.group("holder")
+    return f"{owned.group('holder')}/{rest}" if looks_like_person(rest) else None
+
+
+#: The social sites whose accounts post pictures they did not take; a photo site's user (Flickr's) took them.
+_SOCIAL_SITES = PLATFORMS - {"flickr", "unsplash", "pexels", "pixabay"}
+
+
+def _an_account_post(body: str, names: list[Part]) -> bool:
+    """Whether a credit of two names is an account and the social site it posted on, parted by a slash:
+    "Ontario Forest Fires/Twitter", "@quorva / Instagram" (not "mtsrs, Flickr", a photo site's user)."""
+    return names[1].text.casefold() in _SOCIAL_SITES and "/" in body
 
 
 def _agency_then_person(body: str, rules: Rules) -> str | None:

@@ -20,7 +20,17 @@ from catalog.captions.credit_leadins import strip_lead_in
 from catalog.captions.credit_names import is_media, known_place, looks_like_person, names_a_region
 from catalog.captions.rules import Rules
 from catalog.captions.text import CAPITALS, is_person_word, scan
-from catalog.captions.vocabulary import ABBREVIATIONS, CREDIT_TAGS, EDITOR_NOTES, NAME_PARTICLES, SENTENCE_OPENERS
+from catalog.captions.vocabulary import (
+    ABBREVIATIONS,
+    CREDIT_TAGS,
+    EDITOR_NOTES,
+    MONTHS,
+    NAME_PARTICLES,
+    SENTENCE_OPENERS,
+    VENUE_PREFIXES,
+    VENUE_WORDS,
+    WEEKDAYS,
+)
 from catalog.patterns import compiled
 
 
@@ -932,6 +942,79 @@ def _tagged_head(text: str, rules: Rules) -> Iterator[Candidate]:
             return
 
 
+#: A title line's byline: the title (a quoted one, or words in title case with only the small words of a title in
+#: lower case) and "by" with a name of two to five words (``text.is_person_word``: "Ana de la Cruz") closing the
+#: caption's first line.
+_TITLE_BYLINE = compiled(r"[ \t]+by[ \t]+([A-Z]\S*(?:[ \t]+\S+){1,4})[ \t]*$")
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "in", "at", "on", "a", "an", "for", "to", "with", "from", "de",
+                                "la", "del", "da", "di", "du", "van", "von", "y", "e"})
+_QUOTED_TITLE = compiled(r"[“\"‘'][^“”\"\n]{1,60}[”\"’']")
+
+
+def _a_title(title: str) -> bool:
+    """Whether the words before a first line's "by" read as a picture's title, not a sentence: a quoted title
+    ("“Breath of Spring”") or words in title case ("Badshahi Mosque, Lahore", "Fiat 500, Amalfi"); a sentence
+    ("Dubai Creek crossing by Abra", "Boats were hit by Heavy Rain") has a word in small letters that no title's
+    small word is."""
+    if _QUOTED_TITLE.fullmatch(title):
+        return True
+    words = title.replace(",", " ").split()
+    return 0 < len(words) <= 8 and words[0][:1].isupper() and all(
+        word[:1].isupper() or word[:1].isdigit() or word in _TITLE_SMALL_WORDS for word in words)
+
+
+def _title_bylines(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'Ontario Legislative Building by Roland Shainidze' then the caption: a contest's or a readers' gallery's
+    entry names its photographer after the title, on the first line; the caption follows on the next. Only a
+    title (``_a_title``) and a person's name that is no place ("by Lake Placid" is where, not who)."""
+    first_end = text.find("\n")
+    if first_end < 0 or first_end > 100 or " by " not in text[:first_end] or not text[first_end:].strip():
+        return
+    line = text[:first_end].rstrip()
+    match = _TITLE_BYLINE.search(line)
+    if match is None or not _a_title(line[:match.start()].strip()):
+        return
+    name = match.group(1)
+    words = name.casefold().split()
+    if words[0] in VENUE_PREFIXES or words[-1] in VENUE_WORDS or not all(map(is_person_word, name.split())) or (
+            not looks_like_person(name) or known_place(name)):
+        return  # ("by Lake Geneva", "by Quorva Bridge": where it was taken from)
+    at = match.start() + len(match.group()) - len(match.group().lstrip())
+    yield Candidate(line[at:], at, first_end, 1.5, True)
+
+
+#: A readers' gallery's entry: the sender's name and a colon open the caption ("Ana Ruiz: My son bowls on the
+#: beach"), and the entry's line speaks of the picture as the sender's own.
+_SENDER_HEAD = compiled(r"((?:[^\W\d_][\w.'’-]*[ \t]+){1,3}[^\W\d_][\w'’-]*):[ \t]+")
+#: A heading's words that no sender's name holds: the days and months ("Silent Sunday:", "Golden October:").
+_CALENDAR_WORDS = frozenset([day.casefold() for day in WEEKDAYS] + [
+    month.casefold().rstrip(".") for names in MONTHS.values() for month in names])
+_FIRST_PERSON = compiled(r"\b(?:[Mm]y|me|I|[Ww]e|[Oo]ur|us)\b|\b(?:picture|photo|shot)\s+(?:was\s+)?taken\b")
+
+
+def _sender_heads(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'Hassan Kausar: Can he bag a wicket? - A game between my son and ...': a readers' gallery names the sender,
+    who took the picture, before a colon, and the entry speaks in the first person on that line ("my son", "asked
+    me", "This picture was taken"). A heading before a colon ("Silent Sunday: The domes of ...", "Downtown Tirana:
+    a statue ...") is told apart by that voice, a kicker ("SAD SIGHT:") by its capitals, and both by their words
+    (a weekday, a place, a venue's word). The name alone would read as no credit, so the candidate is read as the
+    sender's byline ("Photo by" the name) and keeps the name as written."""
+    match = _SENDER_HEAD.match(text)
+    if match is None:
+        return
+    line_end = text.find("\n", match.end())
+    if _FIRST_PERSON.search(text, match.end(), line_end if line_end >= 0 else len(text)) is None:
+        return
+    name = match.group(1)
+    if name.isupper():
+        return  # "FINAL BREAKTHROUGH: Tanks reach the palace ...": a kicker in capitals, no sender
+    words = name.casefold().split()
+    if any(word in _CALENDAR_WORDS for word in words) or words[0] in VENUE_PREFIXES or (
+            words[-1] in VENUE_WORDS) or not looks_like_person(name) or known_place(name):
+        return
+    yield Candidate(f"Photo by {name}", 0, match.end(), 1.5, True, written=name)
+
+
 #: Where credits sit. Every spot proposes candidates; each is read as a credit, and the reading that scores
 #: best (``credits._score``: the spot's weight, a lead-in or a known agency, a person named) wins.
 CREDIT_SPOTS: tuple[CreditSpot, ...] = (
@@ -945,4 +1028,7 @@ CREDIT_SPOTS: tuple[CreditSpot, ...] = (
     CreditSpot("glued head", "The Yomiuri ShimbunFarm fields in the Soga district ...", _glued_head),
     CreditSpot("tagged head", "Pool photo / The Yomiuri Shimbun The Emperor and Empress bow ...", _tagged_head),
     CreditSpot("head", "JOSELITO VILLASIS/PN - PASSERSBY BEWARE. Keep clear of this hole ...", _head),
+    CreditSpot("title byline", "Ontario Legislative Building by Roland Shainidze\nThe building stands ...",
+               _title_bylines),
+    CreditSpot("sender head", "Ana Ruiz: My son bowls on the beach at dawn", _sender_heads),
 )

@@ -173,6 +173,7 @@ def find_credit(text: str, rules: Rules) -> Found | None:
         # "MA WEI / LI NA / FOR CHINA DAILY": the tail after the first " / " reads as well; the whole credit names
         # its first photographer
         best = min(whole, key=lambda f: f.cut_start)
+    best = _led_whole(found, best)
     if best.credit.agency and not best.credit.photographer:
         # The same agency credited twice, once with its photographer ("REUTERS/Thomas Mukoya Image copyright
         # Reuters"): the fuller credit.
@@ -194,6 +195,17 @@ def find_credit(text: str, rules: Rules) -> Found | None:
     if best.credit.photographer:
         best.credit.photographer = _as_named(best.credit.photographer)
     return best
+
+
+def _led_whole(found: list[Found], best: Found) -> Found:
+    """The whole credit a lead-in opens when the best reading is only its tail: "Photo: Ana Ruiz / TASS / Forum"
+    reads from "Photo:" to the end, and its tail "TASS / Forum" (a wire, then one word read as its photographer,
+    as in "Xinhua/Chogo") is a part of it, not a credit of its own."""
+    if best.spot != "tail":
+        return best
+    led = [f for f in found if f.spot == "lead-in" and f.cut_end == best.cut_end and f.cut_start < best.cut_start
+           and f.strong and f.credit.photographer and f.score >= best.score - 0.5]
+    return min(led, key=lambda f: f.cut_start) if led else best
 
 
 #: A rights note that closes a caption after its credit, in mixed case (the wires' shouted notes are
