@@ -257,10 +257,11 @@ class Mention:
         return self.shape.range
 
 
-def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Mention]:
+def find_dates(text: str, spans: list[tuple[int, int]] | None = None, day_first: bool | None = None) -> list[Mention]:
     """Every date mention in text, in order, without overlaps (the more specific shape wins).
 
-    `spans` are the text's sentences, when the caller has them already.
+    `spans` are the text's sentences, when the caller has them already. `day_first` reads a slashed date whose
+    order its numbers leave open ("08/01/2017"), as the place's country writes it (`slashed_day_first`).
 
     >>> [m.text for m in find_dates("Shot on Oct. 1, 2025; the fair runs Oct. 3-7, 2025, and Friday.")]
     ['Oct. 1, 2025', 'Oct. 3-7, 2025', 'Friday']
@@ -280,7 +281,7 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
         elif shape.needs and not _year_after_place(text, match.start(), named=shape.needs == "name"):
             continue
         groups = {short: value for full, short in inner[index] if (value := match.group(full)) is not None}
-        mention = _mention(match, groups, shape)
+        mention = _mention(match, groups, shape, day_first)
         if mention is not None:
             mentions.append(mention)
     if mentions:
@@ -303,7 +304,8 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
     return mentions
 
 
-def _mention(match: re.Match, groups: dict[str, str], shape: DateShape) -> Mention | None:
+def _mention(match: re.Match, groups: dict[str, str], shape: DateShape, day_first: bool | None = None
+             ) -> Mention | None:
     written = match.group()
     if shape.precision == "year":  # "in 1937": the mention is the year alone
         only_year = groups["year"]
@@ -316,6 +318,9 @@ def _mention(match: re.Match, groups: dict[str, str], shape: DateShape) -> Menti
             return Mention(written, match.start(), match.end(), shape, _valid_day(int(year or 0), second, first))
         if second > 12 >= first:
             return Mention(written, match.start(), match.end(), shape, _valid_day(int(year or 0), first, second))
+        if first == second or day_first is not None:  # ("05/05/2017"; or the place's country says the order)
+            month, day = (second, first) if day_first else (first, second)
+            return Mention(written, match.start(), match.end(), shape, _valid_day(int(year or 0), month, day))
         return None  # "08/01/2017": 8 January or August 1; no date is better than a wrong one
     if year:
         month = _month(groups["mon"])
@@ -332,6 +337,32 @@ def _mention(match: re.Match, groups: dict[str, str], shape: DateShape) -> Menti
 
 
 _DIGITS = compiled(r"\d+")
+#: A slashed date whose first two numbers may each be the month: "08/01/2017".
+_OPEN_ORDER = compiled(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d\b")
+
+
+def open_order(text: str) -> bool:
+    """Whether the text holds a slashed date whose order of day and month its numbers leave open."""
+    return _OPEN_ORDER.search(text) is not None
+
+
+@functools.cache
+def _slashed_countries() -> tuple[frozenset[str], frozenset[str]]:
+    with resources.files("catalog").joinpath("rules", "date_evidence.toml").open("rb") as handle:
+        data = tomllib.load(handle)["slashed"]
+    return frozenset(data["month_first"]), frozenset(data["either"])
+
+
+def slashed_day_first(code: str | None) -> bool | None:
+    """How a country (its ISO code) orders a slashed date: day first (True), month first (False), or no telling.
+
+    >>> slashed_day_first("US"), slashed_day_first("RU"), slashed_day_first("CA")
+    (False, True, None)
+    """
+    month_first, either = _slashed_countries()
+    if not code or code in either:
+        return None
+    return code not in month_first
 
 
 def _month(written: str) -> int:
