@@ -309,6 +309,8 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
             facts.date, facts.date_kind = mention.iso, "taken"
             facts.date_text = None if mention.iso else mention.text
             facts.evidence["date"] = facts.evidence["date_kind"] = date_kind("en", "dateline", None, mention.iso)
+    elif facts.date is None and facts.date_text and dateline.date_text:
+        _year_from_scene_dateline(facts, dateline)
     written = facts.location
     if places and not (written.city or written.province or written.country) and not _own_sublocation(facts):
         # (a venue the register knows, named alone in the text, stays: "SHANGHAI, CHINA - ...: Tourists walk
@@ -332,6 +334,20 @@ def _country_code(place: Place) -> str | None:
         province = name_levels(place.province).province
         return province.split("-")[0] if province else None
     return name_levels(place.city).city_country if place.city else None
+
+
+def _year_from_scene_dateline(facts: CaptionFacts, dateline: Dateline) -> None:
+    """A scene dateline's full date gives its year to the text's own date of the same day written without one:
+    "Quorva, Zembla – March 23,2014: Fans marched ... on March 23." is 2014-03-23, taken. Another day in the text
+    ("... on March 21") is left as written: which of the two is the photo's, the words do not say."""
+    mention = next(iter(find_dates(dateline.date_text or "")), None)
+    own = next(iter(find_dates(facts.date_text or "")), None)
+    if mention is None or own is None or not mention.iso or own.iso or own.shape.precision != "none":
+        return
+    dated = find_dates(f"{own.text}, 2000")  # (a leap year: "February 29" too)
+    if mention.shape.precision == "day" and dated and dated[0].iso and dated[0].iso[5:] == mention.iso[5:]:
+        facts.date, facts.date_kind, facts.date_text = mention.iso, "taken", None
+        facts.evidence["date"] = facts.evidence["date_kind"] = date_kind("en", "dateline", None, mention.iso)
 
 
 def description(text: str, found: Found | None) -> str | None:
