@@ -149,6 +149,8 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape("year after a place heading, a colon after it", "Somalia, 2007: Children attend ... / Nepal 2015: ...",
               rf"(?P<year>{_YEAR})(?=:[ \t])", "year", guard=r"(?:(?<=[a-z],\s)|(?<=[a-z]\s))(?=\d)",
               needs="name", cue="taken"),
+    DateShape("year between commas after a place", "Assembly Line – Detroit, 1955, the Rouge plant",
+              rf"(?P<year>{_YEAR})(?=,\s)", "year", guard=r"(?<=[a-z],\s)(?=\d)", needs="place"),
     DateShape("year in brackets closing a place line", "Policeman, Kraków (2023)",
               rf"(?P<year>{_YEAR})(?=\)[ \t]*\.?[ \t]*(?:\n|/|\||$))", "year", guard=r"(?<=\w\s\()(?=\d)",
               needs="name"),
