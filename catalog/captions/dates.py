@@ -321,8 +321,8 @@ def _mention(match: re.Match, groups: dict[str, str], shape: DateShape, day_firs
         if second > 12 >= first:
             return Mention(written, match.start(), match.end(), shape, _valid_day(int(year or 0), first, second))
         if first == second or day_first is not None:  # ("05/05/2017"; or the place's country says the order)
-            month, day = (second, first) if day_first else (first, second)
-            return Mention(written, match.start(), match.end(), shape, _valid_day(int(year or 0), month, day))
+            in_order = (second, first) if day_first else (first, second)
+            return Mention(written, match.start(), match.end(), shape, _valid_day(int(year or 0), *in_order))
         return None  # "08/01/2017": 8 January or August 1; no date is better than a wrong one
     if year:
         month = _month(groups["mon"])
