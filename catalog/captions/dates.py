@@ -499,7 +499,7 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
             set(_WORD.findall(taken.group("between").casefold())) & _BETWEEN_BACKGROUND):
         return "taken"  # not "taken by a small rover soon after its June 2 landing"
     words = _WORD.findall(before.casefold())
-    if any(w in BACKGROUND_NEARBY for w in words[-5:]):
+    if any(w in BACKGROUND_NEARBY for w in words[-5:]) and not _a_route_before(before, words):
         return "background"
     clause = _WORD.findall(before[1 + max(before.rfind(mark) for mark in ",;:.!?"):].casefold())
     if _future(clause):
@@ -540,6 +540,16 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     if mention.is_range:
         return "background"
     return None
+
+
+def _a_route_before(before: str, words: list[str]) -> bool:
+    """Whether the only word of another time near a date is "between" and a comma closes its phrase before the date:
+    a route's two ends, then the day ("the stage between Quorva and Angers, France, July 4"), not a span of days
+    ("between March 3 and 5", "between 1990 and 2000", "between Jan. 5, 2011, and Feb. 3, 2012")."""
+    if [w for w in words[-5:] if w in BACKGROUND_NEARBY] != ["between"]:
+        return False
+    phrase = before[before.casefold().rfind("between"):]
+    return "," in phrase and not any(c.isdigit() for c in phrase)  # (not "between Jan. 5, 2011, and Feb. 3, 2012")
 
 
 def _an_earlier_event_told(clause: list[str]) -> bool:
