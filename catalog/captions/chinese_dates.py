@@ -217,6 +217,27 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
         no_day = kind is None and not is_background and (
             _a_day_listed(text, match.start(), end) or _defines_the_day(text, end, words))
         found.append(ChineseDate(match.start(), end, iso, kind, is_background, vague=no_day))
+    return _page_stamps_left_out(text, found)
+
+
+#: A clock time right after a date: "2019-04-15 10:21".
+_CLOCK_AFTER = compiled(r"[ \t]*\d{1,2}:\d\d(?!\d)")
+#: A month and a day in Arabic digits: "4月14日".
+_MONTH_DAY = compiled(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+
+
+def _page_stamps_left_out(text: str, found: list[ChineseDate]) -> list[ChineseDate]:
+    """A full date with a clock time after it ("大象泼水迎傣历新年 1 / 4 2019-04-15 10:21 4月14日,在...") is a page's
+    posting time when the text writes another day of its own (4月14日): background then, so the text's day is the
+    scene's. Alone (a camera's stamp, "20090809 16:00 國軍的大卡車..."), it stays."""
+    days = {(int(m.group(1)), int(m.group(2))) for d in found if not d.background
+            if (m := _MONTH_DAY.search(text, d.start, d.end)) is not None}
+    if not days:
+        return found
+    for at, date in enumerate(found):
+        if (date.iso and len(date.iso) == 10 and not date.background and _CLOCK_AFTER.match(text, date.end)
+                and days - {(int(date.iso[5:7]), int(date.iso[8:10]))}):
+            found[at] = ChineseDate(date.start, date.end, date.iso, date.kind, True)
     return found
 
 

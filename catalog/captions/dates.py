@@ -149,6 +149,8 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape("year after a place heading, a colon after it", "Somalia, 2007: Children attend ... / Nepal 2015: ...",
               rf"(?P<year>{_YEAR})(?=:[ \t])", "year", guard=r"(?:(?<=[a-z],\s)|(?<=[a-z]\s))(?=\d)",
               needs="name", cue="taken"),
+    DateShape("year between commas after a place", "Assembly Line – Detroit, 1955, the Rouge plant",
+              rf"(?P<year>{_YEAR})(?=,\s)", "year", guard=r"(?<=[a-z],\s)(?=\d)", needs="place"),
     DateShape("year in brackets closing a place line", "Policeman, Kraków (2023)",
               rf"(?P<year>{_YEAR})(?=\)[ \t]*\.?[ \t]*(?:\n|/|\||$))", "year", guard=r"(?<=\w\s\()(?=\d)",
               needs="name"),
@@ -257,10 +259,11 @@ class Mention:
         return self.shape.range
 
 
-def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Mention]:
+def find_dates(text: str, spans: list[tuple[int, int]] | None = None, day_first: bool | None = None) -> list[Mention]:
     """Every date mention in text, in order, without overlaps (the more specific shape wins).
 
-    `spans` are the text's sentences, when the caller has them already.
+    `spans` are the text's sentences, when the caller has them already. `day_first` reads a slashed date whose
+    order its numbers leave open ("08/01/2017"), as the place's country writes it (`slashed_day_first`).
 
     >>> [m.text for m in find_dates("Shot on Oct. 1, 2025; the fair runs Oct. 3-7, 2025, and Friday.")]
     ['Oct. 1, 2025', 'Oct. 3-7, 2025', 'Friday']
@@ -280,7 +283,7 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
         elif shape.needs and not _year_after_place(text, match.start(), named=shape.needs == "name"):
             continue
         groups = {short: value for full, short in inner[index] if (value := match.group(full)) is not None}
-        mention = _mention(match, groups, shape)
+        mention = _mention(match, groups, shape, day_first)
         if mention is not None:
             mentions.append(mention)
     if mentions:
@@ -303,7 +306,8 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None) -> list[Me
     return mentions
 
 
-def _mention(match: re.Match, groups: dict[str, str], shape: DateShape) -> Mention | None:
+def _mention(match: re.Match, groups: dict[str, str], shape: DateShape, day_first: bool | None = None
+             ) -> Mention | None:
     written = match.group()
     if shape.precision == "year":  # "in 1937": the mention is the year alone
         only_year = groups["year"]
@@ -316,6 +320,9 @@ def _mention(match: re.Match, groups: dict[str, str], shape: DateShape) -> Menti
             return Mention(written, match.start(), match.end(), shape, _valid_day(int(year or 0), second, first))
         if second > 12 >= first:
             return Mention(written, match.start(), match.end(), shape, _valid_day(int(year or 0), first, second))
+        if first == second or day_first is not None:  # ("05/05/2017"; or the place's country says the order)
+            in_order = (second, first) if day_first else (first, second)
+            return Mention(written, match.start(), match.end(), shape, _valid_day(int(year or 0), *in_order))
         return None  # "08/01/2017": 8 January or August 1; no date is better than a wrong one
     if year:
         month = _month(groups["mon"])
@@ -332,6 +339,32 @@ def _mention(match: re.Match, groups: dict[str, str], shape: DateShape) -> Menti
 
 
 _DIGITS = compiled(r"\d+")
+#: A slashed date whose first two numbers may each be the month: "08/01/2017".
+_OPEN_ORDER = compiled(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d\b")
+
+
+def open_order(text: str) -> bool:
+    """Whether the text holds a slashed date whose order of day and month its numbers leave open."""
+    return _OPEN_ORDER.search(text) is not None
+
+
+@functools.cache
+def _slashed_countries() -> tuple[frozenset[str], frozenset[str]]:
+    with resources.files("catalog").joinpath("rules", "date_evidence.toml").open("rb") as handle:
+        data = tomllib.load(handle)["slashed"]
+    return frozenset(data["month_first"]), frozenset(data["either"])
+
+
+def slashed_day_first(code: str | None) -> bool | None:
+    """How a country (its ISO code) orders a slashed date: day first (True), month first (False), or no telling.
+
+    >>> slashed_day_first("US"), slashed_day_first("RU"), slashed_day_first("CA")
+    (False, True, None)
+    """
+    month_first, either = _slashed_countries()
+    if not code or code in either:
+        return None
+    return code not in month_first
 
 
 def _month(written: str) -> int:
@@ -466,7 +499,7 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
             set(_WORD.findall(taken.group("between").casefold())) & _BETWEEN_BACKGROUND):
         return "taken"  # not "taken by a small rover soon after its June 2 landing"
     words = _WORD.findall(before.casefold())
-    if any(w in BACKGROUND_NEARBY for w in words[-5:]):
+    if any(w in BACKGROUND_NEARBY for w in words[-5:]) and not _a_route_before(before, words):
         return "background"
     clause = _WORD.findall(before[1 + max(before.rfind(mark) for mark in ",;:.!?"):].casefold())
     if _future(clause):
@@ -507,6 +540,16 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     if mention.is_range:
         return "background"
     return None
+
+
+def _a_route_before(before: str, words: list[str]) -> bool:
+    """Whether the only word of another time near a date is "between" and a comma closes its phrase before the date:
+    a route's two ends, then the day ("the stage between Quorva and Angers, France, July 4"), not a span of days
+    ("between March 3 and 5", "between 1990 and 2000", "between Jan. 5, 2011, and Feb. 3, 2012")."""
+    if [w for w in words[-5:] if w in BACKGROUND_NEARBY] != ["between"]:
+        return False
+    phrase = before[before.casefold().rfind("between"):]
+    return "," in phrase and not any(c.isdigit() for c in phrase)  # (not "between Jan. 5, 2011, and Feb. 3, 2012")
 
 
 def _an_earlier_event_told(clause: list[str]) -> bool:

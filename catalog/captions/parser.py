@@ -15,7 +15,16 @@ from catalog.captions.chinese import language, parse_chinese
 from catalog.captions.confidence import credit_kinds, date_kind, date_spot, gate, place_kinds
 from catalog.captions.credit_names import outlet_in_text, provider_in_text
 from catalog.captions.credits import Found, find_credit, photographer_in_text
-from catalog.captions.dates import DateFacts, Dateline, Mention, choose_dates, find_dateline, find_dates
+from catalog.captions.dates import (
+    DateFacts,
+    Dateline,
+    Mention,
+    choose_dates,
+    find_dateline,
+    find_dates,
+    open_order,
+    slashed_day_first,
+)
 from catalog.captions.locations import find_place, place_from_dateline
 from catalog.captions.notcaptions import not_a_caption_under
 from catalog.captions.place_checks import check_province, check_region, check_sides, check_town
@@ -216,9 +225,25 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
             note(place_note(reading.place, reading.how, reading.written))
             for doubt in reading.doubts:
                 note(str(doubt))
+    if dates and places and facts.date is None and facts.date_text is None and open_order(work):
+        _date_in_the_countrys_order(facts, work, paragraphs, spans)
     if dateline is not None and dateline.scene:
         _use_scene_dateline(facts, dateline, places=places)
     return facts
+
+
+def _date_in_the_countrys_order(facts: CaptionFacts, work: str, paragraphs: list[tuple[int, int]],
+                                spans: list[tuple[int, int]]) -> None:
+    """A caption whose only date is slashed with its order left open ("Quorva, Russia, 12/06/2010.") is dated once
+    its place is read, in the order its country writes dates: 12 June there, December 6 in the United States."""
+    day_first = slashed_day_first(_country_code(facts.location))
+    if day_first is None:
+        return
+    mentions = find_dates(work, spans, day_first=day_first)
+    found = choose_dates(mentions, paragraphs, undated=_undated(work), spans=spans)
+    if found.date and found.date_kind == "taken" and found.anchor is not None and open_order(found.anchor.text):
+        facts.date, facts.date_kind = found.date, "taken"
+        facts.evidence["date"] = facts.evidence["date_kind"] = date_kind("en", "text", None, found.date)
 
 
 def _date_in_credit(text: str, found: Found) -> Mention | None:
@@ -284,6 +309,8 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
             facts.date, facts.date_kind = mention.iso, "taken"
             facts.date_text = None if mention.iso else mention.text
             facts.evidence["date"] = facts.evidence["date_kind"] = date_kind("en", "dateline", None, mention.iso)
+    elif facts.date is None and facts.date_text and dateline.date_text:
+        _year_from_scene_dateline(facts, dateline)
     written = facts.location
     if places and not (written.city or written.province or written.country) and not _own_sublocation(facts):
         # (a venue the register knows, named alone in the text, stays: "SHANGHAI, CHINA - ...: Tourists walk
@@ -294,6 +321,33 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
             facts.location.sublocation = written.sublocation
             facts.evidence["sublocation"] = place_kinds("en", "scene sentence", written,
                                                         {"sublocation": "the venue register"})["sublocation"]
+
+
+def _country_code(place: Place) -> str | None:
+    """The ISO code of the place's country: named, or the one that holds its province or (the most populous of
+    that name) its city."""
+    from catalog.captions.gazetteer import name_levels
+
+    if place.country:
+        return name_levels(place.country).country
+    if place.province:
+        province = name_levels(place.province).province
+        return province.split("-")[0] if province else None
+    return name_levels(place.city).city_country if place.city else None
+
+
+def _year_from_scene_dateline(facts: CaptionFacts, dateline: Dateline) -> None:
+    """A scene dateline's full date gives its year to the text's own date of the same day written without one:
+    "Quorva, Zembla – March 23,2014: Fans marched ... on March 23." is 2014-03-23, taken. Another day in the text
+    ("... on March 21") is left as written: which of the two is the photo's, the words do not say."""
+    mention = next(iter(find_dates(dateline.date_text or "")), None)
+    own = next(iter(find_dates(facts.date_text or "")), None)
+    if mention is None or own is None or not mention.iso or own.iso or own.shape.precision != "none":
+        return
+    dated = find_dates(f"{own.text}, 2000")  # (a leap year: "February 29" too)
+    if mention.shape.precision == "day" and dated and dated[0].iso and dated[0].iso[5:] == mention.iso[5:]:
+        facts.date, facts.date_kind, facts.date_text = mention.iso, "taken", None
+        facts.evidence["date"] = facts.evidence["date_kind"] = date_kind("en", "dateline", None, mention.iso)
 
 
 def description(text: str, found: Found | None) -> str | None:
