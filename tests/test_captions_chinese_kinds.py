@@ -571,6 +571,12 @@ CREDITS = [
      {"agency": "United Daily News"}),
     ("a file picture after 圖/ names no outlet", "花農在奎瓦趕摘菊花。圖/資料照片", {"agency": None}),
     ("words before a name are no outlet", "电工乘小船前往作业点。在互联网柯小摄", {"agency": None}),
+    ("a city paper the registry lacks, then its photographers, space apart",
+     "环卫工人排队领取凉茶 奎沃日报 柯小兵 冒小异 何小丹 摄", {"photographer": "柯小兵", "agency": "奎沃日报"}),
+    ("a site the registry lacks alone before the name, after a full stop",
+     "渔民在码头晒网。中國奎沃網 柯小林 攝", {"photographer": "柯小林", "agency": "中國奎沃網"}),
+    ("prose before a bare name is no outlet", "游客在奎沃古镇游览 柯小林 摄",
+     {"photographer": "柯小林", "agency": None}),
 ]
 
 

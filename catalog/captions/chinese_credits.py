@@ -136,6 +136,43 @@ def _outlet_then_name(both: str, rules: Rules, words: Words) -> tuple[str, int] 
     return None
 
 
+#: The words of a line right before a credit's name and a space, after a stop, a bracket or the line's start
+#: ("。中国某某网 王小明 摄"): an outlet's name when they end as outlets' names end.
+_WORDS_BEFORE_NAME = compiled(f"(?:^|(?<=[。！？!?)）】\n]))[ \u3000]*([{HAN}]{{3,8}})[ \u3000]+\\Z")
+
+
+def _an_unknown_paper(written: str, words: Words) -> bool:
+    """Whether words written alone before a photographer's name are an outlet's name the registry does not know:
+    three characters or more ending as a paper's, a site's or a station's (扬州日报, 中国某某网,
+    ``credit.run_in_outlet_endings``), with no word that names no one (在, 记者) and no place alone (丽江网 is a
+    site, 丽江 no outlet)."""
+    plain = simplified(written).strip()
+    return len(plain) >= 3 and plain.endswith(words.words("credit.run_in_outlet_endings")) and not (
+        _words_not_name(plain, words)) and not _a_place_alone(plain, words)
+
+
+def _paper_then_names(listed: str, words: Words) -> tuple[str, str] | None:
+    """A paper the registry does not know, then the names of its photographers, space apart, in the names of a
+    bare credit ("扬州日报 凌小兵 冒小异 摄"): (the paper as written, the first name); None when the first part
+    is no outlet's name or no name beginning with a surname follows it."""
+    parts = listed.strip().split(None, 1)
+    if len(parts) < 2 or not _an_unknown_paper(parts[0], words):
+        return None
+    person = _first_name(parts[1], words)
+    if person is None or not _PERSON.fullmatch(person) or not _a_surname_first(person, words.set("credit.surnames")):
+        return None
+    return parts[0], person
+
+
+def _paper_before(text: str, plain: str, at: int, words: Words) -> tuple[str, int] | None:
+    """An outlet the registry does not know written alone right before a bare credit's name on its line ("。中国
+    某某网 王小明 摄"): (its name as written, where it starts), or None."""
+    found = _WORDS_BEFORE_NAME.search(plain, max(0, at - 12), at)
+    if found is None or not _an_unknown_paper(found.group(1), words):
+        return None
+    return text[found.start(1):found.end(1)], found.start(1)
+
+
 def _name_before_place(both: str, words: Words) -> str | None:
     """The name in a correspondent's name run into the city filed from ("王小明台北", "潘柏林吉隆坡"): the two or
     three characters, beginning with a surname, before a place the gazetteer or the word lists know; None when no
@@ -892,6 +929,11 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = _first_name(rest, words) if rest[:1].isspace() else None
                 elif written and (sender := _sent_by_an_agency(written, rules, words)):
                     credit.agency = credit.agency or sender  # "图/新华社发"
+                elif name == "name_took" and written and (paper := _paper_then_names(listed, words)):
+                    credit.agency, credit.photographer = paper  # "扬州日报 凌小兵 冒小异 摄": a paper the
+                    # registry does not know, as written, then its photographers
+                    start = match.start("name") + listed.find(paper[0])
+                    credit.raw = _unbracketed(text[start:match.end()])
                 else:
                     credit.photographer = written
                     skipped = listed.find(written) if name == "name_took" and written else 0
@@ -1068,6 +1110,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if outlet is not None:  # "中国青年报 李隽辉/摄": the outlet written before the name
                 credit.agency, start = outlet
                 credit.raw = _unbracketed(text[start:match.end()])
+            elif name == "name_took" and (unknown_outlet := _paper_before(text, plain, start, words)) is not None:
+                credit.agency, start = unknown_outlet  # "。中国某某网 王小明 摄": an outlet the registry does not
+                credit.raw = _unbracketed(text[start:match.end()])  # know, named as outlets are, before the name
             else:
                 credit.agency = rules.staff_agency(credit.photographer)
         if credit.photographer and not credit.agency and not credit.provider and start > 0:
