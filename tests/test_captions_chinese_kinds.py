@@ -577,6 +577,12 @@ CREDITS = [
      "渔民在码头晒网。中國奎沃網 柯小林 攝", {"photographer": "柯小林", "agency": "中國奎沃網"}),
     ("prose before a bare name is no outlet", "游客在奎沃古镇游览 柯小林 摄",
      {"photographer": "柯小林", "agency": None}),
+    ("a person's full name in Latin letters after a source label ends the line",
+     "奎沃河畔的烟花一景  圖片來源:Andrew Quorv",
+     {"photographer": "Andrew Quorv", "agency": None}),
+    ("an outlet's name in Latin letters after a source label stays the outlet",
+     "奎沃河畔的烟花一景（图片来源:Global News）",
+     {"photographer": None, "agency": "Global News"}),
 ]
 
 

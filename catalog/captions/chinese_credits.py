@@ -173,6 +173,20 @@ def _paper_before(text: str, plain: str, at: int, words: Words) -> tuple[str, in
     return text[found.start(1):found.end(1)], found.start(1)
 
 
+#: A person's name in Latin letters of two to four capitalised words, ending the caption's line or its bracket:
+#: "圖片來源:Andrew Quorv" (the source shape reads one word of it, a name in Latin letters alone being an outlet's).
+_LATIN_PERSON_ENDING = compiled(r"[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20}){1,3}(?=[ \u3000]*[)）]?[ \u3000]*$)",
+                                re.MULTILINE)
+
+
+def _latin_person_at(plain: str, at: int) -> re.Match | None:
+    """A person's full name in Latin letters written at `at` after a source label and ending its line ("圖片來源:
+    Andrew Quorv"), as the English reader's test of a person's name says (not "Global News", "Getty Images");
+    None otherwise."""
+    found = _LATIN_PERSON_ENDING.match(plain, at)
+    return found if found is not None and looks_like_person(found.group()) else None
+
+
 def _name_before_place(both: str, words: Words) -> str | None:
     """The name in a correspondent's name run into the city filed from ("王小明台北", "潘柏林吉隆坡"): the two or
     three characters, beginning with a surname, before a place the gazetteer or the word lists know; None when no
@@ -904,6 +918,10 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 sent = next(w for w in words.longest_first("credit.sent") if last_words.endswith(w))
                 agency_written = agency_written.rstrip()[: -len(sent)]
             credit.agency = _agency_name(agency_written, rules, words)
+            latin = _latin_person_at(plain, match.start("agency")) if name == "source" and agency_written else None
+            if latin is not None:  # "圖片來源:Andrew Quorv": a person's full name in Latin letters, no outlet
+                credit.agency, credit.photographer, end = None, text[latin.start():latin.end()], latin.end()
+                credit.raw = _unbracketed(text[start:end])
             if name == "outlet_name":
                 split = _outlet_then_name(plain[match.start("name"):match.end("name")], rules, words)
                 if split is None:
@@ -1049,7 +1067,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.agency = rules.standard_agency(known.group(1))  # "(美聯社照片)": the agency's picture
                     agency_written = agency_written.strip()[:len(known.group(1))]
             if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None and (
-                    credit.provider is None):
+                    credit.provider is None) and not credit.photographer:
                 continue
             if name == "outlet_brackets" and words.pattern("credit.provided").search(simplified(agency_written or "")):
                 continue  # "（主办单位提供图片）": who provided the picture, no outlet
