@@ -583,6 +583,15 @@ CREDITS = [
     ("an outlet's name in Latin letters after a source label stays the outlet",
      "奎沃河畔的烟花一景（图片来源:Global News）",
      {"photographer": None, "agency": "Global News"}),
+    ("an outlet and its desk, then names, in the last bracket with no word of taking",
+     "游客在奎沃湖边赏花。(奎沃网·某某视频 柯小明 李小红)", {"photographer": "柯小明", "agency": "某某视频"}),
+    ("a county's media centre, then a name, in the last bracket",
+     "梯田里的稻谷熟了。(奎沃县融媒体中心 柯小明)", {"photographer": "柯小明", "agency": "奎沃县融媒体中心"}),
+    ("an office, then a name, in the last bracket: the office handed it out",
+     "云雾梯田 (奎沃州纪委宣传部 柯小明)", {"photographer": "柯小明", "agency": None, "provider": "奎沃州纪委宣传部"}),
+    ("an office alone in brackets is no person", "毕业生合影留念。(宣传部)", {"photographer": None}),
+    ("a place, then a venue, in brackets is no credit", "游客赏花。(北京 王府井)",
+     {"photographer": None, "agency": None}),
 ]
 
 

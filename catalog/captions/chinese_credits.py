@@ -616,11 +616,60 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     found = _credit_of_shapes(text, plain, rules, words, patterns, shapes, 0, unknown, False)
     if found is not None:
         return found
+    found = _outlet_then_names_in_brackets(text, plain, rules, words)
+    if found is not None:
+        return found
     if unknown:
         match = re.search("|".join(map(re.escape, words["credit.unknown"])), plain)
         assert match is not None  # `unknown` says one of the words is in plain
         return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
     return None
+
+
+#: The caption's last bracket holding an outlet or an office (two parts at most, joined by a dot) and, a space
+#: after it, the names of its photographers, with no word of taking: "（奎沃网·某某视频 王小明 李小红）",
+#: "（某某州宣传部 王小明）".
+_OUTLET_THEN_NAMES = compiled(f"[(（](?P<outlet>[{HAN}]{{2,12}}(?:[·•‧・][{HAN}]{{2,8}})?)[ \u3000]+"
+                              f"(?P<names>[{HAN}]{{2,3}}(?:[ \u3000、，,]+[{HAN}]{{2,3}}){{0,3}})[)）]\\s*\\Z")
+
+
+def _offices_named(words: Words) -> tuple[str, ...]:
+    """The endings of offices' names of two characters or more (宣传部, 委员会, 政府): a name of a person ends in
+    none of them, as it may in one character of the list (处, 局)."""
+    return tuple(w for w in words.words("credit.offices") if len(w) >= 2)
+
+
+def _outlet_then_names_in_brackets(text: str, plain: str, rules: Rules, words: Words) -> Found | None:
+    """The credit of a caption whose last bracket holds an outlet or an office, then its photographers' names with no
+    word of taking ("（奎沃网·某某视频 王小明 李小红）": the outlet as written, or the one the registry knows; "（某某州
+    纪委宣传部 王小明）": the office handed the picture out, its provider). The outlet's part must end as outlets'
+    or offices' names end (``credit.bracketed_outlet_endings``, ``credit.offices``) and each name begin with a
+    surname; None otherwise."""
+    if not plain.rstrip().endswith((")", "）")):
+        return None
+    found = _OUTLET_THEN_NAMES.search(plain, max(0, len(plain.rstrip()) - 40))
+    if found is None:
+        return None
+    names = _BETWEEN_NAMES.split(found.group("names").strip()) if "、" in found.group("names") or "，" in found.group(
+        "names") or "," in found.group("names") else found.group("names").split()
+    surnames = words.set("credit.surnames")
+    if not all(_a_surname_first(n, surnames) and not _words_not_name(n, words) and not _a_place_alone(n, words)
+               and not rules.standard_agency(n) for n in names):
+        return None
+    parts = [p for p in re.split("[·•‧・]", found.group("outlet")) if p]
+    credit = Credit(raw=_unbracketed(text[found.start():found.end()]))
+    credit.photographer = text[found.start("names"):found.start("names") + len(names[0])]
+    endings = words.words("credit.bracketed_outlet_endings")
+    outlets = [p for p in parts if rules.standard_agency(p) or p.endswith(endings)]
+    at = found.start("outlet")
+    if outlets:  # (in a chain, the last outlet written, as the contract reads "X/China News Service/VCG")
+        begin = at + found.group("outlet").rfind(outlets[-1])
+        credit.agency = _agency_name(text[begin:begin + len(outlets[-1])], rules, words)
+    elif len(parts) == 1 and parts[0].endswith(_offices_named(words)):
+        credit.provider = text[at:found.end("outlet")]
+    else:
+        return None
+    return Found(credit, found.start(), found.end(), "chinese outlet_then_names")
 
 
 def _source_office_before(words: Words) -> re.Pattern:
@@ -809,7 +858,8 @@ def _a_person_alone(written: str, rules: Rules, words: Words) -> bool:
     listed = words.set("dates.named_days") | words.set("credit.notes") | words.set("credit.not_names")
     return plain[:1] in words.set("credit.surnames") and not _COUNTED.search(plain) and not (
         plain in listed or plain in places["provinces"] or plain in places["municipalities"]
-        or rules.standard_agency(plain) or _outlet_named(written, rules, words) or _cjk_population(plain))
+        or rules.standard_agency(plain) or _outlet_named(written, rules, words) or _cjk_population(plain)
+        or plain.endswith(_offices_named(words)))  # ("（宣传部）": an office that handed the picture out)
 
 
 def _words_not_name(written: str, words: Words) -> bool:
