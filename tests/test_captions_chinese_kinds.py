@@ -592,6 +592,8 @@ CREDITS = [
     ("an office alone in brackets is no person", "毕业生合影留念。(宣传部)", {"photographer": None}),
     ("a place, then a venue, in brackets is no credit", "游客赏花。(北京 王府井)",
      {"photographer": None, "agency": None}),
+    ("照片为X提供: the picture is X's handout", "学生前往球场实地教学。照片為奎沃大學提供",
+     {"provider": "奎沃大學", "photographer": None}),
 ]
 
 

@@ -504,8 +504,10 @@ def _person_after_a_role(provider: str, words: Words) -> str:
 #: slash, the line's end) or the picture itself ("提供图片", "提供的照片"); not "提供咨询服务", the prose's.
 _AFTER_PROVIDED = compiled(r"[ \u3000]*(?:[)）〉>」』\]】。.,，;；/／\n]|\Z"
                            r"|的?(?:图片|照片|图像|画面|资料|视频|影像|图))")
-#: Words before the provider's name in the provided shape: "图片由X提供", "这张由X提供的照片", "这是X提供的照片".
-_PROVIDED_LEAD = compiled(r"^(?:这是|這是|这张|這張|此)?(?:(?:图片|照片|圖片|图|圖)?由)?")
+#: Words before the provider's name in the provided shape: "图片由X提供", "这张由X提供的照片", "这是X提供的照片",
+#: "照片为X提供" (the picture is X's handout).
+_PROVIDED_LEAD = compiled(r"^(?:这是|這是|这张|這張|此)?"
+                          r"(?:(?:图片|照片|圖片|图|圖)?由|(?:图片|照片|圖片|图|圖)[为為])?")
 
 
 #: A Latin letter, then a closing bracket ending the caption.
