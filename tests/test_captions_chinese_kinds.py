@@ -594,6 +594,9 @@ CREDITS = [
      {"photographer": None, "agency": None}),
     ("照片为X提供: the picture is X's handout", "学生前往球场实地教学。照片為奎沃大學提供",
      {"provider": "奎沃大學", "photographer": None}),
+    ("a label after 视频 names who filmed the video; the reporter's byline is the picture's",
+     "梯田上火光闪动。(奎沃新闻记者 柯小东 罗小芊 视频拍摄:勒勒小呷 越西融媒)",
+     {"photographer": "柯小东", "agency": "奎沃新闻"}),
 ]
 
 

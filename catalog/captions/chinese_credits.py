@@ -1057,6 +1057,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "photographer_label" and not plain[:match.start()].strip() and _DESCRIPTION_LABEL.match(
                     plain, match.start()):
                 continue  # "图：黄山日出⏎...": "picture:" opening the caption introduces its description
+            if name == "photographer_label" and plain[max(0, match.start() - 4):match.start()].rstrip(
+                    " \u3000").endswith(words.words("credit.video_words")):
+                continue  # "视频拍摄:X": the label names who filmed the video, not who took the picture
             if name == "photographer_label" and credit.agency and simplified(
                     plain[match.start("name"):match.end("name")]).rstrip().endswith(words.words("credit.text_labels")):
                 credit.agency = None  # "摄影/王小明 编辑/李小红": after the slash, the editor's name, no outlet
