@@ -136,6 +136,57 @@ def _outlet_then_name(both: str, rules: Rules, words: Words) -> tuple[str, int] 
     return None
 
 
+#: The words of a line right before a credit's name and a space, after a stop, a bracket or the line's start
+#: ("。中国某某网 王小明 摄"): an outlet's name when they end as outlets' names end.
+_WORDS_BEFORE_NAME = compiled(f"(?:^|(?<=[。！？!?)）】\n]))[ \u3000]*([{HAN}]{{3,8}})[ \u3000]+\\Z")
+
+
+def _an_unknown_paper(written: str, words: Words) -> bool:
+    """Whether words written alone before a photographer's name are an outlet's name the registry does not know:
+    three characters or more ending as a paper's, a site's or a station's (扬州日报, 中国某某网,
+    ``credit.run_in_outlet_endings``), with no word that names no one (在, 记者) and no place alone (丽江网 is a
+    site, 丽江 no outlet)."""
+    plain = simplified(written).strip()
+    return len(plain) >= 3 and plain.endswith(words.words("credit.run_in_outlet_endings")) and not (
+        _words_not_name(plain, words)) and not _a_place_alone(plain, words)
+
+
+def _paper_then_names(listed: str, words: Words) -> tuple[str, str] | None:
+    """A paper the registry does not know, then the names of its photographers, space apart, in the names of a
+    bare credit ("扬州日报 凌小兵 冒小异 摄"): (the paper as written, the first name); None when the first part
+    is no outlet's name or no name beginning with a surname follows it."""
+    parts = listed.strip().split(None, 1)
+    if len(parts) < 2 or not _an_unknown_paper(parts[0], words):
+        return None
+    person = _first_name(parts[1], words)
+    if person is None or not _PERSON.fullmatch(person) or not _a_surname_first(person, words.set("credit.surnames")):
+        return None
+    return parts[0], person
+
+
+def _paper_before(text: str, plain: str, at: int, words: Words) -> tuple[str, int] | None:
+    """An outlet the registry does not know written alone right before a bare credit's name on its line ("。中国
+    某某网 王小明 摄"): (its name as written, where it starts), or None."""
+    found = _WORDS_BEFORE_NAME.search(plain, max(0, at - 12), at)
+    if found is None or not _an_unknown_paper(found.group(1), words):
+        return None
+    return text[found.start(1):found.end(1)], found.start(1)
+
+
+#: A person's name in Latin letters of two to four capitalised words, ending the caption's line or its bracket:
+#: "圖片來源:Andrew Quorv" (the source shape reads one word of it, a name in Latin letters alone being an outlet's).
+_LATIN_PERSON_ENDING = compiled(r"[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20}){1,3}(?=[ \u3000]*[)）]?[ \u3000]*$)",
+                                re.MULTILINE)
+
+
+def _latin_person_at(plain: str, at: int) -> re.Match | None:
+    """A person's full name in Latin letters written at `at` after a source label and ending its line ("圖片來源:
+    Andrew Quorv"), as the English reader's test of a person's name says (not "Global News", "Getty Images");
+    None otherwise."""
+    found = _LATIN_PERSON_ENDING.match(plain, at)
+    return found if found is not None and looks_like_person(found.group()) else None
+
+
 def _name_before_place(both: str, words: Words) -> str | None:
     """The name in a correspondent's name run into the city filed from ("王小明台北", "潘柏林吉隆坡"): the two or
     three characters, beginning with a surname, before a place the gazetteer or the word lists know; None when no
@@ -453,8 +504,10 @@ def _person_after_a_role(provider: str, words: Words) -> str:
 #: slash, the line's end) or the picture itself ("提供图片", "提供的照片"); not "提供咨询服务", the prose's.
 _AFTER_PROVIDED = compiled(r"[ \u3000]*(?:[)）〉>」』\]】。.,，;；/／\n]|\Z"
                            r"|的?(?:图片|照片|图像|画面|资料|视频|影像|图))")
-#: Words before the provider's name in the provided shape: "图片由X提供", "这张由X提供的照片", "这是X提供的照片".
-_PROVIDED_LEAD = compiled(r"^(?:这是|這是|这张|這張|此)?(?:(?:图片|照片|圖片|图|圖)?由)?")
+#: Words before the provider's name in the provided shape: "图片由X提供", "这张由X提供的照片", "这是X提供的照片",
+#: "照片为X提供" (the picture is X's handout).
+_PROVIDED_LEAD = compiled(r"^(?:这是|這是|这张|這張|此)?"
+                          r"(?:(?:图片|照片|圖片|图|圖)?由|(?:图片|照片|圖片|图|圖)[为為])?")
 
 
 #: A Latin letter, then a closing bracket ending the caption.
@@ -565,11 +618,60 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     found = _credit_of_shapes(text, plain, rules, words, patterns, shapes, 0, unknown, False)
     if found is not None:
         return found
+    found = _outlet_then_names_in_brackets(text, plain, rules, words)
+    if found is not None:
+        return found
     if unknown:
         match = re.search("|".join(map(re.escape, words["credit.unknown"])), plain)
         assert match is not None  # `unknown` says one of the words is in plain
         return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
     return None
+
+
+#: The caption's last bracket holding an outlet or an office (two parts at most, joined by a dot) and, a space
+#: after it, the names of its photographers, with no word of taking: "（奎沃网·某某视频 王小明 李小红）",
+#: "（某某州宣传部 王小明）".
+_OUTLET_THEN_NAMES = compiled(f"[(（](?P<outlet>[{HAN}]{{2,12}}(?:[·•‧・][{HAN}]{{2,8}})?)[ \u3000]+"
+                              f"(?P<names>[{HAN}]{{2,3}}(?:[ \u3000、，,]+[{HAN}]{{2,3}}){{0,3}})[)）]\\s*\\Z")
+
+
+def _offices_named(words: Words) -> tuple[str, ...]:
+    """The endings of offices' names of two characters or more (宣传部, 委员会, 政府): a name of a person ends in
+    none of them, as it may in one character of the list (处, 局)."""
+    return tuple(w for w in words.words("credit.offices") if len(w) >= 2)
+
+
+def _outlet_then_names_in_brackets(text: str, plain: str, rules: Rules, words: Words) -> Found | None:
+    """The credit of a caption whose last bracket holds an outlet or an office, then its photographers' names with no
+    word of taking ("（奎沃网·某某视频 王小明 李小红）": the outlet as written, or the one the registry knows; "（某某州
+    纪委宣传部 王小明）": the office handed the picture out, its provider). The outlet's part must end as outlets'
+    or offices' names end (``credit.bracketed_outlet_endings``, ``credit.offices``) and each name begin with a
+    surname; None otherwise."""
+    if not plain.rstrip().endswith((")", "）")):
+        return None
+    found = _OUTLET_THEN_NAMES.search(plain, max(0, len(plain.rstrip()) - 40))
+    if found is None:
+        return None
+    names = _BETWEEN_NAMES.split(found.group("names").strip()) if "、" in found.group("names") or "，" in found.group(
+        "names") or "," in found.group("names") else found.group("names").split()
+    surnames = words.set("credit.surnames")
+    if not all(_a_surname_first(n, surnames) and not _words_not_name(n, words) and not _a_place_alone(n, words)
+               and not rules.standard_agency(n) for n in names):
+        return None
+    parts = [p for p in re.split("[·•‧・]", found.group("outlet")) if p]
+    credit = Credit(raw=_unbracketed(text[found.start():found.end()]))
+    credit.photographer = text[found.start("names"):found.start("names") + len(names[0])]
+    endings = words.words("credit.bracketed_outlet_endings")
+    outlets = [p for p in parts if rules.standard_agency(p) or p.endswith(endings)]
+    at = found.start("outlet")
+    if outlets:  # (in a chain, the last outlet written, as the contract reads "X/China News Service/VCG")
+        begin = at + found.group("outlet").rfind(outlets[-1])
+        credit.agency = _agency_name(text[begin:begin + len(outlets[-1])], rules, words)
+    elif len(parts) == 1 and parts[0].endswith(_offices_named(words)):
+        credit.provider = text[at:found.end("outlet")]
+    else:
+        return None
+    return Found(credit, found.start(), found.end(), "chinese outlet_then_names")
 
 
 def _source_office_before(words: Words) -> re.Pattern:
@@ -758,7 +860,8 @@ def _a_person_alone(written: str, rules: Rules, words: Words) -> bool:
     listed = words.set("dates.named_days") | words.set("credit.notes") | words.set("credit.not_names")
     return plain[:1] in words.set("credit.surnames") and not _COUNTED.search(plain) and not (
         plain in listed or plain in places["provinces"] or plain in places["municipalities"]
-        or rules.standard_agency(plain) or _outlet_named(written, rules, words) or _cjk_population(plain))
+        or rules.standard_agency(plain) or _outlet_named(written, rules, words) or _cjk_population(plain)
+        or plain.endswith(_offices_named(words)))  # ("（宣传部）": an office that handed the picture out)
 
 
 def _words_not_name(written: str, words: Words) -> bool:
@@ -867,6 +970,10 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 sent = next(w for w in words.longest_first("credit.sent") if last_words.endswith(w))
                 agency_written = agency_written.rstrip()[: -len(sent)]
             credit.agency = _agency_name(agency_written, rules, words)
+            latin = _latin_person_at(plain, match.start("agency")) if name == "source" and agency_written else None
+            if latin is not None:  # "圖片來源:Andrew Quorv": a person's full name in Latin letters, no outlet
+                credit.agency, credit.photographer, end = None, text[latin.start():latin.end()], latin.end()
+                credit.raw = _unbracketed(text[start:end])
             if name == "outlet_name":
                 split = _outlet_then_name(plain[match.start("name"):match.end("name")], rules, words)
                 if split is None:
@@ -892,6 +999,11 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = _first_name(rest, words) if rest[:1].isspace() else None
                 elif written and (sender := _sent_by_an_agency(written, rules, words)):
                     credit.agency = credit.agency or sender  # "图/新华社发"
+                elif name == "name_took" and written and (paper := _paper_then_names(listed, words)):
+                    credit.agency, credit.photographer = paper  # "扬州日报 凌小兵 冒小异 摄": a paper the
+                    # registry does not know, as written, then its photographers
+                    start = match.start("name") + listed.find(paper[0])
+                    credit.raw = _unbracketed(text[start:match.end()])
                 else:
                     credit.photographer = written
                     skipped = listed.find(written) if name == "name_took" and written else 0
@@ -945,6 +1057,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "photographer_label" and not plain[:match.start()].strip() and _DESCRIPTION_LABEL.match(
                     plain, match.start()):
                 continue  # "图：黄山日出⏎...": "picture:" opening the caption introduces its description
+            if name == "photographer_label" and plain[max(0, match.start() - 4):match.start()].rstrip(
+                    " \u3000").endswith(words.words("credit.video_words")):
+                continue  # "视频拍摄:X": the label names who filmed the video, not who took the picture
             if name == "photographer_label" and credit.agency and simplified(
                     plain[match.start("name"):match.end("name")]).rstrip().endswith(words.words("credit.text_labels")):
                 credit.agency = None  # "摄影/王小明 编辑/李小红": after the slash, the editor's name, no outlet
@@ -1007,7 +1122,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.agency = rules.standard_agency(known.group(1))  # "(美聯社照片)": the agency's picture
                     agency_written = agency_written.strip()[:len(known.group(1))]
             if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.agency is None and (
-                    credit.provider is None):
+                    credit.provider is None) and not credit.photographer:
                 continue
             if name == "outlet_brackets" and words.pattern("credit.provided").search(simplified(agency_written or "")):
                 continue  # "（主办单位提供图片）": who provided the picture, no outlet
@@ -1068,6 +1183,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if outlet is not None:  # "中国青年报 李隽辉/摄": the outlet written before the name
                 credit.agency, start = outlet
                 credit.raw = _unbracketed(text[start:match.end()])
+            elif name == "name_took" and (unknown_outlet := _paper_before(text, plain, start, words)) is not None:
+                credit.agency, start = unknown_outlet  # "。中国某某网 王小明 摄": an outlet the registry does not
+                credit.raw = _unbracketed(text[start:match.end()])  # know, named as outlets are, before the name
             else:
                 credit.agency = rules.staff_agency(credit.photographer)
         if credit.photographer and not credit.agency and not credit.provider and start > 0:
