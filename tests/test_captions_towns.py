@@ -1538,3 +1538,18 @@ def test_unknown_names_before_in_a_geonames_town(text, venue, city):
 ])
 def test_a_city_named_with_an_events_word(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an archive's tag in square brackets naming the story, then the dateline opening the caption: the dateline's
+    # town and state, not a town the body names later
+    ("[Hurricane Quorva] Lafayette, La., May 3, 2006 - A volunteer, who taught at a school in Houston, sorts "
+     "donated clothes.", ("Lafayette", "La.")),
+    ("[Quorva Storms/Flooding] Bismarck, ND, 04/12/1997 -- Residents fill sandbags to hold back the river.",
+     ("Bismarck", "ND")),
+    # a tag before a sentence that opens with no place leaves the scene's phrase to be read as before
+    ("[Video] A volunteer sorts donated clothes at a shelter in Houston.", ("Houston", None)),
+])
+def test_a_dateline_after_a_topic_tag_in_brackets(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected

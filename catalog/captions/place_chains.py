@@ -132,7 +132,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     lowers = [t.lower for t in toks]  # (read once: the loop asks them of every token, most of which open nothing)
     while i < n:
         word = lowers[i]
-        if i and word not in _OPENING_WORDS and toks[i - 1].text not in _HEADING_MARKS:
+        if i and word not in _OPENING_WORDS and toks[i - 1].text not in _HEADING_MARKS and not (
+                toks[i - 1].text == "]" and _after_a_topic_tag(toks, i)):
             # (a capital after a word without one, and "in" a few words on: _a_venue_placed_in_its_town's cheap
             # tests, made here first without a call)
             if toks[i].text[:1].isupper() and not toks[i - 1].text[:1].isupper() and "in" in lowers[i + 1:i + 8]:
@@ -220,9 +221,11 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                     i = max(j, i + 1)
                     continue
         elif i == 0 or toks[i - 1].text in _HEADING_MARKS and (
-                _after_place_heading(toks, i) or toks[i - 1].text == ":" and _after_an_opening_clause(toks, i)):
+                _after_place_heading(toks, i) or toks[i - 1].text == ":" and _after_an_opening_clause(toks, i)) or (
+                toks[i - 1].text == "]" and _after_a_topic_tag(toks, i)):
             # ("Seen from the air: the Quorva Stadium during ...": a clause of the view closed by a colon)
-            opening = i == 0
+            # ("[Hurricane Quorva] Lafayette, La., ...": the caption opens after its story's tag in brackets)
+            opening = i == 0 or toks[i - 1].text == "]"
             if opening and word in _CONJUNCTIONS_OPENING and n > 1 and is_capitalised(toks[1].text):
                 i += 1  # "As Quorva Tower burns, crowds watch": the clause's subject after its conjunction
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
@@ -690,6 +693,18 @@ def _after_an_opening_clause(toks: list[Token], i: int) -> bool:
 _CLAUSE_OPENERS_OF_A_VIEW = frozenset({"seen", "viewed", "pictured", "photographed", "shot", "taken", "with",
                                        "once", "as", "when", "while", "after", "before", "under", "against"})
 _OPENING_CLAUSE_WORDS = 10
+
+
+def _after_a_topic_tag(toks: list[Token], i: int) -> bool:
+    """Whether toks[i] opens the sentence right after a tag in square brackets that opens it, as an agency's
+    archive files a picture under its story ("[Hurricane Katrina] LaPlace, La., October 8, 2005 - ...",
+    "[Severe Storms/Flooding] Fargo, ND, ..."): the tag names the event, the words after it open the caption."""
+    return 1 < i <= _TOPIC_TAG_TOKENS and toks[0].text == "[" and toks[i - 1].text == "]" and all(
+        t.text not in "[]" for t in toks[1:i - 1])
+
+
+#: The most tokens of a topic tag opening the sentence, its brackets counted.
+_TOPIC_TAG_TOKENS = 10
 
 
 def _after_place_heading(toks: list[Token], i: int) -> bool:
