@@ -969,3 +969,19 @@ def test_more_words_opening_a_site(text, venue, city):
 def test_a_venues_word_before_a_peoples_noun(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city's favela or barrio named with its word is a quarter of the town, as a neighbourhood is: the
+    # sublocation, kept as written, and the town after it the city
+    ("Boys play football at Quorva favela in Rio de Janeiro, Brazil.", ("Quorva favela", "Rio de Janeiro")),
+    ("The Quorva favela, pictured here from a tower in downtown Rio.", ("Quorva favela", "Rio")),
+    ("Vendors set up stalls in the Quorva barrio of Caracas, Venezuela.", ("Quorva barrio", "Caracas")),
+    # a quarter with no town named is never the city
+    ("Residents walk up the steps of Quorva favela, Brazil.", ("Quorva favela", None)),
+    # the word alone names no place
+    ("A favela in Rio de Janeiro, Brazil, at dusk.", (None, "Rio de Janeiro")),
+])
+def test_a_favela_or_barrio_named_with_its_word(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
