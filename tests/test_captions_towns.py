@@ -1553,3 +1553,15 @@ def test_a_city_named_with_an_events_word(text, city):
 def test_a_dateline_after_a_topic_tag_in_brackets(text, expected):
     found = parse(text).location
     assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a village abroad, qualified by its country's adjective, that GeoNames holds as a town: the city field, as
+    # "the Syrian town of ..." is
+    ("Penitents walk in a procession in the Spanish village of Tarazona on Thursday.", ("Tarazona", None)),
+    # a name the gazetteer does not know stays a village, the sublocation
+    ("Penitents walk in a procession in the Spanish village of Quorvanes on Thursday.", (None, "Quorvanes")),
+])
+def test_a_village_abroad_named_with_its_countrys_adjective(text, expected):
+    found = parse(text).location
+    assert (found.city, found.sublocation) == expected

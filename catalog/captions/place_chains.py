@@ -695,6 +695,14 @@ _CLAUSE_OPENERS_OF_A_VIEW = frozenset({"seen", "viewed", "pictured", "photograph
 _OPENING_CLAUSE_WORDS = 10
 
 
+def _a_town_geonames_holds(toks: list[Token], k: int, end: int) -> bool:
+    """Whether the name toks[k:end] is a town or a city the gazetteer holds ("Tarazona"): a village abroad so named
+    is the city field, as a town abroad is; a name it does not know stays a village ("the Spanish village of
+    Quorvanes"), the sublocation."""
+    levels = name_levels(" ".join(t.text for t in toks[k:end]))
+    return bool(levels.city_population or levels.town_population)
+
+
 def _after_a_topic_tag(toks: list[Token], i: int) -> bool:
     """Whether toks[i] opens the sentence right after a tag in square brackets that opens it, as an agency's
     archive files a picture under its story ("[Hurricane Katrina] LaPlace, La., October 8, 2005 - ...",
@@ -1516,6 +1524,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         k = _past_plain_adjectives(toks, k)  # "the reopened Grand Bazaar", "the famous Needles Lighthouse"
     kind = None
     owner_country = None
+    village_abroad = False
     if saw_the and depth == 0:
         settlement = _a_people_before_their_village(toks, k)
         if settlement is not None:
@@ -1548,6 +1557,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         kind, k = KIND_LEVELS[toks[k].lower], k + 2  # "the ancient city of Kashgar"
         if foreign and toks[k - 2].lower == "town":
             kind = "city"  # "the Syrian Kurdish town of Ras al-Ain": a town abroad is the city field
+        village_abroad = foreign and toks[k - 2].lower == "village"
         if k < n and toks[k].lower == "the":
             k += 1
     if kind is None and demonym and toks[k - 1].lower == "capital":
@@ -1557,6 +1567,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         return None
     if end + 1 < n and toks[end].lower == "and" and is_capitalised(toks[end + 1].text):
         end = _a_name_joined_by_and(toks, k, end, saw_the)  # "Jammu and Kashmir", "Trinidad and Tobago"
+    if village_abroad and _a_town_geonames_holds(toks, k, end):
+        kind = "city"  # "the Spanish village of Tarazona": a village abroad the gazetteer holds, as a town abroad
     possessor = strip_possessive(toks[end - 1].text)
     owner_end = end
     if possessor is None and kind is None and _a_citys_bare_possessive(toks, k, end):
