@@ -969,3 +969,35 @@ def test_more_words_opening_a_site(text, venue, city):
 def test_a_venues_word_before_a_peoples_noun(text, venue, city):
     found = parse(text).location
     assert (found.sublocation, found.city) == (venue, city)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city's favela or barrio named with its word is a quarter of the town, as a neighbourhood is: the
+    # sublocation, kept as written, and the town after it the city
+    ("Boys play football at Quorva favela in Rio de Janeiro, Brazil.", ("Quorva favela", "Rio de Janeiro")),
+    ("The Quorva favela, pictured here from a tower in downtown Rio.", ("Quorva favela", "Rio")),
+    ("Vendors set up stalls in the Quorva barrio of Caracas, Venezuela.", ("Quorva barrio", "Caracas")),
+    # a quarter with no town named is never the city
+    ("Residents walk up the steps of Quorva favela, Brazil.", ("Quorva favela", None)),
+    # the word alone names no place
+    ("A favela in Rio de Janeiro, Brazil, at dusk.", (None, "Rio de Janeiro")),
+])
+def test_a_favela_or_barrio_named_with_its_word(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue the photo is at, then "near" a landmark placed in the town: the venue is the scene, the landmark
+    # only what it stands beside
+    ("A model walks during a fashion show at Quorva Park near Red Square in Moscow, Russia.",
+     ("Quorva Park", "Moscow")),
+    ("Crowds gather at Quorva Park near the Quorvan Tower in Moscow, Russia.", ("Quorva Park", "Moscow")),
+    # the landmark alone after "near" stays the sublocation, as before
+    ("Crowds gather near the Quorvan Tower in Moscow, Russia.", ("Quorvan Tower", "Moscow")),
+    # a wide area "in" which the landmark lies is no point of the scene: the landmark nearer it is kept
+    ("Villagers fish in the Quorva basin near the Lindt river in Manaus, Brazil.", ("Lindt river", "Manaus")),
+])
+def test_a_venue_before_the_landmark_it_stands_near(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

@@ -1538,3 +1538,30 @@ def test_unknown_names_before_in_a_geonames_town(text, venue, city):
 ])
 def test_a_city_named_with_an_events_word(text, city):
     assert parse(text).location.city == city
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an archive's tag in square brackets naming the story, then the dateline opening the caption: the dateline's
+    # town and state, not a town the body names later
+    ("[Hurricane Quorva] Lafayette, La., May 3, 2006 - A volunteer, who taught at a school in Houston, sorts "
+     "donated clothes.", ("Lafayette", "La.")),
+    ("[Quorva Storms/Flooding] Bismarck, ND, 04/12/1997 -- Residents fill sandbags to hold back the river.",
+     ("Bismarck", "ND")),
+    # a tag before a sentence that opens with no place leaves the scene's phrase to be read as before
+    ("[Video] A volunteer sorts donated clothes at a shelter in Houston.", ("Houston", None)),
+])
+def test_a_dateline_after_a_topic_tag_in_brackets(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a village abroad, qualified by its country's adjective, that GeoNames holds as a town: the city field, as
+    # "the Syrian town of ..." is
+    ("Penitents walk in a procession in the Spanish village of Tarazona on Thursday.", ("Tarazona", None)),
+    # a name the gazetteer does not know stays a village, the sublocation
+    ("Penitents walk in a procession in the Spanish village of Quorvanes on Thursday.", (None, "Quorvanes")),
+])
+def test_a_village_abroad_named_with_its_countrys_adjective(text, expected):
+    found = parse(text).location
+    assert (found.city, found.sublocation) == expected

@@ -159,6 +159,16 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
             left_out.append(Doubt("sublocation", venue, f"after {primary.prep!r}: seen from the venue named before "
                                   "it, not the scene"))
             venue = _scene_venue(inside[-1], text).value
+    if venue is not None and primary is not None and primary.prep == "near" and primary.elements[0].level == "venue":
+        # "a show at Quorva Park near Red Square in Moscow": the landmark after "near", placed in the town, is what
+        # the venue named right before it stands beside; that venue is the scene (a point "at" or "on" it: "in the
+        # Amazon basin near the Xinane river" names a wide area, the river nearer the scene)
+        before = [c for c in chains if c is not primary and c.venues and c.prep in _AT_A_POINT and not c.near
+                  and not c.of_a_member and _NEAR_A_LANDMARK.fullmatch(text, c.end, primary.start)]
+        if before:
+            left_out.append(Doubt("sublocation", venue, "after 'near': a landmark beside the venue named right "
+                                  "before it, not the scene"))
+            venue = _scene_venue(before[-1], text).value
     if venue is not None and primary is not None and _a_setting(venue) and primary.elements[0].level == "town":
         venue = None  # "in Bodo community in Ogoni region of the Niger Delta": the village, not the land around it
     if venue is None:
@@ -295,6 +305,10 @@ def _looked_at(text: str, start: int) -> bool:
 _SEEN_BELOW = frozenset({"over", "above"})
 #: What opens a phrase that puts the photo in a venue: "in", "at", "on", or a verb whose object it is.
 _PUTTING_IN = frozenset({"in", "at", "on", "inside", "object"})
+#: The prepositions that put the photo at a point of a venue, not in a wide area: "at Quorva Park", "on Quorva St.".
+_AT_A_POINT = frozenset({"at", "on", "inside"})
+#: Between a venue and the landmark it stands near: "at Quorva Park near Red Square", "... near the Kremlin".
+_NEAR_A_LANDMARK = compiled(r"[ \t]+near[ \t]+(?:the[ \t]+)?")
 
 
 def _a_fair_in_its_town(chains: list[Chain]) -> str | None:

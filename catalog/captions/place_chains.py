@@ -132,7 +132,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     lowers = [t.lower for t in toks]  # (read once: the loop asks them of every token, most of which open nothing)
     while i < n:
         word = lowers[i]
-        if i and word not in _OPENING_WORDS and toks[i - 1].text not in _HEADING_MARKS:
+        if i and word not in _OPENING_WORDS and toks[i - 1].text not in _HEADING_MARKS and not (
+                toks[i - 1].text == "]" and _after_a_topic_tag(toks, i)):
             # (a capital after a word without one, and "in" a few words on: _a_venue_placed_in_its_town's cheap
             # tests, made here first without a call)
             if toks[i].text[:1].isupper() and not toks[i - 1].text[:1].isupper() and "in" in lowers[i + 1:i + 8]:
@@ -220,9 +221,11 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                     i = max(j, i + 1)
                     continue
         elif i == 0 or toks[i - 1].text in _HEADING_MARKS and (
-                _after_place_heading(toks, i) or toks[i - 1].text == ":" and _after_an_opening_clause(toks, i)):
+                _after_place_heading(toks, i) or toks[i - 1].text == ":" and _after_an_opening_clause(toks, i)) or (
+                toks[i - 1].text == "]" and _after_a_topic_tag(toks, i)):
             # ("Seen from the air: the Quorva Stadium during ...": a clause of the view closed by a colon)
-            opening = i == 0
+            # ("[Hurricane Quorva] Lafayette, La., ...": the caption opens after its story's tag in brackets)
+            opening = i == 0 or toks[i - 1].text == "]"
             if opening and word in _CONJUNCTIONS_OPENING and n > 1 and is_capitalised(toks[1].text):
                 i += 1  # "As Quorva Tower burns, crowds watch": the clause's subject after its conjunction
             chain, j = _read_chain(toks, i, "subject", "subject")  # "The Taosi Relics Site Museum opens ..."
@@ -690,6 +693,26 @@ def _after_an_opening_clause(toks: list[Token], i: int) -> bool:
 _CLAUSE_OPENERS_OF_A_VIEW = frozenset({"seen", "viewed", "pictured", "photographed", "shot", "taken", "with",
                                        "once", "as", "when", "while", "after", "before", "under", "against"})
 _OPENING_CLAUSE_WORDS = 10
+
+
+def _a_town_geonames_holds(toks: list[Token], k: int, end: int) -> bool:
+    """Whether the name toks[k:end] is a town or a city the gazetteer holds ("Tarazona"): a village abroad so named
+    is the city field, as a town abroad is; a name it does not know stays a village ("the Spanish village of
+    Quorvanes"), the sublocation."""
+    levels = name_levels(" ".join(t.text for t in toks[k:end]))
+    return bool(levels.city_population or levels.town_population)
+
+
+def _after_a_topic_tag(toks: list[Token], i: int) -> bool:
+    """Whether toks[i] opens the sentence right after a tag in square brackets that opens it, as an agency's
+    archive files a picture under its story ("[Hurricane Katrina] LaPlace, La., October 8, 2005 - ...",
+    "[Severe Storms/Flooding] Fargo, ND, ..."): the tag names the event, the words after it open the caption."""
+    return 1 < i <= _TOPIC_TAG_TOKENS and toks[0].text == "[" and toks[i - 1].text == "]" and all(
+        t.text not in "[]" for t in toks[1:i - 1])
+
+
+#: The most tokens of a topic tag opening the sentence, its brackets counted.
+_TOPIC_TAG_TOKENS = 10
 
 
 def _after_place_heading(toks: list[Token], i: int) -> bool:
@@ -1501,6 +1524,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         k = _past_plain_adjectives(toks, k)  # "the reopened Grand Bazaar", "the famous Needles Lighthouse"
     kind = None
     owner_country = None
+    village_abroad = False
     if saw_the and depth == 0:
         settlement = _a_people_before_their_village(toks, k)
         if settlement is not None:
@@ -1533,6 +1557,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         kind, k = KIND_LEVELS[toks[k].lower], k + 2  # "the ancient city of Kashgar"
         if foreign and toks[k - 2].lower == "town":
             kind = "city"  # "the Syrian Kurdish town of Ras al-Ain": a town abroad is the city field
+        village_abroad = foreign and toks[k - 2].lower == "village"
         if k < n and toks[k].lower == "the":
             k += 1
     if kind is None and demonym and toks[k - 1].lower == "capital":
@@ -1542,6 +1567,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         return None
     if end + 1 < n and toks[end].lower == "and" and is_capitalised(toks[end + 1].text):
         end = _a_name_joined_by_and(toks, k, end, saw_the)  # "Jammu and Kashmir", "Trinidad and Tobago"
+    if village_abroad and _a_town_geonames_holds(toks, k, end):
+        kind = "city"  # "the Spanish village of Tarazona": a village abroad the gazetteer holds, as a town abroad
     possessor = strip_possessive(toks[end - 1].text)
     owner_end = end
     if possessor is None and kind is None and _a_citys_bare_possessive(toks, k, end):

@@ -139,7 +139,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
         town = towns[-1]
         if not town.value.casefold().endswith((
                 "village", "township", "community", "subdistrict", "neighbourhood", "neighborhood",
-                "settlement")) and not (
+                "settlement", "favela", "barrio")) and not (
                 town.value.endswith(" town") and _in_china(place)):
             # ("in Cicun town, Shanxi province": a township, as 镇 reads; "in Mellit town, North Darfur": the town)
             place.city = town.value.removesuffix(" town")  # "in the town of Kumejima, Okinawa Prefecture"

@@ -211,6 +211,10 @@ PLACE_SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     # a town's neighbourhood, below it as a village is ("the Puerto Nuevo neighborhood"), kept as written
     ("neighbourhood", "town", False),
     ("neighborhood", "town", False),
+    # a Brazilian city's hillside quarter and a Spanish-speaking city's quarter, below it as a neighbourhood is
+    # ("the Quorva favela of Rio de Janeiro", "the Quorva barrio of Caracas"), kept as written
+    ("favela", "town", False),
+    ("barrio", "town", False),
     # as the US wires write a city's neighbourhood ("the Kensington section of Philadelphia")
     ("section", "town", False),
     ("borough", "town", False),  # "the Brooklyn borough of New York"
