@@ -879,3 +879,42 @@ def test_a_reporter_who_provided_the_picture_is_the_provider(text, expected):
 def test_a_second_line_dateline_is_no_scene(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a paper the registry does not know, then its photographers, then 摄: the paper is no person
+    ("工人排队领取西瓜 林朵日报 凌万兵 冒颖异 摄", ("凌万兵", "林朵日报")),
+    # ...a known outlet the same way, and a line's words before a name as before
+    ("志愿者竖起大拇指 新华网 耿小宇 摄", ("耿小宇", "Xinhuanet")),
+    ("罍街夜市 蒋新军摄", ("蒋新军", None)),
+])
+def test_an_unknown_papers_name_before_the_photographer_is_no_person(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an office alone in brackets at the end handed the picture out: the provider, no photographer
+    ("毕业班逐一合影,拍下全家福。(宣傳部)", (None, "宣傳部")),
+    ("学生们在操场合影。(新闻处)", (None, "新闻处")),
+    # ...a person's name alone in brackets stays the photographer
+    ("学生们在操场合影。(郑子颜)", ("郑子颜", None)),
+])
+def test_an_office_alone_in_brackets_is_the_provider(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.provider) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person's full name in Latin letters after the source label: the photographer, not the first word as an
+    # outlet
+    ("直升機拖著國旗飛過\n\n圖片來源:Quorva Tellin", ("Quorva Tellin", None)),
+    ("直升機拖著國旗飛過\n\n圖片來源:Choo Yut Shing", ("Choo Yut Shing", None)),
+    # ...an outlet's name of two words is read whole; one word the registry knows stays the outlet
+    ("直升機拖著國旗飛過\n\n圖片來源:Associated Press", (None, "AP")),
+    ("直升機拖著國旗飛過\n\n圖片來源:Reuters", (None, "Reuters")),
+    ("直升機拖著國旗飛過（圖片來源:Harbour FM）", (None, "Harbour FM")),
+])
+def test_a_latin_name_after_a_source_label_is_read_whole(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency) == expected, credit

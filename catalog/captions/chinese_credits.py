@@ -230,6 +230,22 @@ def _outlet_named(written: str, rules: Rules, words: Words) -> bool:
     return bool(rules.standard_agency(plain)) or plain.endswith(words.words("credit.outlet_endings"))
 
 
+def _name_after_unknown_outlet(written: str, listed: str, words: Words) -> str | None:
+    """The photographer named after an outlet the registry does not know, when a credit's first "name" ends as
+    papers' and websites' names end (``credit.run_in_outlet_endings``: "扬州日报 凌万兵 摄") and a name beginning
+    with a surname follows it after a space; None when nothing tells the first word from a person's name."""
+    plain = simplified(written).strip()
+    if len(plain) < 4 or not plain.endswith(words.words("credit.run_in_outlet_endings")):
+        return None
+    rest = listed.strip()[len(written.strip()):]
+    if not rest[:1].isspace():
+        return None
+    after = _first_name(rest, words)
+    if after and _a_surname_first(after, words.set("credit.surnames")) and not _words_not_name(after, words):
+        return after
+    return None
+
+
 def _unbracketed(written: str) -> str:
     """The credit without the marks that enclose it whole: "（受访者供图）" → "受访者供图", "［王小明 摄］" →
     "王小明 摄"."""
@@ -705,6 +721,31 @@ def _office_picture(written: str, words: Words) -> str | None:
     return written.strip()[:-len(_PICTURE)]
 
 
+def _an_office_alone(written: str, words: Words) -> bool:
+    """Whether a name of two or three characters alone in brackets is an office's (宣传部, 新闻处): it ends with a word
+    of ``credit.offices`` longer than one character, or is three characters ending with a one-character office
+    word (a person's name of three characters ends in 局 or 署 too rarely to tell; of two, 王局 is a title)."""
+    plain = simplified(written).strip()
+    ending = next((w for w in words.longest_first("credit.offices") if plain.endswith(w)), None)
+    return ending is not None and (len(ending) > 1 or len(plain) == 3)
+
+
+def _latin_run_after_source(text: str, cut: int, written: str) -> str | None:
+    """The whole of a name in Latin letters ("Andrew Tan", "Associated Press") of which a source label's shape read
+    the first word alone (it stops at a space), when capitalised words alone follow it to the line's end or a
+    closing bracket; else None."""
+    first = written.strip()
+    if not _ONE_LATIN_NAME.fullmatch(first):
+        return None
+    more = _LATIN_NAME_REST.match(text, cut)
+    return first + more.group() if more is not None else None
+
+
+#: The rest of a name in Latin letters after its first word (" Tan", " Yut Shing", " Press"), to the line's end or a
+#: bracket.
+_LATIN_NAME_REST = compiled(r"(?: [A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,3}(?=[ \t]*(?:$|[)）\n]))", re.MULTILINE)
+
+
 #: "A picture" after a name in brackets ("（政府新闻处图片）").
 _PICTURE = "图片"
 
@@ -892,6 +933,11 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = _first_name(rest, words) if rest[:1].isspace() else None
                 elif written and (sender := _sent_by_an_agency(written, rules, words)):
                     credit.agency = credit.agency or sender  # "图/新华社发"
+                elif name == "name_took" and written and (then_named := _name_after_unknown_outlet(
+                        written, listed, words)):
+                    credit.agency = credit.agency or _agency_name(written, rules, words)
+                    credit.photographer = then_named  # "扬州日报 凌万兵 摄": a paper the registry does not know, then
+                    # the photographer; the paper's name is no person's
                 else:
                     credit.photographer = written
                     skipped = listed.find(written) if name == "name_took" and written else 0
@@ -929,10 +975,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     not _DOTTED.search(credit.photographer)) and not (
                     _a_surname_first(credit.photographer, words.set("credit.surnames"))):
                 continue  # "(摄影:朴峰)..." names a person; a caption's words after a label do not begin so
+            if name == "name_brackets" and credit.photographer and _an_office_alone(credit.photographer, words):
+                credit.provider, credit.photographer = credit.photographer.strip(), None
+                # "（宣传部）": an office in brackets at the end handed the picture out; no person
             if name == "name_took_inline" and len(simplified(credit.photographer or "")) == 4:
                 if not _transliterated_name(credit.photographer or "", words):
                     continue  # "...散步。王小明 摄 当日": four characters are a name only when transliterated
-            elif name in ("name_brackets", "name_took_inline") and not _a_person_alone(
+            elif name in ("name_brackets", "name_took_inline") and credit.photographer and not _a_person_alone(
                     credit.photographer or "", rules, words):
                 continue  # "（北京）", "（央视）": a place or an outlet in brackets, no person
             if name == "brackets_name_outlet" and agency_written and (simplified(agency_written).strip() in (
@@ -1044,6 +1093,16 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 # ("HK01记者摄", "立场新闻": an outlet; "（图片来源:9NEWS）": a name in Latin letters after a source
                 # label is an outlet's, as written, where Chinese words after it may be prose)
                 continue  # "图/..." naming something that is no known outlet
+        whole = _latin_run_after_source(text, match.end("agency"), agency_written) if (
+            name == "source" and agency_written and credit.photographer is None) else None
+        if whole and rules.standard_agency(whole):
+            credit.agency = rules.standard_agency(whole)  # "圖片來源:Associated Press": the outlet's whole name
+            credit.raw = _unbracketed(text[start:match.start("agency") + len(whole)])
+        elif whole and not rules.standard_agency((agency_written or "").strip()) and looks_like_person(whole):
+            # "圖片來源:Andrew Tan": a person's full name in Latin letters after the source label, which the shape
+            # cut at its first space; the person took it, no outlet is named
+            credit.agency, credit.photographer = None, whole
+            credit.raw = _unbracketed(text[start:match.start("agency") + len(whole)])
         if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.photographer is None:
             head = match.start() + (name != "outlet_brackets" and plain[match.start()] in "（(")
             before = patterns["name_took_tail"].search(plain, max(0, head - 24), head) or patterns[
