@@ -918,3 +918,16 @@ def test_an_office_alone_in_brackets_is_the_provider(text, expected):
 def test_a_latin_name_after_a_source_label_is_read_whole(text, expected):
     credit = parse(text).credit
     assert (credit.photographer, credit.agency) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a stretch from one county to the next: neither end is the scene, 至 runs into no county's name; the
+    # province that holds them both stays
+    ("石牌位置在四川省雅江县至理塘县之间的国道边。", {"city": None, "province": "四川"}),
+    ("车队行驶在林朵县至夸尔沃县之间的公路上。", {"city": None}),
+    # ...one county alone is read as before
+    ("石牌位于四川省雅江县。", {"city": "雅江县", "province": "四川"}),
+])
+def test_a_stretch_between_two_places_is_no_scene(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
