@@ -931,3 +931,15 @@ def test_a_latin_name_after_a_source_label_is_read_whole(text, expected):
 def test_a_stretch_between_two_places_is_no_scene(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a labelled credit of three slash-parts: the tail's reading of its last two takes the last outlet for a
+    # photographer of one word; the label's reading names the person and the outlet that sent it
+    ("A man looks on at the parade. Photo: Quorva Tellin / TASS / Quorvapix", ("Quorva Tellin", "Quorvapix")),
+    # ...two parts as before
+    ("A man looks on at the parade. Photo: Quorva Tellin / TASS", ("Quorva Tellin", "TASS")),
+])
+def test_a_labelled_credits_last_outlet_is_no_photographer(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency) == expected, credit

@@ -173,6 +173,9 @@ def find_credit(text: str, rules: Rules) -> Found | None:
         # "MA WEI / LI NA / FOR CHINA DAILY": the tail after the first " / " reads as well; the whole credit names
         # its first photographer
         best = min(whole, key=lambda f: f.cut_start)
+    labelled = _lead_in_around_a_tail(found, best)
+    if labelled is not None:
+        best = labelled
     if best.credit.agency and not best.credit.photographer:
         # The same agency credited twice, once with its photographer ("REUTERS/Thomas Mukoya Image copyright
         # Reuters"): the fuller credit.
@@ -221,6 +224,24 @@ _AUTHOR_LINE = compiled(r"[-•*]?\s*(?:(?:author|photographer)\s*:|(?:photo|pic
 
 #: "photo by" inside a credit: the picture's own byline ("Army National Guard photo by Ana Ruiz/Released").
 _PHOTO_BY_INSIDE = compiled(r"\b(?:photo|photograph|picture)s?\s+by\b", re.IGNORECASE)
+
+
+def _lead_in_around_a_tail(found: list[Found], best: Found) -> Found | None:
+    """The lead-in's reading of a credit whose last slash-parts the tail read alone ("Photo: Ana Ruiz / TASS / Forum":
+    the tail "TASS / Forum" takes the last outlet for a photographer of one word), when the lead-in's credit ends
+    where the tail's does, names a photographer of two words or more, and reads the tail's one word as its agency;
+    else None."""
+    person = best.credit.photographer
+    if best.spot != "tail" or not person or " " in person.strip():
+        return None
+    around = [f for f in found if f.spot == "lead-in" and f.cut_end == best.cut_end and f.cut_start < best.cut_start
+              and f.score >= best.score - _LEAD_IN_MARGIN and f.credit.agency == person
+              and " " in (f.credit.photographer or "").strip()]
+    return min(around, key=lambda f: f.cut_start) if around else None
+
+
+#: How far below the tail's score the lead-in's reading of the same credit may score and still be read whole.
+_LEAD_IN_MARGIN = 0.5
 
 
 def _byline_above_library(found: list[Found], best: Found) -> str | None:
