@@ -943,3 +943,15 @@ def test_a_stretch_between_two_places_is_no_scene(text, expected):
 def test_a_labelled_credits_last_outlet_is_no_photographer(text, expected):
     credit = parse(text).credit
     assert (credit.photographer, credit.agency) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body's initials after a photographer's name, no slash between: the body, not the name's last word
+    ("The mayor hands a proclamation to the deputy. Photo by Quorva Tellin FEMA", ("Quorva Tellin", "FEMA")),
+    # ...a generational suffix is part of the name; a name all in capitals is not split
+    ("The mayor hands a proclamation to the deputy. Photo by Quorva Tellin III", ("Quorva Tellin III", None)),
+    ("The mayor hands a proclamation to the deputy. Photo by Quorva Tellin AP", ("Quorva Tellin", "AP")),
+])
+def test_initials_after_a_photographers_name_are_the_body(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency) == expected, credit
