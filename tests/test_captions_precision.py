@@ -955,3 +955,15 @@ def test_a_labelled_credits_last_outlet_is_no_photographer(text, expected):
 def test_initials_after_a_photographers_name_are_the_body(text, expected):
     credit = parse(text).credit
     assert (credit.photographer, credit.agency) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "quite a few" before a venue word counts things, naming no venue
+    ("这个位置,不少路砖已被撬走。", {"sublocation": None}),
+    ("暴雨过后,不少路段积水。", {"sublocation": None}),
+    # ...a venue named in the sentence stays
+    ("奎尔沃广场对开这个位置,不少路砖已被撬走。", {"sublocation": "奎尔沃广场"}),
+])
+def test_a_count_of_things_names_no_venue(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
