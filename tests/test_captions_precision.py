@@ -967,3 +967,15 @@ def test_initials_after_a_photographers_name_are_the_body(text, expected):
 def test_a_count_of_things_names_no_venue(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wire the registry knows, then its words for its own pictures: the agency, no provider
+    ("People try out phones at the fair in Barcelona. Reuters file photo", ("Reuters", None)),
+    ("People try out phones at the fair in Barcelona. XInhua file photo", ("Xinhua", None)),
+    # ...a paper the registry does not know stays as it was read
+    ("Boats wait in the harbour at dawn. Quorva Gazette file photo", ("Quorva Gazette", None)),
+])
+def test_a_wires_file_photo_is_the_wires(text, expected):
+    credit = parse(text).credit
+    assert (credit.agency, credit.provider) == expected, credit

@@ -1021,7 +1021,11 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     staff = _STAFF.search(text) if _may_end_in(text, low, _STAFF_WORDS) else None
     if staff and looks_like_organisation(text[: staff.start()]):
         # "Gazette staff", "Herald photo", "Herald file photo": the outlet, by its own words for its pictures
-        return Part(text, "org", _THE.sub("", text[: staff.start()], count=1), segment, role or "label")
+        named = _THE.sub("", text[: staff.start()], count=1)
+        wire = rules.standard_agency(named.strip())
+        if wire:  # "Reuters file photo": an agency the registry knows, its own picture from its files
+            return Part(text, "agency", wire, segment, role or "label")
+        return Part(text, "org", named, segment, role or "label")
     return None
 
 
