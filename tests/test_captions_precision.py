@@ -881,3 +881,103 @@ def test_a_reporter_who_provided_the_picture_is_the_provider(text, expected):
 def test_a_second_line_dateline_is_no_scene(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a paper the registry does not know, then its photographers, then 摄: the paper is no person
+    ("工人排队领取西瓜 林朵日报 凌万兵 冒颖异 摄", ("凌万兵", "林朵日报")),
+    # ...a known outlet the same way, and a line's words before a name as before
+    ("志愿者竖起大拇指 新华网 耿小宇 摄", ("耿小宇", "Xinhuanet")),
+    ("罍街夜市 蒋新军摄", ("蒋新军", None)),
+])
+def test_an_unknown_papers_name_before_the_photographer_is_no_person(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an office alone in brackets at the end handed the picture out: the provider, no photographer
+    ("毕业班逐一合影,拍下全家福。(宣傳部)", (None, "宣傳部")),
+    ("学生们在操场合影。(新闻处)", (None, "新闻处")),
+    # ...a person's name alone in brackets stays the photographer
+    ("学生们在操场合影。(郑子颜)", ("郑子颜", None)),
+])
+def test_an_office_alone_in_brackets_is_the_provider(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.provider) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person's full name in Latin letters after the source label: the photographer, not the first word as an
+    # outlet
+    ("直升機拖著國旗飛過\n\n圖片來源:Quorva Tellin", ("Quorva Tellin", None)),
+    ("直升機拖著國旗飛過\n\n圖片來源:Choo Yut Shing", ("Choo Yut Shing", None)),
+    # ...an outlet's name of two words is read whole; one word the registry knows stays the outlet
+    ("直升機拖著國旗飛過\n\n圖片來源:Associated Press", (None, "AP")),
+    ("直升機拖著國旗飛過\n\n圖片來源:Reuters", (None, "Reuters")),
+    ("直升機拖著國旗飛過（圖片來源:Harbour FM）", (None, "Harbour FM")),
+])
+def test_a_latin_name_after_a_source_label_is_read_whole(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a stretch from one county to the next: neither end is the scene, 至 runs into no county's name; the
+    # province that holds them both stays
+    ("石牌位置在四川省雅江县至理塘县之间的国道边。", {"city": None, "province": "四川"}),
+    ("车队行驶在林朵县至夸尔沃县之间的公路上。", {"city": None}),
+    # ...one county alone is read as before
+    ("石牌位于四川省雅江县。", {"city": "雅江县", "province": "四川"}),
+])
+def test_a_stretch_between_two_places_is_no_scene(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a labelled credit of three slash-parts: the tail's reading of its last two takes the last outlet for a
+    # photographer of one word; the label's reading names the person and the outlet that sent it
+    ("A man looks on at the parade. Photo: Quorva Tellin / TASS / Quorvapix", ("Quorva Tellin", "Quorvapix")),
+    # ...two parts as before
+    ("A man looks on at the parade. Photo: Quorva Tellin / TASS", ("Quorva Tellin", "TASS")),
+])
+def test_a_labelled_credits_last_outlet_is_no_photographer(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body's initials after a photographer's name, no slash between: the body, not the name's last word
+    ("The mayor hands a proclamation to the deputy. Photo by Quorva Tellin FEMA", ("Quorva Tellin", "FEMA")),
+    # ...a generational suffix is part of the name; a name all in capitals is not split
+    ("The mayor hands a proclamation to the deputy. Photo by Quorva Tellin III", ("Quorva Tellin III", None)),
+    ("The mayor hands a proclamation to the deputy. Photo by Quorva Tellin AP", ("Quorva Tellin", "AP")),
+])
+def test_initials_after_a_photographers_name_are_the_body(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "quite a few" before a venue word counts things, naming no venue
+    ("这个位置,不少路砖已被撬走。", {"sublocation": None}),
+    ("暴雨过后,不少路段积水。", {"sublocation": None}),
+    # ...a venue named in the sentence stays
+    ("奎尔沃广场对开这个位置,不少路砖已被撬走。", {"sublocation": "奎尔沃广场"}),
+])
+def test_a_count_of_things_names_no_venue(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wire the registry knows, then its words for its own pictures: the agency, no provider
+    ("People try out phones at the fair in Barcelona. Reuters file photo", ("Reuters", None)),
+    ("People try out phones at the fair in Barcelona. XInhua file photo", ("Xinhua", None)),
+    # ...a paper the registry does not know stays as it was read
+    ("Boats wait in the harbour at dawn. Quorva Gazette file photo", ("Quorva Gazette", None)),
+])
+def test_a_wires_file_photo_is_the_wires(text, expected):
+    credit = parse(text).credit
+    assert (credit.agency, credit.provider) == expected, credit

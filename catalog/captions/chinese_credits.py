@@ -807,6 +807,15 @@ def _office_picture(written: str, words: Words) -> str | None:
     return written.strip()[:-len(_PICTURE)]
 
 
+def _an_office_alone(written: str, words: Words) -> bool:
+    """Whether a name of two or three characters alone in brackets is an office's (宣传部, 新闻处): it ends with a word
+    of ``credit.offices`` longer than one character, or is three characters ending with a one-character office
+    word (a person's name of three characters ends in 局 or 署 too rarely to tell; of two, 王局 is a title)."""
+    plain = simplified(written).strip()
+    ending = next((w for w in words.longest_first("credit.offices") if plain.endswith(w)), None)
+    return ending is not None and (len(ending) > 1 or len(plain) == 3)
+
+
 #: "A picture" after a name in brackets ("（政府新闻处图片）").
 _PICTURE = "图片"
 
@@ -1041,10 +1050,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     not _DOTTED.search(credit.photographer)) and not (
                     _a_surname_first(credit.photographer, words.set("credit.surnames"))):
                 continue  # "(摄影:朴峰)..." names a person; a caption's words after a label do not begin so
+            if name == "name_brackets" and credit.photographer and _an_office_alone(credit.photographer, words):
+                credit.provider, credit.photographer = credit.photographer.strip(), None
+                # "（宣传部）": an office in brackets at the end handed the picture out; no person
             if name == "name_took_inline" and len(simplified(credit.photographer or "")) == 4:
                 if not _transliterated_name(credit.photographer or "", words):
                     continue  # "...散步。王小明 摄 当日": four characters are a name only when transliterated
-            elif name in ("name_brackets", "name_took_inline") and not _a_person_alone(
+            elif name in ("name_brackets", "name_took_inline") and credit.photographer and not _a_person_alone(
                     credit.photographer or "", rules, words):
                 continue  # "（北京）", "（央视）": a place or an outlet in brackets, no person
             if name == "brackets_name_outlet" and agency_written and (simplified(agency_written).strip() in (

@@ -1473,6 +1473,15 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                                             link=","))
                     break
                 break  # "浙江小城...": the word calling it a city is no city's name itself
+        stretch_end = _unit_at(text, plain, position + 1, end, words, patterns, elements) if elements and (
+            plain[position:position + 1] in words.set("places.stretch_joins")) else None
+        if stretch_end is not None and not _venue_word_ahead(plain, stretch_end[1], end, words.pattern(
+                "places.venue")):
+            # "雅江县至理塘县之间", "从林朵县至夸尔县的公路": a stretch from one place to the next, neither of them
+            # the scene, and 至 ("to") begins no name of the unit after it; the province or the country that holds
+            # them both (四川) stays, a unit below it may be the start's own (甘孜州 holds 雅江县, not the stretch)
+            # (not "济南至泰安高速公路": the stretch names the venue after it)
+            return [e for e in elements[:-1] if e.level in ("country", "province")], _A_LIST
         unit = _unit_at(text, plain, position, end, words, patterns, elements)
         if unit is None and elements and elements[-1].level == "country" and len(elements) == 1:
             foreign = _foreign_province(words).match(plain, position, end)

@@ -813,6 +813,10 @@ def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
         if split:  # "Anupam Nath AP Photo", "Siago Cece I Nation Media Group"
             out.extend([(split[0], number > 0), (split[1], True)])
             continue
+        initials = _name_then_initials(piece, rules)
+        if initials:  # "Photo by Ana Ruiz FEMA": an agency by its initials after the name, no slash between
+            out.extend([(initials[0], number > 0), (initials[1], True)])
+            continue
         led = _agency_then_person(piece, rules)
         if led:  # "Xinhua via AP Ding Haitao": the last distributor, then its photographer with nothing between
             agency, person = led.split("/", 1)
@@ -866,6 +870,26 @@ def _name_then_agency(piece: str, rules: Rules) -> tuple[str, str] | None:
         if rules.standard_agency(agency) and looks_like_person(name):
             return name, agency
     return None
+
+
+def _name_then_initials(piece: str, rules: Rules) -> tuple[str, str] | None:
+    """A person's name in mixed case, then a body's initials the registry need not know, with no slash between
+    ("Steve Ruiz FEMA", "Ana Ruiz USDA"): the name of two or three words and the initials (three to six capitals,
+    no generational suffix such as "III"); else None. A name all in capitals ("MA WEI LI") gives no such split."""
+    words = piece.split()
+    if not 3 <= len(words) <= 4 or not _INITIALS_AFTER_NAME.fullmatch(words[-1]) or words[-1] in _SUFFIXES:
+        return None
+    name = " ".join(words[:-1])
+    if any(w.isupper() and len(w) > 1 for w in words[:-1]) or rules.standard_agency(piece) or is_media(piece) or (
+            _an_edition_paper(piece)):
+        return None  # (a paper's name with its title noun in capitals, "Brannock Evening STAR", is no name's)
+    return (name, words[-1]) if looks_like_person(name) else None
+
+
+#: A body's initials after a name: "FEMA", "USDA", "NOAA".
+_INITIALS_AFTER_NAME = compiled(r"[A-Z]{3,6}")
+#: Generational suffixes and ranks written after a name in capitals, which are no body's initials.
+_SUFFIXES = frozenset({"III", "VII", "VIII", "XIV", "JNR", "SNR", "RET", "USN", "USMC", "USAF", "MBE", "OBE", "CBE"})
 
 
 def _split_names(piece: str, rules: Rules) -> list[str]:
@@ -1073,7 +1097,11 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     staff = _STAFF.search(text) if _may_end_in(text, low, _STAFF_WORDS) else None
     if staff and looks_like_organisation(text[: staff.start()]):
         # "Gazette staff", "Herald photo", "Herald file photo": the outlet, by its own words for its pictures
-        return Part(text, "org", _THE.sub("", text[: staff.start()], count=1), segment, role or "label")
+        named = _THE.sub("", text[: staff.start()], count=1)
+        wire = rules.standard_agency(named.strip())
+        if wire:  # "Reuters file photo": an agency the registry knows, its own picture from its files
+            return Part(text, "agency", wire, segment, role or "label")
+        return Part(text, "org", named, segment, role or "label")
     return None
 
 
