@@ -816,6 +816,22 @@ def _an_office_alone(written: str, words: Words) -> bool:
     return ending is not None and (len(ending) > 1 or len(plain) == 3)
 
 
+def _latin_run_after_source(text: str, cut: int, written: str) -> str | None:
+    """The whole of a name in Latin letters ("Andrew Tan", "Associated Press") of which a source label's shape read
+    the first word alone (it stops at a space), when capitalised words alone follow it to the line's end or a
+    closing bracket; else None."""
+    first = written.strip()
+    if not _ONE_LATIN_NAME.fullmatch(first):
+        return None
+    more = _LATIN_NAME_REST.match(text, cut)
+    return first + more.group() if more is not None else None
+
+
+#: The rest of a name in Latin letters after its first word (" Tan", " Yut Shing", " Press"), to the line's end or a
+#: bracket.
+_LATIN_NAME_REST = compiled(r"(?: [A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,3}(?=[ \t]*(?:$|[)）\n]))", re.MULTILINE)
+
+
 #: "A picture" after a name in brackets ("（政府新闻处图片）").
 _PICTURE = "图片"
 
@@ -1171,6 +1187,16 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 # ("HK01记者摄", "立场新闻": an outlet; "（图片来源:9NEWS）": a name in Latin letters after a source
                 # label is an outlet's, as written, where Chinese words after it may be prose)
                 continue  # "图/..." naming something that is no known outlet
+        whole = _latin_run_after_source(text, match.end("agency"), agency_written) if (
+            name == "source" and agency_written and credit.photographer is None) else None
+        if whole and rules.standard_agency(whole):
+            credit.agency = rules.standard_agency(whole)  # "圖片來源:Associated Press": the outlet's whole name
+            credit.raw = _unbracketed(text[start:match.start("agency") + len(whole)])
+        elif whole and not rules.standard_agency((agency_written or "").strip()) and looks_like_person(whole):
+            # "圖片來源:Andrew Tan": a person's full name in Latin letters after the source label, which the shape
+            # cut at its first space; the person took it, no outlet is named
+            credit.agency, credit.photographer = None, whole
+            credit.raw = _unbracketed(text[start:match.start("agency") + len(whole)])
         if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.photographer is None:
             head = match.start() + (name != "outlet_brackets" and plain[match.start()] in "（(")
             before = patterns["name_took_tail"].search(plain, max(0, head - 24), head) or patterns[
