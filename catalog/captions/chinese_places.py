@@ -3266,8 +3266,7 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
     plain = simplified(text[start:end])
     places = words.lists["places"]
     levels = ("province", "city", "county", "town", "village")
-    found = {level: next((s for s in words.longest_first(f"places.{level}") if plain.endswith(s)), "")
-             if plain.endswith(words.words(f"places.{level}")) else "" for level in levels}  # (one test first)
+    found = {level: _longest_suffix(plain, level, words) for level in levels}
     longest = max(len(suffix) for suffix in found.values())
     for level in levels:  # the level of the longest suffix: 容东片区 is a 片区 (town), not a 区
         suffix = found[level]
@@ -3291,6 +3290,20 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
         return Element("town" if level in ("town", "village") else level, written, start, end, link=",")
     return Element("place", text[start:end], start, end, link=",")
 
+
+def _longest_suffix(name: str, level: str, words: Words) -> str:
+    """The longest suffix of places.<level> (省, 自治州, 新区) that `name` ends with, or "": the name's ending of
+    each length the list's suffixes have, looked up in the list as a set, longest first (two suffixes of one
+    length that both end the name are the same), rather than every suffix tried in turn."""
+    if not name.endswith(words.words(f"places.{level}")):
+        return ""  # (one test first: most units end in no suffix of most levels)
+    made = words._made.get(("suffix_lengths", level))
+    if made is None:
+        made = words._made[("suffix_lengths", level)] = (
+            sorted({len(suffix) for suffix in words[f"places.{level}"] if suffix}, reverse=True),
+            words.set(f"places.{level}"))
+    lengths, suffixes = made
+    return next((name[-length:] for length in lengths if name[-length:] in suffixes), "")
 
 def _suffix_in_the_name(name: str, suffix: str) -> bool:
     """Whether 市 ending a city's name is part of it: a city outside Greater China the gazetteer knows by the whole
