@@ -42,7 +42,7 @@ from catalog.captions.gazetteer import (
     name_levels,
     namesake_in,
 )
-from catalog.captions.han_name_starts import gazetteer_name_starts
+from catalog.captions.han_name_starts import gazetteer_country_starts, gazetteer_name_starts
 from catalog.captions.place_chains import Chain
 from catalog.captions.place_fields import resolve
 from catalog.captions.place_names import Element
@@ -3291,6 +3291,7 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
     return Element("place", text[start:end], start, end, link=",")
 
 
+
 def _longest_suffix(name: str, level: str, words: Words) -> str:
     """The longest suffix of places.<level> (省, 自治州, 新区) that `name` ends with, or "": the name's ending of
     each length the list's suffixes have, looked up in the list as a set, longest first (two suffixes of one
@@ -3375,6 +3376,8 @@ _HEADING_LINE = 40
 
 
 def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
+    if plain[at:at + 2] not in _country_starts(words):
+        return None  # (most starts: no country's name of the list or the gazetteer begins so, see _country_starts)
     run = _HAN_RUN.match(plain, at, min(end, at + 5))  # (five characters at most: 沙特阿拉伯)
     if run is None:
         return None  # ("中国 (": a name is written in characters only)
@@ -3390,6 +3393,17 @@ def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
             return _with_qualifier(plain, stop, end, words)
     return None
 
+
+
+def _country_starts(words: Words) -> frozenset[str]:
+    """The first two characters of every name `_known_country` can take: places.countries' and the gazetteer's
+    countries' (han_name_starts; what name_levels finds a country under, a designator after it or not), made
+    once. Its names are two characters or more, so a start whose two characters begin none of them holds none."""
+    made = words._made.get(("country_starts",))
+    if made is None:
+        made = words._made[("country_starts",)] = frozenset(
+            name[:2] for name in words["places.countries"] if len(name) >= 2) | gazetteer_country_starts()
+    return made
 
 #: The suffixes of a unit, which the gazetteer strips from a name as designators but no country's name ends in.
 _DESIGNATOR_ENDS = frozenset("市县縣区區")

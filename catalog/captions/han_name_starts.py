@@ -13,6 +13,8 @@ two characters begin no key in any of those forms begins no name the gazetteer k
     >>> starts = gazetteer_name_starts()
     >>> "纽约" in starts, "岳阳" in starts, "游客" in starts
     (True, True, False)
+    >>> "日本" in gazetteer_country_starts(), "纽约" in gazetteer_country_starts()
+    (True, False)
 
 Built once from the gazetteer (about a second) and kept as ``gazetteer-<key>-name-starts.marshal``: the key is
 the gazetteer's own (its data packages and code), so a new gazetteer makes a new table. A process that reads
@@ -27,16 +29,25 @@ from pathlib import Path
 
 from catalog.place_keys import CJK_SUFFIXES
 
-#: The version of the kept table's layout (a change makes it be built again).
-_FORMAT = 1
+#: The version of the kept tables' layout (a change makes them be built again).
+_FORMAT = 2
 
-_STARTS: frozenset[str] | None = None
+_STARTS: tuple[frozenset[str], frozenset[str]] | None = None
 _LOCK = threading.Lock()
 
 
 def gazetteer_name_starts() -> frozenset[str]:
     """The first two characters of every Chinese name the gazetteer can find, read from the cache folder (or
     built there on first use), once a process."""
+    return _tables()[0]
+
+
+def gazetteer_country_starts() -> frozenset[str]:
+    """The same of its countries' names alone (what ``name_levels`` finds a country under)."""
+    return _tables()[1]
+
+
+def _tables() -> tuple[frozenset[str], frozenset[str]]:
     global _STARTS
     if _STARTS is None:
         with _LOCK:
@@ -45,7 +56,7 @@ def gazetteer_name_starts() -> frozenset[str]:
     return _STARTS
 
 
-def _kept_or_built() -> frozenset[str]:
+def _kept_or_built() -> tuple[frozenset[str], frozenset[str]]:
     from catalog.cachedir import one_builder, read_plain, write_plain
 
     path = _kept_path()
@@ -59,7 +70,7 @@ def _kept_or_built() -> frozenset[str]:
         if found is not None:
             return found
         built = _build()
-        write_plain([_FORMAT, sorted(built)], path)
+        write_plain([_FORMAT, *(sorted(table) for table in built)], path)
         return built
 
 
@@ -74,29 +85,38 @@ def _kept_path() -> Path | None:
     return gazetteer.with_name(f"{gazetteer.stem}-name-starts.marshal") if gazetteer is not None else None
 
 
-def _valid(kept: object) -> frozenset[str] | None:
-    """The table a kept file holds, or None when it is missing, damaged or of another layout."""
-    if not (isinstance(kept, list) and len(kept) == 2 and kept[0] == _FORMAT and isinstance(kept[1], list)):
+def _valid(kept: object) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The tables a kept file holds, or None when it is missing, damaged or of another layout."""
+    if not (isinstance(kept, list) and len(kept) == 3 and kept[0] == _FORMAT):
         return None
-    if not all(isinstance(pair, str) and len(pair) == 2 for pair in kept[1]):
+    tables = kept[1:]
+    if not all(isinstance(table, list) and all(isinstance(pair, str) and len(pair) == 2 for pair in table)
+               for table in tables):
         return None
-    return frozenset(kept[1])
+    return frozenset(tables[0]), frozenset(tables[1])
 
 
-def _build() -> frozenset[str]:
+def _build() -> tuple[frozenset[str], frozenset[str]]:
     """The first two characters of every key of the gazetteer's city indexes (own names and alternate names) and
-    of its countries' names that holds a Han character, in three forms: as kept, simplified as a caption is (the
-    readers' ``simplified``, character for character), and each of its first two characters simplified alone (a
-    look-up that finds a traditional key, 麗江, was asked the simplified name, 丽江, whose conversion found it).
-    A key of one character is found under a name with a designator after it (X市, X省: the gazetteer's keys
-    strip CJK_SUFFIXES), so it begins two characters with each designator's first."""
-    from catalog.captions.chinese_words import simplified
+    of its countries' names that holds a Han character, and of the countries' alone (see _starts)."""
     from catalog.places import get_gazetteer
 
     gazetteer = get_gazetteer()
+    countries = _starts(gazetteer._country_by_name)
+    return frozenset(_starts([*gazetteer.alternate_index().keys(), *gazetteer._index.primary.keys()])) | countries, (
+        countries)
+
+
+def _starts(keys) -> frozenset[str]:
+    """The first two characters of the keys that hold a Han character, in three forms: as kept, simplified as a
+    caption is (the readers' ``simplified``, character for character), and each of the two simplified alone (a
+    look-up that finds a traditional key, 麗江, was asked the simplified name, 丽江, whose conversion found it). A
+    key of one character is found under a name with a designator after it (X市, X省: the gazetteer's keys strip
+    CJK_SUFFIXES), so it begins two characters with each designator's first."""
+    from catalog.captions.chinese_words import simplified
+
     pairs: set[str] = set()
     designators = {suffix[0] for suffix in CJK_SUFFIXES}
-    keys = [*gazetteer.alternate_index().keys(), *gazetteer._index.primary.keys(), *gazetteer._country_by_name]
     for key in keys:
         if not key or not any(_han(character) for character in key[:2]):
             continue
