@@ -128,8 +128,7 @@ def _number(written: str | None) -> int | None:
 
 
 def _find_dates(text: str, words: Words) -> list[ChineseDate]:
-    background = words.any("dates.background")
-    taken, released = words.any("dates.taken"), words.any("dates.released")
+    background, released, taken = _context_patterns(words)
     found = []
     bare_days: set[int] = set()  # the days written with no month ("17日仍不让民众内用"), so far
     for match in _date_pattern().finditer(text):
@@ -193,7 +192,7 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
             iso = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
         before = text[max(0, match.start() - 6):match.start()]
         after = text[end:end + 14]
-        is_background = bool(re.search(f"(?:{background})\\s*$", before)) or bool(_range_after().match(after)) or (
+        is_background = bool(background.search(before)) or bool(_range_after().match(after)) or (
             _A_PAPER_BEFORE.search(text, max(0, match.start() - 20), match.start()) is not None) or (
             # "日本《读卖新闻》11月5日报道了": the paper's day, not the photo's
             _ISSUE_AFTER.match(after) is not None) or (
@@ -206,10 +205,10 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
             # photo's day (17日), the stamp another, the day the wire filed it
         elif _labelled(text, match.start(), words) or stamped:
             kind = "taken"  # "日期:2015年3月1日 地点:...": a date field; "...记者X摄 110年2月26日": the picture's stamp
-        elif re.match(rf"[^。，,；;]{{0,8}}?(?:{released})(?!{_NOT_A_PICTURE_RELEASED})", text[end:end + 24]) and not (
+        elif released.match(text[end:end + 24]) and not (
                 re.match(r"\s*[^。，,]{0,8}?拍摄", after)):
             kind = "released"
-        elif re.match(rf"[^。，,；;]{{0,12}}?(?:{taken})", after) or before.endswith("这是") or (
+        elif taken.match(after) or before.endswith("这是") or (
                 before.rstrip().endswith(words.words("dates.taken_before"))):  # "这张照片拍摄于2016年9月29日"
             kind = "taken"
         # (an event's listed days, or a day the sentence defines: still the scene's time for the readers of places,
@@ -265,6 +264,19 @@ def _defines_the_day(text: str, end: int, words: Words) -> bool:
         return False
     rest = text[end:]
     return not any(word in rest for word in words.words("dates.same_day"))
+
+
+def _context_patterns(words: Words) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """What `_find_dates` reads around a date: a word of background ending the text before it ("据...报道"), a word
+    of release or of taking soon after it; compiled once for the word lists, rather than each source (as long as
+    its list) built again and looked up in re's cache for every date."""
+    made = words._made.get(("date_context",))
+    if made is None:
+        made = words._made[("date_context",)] = (
+            compiled(f"(?:{words.any('dates.background')})\\s*$"),
+            compiled(rf"[^。，,；;]{{0,8}}?(?:{words.any('dates.released')})(?!{_NOT_A_PICTURE_RELEASED})"),
+            compiled(rf"[^。，,；;]{{0,12}}?(?:{words.any('dates.taken')})"))
+    return made
 
 
 #: What, right after 发布 or 公布, shows that something else than a picture was released: a product, a collection, a

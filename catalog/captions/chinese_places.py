@@ -42,6 +42,7 @@ from catalog.captions.gazetteer import (
     name_levels,
     namesake_in,
 )
+from catalog.captions.han_name_starts import gazetteer_country_starts, gazetteer_name_starts
 from catalog.captions.place_chains import Chain
 from catalog.captions.place_fields import resolve
 from catalog.captions.place_names import Element
@@ -2187,6 +2188,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             before and before[-1].end == at and plain[at] in _SOFT_BREAKS) and not (
             _a_link_opening_after_at(plain, at)):  # (天津市和平区: see _unit_name_ok; "在和平区")
         return None
+    if not before and _no_name_begins(plain, at, end, words, patterns):
+        return None  # (most starts of a chain: no name of a list or of the gazetteer begins there)
     places = words.lists["places"]
     if _names_an_event(plain, at, end):
         return None  # "杭州亚运会", "巴黎奥运会": a city in an event's name is no place of the photo (the contract)
@@ -2389,6 +2392,60 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         return Element("place", text[at:city], at, city, link=","), city
     return None
 
+
+
+def _no_name_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether `_unit_at`, asked at `at` with no unit before it, is sure to find nothing, told by a few tests
+    instead of its dozen look-ups (a chain is read from every start a sentence offers, and at most of them no
+    unit begins: "游客在...", "记者从..."). Every name `_unit_at` can take there begins with a Han character
+    (its readers all ask for one) and with two characters that begin a name of the gazetteer
+    (han_name_starts) or of the word lists (_listed_name_starts), except a name it takes for what follows it,
+    each tested here as its reader tests it: a unit's suffix ahead (the "units" pattern), and a county known by
+    its readings (_a_chinese_county) alone in its clause (_known_city), before a venue's name
+    (_city_before_a_venue) or between 在 and what is held there (_town_holding). False (read in full) for a Han
+    character beyond the basic block, or a compatibility ideograph after one (the gazetteer's keys hold it
+    decomposed)."""
+    first = plain[at]
+    pair = plain[at:at + 2]
+    listed_pairs, listed_singles = _listed_name_starts(words)
+    if pair in listed_pairs or first in listed_singles:
+        return False
+    if not han_char().match(first):
+        return True  # ("2023年", "(无人机照片)": no reader of a unit begins at a letter, a digit or a mark)
+    if not "\u4e00" <= first <= "\u9fff" or "\uf900" <= plain[at + 1:at + 2] <= "\ufaff":
+        return False
+    if pair in gazetteer_name_starts() or patterns["units"].match(plain, at, end) is not None:
+        return False
+    run = _HAN_RUN.match(plain, at, min(end, at + _LONGEST_CITY_ABROAD))
+    run_end = run.end() if run else at
+    if 3 <= run_end - at <= _LONGEST_CITY and plain[run_end - 1] not in _one_character_venues(words) and (
+            _a_clause_of_its_own(plain, at, run_end)) and _a_chinese_county(plain[at:run_end]):
+        return False  # "在常熟，": a name that is a whole clause (_known_city)
+    if _venue_word_firsts(words).search(plain, at + 3, min(end, at + 4 + _LONGEST_VENUE)) is not None:
+        for stop in (at + 4, at + 3):  # "都江堰某某公园": a county's name before a venue's (_city_before_a_venue)
+            if stop < end and stop <= run_end and patterns["venue"].match(plain, stop, end) is not None and (
+                    _a_chinese_county(plain[at:stop])):
+                return False
+    if at and plain[at - 1] in "在于":  # "在九台举行": a name before what is held there (_town_holding)
+        named = _named_before_held(words).match(plain, at, end)
+        if named is not None and _a_chinese_county(named.group(1)):
+            return False
+    return True
+
+
+def _listed_name_starts(words: Words) -> tuple[frozenset[str], frozenset[str]]:
+    """The first two characters of the word lists' names `_unit_at` may take at a chain's start (provinces,
+    municipalities, territories, countries, cities and their nicknames, foreign provinces' short names, the
+    city-states and their districts), and the names of one character, made once."""
+    made = words._made.get(("listed_name_starts",))
+    if made is None:
+        names = [*words["places.provinces"], *words["places.municipalities"], *words["places.territories"],
+                 *words["places.countries"], *_bare_cities(words), *words["places.short_provinces"],
+                 *_city_states(words).values(), *_listed_districts(words)]
+        made = words._made[("listed_name_starts",)] = (
+            frozenset(name[:2] for name in names if len(name) >= 2),
+            frozenset(name for name in names if len(name) == 1))
+    return made
 
 #: The last characters of venues built or laid out whose sections are named by a direction and 区 ("武侯祠西区",
 #: "世纪公园东区"); no district's name ends so (unlike 山 or 路: "唐山路南区" is Tangshan's district 路南区).
@@ -3316,8 +3373,7 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
     plain = simplified(text[start:end])
     places = words.lists["places"]
     levels = ("province", "city", "county", "town", "village")
-    found = {level: next((s for s in words.longest_first(f"places.{level}") if plain.endswith(s)), "")
-             if plain.endswith(words.words(f"places.{level}")) else "" for level in levels}  # (one test first)
+    found = {level: _longest_suffix(plain, level, words) for level in levels}
     longest = max(len(suffix) for suffix in found.values())
     for level in levels:  # the level of the longest suffix: 容东片区 is a 片区 (town), not a 区
         suffix = found[level]
@@ -3341,6 +3397,21 @@ def _element(text: str, start: int, end: int, words: Words, patterns: dict) -> E
         return Element("town" if level in ("town", "village") else level, written, start, end, link=",")
     return Element("place", text[start:end], start, end, link=",")
 
+
+
+def _longest_suffix(name: str, level: str, words: Words) -> str:
+    """The longest suffix of places.<level> (省, 自治州, 新区) that `name` ends with, or "": the name's ending of
+    each length the list's suffixes have, looked up in the list as a set, longest first (two suffixes of one
+    length that both end the name are the same), rather than every suffix tried in turn."""
+    if not name.endswith(words.words(f"places.{level}")):
+        return ""  # (one test first: most units end in no suffix of most levels)
+    made = words._made.get(("suffix_lengths", level))
+    if made is None:
+        made = words._made[("suffix_lengths", level)] = (
+            sorted({len(suffix) for suffix in words[f"places.{level}"] if suffix}, reverse=True),
+            words.set(f"places.{level}"))
+    lengths, suffixes = made
+    return next((name[-length:] for length in lengths if name[-length:] in suffixes), "")
 
 def _suffix_in_the_name(name: str, suffix: str) -> bool:
     """Whether 市 ending a city's name is part of it: a city outside Greater China the gazetteer knows by the whole
@@ -3412,6 +3483,8 @@ _HEADING_LINE = 40
 
 
 def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
+    if plain[at:at + 2] not in _country_starts(words):
+        return None  # (most starts: no country's name of the list or the gazetteer begins so, see _country_starts)
     run = _HAN_RUN.match(plain, at, min(end, at + 5))  # (five characters at most: 沙特阿拉伯)
     if run is None:
         return None  # ("中国 (": a name is written in characters only)
@@ -3427,6 +3500,17 @@ def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
             return _with_qualifier(plain, stop, end, words)
     return None
 
+
+
+def _country_starts(words: Words) -> frozenset[str]:
+    """The first two characters of every name `_known_country` can take: places.countries' and the gazetteer's
+    countries' (han_name_starts; what name_levels finds a country under, a designator after it or not), made
+    once. Its names are two characters or more, so a start whose two characters begin none of them holds none."""
+    made = words._made.get(("country_starts",))
+    if made is None:
+        made = words._made[("country_starts",)] = frozenset(
+            name[:2] for name in words["places.countries"] if len(name) >= 2) | gazetteer_country_starts()
+    return made
 
 #: The suffixes of a unit, which the gazetteer strips from a name as designators but no country's name ends in.
 _DESIGNATOR_ENDS = frozenset("市县縣区區")

@@ -245,11 +245,14 @@ def chinese_spots(plain: str, start: int, end: int, register: VenueRegister) -> 
     firsts = register.first_characters
     if not firsts:
         return found
-    next_first = _first_characters(register)  # (a jump to the next character a name begins with, not a step
-    # over every character of the sentence)
+    next_first, pairs, singles = _first_characters(register)  # (a jump to the next character a name begins
+    # with, not a step over every character of the sentence)
     at = start
     while (first := next_first.search(plain, at, end)) is not None:
         at = first.start()
+        if plain[at:at + 2] not in pairs and plain[at] not in singles:
+            at += 1  # (no name begins with these two characters: most characters a name begins with begin none here)
+            continue
         for length in firsts[plain[at]]:
             if at + length <= end and (venue := register.chinese.get(plain[at:at + length])) is not None:
                 found.append((at, at + length, venue))
@@ -260,21 +263,25 @@ def chinese_spots(plain: str, start: int, end: int, register: VenueRegister) -> 
     return found
 
 
-#: The first characters of each register's Chinese names as one character class, by the register's id (the entry
-#: holds the register, so that id is not another's while it is kept; registers are few: the shipped one and a
-#: house's).
-_FIRST_CHARACTERS: dict[int, tuple[VenueRegister, re.Pattern]] = {}
+#: The first characters of each register's Chinese names as one character class, their first two characters and
+#: its names of one character, by the register's id (the entry holds the register, so that id is not another's
+#: while it is kept; registers are few: the shipped one and a house's).
+_FIRST_CHARACTERS: dict[int, tuple[VenueRegister, re.Pattern, frozenset[str], frozenset[str]]] = {}
 
 
-def _first_characters(register: VenueRegister) -> re.Pattern:
-    """A character class of the characters the register's Chinese names begin with, made once per register."""
+def _first_characters(register: VenueRegister) -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
+    """A character class of the characters the register's Chinese names begin with, the first two characters of
+    its names of two or more and its names of one, made once per register."""
     made = _FIRST_CHARACTERS.get(id(register))
     if made is None or made[0] is not register:
         if len(_FIRST_CHARACTERS) >= _REGISTERS_KEPT:
             _FIRST_CHARACTERS.clear()
         characters = "".join(sorted(register.first_characters))
-        made = _FIRST_CHARACTERS[id(register)] = (register, compiled(f"[{re.escape(characters)}]"))
-    return made[1]
+        made = _FIRST_CHARACTERS[id(register)] = (
+            register, compiled(f"[{re.escape(characters)}]"),
+            frozenset(name[:2] for name in register.chinese if len(name) >= 2),
+            frozenset(name for name in register.chinese if len(name) == 1))
+    return made[1:]
 
 
 _REGISTERS_KEPT = 8
