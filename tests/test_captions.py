@@ -1148,6 +1148,26 @@ def test_a_credit_in_brackets_between_two_sentences_names_an_unknown_outlet(text
     assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
 
 
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
+    ("Families lay out a feast for their ancestors in Quorva. (Tremadoc Press Agency) (END)", None,
+     "Tremadoc Press Agency"),
+    ("Families lay out a feast for their ancestors in Quorva. (QuorvaToday.com) (END)", None, "QuorvaToday.com"),
+    ("Boats wait in the harbour of Quorva. (Kestrel Bay Evening Star/Tovik Quorran)  [ Editor: Ana Lindt ]",
+     "Tovik Quorran", "Kestrel Bay Evening Star"),
+    ("Lindt Online> Picture\n\nBoats in Quorva\n\nBoats wait in the harbour of Quorva, with canals from the Ming "
+     "(1368-1644) dynasty. (Oskeby Photo Agency/Tovik Quorran)\n\n[ Editor: Ana Lindt ]", "Tovik Quorran",
+     "Oskeby Photo Agency"),
+])
+def test_a_closing_credit_is_read_past_the_pages_end_mark_editor_tag_and_breadcrumb(text, photographer, agency):
+    credit = parse(text).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+def test_a_sites_breadcrumb_line_is_no_credit():
+    credit = parse("Lindt Online> Picture\n\nBoats in Quorva\n\nBoats wait in the harbour of Quorva.").credit
+    assert credit is None or (credit.photographer, credit.agency) == (None, None)
+
+
 @pytest.mark.parametrize("text", [
     "Boats wait in the harbour of Quorva. (Tovik Quorran) He says the town is old.",
     "Boats wait in the harbour. (PHOTO NOT FOR SALE) (Lindt Daily News)",

@@ -127,10 +127,23 @@ def _standalone(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n\"”:;|—–"
 
 
+#: A wire's or a page's closing tag after the credit: the story's end mark, the editor's name ("... (Yonhap)
+#: (END)", "... (Name/Name)  [ Editor: Name ]"); only these two, each in its own brackets.
+_PAGE_TAGS_AFTER = compiled(
+    r"(?:[\s.]*[(\[][ \t]*(?:END|(?:Editor|Edited by|Editing)[ \t]*:?[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})"
+    r"[ \t]*[)\]])+[\s.]*")
+
+
+def _page_tags_after(rest: str) -> bool:
+    """Only a wire's end mark or an editor's tag, in brackets, in `rest` (see ``_PAGE_TAGS_AFTER``)."""
+    return ("END" in rest or "dit" in rest) and _PAGE_TAGS_AFTER.fullmatch(rest) is not None
+
+
 def _at_end(text: str, end: int) -> bool:
-    """Only punctuation, a CMS's "==Agency", a restriction note or the page's copyright notice after `end`."""
+    """Only punctuation, a CMS's "==Agency", a restriction note, the page's copyright notice or its closing tags
+    after `end`."""
     rest = text[end:]
-    return not rest.strip(" \t\n.#|") or _JUNK_AFTER.fullmatch(rest) is not None or bool(
+    return not rest.strip(" \t\n.#|") or _JUNK_AFTER.fullmatch(rest) is not None or _page_tags_after(rest) or bool(
         _RESTRICTION_TAIL.fullmatch(rest)) or rest[:1] == "." and _PLACE_YEAR_AFTER.match(rest) is not None or (
         "opyright" in rest and _NOTICE_AFTER.fullmatch(rest) is not None)
 
@@ -624,6 +637,8 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
         if number and len(text[spans[number - 1][0]:spans[number - 1][1]]) <= 24 and text[
                 spans[number - 1][0]:spans[number - 1][1]].strip(_LABEL_MARKS).casefold() in _OTHER_FIELDS:
             continue  # "Genre" then "Street Photography": the value of a field table's other field, no credit
+        if ">" in line and _BREADCRUMB.fullmatch(line):
+            continue  # "Guangming Online> Picture": a site's breadcrumb over the caption, no credit
         if number <= 1 and len(spans) - number > 2 and _STORY_BYLINE.match(line):
             continue  # "Pay tribute to China's farmers" / "By Huang Jingjing and Long Wei" / ...: a story's writers
         closing = number == above_place
@@ -652,6 +667,11 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
                     yield Candidate(f"{line.strip(_LABEL_MARKS)}: {value}", start,
                                     len(text) if closes else spans[number + 1][1],
                                     2.5 if closes else 1.2, True, written=text[start:spans[number + 1][1]].strip())
+
+
+#: A site's breadcrumb on a line of its own, words parted by ">" and nothing else: "Guangming Online> Picture",
+#: "Home > News > Photos".
+_BREADCRUMB = compiled(r"[\w .,&'’-]+(?:>[\w .,&'’-]+)+>?")
 
 
 #: A gallery's stamp of who and when on the last line, an outlet then a date: "Reuters / Wednesday, February 25,
