@@ -3531,3 +3531,29 @@ def test_the_exhibition_halls_as_a_kind_are_no_venue(text, expected):
     """展馆 (the exhibition halls) is a kind of building, as 场馆 is: alone it names no venue, and a venue a later
     sentence names is read instead."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日,工人在奎沃精密机械有限公司生产车间内加工零件。", {"sublocation": "奎沃精密机械有限公司生产车间"}),
+    ("2月11日,在奎沃重工有限责任公司的装配车间,一名工人经过。", {"sublocation": "装配车间"}),
+    # ...while a workshop of a firm the caption counts and does not name is no venue
+    ("1月30日,工人在晋州市一家纺织企业的生产车间里工作。", {"sublocation": None, "city": "晋州"}),
+    ("4月14日,工人在奎沃开发区一家公司的光伏板车间里忙碌。", {"sublocation": None}),
+])
+def test_a_workshop_is_a_venue_of_a_named_firm_only(text, expected):
+    """车间 (a workshop) ends a venue's name, as 工厂 does; after a firm counted, not named ("一家公司的某某车间"),
+    it is a part of a place the caption leaves unnamed, and no venue is read."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("西藏加查县奎沃沟海拔4500多米的草山盛产虫草。", {"sublocation": "奎沃沟", "city": "加查县"}),
+    ("在奎沃绿洲上生长着胡杨。", {"sublocation": "奎沃绿洲"}),
+    # ...while 沟 opening a common word or an idiom ends no name
+    ("原州区地处山大沟深的奎沃地区。", {"sublocation": None}),
+    ("双方在奎沃村沟通。", {"sublocation": "奎沃村"}),
+])
+def test_a_gully_and_an_oasis_end_a_venue(text, expected):
+    """沟 (a gully) and 绿洲 (an oasis) end a venue's name, as 峡谷 and 草原 do; 沟通 (to talk), 沟深 (as in 山大沟深)
+    and 沟渠 (ditches) begin with 沟 and end none."""
+    check(text, expected)

@@ -174,6 +174,8 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
     before = plain[max(0, name_start - 3):name_start].rstrip("“\"「『")
     if before.endswith(words.words("places.not_names")) or before.endswith(words.words("places.determiners")):
         return None  # "一处“口袋公园”": a kind of place, quoted, not a named one
+    if _of_an_unnamed_place(plain, name_start, words):
+        return None
     signals: list[str] = []
     if len(word.group()) >= 2:
         signals.append("long_word")
@@ -201,6 +203,20 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
 #: A voltage grade written before a substation's or a line's name ("110千伏贵屯变电站", "±800千伏某某换流站"): it
 #: grades the site, and the name begins after it.
 _VOLTAGE_GRADE = compiled(r"±?\d{2,4} ?(?:千伏|kV|KV|kv) ?")
+
+
+def _of_an_unnamed_place(plain: str, at: int, words: Words) -> bool:
+    """Whether the name at ``at`` follows 的 after a place counted, not named ("一家公司的光伏板车间",
+    "一座商场的美食广场"): a part of a place the caption does not name, no venue of its own."""
+    if at < 3 or plain[at - 1] != "的":
+        return False
+    stretch = plain[max(0, at - 9):at - 1]
+    stretch = stretch[max(stretch.rfind(mark) for mark in "，,。;；、 ") + 1:]
+    return any(word in stretch for word in _COUNTED_PLACES)
+
+
+#: A count of one place, naming none (一家, 一座, 一处): what follows it and 的 is a part of that unnamed place.
+_COUNTED_PLACES = ("一家", "一座", "一处", "一间", "一所", "一栋", "一幢")
 
 
 def voltage_grade(plain: str, start: int, end: int, anchored: bool = False) -> re.Match | None:
