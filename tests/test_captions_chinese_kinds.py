@@ -3544,16 +3544,3 @@ def test_a_workshop_is_a_venue_of_a_named_firm_only(text, expected):
     """车间 (a workshop) ends a venue's name, as 工厂 does; after a firm counted, not named ("一家公司的某某车间"),
     it is a part of a place the caption leaves unnamed, and no venue is read."""
     check(text, expected)
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("西藏加查县奎沃沟海拔4500多米的草山盛产虫草。", {"sublocation": "奎沃沟", "city": "加查县"}),
-    ("在奎沃绿洲上生长着胡杨。", {"sublocation": "奎沃绿洲"}),
-    # ...while 沟 opening a common word or an idiom ends no name
-    ("原州区地处山大沟深的奎沃地区。", {"sublocation": None}),
-    ("双方在奎沃村沟通。", {"sublocation": "奎沃村"}),
-])
-def test_a_gully_and_an_oasis_end_a_venue(text, expected):
-    """沟 (a gully) and 绿洲 (an oasis) end a venue's name, as 峡谷 and 草原 do; 沟通 (to talk), 沟深 (as in 山大沟深)
-    and 沟渠 (ditches) begin with 沟 and end none."""
-    check(text, expected)

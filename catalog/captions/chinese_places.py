@@ -2994,25 +2994,12 @@ def _runs_into_a_venue(plain: str, at: int, end: int, words: Words, patterns: di
     if at >= end or plain[at] in _STOPS or plain[at] in _NAME_BREAKS or not han_char().match(plain[at]):
         return False
     unit = patterns["units"].match(plain, at, end)
-    if _a_venue_word_at_once(plain, at, end, words, patterns) or unit and not patterns["venue_end"].search(
+    if patterns["venue_start"].match(plain, at, end) or unit and not patterns["venue_end"].search(
             plain, at, unit.end()):
         return False  # "余村礼堂": a venue word at once follows the village; "王村石门自然村" is two units
     venue_word = words.pattern("places.venue").search(plain, at + 1, min(end, at + _LONGEST_VENUE))
     return venue_word is not None and not any(
         ch in _STOPS or ch in _NAME_BREAKS for ch in plain[at:venue_word.start()])
-
-
-def _a_venue_word_at_once(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
-    """Whether a venue word follows a unit at once ("余村礼堂"), not a one-character one that runs on into a
-    longer venue word ("九寨沟风景区": 沟, a gully, is then inside the name)."""
-    start = patterns["venue_start"].match(plain, at, end)
-    if start is None:
-        return False
-    if start.end() - at > 1:
-        return True
-    later = words.pattern("places.venue").search(plain, at + 1, min(end, at + _LONGEST_VENUE))
-    return later is None or later.end() - later.start() < 2 or any(
-        ch in _STOPS or ch in _NAME_BREAKS for ch in plain[at:later.start()])
 
 
 #: The administrative levels, largest first, as a chain goes down them (省 → 市 → 县 → 镇 → 村).
