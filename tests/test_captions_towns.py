@@ -1565,3 +1565,19 @@ def test_a_dateline_after_a_topic_tag_in_brackets(text, expected):
 def test_a_village_abroad_named_with_its_countrys_adjective(text, expected):
     found = parse(text).location
     assert (found.city, found.sublocation) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town of several words that GeoNames holds, written after a direction: the city, as "central Tokyo" is
+    ("Shoppers queue outside a bakery in central South Molton on Saturday.", "South Molton"),
+    ("Neighbours clear fallen branches Tuesday in southeast Chevy Chase.", "Chevy Chase"),
+    ("Stalls line the square in central Bradford-on-Avon. Jo Ruiz/Quorva Press", "Bradford-on-Avon"),
+    # one word after a direction is as often a region or an island a small town shares its name with
+    ("Marines train during an exercise in central Luzon.", None),
+    ("Floods cut the roads in northern Bohemia on Sunday.", None),
+    # several words closing in a landform's word are a region still, and a name nothing knows stays out
+    ("Hikers rest by a hut in the northern Blue Ridge on Sunday.", None),
+    ("Farmers bring in the harvest in central Quorva Vale on Sunday.", None),
+])
+def test_a_town_of_several_words_after_a_direction(text, expected):
+    assert city(text) == expected

@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable
 
 from catalog.captions.types import Place
-from catalog.captions.vocabulary import COUNTRIES, STREET_WORDS
+from catalog.captions.vocabulary import COUNTRIES, LARGE_TOWN_VENUE_WORDS, STREET_WORDS, TOWN_LIKE_VENUE_WORDS
 from catalog.patterns import compiled
 
 #: Words of a state's own name ("Republic of North Macedonia", "Kingdom of Bhutan"), which alone name no province.
@@ -278,7 +278,31 @@ def region_check(text: str, city: str | None) -> str | None:
     known = name_levels(city)
     if known.city_population or known.province or known.country or classify(city)[0] in _MARKED:
         return None
+    if _a_town_of_several_words(city, known.town_population):
+        return None
     return "a region or an island with parts (written after a direction), no city the gazetteer knows"
+
+
+#: The fewest people of a GeoNames town written after a direction for it to be kept (the table holds towns of
+#: 1,000 or more; a smaller figure marks a municipality's name, as "Isle of Wight").
+_TOWN_AFTER_A_DIRECTION = 1_000
+
+
+def _a_town_of_several_words(city: str, town_population: int) -> bool:
+    """Whether a name written after a direction is a town of several words that GeoNames holds ("in central South
+    Molton", "in southeast Chevy Chase", "central Bradford-on-Avon"): a settlement's name, kept. The regions and
+    islands captions write after a direction are one word when no gazetteer level knows them, and many one-word
+    ones are small towns' names too ("Luzon", "Java", "Bohemia": a namesake, left out); a name of several words
+    closing in a landform's or a site's word ("Black Forest", "Blue Ridge", "Death Valley") is a region still.
+
+    >>> _a_town_of_several_words("South Molton", 5108), _a_town_of_several_words("Luzon", 3211)
+    (True, False)
+    >>> _a_town_of_several_words("Black Forest", 13116), _a_town_of_several_words("Quorva Sabak", 1)
+    (False, False)
+    """
+    words = re.split(r"[\s\-]+", city.casefold())
+    return (town_population >= _TOWN_AFTER_A_DIRECTION and len(words) > 1
+            and words[-1] not in TOWN_LIKE_VENUE_WORDS | LARGE_TOWN_VENUE_WORDS)
 
 
 #: After a place's possessive, a part of a land that holds the scene ("Cape Breton's east coast", "Quorva's far
