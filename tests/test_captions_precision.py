@@ -17,6 +17,12 @@ def place_of(text: str) -> dict:
 
 
 PLACES = [
+    ("a nation's short name before words in lower case is a kind of place, no site",
+     "Riders race in the north-western Saudi city of Quorvabad during stage one of the rally.",
+     {"sublocation": None, "city": "Quorvabad"}),
+    ("...the same short name opening a venue's name keeps it",
+     "Fans gather at the Saudi Aramco Stadium in Quorvabad on Monday.",
+     {"sublocation": "Saudi Aramco Stadium", "city": "Quorvabad"}),
     ("one of a listed pair beside the date is no country",
      "Visitors look at glass at a show marking 30 years of ties between Korea and the Czech Republic, Monday. "
      "/ Yonhap",
