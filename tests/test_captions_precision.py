@@ -17,6 +17,18 @@ def place_of(text: str) -> dict:
 
 
 PLACES = [
+    ("a nation's short name before words in lower case is a kind of place, no site",
+     "Riders race in the north-western Saudi city of Quorvabad during stage one of the rally.",
+     {"sublocation": None, "city": "Quorvabad"}),
+    ("a known city's name before a craft's word in small letters is the craft's, no city",
+     "An astronaut circles the earth in his Aurora 7 spacecraft on May 24, 1962.",
+     {"city": None}),
+    ("...the city named after 'in' with the craft elsewhere is the city",
+     "Engineers test a satellite in Denver on Monday.",
+     {"city": "Denver"}),
+    ("...the same short name opening a venue's name keeps it",
+     "Fans gather at the Saudi Aramco Stadium in Quorvabad on Monday.",
+     {"sublocation": "Saudi Aramco Stadium", "city": "Quorvabad"}),
     ("one of a listed pair beside the date is no country",
      "Visitors look at glass at a show marking 30 years of ties between Korea and the Czech Republic, Monday. "
      "/ Yonhap",

@@ -1001,8 +1001,14 @@ def _a_peoples_kind_of_place(venue: str) -> bool:
     """
     words = venue.split()
     first = words[0]
-    return (is_demonym(first) or first.casefold() in _PEOPLES_OF_A_REGION) and first[:1].isupper() and all(
-        w.islower() for w in words[1:])
+    return (is_demonym(first) or first.casefold() in _PEOPLES_OF_A_REGION or first.casefold() in _SHORT_NATION_NAMES
+            ) and first[:1].isupper() and all(w.islower() for w in words[1:])
+
+
+#: Nations' short names that are also their adjectives, left out of the demonyms table because they name the
+#: country too ("in Saudi", catalog/rules/demonyms.toml): before words in lower case ("the north-western Saudi city
+#: of Quorva") they say whose kind of place, never which.
+_SHORT_NATION_NAMES = frozenset({"saudi", "czech", "lao", "slovak", "kyrgyz"})
 
 
 #: "Road from Quorva", "ROAD FROM X", "the track to Y": a way named by where it leads, written in any case.

@@ -288,6 +288,23 @@ def read_chains(toks: list[Token]) -> list[Chain]:
 _VISITORS = frozenset({"visitor", "visitors"})
 
 
+#: Craft and their parts, written in small letters after their names ("the Columbus laboratory", "his Aurora 7
+#: spacecraft", "the Quorva rover"): the name before is the craft's, never a town's.
+_CRAFT_WORDS = frozenset({"spacecraft", "spaceship", "capsule", "module", "laboratory", "rover", "lander", "orbiter",
+                          "shuttle", "satellite"})
+
+
+def _a_crafts_name(toks: list[Token], j: int) -> bool:
+    """Whether the words at toks[j] (after a name, a number between them allowed: "Aurora 7 spacecraft") are a
+    craft's word in small letters, making the name before them a craft's.
+
+    The caller checks only one-element chains; a set test on one or two words."""
+    word = toks[j]
+    if word.text.isdigit() and j + 1 < len(toks):
+        word = toks[j + 1]
+    return word.lower in _CRAFT_WORDS and word.text.islower()
+
+
 def _a_venue_named_after_its_kind(toks: list[Token], k: int) -> int | None:
     """Where the name starts of a venue written in apposition after its kind in small letters, the kind being the
     preposition's object: "at the stadium, the Quorva Arena, on Sunday", "flock to the country's main shrine, the
@@ -851,6 +868,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         chain.elements[0].level = "city"  # "in Quorvandy, a small fishing town.": the scene's town, by its kind
     if len(chain.elements) == 1 and j < len(toks) and toks[j].text == "," and _a_part_in_apposition(toks, j, chain):
         chain.elements[0].level = "venue"  # "inside Geunjeongjeon, the palace's main hall,": a site, by its kind
+    if len(chain.elements) == 1 and j < len(toks) and _a_crafts_name(toks, j):
+        return None, i  # "floating in the Quorva laboratory", "in his Quorva 7 spacecraft": a craft's, no place
     team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
     if len(chain.elements) == 1 and chain.elements[0].level == "venue" and j < len(toks) and prep != "subject" and (
             team or names_a_person(toks[j].lower)):
