@@ -270,13 +270,10 @@ def _context_patterns(words: Words) -> tuple[re.Pattern, re.Pattern, re.Pattern]
     """What `_find_dates` reads around a date: a word of background ending the text before it ("据...报道"), a word
     of release or of taking soon after it; compiled once for the word lists, rather than each source (as long as
     its list) built again and looked up in re's cache for every date."""
-    made = words._made.get(("date_context",))
-    if made is None:
-        made = words._made[("date_context",)] = (
-            compiled(f"(?:{words.any('dates.background')})\\s*$"),
-            compiled(rf"[^。，,；;]{{0,8}}?(?:{words.any('dates.released')})(?!{_NOT_A_PICTURE_RELEASED})"),
-            compiled(rf"[^。，,；;]{{0,12}}?(?:{words.any('dates.taken')})"))
-    return made
+    return words.made(("date_context",), lambda: (
+        compiled(f"(?:{words.any('dates.background')})\\s*$"),
+        compiled(rf"[^。，,；;]{{0,8}}?(?:{words.any('dates.released')})(?!{_NOT_A_PICTURE_RELEASED})"),
+        compiled(rf"[^。，,；;]{{0,12}}?(?:{words.any('dates.taken')})")))
 
 
 #: What, right after 发布 or 公布, shows that something else than a picture was released: a product, a collection, a

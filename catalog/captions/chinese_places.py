@@ -2437,15 +2437,14 @@ def _listed_name_starts(words: Words) -> tuple[frozenset[str], frozenset[str]]:
     """The first two characters of the word lists' names `_unit_at` may take at a chain's start (provinces,
     municipalities, territories, countries, cities and their nicknames, foreign provinces' short names, the
     city-states and their districts), and the names of one character, made once."""
-    made = words._made.get(("listed_name_starts",))
-    if made is None:
+    def build() -> tuple[frozenset[str], frozenset[str]]:
         names = [*words["places.provinces"], *words["places.municipalities"], *words["places.territories"],
                  *words["places.countries"], *_bare_cities(words), *words["places.short_provinces"],
                  *_city_states(words).values(), *_listed_districts(words)]
-        made = words._made[("listed_name_starts",)] = (
-            frozenset(name[:2] for name in names if len(name) >= 2),
-            frozenset(name for name in names if len(name) == 1))
-    return made
+        return (frozenset(name[:2] for name in names if len(name) >= 2),
+                frozenset(name for name in names if len(name) == 1))
+
+    return words.made(("listed_name_starts",), build)
 
 #: The last characters of venues built or laid out whose sections are named by a direction and 区 ("武侯祠西区",
 #: "世纪公园东区"); no district's name ends so (unlike 山 or 路: "唐山路南区" is Tangshan's district 路南区).
@@ -2718,20 +2717,14 @@ def _town_holding(plain: str, at: int, end: int, words: Words, patterns: dict) -
 
 def _named_before_held(words: Words) -> re.Pattern:
     """A name of two to four characters, then a word of places.held or places.streets_of_a_town."""
-    made = words._made.get(("named_before_held",))
-    if made is None:
-        after = "|".join(sorted([*words["places.held"], *words["places.streets_of_a_town"]], key=longest_first))
-        made = words._made[("named_before_held",)] = compiled(f"([{HAN}]{{2,4}}?)(?:{after})")
-    return made
+    return words.made(("named_before_held",), lambda: compiled("([{}]{{2,4}}?)(?:{})".format(HAN, "|".join(
+        sorted([*words["places.held"], *words["places.streets_of_a_town"]], key=longest_first)))))
 
 
 def _country_names(code: str, words: Words) -> tuple[str, ...]:
     """A country's names in Chinese: the gazetteer's, and the word list's (韩国, 澳洲) of that country."""
-    made = words._made.get(("country_names", code))
-    if made is None:
-        listed = tuple(name for name in words["places.countries"] if name_levels(name).country == code)
-        made = words._made[("country_names", code)] = tuple(dict.fromkeys(chinese_country_names(code) + listed))
-    return made
+    return words.made(("country_names", code), lambda: tuple(dict.fromkeys(chinese_country_names(code) + tuple(
+        name for name in words["places.countries"] if name_levels(name).country == code))))
 
 
 def _a_district_of(plain: str, at: int, end: int, city: str, words: Words) -> bool:
@@ -3405,12 +3398,9 @@ def _longest_suffix(name: str, level: str, words: Words) -> str:
     length that both end the name are the same), rather than every suffix tried in turn."""
     if not name.endswith(words.words(f"places.{level}")):
         return ""  # (one test first: most units end in no suffix of most levels)
-    made = words._made.get(("suffix_lengths", level))
-    if made is None:
-        made = words._made[("suffix_lengths", level)] = (
-            sorted({len(suffix) for suffix in words[f"places.{level}"] if suffix}, reverse=True),
-            words.set(f"places.{level}"))
-    lengths, suffixes = made
+    lengths, suffixes = words.made(("suffix_lengths", level), lambda: (
+        sorted({len(suffix) for suffix in words[f"places.{level}"] if suffix}, reverse=True),
+        words.set(f"places.{level}")))
     return next((name[-length:] for length in lengths if name[-length:] in suffixes), "")
 
 def _suffix_in_the_name(name: str, suffix: str) -> bool:
@@ -3506,11 +3496,8 @@ def _country_starts(words: Words) -> frozenset[str]:
     """The first two characters of every name `_known_country` can take: places.countries' and the gazetteer's
     countries' (han_name_starts; what name_levels finds a country under, a designator after it or not), made
     once. Its names are two characters or more, so a start whose two characters begin none of them holds none."""
-    made = words._made.get(("country_starts",))
-    if made is None:
-        made = words._made[("country_starts",)] = frozenset(
-            name[:2] for name in words["places.countries"] if len(name) >= 2) | gazetteer_country_starts()
-    return made
+    return words.made(("country_starts",), lambda: frozenset(
+        name[:2] for name in words["places.countries"] if len(name) >= 2) | gazetteer_country_starts())
 
 #: The suffixes of a unit, which the gazetteer strips from a name as designators but no country's name ends in.
 _DESIGNATOR_ENDS = frozenset("市县縣区區")
@@ -3731,12 +3718,9 @@ _SITUATED = ("地处", "位于", "坐落")  # ("小城克山地处祖国东北�
 
 def _town_sights(words: Words) -> re.Pattern:
     """What a town shows, after its name and 的 (油菜花, 秋色, 夜景, 春雨), as one compiled alternation made once."""
-    made = words._made.get(("town_sights",))
-    if made is None:
-        names = {*words.words("places.town_sights"), *words.words("places.views"), *words.words("places.weather"),
-                 *words.words("dates.seasons")}
-        made = words._made[("town_sights",)] = compiled("|".join(map(re.escape, sorted(names, key=longest_first))))
-    return made
+    return words.made(("town_sights",), lambda: compiled("|".join(map(re.escape, sorted(
+        {*words.words("places.town_sights"), *words.words("places.views"), *words.words("places.weather"),
+         *words.words("dates.seasons")}, key=longest_first)))))
 
 
 def _a_chinese_town_and_county(name: str) -> bool:
