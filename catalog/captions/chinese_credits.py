@@ -817,7 +817,7 @@ def _an_office_alone(written: str, words: Words) -> bool:
 
 
 def _latin_run_after_source(text: str, cut: int, written: str) -> str | None:
-    """The whole of a name in Latin letters ("Andrew Tan", "Associated Press") of which a source label's shape read
+    """The whole of a name in Latin letters ("Associated Press") of which a source label's shape read
     the first word alone (it stops at a space), when capitalised words alone follow it to the line's end or a
     closing bracket; else None."""
     first = written.strip()
@@ -1190,12 +1190,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
         whole = _latin_run_after_source(text, match.end("agency"), agency_written) if (
             name == "source" and agency_written and credit.photographer is None) else None
         if whole and rules.standard_agency(whole):
-            credit.agency = rules.standard_agency(whole)  # "圖片來源:Associated Press": the outlet's whole name
-            credit.raw = _unbracketed(text[start:match.start("agency") + len(whole)])
-        elif whole and not rules.standard_agency((agency_written or "").strip()) and looks_like_person(whole):
-            # "圖片來源:Andrew Tan": a person's full name in Latin letters after the source label, which the shape
-            # cut at its first space; the person took it, no outlet is named
-            credit.agency, credit.photographer = None, whole
+            # "圖片來源:Associated Press": the outlet's whole name (a person's is read above, _latin_person_at)
+            credit.agency = rules.standard_agency(whole)
             credit.raw = _unbracketed(text[start:match.start("agency") + len(whole)])
         if name in ("source", "two_agencies", "agency_sent", "outlet_brackets") and credit.photographer is None:
             head = match.start() + (name != "outlet_brackets" and plain[match.start()] in "（(")
