@@ -3544,3 +3544,18 @@ def test_a_workshop_is_a_venue_of_a_named_firm_only(text, expected):
     """车间 (a workshop) ends a venue's name, as 工厂 does; after a firm counted, not named ("一家公司的某某车间"),
     it is a part of a place the caption leaves unnamed, and no venue is read."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月10日晚,在城阳区街头,一家人举着手机与圆月同框。", {"city": "城阳区"}),
+    ("9月10日,在城子河区奎沃机场,旅客在候机厅等待登机。", {"city": "城子河区", "sublocation": "奎沃机场"}),
+    ("城固县的村民在田里收割水稻。", {"city": "城固县"}),
+    # ...while 城 with a direction, a position or nothing before the suffix is a part of whatever town is named
+    ("9月10日晚,在城区街头,一家人举着手机与圆月同框。", {"city": None}),
+    ("9月10日晚,在城东区街头,一家人举着手机与圆月同框。", {"city": None}),
+])
+def test_a_county_whose_name_begins_with_cheng(text, expected):
+    """城 (the town) opens 城区 and 城市, so a unit's name is not read from it; but a county or a district of China
+    that its readings know, with a name of two characters or more before 区 or 县 (城阳区, 城固县, 城子河区), is that
+    unit: it had been left out, or cut to a city 城子河 and a venue "区某某机场"."""
+    check(text, expected)

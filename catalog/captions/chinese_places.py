@@ -3250,9 +3250,11 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
             written.startswith(_NOT_NAME_START)) and not (
             continuing and len(written) >= 3 and written.startswith(_NAME_START_IN_A_CHAIN) and (
                 written[1] not in _MEASURES)) and not (
-            written.startswith(_NAME_START_IN_A_CHAIN) and _ETHNIC_AUTONOMY.search(written)):
+            written.startswith(_NAME_START_IN_A_CHAIN) and _ETHNIC_AUTONOMY.search(written)) and not (
+            _a_county_that_cheng_begins(written)):
         return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins; so does
-        # an autonomous county's peoples, "城步苗族自治县": no everyday word ends in them)
+        # an autonomous county's peoples, "城步苗族自治县": no everyday word ends in them; and a county or a
+        # district that its readings know, "城阳区", "城固县")
     if written[0] in _SUFFIX_FIRSTS and written[1:2] in _IN_OR_ON:
         return False  # "在村里村外都有名气", "区内各镇": in the village, in the district; no unit's name begins so
     following = plain[end:end + 1]
@@ -3310,6 +3312,21 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "开发区交警中队": a kind of zone, no name (but "长沙经开区" is the city's zone)
     return written not in ("城市", "市区", "城区", "景区", "社区", "小渔村", "小山村", "小村")
     # (a small village of a kind, no name: "海边的小渔村", "大山里的小山村"; "某某渔村" is one)
+
+
+#: The suffixes of a county-level unit whose name may begin with 城 (城阳区, 城固县, 城口县): not 镇 or 市, which
+#: 城关镇 and 城市 end.
+_COUNTY_SUFFIXES_AFTER_CHENG = frozenset("区县區縣")
+
+
+def _a_county_that_cheng_begins(written: str) -> bool:
+    """Whether a unit whose name begins with 城 (the town, which opens 城区 and 城市 too) is a county or a district
+    of China that its readings know ("城阳区", "城固县", "城口县", "城子河区"): a name of two characters or more
+    before 区 or 县 and no direction or position after 城 ("城东区", "城中区", "城里": a part of the town, which a
+    district of Xining or Liuzhou is named for, but which any caption may say of its own town)."""
+    return len(written) >= 3 and written[-1] in _COUNTY_SUFFIXES_AFTER_CHENG and written[0] == "城" and (
+        written[1] not in _DIRECTIONS) and written[1] not in _POSITION_WORDS and _a_county_anywhere(
+        simplified(written[:-1]))
 
 
 def _a_quarter_of_the_compass(written: str) -> bool:
