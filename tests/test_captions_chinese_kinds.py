@@ -3559,3 +3559,20 @@ def test_a_county_whose_name_begins_with_cheng(text, expected):
     that its readings know, with a name of two characters or more before 区 or 县 (城阳区, 城固县, 城子河区), is that
     unit: it had been left out, or cut to a city 城子河 and a venue "区某某机场"."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("从空中俯瞰额敏奎沃布拉克镇的牧民定居房。", {"city": "额敏", "sublocation": "奎沃布拉克镇"}),
+    ("大年初一一大早,桦甸奎沃尔高勒镇牧民就钻进牛圈里。", {"city": "桦甸", "sublocation": "奎沃尔高勒镇"}),
+    # ...as a county with its suffix is, and as a town of a shorter name is
+    ("从空中俯瞰霍城县奎沃布拉克镇的牧民定居房。", {"city": "霍城县", "sublocation": "奎沃布拉克镇"}),
+    ("初秋时节,合浦奎沃镇的葡萄陆续成熟。", {"city": "合浦", "sublocation": "奎沃镇"}),
+    # ...while a bare word no county reads as heads no town
+    ("从空中俯瞰美丽的奎沃布拉克镇。", {"city": None}),
+])
+def test_a_bare_county_before_a_town_of_a_long_name(text, expected):
+    """A county or a county-level city written bare, then a town of its own whose name is long (the transliterated
+    towns of Xinjiang and Inner Mongolia, 萨尔布拉克镇): the run was too long for one unit's name, so neither was
+    read. The county is read when the gazetteer's town and the county readings agree on it (as before a
+    subdistrict), and the town after it is a unit's name by itself."""
+    check(text, expected)

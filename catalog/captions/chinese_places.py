@@ -3277,7 +3277,7 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
                 "places.municipalities")):
             return False  # "漓江广西桂林市": a province named inside begins the chain; this is no one name
             # (nor is "国网重庆市南供电公司": no city's name holds a municipality's after its first character)
-    if len(written) > 7 and "自治" not in written:
+    if len(written) > 7 and "自治" not in written and not _a_county_before_its_long_town(plain, start, end, words):
         return False
     if written.startswith(_longer_than_one(words.words("places.before_place"))):
         return False  # "位于太行山区的...": the word before a place, not its first characters
@@ -3312,6 +3312,30 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "开发区交警中队": a kind of zone, no name (but "长沙经开区" is the city's zone)
     return written not in ("城市", "市区", "城区", "景区", "社区", "小渔村", "小山村", "小村")
     # (a small village of a kind, no name: "海边的小渔村", "大山里的小山村"; "某某渔村" is one)
+
+
+#: The longest name of a town (before 镇 or 乡) that a county written bare may head past the length of one unit's
+#: name: the transliterated towns of Xinjiang and Inner Mongolia (萨尔布拉克镇, 洪格尔高勒镇).
+_LONGEST_TOWN_NAME = 6
+
+
+def _a_county_before_its_long_town(plain: str, start: int, end: int, words: Words) -> bool:
+    """Whether a run too long for one unit's name is a county or a county-level city written bare and a town of
+    its own with a long name ("霍城萨尔布拉克镇", "阿巴嘎洪格尔高勒镇"): a name of two characters that is both a
+    town of China in the gazetteer and a county by its readings, or one of three that reads as a county (the two
+    sources agree, as for a county before its subdistrict), then a name of three characters or more that is a
+    town's by itself. _known_head then reads the county apart."""
+    if plain[end - 1] not in "镇乡":
+        return False
+    for length in (3, 2):
+        head = start + length
+        if not 3 <= end - 1 - head <= _LONGEST_TOWN_NAME:
+            continue
+        name = plain[start:head]
+        if (_a_chinese_county(name) or length == 2 and _a_chinese_town_and_county(name)) and _unit_name_ok(
+                plain, head, end, words, continuing=True):
+            return True
+    return False
 
 
 #: The suffixes of a county-level unit whose name may begin with 城 (城阳区, 城固县, 城口县): not 镇 or 市, which
