@@ -3576,3 +3576,17 @@ def test_a_bare_county_before_a_town_of_a_long_name(text, expected):
     read. The county is read when the gazetteer's town and the county readings agree on it (as before a
     subdistrict), and the town after it is a unit's name by itself."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2015年1月1日,吴忠元旦夜晚,许多市民来到奎沃广场。", {"city": "吴忠", "sublocation": "奎沃广场"}),
+    ("1月5日,哈尔滨清晨气温降至零下30摄氏度。", {"city": "哈尔滨"}),
+    # ...while a clock's zone and a word of one character that opens another word stay what they were
+    ("北京时间10月1日,选手在奎沃体育场比赛。", {"city": None}),
+    ("北京晚报记者在现场拍摄。", {"city": None}),
+])
+def test_a_city_then_when_the_photo_was_taken(text, expected):
+    """A city's name that runs on into other words at a sentence's start qualifies them ("美国参谋长") and is no
+    scene; but a day named or relative, a season or a time of day of two characters after it says when the photo
+    was taken there ("吴忠元旦夜晚", "哈尔滨清晨"), as the date's time words do before a place."""
+    check(text, expected)

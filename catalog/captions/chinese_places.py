@@ -1314,6 +1314,8 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
         return True  # "中国-东盟博览会": a name joined to another by a hyphen names something else
     if plain.startswith(words.words("places.subject_verbs"), after):
         return False  # "沈阳迎来今冬首场降雪": the place is what the verb happens to, the scene
+    if elements[-1].level in ("place", "city") and plain.startswith(_times_after_a_place(words), after):
+        return False  # "吴忠元旦夜晚,", "哈尔滨清晨": the city, then when the photo was taken there
     short = _A_SHORT_CLAUSE.match(plain, after, end) if elements[-1].level == "city" else None
     if short and not short.group().endswith(tuple(words.words("places.team"))):
         return False  # "香港中环,市民...": a city, then a smaller place the tables lack, alone in its clause (not
@@ -1337,6 +1339,15 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
             return False  # "图为华盛顿抗议现场": the scene of what happened in the city (a country's, "中国队比赛
             # 现场", may be abroad)
     return runs_on
+
+
+def _times_after_a_place(words: Words) -> tuple[str, ...]:
+    """The words of time that may follow a city's name at a sentence's start and say when the photo was taken there
+    ("吴忠元旦夜晚", "哈尔滨清晨", "杭州今天"): a day named or relative, a season, a time of day of two characters or
+    more; not a clock's zone ("北京时间") nor a time of one character, which opens other words ("北京晚报")."""
+    return words.made(("times_after_a_place",), lambda: tuple(
+        word for key in ("dates.relative", "dates.named_days", "dates.seasons", "dates.times_of_day")
+        for word in words.words(key) if len(word) >= 2 and not word.endswith("时间")))
 
 
 def _a_kind_of_city(plain: str, at: int, end: int, words: Words) -> int | None:
