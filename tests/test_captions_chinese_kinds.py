@@ -3590,3 +3590,17 @@ def test_a_city_then_when_the_photo_was_taken(text, expected):
     scene; but a day named or relative, a season or a time of day of two characters after it says when the photo
     was taken there ("吴忠元旦夜晚", "哈尔滨清晨"), as the date's time words do before a place."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一名小男孩在奎沃广场举行的升旗仪式上挥动国旗。", {"sublocation": "奎沃广场", "city": None}),
+    ("学生们在奎沃中学操场参加升旗仪式。", {"city": None}),
+    # ...while a banner or a league with a name of its own is read
+    ("牧民在正蓝旗放牧。", {"city": "正蓝旗"}),
+    ("牧民在锡林郭勒盟正蓝旗放牧。", {"city": "正蓝旗"}),
+])
+def test_no_banner_is_named_by_one_character(text, expected):
+    """旗 ends a banner's name (正蓝旗, 阿巴嘎旗) and 盟 a league's, but never after one character: 升旗 (raising
+    the flag), 国旗 and 联盟 are words. 升旗仪式 had given the city 升旗 and, as a county after the venue, cost the
+    venue it was held at; _known_head already said so of a head before a banner (阿巴嘎旗)."""
+    check(text, expected)

@@ -3315,6 +3315,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "太行山区" (but 崂山区 is a district)
     if len(written) == 2 and written[-1] in "市省":
         return False  # "北市增设...": a city or province has a name of two characters or more
+    if len(written) == 2 and written[-1] in _NO_ONE_CHARACTER_NAME:
+        return False  # "升旗仪式", "国旗", "联盟": no banner or league is named by one character (a flag's words)
     if len(written) == 2 and written[-1] == "区" and written[0] in _DIRECTIONS and not continuing:
         return False  # "位于中区的议事亭前地", "东区": a part of the city by its direction, named by no name of its own
     if _a_quarter_of_the_compass(written) and not continuing:
