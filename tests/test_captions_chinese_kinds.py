@@ -3604,3 +3604,16 @@ def test_no_banner_is_named_by_one_character(text, expected):
     the flag), 国旗 and 联盟 are words. 升旗仪式 had given the city 升旗 and, as a county after the venue, cost the
     venue it was held at; _known_head already said so of a head before a banner (阿巴嘎旗)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在奎沃站前广场,几名刚下火车的游客图省事,直接从冰面上走过。", {"sublocation": "奎沃站前广场", "province": None}),
+    ("几名游客图省事,直接从冰面上走过。", {"province": None}),
+    # ...while a province's affairs after its suffix keep it a province
+    ("安大略省事务部门在多伦多开会。", {"province": "安大略"}),
+])
+def test_sheng_shi_is_saving_trouble(text, expected):
+    """省事 is the verb "to save trouble" ("游客图省事"): 省 before it ends no province's name, which had given
+    the province 游客图 and, read after it, cost the square the sentence had opened with; 事务 and 事业 after 省
+    are still a province's affairs."""
+    check(text, expected)

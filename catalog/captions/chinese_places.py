@@ -3210,6 +3210,9 @@ _NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报" + "".join(
                      "区": "域别间委长段", "省": "委长会级份内立",
                      # (乡长, 村长 as 镇长: a title, "新竹縣芎林鄉長X" names the township's head, no scene)
                      "村": "民委庄里长", "镇": "政长委", "乡": "亲村镇下委长", "州": "长委", "旗": "手帜袍杆下舰鼓"}
+#: The words of 事 that follow a province's suffix as its own ("某某省事务局", "省事业单位"): 省 then 事 is else the
+#: verb 省事, to save trouble.
+_A_PROVINCES_AFFAIRS = ("事务", "事业")
 #: Words beginning with a character of _NOT_SUFFIX_AFTER that follow a village's name ("龙头村民居", the village's
 #: dwellings; "X村民宿", its guesthouses): the suffix before them is the village's.
 _WORDS_AFTER_A_VILLAGE = ("民居", "民宿")
@@ -3269,6 +3272,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
     if written[0] in _SUFFIX_FIRSTS and written[1:2] in _IN_OR_ON:
         return False  # "在村里村外都有名气", "区内各镇": in the village, in the district; no unit's name begins so
     following = plain[end:end + 1]
+    if written[-1] == "省" and plain.startswith("事", end) and not plain.startswith(_A_PROVINCES_AFFAIRS, end):
+        return False  # "游客图省事": 省事, to save trouble, no province 游客图 (but "某某省事务局": its affairs)
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
             plain, end) and not _short_village(words).match(plain, end) and not plain.startswith(
             _WORDS_AFTER_A_VILLAGE, end) and not (
