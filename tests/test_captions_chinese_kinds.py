@@ -3617,3 +3617,19 @@ def test_sheng_shi_is_saving_trouble(text, expected):
     the province 游客图 and, read after it, cost the square the sentence had opened with; 事务 and 事业 after 省
     are still a province's affairs."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1月16日凌晨2点,市城区开始降雪。环卫工人已把主干道的积雪清理干净,确保道路安全畅通。",
+     {"city": None, "sublocation": None}),
+    ("1月16日,县城区开始降雪。", {"city": None}),
+    ("工作人员走上街头义务劳动,清除路面积雪,保障道路畅通。", {"sublocation": None}),
+    # ...while a district named 城 at its end is read, and a named road is
+    ("1月16日,在鹿城区街头,市民在扫雪。", {"city": "鹿城区"}),
+    ("1月16日,环卫工人在奎沃路清扫积雪。", {"sublocation": "奎沃路"}),
+])
+def test_the_towns_own_area_and_the_roads_kept_open(text, expected):
+    """市城区 and 县城区 are the city's and the county's own built-up area (as 主城区 and 老城区 are), no district
+    named 市城 or 县城, which the county readings take for 石城; and a verb of keeping a thing so before 道路
+    ("确保道路畅通", "保障道路安全") opens no road's name."""
+    check(text, expected)
