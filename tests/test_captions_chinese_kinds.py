@@ -3633,3 +3633,17 @@ def test_the_towns_own_area_and_the_roads_kept_open(text, expected):
     named 市城 or 县城, which the county readings take for 石城; and a verb of keeping a thing so before 道路
     ("确保道路畅通", "保障道路安全") opens no road's name."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8月10日晚,定陶当地的群众在奎沃广场点燃火把。", {"city": "定陶", "sublocation": "奎沃广场"}),
+    ("8月10日晚,西昌当地的群众在奎沃广场点燃火把。", {"city": "西昌"}),
+    # ...while a word that no town and county name before 当地 stays none
+    ("8月10日晚,我们当地的群众在奎沃广场点燃火把。", {"city": None}),
+    ("8月10日晚,奎沃当地的群众在广场点燃火把。", {"city": None}),
+])
+def test_a_small_town_before_its_locals(text, expected):
+    """当地 (local) after a bare name opening its phrase makes the name a place, as a whole clause does ("定陶当地的
+    群众"): a town of China of any size is read there when the gazetteer's town and the county readings agree on
+    it; a bigger city was read already ("西昌当地")."""
+    check(text, expected)

@@ -2373,6 +2373,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city = _city_of_a_country_named(plain, at, end, words, patterns)  # "韩国民众在大邱出席", "益山与韩国国防部长"
     if city is None and not before and at and plain[at - 1] in "在于":
         city = _town_holding(plain, at, end, words, patterns)  # "各界在九台举行大会", "行走在开化街头"
+    if city is None and not before and _opens_a_phrase(plain, at):
+        city = _town_before_its_locals(plain, at, end)  # "定陶当地的群众"
     province = _province_of(before)
     if city is None and province and before[-1].end == at:  # "山东曲阜孔庙": a county of the province just named
         city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
@@ -2706,6 +2708,23 @@ def _city_of_a_country_named(plain: str, at: int, end: int, words: Words, patter
 
 #: A name that is a phrase of its own, before 的 or a clause's end.
 _A_PHRASE_OF_ITS_OWN = compiled(f"[{HAN}]{{2,5}}?(?=[的，,])")  # (five: _LONGEST_CITY, defined below)
+
+
+#: The word of a place's own people and things after its name ("定陶当地的群众": the locals of 定陶).
+_LOCAL = "当地"
+
+
+def _town_before_its_locals(plain: str, at: int, end: int) -> int | None:
+    """Where a bare name ends that opens its phrase right before 当地 ("定陶当地的彝族群众", "高沟当地居民"), or
+    None: 当地 (local) makes the name before it a place, as a whole clause does, so a town of China of any size is
+    read when the gazetteer's town and the county readings agree on it (a bigger city is read without this,
+    "西昌当地")."""
+    for length in (3, 2):
+        stop = at + length
+        if stop + len(_LOCAL) <= end and plain.startswith(_LOCAL, stop) and (
+                _all_han().fullmatch(plain, at, stop) is not None) and _a_chinese_town_and_county(plain[at:stop]):
+            return stop
+    return None
 
 
 def _town_holding(plain: str, at: int, end: int, words: Words, patterns: dict) -> int | None:
