@@ -3544,3 +3544,106 @@ def test_a_workshop_is_a_venue_of_a_named_firm_only(text, expected):
     """车间 (a workshop) ends a venue's name, as 工厂 does; after a firm counted, not named ("一家公司的某某车间"),
     it is a part of a place the caption leaves unnamed, and no venue is read."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月10日晚,在城阳区街头,一家人举着手机与圆月同框。", {"city": "城阳区"}),
+    ("9月10日,在城子河区奎沃机场,旅客在候机厅等待登机。", {"city": "城子河区", "sublocation": "奎沃机场"}),
+    ("城固县的村民在田里收割水稻。", {"city": "城固县"}),
+    # ...while 城 with a direction, a position or nothing before the suffix is a part of whatever town is named
+    ("9月10日晚,在城区街头,一家人举着手机与圆月同框。", {"city": None}),
+    ("9月10日晚,在城东区街头,一家人举着手机与圆月同框。", {"city": None}),
+])
+def test_a_county_whose_name_begins_with_cheng(text, expected):
+    """城 (the town) opens 城区 and 城市, so a unit's name is not read from it; but a county or a district of China
+    that its readings know, with a name of two characters or more before 区 or 县 (城阳区, 城固县, 城子河区), is that
+    unit: it had been left out, or cut to a city 城子河 and a venue "区某某机场"."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("从空中俯瞰额敏奎沃布拉克镇的牧民定居房。", {"city": "额敏", "sublocation": "奎沃布拉克镇"}),
+    ("大年初一一大早,桦甸奎沃尔高勒镇牧民就钻进牛圈里。", {"city": "桦甸", "sublocation": "奎沃尔高勒镇"}),
+    # ...as a county with its suffix is, and as a town of a shorter name is
+    ("从空中俯瞰霍城县奎沃布拉克镇的牧民定居房。", {"city": "霍城县", "sublocation": "奎沃布拉克镇"}),
+    ("初秋时节,合浦奎沃镇的葡萄陆续成熟。", {"city": "合浦", "sublocation": "奎沃镇"}),
+    # ...while a bare word no county reads as heads no town
+    ("从空中俯瞰美丽的奎沃布拉克镇。", {"city": None}),
+])
+def test_a_bare_county_before_a_town_of_a_long_name(text, expected):
+    """A county or a county-level city written bare, then a town of its own whose name is long (the transliterated
+    towns of Xinjiang and Inner Mongolia, 萨尔布拉克镇): the run was too long for one unit's name, so neither was
+    read. The county is read when the gazetteer's town and the county readings agree on it (as before a
+    subdistrict), and the town after it is a unit's name by itself."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2015年1月1日,吴忠元旦夜晚,许多市民来到奎沃广场。", {"city": "吴忠", "sublocation": "奎沃广场"}),
+    ("1月5日,哈尔滨清晨气温降至零下30摄氏度。", {"city": "哈尔滨"}),
+    # ...while a clock's zone and a word of one character that opens another word stay what they were
+    ("北京时间10月1日,选手在奎沃体育场比赛。", {"city": None}),
+    ("北京晚报记者在现场拍摄。", {"city": None}),
+])
+def test_a_city_then_when_the_photo_was_taken(text, expected):
+    """A city's name that runs on into other words at a sentence's start qualifies them ("美国参谋长") and is no
+    scene; but a day named or relative, a season or a time of day of two characters after it says when the photo
+    was taken there ("吴忠元旦夜晚", "哈尔滨清晨"), as the date's time words do before a place."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一名小男孩在奎沃广场举行的升旗仪式上挥动国旗。", {"sublocation": "奎沃广场", "city": None}),
+    ("学生们在奎沃中学操场参加升旗仪式。", {"city": None}),
+    # ...while a banner or a league with a name of its own is read
+    ("牧民在正蓝旗放牧。", {"city": "正蓝旗"}),
+    ("牧民在锡林郭勒盟正蓝旗放牧。", {"city": "正蓝旗"}),
+])
+def test_no_banner_is_named_by_one_character(text, expected):
+    """旗 ends a banner's name (正蓝旗, 阿巴嘎旗) and 盟 a league's, but never after one character: 升旗 (raising
+    the flag), 国旗 and 联盟 are words. 升旗仪式 had given the city 升旗 and, as a county after the venue, cost the
+    venue it was held at; _known_head already said so of a head before a banner (阿巴嘎旗)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在奎沃站前广场,几名刚下火车的游客图省事,直接从冰面上走过。", {"sublocation": "奎沃站前广场", "province": None}),
+    ("几名游客图省事,直接从冰面上走过。", {"province": None}),
+    # ...while a province's affairs after its suffix keep it a province
+    ("安大略省事务部门在多伦多开会。", {"province": "安大略"}),
+])
+def test_sheng_shi_is_saving_trouble(text, expected):
+    """省事 is the verb "to save trouble" ("游客图省事"): 省 before it ends no province's name, which had given
+    the province 游客图 and, read after it, cost the square the sentence had opened with; 事务 and 事业 after 省
+    are still a province's affairs."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1月16日凌晨2点,市城区开始降雪。环卫工人已把主干道的积雪清理干净,确保道路安全畅通。",
+     {"city": None, "sublocation": None}),
+    ("1月16日,县城区开始降雪。", {"city": None}),
+    ("工作人员走上街头义务劳动,清除路面积雪,保障道路畅通。", {"sublocation": None}),
+    # ...while a district named 城 at its end is read, and a named road is
+    ("1月16日,在鹿城区街头,市民在扫雪。", {"city": "鹿城区"}),
+    ("1月16日,环卫工人在奎沃路清扫积雪。", {"sublocation": "奎沃路"}),
+])
+def test_the_towns_own_area_and_the_roads_kept_open(text, expected):
+    """市城区 and 县城区 are the city's and the county's own built-up area (as 主城区 and 老城区 are), no district
+    named 市城 or 县城, which the county readings take for 石城; and a verb of keeping a thing so before 道路
+    ("确保道路畅通", "保障道路安全") opens no road's name."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8月10日晚,定陶当地的群众在奎沃广场点燃火把。", {"city": "定陶", "sublocation": "奎沃广场"}),
+    ("8月10日晚,西昌当地的群众在奎沃广场点燃火把。", {"city": "西昌"}),
+    # ...while a word that no town and county name before 当地 stays none
+    ("8月10日晚,我们当地的群众在奎沃广场点燃火把。", {"city": None}),
+    ("8月10日晚,奎沃当地的群众在广场点燃火把。", {"city": None}),
+])
+def test_a_small_town_before_its_locals(text, expected):
+    """当地 (local) after a bare name opening its phrase makes the name a place, as a whole clause does ("定陶当地的
+    群众"): a town of China of any size is read there when the gazetteer's town and the county readings agree on
+    it; a bigger city was read already ("西昌当地")."""
+    check(text, expected)

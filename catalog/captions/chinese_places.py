@@ -1314,6 +1314,8 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
         return True  # "中国-东盟博览会": a name joined to another by a hyphen names something else
     if plain.startswith(words.words("places.subject_verbs"), after):
         return False  # "沈阳迎来今冬首场降雪": the place is what the verb happens to, the scene
+    if elements[-1].level in ("place", "city") and plain.startswith(_times_after_a_place(words), after):
+        return False  # "吴忠元旦夜晚,", "哈尔滨清晨": the city, then when the photo was taken there
     short = _A_SHORT_CLAUSE.match(plain, after, end) if elements[-1].level == "city" else None
     if short and not short.group().endswith(tuple(words.words("places.team"))):
         return False  # "香港中环,市民...": a city, then a smaller place the tables lack, alone in its clause (not
@@ -1337,6 +1339,15 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
             return False  # "图为华盛顿抗议现场": the scene of what happened in the city (a country's, "中国队比赛
             # 现场", may be abroad)
     return runs_on
+
+
+def _times_after_a_place(words: Words) -> tuple[str, ...]:
+    """The words of time that may follow a city's name at a sentence's start and say when the photo was taken there
+    ("吴忠元旦夜晚", "哈尔滨清晨", "杭州今天"): a day named or relative, a season, a time of day of two characters or
+    more; not a clock's zone ("北京时间") nor a time of one character, which opens other words ("北京晚报")."""
+    return words.made(("times_after_a_place",), lambda: tuple(
+        word for key in ("dates.relative", "dates.named_days", "dates.seasons", "dates.times_of_day")
+        for word in words.words(key) if len(word) >= 2 and not word.endswith("时间")))
 
 
 def _a_kind_of_city(plain: str, at: int, end: int, words: Words) -> int | None:
@@ -2362,6 +2373,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city = _city_of_a_country_named(plain, at, end, words, patterns)  # "韩国民众在大邱出席", "益山与韩国国防部长"
     if city is None and not before and at and plain[at - 1] in "在于":
         city = _town_holding(plain, at, end, words, patterns)  # "各界在九台举行大会", "行走在开化街头"
+    if city is None and not before and _opens_a_phrase(plain, at):
+        city = _town_before_its_locals(plain, at, end)  # "定陶当地的群众"
     province = _province_of(before)
     if city is None and province and before[-1].end == at:  # "山东曲阜孔庙": a county of the province just named
         city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
@@ -2695,6 +2708,23 @@ def _city_of_a_country_named(plain: str, at: int, end: int, words: Words, patter
 
 #: A name that is a phrase of its own, before 的 or a clause's end.
 _A_PHRASE_OF_ITS_OWN = compiled(f"[{HAN}]{{2,5}}?(?=[的，,])")  # (five: _LONGEST_CITY, defined below)
+
+
+#: The word of a place's own people and things after its name ("定陶当地的群众": the locals of 定陶).
+_LOCAL = "当地"
+
+
+def _town_before_its_locals(plain: str, at: int, end: int) -> int | None:
+    """Where a bare name ends that opens its phrase right before 当地 ("定陶当地的彝族群众", "高沟当地居民"), or
+    None: 当地 (local) makes the name before it a place, as a whole clause does, so a town of China of any size is
+    read when the gazetteer's town and the county readings agree on it (a bigger city is read without this,
+    "西昌当地")."""
+    for length in (3, 2):
+        stop = at + length
+        if stop + len(_LOCAL) <= end and plain.startswith(_LOCAL, stop) and (
+                _all_han().fullmatch(plain, at, stop) is not None) and _a_chinese_town_and_county(plain[at:stop]):
+            return stop
+    return None
 
 
 def _town_holding(plain: str, at: int, end: int, words: Words, patterns: dict) -> int | None:
@@ -3199,6 +3229,9 @@ _NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报" + "".join(
                      "区": "域别间委长段", "省": "委长会级份内立",
                      # (乡长, 村长 as 镇长: a title, "新竹縣芎林鄉長X" names the township's head, no scene)
                      "村": "民委庄里长", "镇": "政长委", "乡": "亲村镇下委长", "州": "长委", "旗": "手帜袍杆下舰鼓"}
+#: The words of 事 that follow a province's suffix as its own ("某某省事务局", "省事业单位"): 省 then 事 is else the
+#: verb 省事, to save trouble.
+_A_PROVINCES_AFFAIRS = ("事务", "事业")
 #: Words beginning with a character of _NOT_SUFFIX_AFTER that follow a village's name ("龙头村民居", the village's
 #: dwellings; "X村民宿", its guesthouses): the suffix before them is the village's.
 _WORDS_AFTER_A_VILLAGE = ("民居", "民宿")
@@ -3250,12 +3283,16 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
             written.startswith(_NOT_NAME_START)) and not (
             continuing and len(written) >= 3 and written.startswith(_NAME_START_IN_A_CHAIN) and (
                 written[1] not in _MEASURES)) and not (
-            written.startswith(_NAME_START_IN_A_CHAIN) and _ETHNIC_AUTONOMY.search(written)):
+            written.startswith(_NAME_START_IN_A_CHAIN) and _ETHNIC_AUTONOMY.search(written)) and not (
+            _a_county_that_cheng_begins(written)):
         return False  # (right after its county, "城关镇" is a town: the chain vouches for a name 城 begins; so does
-        # an autonomous county's peoples, "城步苗族自治县": no everyday word ends in them)
+        # an autonomous county's peoples, "城步苗族自治县": no everyday word ends in them; and a county or a
+        # district that its readings know, "城阳区", "城固县")
     if written[0] in _SUFFIX_FIRSTS and written[1:2] in _IN_OR_ON:
         return False  # "在村里村外都有名气", "区内各镇": in the village, in the district; no unit's name begins so
     following = plain[end:end + 1]
+    if written[-1] == "省" and plain.startswith("事", end) and not plain.startswith(_A_PROVINCES_AFFAIRS, end):
+        return False  # "游客图省事": 省事, to save trouble, no province 游客图 (but "某某省事务局": its affairs)
     if following and following in _NOT_SUFFIX_AFTER.get(written[-1], "") and not _short_unit(words).match(
             plain, end) and not _short_village(words).match(plain, end) and not plain.startswith(
             _WORDS_AFTER_A_VILLAGE, end) and not (
@@ -3275,7 +3312,7 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
                 "places.municipalities")):
             return False  # "漓江广西桂林市": a province named inside begins the chain; this is no one name
             # (nor is "国网重庆市南供电公司": no city's name holds a municipality's after its first character)
-    if len(written) > 7 and "自治" not in written:
+    if len(written) > 7 and "自治" not in written and not _a_county_before_its_long_town(plain, start, end, words):
         return False
     if written.startswith(_longer_than_one(words.words("places.before_place"))):
         return False  # "位于太行山区的...": the word before a place, not its first characters
@@ -3302,6 +3339,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "太行山区" (but 崂山区 is a district)
     if len(written) == 2 and written[-1] in "市省":
         return False  # "北市增设...": a city or province has a name of two characters or more
+    if len(written) == 2 and written[-1] in _NO_ONE_CHARACTER_NAME:
+        return False  # "升旗仪式", "国旗", "联盟": no banner or league is named by one character (a flag's words)
     if len(written) == 2 and written[-1] == "区" and written[0] in _DIRECTIONS and not continuing:
         return False  # "位于中区的议事亭前地", "东区": a part of the city by its direction, named by no name of its own
     if _a_quarter_of_the_compass(written) and not continuing:
@@ -3310,6 +3349,45 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "开发区交警中队": a kind of zone, no name (but "长沙经开区" is the city's zone)
     return written not in ("城市", "市区", "城区", "景区", "社区", "小渔村", "小山村", "小村")
     # (a small village of a kind, no name: "海边的小渔村", "大山里的小山村"; "某某渔村" is one)
+
+
+#: The longest name of a town (before 镇 or 乡) that a county written bare may head past the length of one unit's
+#: name: the transliterated towns of Xinjiang and Inner Mongolia (萨尔布拉克镇, 洪格尔高勒镇).
+_LONGEST_TOWN_NAME = 6
+
+
+def _a_county_before_its_long_town(plain: str, start: int, end: int, words: Words) -> bool:
+    """Whether a run too long for one unit's name is a county or a county-level city written bare and a town of
+    its own with a long name ("霍城萨尔布拉克镇", "阿巴嘎洪格尔高勒镇"): a name of two characters that is both a
+    town of China in the gazetteer and a county by its readings, or one of three that reads as a county (the two
+    sources agree, as for a county before its subdistrict), then a name of three characters or more that is a
+    town's by itself. _known_head then reads the county apart."""
+    if plain[end - 1] not in "镇乡":
+        return False
+    for length in (3, 2):
+        head = start + length
+        if not 3 <= end - 1 - head <= _LONGEST_TOWN_NAME:
+            continue
+        name = plain[start:head]
+        if (_a_chinese_county(name) or length == 2 and _a_chinese_town_and_county(name)) and _unit_name_ok(
+                plain, head, end, words, continuing=True):
+            return True
+    return False
+
+
+#: The suffixes of a county-level unit whose name may begin with 城 (城阳区, 城固县, 城口县): not 镇 or 市, which
+#: 城关镇 and 城市 end.
+_COUNTY_SUFFIXES_AFTER_CHENG = frozenset("区县區縣")
+
+
+def _a_county_that_cheng_begins(written: str) -> bool:
+    """Whether a unit whose name begins with 城 (the town, which opens 城区 and 城市 too) is a county or a district
+    of China that its readings know ("城阳区", "城固县", "城口县", "城子河区"): a name of two characters or more
+    before 区 or 县 and no direction or position after 城 ("城东区", "城中区", "城里": a part of the town, which a
+    district of Xining or Liuzhou is named for, but which any caption may say of its own town)."""
+    return len(written) >= 3 and written[-1] in _COUNTY_SUFFIXES_AFTER_CHENG and written[0] == "城" and (
+        written[1] not in _DIRECTIONS) and written[1] not in _POSITION_WORDS and _a_county_anywhere(
+        simplified(written[:-1]))
 
 
 def _a_quarter_of_the_compass(written: str) -> bool:
