@@ -1218,3 +1218,18 @@ def test_an_article_that_is_a_given_name_opens_a_persons_name_in_a_byline(credit
 def test_a_paper_opening_with_an_article_stays_the_paper(credit_line, agency):
     credit = parse(f"The premiership side of the Quorva Rovers. {credit_line}").credit
     assert credit is not None and (credit.photographer, credit.agency) == (None, agency)
+
+
+@pytest.mark.parametrize(("caption", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn. REUTERS/M.V. Quorran\nWednesday, March 27, 2013", "M.V. Quorran", "Reuters"),
+    ("The chapel stands across the street. Photo by V. Quorran, 2014.", "V. Quorran", None),
+    ("This photograph was taken by M.V. Quorran as part of the Lindt competition.", "M.V. Quorran", None),
+])
+def test_a_persons_initials_and_their_stops_end_no_credit(caption, photographer, agency):
+    credit = parse(caption).credit
+    assert credit is not None and (credit.photographer, credit.agency, credit.provider) == (photographer, agency, None)
+
+
+def test_a_credits_stop_before_a_place_and_a_year_still_ends_it():
+    credit = parse("Boats wait in the harbour at dawn. Image by Ana Quorran. Tajikistan, 2009.").credit
+    assert credit is not None and credit.raw == "Image by Ana Quorran"
