@@ -1233,3 +1233,13 @@ def test_a_persons_initials_and_their_stops_end_no_credit(caption, photographer,
 def test_a_credits_stop_before_a_place_and_a_year_still_ends_it():
     credit = parse("Boats wait in the harbour at dawn. Image by Ana Quorran. Tajikistan, 2009.").credit
     assert credit is not None and credit.raw == "Image by Ana Quorran"
+
+
+@pytest.mark.parametrize(("caption", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn. Photo Łukas Quorran / EPA", "Łukas Quorran", "EPA-EFE"),
+    ("Photo Ágnes Quorran / EPA\nBoats wait in the harbour at dawn.", "Ágnes Quorran", "EPA-EFE"),
+    ("Boats wait in the harbour, May 10, 2020.ŁUKAS QUORRAN/FOR CHINA DAILY", "ŁUKAS QUORRAN", "China Daily"),
+])
+def test_a_name_opening_with_a_capital_beyond_ascii_is_read_as_any_other(caption, photographer, agency):
+    credit = parse(caption).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)

@@ -74,7 +74,7 @@ _DATELINE_AFTER = compiled(r"\s*[-–—]{1,3}\s")
 _GLUED_LABEL = compiled(
     r"^\s*(Image\s*(?:copyright|source)\s*,?\s*(.+?))\s*Image\s*caption\s*,?\s*", re.IGNORECASE
 )
-_SENTENCE_STOP = compiled(r"[.!?][\"”’)]*(?:\s+|(?=[A-Z©]))")
+_SENTENCE_STOP = compiled(rf"[.!?][\"”’)]*(?:\s+|(?=[{CAPITALS}©]))")  # (glued: "2020.ŁUKAS LINDT/...")
 #: Marks after which the rest of a line is the credit: " | ", an em dash, " / ", " -- ", and " /" glued to a
 #: capital ("... in the central bazaar /CGTN Photo."). (The look-ahead on the characters a mark can begin with
 #: lets the regex engine pass over the other positions at once.)
