@@ -1243,3 +1243,23 @@ def test_a_credits_stop_before_a_place_and_a_year_still_ends_it():
 def test_a_name_opening_with_a_capital_beyond_ascii_is_read_as_any_other(caption, photographer, agency):
     credit = parse(caption).credit
     assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize(("credit_line", "agency"), [
+    ("Photographs: Quorvaton/Lindt Media", "Lindt Media"),
+    ("Photograph: QuorvaSport/Lindt Rovers FC/Daily Tremadoc", "Daily Tremadoc"),
+    ("(Quorva Royal Court / Daily Lindt)", "Daily Lindt"),
+    ("Quorva Bureau of Fire Protection/LINDT GAZETTE", "LINDT GAZETTE"),
+])
+def test_a_chain_of_unknown_sources_closing_with_a_paper_by_its_words_names_the_paper(credit_line, agency):
+    credit = parse(f"The side lines up before the final in the Royal Box.\n{credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.agency, credit.provider) == (None, agency, None)
+
+
+@pytest.mark.parametrize(("credit_line", "agency"), [
+    ("Photograph: QuorvaSport/Lindt Rovers FC/Getty Images", "Getty Images"),
+    ("Photo: Quorva Sports/Lindt Times", "Lindt Times"),
+])
+def test_a_chain_closing_with_a_known_agency_or_led_by_a_name_is_read_as_before(credit_line, agency):
+    credit = parse(f"The side lines up before the final in the Royal Box.\n{credit_line}").credit
+    assert credit is not None and credit.agency == agency
