@@ -1263,3 +1263,12 @@ def test_a_chain_of_unknown_sources_closing_with_a_paper_by_its_words_names_the_
 def test_a_chain_closing_with_a_known_agency_or_led_by_a_name_is_read_as_before(credit_line, agency):
     credit = parse(f"The side lines up before the final in the Royal Box.\n{credit_line}").credit
     assert credit is not None and credit.agency == agency
+
+
+@pytest.mark.parametrize(("credit_line", "photographer", "agency"), [
+    ("(QPA: Ana Quorran)", "Ana Quorran", "QPA"),
+    ("(Quorva News: Ana Quorran)", "Ana Quorran", "Quorva News"),
+])
+def test_an_outlets_initials_a_colon_and_a_name_are_the_outlet_and_its_photographer(credit_line, photographer, agency):
+    credit = parse(f"A lorry heads along the highway between Lindt and Quorva.{credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
