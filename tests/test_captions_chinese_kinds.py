@@ -3544,3 +3544,16 @@ def test_a_workshop_is_a_venue_of_a_named_firm_only(text, expected):
     """车间 (a workshop) ends a venue's name, as 工厂 does; after a firm counted, not named ("一家公司的某某车间"),
     it is a part of a place the caption leaves unnamed, and no venue is read."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("图为工人在盐田里作业。 王某春摄(奎沃晚报发)", {"photographer": "王某春", "agency": "奎沃晚报"}),
+    ("图为工人在盐田里作业。 许某予攝(奎沃新聞網發)", {"photographer": "许某予", "agency": "奎沃新聞網"}),
+    ("当地媒体称,山火仍在蔓延。 (奎沃新闻网发)", {"photographer": None, "agency": "奎沃新闻网"}),
+    # the agencies the registry knows keep their standard names
+    ("图为工人在盐田里作业。 王某春摄(新华社发)", {"photographer": "王某春", "agency": "Xinhua"}),
+])
+def test_an_outlet_the_registry_lacks_before_its_word_for_sending_is_the_agency(text, expected):
+    """发 after an outlet's name says the outlet sent the picture: one the registry does not know, ending as an
+    outlet's name ends (日报, 晚报, 新闻网), is the agency as written, without 发."""
+    check(text, expected)

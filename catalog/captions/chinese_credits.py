@@ -68,6 +68,8 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         standard = rules.standard_agency(simplified(written)[:-1])  # "张斌 摄（新华社发）"
         if standard:
             return standard
+        if len(written) > 3 and simplified(written)[:-1].endswith(words.words("credit.bracketed_outlet_endings")):
+            return _agency_name(written[:-1], rules, words)  # "张斌 摄（某某日报发）": an outlet the registry lacks
     plain = simplified(written)
     if not rules.standard_agency(plain) and _a_place_alone(plain, words):
         return None  # "丽江融媒记者": a place's name before the role, its outlet's brand cut off, names no outlet
@@ -859,7 +861,20 @@ def _sent_by_an_agency(written: str, rules: Rules, words: Words) -> str | None:
     None."""
     plain = simplified(written).strip()
     sent = next((word for word in words.longest_first("credit.sent") if plain.endswith(word)), None)
-    return rules.standard_agency(plain[: -len(sent)].strip()) if sent and len(plain) > len(sent) else None
+    if not sent or len(plain) <= len(sent):
+        return None
+    standard = rules.standard_agency(plain[: -len(sent)].strip())
+    if standard is None and _an_unknown_outlet_sending(plain[: -len(sent)].strip(), words):
+        return written.strip()[: -len(sent)].strip()  # "（某某新闻网发）": an outlet the registry lacks, as written
+    return standard
+
+
+def _an_unknown_outlet_sending(plain: str, words: Words) -> bool:
+    """Whether the words before 发 are an outlet's name the registry does not know: three characters or more
+    ending as an outlet's name in brackets ends (某某日报, 某某新闻网, 某某县融媒体中心,
+    ``credit.bracketed_outlet_endings``), with no word that names no one and no place alone."""
+    return len(plain) >= 3 and plain.endswith(words.words("credit.bracketed_outlet_endings")) and not (
+        _words_not_name(plain, words)) and not _a_place_alone(plain, words)
 
 
 def _a_releasing_body(written: str, rules: Rules, words: Words) -> bool:
