@@ -3557,3 +3557,15 @@ def test_an_outlet_the_registry_lacks_before_its_word_for_sending_is_the_agency(
     """发 after an outlet's name says the outlet sent the picture: one the registry does not know, ending as an
     outlet's name ends (日报, 晚报, 新闻网), is the agency as written, without 发."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日,候车大厅人潮涌动。 奎沃日报 记者 贾某勇 摄", {"photographer": "贾某勇", "agency": "奎沃日报"}),
+    ("5月1日,候车大厅人潮涌动。 奎沃电视台 记者 翁某 摄", {"photographer": "翁某", "agency": "奎沃电视台"}),
+    # words of the prose before the role are no outlet
+    ("5月1日,旅客在候车 记者 翁某 摄", {"photographer": "翁某", "agency": None}),
+])
+def test_an_outlet_the_registry_lacks_alone_before_its_reporters_role_is_the_agency(text, expected):
+    """"某某日报 记者 X 摄": an outlet's name written alone before its reporter's role and a space, ending as a paper's,
+    a site's or a station's name ends, is the agency as written, as it is before a bare name ("某某日报 X 摄")."""
+    check(text, expected)

@@ -1232,9 +1232,11 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if outlet is not None:  # "中国青年报 李隽辉/摄": the outlet written before the name
                 credit.agency, start = outlet
                 credit.raw = _unbracketed(text[start:match.end()])
-            elif name == "name_took" and (unknown_outlet := _paper_before(text, plain, start, words)) is not None:
+            elif name in ("name_took", "staff") and (
+                    unknown_outlet := _paper_before(text, plain, start, words)) is not None:
                 credit.agency, start = unknown_outlet  # "。中国某某网 王小明 摄": an outlet the registry does not
                 credit.raw = _unbracketed(text[start:match.end()])  # know, named as outlets are, before the name
+                # (or before its reporter's role: "。某某日报 记者 王小明 摄")
             else:
                 credit.agency = rules.staff_agency(credit.photographer)
         if credit.photographer and not credit.agency and not credit.provider and start > 0:
