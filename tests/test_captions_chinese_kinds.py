@@ -3569,3 +3569,16 @@ def test_an_outlet_the_registry_lacks_alone_before_its_reporters_role_is_the_age
     """"某某日报 记者 X 摄": an outlet's name written alone before its reporter's role and a space, ending as a paper's,
     a site's or a station's name ends, is the agency as written, as it is before a bare name ("某某日报 X 摄")."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("近萬人頂著低溫在街邊觀看。中央社記者郭某花蓮攝 105年2月13日", {"photographer": "郭某", "agency": "CNA"}),
+    ("近萬人頂著低溫在街邊觀看。中央社記者周某昊紐約攝 105年2月13日", {"photographer": "周某昊", "agency": "CNA"}),
+    # with spaces around it, four characters stay the name as written
+    ("近万人在街边观看。新华社记者 李江西安 摄", {"photographer": "李江西安", "agency": "Xinhua"}),
+])
+def test_a_short_correspondents_name_run_into_the_place_filed_from_is_cut_there(text, expected):
+    """"中央社記者X花蓮攝": a name of two or three characters run into the place it was filed from, with no space, is
+    the name; the staff shape had read the four or five characters whole (the filed_from shape, after it, cut
+    only longer runs)."""
+    check(text, expected)

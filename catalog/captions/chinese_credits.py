@@ -1056,6 +1056,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                         _a_papers_name(credit.photographer, words)) and not _words_not_name(credit.photographer, words):
                     # "（图：星洲日报）": a paper's name after the label, its picture; no person
                     credit.agency, credit.photographer = _agency_name(credit.photographer, rules, words), None
+            if name == "staff" and 4 <= len(credit.photographer or "") <= 5 and not plain[
+                    match.start("name") - 1:match.end("name") + 1].count(" ") and (
+                    filed := _name_before_place(simplified(credit.photographer or ""), words)) and (
+                    filed not in words.set("credit.surnames")):
+                # "中央社記者王某花蓮攝": a correspondent's name run into the place filed from (no space around it),
+                # as the filed_from shape reads it after a longer name
+                credit.photographer = (credit.photographer or "")[:len(filed)]
             if name == "staff" and len(simplified(credit.photographer or "")) == 5 and not _transliterated_name(
                     credit.photographer or "", words):
                 continue  # "记者巴特奎古楞摄": a name of five characters is a transliterated one (Mongolian, Tibetan),
