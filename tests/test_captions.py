@@ -1218,3 +1218,57 @@ def test_an_article_that_is_a_given_name_opens_a_persons_name_in_a_byline(credit
 def test_a_paper_opening_with_an_article_stays_the_paper(credit_line, agency):
     credit = parse(f"The premiership side of the Quorva Rovers. {credit_line}").credit
     assert credit is not None and (credit.photographer, credit.agency) == (None, agency)
+
+
+@pytest.mark.parametrize(("caption", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn. REUTERS/M.V. Quorran\nWednesday, March 27, 2013", "M.V. Quorran", "Reuters"),
+    ("The chapel stands across the street. Photo by V. Quorran, 2014.", "V. Quorran", None),
+    ("This photograph was taken by M.V. Quorran as part of the Lindt competition.", "M.V. Quorran", None),
+])
+def test_a_persons_initials_and_their_stops_end_no_credit(caption, photographer, agency):
+    credit = parse(caption).credit
+    assert credit is not None and (credit.photographer, credit.agency, credit.provider) == (photographer, agency, None)
+
+
+def test_a_credits_stop_before_a_place_and_a_year_still_ends_it():
+    credit = parse("Boats wait in the harbour at dawn. Image by Ana Quorran. Tajikistan, 2009.").credit
+    assert credit is not None and credit.raw == "Image by Ana Quorran"
+
+
+@pytest.mark.parametrize(("caption", "photographer", "agency"), [
+    ("Boats wait in the harbour at dawn. Photo Łukas Quorran / EPA", "Łukas Quorran", "EPA-EFE"),
+    ("Photo Ágnes Quorran / EPA\nBoats wait in the harbour at dawn.", "Ágnes Quorran", "EPA-EFE"),
+    ("Boats wait in the harbour, May 10, 2020.ŁUKAS QUORRAN/FOR CHINA DAILY", "ŁUKAS QUORRAN", "China Daily"),
+])
+def test_a_name_opening_with_a_capital_beyond_ascii_is_read_as_any_other(caption, photographer, agency):
+    credit = parse(caption).credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize(("credit_line", "agency"), [
+    ("Photographs: Quorvaton/Lindt Media", "Lindt Media"),
+    ("Photograph: QuorvaSport/Lindt Rovers FC/Daily Tremadoc", "Daily Tremadoc"),
+    ("(Quorva Royal Court / Daily Lindt)", "Daily Lindt"),
+    ("Quorva Bureau of Fire Protection/LINDT GAZETTE", "LINDT GAZETTE"),
+])
+def test_a_chain_of_unknown_sources_closing_with_a_paper_by_its_words_names_the_paper(credit_line, agency):
+    credit = parse(f"The side lines up before the final in the Royal Box.\n{credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.agency, credit.provider) == (None, agency, None)
+
+
+@pytest.mark.parametrize(("credit_line", "agency"), [
+    ("Photograph: QuorvaSport/Lindt Rovers FC/Getty Images", "Getty Images"),
+    ("Photo: Quorva Sports/Lindt Times", "Lindt Times"),
+])
+def test_a_chain_closing_with_a_known_agency_or_led_by_a_name_is_read_as_before(credit_line, agency):
+    credit = parse(f"The side lines up before the final in the Royal Box.\n{credit_line}").credit
+    assert credit is not None and credit.agency == agency
+
+
+@pytest.mark.parametrize(("credit_line", "photographer", "agency"), [
+    ("(QPA: Ana Quorran)", "Ana Quorran", "QPA"),
+    ("(Quorva News: Ana Quorran)", "Ana Quorran", "Quorva News"),
+])
+def test_an_outlets_initials_a_colon_and_a_name_are_the_outlet_and_its_photographer(credit_line, photographer, agency):
+    credit = parse(f"A lorry heads along the highway between Lindt and Quorva.{credit_line}").credit
+    assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)

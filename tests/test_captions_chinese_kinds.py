@@ -3562,6 +3562,19 @@ def test_a_county_whose_name_begins_with_cheng(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("图为工人在盐田里作业。 王某春摄(奎沃晚报发)", {"photographer": "王某春", "agency": "奎沃晚报"}),
+    ("图为工人在盐田里作业。 许某予攝(奎沃新聞網發)", {"photographer": "许某予", "agency": "奎沃新聞網"}),
+    ("当地媒体称,山火仍在蔓延。 (奎沃新闻网发)", {"photographer": None, "agency": "奎沃新闻网"}),
+    # the agencies the registry knows keep their standard names
+    ("图为工人在盐田里作业。 王某春摄(新华社发)", {"photographer": "王某春", "agency": "Xinhua"}),
+])
+def test_an_outlet_the_registry_lacks_before_its_word_for_sending_is_the_agency(text, expected):
+    """发 after an outlet's name says the outlet sent the picture: one the registry does not know, ending as an
+    outlet's name ends (日报, 晚报, 新闻网), is the agency as written, without 发."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("从空中俯瞰额敏奎沃布拉克镇的牧民定居房。", {"city": "额敏", "sublocation": "奎沃布拉克镇"}),
     ("大年初一一大早,桦甸奎沃尔高勒镇牧民就钻进牛圈里。", {"city": "桦甸", "sublocation": "奎沃尔高勒镇"}),
     # ...as a county with its suffix is, and as a town of a shorter name is
@@ -3575,6 +3588,18 @@ def test_a_bare_county_before_a_town_of_a_long_name(text, expected):
     towns of Xinjiang and Inner Mongolia, 萨尔布拉克镇): the run was too long for one unit's name, so neither was
     read. The county is read when the gazetteer's town and the county readings agree on it (as before a
     subdistrict), and the town after it is a unit's name by itself."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月1日,候车大厅人潮涌动。 奎沃日报 记者 贾某勇 摄", {"photographer": "贾某勇", "agency": "奎沃日报"}),
+    ("5月1日,候车大厅人潮涌动。 奎沃电视台 记者 翁某 摄", {"photographer": "翁某", "agency": "奎沃电视台"}),
+    # words of the prose before the role are no outlet
+    ("5月1日,旅客在候车 记者 翁某 摄", {"photographer": "翁某", "agency": None}),
+])
+def test_an_outlet_the_registry_lacks_alone_before_its_reporters_role_is_the_agency(text, expected):
+    """"某某日报 记者 X 摄": an outlet's name written alone before its reporter's role and a space, ending as a paper's,
+    a site's or a station's name ends, is the agency as written, as it is before a bare name ("某某日报 X 摄")."""
     check(text, expected)
 
 
@@ -3646,4 +3671,17 @@ def test_a_small_town_before_its_locals(text, expected):
     """当地 (local) after a bare name opening its phrase makes the name a place, as a whole clause does ("定陶当地的
     群众"): a town of China of any size is read there when the gazetteer's town and the county readings agree on
     it; a bigger city was read already ("西昌当地")."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("近萬人頂著低溫在街邊觀看。中央社記者郭某花蓮攝 105年2月13日", {"photographer": "郭某", "agency": "CNA"}),
+    ("近萬人頂著低溫在街邊觀看。中央社記者周某昊紐約攝 105年2月13日", {"photographer": "周某昊", "agency": "CNA"}),
+    # with spaces around it, four characters stay the name as written
+    ("近万人在街边观看。新华社记者 李江西安 摄", {"photographer": "李江西安", "agency": "Xinhua"}),
+])
+def test_a_short_correspondents_name_run_into_the_place_filed_from_is_cut_there(text, expected):
+    """"中央社記者X花蓮攝": a name of two or three characters run into the place it was filed from, with no space, is
+    the name; the staff shape had read the four or five characters whole (the filed_from shape, after it, cut
+    only longer runs)."""
     check(text, expected)

@@ -68,6 +68,8 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         standard = rules.standard_agency(simplified(written)[:-1])  # "张斌 摄（新华社发）"
         if standard:
             return standard
+        if len(written) > 3 and simplified(written)[:-1].endswith(words.words("credit.bracketed_outlet_endings")):
+            return _agency_name(written[:-1], rules, words)  # "张斌 摄（某某日报发）": an outlet the registry lacks
     plain = simplified(written)
     if not rules.standard_agency(plain) and _a_place_alone(plain, words):
         return None  # "丽江融媒记者": a place's name before the role, its outlet's brand cut off, names no outlet
@@ -859,7 +861,20 @@ def _sent_by_an_agency(written: str, rules: Rules, words: Words) -> str | None:
     None."""
     plain = simplified(written).strip()
     sent = next((word for word in words.longest_first("credit.sent") if plain.endswith(word)), None)
-    return rules.standard_agency(plain[: -len(sent)].strip()) if sent and len(plain) > len(sent) else None
+    if not sent or len(plain) <= len(sent):
+        return None
+    standard = rules.standard_agency(plain[: -len(sent)].strip())
+    if standard is None and _an_unknown_outlet_sending(plain[: -len(sent)].strip(), words):
+        return written.strip()[: -len(sent)].strip()  # "（某某新闻网发）": an outlet the registry lacks, as written
+    return standard
+
+
+def _an_unknown_outlet_sending(plain: str, words: Words) -> bool:
+    """Whether the words before 发 are an outlet's name the registry does not know: three characters or more
+    ending as an outlet's name in brackets ends (某某日报, 某某新闻网, 某某县融媒体中心,
+    ``credit.bracketed_outlet_endings``), with no word that names no one and no place alone."""
+    return len(plain) >= 3 and plain.endswith(words.words("credit.bracketed_outlet_endings")) and not (
+        _words_not_name(plain, words)) and not _a_place_alone(plain, words)
 
 
 def _a_releasing_body(written: str, rules: Rules, words: Words) -> bool:
@@ -1041,6 +1056,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                         _a_papers_name(credit.photographer, words)) and not _words_not_name(credit.photographer, words):
                     # "（图：星洲日报）": a paper's name after the label, its picture; no person
                     credit.agency, credit.photographer = _agency_name(credit.photographer, rules, words), None
+            if name == "staff" and 4 <= len(credit.photographer or "") <= 5 and not plain[
+                    match.start("name") - 1:match.end("name") + 1].count(" ") and (
+                    filed := _name_before_place(simplified(credit.photographer or ""), words)) and (
+                    filed not in words.set("credit.surnames")):
+                # "中央社記者王某花蓮攝": a correspondent's name run into the place filed from (no space around it),
+                # as the filed_from shape reads it after a longer name
+                credit.photographer = (credit.photographer or "")[:len(filed)]
             if name == "staff" and len(simplified(credit.photographer or "")) == 5 and not _transliterated_name(
                     credit.photographer or "", words):
                 continue  # "记者巴特奎古楞摄": a name of five characters is a transliterated one (Mongolian, Tibetan),
@@ -1217,9 +1239,11 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if outlet is not None:  # "中国青年报 李隽辉/摄": the outlet written before the name
                 credit.agency, start = outlet
                 credit.raw = _unbracketed(text[start:match.end()])
-            elif name == "name_took" and (unknown_outlet := _paper_before(text, plain, start, words)) is not None:
+            elif name in ("name_took", "staff") and (
+                    unknown_outlet := _paper_before(text, plain, start, words)) is not None:
                 credit.agency, start = unknown_outlet  # "。中国某某网 王小明 摄": an outlet the registry does not
                 credit.raw = _unbracketed(text[start:match.end()])  # know, named as outlets are, before the name
+                # (or before its reporter's role: "。某某日报 记者 王小明 摄")
             else:
                 credit.agency = rules.staff_agency(credit.photographer)
         if credit.photographer and not credit.agency and not credit.provider and start > 0:

@@ -210,8 +210,10 @@ def is_media(name: str) -> bool:
 _PARTICLE = "(?:" + "|".join(re.escape(p) for p in sorted(NAME_PARTICLES, key=longest_first) if p.isalpha()) + ")"
 #: A particle joined to the name by a hyphen: "al-Masri", "el-Sayed", "bin-Zayed".
 _GLUED_PARTICLE = r"(?:[a-z]{1,3}-)?"
-#: A person's name in prose: two to five words, capitalised but for particles ("Ana María de la Cruz").
-_NAME_IN_PROSE = rf"((?:(?:{_GLUED_PARTICLE}[A-Z][\w’'\-]*\.?|{_PARTICLE})\s+){{1,4}}{_GLUED_PARTICLE}[A-Z][\w’'\-]*)"
+#: A person's name in prose: two to five words, capitalised but for particles ("Ana María de la Cruz"), initials
+#: written with their stops among them ("taken by M.V. Halloran as part of").
+_NAME_IN_PROSE = (rf"((?:(?:(?:[A-Z]\.){{2,3}}|{_GLUED_PARTICLE}[A-Z][\w’'\-]*\.?|{_PARTICLE})\s+){{1,4}}"
+                  rf"{_GLUED_PARTICLE}[A-Z][\w’'\-]*)")
 _TAKEN_BY = compiled(  # "In this photograph, taken by Yoichi R. Okamoto on"
     r"\b(?i:photo|picture|image|photograph)s?,?\s+(?:(?:was|were)\s+)?(?:taken|shot)\s+by\s+"
     r"((?:[a-z]+\s+){0,2})" + _NAME_IN_PROSE,
@@ -253,6 +255,8 @@ def _within_its_sentence(name: str) -> str:
     ('Ana Lindt', 'Roy Cruz')
     >>> _within_its_sentence("Yoichi R. Okamoto"), _within_its_sentence("Michael Noble Jr.")
     ('Yoichi R. Okamoto', 'Michael Noble Jr.')
+    >>> _within_its_sentence("M.V. Halloran")
+    'M.V. Halloran'
     """
     if "\n" in name:
         name = name[: name.index("\n")].rstrip()
@@ -260,9 +264,13 @@ def _within_its_sentence(name: str) -> str:
         return name
     words = name.split(" ")
     for at, word in enumerate(words[:-1]):
-        if word.endswith(".") and len(word.rstrip(".")) > 1:
+        if word.endswith(".") and len(word.rstrip(".")) > 1 and _STOPPED_INITIALS.fullmatch(word) is None:
             return " ".join(words[:at + 1]).rstrip(".")
     return name
+
+
+#: Initials written with their stops ("M.V."): a name's first word, no sentence's end.
+_STOPPED_INITIALS = compiled(r"(?:[A-Z]\.){2,3}")
 
 
 #: Ranks and titles before a name in prose ("photographed by Lieutenant Ken Bell"): no part of the name.

@@ -639,8 +639,8 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
     if "/" in body or "," in body:
         return None
     outlet, colon, name = body.partition(":")
-    if colon and (rules.standard_agency(outlet) or is_media(outlet.strip()) or _BUREAU.fullmatch(outlet.strip())) and (
-            looks_like_person(name.strip())):
+    if colon and (rules.standard_agency(outlet) or is_media(outlet.strip()) or _BUREAU.fullmatch(outlet.strip())
+                  or _OUTLET_INITIALS.fullmatch(outlet.strip())) and looks_like_person(name.strip()):
         # "(ABC News: Nathan Morris)": the outlet, a colon, its photographer; "(ABC Western Plains: Ana Ruiz)": a
         # broadcaster's regional bureau, its letters then the region
         return f"{outlet.strip()}/{name.strip()}"
@@ -660,6 +660,9 @@ _OUTLET_AND_PLACE = compiled(r"[A-Z][\w.-]+ [A-Z][a-z]+(?: [A-Z][a-z]+)?")
 #: A broadcaster's or an outlet's bureau: its letters in capitals, then a region's words in title case ("ABC
 #: Western Plains", "CBC Manitoba", "BBC Scotland").
 _BUREAU = compiled(r"(?!NASA\b|UN\b|ESA\b)[A-Z]{2,5}(?: (?:[A-Z][a-z]+|[A-Z]{2,3})){1,3}")
+#: An outlet's initials alone before the colon of "(QPA: Ana Ruiz)", as the ABC's "(ABC News: Name)" sets it (not
+#: a space agency's or the UN's, whose pictures are handed out).
+_OUTLET_INITIALS = compiled(r"(?!NASA\b|UN\b|ESA\b)[A-Z]{2,5}")
 
 
 _BACKSLASH = compiled(r"\s*\\\s*")

@@ -126,6 +126,13 @@ def _ordinary(chain: Chain, credit: Credit) -> bool:
             # "SportImage/Sheffield United FC/Getty Images": sources the registry does not know, then the
             # agency that distributes them
             credit.agency = known[-1].value
+        elif outlets[0].kind == "org" and not known and not chain.people and not chain.handout and not is_media(
+                outlets[0].value) and _closing_paper(chain.names, 0):
+            # "Wimbledon/Quorva Daily News", "SportImage/Sheffield United FC/Lindt Gazette": sources the registry
+            # does not know and no paper by their words, then a paper by its words that ran the picture, the
+            # chain's last organisation ("Daily Lindt/Vellmar Sentinel", two papers, keeps the first)
+            credit.agency = chain.names[-1].value
+            return True
         elif _a_paper_closing(chain) and not chain.handout and not given:
             # "AFP/Quorva Gazette": the paper that ran it, the chain's last; the agency before it is no outside source
             credit.agency = chain.names[-1].value

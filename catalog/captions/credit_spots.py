@@ -74,7 +74,7 @@ _DATELINE_AFTER = compiled(r"\s*[-–—]{1,3}\s")
 _GLUED_LABEL = compiled(
     r"^\s*(Image\s*(?:copyright|source)\s*,?\s*(.+?))\s*Image\s*caption\s*,?\s*", re.IGNORECASE
 )
-_SENTENCE_STOP = compiled(r"[.!?][\"”’)]*(?:\s+|(?=[A-Z©]))")
+_SENTENCE_STOP = compiled(rf"[.!?][\"”’)]*(?:\s+|(?=[{CAPITALS}©]))")  # (glued: "2020.ŁUKAS LINDT/...")
 #: Marks after which the rest of a line is the credit: " | ", an em dash, " / ", " -- ", and " /" glued to a
 #: capital ("... in the central bazaar /CGTN Photo."). (The look-ahead on the characters a mark can begin with
 #: lets the regex engine pass over the other positions at once.)
@@ -380,6 +380,16 @@ _GLUED_TAG = compiled(r"(?:File|Pool|Handout|FILE|POOL|HANDOUT)(?=[A-Z]{2,})")
 _OPENERS_AFTER_NAME = frozenset(word.title() for word in SENTENCE_OPENERS if word not in ("a", "an"))
 
 
+#: A name's word after initials on the same line: "REUTERS/M.V. Thorvaldt".
+_NAME_AFTER_INITIALS = compiled(r"[ \t]+[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F][a-z\u00DF-\u00FF\u0100-\u017F'’-]")
+
+
+def _initials_then_a_name(text: str, start: int, word: str) -> bool:
+    """The word at ``start`` is a person's initials with their stops ("M.V.") and a name's word follows on its line:
+    the stop is the initial's, no sentence's ("REUTERS/M.V. Thorvaldt\nWednesday, March 27")."""
+    return _INITIALS.fullmatch(word) is not None and _NAME_AFTER_INITIALS.match(text, start + len(word)) is not None
+
+
 def _credit_tail_end(text: str, pos: int) -> int:
     """Where the "/"-parts after an agency end: at an editors' note, a line break or a sentence's end."""
     end = pos
@@ -406,7 +416,8 @@ def _credit_tail_end(text: str, pos: int) -> int:
         words += 1
         if words > 5:
             break
-        if word.endswith(".") and len(word) > 2 and word.casefold() not in ("jr.", "sr."):
+        if word.endswith(".") and len(word) > 2 and word.casefold() not in ("jr.", "sr.") \
+                and not _initials_then_a_name(text, start, word):
             end = start + len(word) - 1
             break
         end = start + len(word)
@@ -414,8 +425,10 @@ def _credit_tail_end(text: str, pos: int) -> int:
 
 
 #: A place and a year closing the line after a credit's stop: "Image by Ana Ruiz. Tajikistan, 2009.", the picture's
-#: own place and date, no part of the credit.
-_PLACE_YEAR_AFTER = compiled(r"\.[ \t]+[A-Z][\w'’ -]{1,40},[ \t]*(?:[A-Z][a-z]+\.?[ \t]+)?(?:1[89]|20)\d\d\.?[ \t]*$")
+#: own place and date, no part of the credit. (Not after an initial's stop: "Photo by V. Brannagh, 2014." is a
+#: person's initial and surname, then the year.)
+_PLACE_YEAR_AFTER = compiled(r"(?<!\b[A-Z])\.[ \t]+[A-Z][\w'’ -]{1,40},[ \t]*(?:[A-Z][a-z]+\.?[ \t]+)?"
+                             r"(?:1[89]|20)\d\d\.?[ \t]*$")
 
 
 def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
