@@ -1605,7 +1605,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         if part_of_a_town and _a_part_of_its_town(element):
             element.level = "venue"  # "in the capital's Jhigatola": a neighbourhood of the town, its sublocation
         return _split_at_a_city(toks, k, end, element, saw_the), end
-    if names_a_saint(toks, k, end):
+    if names_a_saint(toks, k, end) and not _a_saint_named_citys_own(toks, k, owner_end, end):
         more = read_name(toks, end)  # "St Andrew's Church", "Saint Mark's Square": the saint's, one name
         if more is not None:
             return [element_of(toks, k, more, saw_the, kind)], more
@@ -1812,6 +1812,38 @@ def _a_saints_house_in_small_letters(toks: list[Token], end: int) -> bool:
     Church" is, where "St Andrew's" alone may name a town."""
     return end < len(toks) and toks[end].text.islower() and toks[end].lower in _SAINTS_HOUSES and (
         end + 1 == len(toks) or not is_capitalised(toks[end + 1].text))
+
+
+#: A city named for a saint ("San Francisco", "St. Petersburg") owns the place named after its possessive when the
+#: city table holds it with at least this many people: "San Francisco's Golden Gate Park" is the park of San
+#: Francisco, where "St. George's Memorial Church" (a US city of 72,897) is the saint's church.
+SAINT_NAMED_CITY = 100_000
+#: The first words of a saint's house named after the saint's possessive ("St. Paul's Episcopal Church", "St Paul's
+#: Primary School", "St. Paul's Cathedral"): the name after them is the saint's, even when a city bears it.
+_SAINTS_HOUSE_WORDS = _SAINTS_HOUSES | frozenset({
+    "catholic", "anglican", "episcopal", "lutheran", "methodist", "united", "presbyterian", "baptist", "orthodox",
+    "evangelical", "reformed", "greek", "roman", "coptic", "armenian", "pro-cathedral", "memorial", "general",
+    "regional", "medical", "hospital", "health", "school", "primary", "secondary", "high", "grammar", "junior",
+    "senior", "elementary", "middle", "infant", "girls", "girls'", "boys", "boys'", "college", "academy", "seminary",
+    "university", "hall", "house", "day", "eve", "night", "parish", "mission", "home", "children's", "square",
+    "place", "bay", "island", "wood", "green", "gate", "mount", "well", "hill", "cross", "court", "close"})
+
+
+def _a_saint_named_citys_own(toks: list[Token], start: int, owner_end: int, end: int) -> bool:
+    """Whether a saint's possessive at toks[start:owner_end] is a large city's owning a place of its own named after
+    it, two words or more that open with no word of a saint's house: "San Francisco's Golden Gate Park", "St.
+    Petersburg's Palace Square", "San Antonio's Plaza de Armas" (not "St. Paul's Cathedral", "St. Paul's Episcopal
+    Church", "St. Quorva's Old Town")."""
+    if end + 1 >= len(toks) or not is_capitalised(toks[end].text) or toks[end].lower in _SAINTS_HOUSE_WORDS:
+        return False
+    more = read_name(toks, end)
+    if more is None or more - end < 2:
+        return False
+    last = strip_possessive(toks[owner_end - 1].text)
+    owner = " ".join([*(t.text for t in toks[start:owner_end - 1]), last or ""])
+    if classify(owner)[0] not in ("place", "city"):
+        return False
+    return name_levels(owner).city_population >= SAINT_NAMED_CITY
 
 
 def names_a_saint(toks: list[Token], start: int, end: int) -> bool:
