@@ -1001,3 +1001,17 @@ def test_a_favela_or_barrio_named_with_its_word(text, expected):
 def test_a_venue_before_the_landmark_it_stands_near(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue "in the heart of" (centre, center, middle of) a town is in that town, as "in" alone says: the
+    # venue stays the sublocation where the heart had been read as a phrase of its own and the venue lost
+    ("An old man walks his bicycle by the iconic Quorva Lake in the heart of Hanoi early on Friday.",
+     ("Quorva Lake", "Hanoi")),
+    ("Pigeons gather by Quorva Fountain in the centre of Lisbon, Portugal.", ("Quorva Fountain", "Lisbon")),
+    # the town's heart alone still gives the town
+    ("Shoppers crowd the streets in the heart of Hanoi on Friday.", (None, "Hanoi")),
+])
+def test_a_venue_in_the_heart_of_its_town(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

@@ -1488,7 +1488,7 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     if word == "of":
         return j + 1, "any"
     if word == "in":
-        return j + 1, "any"
+        return _past_a_towns_middle(toks, j + 1), "any"
     if word in AREA_NOUNS and word not in DIRECTIONS and j + 1 < n and toks[j + 1].lower in ("of", "in") and (
             toks[j].text.islower()):  # not "north of Taipei": a reference point
         return j + 2, "any"  # "the Greenwich Village neighborhood of New York": the area's larger place
@@ -1498,6 +1498,20 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     if word in ("at", "on", "inside"):
         return j + 1, "venue"
     return None
+
+
+#: Nouns of a town's middle between "in the" and "of": "by the iconic Quorva Lake in the heart of Hanoi".
+_A_TOWNS_MIDDLE = frozenset({"heart", "centre", "center", "middle"})
+
+
+def _past_a_towns_middle(toks: list[Token], k: int) -> int:
+    """Where the larger place after "in" starts, past "the heart of" (centre, center, middle) when one stands
+    there: "by the iconic Quorva Lake in the heart of Hanoi" is in Hanoi as "by Quorva Lake in Hanoi" is (the
+    venue was left without its town, the heart read as a phrase of its own); else `k`."""
+    if k + 3 < len(toks) and toks[k].lower == "the" and toks[k + 1].lower in _A_TOWNS_MIDDLE and (
+            toks[k + 2].lower == "of" and is_capitalised(toks[k + 3].text)):
+        return k + 3
+    return k
 
 
 #: Dashes that may stand for the comma before an appositive naming the kind of place: " - a township in".
