@@ -1015,3 +1015,18 @@ def test_a_venue_before_the_landmark_it_stands_near(text, expected):
 def test_a_venue_in_the_heart_of_its_town(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name ending in a large city's name, then "in" another town: one venue's name placed in that town, not a
+    # place juxtaposed with the city it ends in (which gave the city, and the town after "in" as its province)
+    ("Visitors queue at Quorva Paris in Marne-la-Vallee, France, on Monday.",
+     ("Quorva Paris", "Marne-la-Vallee", None)),
+    ("Pilgrims bathe in the Quorva Gaya in Varanasi on January 2.", ("Quorva Gaya", "Varanasi", None)),
+    # a country after "in" still leaves the juxtaposed reading, as does nothing after the name
+    ("Tourists stroll at Quorvel Kathmandu in Nepal on Sunday.", ("Quorvel", "Kathmandu", None)),
+    ("Tourists stroll at Quorvel Kathmandu on Sunday.", ("Quorvel", "Kathmandu", None)),
+])
+def test_a_name_holding_a_citys_placed_in_another_town(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected

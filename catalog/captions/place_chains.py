@@ -1916,6 +1916,8 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
             continue
         if level not in ("place", "city") or name_levels(larger).city_population < JUXTAPOSED_CITY:
             continue
+        if _placed_in_another_town(toks, end):
+            return [element]  # "at the Louvre Abu Dhabi in Quorvale": a name holding a city's, placed in a town
         if toks[cut - 1].lower in _SIDES_OF_A_CITY:
             return [element_of(toks, cut, end, saw_the, None)]  # "Christian East Beirut": a side of the city, the city
         head = element_of(toks, start, cut, saw_the, None)
@@ -1923,6 +1925,20 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
             return [element]
         return [head, _joined(element_of(toks, cut, end, False, None))]
     return [element]
+
+
+def _placed_in_another_town(toks: list[Token], end: int) -> bool:
+    """Whether "in" and a town the tables know follow a name at toks[end]: the name ending in a large city's
+    ("the Louvre Abu Dhabi", "the Kapong Gaya", "Disneyland Paris") is then one venue's or river's name placed in
+    that town, not a place juxtaposed with the city it ends in ("at Thamel Kathmandu in Nepal": a country)."""
+    if end + 1 >= len(toks) or toks[end].lower != "in" or not is_capitalised(toks[end + 1].text):
+        return False
+    after = read_name(toks, end + 1)
+    if after is None:
+        return False
+    last = strip_possessive(toks[after - 1].text)
+    name = " ".join([*(t.text for t in toks[end + 1:after - 1]), last or toks[after - 1].text])
+    return classify(name)[0] in ("place", "city")
 
 
 #: Words right before a city the gazetteer knows that name a side or a part of it, not a place of their own:
