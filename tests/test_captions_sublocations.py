@@ -1030,3 +1030,16 @@ def test_a_venue_in_the_heart_of_its_town(text, expected):
 def test_a_name_holding_a_citys_placed_in_another_town(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an island named by its kind before "of" is land the venue stands on, not a larger venue holding it: the
+    # venue before it is the sublocation (the island had been taken in its place)
+    ("The rocket stands on the pad at Quorva Launch Center on the southwestern island of Lindtashima, Japan, "
+     "on August 28, 2023.", ("Quorva Launch Center", "Japan")),
+    # an island named with its word after the name is still the site holding the venue on it
+    ("Tourists stand at the Quorva Monument on Liberty Island in New York on Monday.", ("Liberty Island", None)),
+])
+def test_an_island_named_by_its_kind_holds_no_venue(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.country) == expected

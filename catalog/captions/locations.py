@@ -441,7 +441,8 @@ def _scene_venue(chain: Chain, text: str) -> Element:
         if element.level == "venue" and before.level in _HOLDING_ONLY_AFTER:
             break  # "Durbar Square, Bhaktapur, Kathmandu Valley, Nepal": a venue after the town is the land around it
         if element.level == "venue" and not (before is chosen and _THE_APPOSITIVE.fullmatch(
-                text, before.end, element.start)) and not _a_setting(element.value):
+                text, before.end, element.start)) and not _a_setting(element.value) and not (
+                _AN_ISLAND_BY_ITS_KIND.search(text, before.end, element.start)):
             chosen = element
     return chosen
 
@@ -465,6 +466,10 @@ def _a_setting(name: str) -> bool:
 
 
 _SETTING_WORDS = frozenset({"delta", "zone"})
+#: An island named by its kind before "of", right before its name: "at Quorva Launch Center on the southwestern
+#: island of Tanegashima, Japan". Such an island is land the venue stands on, as "Hong Kong Island" is (a site
+#: island is named with its word after it: "the Statue of Liberty on Liberty Island").
+_AN_ISLAND_BY_ITS_KIND = compiled(r"\bisland\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _ISLAND_WORDS = frozenset({"island", "islands"})
 
 
