@@ -1581,3 +1581,16 @@ def test_a_village_abroad_named_with_its_countrys_adjective(text, expected):
 ])
 def test_a_town_of_several_words_after_a_direction(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a people's adjective and "capital" before a name, with no "the" (a wire's headline style): the name is the
+    # country's capital, the city, known to the tables or not, as after "the"
+    ("People shop at a market in Cambodian capital Quorvapenh, Oct. 25, 2021.", "Quorvapenh"),
+    ("Farmers harvest rice in Quorva Village in Lao capital Lindtane, Oct. 25, 2021.", "Lindtane"),
+    ("People shop in the Lao capital Lindtane on Monday.", "Lindtane"),
+    # "capital" before a word in small letters names no town
+    ("Investors left Cambodian capital markets on Monday.", None),
+])
+def test_a_nations_capital_named_without_the(text, expected):
+    assert city(text) == expected

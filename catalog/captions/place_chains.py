@@ -1535,7 +1535,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
                 is_capitalised(toks[k + 1].text)):
             part_of_a_town = strip_possessive(toks[k].lower) in _UNNAMED_TOWNS
             k += 1  # "the capital's Bait Ur Rouf Mosque", "the city's Public Library": the venue named after it
-    demonym = saw_the and _demonym_before_a_kind(toks, k)
+    demonym = (saw_the or _a_nations_capital_named(toks, k)) and _demonym_before_a_kind(toks, k)
     if demonym:
         k += 1  # "the Ukrainian capital Kyiv", "the Kenyan coastal city of Mombasa": the country's adjective
     described = side = False
@@ -2018,6 +2018,8 @@ def _demonym_before_a_kind(toks: list[Token], k: int) -> bool:
     if k + 2 >= len(toks) or not is_capitalised(toks[k].text) or not toks[k + 1].text.islower():
         return False
     word = toks[k].lower
+    if word in _NATIONS_OWN_NAMES:
+        return True  # "the Lao capital Quorvane": a nation's name that is its adjective too
     if not word.endswith(_DEMONYM_ENDINGS) or known_place(toks[k].text):
         return False
     following = toks[k + 1].lower
@@ -2045,6 +2047,15 @@ _JOINING_WORDS = frozenset({"and", "or", "as", "where", "which", "who", "that", 
 
 #: How a country's adjective ends: "Ukrainian", "Sudanese", "Kenyan", "Spanish", "French", "Iraqi", "Thai".
 _DEMONYM_ENDINGS = ("ian", "ese", "an", "ish", "ch", "i")
+#: Nations' adjectives with none of those endings, each its nation's short name too: "in Lao capital Vientiane".
+_NATIONS_OWN_NAMES = frozenset({"lao", "kyrgyz"})
+
+
+def _a_nations_capital_named(toks: list[Token], k: int) -> bool:
+    """Whether toks[k] opens "<people's adjective> capital <Name>" with no "the" before it, as news headlines and
+    wires write it ("in Afghan capital Kabul", "in Lao capital Quorvane"): a country's capital is its city, named or
+    not in the tables, as after "the" ("the Serbian capital Bogojevo")."""
+    return k + 2 < len(toks) and toks[k + 1].text == "capital" and is_capitalised(toks[k + 2].text)
 
 
 #: Kinds of town that may stand before the town's name and a comma: "the capital, Accra", "the port city, Durres".
