@@ -1594,3 +1594,15 @@ def test_a_town_of_several_words_after_a_direction(text, expected):
 ])
 def test_a_nations_capital_named_without_the(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the capital" and a name right after it, no comma: the capital's name, the city, known to the tables or not
+    ("A street artist finishes a mural at a community centre in the capital Quorva-Lindt.", "Quorva-Lindt"),
+    ("Troops patrol in the capital Kabul, Afghanistan, on Monday.", "Kabul"),
+    # a day or a month after "the capital" is no town's name, nor is a name after a comma with nothing known
+    ("Troops patrol in the capital Monday after the attack.", None),
+    ("Troops patrol in the capital, Quorvabad, after the attack.", None),
+])
+def test_the_capital_named_right_after_it(text, expected):
+    assert city(text) == expected

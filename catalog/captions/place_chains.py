@@ -1538,6 +1538,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     demonym = (saw_the or _a_nations_capital_named(toks, k)) and _demonym_before_a_kind(toks, k)
     if demonym:
         k += 1  # "the Ukrainian capital Kyiv", "the Kenyan coastal city of Mombasa": the country's adjective
+    if saw_the and depth < 3:
+        named = _a_capital_named_after_it(toks, k, depth)
+        if named is not None:
+            return named  # "in the capital Lunga-Lunga": the capital's name right after it, no comma between
     described = side = False
     while k < n and _is_descriptor(toks, k):
         described = described or toks[k].lower in WIDE_AREA_DESCRIPTORS
@@ -2074,6 +2078,24 @@ def _city_named_after_its_kind(toks: list[Token], k: int, depth: int) -> tuple[l
     inner = _read_element(toks, m + 2, depth + 1)
     if inner is None or inner[0][0].level not in ("place", "city") or not inner[0][0].population:
         return None
+    return inner
+
+
+#: Words a capitalised word right after "the capital" may be that name no town: "in the capital Monday".
+_NO_CAPITALS_NAME = frozenset(w.casefold() for w in (*WEEKDAYS, *(m for names in MONTHS.values() for m in names)))
+
+
+def _a_capital_named_after_it(toks: list[Token], k: int, depth: int) -> tuple[list[Element], int] | None:
+    """After "the": "capital" in small letters and a name right after it, no comma between ("in the capital
+    Lunga-Lunga", "in the capital Nairobi"): the name is the capital's, the city, known to the tables or not, as
+    "the Serbian capital Bogojevo" is; else None ("in the capital Monday", "the capital's streets")."""
+    if not (k + 1 < len(toks) and toks[k].text == "capital" and is_capitalised(toks[k + 1].text)) or (
+            toks[k + 1].lower in _NO_CAPITALS_NAME):
+        return None
+    inner = _read_element(toks, k + 1, depth + 1)
+    if inner is None or len(inner[0]) != 1 or inner[0][0].level not in ("place", "city"):
+        return None
+    inner[0][0].level = "city"
     return inner
 
 
