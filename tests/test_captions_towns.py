@@ -1606,3 +1606,15 @@ def test_a_nations_capital_named_without_the(text, expected):
 ])
 def test_the_capital_named_right_after_it(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # below an undated title line, the body's first sentence names its city as the country's capital: the scene's
+    # city by its kind, however small (a city the gazetteer knows with fewer than 100,000 people)
+    ("A piece of cake, and who stops at one?\nA baker in the streets of the capital, Akim Oda. Cake is loved here.",
+     "Akim Oda"),
+    # the same town named without its kind below such a title is left out, as before
+    ("A piece of cake, and who stops at one?\nA baker in the streets of Akim Oda. Cake is loved here.", None),
+])
+def test_a_capital_below_an_undated_title(text, expected):
+    assert city(text) == expected
