@@ -1001,3 +1001,45 @@ def test_a_favela_or_barrio_named_with_its_word(text, expected):
 def test_a_venue_before_the_landmark_it_stands_near(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue "in the heart of" (centre, center, middle of) a town is in that town, as "in" alone says: the
+    # venue stays the sublocation where the heart had been read as a phrase of its own and the venue lost
+    ("An old man walks his bicycle by the iconic Quorva Lake in the heart of Hanoi early on Friday.",
+     ("Quorva Lake", "Hanoi")),
+    ("Pigeons gather by Quorva Fountain in the centre of Lisbon, Portugal.", ("Quorva Fountain", "Lisbon")),
+    # the town's heart alone still gives the town
+    ("Shoppers crowd the streets in the heart of Hanoi on Friday.", (None, "Hanoi")),
+])
+def test_a_venue_in_the_heart_of_its_town(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name ending in a large city's name, then "in" another town: one venue's name placed in that town, not a
+    # place juxtaposed with the city it ends in (which gave the city, and the town after "in" as its province)
+    ("Visitors queue at Quorva Paris in Marne-la-Vallee, France, on Monday.",
+     ("Quorva Paris", "Marne-la-Vallee", None)),
+    ("Pilgrims bathe in the Quorva Gaya in Varanasi on January 2.", ("Quorva Gaya", "Varanasi", None)),
+    # a country after "in" still leaves the juxtaposed reading, as does nothing after the name
+    ("Tourists stroll at Quorvel Kathmandu in Nepal on Sunday.", ("Quorvel", "Kathmandu", None)),
+    ("Tourists stroll at Quorvel Kathmandu on Sunday.", ("Quorvel", "Kathmandu", None)),
+])
+def test_a_name_holding_a_citys_placed_in_another_town(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an island named by its kind before "of" is land the venue stands on, not a larger venue holding it: the
+    # venue before it is the sublocation (the island had been taken in its place)
+    ("The rocket stands on the pad at Quorva Launch Center on the southwestern island of Lindtashima, Japan, "
+     "on August 28, 2023.", ("Quorva Launch Center", "Japan")),
+    # an island named with its word after the name is still the site holding the venue on it
+    ("Tourists stand at the Quorva Monument on Liberty Island in New York on Monday.", ("Liberty Island", None)),
+])
+def test_an_island_named_by_its_kind_holds_no_venue(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.country) == expected

@@ -1581,3 +1581,40 @@ def test_a_village_abroad_named_with_its_countrys_adjective(text, expected):
 ])
 def test_a_town_of_several_words_after_a_direction(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a people's adjective and "capital" before a name, with no "the" (a wire's headline style): the name is the
+    # country's capital, the city, known to the tables or not, as after "the"
+    ("People shop at a market in Cambodian capital Quorvapenh, Oct. 25, 2021.", "Quorvapenh"),
+    ("Farmers harvest rice in Quorva Village in Lao capital Lindtane, Oct. 25, 2021.", "Lindtane"),
+    ("People shop in the Lao capital Lindtane on Monday.", "Lindtane"),
+    # "capital" before a word in small letters names no town
+    ("Investors left Cambodian capital markets on Monday.", None),
+])
+def test_a_nations_capital_named_without_the(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the capital" and a name right after it, no comma: the capital's name, the city, known to the tables or not
+    ("A street artist finishes a mural at a community centre in the capital Quorva-Lindt.", "Quorva-Lindt"),
+    ("Troops patrol in the capital Kabul, Afghanistan, on Monday.", "Kabul"),
+    # a day or a month after "the capital" is no town's name, nor is a name after a comma with nothing known
+    ("Troops patrol in the capital Monday after the attack.", None),
+    ("Troops patrol in the capital, Quorvabad, after the attack.", None),
+])
+def test_the_capital_named_right_after_it(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # below an undated title line, the body's first sentence names its city as the country's capital: the scene's
+    # city by its kind, however small (a city the gazetteer knows with fewer than 100,000 people)
+    ("A piece of cake, and who stops at one?\nA baker in the streets of the capital, Akim Oda. Cake is loved here.",
+     "Akim Oda"),
+    # the same town named without its kind below such a title is left out, as before
+    ("A piece of cake, and who stops at one?\nA baker in the streets of Akim Oda. Cake is loved here.", None),
+])
+def test_a_capital_below_an_undated_title(text, expected):
+    assert city(text) == expected

@@ -441,7 +441,8 @@ def _scene_venue(chain: Chain, text: str) -> Element:
         if element.level == "venue" and before.level in _HOLDING_ONLY_AFTER:
             break  # "Durbar Square, Bhaktapur, Kathmandu Valley, Nepal": a venue after the town is the land around it
         if element.level == "venue" and not (before is chosen and _THE_APPOSITIVE.fullmatch(
-                text, before.end, element.start)) and not _a_setting(element.value):
+                text, before.end, element.start)) and not _a_setting(element.value) and not (
+                _AN_ISLAND_BY_ITS_KIND.search(text, before.end, element.start)):
             chosen = element
     return chosen
 
@@ -465,6 +466,10 @@ def _a_setting(name: str) -> bool:
 
 
 _SETTING_WORDS = frozenset({"delta", "zone"})
+#: An island named by its kind before "of", right before its name: "at Quorva Launch Center on the southwestern
+#: island of Tanegashima, Japan". Such an island is land the venue stands on, as "Hong Kong Island" is (a site
+#: island is named with its word after it: "the Statue of Liberty on Liberty Island").
+_AN_ISLAND_BY_ITS_KIND = compiled(r"\bisland\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _ISLAND_WORDS = frozenset({"island", "islands"})
 
 
@@ -1476,7 +1481,8 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
             if (not below or title) and (above and (later.city or later.province or later.country) or (
                     later.city and (later.province or later.country))) or (above or below) and _placed_by_its_venue(
                     later, by) and (later.city or later.province or later.country) or (
-                    below and anchor is None and (_a_known_city(later) or later.city and (
+                    below and anchor is None and (_a_known_city(later) or _named_the_capital(
+                        later, text, following) or later.city and (
                         later.province or later.country))):
                 # (the last: a town written with its country below an undated title that places nothing, "View
                 # from the bridge.\n\nThe bridge at Tissa, Sri Lanka is ...": the body goes on to place the title)
@@ -1497,6 +1503,16 @@ def _a_known_city(place: Place) -> bool:
     the capital, Accra."): in a caption that dates nothing, such a city is the scene's, where a town no table knows
     is as often a picture's name or a sentence of background."""
     return bool(place.city) and name_levels(place.city).city_population >= _BODY_CITY
+
+
+def _named_the_capital(place: Place, text: str, span: tuple[int, int]) -> bool:
+    """Whether the body's first sentence, below an undated title line, names its city as the country's capital
+    ("A piece of chocolate.\nA chocolate seller in the streets of the capital, Quorvabad."): a capital is the
+    scene's city by its kind, as a city the gazetteer knows well is by its size."""
+    if not place.city:
+        return False
+    pattern = r"\bcapital,?\s+" + re.escape(place.city) + r"(?!\w)"
+    return re.search(pattern, text[span[0]:span[1]]) is not None
 
 
 #: The fewest people of a city named by the body's first sentence below an undated title, for it to be the scene's.

@@ -1488,7 +1488,7 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     if word == "of":
         return j + 1, "any"
     if word == "in":
-        return j + 1, "any"
+        return _past_a_towns_middle(toks, j + 1), "any"
     if word in AREA_NOUNS and word not in DIRECTIONS and j + 1 < n and toks[j + 1].lower in ("of", "in") and (
             toks[j].text.islower()):  # not "north of Taipei": a reference point
         return j + 2, "any"  # "the Greenwich Village neighborhood of New York": the area's larger place
@@ -1498,6 +1498,20 @@ def _continuation(toks: list[Token], j: int) -> tuple[int, str] | None:
     if word in ("at", "on", "inside"):
         return j + 1, "venue"
     return None
+
+
+#: Nouns of a town's middle between "in the" and "of": "by the iconic Quorva Lake in the heart of Hanoi".
+_A_TOWNS_MIDDLE = frozenset({"heart", "centre", "center", "middle"})
+
+
+def _past_a_towns_middle(toks: list[Token], k: int) -> int:
+    """Where the larger place after "in" starts, past "the heart of" (centre, center, middle) when one stands
+    there: "by the iconic Quorva Lake in the heart of Hanoi" is in Hanoi as "by Quorva Lake in Hanoi" is (the
+    venue was left without its town, the heart read as a phrase of its own); else `k`."""
+    if k + 3 < len(toks) and toks[k].lower == "the" and toks[k + 1].lower in _A_TOWNS_MIDDLE and (
+            toks[k + 2].lower == "of" and is_capitalised(toks[k + 3].text)):
+        return k + 3
+    return k
 
 
 #: Dashes that may stand for the comma before an appositive naming the kind of place: " - a township in".
@@ -1521,9 +1535,13 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
                 is_capitalised(toks[k + 1].text)):
             part_of_a_town = strip_possessive(toks[k].lower) in _UNNAMED_TOWNS
             k += 1  # "the capital's Bait Ur Rouf Mosque", "the city's Public Library": the venue named after it
-    demonym = saw_the and _demonym_before_a_kind(toks, k)
+    demonym = (saw_the or _a_nations_capital_named(toks, k)) and _demonym_before_a_kind(toks, k)
     if demonym:
         k += 1  # "the Ukrainian capital Kyiv", "the Kenyan coastal city of Mombasa": the country's adjective
+    if saw_the and depth < 3:
+        named = _a_capital_named_after_it(toks, k, depth)
+        if named is not None:
+            return named  # "in the capital Lunga-Lunga": the capital's name right after it, no comma between
     described = side = False
     while k < n and _is_descriptor(toks, k):
         described = described or toks[k].lower in WIDE_AREA_DESCRIPTORS
@@ -1605,7 +1623,7 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         if part_of_a_town and _a_part_of_its_town(element):
             element.level = "venue"  # "in the capital's Jhigatola": a neighbourhood of the town, its sublocation
         return _split_at_a_city(toks, k, end, element, saw_the), end
-    if names_a_saint(toks, k, end):
+    if names_a_saint(toks, k, end) and not _a_saint_named_citys_own(toks, k, owner_end, end):
         more = read_name(toks, end)  # "St Andrew's Church", "Saint Mark's Square": the saint's, one name
         if more is not None:
             return [element_of(toks, k, more, saw_the, kind)], more
@@ -1814,6 +1832,38 @@ def _a_saints_house_in_small_letters(toks: list[Token], end: int) -> bool:
         end + 1 == len(toks) or not is_capitalised(toks[end + 1].text))
 
 
+#: A city named for a saint ("San Francisco", "St. Petersburg") owns the place named after its possessive when the
+#: city table holds it with at least this many people: "San Francisco's Golden Gate Park" is the park of San
+#: Francisco, where "St. George's Memorial Church" (a US city of 72,897) is the saint's church.
+SAINT_NAMED_CITY = 100_000
+#: The first words of a saint's house named after the saint's possessive ("St. Paul's Episcopal Church", "St Paul's
+#: Primary School", "St. Paul's Cathedral"): the name after them is the saint's, even when a city bears it.
+_SAINTS_HOUSE_WORDS = _SAINTS_HOUSES | frozenset({
+    "catholic", "anglican", "episcopal", "lutheran", "methodist", "united", "presbyterian", "baptist", "orthodox",
+    "evangelical", "reformed", "greek", "roman", "coptic", "armenian", "pro-cathedral", "memorial", "general",
+    "regional", "medical", "hospital", "health", "school", "primary", "secondary", "high", "grammar", "junior",
+    "senior", "elementary", "middle", "infant", "girls", "girls'", "boys", "boys'", "college", "academy", "seminary",
+    "university", "hall", "house", "day", "eve", "night", "parish", "mission", "home", "children's", "square",
+    "place", "bay", "island", "wood", "green", "gate", "mount", "well", "hill", "cross", "court", "close"})
+
+
+def _a_saint_named_citys_own(toks: list[Token], start: int, owner_end: int, end: int) -> bool:
+    """Whether a saint's possessive at toks[start:owner_end] is a large city's owning a place of its own named after
+    it, two words or more that open with no word of a saint's house: "San Francisco's Golden Gate Park", "St.
+    Petersburg's Palace Square", "San Antonio's Plaza de Armas" (not "St. Paul's Cathedral", "St. Paul's Episcopal
+    Church", "St. Quorva's Old Town")."""
+    if end + 1 >= len(toks) or not is_capitalised(toks[end].text) or toks[end].lower in _SAINTS_HOUSE_WORDS:
+        return False
+    more = read_name(toks, end)
+    if more is None or more - end < 2:
+        return False
+    last = strip_possessive(toks[owner_end - 1].text)
+    owner = " ".join([*(t.text for t in toks[start:owner_end - 1]), last or ""])
+    if classify(owner)[0] not in ("place", "city"):
+        return False
+    return name_levels(owner).city_population >= SAINT_NAMED_CITY
+
+
 def names_a_saint(toks: list[Token], start: int, end: int) -> bool:
     """True when toks[start:end], ending in a possessive, is a saint's name: "St Andrew's", "St-Andrew's"."""
     first = toks[start].lower
@@ -1870,6 +1920,8 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
             continue
         if level not in ("place", "city") or name_levels(larger).city_population < JUXTAPOSED_CITY:
             continue
+        if _placed_in_another_town(toks, end):
+            return [element]  # "at the Louvre Abu Dhabi in Quorvale": a name holding a city's, placed in a town
         if toks[cut - 1].lower in _SIDES_OF_A_CITY:
             return [element_of(toks, cut, end, saw_the, None)]  # "Christian East Beirut": a side of the city, the city
         head = element_of(toks, start, cut, saw_the, None)
@@ -1877,6 +1929,20 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
             return [element]
         return [head, _joined(element_of(toks, cut, end, False, None))]
     return [element]
+
+
+def _placed_in_another_town(toks: list[Token], end: int) -> bool:
+    """Whether "in" and a town the tables know follow a name at toks[end]: the name ending in a large city's
+    ("the Louvre Abu Dhabi", "the Kapong Gaya", "Disneyland Paris") is then one venue's or river's name placed in
+    that town, not a place juxtaposed with the city it ends in ("at Thamel Kathmandu in Nepal": a country)."""
+    if end + 1 >= len(toks) or toks[end].lower != "in" or not is_capitalised(toks[end + 1].text):
+        return False
+    after = read_name(toks, end + 1)
+    if after is None:
+        return False
+    last = strip_possessive(toks[after - 1].text)
+    name = " ".join([*(t.text for t in toks[end + 1:after - 1]), last or toks[after - 1].text])
+    return classify(name)[0] in ("place", "city")
 
 
 #: Words right before a city the gazetteer knows that name a side or a part of it, not a place of their own:
@@ -1956,6 +2022,8 @@ def _demonym_before_a_kind(toks: list[Token], k: int) -> bool:
     if k + 2 >= len(toks) or not is_capitalised(toks[k].text) or not toks[k + 1].text.islower():
         return False
     word = toks[k].lower
+    if word in _NATIONS_OWN_NAMES:
+        return True  # "the Lao capital Quorvane": a nation's name that is its adjective too
     if not word.endswith(_DEMONYM_ENDINGS) or known_place(toks[k].text):
         return False
     following = toks[k + 1].lower
@@ -1983,6 +2051,15 @@ _JOINING_WORDS = frozenset({"and", "or", "as", "where", "which", "who", "that", 
 
 #: How a country's adjective ends: "Ukrainian", "Sudanese", "Kenyan", "Spanish", "French", "Iraqi", "Thai".
 _DEMONYM_ENDINGS = ("ian", "ese", "an", "ish", "ch", "i")
+#: Nations' adjectives with none of those endings, each its nation's short name too: "in Lao capital Vientiane".
+_NATIONS_OWN_NAMES = frozenset({"lao", "kyrgyz"})
+
+
+def _a_nations_capital_named(toks: list[Token], k: int) -> bool:
+    """Whether toks[k] opens "<people's adjective> capital <Name>" with no "the" before it, as news headlines and
+    wires write it ("in Afghan capital Kabul", "in Lao capital Quorvane"): a country's capital is its city, named or
+    not in the tables, as after "the" ("the Serbian capital Bogojevo")."""
+    return k + 2 < len(toks) and toks[k + 1].text == "capital" and is_capitalised(toks[k + 2].text)
 
 
 #: Kinds of town that may stand before the town's name and a comma: "the capital, Accra", "the port city, Durres".
@@ -2001,6 +2078,24 @@ def _city_named_after_its_kind(toks: list[Token], k: int, depth: int) -> tuple[l
     inner = _read_element(toks, m + 2, depth + 1)
     if inner is None or inner[0][0].level not in ("place", "city") or not inner[0][0].population:
         return None
+    return inner
+
+
+#: Words a capitalised word right after "the capital" may be that name no town: "in the capital Monday".
+_NO_CAPITALS_NAME = frozenset(w.casefold() for w in (*WEEKDAYS, *(m for names in MONTHS.values() for m in names)))
+
+
+def _a_capital_named_after_it(toks: list[Token], k: int, depth: int) -> tuple[list[Element], int] | None:
+    """After "the": "capital" in small letters and a name right after it, no comma between ("in the capital
+    Lunga-Lunga", "in the capital Nairobi"): the name is the capital's, the city, known to the tables or not, as
+    "the Serbian capital Bogojevo" is; else None ("in the capital Monday", "the capital's streets")."""
+    if not (k + 1 < len(toks) and toks[k].text == "capital" and is_capitalised(toks[k + 1].text)) or (
+            toks[k + 1].lower in _NO_CAPITALS_NAME):
+        return None
+    inner = _read_element(toks, k + 1, depth + 1)
+    if inner is None or len(inner[0]) != 1 or inner[0][0].level not in ("place", "city"):
+        return None
+    inner[0][0].level = "city"
     return inner
 
 
