@@ -8,6 +8,7 @@ import random
 
 from tools import credit_swap as probe
 from tools.evaluate_captions import OUR_SETS
+from tools.place_swap import run_probe
 
 CAPTION = {
     "text": "Shoppers browse at a market beside Luogang Park in Hefei, east China's Anhui Province, Oct. 3, 2024. "
@@ -67,7 +68,7 @@ def test_the_probe_is_repeatable_and_scores_originals_beside_variants():
     again = probe.make_probe([BYLINE, CAPTION], seed=7)  # another order: the same variants of each caption
     assert sorted(v.item["text"] for v in first.variants) == sorted(v.item["text"] for v in again.variants)
     assert len(first.originals) == 2 and len(first.variants) == 2 * (3 + 2)
-    outcome = probe.run_probe(first)
+    outcome = run_probe(first)
     assert outcome.originals.total == outcome.variants.total == len(first.variants)
     assert "credit-swap probe: 2 English tune captions, 10 variants" in probe.report(first, outcome)
 

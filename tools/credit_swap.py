@@ -30,17 +30,15 @@ their original had right: a credit the parser reads from the names it knows, not
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
 
 from tools import place_swap
-from tools.evaluate_captions import FIELDS, caption_key, our_items
-from tools.place_swap import Outcome, Probe, Variant, probe_table, refuses_to_write, run_probe, write_variants
+from tools.evaluate_captions import FIELDS
+from tools.place_swap import Outcome, Probe, probe_command, probe_of, probe_table
 
 #: The fields a swap changes, whose figures the report leads with.
 CREDIT_FIELDS = ("photographer", "agency", "provider")
@@ -251,16 +249,8 @@ def outlet_variants(item: dict, rng: random.Random, count: int) -> list[tuple[st
 
 def make_probe(items: Sequence[dict], seed: int = 31, people: int = 3, outlets: int = 2) -> Probe:
     """The variants of every caption that has a photographer or an agency to swap (seeded per caption)."""
-    originals: list[dict] = []
-    variants: list[Variant] = []
-    for item in items:
-        rng = random.Random(f"{seed}:{caption_key(item['text'])}")
-        made = person_variants(item, rng, people) + outlet_variants(item, rng, outlets)
-        if not made:
-            continue
-        originals.append(item)
-        variants.extend(Variant(variant, kind, len(originals) - 1, swaps) for kind, variant, swaps in made)
-    return Probe(originals, variants)
+    return probe_of(items, str(seed), lambda item, rng: (
+        person_variants(item, rng, people) + outlet_variants(item, rng, outlets)))
 
 
 def report(probe: Probe, outcome: Outcome) -> str:
@@ -287,29 +277,10 @@ def show_lost(outcome: Outcome, fields: Sequence[str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: print the probe's table (and the lost fields, when asked)."""
-    parser = argparse.ArgumentParser(prog="python -m tools.credit_swap", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seed", type=int, default=31, help="the seed of the swaps' choices (default 31)")
-    parser.add_argument("--people", type=int, default=3, metavar="N",
-                        help="photographer variants per caption (default 3)")
-    parser.add_argument("--outlets", type=int, default=2, metavar="N", help="agency variants per caption (default 2)")
-    parser.add_argument("--files", metavar="PATTERN", default=None, help="only our English files named PATTERN")
-    parser.add_argument("--show-lost", nargs="*", metavar="FIELD", default=None,
-                        help="list each variant that lost a field its original had right (the fields named, or "
-                             "every credit field)")
-    parser.add_argument("--write", type=Path, default=None, metavar="JSONL",
-                        help="also write the variants, labelled, to this file (not under tests/data/captions)")
-    args = parser.parse_args(argv)
-    if refuses_to_write(args.write):
-        return 2
-    items = [item for _name, _line, item in our_items("en", "tune", args.files)]
-    probe = make_probe(items, args.seed, args.people, args.outlets)
-    outcome = run_probe(probe)
-    print(report(probe, outcome))
-    if args.show_lost is not None:
-        print(show_lost(outcome, args.show_lost or CREDIT_FIELDS))
-    if args.write is not None:
-        write_variants(probe, args.write)
-    return 0
+    return probe_command(argv, prog="python -m tools.credit_swap", doc=__doc__, language="en", seed=31,
+                         counts=[("people", 3, "photographer variants per caption"),
+                                 ("outlets", 2, "agency variants per caption")],
+                         fields=CREDIT_FIELDS, make=make_probe, report=report, excerpt=_around_the_credit)
 
 
 if __name__ == "__main__":

@@ -25,17 +25,14 @@ are written only where ``--write`` says (never under tests/).
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
 
-from tools import place_swap
 from tools.credit_swap import CREDIT_FIELDS, _labelled, credit_span
-from tools.evaluate_captions import FIELDS, caption_key, our_items
-from tools.place_swap import Outcome, Probe, Variant, probe_table, refuses_to_write, run_probe, write_variants
+from tools.evaluate_captions import FIELDS
+from tools.place_swap import Outcome, Probe, probe_command, probe_of, probe_table
 
 #: Surnames written alike in both scripts, and two-character ones.
 SURNAMES = ("王", "李", "林", "何", "朱", "胡", "高", "周", "徐", "郭", "曹", "田", "石", "方", "白", "江", "宋", "唐",
@@ -162,16 +159,8 @@ def outlet_variants(item: dict, rng: random.Random, count: int) -> list[tuple[st
 
 def make_probe(items: Sequence[dict], seed: int = 31, people: int = 3, outlets: int = 2) -> Probe:
     """The variants of every caption that has a photographer or an agency to swap (seeded per caption)."""
-    originals: list[dict] = []
-    variants: list[Variant] = []
-    for item in items:
-        rng = random.Random(f"{seed}:zh:{caption_key(item['text'])}")
-        made = person_variants(item, rng, people) + outlet_variants(item, rng, outlets)
-        if not made:
-            continue
-        originals.append(item)
-        variants.extend(Variant(variant, kind, len(originals) - 1, swaps) for kind, variant, swaps in made)
-    return Probe(originals, variants)
+    return probe_of(items, f"{seed}:zh", lambda item, rng: (
+        person_variants(item, rng, people) + outlet_variants(item, rng, outlets)))
 
 
 def report(probe: Probe, outcome: Outcome) -> str:
@@ -192,29 +181,10 @@ def _around_the_credit(item: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: print the probe's table (and the lost fields, when asked)."""
-    parser = argparse.ArgumentParser(prog="python -m tools.credit_swap_zh", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seed", type=int, default=31, help="the seed of the swaps' choices (default 31)")
-    parser.add_argument("--people", type=int, default=3, metavar="N",
-                        help="photographer variants per caption (default 3)")
-    parser.add_argument("--outlets", type=int, default=2, metavar="N", help="agency variants per caption (default 2)")
-    parser.add_argument("--files", metavar="PATTERN", default=None, help="only our Chinese files named PATTERN")
-    parser.add_argument("--show-lost", nargs="*", metavar="FIELD", default=None,
-                        help="list each variant that lost a field its original had right (the fields named, or "
-                             "every credit field)")
-    parser.add_argument("--write", type=Path, default=None, metavar="JSONL",
-                        help="also write the variants, labelled, to this file (not under tests/data/captions)")
-    args = parser.parse_args(argv)
-    if refuses_to_write(args.write):
-        return 2
-    items = [item for _name, _line, item in our_items("zh", "tune", args.files)]
-    probe = make_probe(items, args.seed, args.people, args.outlets)
-    outcome = run_probe(probe)
-    print(report(probe, outcome))
-    if args.show_lost is not None:
-        print(place_swap.show_lost(outcome, args.show_lost or CREDIT_FIELDS, _around_the_credit))
-    if args.write is not None:
-        write_variants(probe, args.write)
-    return 0
+    return probe_command(argv, prog="python -m tools.credit_swap_zh", doc=__doc__, language="zh", seed=31,
+                         counts=[("people", 3, "photographer variants per caption"),
+                                 ("outlets", 2, "agency variants per caption")],
+                         fields=CREDIT_FIELDS, make=make_probe, report=report, excerpt=_around_the_credit)
 
 
 if __name__ == "__main__":

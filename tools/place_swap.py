@@ -488,19 +488,29 @@ class Probe:
     variants: list[Variant]
 
 
-def make_probe(items: Sequence[dict], seed: int = 29, cities: int = 3, venues: int = 2) -> Probe:
-    """The variants of every caption that has a city or a sublocation to swap (seeded per caption)."""
-    pool = VenuePool.of(items)
+#: What a probe makes of one caption: each variant's kind of swap, the variant labelled, and the swaps made.
+Made = list[tuple[str, dict, list[tuple[str, str]]]]
+
+
+def probe_of(items: Sequence[dict], seed: str, make: Callable[[dict, random.Random], Made]) -> Probe:
+    """The variants `make` writes of each caption, its choices seeded by `seed` and the caption's key (so a
+    caption's variants do not change when others join the set); the captions with none are left out."""
     originals: list[dict] = []
     variants: list[Variant] = []
     for item in items:
-        rng = random.Random(f"{seed}:{caption_key(item['text'])}")
-        made = city_variants(item, rng, cities) + venue_variants(item, rng, venues, pool)
+        made = make(item, random.Random(f"{seed}:{caption_key(item['text'])}"))
         if not made:
             continue
         originals.append(item)
         variants.extend(Variant(variant, kind, len(originals) - 1, swaps) for kind, variant, swaps in made)
     return Probe(originals, variants)
+
+
+def make_probe(items: Sequence[dict], seed: int = 29, cities: int = 3, venues: int = 2) -> Probe:
+    """The variants of every caption that has a city or a sublocation to swap (seeded per caption)."""
+    pool = VenuePool.of(items)
+    return probe_of(items, str(seed), lambda item, rng: (
+        city_variants(item, rng, cities) + venue_variants(item, rng, venues, pool)))
 
 
 @dataclass
@@ -624,31 +634,45 @@ def write_variants(probe: Probe, path: Path) -> None:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command-line entry: print the probe's table (and the lost fields, when asked)."""
-    parser = argparse.ArgumentParser(prog="python -m tools.place_swap", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seed", type=int, default=29, help="the seed of the swaps' choices (default 29)")
-    parser.add_argument("--cities", type=int, default=3, metavar="N", help="city variants per caption (default 3)")
-    parser.add_argument("--venues", type=int, default=2, metavar="N",
-                        help="sublocation variants per caption (default 2)")
-    parser.add_argument("--files", metavar="PATTERN", default=None, help="only our English files named PATTERN")
+def probe_command(argv: list[str] | None, *, prog: str, doc: str, language: str, seed: int,
+                  counts: Sequence[tuple[str, int, str]], fields: Sequence[str],
+                  make: Callable[..., Probe], report: Callable[[Probe, Outcome], str],
+                  excerpt: Callable[[dict], str] | None = None) -> int:
+    """A swap probe's command line: `make(items, seed, *counts)` over the tune captions of `language` (``--files``
+    narrows them), its table printed by `report`, the lost fields when asked (``--show-lost``, each shown by
+    `excerpt`), and the variants written when asked (``--write``, never under our labelled sets). `counts` are the
+    variants per caption of each kind: (flag, default, help)."""
+    parser = argparse.ArgumentParser(prog=prog, description=doc.split("\n\n")[0])
+    parser.add_argument("--seed", type=int, default=seed, help=f"the seed of the swaps' choices (default {seed})")
+    for flag, default, what in counts:
+        parser.add_argument(f"--{flag}", type=int, default=default, metavar="N", help=f"{what} (default {default})")
+    written = {"en": "English", "zh": "Chinese"}[language]
+    parser.add_argument("--files", metavar="PATTERN", default=None, help=f"only our {written} files named PATTERN")
     parser.add_argument("--show-lost", nargs="*", metavar="FIELD", default=None,
                         help="list each variant that lost a field its original had right (the fields named, or "
-                             "every place field)")
+                             "every field the probe swaps)")
     parser.add_argument("--write", type=Path, default=None, metavar="JSONL",
                         help="also write the variants, labelled, to this file (not under tests/data/captions)")
     args = parser.parse_args(argv)
     if refuses_to_write(args.write):
         return 2
-    items = [item for _name, _line, item in our_items("en", "tune", args.files)]
-    probe = make_probe(items, args.seed, args.cities, args.venues)
+    items = [item for _name, _line, item in our_items(language, "tune", args.files)]
+    probe = make(items, args.seed, *(getattr(args, flag) for flag, _default, _what in counts))
     outcome = run_probe(probe)
     print(report(probe, outcome))
     if args.show_lost is not None:
-        print(show_lost(outcome, args.show_lost or PLACE_FIELDS))
+        print(show_lost(outcome, args.show_lost or fields, *([excerpt] if excerpt else [])))
     if args.write is not None:
         write_variants(probe, args.write)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry: print the probe's table (and the lost fields, when asked)."""
+    return probe_command(argv, prog="python -m tools.place_swap", doc=__doc__, language="en", seed=29,
+                         counts=[("cities", 3, "city variants per caption"),
+                                 ("venues", 2, "sublocation variants per caption")],
+                         fields=PLACE_FIELDS, make=make_probe, report=report)
 
 
 if __name__ == "__main__":
