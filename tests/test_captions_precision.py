@@ -763,6 +763,10 @@ def test_a_town_named_like_a_country_before_its_state_is_the_town(text, expected
     ("重生的林朵村。\n\n2018年5月9日,是林朵村村史上一个特殊的日子。", (None, None, None)),
     # ...a later word that says the scene is of that day keeps it
     ("9月7日是国际夸尔瓦日,林朵市各博物馆当天免费开放,市民排队参观。", (None, "9月7日", "taken")),
+    # ...and so does a day that opens the caption: the festival's day the picture shows
+    ("3月12日是夸尔瓦植树节,志愿者在林朵公园植树。", (None, "3月12日", "taken")),
+    ("2019年2月14日是情人节。图为市民在林朵花店选购鲜花。", ("2019-02-14", None, "taken")),
+    ("△9月7日,是林朵村的丰收节,村民在田间晒秋。", (None, "9月7日", "taken")),
     # ...and a date with no 是 after it stays the photo's
     ("2018年5月9日,林朵村村民在田间插秧。", ("2018-05-09", None, "taken")),
     # two days written as a list: an event's days, no photo date (the scene's place is still read)

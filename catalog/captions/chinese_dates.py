@@ -266,6 +266,14 @@ def _defines_the_day(text: str, end: int, words: Words) -> bool:
     return not any(word in rest for word in words.words("dates.same_day"))
 
 
+def _opens_the_caption_defined(text: str, date: ChineseDate, first: tuple[int, int]) -> bool:
+    """Whether a day the sentence defines with 是 opens the caption's first sentence ("3月12日是植树节,志愿者在林朵
+    公园植树"): the festival's day the picture shows, as the caption's own opening; a later sentence defining a day
+    ("...办起庆祝活动。11月4日是民族统一日,用以纪念...") explains the scene, and listed days stay an event's."""
+    return first[0] <= date.start < first[1] and not text[first[0]:date.start].strip(" \u3000△■▲●◆★☆#↑") and (
+        _IS_AFTER.match(text, date.end) is not None) and not _a_day_listed(text, date.start, date.end)
+
+
 def _context_patterns(words: Words) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """What `_find_dates` reads around a date: a word of background ending the text before it ("据...报道"), a word
     of release or of taking soon after it; compiled once for the word lists, rather than each source (as long as
@@ -356,6 +364,8 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
         return released
     if chosen.kind == "released":
         return chosen
+    if chosen.vague and _opens_the_caption_defined(text, chosen, first):  # ("3月12日是植树节,志愿者在...")
+        return ChineseDate(chosen.start, chosen.end, chosen.iso, "taken")
     if chosen.vague:  # ("于19日和20日在达令港举行", "11月4日是...日"): the scene's time, no photo date
         return ChineseDate(chosen.start, chosen.end, None, None, vague=True)
     return ChineseDate(chosen.start, chosen.end, chosen.iso, "taken")
