@@ -997,3 +997,16 @@ def test_a_count_of_things_names_no_venue(text, expected):
 def test_a_wires_file_photo_is_the_wires(text, expected):
     credit = parse(text).credit
     assert (credit.agency, credit.provider) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gallery's listing date after the headline, then the caption's own date opening its sentence: the own one
+    ("林朵故居在夸尔瓦开放 2015年5月25日 2015年5月24日,人们在林朵故居参观。图片来源:AP", "2015-05-24"),
+    ("夸尔瓦特种部队举行考核 2016-03-02 2016年2月28日,队员在训练基地参加考核。", "2016-02-28"),
+    # ...one date alone after the headline is the caption's
+    ("林朵故居在夸尔瓦开放 2015年5月25日,人们在林朵故居参观。", "2015-05-25"),
+    # ...and two days the text joins with words are not a listing and its caption
+    ("2015年5月25日至2015年5月28日,夸尔瓦举办灯会。", None),
+])
+def test_a_chinese_listing_date_before_the_captions_own_is_the_pages(text, expected):
+    assert parse(text).date == expected

@@ -216,7 +216,7 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
         no_day = kind is None and not is_background and (
             _a_day_listed(text, match.start(), end) or _defines_the_day(text, end, words))
         found.append(ChineseDate(match.start(), end, iso, kind, is_background, vague=no_day))
-    return _page_stamps_left_out(text, found)
+    return _listing_dates_left_out(text, _page_stamps_left_out(text, found))
 
 
 #: A clock time right after a date: "2019-04-15 10:21".
@@ -237,6 +237,21 @@ def _page_stamps_left_out(text: str, found: list[ChineseDate]) -> list[ChineseDa
         if (date.iso and len(date.iso) == 10 and not date.background and _CLOCK_AFTER.match(text, date.end)
                 and days - {(int(date.iso[5:7]), int(date.iso[8:10]))}):
             found[at] = ChineseDate(date.start, date.end, date.iso, date.kind, True)
+    return found
+
+
+def _listing_dates_left_out(text: str, found: list[ChineseDate]) -> list[ChineseDate]:
+    """A full date with only spaces between it and another full date that opens the caption's sentence ("...开放
+    2015年5月25日 2015年5月24日,人们在..."): a gallery's listing date after the headline, the day the page was
+    posted; background then, so the caption's own day is the scene's (when the two agree, the first still marks the
+    scene's start for the readers of places, as before)."""
+    for at in range(len(found) - 1):
+        listed, own = found[at], found[at + 1]
+        if (listed.iso and own.iso and len(listed.iso) == len(own.iso) == 10 and listed.iso != own.iso
+                and not listed.background
+                and not text[listed.end:own.start].strip() and listed.end < own.start
+                and text[own.end:own.end + 1] in (",", "，", " ")):
+            found[at] = ChineseDate(listed.start, listed.end, listed.iso, listed.kind, True)
     return found
 
 
