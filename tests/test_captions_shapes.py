@@ -2912,3 +2912,20 @@ def test_the_date_shapes_are_tried_wherever_a_date_starts(text):
         m.span() for m in pattern.finditer(text)]
     left_out = [chr(c) for c in range(0x10000) if not re.fullmatch(_BEFORE_WORD, chr(c))]
     assert all(re.fullmatch(r"\w", c) for c in left_out)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title or a place line of a few words over the caption: the next sentence is the caption's first, and its
+    # day without a year the photo's
+    ("Lamps for Quorva. Residents of Lindt gathered downtown on November 25th to mark the Quorva flood of "
+     "November 23, 2009.", {"date": None, "date_text": "November 25th", "date_kind": "taken"}),
+    ("Lindt, Quorvania. 9th of march: Hundreds of people march through Lindt at night.",
+     {"date": None, "date_text": "9th of march", "date_kind": "taken"}),
+    # ...a sentence of the story before it keeps a later sentence's day out, as before
+    ("Crowds filled the main square of Lindt for the festival. Seven rockets hit the city on March 9.",
+     {"date": None, "date_kind": None}),
+    # ...and so does a short first sentence that writes a number ("Day 3.")
+    ("Day 3. Rockets hit the city on March 9.", {"date_kind": None}),
+])
+def test_a_yearless_day_after_a_title_line_is_the_photos(text, expected):
+    check(text, expected)

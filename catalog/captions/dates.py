@@ -300,7 +300,8 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None, day_first:
             mention.closes_line = mention.shape.precision == "none" and _CLOSES_LINE.match(
                 text, mention.end) is not None and _AFTER_NAME.search(text, max(0, mention.start - 40),
                                                                      mention.start) is not None
-            mention.after_heading = at >= 1 and _heading_only(text, spans[at - 1])
+            mention.after_heading = at >= 1 and (_heading_only(text, spans[at - 1]) or (
+                not mention.has_year and _title_only(text, spans[at - 1])))
             if mention.cue != "taken":  # a page's "Published: Oct 13, 2023 08:15 PM" is no release date
                 mention.cue = _page_line(text, mention, mentions) or mention.cue
     return mentions
@@ -811,6 +812,22 @@ def _heading_only(text: str, span: tuple[int, int]) -> bool:
     start, end = span
     before = text[:start].rstrip(" \t")
     return (not before or before.endswith("\n")) and _SMALL_LETTER.search(text, start, end) is None
+
+
+#: The most words a title or a place line over the caption holds ("Candles for justice.", "Leiden, Netherlands.").
+_TITLE_WORDS = 3
+
+
+def _title_only(text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence at `span` opens its line with a few words and no digit: a title or a place line ("Candles
+    for justice. The woman ... gathered downtown on November 25th", "Leiden, Netherlands. 9th of march: ..."), after
+    which the next sentence is the caption's first, and its day and month the photo's."""
+    start, end = span
+    before = text[:start].rstrip(" \t")
+    if before and not before.endswith("\n"):
+        return False
+    words = _ANY_WORD.findall(text, start, end)
+    return 0 < len(words) <= _TITLE_WORDS and not any(ch.isdigit() for ch in text[start:end])
 
 
 def _after_a_yearless_scene_date(scene: list[Mention], dated: list[Mention],
