@@ -2929,3 +2929,18 @@ def test_the_date_shapes_are_tried_wherever_a_date_starts(text):
 ])
 def test_a_yearless_day_after_a_title_line_is_the_photos(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a slashed date with a two-digit year opening the caption: this century's year up to this one, else the last's
+    ("7/26/13 Quorva County Fair, on its last full day, was lively.", {"date": "2013-07-26", "date_kind": "taken"}),
+    ("26/7/13 Quorva County Fair, on its last full day, was lively.", {"date": "2013-07-26", "date_kind": "taken"}),
+    ("7/26/87 Quorva County Fair, on its last full day, was lively.", {"date": "1987-07-26", "date_kind": "taken"}),
+    # ...its order left open by its numbers: no date rather than a wrong one
+    ("7/6/13 Quorva County Fair, on its last full day, was lively.", {"date": None}),
+    # ...and inside a sentence it is a score or a count, no date
+    ("The Lindt team won 7/26/13 over three rounds.", {"date": None}),
+])
+def test_a_slashed_date_with_a_two_digit_year_opening_the_caption(text, expected):
+    check(text, expected)
+

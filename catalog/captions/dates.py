@@ -124,6 +124,10 @@ DATE_SHAPES: tuple[DateShape, ...] = (
               r"(?<![\d.])(?P<mon>0?[1-9]|1[0-2])\.(?P<day>1[3-9]|2\d|3[01])\.(?P<year>(?:19|20)\d\d)\b", "day"),
     DateShape("slashed day and month, either order", "6/28/2005, 28/6/2005 (read only when one number is over 12)",
               r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b", "day"),
+    DateShape("slashed date with a two-digit year, opening a line", "7/26/13 Grundy County Fair, ... (read only when "
+              "one number is over 12, or in the place's order)",
+              r"(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<short>\d\d)(?=[ \t])", "day",
+              guard=r"(?<![^\n])(?=\d)"),
     DateShape("dotted month.year", "01.2017",
               r"(?<![\d.])(?P<mon>0[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b(?!\.\d)", "month"),
     DateShape("month year", "August 2022 / June of 2021 / August, 2014",
@@ -314,7 +318,7 @@ def _mention(match: re.Match, groups: dict[str, str], shape: DateShape, day_firs
         only_year = groups["year"]
         return Mention(only_year, match.end() - len(only_year), match.end(), shape, only_year)
     iso = None
-    year = groups.get("year")
+    year = groups.get("year") or (_full_year(groups["short"]) if "short" in groups else None)
     if "first" in groups:  # "6/28/2005": a day over 12 says which number is the month
         first, second = int(groups["first"]), int(groups["second"])
         if first > 12 >= second:
@@ -337,6 +341,12 @@ def _mention(match: re.Match, groups: dict[str, str], shape: DateShape, day_firs
             assert day is not None  # a day group starts with its digits
             iso = _valid_day(int(year), month, int(day.group()))
     return Mention(written, match.start(), match.end(), shape, iso)
+
+
+def _full_year(short: str) -> str:
+    """A two-digit year as a photo's: this century's up to this year ("13" is 2013), the last century's after ("87"
+    is 1987)."""
+    return f"{20 if int(short) <= datetime.date.today().year % 100 else 19}{short}"
 
 
 _DIGITS = compiled(r"\d+")
