@@ -2944,3 +2944,19 @@ def test_a_yearless_day_after_a_title_line_is_the_photos(text, expected):
 def test_a_slashed_date_with_a_two_digit_year_opening_the_caption(text, expected):
     check(text, expected)
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a future's words, then a place set off by commas, then "on" and the day: the future event's day, not the photo's
+    ("Bessie Quorva at the launch of the Lindt Festival 2023, due to be held in Quorva Square, Dublin, on August 13.",
+     {"date_kind": None}),
+    ("Lindt Quorva at the launch of the fair, which will open in Quorva Park, Lindt, on August 13, 2024.",
+     {"date": None}),
+    # ...the scene's place and day without a future's words stay the photo's
+    ("Fans at the Lindt Festival in Quorva Square, Dublin, on August 13.",
+     {"date_text": "August 13", "date_kind": "taken"}),
+    # ...and so does a day set right after the place, closing the scene, as wires write it
+    ("Geisha who will entertain tonight pose at Quorva restaurant in Tokyo, Japan, June 23, 2020. (Photo by Lin "
+     "Dorva/Reuters)", {"date": "2020-06-23", "date_kind": "taken"}),
+])
+def test_a_future_clause_reaches_its_day_past_a_place_set_off_by_commas(text, expected):
+    check(text, expected)

@@ -513,7 +513,7 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     if any(w in BACKGROUND_NEARBY for w in words[-5:]) and not _a_route_before(before, words):
         return "background"
     clause = _WORD.findall(before[1 + max(before.rfind(mark) for mark in ",;:.!?"):].casefold())
-    if _future(clause):
+    if _future(clause) or _future(_clause_past_places(before)):
         return "background"  # "Boy band X will take the stage at the festival on April 13, 2019, on Saipan"
     if mention.has_year and set(clause) & _date_evidence()["relative_clause"]:
         return "background"  # "the memorial for the genocide which occurred in July 1995": another event's date
@@ -679,6 +679,27 @@ def _future(clause: list[str]) -> bool:
     evidence = _date_evidence()
     return any(word in evidence["future_words"] for word in clause) or any(
         " ".join(clause[i:i + 2]) in evidence["future_pairs"] for i in range(len(clause) - 1))
+
+
+#: A part between commas that is only a place's name: " Dublin", " Smithfield Square", " Co. Laois".
+_NAMES_ONLY = compiled(r"\s*(?:[A-Z][\w’'.-]*\s*)+")
+
+
+def _clause_past_places(before: str) -> list[str]:
+    """The words of the clause before a date read back past the places set off by commas in it ("due to be held in
+    Smithfield Square, Dublin, on August 13": the clause is "due to be held in Smithfield Square Dublin on"), so
+    that a future's words before the place still reach the date; no words when no such place stands between."""
+    if "," not in before:
+        return []
+    parts = before[1 + max(before.rfind(mark) for mark in ";:.!?"):].split(",")
+    if not parts[-1].strip():  # "... in Tokyo, Japan, June 23, 2020": a date set right after the place closes the
+        return []  # caption's scene, the photo's day (the clause goes on only with "on", "in")
+    at = len(parts) - 2
+    while at > 0 and _NAMES_ONLY.fullmatch(parts[at]):
+        at -= 1
+    if at == len(parts) - 2 or at < 0:
+        return []
+    return _WORD.findall(" ".join(parts[at:]).casefold())
 
 
 _NEXT_WORD = compiled(r",?\s*([\w’']+)")
