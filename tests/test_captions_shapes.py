@@ -2960,3 +2960,21 @@ def test_a_slashed_date_with_a_two_digit_year_opening_the_caption(text, expected
 ])
 def test_a_future_clause_reaches_its_day_past_a_place_set_off_by_commas(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dashed date, its order said by a number over 12, as the slashed one
+    ("16-12-2020 Quorvania King Lindt on his way to a ceremony in Brussels.", {"date": "2020-12-16"}),
+    ("12-16-2020 Quorvania King Lindt on his way to a ceremony in Brussels.", {"date": "2020-12-16"}),
+    ("12-10-2020 Quorvania King Lindt on his way to a ceremony in Brussels.", {"date": None}),
+    # a space typed before the year's comma, a stop typed for it (not before a sentence's word)
+    ("Sandbags at a house in Lindt, Quebec, on Sunday, May 7th , 2017. Photo by: Cpl Quorva Dorv",
+     {"date": "2017-05-07"}),
+    ("Tourists at the Quorva Acropolis on July 15. 2019 (Photo by Lin Dorva/NurPhoto via Getty Images)",
+     {"date": "2019-07-15"}),
+    ("A rally in Lindt on May 5. 2019 was the driest year on record.", {"date": None, "date_text": "May 5"}),
+    # a year run into the next field of an archive's heading by an underscore
+    ("10 September 2018_cricket_Quorva v Lindt_4th test match", {"date": "2018-09-10"}),
+])
+def test_dates_typed_with_dashes_stray_spaces_stops_or_underscores(text, expected):
+    check(text, expected)

@@ -78,7 +78,7 @@ _NOT_AN_ISSUE = r"(?<!\bNo\.\s)(?<!\bno\.\s)(?<!\bNo\s)(?<!\bNr\.\s)(?<!\bVol\.\
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
 #: (A year may run into the capital that opens the next sentence, as scrapers join a heading's date to the text:
 #: "October 8, 2023A worker polishes ...".)
-_YEAR = r"(?:18|19|20)\d\d(?:\b|(?=[A-Z][a-z]*\s))"
+_YEAR = r"(?:18|19|20)\d\d(?:\b|(?=[A-Z][a-z]*\s)|(?=_[a-z]))"
 _TO = r"\s*(?:-|–|—|to|and|through|till|until)\s*"
 
 
@@ -108,8 +108,10 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape("month range", "April-May 2015 / June to August, 2019",
               rf"(?P<mon>{_MON}){_TO}(?P<mon2>{_MON}),?\s+(?P<year>{_YEAR})", "month", range=True),
     DateShape("weekday month day year", "Tuesday, March 4, 2014 / Oct. 14, 2025 / Oct 16, 2022 / Jan.11,2020 / "
-              "Feb, 16, 2019 / Friday Sept.. 7, 2018 (a typed stop too many)",
-              rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\.?,?\s*(?P<day>{_DAY})(?:,\s*|\s+)(?P<year>{_YEAR})", "day"),
+              "Feb, 16, 2019 / Friday Sept.. 7, 2018 (a typed stop too many) / May 7th , 2017 / July 15. 2019 "
+              "(a stop for the comma, not before a sentence's word)",
+              rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\.?,?\s*(?P<day>{_DAY})"
+              rf"(?:[ \t]?,\s*|\s+|\.\s+(?=\d{{4}}(?![ \t]+[a-z])))(?P<year>{_YEAR})", "day"),
     DateShape("day of month", "the 26th of August / 9th of March, 2024 / 9th of march",
               rf"(?P<day>{_DAY})\s+of\s+(?P<mon>{_MON}|{_FULL_MON_SMALL})(?:,?\s+(?P<year>{_YEAR}))?", "day"),
     DateShape("day month year", "19 January 2023 / 6, April 2018",
@@ -124,6 +126,8 @@ DATE_SHAPES: tuple[DateShape, ...] = (
               r"(?<![\d.])(?P<mon>0?[1-9]|1[0-2])\.(?P<day>1[3-9]|2\d|3[01])\.(?P<year>(?:19|20)\d\d)\b", "day"),
     DateShape("slashed day and month, either order", "6/28/2005, 28/6/2005 (read only when one number is over 12)",
               r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b", "day"),
+    DateShape("dashed day and month, either order", "16-12-2020, 12-16-2020 (read only when one number is over 12)",
+              r"(?<![\d-])(?P<first>[0-3]?\d)-(?P<second>[0-3]?\d)-(?P<year>(?:19|20)\d\d)\b(?!-)", "day"),
     DateShape("slashed date with a two-digit year, opening a line", "7/26/13 Grundy County Fair, ... (read only when "
               "one number is over 12, or in the place's order)",
               r"(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<short>\d\d)(?=[ \t])", "day",
