@@ -1010,3 +1010,17 @@ def test_a_wires_file_photo_is_the_wires(text, expected):
 ])
 def test_a_chinese_listing_date_before_the_captions_own_is_the_pages(text, expected):
     assert parse(text).date == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a first sentence that tells its time by a word (近日, 昨天), then a date of the story on the same line: no date
+    # of that story for the photo
+    ("发言人林朵近日又一次为位于夸尔瓦县的“夸尔瓦天眼”点赞。这台望远镜2016年9月25日落成启用,至今已有多项发现。",
+     (None, None)),
+    ("昨天,游客在夸尔瓦公园赏花。这座公园2001年5月1日建成开放。", (None, "taken")),
+    # ...a first sentence with no word of time leaves the line's later date the scene's, as before
+    ("夸尔瓦公园花开正艳。4月2日,游客在园内赏花。", (None, "taken")),
+])
+def test_a_chinese_first_sentence_that_tells_its_time_keeps_a_later_date_out(text, expected):
+    facts = parse(text)
+    assert (facts.date, facts.date_kind) == expected, facts

@@ -350,7 +350,8 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
     cued = [m for m in mentions if m.kind == "taken"]
     first = body[0]
     scene = [m for m in mentions if first[0] <= m.start < first[1]]
-    if not scene:  # the first line of the caption, when its first sentence has no date ("...。1月11日，...")
+    if not scene and not _told_its_time(text, first, words):
+        # the first line of the caption, when its first sentence has no date ("...。1月11日，...")
         line_end = text.find("\n", first[0])
         line_end = len(text) if line_end < 0 else line_end
         scene = [m for m in mentions if first[0] <= m.start < line_end and not _TOLD_AFTER.search(
@@ -384,6 +385,12 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
     if chosen.vague:  # ("于19日和20日在达令港举行", "11月4日是...日"): the scene's time, no photo date
         return ChineseDate(chosen.start, chosen.end, None, None, vague=True)
     return ChineseDate(chosen.start, chosen.end, chosen.iso, "taken")
+
+
+def _told_its_time(text: str, first: tuple[int, int], words: Words) -> bool:
+    """Whether the caption's first sentence tells its time by a word ("发言人近日又一次为...点赞。这台望远镜
+    2016年9月25日落成启用,..."): a later sentence's date on its line is then the story's, not the scene's."""
+    return words.pattern("dates.relative").search(text, first[0], first[1]) is not None
 
 
 def _opening_a_scene_mark(text: str, mentions: list[ChineseDate], sentences: list[tuple[int, int]],
