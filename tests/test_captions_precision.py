@@ -763,6 +763,10 @@ def test_a_town_named_like_a_country_before_its_state_is_the_town(text, expected
     ("重生的林朵村。\n\n2018年5月9日,是林朵村村史上一个特殊的日子。", (None, None, None)),
     # ...a later word that says the scene is of that day keeps it
     ("9月7日是国际夸尔瓦日,林朵市各博物馆当天免费开放,市民排队参观。", (None, "9月7日", "taken")),
+    # ...and so does a day that opens the caption: the festival's day the picture shows
+    ("3月12日是夸尔瓦植树节,志愿者在林朵公园植树。", (None, "3月12日", "taken")),
+    ("2019年2月14日是情人节。图为市民在林朵花店选购鲜花。", ("2019-02-14", None, "taken")),
+    ("△9月7日,是林朵村的丰收节,村民在田间晒秋。", (None, "9月7日", "taken")),
     # ...and a date with no 是 after it stays the photo's
     ("2018年5月9日,林朵村村民在田间插秧。", ("2018-05-09", None, "taken")),
     # two days written as a list: an event's days, no photo date (the scene's place is still read)
@@ -993,3 +997,30 @@ def test_a_count_of_things_names_no_venue(text, expected):
 def test_a_wires_file_photo_is_the_wires(text, expected):
     credit = parse(text).credit
     assert (credit.agency, credit.provider) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gallery's listing date after the headline, then the caption's own date opening its sentence: the own one
+    ("林朵故居在夸尔瓦开放 2015年5月25日 2015年5月24日,人们在林朵故居参观。图片来源:AP", "2015-05-24"),
+    ("夸尔瓦特种部队举行考核 2016-03-02 2016年2月28日,队员在训练基地参加考核。", "2016-02-28"),
+    # ...one date alone after the headline is the caption's
+    ("林朵故居在夸尔瓦开放 2015年5月25日,人们在林朵故居参观。", "2015-05-25"),
+    # ...and two days the text joins with words are not a listing and its caption
+    ("2015年5月25日至2015年5月28日,夸尔瓦举办灯会。", None),
+])
+def test_a_chinese_listing_date_before_the_captions_own_is_the_pages(text, expected):
+    assert parse(text).date == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a first sentence that tells its time by a word (近日, 昨天), then a date of the story on the same line: no date
+    # of that story for the photo
+    ("发言人林朵近日又一次为位于夸尔瓦县的“夸尔瓦天眼”点赞。这台望远镜2016年9月25日落成启用,至今已有多项发现。",
+     (None, None)),
+    ("昨天,游客在夸尔瓦公园赏花。这座公园2001年5月1日建成开放。", (None, "taken")),
+    # ...a first sentence with no word of time leaves the line's later date the scene's, as before
+    ("夸尔瓦公园花开正艳。4月2日,游客在园内赏花。", (None, "taken")),
+])
+def test_a_chinese_first_sentence_that_tells_its_time_keeps_a_later_date_out(text, expected):
+    facts = parse(text)
+    assert (facts.date, facts.date_kind) == expected, facts

@@ -2924,3 +2924,69 @@ def test_the_date_shapes_are_tried_wherever_a_date_starts(text):
         m.span() for m in pattern.finditer(text)]
     left_out = [chr(c) for c in range(0x10000) if not re.fullmatch(_BEFORE_WORD, chr(c))]
     assert all(re.fullmatch(r"\w", c) for c in left_out)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title or a place line of a few words over the caption: the next sentence is the caption's first, and its
+    # day without a year the photo's
+    ("Lamps for Quorva. Residents of Lindt gathered downtown on November 25th to mark the Quorva flood of "
+     "November 23, 2009.", {"date": None, "date_text": "November 25th", "date_kind": "taken"}),
+    ("Lindt, Quorvania. 9th of march: Hundreds of people march through Lindt at night.",
+     {"date": None, "date_text": "9th of march", "date_kind": "taken"}),
+    # ...a sentence of the story before it keeps a later sentence's day out, as before
+    ("Crowds filled the main square of Lindt for the festival. Seven rockets hit the city on March 9.",
+     {"date": None, "date_kind": None}),
+    # ...and so does a short first sentence that writes a number ("Day 3.")
+    ("Day 3. Rockets hit the city on March 9.", {"date_kind": None}),
+])
+def test_a_yearless_day_after_a_title_line_is_the_photos(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a slashed date with a two-digit year opening the caption: this century's year up to this one, else the last's
+    ("7/26/13 Quorva County Fair, on its last full day, was lively.", {"date": "2013-07-26", "date_kind": "taken"}),
+    ("26/7/13 Quorva County Fair, on its last full day, was lively.", {"date": "2013-07-26", "date_kind": "taken"}),
+    ("7/26/87 Quorva County Fair, on its last full day, was lively.", {"date": "1987-07-26", "date_kind": "taken"}),
+    # ...its order left open by its numbers: no date rather than a wrong one
+    ("7/6/13 Quorva County Fair, on its last full day, was lively.", {"date": None}),
+    # ...and inside a sentence it is a score or a count, no date
+    ("The Lindt team won 7/26/13 over three rounds.", {"date": None}),
+])
+def test_a_slashed_date_with_a_two_digit_year_opening_the_caption(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a future's words, then a place set off by commas, then "on" and the day: the future event's day, not the photo's
+    ("Bessie Quorva at the launch of the Lindt Festival 2023, due to be held in Quorva Square, Dublin, on August 13.",
+     {"date_kind": None}),
+    ("Lindt Quorva at the launch of the fair, which will open in Quorva Park, Lindt, on August 13, 2024.",
+     {"date": None}),
+    # ...the scene's place and day without a future's words stay the photo's
+    ("Fans at the Lindt Festival in Quorva Square, Dublin, on August 13.",
+     {"date_text": "August 13", "date_kind": "taken"}),
+    # ...and so does a day set right after the place, closing the scene, as wires write it
+    ("Geisha who will entertain tonight pose at Quorva restaurant in Tokyo, Japan, June 23, 2020. (Photo by Lin "
+     "Dorva/Reuters)", {"date": "2020-06-23", "date_kind": "taken"}),
+])
+def test_a_future_clause_reaches_its_day_past_a_place_set_off_by_commas(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dashed date, its order said by a number over 12, as the slashed one
+    ("16-12-2020 Quorvania King Lindt on his way to a ceremony in Brussels.", {"date": "2020-12-16"}),
+    ("12-16-2020 Quorvania King Lindt on his way to a ceremony in Brussels.", {"date": "2020-12-16"}),
+    ("12-10-2020 Quorvania King Lindt on his way to a ceremony in Brussels.", {"date": None}),
+    # a space typed before the year's comma, a stop typed for it (not before a sentence's word)
+    ("Sandbags at a house in Lindt, Quebec, on Sunday, May 7th , 2017. Photo by: Cpl Quorva Dorv",
+     {"date": "2017-05-07"}),
+    ("Tourists at the Quorva Acropolis on July 15. 2019 (Photo by Lin Dorva/NurPhoto via Getty Images)",
+     {"date": "2019-07-15"}),
+    ("A rally in Lindt on May 5. 2019 was the driest year on record.", {"date": None, "date_text": "May 5"}),
+    # a year run into the next field of an archive's heading by an underscore
+    ("10 September 2018_cricket_Quorva v Lindt_4th test match", {"date": "2018-09-10"}),
+])
+def test_dates_typed_with_dashes_stray_spaces_stops_or_underscores(text, expected):
+    check(text, expected)

@@ -216,7 +216,7 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
         no_day = kind is None and not is_background and (
             _a_day_listed(text, match.start(), end) or _defines_the_day(text, end, words))
         found.append(ChineseDate(match.start(), end, iso, kind, is_background, vague=no_day))
-    return _page_stamps_left_out(text, found)
+    return _listing_dates_left_out(text, _page_stamps_left_out(text, found))
 
 
 #: A clock time right after a date: "2019-04-15 10:21".
@@ -237,6 +237,21 @@ def _page_stamps_left_out(text: str, found: list[ChineseDate]) -> list[ChineseDa
         if (date.iso and len(date.iso) == 10 and not date.background and _CLOCK_AFTER.match(text, date.end)
                 and days - {(int(date.iso[5:7]), int(date.iso[8:10]))}):
             found[at] = ChineseDate(date.start, date.end, date.iso, date.kind, True)
+    return found
+
+
+def _listing_dates_left_out(text: str, found: list[ChineseDate]) -> list[ChineseDate]:
+    """A full date with only spaces between it and another full date that opens the caption's sentence ("...开放
+    2015年5月25日 2015年5月24日,人们在..."): a gallery's listing date after the headline, the day the page was
+    posted; background then, so the caption's own day is the scene's (when the two agree, the first still marks the
+    scene's start for the readers of places, as before)."""
+    for at in range(len(found) - 1):
+        listed, own = found[at], found[at + 1]
+        if (listed.iso and own.iso and len(listed.iso) == len(own.iso) == 10 and listed.iso != own.iso
+                and not listed.background
+                and not text[listed.end:own.start].strip() and listed.end < own.start
+                and text[own.end:own.end + 1] in (",", "，", " ")):
+            found[at] = ChineseDate(listed.start, listed.end, listed.iso, listed.kind, True)
     return found
 
 
@@ -264,6 +279,14 @@ def _defines_the_day(text: str, end: int, words: Words) -> bool:
         return False
     rest = text[end:]
     return not any(word in rest for word in words.words("dates.same_day"))
+
+
+def _opens_the_caption_defined(text: str, date: ChineseDate, first: tuple[int, int]) -> bool:
+    """Whether a day the sentence defines with 是 opens the caption's first sentence ("3月12日是植树节,志愿者在林朵
+    公园植树"): the festival's day the picture shows, as the caption's own opening; a later sentence defining a day
+    ("...办起庆祝活动。11月4日是民族统一日,用以纪念...") explains the scene, and listed days stay an event's."""
+    return first[0] <= date.start < first[1] and not text[first[0]:date.start].strip(" \u3000△■▲●◆★☆#↑") and (
+        _IS_AFTER.match(text, date.end) is not None) and not _a_day_listed(text, date.start, date.end)
 
 
 def _context_patterns(words: Words) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
@@ -327,7 +350,8 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
     cued = [m for m in mentions if m.kind == "taken"]
     first = body[0]
     scene = [m for m in mentions if first[0] <= m.start < first[1]]
-    if not scene:  # the first line of the caption, when its first sentence has no date ("...。1月11日，...")
+    if not scene and not _told_its_time(text, first, words):
+        # the first line of the caption, when its first sentence has no date ("...。1月11日，...")
         line_end = text.find("\n", first[0])
         line_end = len(text) if line_end < 0 else line_end
         scene = [m for m in mentions if first[0] <= m.start < line_end and not _TOLD_AFTER.search(
@@ -356,9 +380,17 @@ def choose_date(text: str, sentences: list[tuple[int, int]], body: list[tuple[in
         return released
     if chosen.kind == "released":
         return chosen
+    if chosen.vague and _opens_the_caption_defined(text, chosen, first):  # ("3月12日是植树节,志愿者在...")
+        return ChineseDate(chosen.start, chosen.end, chosen.iso, "taken")
     if chosen.vague:  # ("于19日和20日在达令港举行", "11月4日是...日"): the scene's time, no photo date
         return ChineseDate(chosen.start, chosen.end, None, None, vague=True)
     return ChineseDate(chosen.start, chosen.end, chosen.iso, "taken")
+
+
+def _told_its_time(text: str, first: tuple[int, int], words: Words) -> bool:
+    """Whether the caption's first sentence tells its time by a word ("发言人近日又一次为...点赞。这台望远镜
+    2016年9月25日落成启用,..."): a later sentence's date on its line is then the story's, not the scene's."""
+    return words.pattern("dates.relative").search(text, first[0], first[1]) is not None
 
 
 def _opening_a_scene_mark(text: str, mentions: list[ChineseDate], sentences: list[tuple[int, int]],

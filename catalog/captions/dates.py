@@ -78,7 +78,7 @@ _NOT_AN_ISSUE = r"(?<!\bNo\.\s)(?<!\bno\.\s)(?<!\bNo\s)(?<!\bNr\.\s)(?<!\bVol\.\
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
 #: (A year may run into the capital that opens the next sentence, as scrapers join a heading's date to the text:
 #: "October 8, 2023A worker polishes ...".)
-_YEAR = r"(?:18|19|20)\d\d(?:\b|(?=[A-Z][a-z]*\s))"
+_YEAR = r"(?:18|19|20)\d\d(?:\b|(?=[A-Z][a-z]*\s)|(?=_[a-z]))"
 _TO = r"\s*(?:-|–|—|to|and|through|till|until)\s*"
 
 
@@ -108,8 +108,10 @@ DATE_SHAPES: tuple[DateShape, ...] = (
     DateShape("month range", "April-May 2015 / June to August, 2019",
               rf"(?P<mon>{_MON}){_TO}(?P<mon2>{_MON}),?\s+(?P<year>{_YEAR})", "month", range=True),
     DateShape("weekday month day year", "Tuesday, March 4, 2014 / Oct. 14, 2025 / Oct 16, 2022 / Jan.11,2020 / "
-              "Feb, 16, 2019 / Friday Sept.. 7, 2018 (a typed stop too many)",
-              rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\.?,?\s*(?P<day>{_DAY})(?:,\s*|\s+)(?P<year>{_YEAR})", "day"),
+              "Feb, 16, 2019 / Friday Sept.. 7, 2018 (a typed stop too many) / May 7th , 2017 / July 15. 2019 "
+              "(a stop for the comma, not before a sentence's word)",
+              rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\.?,?\s*(?P<day>{_DAY})"
+              rf"(?:[ \t]?,\s*|\s+|\.\s+(?=\d{{4}}(?![ \t]+[a-z])))(?P<year>{_YEAR})", "day"),
     DateShape("day of month", "the 26th of August / 9th of March, 2024 / 9th of march",
               rf"(?P<day>{_DAY})\s+of\s+(?P<mon>{_MON}|{_FULL_MON_SMALL})(?:,?\s+(?P<year>{_YEAR}))?", "day"),
     DateShape("day month year", "19 January 2023 / 6, April 2018",
@@ -124,6 +126,12 @@ DATE_SHAPES: tuple[DateShape, ...] = (
               r"(?<![\d.])(?P<mon>0?[1-9]|1[0-2])\.(?P<day>1[3-9]|2\d|3[01])\.(?P<year>(?:19|20)\d\d)\b", "day"),
     DateShape("slashed day and month, either order", "6/28/2005, 28/6/2005 (read only when one number is over 12)",
               r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b", "day"),
+    DateShape("dashed day and month, either order", "16-12-2020, 12-16-2020 (read only when one number is over 12)",
+              r"(?<![\d-])(?P<first>[0-3]?\d)-(?P<second>[0-3]?\d)-(?P<year>(?:19|20)\d\d)\b(?!-)", "day"),
+    DateShape("slashed date with a two-digit year, opening a line", "7/26/13 Grundy County Fair, ... (read only when "
+              "one number is over 12, or in the place's order)",
+              r"(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<short>\d\d)(?=[ \t])", "day",
+              guard=r"(?<![^\n])(?=\d)"),
     DateShape("dotted month.year", "01.2017",
               r"(?<![\d.])(?P<mon>0[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b(?!\.\d)", "month"),
     DateShape("month year", "August 2022 / June of 2021 / August, 2014",
@@ -300,7 +308,8 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None, day_first:
             mention.closes_line = mention.shape.precision == "none" and _CLOSES_LINE.match(
                 text, mention.end) is not None and _AFTER_NAME.search(text, max(0, mention.start - 40),
                                                                      mention.start) is not None
-            mention.after_heading = at >= 1 and _heading_only(text, spans[at - 1])
+            mention.after_heading = at >= 1 and (_heading_only(text, spans[at - 1]) or (
+                not mention.has_year and _title_only(text, spans[at - 1])))
             if mention.cue != "taken":  # a page's "Published: Oct 13, 2023 08:15 PM" is no release date
                 mention.cue = _page_line(text, mention, mentions) or mention.cue
     return mentions
@@ -313,7 +322,7 @@ def _mention(match: re.Match, groups: dict[str, str], shape: DateShape, day_firs
         only_year = groups["year"]
         return Mention(only_year, match.end() - len(only_year), match.end(), shape, only_year)
     iso = None
-    year = groups.get("year")
+    year = groups.get("year") or (_full_year(groups["short"]) if "short" in groups else None)
     if "first" in groups:  # "6/28/2005": a day over 12 says which number is the month
         first, second = int(groups["first"]), int(groups["second"])
         if first > 12 >= second:
@@ -336,6 +345,12 @@ def _mention(match: re.Match, groups: dict[str, str], shape: DateShape, day_firs
             assert day is not None  # a day group starts with its digits
             iso = _valid_day(int(year), month, int(day.group()))
     return Mention(written, match.start(), match.end(), shape, iso)
+
+
+def _full_year(short: str) -> str:
+    """A two-digit year as a photo's: this century's up to this year ("13" is 2013), the last century's after ("87"
+    is 1987)."""
+    return f"{20 if int(short) <= datetime.date.today().year % 100 else 19}{short}"
 
 
 _DIGITS = compiled(r"\d+")
@@ -502,7 +517,7 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     if any(w in BACKGROUND_NEARBY for w in words[-5:]) and not _a_route_before(before, words):
         return "background"
     clause = _WORD.findall(before[1 + max(before.rfind(mark) for mark in ",;:.!?"):].casefold())
-    if _future(clause):
+    if _future(clause) or _future(_clause_past_places(before)):
         return "background"  # "Boy band X will take the stage at the festival on April 13, 2019, on Saipan"
     if mention.has_year and set(clause) & _date_evidence()["relative_clause"]:
         return "background"  # "the memorial for the genocide which occurred in July 1995": another event's date
@@ -670,6 +685,27 @@ def _future(clause: list[str]) -> bool:
         " ".join(clause[i:i + 2]) in evidence["future_pairs"] for i in range(len(clause) - 1))
 
 
+#: A part between commas that is only a place's name: " Dublin", " Smithfield Square", " Co. Laois".
+_NAMES_ONLY = compiled(r"\s*(?:[A-Z][\w’'.-]*\s*)+")
+
+
+def _clause_past_places(before: str) -> list[str]:
+    """The words of the clause before a date read back past the places set off by commas in it ("due to be held in
+    Smithfield Square, Dublin, on August 13": the clause is "due to be held in Smithfield Square Dublin on"), so
+    that a future's words before the place still reach the date; no words when no such place stands between."""
+    if "," not in before:
+        return []
+    parts = before[1 + max(before.rfind(mark) for mark in ";:.!?"):].split(",")
+    if not parts[-1].strip():  # "... in Tokyo, Japan, June 23, 2020": a date set right after the place closes the
+        return []  # caption's scene, the photo's day (the clause goes on only with "on", "in")
+    at = len(parts) - 2
+    while at > 0 and _NAMES_ONLY.fullmatch(parts[at]):
+        at -= 1
+    if at == len(parts) - 2 or at < 0:
+        return []
+    return _WORD.findall(" ".join(parts[at:]).casefold())
+
+
 _NEXT_WORD = compiled(r",?\s*([\w’']+)")
 
 
@@ -811,6 +847,22 @@ def _heading_only(text: str, span: tuple[int, int]) -> bool:
     start, end = span
     before = text[:start].rstrip(" \t")
     return (not before or before.endswith("\n")) and _SMALL_LETTER.search(text, start, end) is None
+
+
+#: The most words a title or a place line over the caption holds ("Candles for justice.", "Leiden, Netherlands.").
+_TITLE_WORDS = 3
+
+
+def _title_only(text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence at `span` opens its line with a few words and no digit: a title or a place line ("Candles
+    for justice. The woman ... gathered downtown on November 25th", "Leiden, Netherlands. 9th of march: ..."), after
+    which the next sentence is the caption's first, and its day and month the photo's."""
+    start, end = span
+    before = text[:start].rstrip(" \t")
+    if before and not before.endswith("\n"):
+        return False
+    words = _ANY_WORD.findall(text, start, end)
+    return 0 < len(words) <= _TITLE_WORDS and not any(ch.isdigit() for ch in text[start:end])
 
 
 def _after_a_yearless_scene_date(scene: list[Mention], dated: list[Mention],
