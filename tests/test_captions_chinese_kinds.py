@@ -3544,3 +3544,20 @@ def test_a_workshop_is_a_venue_of_a_named_firm_only(text, expected):
     """车间 (a workshop) ends a venue's name, as 工厂 does; after a firm counted, not named ("一家公司的某某车间"),
     it is a part of a place the caption leaves unnamed, and no venue is read."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("她说营地外太危险,孩子们从不出去捡柴。", {"sublocation": None}),
+    ("从上个月开始当地沙漠里搭起帐篷,安置难民。", {"sublocation": None}),
+    ("今年登记采访奎沃峰会的记者达2850人。", {"sublocation": None}),
+    ("眼下园区施工正紧,预计月底开园。", {"sublocation": None}),
+    # ...while a venue after a word of the present time, or in a clause of its own, is read
+    ("目前奎沃湿地公园游人如织。", {"sublocation": "奎沃湿地公园"}),
+    ("3月2日,在奎沃公园,市民开始晨练。", {"sublocation": "奎沃公园"}),
+])
+def test_a_clause_is_no_venues_name(text, expected):
+    """A run of words that holds a verb of saying, watching, starting or asking (说, 观看, 开始, 采访) is a clause,
+    not a venue's name, whatever venue word ends it ("她说营地外...": she says the camp...); a word of the present
+    time (眼下, 目前) opens a clause, and the name begins after it, as after 今天: "眼下园区" leaves a venue word
+    alone, no venue."""
+    check(text, expected)

@@ -4114,12 +4114,14 @@ _LINKS_THAT_BEGIN_NAMES = "将和同与及跟"
 
 
 def _after_words_of_time(plain: str, start: int, end: int, words: Words) -> int:
-    """Where a venue's name may begin in a run of words with no stop: after the last word of the day or of
-    passing in it ("旅客昨日走过罗湖口岸": 罗湖口岸), since no name holds one; `start` when none is there."""
+    """Where a venue's name may begin in a run of words with no stop: after the last word of the day, of the
+    present time or of passing in it ("旅客昨日走过罗湖口岸": 罗湖口岸; "目前某某公园游人如织"), since no name holds
+    one; `start` when none is there."""
     made = words._made.get(("time_or_passing",))
     if made is None:
         made = words._made[("time_or_passing",)] = compiled("|".join(map(re.escape, sorted(
-            set(words.words("dates.relative")) | set(words.words("places.passing")), key=longest_first))))
+            set(words.words("dates.relative")) | set(words.words("places.passing")) | set(
+                words.words("places.times_now")), key=longest_first))))
     cut = start
     for found in made.finditer(plain, start, end):
         cut = found.end()
