@@ -3561,3 +3561,17 @@ def test_a_clause_is_no_venues_name(text, expected):
     time (眼下, 目前) opens a clause, and the name begins after it, as after 今天: "眼下园区" leaves a venue word
     alone, no venue."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("作者摄于奎沃市唐人街。", {"city": "奎沃", "sublocation": "唐人街"}),
+    ("照片拍摄于奎沃县。", {"city": "奎沃县"}),
+    # ...and a name opening with 和 or 同 at the caption's start, after a space or a picture's mark, is read whole
+    ("△ 和政县某某公司员工正在分拣水果", {"city": "和政县"}),
+    ("同仁市隆务寺的僧人。", {"city": "同仁", "sublocation": "隆务寺"}),
+])
+def test_a_units_name_begins_where_the_clause_lets_it(text, expected):
+    """A unit's name runs neither too far nor stops short: 于 after a clause's first words ("作者摄于...市": the author
+    took it at) says where, and the unit's name begins after it; 和 or 同 that opens the caption joins nothing before
+    it, so it opens the name (和政县), where "政县" read after it was a name cut short."""
+    check(text, expected)

@@ -1722,7 +1722,19 @@ def _a_title_before_its_venue(text: str, plain: str, at: int, end: int, words: W
 def _a_link_opening_after_at(plain: str, start: int) -> bool:
     """Whether the unit's name at `start` opens with a linking character that also opens names (和 or 同: 和平区,
     同仁区) right after 在 or 于: "在同仁区", "位于和平区" hold no "and" between the word and the place."""
-    return plain[start:start + 1] in _LINKS_IN_NAMES and start > 0 and plain[start - 1] in "在于"
+    return plain[start:start + 1] in _LINKS_IN_NAMES and (start > 0 and plain[start - 1] in "在于" or (
+        _a_link_opening_the_text(plain, start)))
+
+
+def _a_link_opening_the_text(plain: str, start: int) -> bool:
+    """Whether `start` opens the caption or a line, or follows a mark or a space that sets a caption off ("△ 和政县
+    某某公司员工..."): 和 or 同 there joins nothing before it, so it opens the name (和政县, 同仁市), where "政县"
+    read after it would be a name cut short."""
+    return start == 0 or plain[start - 1] in _OPENING_MARKS
+
+
+#: What stands before a caption's first word: a line's start, a space, a picture's mark (△, ▲, ↑, ■, ●).
+_OPENING_MARKS = frozenset(" \n\u3000△▲↑■●◆★")
 
 
 #: "One of" after a unit's word: the unit names a kind of place, of which the subject is one ("渔村之一").
@@ -3226,6 +3238,13 @@ _IN_OR_ON = frozenset("里内上")
 _CITY_OF_A_WALLED_NAME = "城市"
 
 
+def _a_locative_inside(written: str) -> bool:
+    """Whether a unit's written name holds 于 (at, in) after its first two characters ("作者摄于三藩市", "照片拍摄于
+    某某县"): a clause that says where, whose place begins after 于, as a venue's name holds none there either (the
+    names that hold 于 begin with it: 于都县, 于田县)."""
+    return "于" in written[2:]
+
+
 def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bool = False) -> bool:
     """Whether plain[start:end] reads as one named unit: no stop or break inside, a plausible first character,
     and a suffix that is not the start of another word (市场, 村民)."""
@@ -3236,6 +3255,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "淅川县供电公司马蹬镇供电所": a company's branch named after its town, no unit's name
     if written.startswith(_PEOPLE) and "在" in written:
         return False  # "大赵庄村农民在村文化广场": people, then where they are, no village's name
+    if _a_locative_inside(written):
+        return False  # "作者摄于某某市": 于 (at) after a clause's first words; the unit's name begins after it
     inside = _HARD_STOPS if len(written) <= 4 or "自治" in written or continuing and written.endswith(
         _LONG_SUFFIXES + _LONG_NAMED_TOWNS) else _STOPS  # (延边, 内江市, 上饶市; not "公园里"; after a larger unit,
     # 百里杜鹃管理区, and a township's transliterated name, 达里雅布依乡)
