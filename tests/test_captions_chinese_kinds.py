@@ -3575,3 +3575,15 @@ def test_a_units_name_begins_where_the_clause_lets_it(text, expected):
     took it at) says where, and the unit's name begins after it; 和 or 同 that opens the caption joins nothing before
     it, so it opens the name (和政县), where "政县" read after it was a name cut short."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月8日,在肯尼亚奎沃难民营,一位难民带着孩子站在围栏边。", {"sublocation": "奎沃难民营", "country": "肯尼亚"}),
+    ("几个孩子走在奎沃难民营尘土飞扬的街道上。", {"sublocation": "奎沃难民营"}),
+    # ...while a camp counted, or the word alone, names none
+    ("3月1日,在约旦的一个难民营里,孩子们玩耍。", {"sublocation": None, "country": "约旦"}),
+    ("3月1日,难民营里的孩子们在玩耍。", {"sublocation": None}),
+])
+def test_a_refugee_camp_is_a_venue(text, expected):
+    """难民营 (a refugee camp) ends a venue's name, as 营地 does: a camp is named as a site is."""
+    check(text, expected)
