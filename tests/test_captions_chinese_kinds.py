@@ -3587,3 +3587,18 @@ def test_a_units_name_begins_where_the_clause_lets_it(text, expected):
 def test_a_refugee_camp_is_a_venue(text, expected):
     """难民营 (a refugee camp) ends a venue's name, as 营地 does: a camp is named as a site is."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10月5日,在埃塞俄比亚首都奎的沃贝巴的拉布车站,两名司机握手。",
+     {"city": "奎的沃贝巴", "sublocation": "拉布车站", "country": "埃塞俄比亚"}),
+    ("3月1日,在加沙地带南部城市奎沃的难民营,孩子们玩耍。", {"city": "奎沃", "sublocation": None}),
+    # ...while a venue named after the capital, or where the photo was taken, is no name of it
+    ("在比利时首都布鲁塞尔机场,一名士兵守在窗户边。", {"sublocation": "布鲁塞尔机场"}),
+    ("这是在埃塞俄比亚首都奎的沃贝巴拍摄的非盟会议中心,即非盟总部所在地。", {"city": None}),
+])
+def test_a_city_abroad_called_one_stops_before_its_site(text, expected):
+    """A city the caption calls one ("南部城市", "首都") whose name no table knows is read to its clause's end, but
+    stops before 的 and a site of it ("拉法的难民营" gave the city 拉法的难民营); a capital's name read so may hold
+    的, as names in foreign sounds do (亚的斯亚贝巴), and one named before 拍摄 is left out."""
+    check(text, expected)

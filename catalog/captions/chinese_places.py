@@ -1362,6 +1362,42 @@ _CITY_NAME_ENDS = frozenset("，,。；;的 \u3000")
 _CITY_BEFORE_ITS_SITE = compiled(f"([{HAN}]{{2,8}}?)的(?=[一多几数某])")
 
 
+def _capital_named_in_its_clause(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
+                                 elements: list[Element]) -> Element | None:
+    """A capital's name no table knows, right after the word calling it the capital (首都) and running to its
+    clause's end or to 的 and a site of it ("埃塞俄比亚首都亚的斯亚贝巴的拉布车站,": a name in foreign sounds may
+    hold 的), as a city the caption calls one is read; None when a unit is read there, or no such name is."""
+    if _unit_at(text, plain, at, end, words, patterns, elements) is not None:
+        return None
+    clause = _A_CLAUSE_AFTER_A_CAPITAL.match(plain, at, end)
+    if clause is None:
+        return None
+    stop = _end_before_its_site(plain, at, clause.end(1), words)
+    if not 2 <= stop - at <= 8 or words.pattern("places.venue").search(plain, at + 1, stop) or any(
+            verb in plain[at:stop] for verb in _PHOTOGRAPHING):
+        return None  # ("首都布鲁塞尔机场,": a venue named after the capital, read as the chain reads it;
+        # "首都某某拍摄的某某中心": where the photo was taken, a clause, no name)
+    return Element("place", text[at:stop], at, stop, link=",")
+
+
+#: The characters of taking a photograph (拍摄, 摄于): what a caption says of its picture, in no place's name.
+_PHOTOGRAPHING = ("拍", "摄")
+
+
+#: Chinese characters to a comma after a capital's word: its name, perhaps 的 and a site of it.
+_A_CLAUSE_AFTER_A_CAPITAL = compiled(f"([{HAN}]{{2,16}})(?=[，,])")
+
+
+def _end_before_its_site(plain: str, at: int, end: int, words: Words) -> int:
+    """Where the name of a city the caption calls one (plain[at:end], run to the clause's end) stops: before 的
+    when a venue word ends what follows it ("南部城市拉法的难民营,": the city, then its camp), as a name in foreign
+    sounds holds 的 only inside it (亚的斯亚贝巴, 的黎波里); else at `end`."""
+    of = plain.rfind("的", at + 2, end)
+    if of < 0 or not _venue_word_ahead(plain, of + 1, end, words.pattern("places.venue")):
+        return end
+    return of
+
+
 def _city_called_before_its_site(plain: str, kind: int, end: int) -> re.Match | None:
     """The name of a city the caption calls one, followed by 的 and a counted site of it ("加州北部小城圣马特奥的一家
     商店"), or None; only when a 的 comes within the name's reach (a cheap test before the pattern)."""
@@ -1460,6 +1496,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             capital = words.pattern("places.capital").match(plain, position, end)
             if capital is not None:  # "俄罗斯首都莫斯科", "江苏省会南京": the capital's name follows
                 position = capital.end()
+                capital_city = _capital_named_in_its_clause(text, plain, position, end, words, patterns, elements)
+                if capital_city is not None:
+                    elements.append(capital_city)
+                    break
             part = _A_PART.match(plain, position, end)
             if part is not None and _unit_at(text, plain, part.end(), end, words, patterns, elements) is not None:
                 position = part.end()  # "位于西藏西南部的日喀则地区": a part of it, then the unit in that part
@@ -1470,8 +1510,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 city_called = _CITY_CALLED.match(plain, kind, end) or _city_called_before_its_site(plain, kind, end)
                 if city_called is not None:  # "加沙地带南部城市汗尤尼斯,": a city the caption calls one, ending
                     # its clause (or before a site of it: "北部小城圣马特奥的一家商店"), though no table knows its name
-                    elements.append(Element("place", text[kind:city_called.end(1)], kind, city_called.end(1),
-                                            link=","))
+                    stop = _end_before_its_site(plain, kind, city_called.end(1), words)
+                    elements.append(Element("place", text[kind:stop], kind, stop, link=","))
                     break
                 break  # "浙江小城...": the word calling it a city is no city's name itself
         stretch_end = _unit_at(text, plain, position + 1, end, words, patterns, elements) if elements and (
