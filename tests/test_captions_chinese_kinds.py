@@ -3602,3 +3602,15 @@ def test_a_city_abroad_called_one_stops_before_its_site(text, expected):
     stops before 的 and a site of it ("拉法的难民营" gave the city 拉法的难民营); a capital's name read so may hold
     的, as names in foreign sounds do (亚的斯亚贝巴), and one named before 拍摄 is left out."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月28日,奎沃航空的首个航班从上海虹桥机场飞抵北京首都国际机场。图为在上海虹桥机场举行的首航仪式现场。",
+     {"sublocation": "虹桥机场", "city": "上海"}),
+    # ...while a picture's sentence with no 在 leaves the dated one the scene
+    ("5月28日,在北京市奎沃公园,市民赏花。图为游客在拍照。", {"sublocation": "奎沃公园", "city": "北京"}),
+])
+def test_the_pictures_sentence_after_the_news(text, expected):
+    """A dated sentence may tell the news (a flight from one airport to another); a later one opening with 图为在
+    says where the picture itself was taken, and its place is the scene."""
+    check(text, expected)

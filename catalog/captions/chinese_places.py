@@ -85,6 +85,8 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
     above = _caption_above_the_story(text, plain, sentences, words, patterns)
     if above is not None:
         scene = above
+    elif date is not None:
+        scene = _the_picture_sentence(text, plain, body, scene, words, patterns) or scene
     candidates = [scene] + [s for s in body[:3] if s != scene]
     same_day = words.words("dates.same_day")
     for number, (start, end) in enumerate(candidates):
@@ -130,6 +132,22 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 place.city = _city_of_its_old_town(place.sublocation, words)
             return _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
+
+
+def _the_picture_sentence(text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int], words: Words,
+                          patterns: dict) -> tuple[int, int] | None:
+    """A later sentence opening with 图为 (the picture shows) that names a venue after 在, when the dated sentence
+    tells the news ("5月28日,某航班从上海虹桥机场飞抵北京首都国际机场...。图为在上海虹桥机场举行的首航仪式现场"):
+    the picture's own words say where it was taken; None when no such sentence follows the scene's."""
+    for start, end in body[:4]:
+        if start <= scene[0]:
+            continue
+        opening = _HEADLINE_MARKS.match(plain, start)
+        if opening is None or "图为" not in plain[start:opening.end()] or not plain.startswith("在", opening.end()):
+            continue
+        if _place_in(text, plain, start, end, words, patterns, None).sublocation:
+            return start, end
+    return None
 
 
 def _place_in_its_title(text: str, plain: str, start: int, end: int, words: Words, patterns: dict) -> Place:
