@@ -3614,3 +3614,15 @@ def test_the_pictures_sentence_after_the_news(text, expected):
     """A dated sentence may tell the news (a flight from one airport to another); a later one opening with 图为在
     says where the picture itself was taken, and its place is the scene."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12月24日,入夜后的奎沃山宛如童话世界。当天,内蒙古自治区奎沃山市进入冰雪旅游季。",
+     {"sublocation": None}),
+    # ...while a venue named after its city, longer than the city's name, stays
+    ("12月24日,在奎沃市奎沃公园,市民赏雪。", {"sublocation": "奎沃公园", "city": "奎沃"}),
+])
+def test_no_venue_is_its_own_city(text, expected):
+    """A venue read by the same name as the city read (奎沃山, and 奎沃山市 later: 山 ends the city's name) is the
+    city, no site within it: the venue is left out, the city stays."""
+    check(text, expected)

@@ -130,8 +130,22 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 place.city = _city_of_the_district(place.city, text, plain) or place.city
             if place.sublocation and not place.city and "城" in place.sublocation:
                 place.city = _city_of_its_old_town(place.sublocation, words)
-            return _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)
+            return _no_venue_named_as_its_city(
+                _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns))
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
+
+
+def _no_venue_named_as_its_city(place: Place) -> Place:
+    """The place without its venue when the venue is the city read, by the same name ("入夜后的阿尔山宛如童话世界
+    ...阿尔山市": 山 ends the city's name, 阿尔山 is no mountain of it); the city stays."""
+    if place.sublocation and place.city and _UNIT_SUFFIX_AT_END.sub("", simplified(place.sublocation)) == (
+            _UNIT_SUFFIX_AT_END.sub("", simplified(place.city))):
+        place.sublocation = None
+    return place
+
+
+#: A city's or a county's suffix ending a name (阿尔山市, 某某县): the same place, written with it or without.
+_UNIT_SUFFIX_AT_END = compiled("[市县]$")
 
 
 def _the_picture_sentence(text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int], words: Words,
