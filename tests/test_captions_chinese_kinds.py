@@ -3626,3 +3626,15 @@ def test_no_venue_is_its_own_city(text, expected):
     """A venue read by the same name as the city read (奎沃山, and 奎沃山市 later: 山 ends the city's name) is the
     city, no site within it: the venue is left out, the city stays."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("16日,动车驶出奎沃南站,西北地区迈入高铁时代。", {"city": None, "sublocation": "奎沃南站"}),
+    ("华北地区迎来降雪。", {"city": None}),
+    # ...while a prefecture named so stays the city
+    ("在新疆阿克苏地区,农民采摘苹果。", {"city": "阿克苏地区", "province": "新疆"}),
+])
+def test_a_great_region_is_no_prefecture(text, expected):
+    """地区 after one of the country's great regions or sides (西北, 华北, 南方: places.great_regions) names an area,
+    no prefecture as 阿克苏地区 does, so no city; the venue the sentence names is read instead."""
+    check(text, expected)

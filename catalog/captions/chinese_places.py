@@ -3329,6 +3329,8 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "大赵庄村农民在村文化广场": people, then where they are, no village's name
     if _a_locative_inside(written):
         return False  # "作者摄于某某市": 于 (at) after a clause's first words; the unit's name begins after it
+    if written.endswith("地区") and written[:-2] in words.set("places.great_regions"):
+        return False  # "西北地区迈入高铁时代": a great region of the country, no prefecture (阿克苏地区)
     inside = _HARD_STOPS if len(written) <= 4 or "自治" in written or continuing and written.endswith(
         _LONG_SUFFIXES + _LONG_NAMED_TOWNS) else _STOPS  # (延边, 内江市, 上饶市; not "公园里"; after a larger unit,
     # 百里杜鹃管理区, and a township's transliterated name, 达里雅布依乡)
