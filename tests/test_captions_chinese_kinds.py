@@ -3638,3 +3638,15 @@ def test_a_great_region_is_no_prefecture(text, expected):
     """地区 after one of the country's great regions or sides (西北, 华北, 南方: places.great_regions) names an area,
     no prefecture as 阿克苏地区 does, so no city; the venue the sentence names is read instead."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“奎沃号”科考船行驶在东海海域。", {"city": None}),
+    ("渔船在南海海域作业。", {"city": None}),
+    # ...while a city's waters keep the city
+    ("在舟山海域,渔船作业。", {"city": "舟山"}),
+])
+def test_a_seas_name_before_its_waters_is_no_city(text, expected):
+    """A sea's name that a county or a district shares (东海, 南海), written only before a word of waters (海域,
+    水域), is the sea: a scene at sea, no city."""
+    check(text, expected)

@@ -130,8 +130,9 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 place.city = _city_of_the_district(place.city, text, plain) or place.city
             if place.sublocation and not place.city and "城" in place.sublocation:
                 place.city = _city_of_its_old_town(place.sublocation, words)
-            return _no_venue_named_as_its_city(
-                _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns))
+            return _no_city_named_for_its_waters(_no_venue_named_as_its_city(
+                _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)),
+                plain)
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
 
 
@@ -142,6 +143,28 @@ def _no_venue_named_as_its_city(place: Place) -> Place:
             _UNIT_SUFFIX_AT_END.sub("", simplified(place.city))):
         place.sublocation = None
     return place
+
+
+def _no_city_named_for_its_waters(place: Place, plain: str) -> Place:
+    """The place without its city when the city's bare name is a sea's (ends in 海) written only before a word of
+    waters ("科考船行驶在东海海域": the East China Sea, not the county 东海; "南海海域", not Foshan's district): a
+    scene at sea, whose fields stay empty ("舟山海域", a city's waters, keeps its city; so does 上海)."""
+    if not place.city or place.province or not place.city.endswith("海") or place.city == "上海":
+        return place
+    name = simplified(place.city)
+    at = plain.find(name)
+    if at < 0:
+        return place
+    while at >= 0:
+        if not plain.startswith(_WATERS, at + len(name)):
+            return place
+        at = plain.find(name, at + 1)
+    place.city = None
+    return place
+
+
+#: Words of waters after a sea's name (东海海域, 某某水域): the sea, no city of its name.
+_WATERS = ("海域", "水域", "海面", "海区")
 
 
 #: A city's or a county's suffix ending a name (阿尔山市, 某某县): the same place, written with it or without.
