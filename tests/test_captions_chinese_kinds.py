@@ -3562,6 +3562,23 @@ def test_a_county_whose_name_begins_with_cheng(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("她说营地外太危险,孩子们从不出去捡柴。", {"sublocation": None}),
+    ("从上个月开始当地沙漠里搭起帐篷,安置难民。", {"sublocation": None}),
+    ("今年登记采访奎沃峰会的记者达2850人。", {"sublocation": None}),
+    ("眼下园区施工正紧,预计月底开园。", {"sublocation": None}),
+    # ...while a venue after a word of the present time, or in a clause of its own, is read
+    ("目前奎沃湿地公园游人如织。", {"sublocation": "奎沃湿地公园"}),
+    ("3月2日,在奎沃公园,市民开始晨练。", {"sublocation": "奎沃公园"}),
+])
+def test_a_clause_is_no_venues_name(text, expected):
+    """A run of words that holds a verb of saying, watching, starting or asking (说, 观看, 开始, 采访) is a clause,
+    not a venue's name, whatever venue word ends it ("她说营地外...": she says the camp...); a word of the present
+    time (眼下, 目前) opens a clause, and the name begins after it, as after 今天: "眼下园区" leaves a venue word
+    alone, no venue."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("图为工人在盐田里作业。 王某春摄(奎沃晚报发)", {"photographer": "王某春", "agency": "奎沃晚报"}),
     ("图为工人在盐田里作业。 许某予攝(奎沃新聞網發)", {"photographer": "许某予", "agency": "奎沃新聞網"}),
     ("当地媒体称,山火仍在蔓延。 (奎沃新闻网发)", {"photographer": None, "agency": "奎沃新闻网"}),
@@ -3571,6 +3588,20 @@ def test_a_county_whose_name_begins_with_cheng(text, expected):
 def test_an_outlet_the_registry_lacks_before_its_word_for_sending_is_the_agency(text, expected):
     """发 after an outlet's name says the outlet sent the picture: one the registry does not know, ending as an
     outlet's name ends (日报, 晚报, 新闻网), is the agency as written, without 发."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("作者摄于奎沃市唐人街。", {"city": "奎沃", "sublocation": "唐人街"}),
+    ("照片拍摄于奎沃县。", {"city": "奎沃县"}),
+    # ...and a name opening with 和 or 同 at the caption's start, after a space or a picture's mark, is read whole
+    ("△ 和政县某某公司员工正在分拣水果", {"city": "和政县"}),
+    ("同仁市隆务寺的僧人。", {"city": "同仁", "sublocation": "隆务寺"}),
+])
+def test_a_units_name_begins_where_the_clause_lets_it(text, expected):
+    """A unit's name runs neither too far nor stops short: 于 after a clause's first words ("作者摄于...市": the author
+    took it at) says where, and the unit's name begins after it; 和 or 同 that opens the caption joins nothing before
+    it, so it opens the name (和政县), where "政县" read after it was a name cut short."""
     check(text, expected)
 
 
@@ -3592,6 +3623,18 @@ def test_a_bare_county_before_a_town_of_a_long_name(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("5月8日,在肯尼亚奎沃难民营,一位难民带着孩子站在围栏边。", {"sublocation": "奎沃难民营", "country": "肯尼亚"}),
+    ("几个孩子走在奎沃难民营尘土飞扬的街道上。", {"sublocation": "奎沃难民营"}),
+    # ...while a camp counted, or the word alone, names none
+    ("3月1日,在约旦的一个难民营里,孩子们玩耍。", {"sublocation": None, "country": "约旦"}),
+    ("3月1日,难民营里的孩子们在玩耍。", {"sublocation": None}),
+])
+def test_a_refugee_camp_is_a_venue(text, expected):
+    """难民营 (a refugee camp) ends a venue's name, as 营地 does: a camp is named as a site is."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("5月1日,候车大厅人潮涌动。 奎沃日报 记者 贾某勇 摄", {"photographer": "贾某勇", "agency": "奎沃日报"}),
     ("5月1日,候车大厅人潮涌动。 奎沃电视台 记者 翁某 摄", {"photographer": "翁某", "agency": "奎沃电视台"}),
     # words of the prose before the role are no outlet
@@ -3600,6 +3643,21 @@ def test_a_bare_county_before_a_town_of_a_long_name(text, expected):
 def test_an_outlet_the_registry_lacks_alone_before_its_reporters_role_is_the_agency(text, expected):
     """"某某日报 记者 X 摄": an outlet's name written alone before its reporter's role and a space, ending as a paper's,
     a site's or a station's name ends, is the agency as written, as it is before a bare name ("某某日报 X 摄")."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10月5日,在埃塞俄比亚首都奎的沃贝巴的拉布车站,两名司机握手。",
+     {"city": "奎的沃贝巴", "sublocation": "拉布车站", "country": "埃塞俄比亚"}),
+    ("3月1日,在加沙地带南部城市奎沃的难民营,孩子们玩耍。", {"city": "奎沃", "sublocation": None}),
+    # ...while a venue named after the capital, or where the photo was taken, is no name of it
+    ("在比利时首都布鲁塞尔机场,一名士兵守在窗户边。", {"sublocation": "布鲁塞尔机场"}),
+    ("这是在埃塞俄比亚首都奎的沃贝巴拍摄的非盟会议中心,即非盟总部所在地。", {"city": None}),
+])
+def test_a_city_abroad_called_one_stops_before_its_site(text, expected):
+    """A city the caption calls one ("南部城市", "首都") whose name no table knows is read to its clause's end, but
+    stops before 的 and a site of it ("拉法的难民营" gave the city 拉法的难民营); a capital's name read so may hold
+    的, as names in foreign sounds do (亚的斯亚贝巴), and one named before 拍摄 is left out."""
     check(text, expected)
 
 
@@ -3618,6 +3676,18 @@ def test_a_city_then_when_the_photo_was_taken(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("5月28日,奎沃航空的首个航班从上海虹桥机场飞抵北京首都国际机场。图为在上海虹桥机场举行的首航仪式现场。",
+     {"sublocation": "虹桥机场", "city": "上海"}),
+    # ...while a picture's sentence with no 在 leaves the dated one the scene
+    ("5月28日,在北京市奎沃公园,市民赏花。图为游客在拍照。", {"sublocation": "奎沃公园", "city": "北京"}),
+])
+def test_the_pictures_sentence_after_the_news(text, expected):
+    """A dated sentence may tell the news (a flight from one airport to another); a later one opening with 图为在
+    says where the picture itself was taken, and its place is the scene."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("一名小男孩在奎沃广场举行的升旗仪式上挥动国旗。", {"sublocation": "奎沃广场", "city": None}),
     ("学生们在奎沃中学操场参加升旗仪式。", {"city": None}),
     # ...while a banner or a league with a name of its own is read
@@ -3632,6 +3702,18 @@ def test_no_banner_is_named_by_one_character(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("12月24日,入夜后的奎沃山宛如童话世界。当天,内蒙古自治区奎沃山市进入冰雪旅游季。",
+     {"sublocation": None}),
+    # ...while a venue named after its city, longer than the city's name, stays
+    ("12月24日,在奎沃市奎沃公园,市民赏雪。", {"sublocation": "奎沃公园", "city": "奎沃"}),
+])
+def test_no_venue_is_its_own_city(text, expected):
+    """A venue read by the same name as the city read (奎沃山, and 奎沃山市 later: 山 ends the city's name) is the
+    city, no site within it: the venue is left out, the city stays."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("在奎沃站前广场,几名刚下火车的游客图省事,直接从冰面上走过。", {"sublocation": "奎沃站前广场", "province": None}),
     ("几名游客图省事,直接从冰面上走过。", {"province": None}),
     # ...while a province's affairs after its suffix keep it a province
@@ -3641,6 +3723,18 @@ def test_sheng_shi_is_saving_trouble(text, expected):
     """省事 is the verb "to save trouble" ("游客图省事"): 省 before it ends no province's name, which had given
     the province 游客图 and, read after it, cost the square the sentence had opened with; 事务 and 事业 after 省
     are still a province's affairs."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("16日,动车驶出奎沃南站,西北地区迈入高铁时代。", {"city": None, "sublocation": "奎沃南站"}),
+    ("华北地区迎来降雪。", {"city": None}),
+    # ...while a prefecture named so stays the city
+    ("在新疆阿克苏地区,农民采摘苹果。", {"city": "阿克苏地区", "province": "新疆"}),
+])
+def test_a_great_region_is_no_prefecture(text, expected):
+    """地区 after one of the country's great regions or sides (西北, 华北, 南方: places.great_regions) names an area,
+    no prefecture as 阿克苏地区 does, so no city; the venue the sentence names is read instead."""
     check(text, expected)
 
 
@@ -3684,4 +3778,16 @@ def test_a_short_correspondents_name_run_into_the_place_filed_from_is_cut_there(
     """"中央社記者X花蓮攝": a name of two or three characters run into the place it was filed from, with no space, is
     the name; the staff shape had read the four or five characters whole (the filed_from shape, after it, cut
     only longer runs)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“奎沃号”科考船行驶在东海海域。", {"city": None}),
+    ("渔船在南海海域作业。", {"city": None}),
+    # ...while a city's waters keep the city
+    ("在舟山海域,渔船作业。", {"city": "舟山"}),
+])
+def test_a_seas_name_before_its_waters_is_no_city(text, expected):
+    """A sea's name that a county or a district shares (东海, 南海), written only before a word of waters (海域,
+    水域), is the sea: a scene at sea, no city."""
     check(text, expected)

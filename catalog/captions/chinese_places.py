@@ -85,6 +85,8 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
     above = _caption_above_the_story(text, plain, sentences, words, patterns)
     if above is not None:
         scene = above
+    elif date is not None:
+        scene = _the_picture_sentence(text, plain, body, scene, words, patterns) or scene
     candidates = [scene] + [s for s in body[:3] if s != scene]
     same_day = words.words("dates.same_day")
     for number, (start, end) in enumerate(candidates):
@@ -128,8 +130,61 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 place.city = _city_of_the_district(place.city, text, plain) or place.city
             if place.sublocation and not place.city and "城" in place.sublocation:
                 place.city = _city_of_its_old_town(place.sublocation, words)
-            return _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)
+            return _no_city_named_for_its_waters(_no_venue_named_as_its_city(
+                _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)),
+                plain)
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
+
+
+def _no_venue_named_as_its_city(place: Place) -> Place:
+    """The place without its venue when the venue is the city read, by the same name ("入夜后的阿尔山宛如童话世界
+    ...阿尔山市": 山 ends the city's name, 阿尔山 is no mountain of it); the city stays."""
+    if place.sublocation and place.city and _UNIT_SUFFIX_AT_END.sub("", simplified(place.sublocation)) == (
+            _UNIT_SUFFIX_AT_END.sub("", simplified(place.city))):
+        place.sublocation = None
+    return place
+
+
+def _no_city_named_for_its_waters(place: Place, plain: str) -> Place:
+    """The place without its city when the city's bare name is a sea's (ends in 海) written only before a word of
+    waters ("科考船行驶在东海海域": the East China Sea, not the county 东海; "南海海域", not Foshan's district): a
+    scene at sea, whose fields stay empty ("舟山海域", a city's waters, keeps its city; so does 上海)."""
+    if not place.city or place.province or not place.city.endswith("海") or place.city == "上海":
+        return place
+    name = simplified(place.city)
+    at = plain.find(name)
+    if at < 0:
+        return place
+    while at >= 0:
+        if not plain.startswith(_WATERS, at + len(name)):
+            return place
+        at = plain.find(name, at + 1)
+    place.city = None
+    return place
+
+
+#: Words of waters after a sea's name (东海海域, 某某水域): the sea, no city of its name.
+_WATERS = ("海域", "水域", "海面", "海区")
+
+
+#: A city's or a county's suffix ending a name (阿尔山市, 某某县): the same place, written with it or without.
+_UNIT_SUFFIX_AT_END = compiled("[市县]$")
+
+
+def _the_picture_sentence(text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int], words: Words,
+                          patterns: dict) -> tuple[int, int] | None:
+    """A later sentence opening with 图为 (the picture shows) that names a venue after 在, when the dated sentence
+    tells the news ("5月28日,某航班从上海虹桥机场飞抵北京首都国际机场...。图为在上海虹桥机场举行的首航仪式现场"):
+    the picture's own words say where it was taken; None when no such sentence follows the scene's."""
+    for start, end in body[:4]:
+        if start <= scene[0]:
+            continue
+        opening = _HEADLINE_MARKS.match(plain, start)
+        if opening is None or "图为" not in plain[start:opening.end()] or not plain.startswith("在", opening.end()):
+            continue
+        if _place_in(text, plain, start, end, words, patterns, None).sublocation:
+            return start, end
+    return None
 
 
 def _place_in_its_title(text: str, plain: str, start: int, end: int, words: Words, patterns: dict) -> Place:
@@ -1373,6 +1428,42 @@ _CITY_NAME_ENDS = frozenset("，,。；;的 \u3000")
 _CITY_BEFORE_ITS_SITE = compiled(f"([{HAN}]{{2,8}}?)的(?=[一多几数某])")
 
 
+def _capital_named_in_its_clause(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
+                                 elements: list[Element]) -> Element | None:
+    """A capital's name no table knows, right after the word calling it the capital (首都) and running to its
+    clause's end or to 的 and a site of it ("埃塞俄比亚首都亚的斯亚贝巴的拉布车站,": a name in foreign sounds may
+    hold 的), as a city the caption calls one is read; None when a unit is read there, or no such name is."""
+    if _unit_at(text, plain, at, end, words, patterns, elements) is not None:
+        return None
+    clause = _A_CLAUSE_AFTER_A_CAPITAL.match(plain, at, end)
+    if clause is None:
+        return None
+    stop = _end_before_its_site(plain, at, clause.end(1), words)
+    if not 2 <= stop - at <= 8 or words.pattern("places.venue").search(plain, at + 1, stop) or any(
+            verb in plain[at:stop] for verb in _PHOTOGRAPHING):
+        return None  # ("首都布鲁塞尔机场,": a venue named after the capital, read as the chain reads it;
+        # "首都某某拍摄的某某中心": where the photo was taken, a clause, no name)
+    return Element("place", text[at:stop], at, stop, link=",")
+
+
+#: The characters of taking a photograph (拍摄, 摄于): what a caption says of its picture, in no place's name.
+_PHOTOGRAPHING = ("拍", "摄")
+
+
+#: Chinese characters to a comma after a capital's word: its name, perhaps 的 and a site of it.
+_A_CLAUSE_AFTER_A_CAPITAL = compiled(f"([{HAN}]{{2,16}})(?=[，,])")
+
+
+def _end_before_its_site(plain: str, at: int, end: int, words: Words) -> int:
+    """Where the name of a city the caption calls one (plain[at:end], run to the clause's end) stops: before 的
+    when a venue word ends what follows it ("南部城市拉法的难民营,": the city, then its camp), as a name in foreign
+    sounds holds 的 only inside it (亚的斯亚贝巴, 的黎波里); else at `end`."""
+    of = plain.rfind("的", at + 2, end)
+    if of < 0 or not _venue_word_ahead(plain, of + 1, end, words.pattern("places.venue")):
+        return end
+    return of
+
+
 def _city_called_before_its_site(plain: str, kind: int, end: int) -> re.Match | None:
     """The name of a city the caption calls one, followed by 的 and a counted site of it ("加州北部小城圣马特奥的一家
     商店"), or None; only when a 的 comes within the name's reach (a cheap test before the pattern)."""
@@ -1471,6 +1562,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             capital = words.pattern("places.capital").match(plain, position, end)
             if capital is not None:  # "俄罗斯首都莫斯科", "江苏省会南京": the capital's name follows
                 position = capital.end()
+                capital_city = _capital_named_in_its_clause(text, plain, position, end, words, patterns, elements)
+                if capital_city is not None:
+                    elements.append(capital_city)
+                    break
             part = _A_PART.match(plain, position, end)
             if part is not None and _unit_at(text, plain, part.end(), end, words, patterns, elements) is not None:
                 position = part.end()  # "位于西藏西南部的日喀则地区": a part of it, then the unit in that part
@@ -1481,8 +1576,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 city_called = _CITY_CALLED.match(plain, kind, end) or _city_called_before_its_site(plain, kind, end)
                 if city_called is not None:  # "加沙地带南部城市汗尤尼斯,": a city the caption calls one, ending
                     # its clause (or before a site of it: "北部小城圣马特奥的一家商店"), though no table knows its name
-                    elements.append(Element("place", text[kind:city_called.end(1)], kind, city_called.end(1),
-                                            link=","))
+                    stop = _end_before_its_site(plain, kind, city_called.end(1), words)
+                    elements.append(Element("place", text[kind:stop], kind, stop, link=","))
                     break
                 break  # "浙江小城...": the word calling it a city is no city's name itself
         stretch_end = _unit_at(text, plain, position + 1, end, words, patterns, elements) if elements and (
@@ -1733,7 +1828,19 @@ def _a_title_before_its_venue(text: str, plain: str, at: int, end: int, words: W
 def _a_link_opening_after_at(plain: str, start: int) -> bool:
     """Whether the unit's name at `start` opens with a linking character that also opens names (和 or 同: 和平区,
     同仁区) right after 在 or 于: "在同仁区", "位于和平区" hold no "and" between the word and the place."""
-    return plain[start:start + 1] in _LINKS_IN_NAMES and start > 0 and plain[start - 1] in "在于"
+    return plain[start:start + 1] in _LINKS_IN_NAMES and (start > 0 and plain[start - 1] in "在于" or (
+        _a_link_opening_the_text(plain, start)))
+
+
+def _a_link_opening_the_text(plain: str, start: int) -> bool:
+    """Whether `start` opens the caption or a line, or follows a mark or a space that sets a caption off ("△ 和政县
+    某某公司员工..."): 和 or 同 there joins nothing before it, so it opens the name (和政县, 同仁市), where "政县"
+    read after it would be a name cut short."""
+    return start == 0 or plain[start - 1] in _OPENING_MARKS
+
+
+#: What stands before a caption's first word: a line's start, a space, a picture's mark (△, ▲, ↑, ■, ●).
+_OPENING_MARKS = frozenset(" \n\u3000△▲↑■●◆★")
 
 
 #: "One of" after a unit's word: the unit names a kind of place, of which the subject is one ("渔村之一").
@@ -3259,6 +3366,13 @@ _IN_OR_ON = frozenset("里内上")
 _CITY_OF_A_WALLED_NAME = "城市"
 
 
+def _a_locative_inside(written: str) -> bool:
+    """Whether a unit's written name holds 于 (at, in) after its first two characters ("作者摄于三藩市", "照片拍摄于
+    某某县"): a clause that says where, whose place begins after 于, as a venue's name holds none there either (the
+    names that hold 于 begin with it: 于都县, 于田县)."""
+    return "于" in written[2:]
+
+
 def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bool = False) -> bool:
     """Whether plain[start:end] reads as one named unit: no stop or break inside, a plausible first character,
     and a suffix that is not the start of another word (市场, 村民)."""
@@ -3269,6 +3383,10 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "淅川县供电公司马蹬镇供电所": a company's branch named after its town, no unit's name
     if written.startswith(_PEOPLE) and "在" in written:
         return False  # "大赵庄村农民在村文化广场": people, then where they are, no village's name
+    if _a_locative_inside(written):
+        return False  # "作者摄于某某市": 于 (at) after a clause's first words; the unit's name begins after it
+    if written.endswith("地区") and written[:-2] in words.set("places.great_regions"):
+        return False  # "西北地区迈入高铁时代": a great region of the country, no prefecture (阿克苏地区)
     inside = _HARD_STOPS if len(written) <= 4 or "自治" in written or continuing and written.endswith(
         _LONG_SUFFIXES + _LONG_NAMED_TOWNS) else _STOPS  # (延边, 内江市, 上饶市; not "公园里"; after a larger unit,
     # 百里杜鹃管理区, and a township's transliterated name, 达里雅布依乡)
@@ -4192,12 +4310,14 @@ _LINKS_THAT_BEGIN_NAMES = "将和同与及跟"
 
 
 def _after_words_of_time(plain: str, start: int, end: int, words: Words) -> int:
-    """Where a venue's name may begin in a run of words with no stop: after the last word of the day or of
-    passing in it ("旅客昨日走过罗湖口岸": 罗湖口岸), since no name holds one; `start` when none is there."""
+    """Where a venue's name may begin in a run of words with no stop: after the last word of the day, of the
+    present time or of passing in it ("旅客昨日走过罗湖口岸": 罗湖口岸; "目前某某公园游人如织"), since no name holds
+    one; `start` when none is there."""
     made = words._made.get(("time_or_passing",))
     if made is None:
         made = words._made[("time_or_passing",)] = compiled("|".join(map(re.escape, sorted(
-            set(words.words("dates.relative")) | set(words.words("places.passing")), key=longest_first))))
+            set(words.words("dates.relative")) | set(words.words("places.passing")) | set(
+                words.words("places.times_now")), key=longest_first))))
     cut = start
     for found in made.finditer(plain, start, end):
         cut = found.end()

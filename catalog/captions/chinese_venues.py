@@ -301,7 +301,7 @@ def _plain_name(name: str, body: str, words: Words) -> bool:
     if name in words.set("places.not_venue_names") or _AN_ADJECTIVE in name:
         return False  # (an adjective in -性 describes a kind of place: "季节性牧场", a seasonal pasture)
     clause_words = ("places.after_venue", "places.held", "places.passing", "dates.relative", "dates.times_of_day",
-                    "dates.seasons", "places.clause_words")
+                    "dates.seasons", "places.clause_words", "places.times_now")
     return not any(words.pattern(key).search(body) for key in clause_words)
 
 
