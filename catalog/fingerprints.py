@@ -44,7 +44,9 @@ import io
 import math
 import os
 import struct
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 #: Side of the stored grey signature, in cells (SIGNATURE² bytes).
@@ -459,7 +461,7 @@ def _trim(grey) -> tuple[int, int, int, int]:
     too; at most BORDER_MOST of each side is cut. `grey` is an "L" image. The levels come from its histogram
     (`_percentiles`), the same ones ``numpy.percentile`` gave, which sorted the pixels and imported
     ``numpy.ma`` (0.05-0.1 s in every reader process whose first thumbnail paid it); the border lines' shares are
-    counted in Pillow's bytes (`_line_shares`), the same floats numpy's means gave, so a reader imports no numpy.
+    counted in Pillow's bytes (`_LineShares`), the same floats numpy's means gave, so a reader imports no numpy.
     """
     from PIL import Image
 
@@ -469,17 +471,25 @@ def _trim(grey) -> tuple[int, int, int, int]:
         return (0, 0, width, height)
     dark, light = min(low + 16, 96), max(high - 16, 160)
     border = grey.point([1 if level <= dark or level >= light else 0 for level in range(256)])
-    top, bottom = _edges(_line_shares(border))
-    left, right = _edges(_line_shares(border.crop((0, top, width, bottom)).transpose(Image.Transpose.TRANSPOSE)))
+    top, bottom = _edges(_LineShares(border))
+    left, right = _edges(_LineShares(border.crop((0, top, width, bottom)).transpose(Image.Transpose.TRANSPOSE)))
     return (left, top, right, bottom)
 
 
-def _line_shares(mask) -> list[float]:
-    """Each row's share of 1s in an "L" image of 0s and 1s: its count over its width, the float division
-    numpy's mean of a boolean row makes (an exact sum, then one division)."""
-    width = mask.width
-    pixels = mask.tobytes()
-    return [pixels.count(1, start, start + width) / width for start in range(0, len(pixels), width)]
+class _LineShares:
+    """Each row's share of 1s in an "L" image of 0s and 1s: its count over its width, the float division numpy's
+    mean of a boolean row makes (an exact sum, then one division). Counted when `_edges` asks for a row: it reads
+    from each end only until a row is no border, a few rows of a hundred."""
+
+    def __init__(self, mask) -> None:
+        self.width, self.pixels = mask.width, mask.tobytes()
+
+    def __len__(self) -> int:
+        return len(self.pixels) // self.width
+
+    def __getitem__(self, row: int) -> float:
+        start = row * self.width
+        return self.pixels.count(1, start, start + self.width) / self.width
 
 
 def _percentiles(histogram: list[int], count: int, percents: tuple[float, ...]) -> list[float]:
@@ -490,14 +500,10 @@ def _percentiles(histogram: list[int], count: int, percents: tuple[float, ...]) 
     >>> _percentiles([0] * 10 + [3] + [0] * 89 + [1] + [0] * 155, 4, (0.0, 50.0, 100.0))
     [10.0, 10.0, 100.0]
     """
-    ends = []  # ends[level]: how many levels are at most `level`
-    total = 0
-    for n in histogram:
-        total += n
-        ends.append(total)
+    ends = list(accumulate(histogram))  # ends[level]: how many levels are at most `level`
 
-    def at(index: int) -> int:  # the index-th smallest level
-        return next(level for level, end in enumerate(ends) if end > index)
+    def at(index: int) -> int:  # the index-th smallest level: the first whose end is past it
+        return bisect_right(ends, index)
 
     found = []
     for percent in percents:
