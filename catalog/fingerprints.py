@@ -23,8 +23,9 @@ How it is made
 4. **Signature** (stage two, for the verdict): the trimmed picture's luma at 32×32 and, for a colour
    picture, its Cb and Cr planes at 16×16 (1.6 KB with the hashes).
 
-Only the DCT of step 3 uses numpy; everything before it is Pillow's (``unhashed_fingerprint``), so an import's
-readers make the rest and the importing process the hashes (``Unhashed``), and numpy is imported once.
+Only the DCT of step 3 uses numpy's arithmetic; everything before it is Pillow's (``unhashed_fingerprint``), so an
+import's readers make the rest and the importing process the hashes (``Unhashed``), with the OpenBLAS numpy calls,
+loaded without numpy where that was checked to give numpy's bits (``catalog.blas_dct``), else with numpy.
 
 >>> from PIL import Image
 >>> picture = Image.radial_gradient("L").resize((300, 200)).rotate(30)
@@ -362,9 +363,9 @@ class Unhashed(NamedTuple):
 
     An import's readers make these and the importing process `hashed` them: the hashes are numpy's products of
     those grids with the DCT's cosines, whose last bits decide a hash wherever coefficients tie (a flat or
-    symmetric grid: 11 of the 71 thumbnails of the benchmark's mixed 400 files), so they are made by numpy as
-    they always were, and numpy (0.2 G instructions to import) is imported by one process instead of every
-    reader. `to_bytes` is what a reader sends (as bytes, which cost no Python call to pickle).
+    symmetric grid: 11 of the 71 thumbnails of the benchmark's mixed 400 files), so they are made by numpy's
+    OpenBLAS as they always were (through `catalog.blas_dct`, or numpy, whose import is 0.2 G instructions), in one
+    process instead of every reader. `to_bytes` is what a reader sends (as bytes, which cost no Python call to pickle).
 
     >>> from PIL import Image
     >>> unhashed = unhashed_fingerprint(Image.radial_gradient("L").resize((300, 200)))
