@@ -24,7 +24,6 @@ import sys
 import threading
 import types
 from collections.abc import Iterator, Mapping
-from contextlib import suppress
 from importlib import metadata
 from importlib.util import find_spec
 from pathlib import Path
@@ -32,7 +31,15 @@ from pathlib import Path
 from catalog import _placetables
 from catalog._placedata import _json_object_items
 from catalog._placetables import PackedIndex, PackedStrings
-from catalog.cachedir import collection_paused, default_cache_dir, give_back_freed, one_builder, read_kept, write_kept
+from catalog.cachedir import (
+    collection_paused,
+    default_cache_dir,
+    drop_old_builds,
+    give_back_freed,
+    one_builder,
+    read_kept,
+    write_kept,
+)
 
 #: Between one phrase's syllables, and between a syllable's readings, in a packed value (pypinyin's readings
 #: are letters with tone marks); a value these would not give back whole is kept as its JSON after _AS_JSON.
@@ -202,10 +209,7 @@ def _tables(folder: Path) -> dict:
                 return kept
             tables = _made(folder)
             if write_kept(tables, path):
-                for old in [*path.parent.glob("pinyin-*.pickle"), *path.parent.glob("pinyin-*.pickle.lock")]:
-                    if not old.name.startswith(path.stem):  # another version's tables or their build lock
-                        with suppress(OSError):
-                            old.unlink(missing_ok=True)
+                drop_old_builds(path, "pinyin-")  # other versions' tables: the ones used last are kept beside
                 # Read back, the tables mapped as the other readers map them: as made they are this process's
                 # own memory to its end (see catalog.places.Gazetteer._kept).
                 del tables

@@ -136,28 +136,43 @@ def _parse(text: str, origin: str) -> tuple[tuple[Agency, ...], dict[str, Agency
 REGISTRY_CACHE_FORMAT = 2
 
 
-def registry_cache_path() -> Path:
+def registry_cache_path(stamp: tuple | None = None) -> Path:
+    """The kept copy of the registry file whose stamp is `stamp` (by default the file installed here): named by a
+    checksum of the stamp, so that versions of catalog whose registries differ, sharing a cache folder, keep a copy
+    each instead of reading the file again in turn (catalog.cachedir.drop_old_builds)."""
+    import zlib
+
     from catalog.cachedir import default_cache_dir
 
-    return default_cache_dir() / "agency-registry.pickle"
+    stamp = _stamp(_registry_file()) if stamp is None else stamp
+    return default_cache_dir() / f"agency-registry-{zlib.crc32(repr(stamp).encode()):08x}.pickle"
+
+
+def _registry_file() -> bytes:
+    # Beside this module in the installed package (importlib.resources would say the same, at 15 ms of imports).
+    with open(os.path.join(os.path.dirname(__file__), "agencies.toml"), "rb") as handle:
+        return handle.read()
+
+
+def _stamp(data: bytes) -> tuple:
+    import zlib
+
+    return (REGISTRY_CACHE_FORMAT, len(data), zlib.crc32(data))
 
 
 @cache
 def _registry() -> tuple[tuple[Agency, ...], dict[str, Agency]]:
-    import zlib
+    from catalog.cachedir import drop_old_builds, read_kept, write_kept
 
-    from catalog.cachedir import read_kept, write_kept
-
-    # Beside this module in the installed package (importlib.resources would say the same, at 15 ms of imports).
-    with open(os.path.join(os.path.dirname(__file__), "agencies.toml"), "rb") as handle:
-        data = handle.read()
-    stamp = (REGISTRY_CACHE_FORMAT, len(data), zlib.crc32(data))
-    path = registry_cache_path()
+    data = _registry_file()
+    stamp = _stamp(data)
+    path = registry_cache_path(stamp)
     kept = read_kept(path)
     if isinstance(kept, dict) and kept.get("stamp") == stamp:
         return kept["registry"]
     found = _parse(data.decode("utf-8"), "catalog/agencies.toml")
-    write_kept({"stamp": stamp, "registry": found}, path)  # a cache that cannot be written is no failure
+    if write_kept({"stamp": stamp, "registry": found}, path):  # a cache that cannot be written is no failure
+        drop_old_builds(path, "agency-registry-")
     return found
 
 

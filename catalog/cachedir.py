@@ -26,9 +26,78 @@ def default_cache_dir() -> Path:
 
 
 def _own(path: Path) -> bool:
-    """Whether this user owns `path` and nobody else may write it (raises OSError when it is missing)."""
+    """Whether this user owns `path` and nobody else may write it (raises OSError when it is missing). A file
+    that is read after this is marked used (`mark_used`)."""
     info = path.stat()
-    return not hasattr(os, "getuid") or (info.st_uid == os.getuid() and not info.st_mode & 0o022)
+    if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
+        return False
+    mark_used(path, info)
+    return True
+
+
+#: How many builds of one kind of kept table the cache folder holds side by side (see `drop_old_builds`): the one
+#: this version of catalog uses and those of the versions installed beside it that share the folder (two virtual
+#: environments, a checkout beside the installed release). Each keeps its own and neither rebuilds the other's;
+#: older builds are removed as a new one is written, so the folder does not grow without end (the gazetteer's
+#: build with its parts is some 45 MB).
+KEPT_BUILDS = 3
+#: A kept file read is marked used (its modification time set to now) when its mark is older than this: at most
+#: one small write an hour for a file every command reads.
+USED_MARK_AFTER = 3600.0
+
+
+def mark_used(path: Path, info: os.stat_result) -> None:
+    """Mark a kept file as read now (its modification time), when its mark is more than USED_MARK_AFTER old: what
+    `drop_old_builds` goes by. A file that cannot be marked (a read-only folder) is left as it is."""
+    import time
+
+    now = time.time()
+    if now - info.st_mtime > USED_MARK_AFTER:
+        with suppress(OSError):
+            os.utime(path, (info.st_atime, now))
+
+
+def build_key(name: str, prefix: str) -> str:
+    """The key of a kept build's file: what follows `prefix` up to the next ``-`` or ``.``.
+
+    >>> build_key("gazetteer-5ac9e01ca2cc366c7b22-alternate.pickle.lock", "gazetteer-")
+    '5ac9e01ca2cc366c7b22'
+    >>> build_key("agency-registry-1f0e2d3c.pickle", "agency-registry-")
+    '1f0e2d3c'
+    """
+    rest = name[len(prefix):]
+    ends = [at for at in (rest.find("-"), rest.find(".")) if at >= 0]
+    return rest[:min(ends)] if ends else rest
+
+
+def drop_old_builds(kept: Path, prefix: str) -> None:
+    """After a new build was kept at `kept` (its name `prefix` + key + the rest): remove the files of every other
+    key of that prefix but the KEPT_BUILDS - 1 used last (by their files' modification times, which a read sets:
+    `mark_used`), with their parts and the locks they were built under. So versions of catalog sharing the cache
+    folder keep their builds side by side instead of each removing the other's and building its own again on every
+    run; a build no version has read for longest goes first. Files that cannot be removed are left (one another
+    process maps, where the system will not remove it)."""
+    this = build_key(kept.name, prefix)
+    files: dict[str, list[str]] = {}
+    used: dict[str, float] = {}
+    try:
+        with os.scandir(kept.parent) as entries:
+            for entry in entries:
+                if not entry.name.startswith(prefix):
+                    continue
+                key = build_key(entry.name, prefix)
+                if not key or key == this:
+                    continue
+                files.setdefault(key, []).append(entry.path)
+                with suppress(OSError):
+                    if not entry.name.endswith(".lock"):  # (a lock's time says when a build was, not a use)
+                        used[key] = max(used.get(key, 0.0), entry.stat().st_mtime)
+    except OSError:
+        return
+    for key in sorted(files, key=lambda key: used.get(key, 0.0), reverse=True)[KEPT_BUILDS - 1:]:
+        for path in files[key]:
+            with suppress(OSError):
+                os.unlink(path)
 
 
 #: Whether what `read_kept` loads is frozen at once (see `freeze_loads`).

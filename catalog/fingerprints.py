@@ -23,8 +23,9 @@ How it is made
 4. **Signature** (stage two, for the verdict): the trimmed picture's luma at 32×32 and, for a colour
    picture, its Cb and Cr planes at 16×16 (1.6 KB with the hashes).
 
-Only the DCT of step 3 uses numpy; everything before it is Pillow's (``unhashed_fingerprint``), so an import's
-readers make the rest and the importing process the hashes (``Unhashed``), and numpy is imported once.
+Only the DCT of step 3 uses numpy's arithmetic; everything before it is Pillow's (``unhashed_fingerprint``), so an
+import's readers make the rest and the importing process the hashes (``Unhashed``), with the OpenBLAS numpy calls,
+loaded without numpy where that was checked to give numpy's bits (``catalog.blas_dct``), else with numpy.
 
 >>> from PIL import Image
 >>> picture = Image.radial_gradient("L").resize((300, 200)).rotate(30)
@@ -44,7 +45,9 @@ import io
 import math
 import os
 import struct
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 #: Side of the stored grey signature, in cells (SIGNATURE² bytes).
@@ -360,9 +363,9 @@ class Unhashed(NamedTuple):
 
     An import's readers make these and the importing process `hashed` them: the hashes are numpy's products of
     those grids with the DCT's cosines, whose last bits decide a hash wherever coefficients tie (a flat or
-    symmetric grid: 11 of the 71 thumbnails of the benchmark's mixed 400 files), so they are made by numpy as
-    they always were, and numpy (0.2 G instructions to import) is imported by one process instead of every
-    reader. `to_bytes` is what a reader sends (as bytes, which cost no Python call to pickle).
+    symmetric grid: 11 of the 71 thumbnails of the benchmark's mixed 400 files), so they are made by numpy's
+    OpenBLAS as they always were (through `catalog.blas_dct`, or numpy, whose import is 0.2 G instructions), in one
+    process instead of every reader. `to_bytes` is what a reader sends (as bytes, which cost no Python call to pickle).
 
     >>> from PIL import Image
     >>> unhashed = unhashed_fingerprint(Image.radial_gradient("L").resize((300, 200)))
@@ -459,7 +462,7 @@ def _trim(grey) -> tuple[int, int, int, int]:
     too; at most BORDER_MOST of each side is cut. `grey` is an "L" image. The levels come from its histogram
     (`_percentiles`), the same ones ``numpy.percentile`` gave, which sorted the pixels and imported
     ``numpy.ma`` (0.05-0.1 s in every reader process whose first thumbnail paid it); the border lines' shares are
-    counted in Pillow's bytes (`_line_shares`), the same floats numpy's means gave, so a reader imports no numpy.
+    counted in Pillow's bytes (`_LineShares`), the same floats numpy's means gave, so a reader imports no numpy.
     """
     from PIL import Image
 
@@ -469,17 +472,25 @@ def _trim(grey) -> tuple[int, int, int, int]:
         return (0, 0, width, height)
     dark, light = min(low + 16, 96), max(high - 16, 160)
     border = grey.point([1 if level <= dark or level >= light else 0 for level in range(256)])
-    top, bottom = _edges(_line_shares(border))
-    left, right = _edges(_line_shares(border.crop((0, top, width, bottom)).transpose(Image.Transpose.TRANSPOSE)))
+    top, bottom = _edges(_LineShares(border))
+    left, right = _edges(_LineShares(border.crop((0, top, width, bottom)).transpose(Image.Transpose.TRANSPOSE)))
     return (left, top, right, bottom)
 
 
-def _line_shares(mask) -> list[float]:
-    """Each row's share of 1s in an "L" image of 0s and 1s: its count over its width, the float division
-    numpy's mean of a boolean row makes (an exact sum, then one division)."""
-    width = mask.width
-    pixels = mask.tobytes()
-    return [pixels.count(1, start, start + width) / width for start in range(0, len(pixels), width)]
+class _LineShares:
+    """Each row's share of 1s in an "L" image of 0s and 1s: its count over its width, the float division numpy's
+    mean of a boolean row makes (an exact sum, then one division). Counted when `_edges` asks for a row: it reads
+    from each end only until a row is no border, a few rows of a hundred."""
+
+    def __init__(self, mask) -> None:
+        self.width, self.pixels = mask.width, mask.tobytes()
+
+    def __len__(self) -> int:
+        return len(self.pixels) // self.width
+
+    def __getitem__(self, row: int) -> float:
+        start = row * self.width
+        return self.pixels.count(1, start, start + self.width) / self.width
 
 
 def _percentiles(histogram: list[int], count: int, percents: tuple[float, ...]) -> list[float]:
@@ -490,14 +501,10 @@ def _percentiles(histogram: list[int], count: int, percents: tuple[float, ...]) 
     >>> _percentiles([0] * 10 + [3] + [0] * 89 + [1] + [0] * 155, 4, (0.0, 50.0, 100.0))
     [10.0, 10.0, 100.0]
     """
-    ends = []  # ends[level]: how many levels are at most `level`
-    total = 0
-    for n in histogram:
-        total += n
-        ends.append(total)
+    ends = list(accumulate(histogram))  # ends[level]: how many levels are at most `level`
 
-    def at(index: int) -> int:  # the index-th smallest level
-        return next(level for level, end in enumerate(ends) if end > index)
+    def at(index: int) -> int:  # the index-th smallest level: the first whose end is past it
+        return bisect_right(ends, index)
 
     found = []
     for percent in percents:
@@ -533,18 +540,39 @@ def _cosines():
 
 def _dct_hashes(grids: bytes) -> tuple[int, ...]:
     """64 bits per grid: the lowest 8×8 DCT frequencies of a HASH_GRID² grey grid (DC left out) above their
-    median, the last bit always 0. `grids` holds the grids' levels one after the other (`Unhashed.grids`)."""
+    median, the last bit always 0. `grids` holds the grids' levels one after the other (`Unhashed.grids`).
+
+    The products come from numpy's OpenBLAS called without numpy where that was checked to give numpy's bits
+    (catalog.blas_dct: numpy's import is 0.2 G instructions), else from numpy; the median and the bits are the same
+    comparisons either way."""
+    from catalog.blas_dct import products
+
+    made = products(grids)
+    if made is not None:
+        hashes = []
+        for start in range(0, len(made), 64):
+            row = made[start + 1:start + 64]
+            middle = sorted(row)[31]  # the 32nd smallest of the 63, as np.partition finds it below
+            hashes.append(int("".join(["1" if value > middle else "0" for value in row]) + "0", 2))
+        return tuple(hashes)
     import numpy as np
 
-    cells = np.frombuffer(grids, dtype=np.uint8).reshape(-1, HASH_GRID, HASH_GRID).astype(np.float64)
-    cos = _cosines()
-    coefficients = (cos @ cells @ cos.T).reshape(len(cells), 64)[:, 1:]
+    coefficients = _numpy_products(grids).reshape(len(grids) // (HASH_GRID * HASH_GRID), 64)[:, 1:]
     # The median of the 63 values, the 32nd smallest: what np.median gives, without its check for NaN (there is
     # none here), which imports numpy.ma (0.05-0.1 s in each reader process).
     middle = np.partition(coefficients, 31, axis=1)[:, 31:32]
     bits = coefficients > middle
     weights = [1 << (63 - n) for n in range(63)]
     return tuple(sum(w for w, bit in zip(weights, row) if bit) for row in bits.tolist())
+
+
+def _numpy_products(grids: bytes):
+    """numpy's ``cos @ cells @ cos.T`` of each grid (an array of 8×8 products a grid)."""
+    import numpy as np
+
+    cells = np.frombuffer(grids, dtype=np.uint8).reshape(-1, HASH_GRID, HASH_GRID).astype(np.float64)
+    cos = _cosines()
+    return cos @ cells @ cos.T
 
 
 def bands(value: int) -> list[int]:

@@ -3,7 +3,8 @@
 Loading the gazetteer takes a tenth of a second or more in every process that needs it (an import's reader
 processes, `catalog search in:...`), while the answers a newsroom asks for repeat all day: the same cities
 on every photo of a shoot, the same `in:` terms. So each answer is kept in a small JSON file in the cache
-folder (``place-memo.json``, see catalog.cachedir) and read from there while the gazetteer's data and code
+folder (``place-memo-<key>.json``, see catalog.cachedir; the key a checksum of the place modules, so that two
+versions of catalog sharing the folder keep a memo each) and read from there while the gazetteer's data and code
 are unchanged:
 
 - ``places``: a stated place (city, province, country, country code) → its entity as the gazetteer reads
@@ -44,7 +45,7 @@ import threading
 from functools import cache
 from pathlib import Path
 
-from catalog.cachedir import default_cache_dir
+from catalog.cachedir import default_cache_dir, drop_old_builds, mark_used
 
 #: Bumped when the file's shape or the meaning of an entry changes.
 MEMO_FORMAT = 3
@@ -132,7 +133,14 @@ def current() -> PlaceMemo:
 
 
 def memo_path() -> Path:
-    return default_cache_dir() / "place-memo.json"
+    """This code's memo file: named by a checksum of the place modules' sources (`_own_sources`), so that versions of
+    catalog sharing a cache folder keep a memo each, rather than each finding the other's out of date and starting
+    an empty one on every run (the data packages' part of the stamp is checked inside, as before)."""
+    import zlib
+
+    sources = _own_sources()
+    key = f"{zlib.crc32(json.dumps(sources).encode()):08x}" if sources is not None else "none"
+    return default_cache_dir() / f"place-memo-{key}.json"
 
 
 #: The entry of ``take_learned``'s answer that lists, per kind, the keys the process used (not their answers).
@@ -203,6 +211,7 @@ def save() -> bool:
         write_atomically(path, json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode())
     except OSError:
         return False
+    drop_old_builds(path, "place-memo-")  # other versions' memos: those used last are kept beside this one
     memo._clear()
     return True
 
@@ -218,6 +227,7 @@ def _read(path: Path) -> dict | None:
     try:
         with open(path, "rb") as handle:
             kept = json.loads(handle.read())
+            mark_used(path, os.fstat(handle.fileno()))  # (what drop_old_builds goes by)
     except (OSError, ValueError):
         return None
     if not isinstance(kept, dict) or kept.get("format") != MEMO_FORMAT:

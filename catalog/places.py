@@ -35,7 +35,6 @@ import threading
 import time
 from array import array
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import suppress
 from dataclasses import astuple
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -524,11 +523,10 @@ def _load_cached(path: Path) -> Gazetteer | None:
 
 
 def _save_cached(gazetteer: Gazetteer, path: Path) -> bool:
-    """Keep a built gazetteer at `path` and drop those of other keys; False when it could not be written."""
+    """Keep a built gazetteer at `path`, beside those of the other keys used last (another version of catalog that
+    shares the cache folder: see `catalog.cachedir.drop_old_builds`), whose older ones it drops with their parts
+    and locks; False when it could not be written."""
     if not write_kept({"format": CACHE_FORMAT, "built": gazetteer._built()}, path):
         return False
-    for old in [*path.parent.glob("gazetteer-*.pickle"), *path.parent.glob("gazetteer-*.pickle.lock")]:
-        if not old.name.startswith(path.stem):  # another key's file, one of its parts, or their build locks
-            with suppress(OSError):  # (one another process maps, where the system will not remove it)
-                old.unlink(missing_ok=True)
+    cachedir.drop_old_builds(path, "gazetteer-")
     return True

@@ -180,12 +180,14 @@ def _perceptual(path: str) -> bytes | None:
 
 def _hashed(result: ReadResult) -> ReadResult:
     """A reader's result with its perceptual fingerprint's hashes made (see `_perceptual`)."""
+    from catalog.blas_dct import available
     from catalog.fingerprints import hashed_bytes, is_unhashed
 
     if result.perceptual is None or not is_unhashed(result.perceptual):
         return result
     try:
-        _numpy_with_one_thread()
+        if not available():  # the products made without numpy (catalog.blas_dct), else by numpy, imported here
+            _numpy_with_one_thread()
         return result._replace(perceptual=hashed_bytes(result.perceptual))
     except Exception:  # noqa: BLE001 -- as in the reader, a fingerprint is optional: the photo has none
         return result._replace(perceptual=None)

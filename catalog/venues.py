@@ -205,10 +205,18 @@ def parse_register(text: str, origin: str) -> VenueRegister:
 REGISTER_CACHE_FORMAT = 3
 
 
-def register_cache_path() -> Path:
+def register_cache_path(stamp: tuple | None = None) -> Path:
+    """The kept copy of the shipped register whose stamp is `stamp` (by default the file installed here), named by a
+    checksum of the stamp: versions of catalog whose registers differ keep a copy each in a shared cache folder
+    (catalog.cachedir.drop_old_builds)."""
+    import zlib
+
     from catalog.cachedir import default_cache_dir
 
-    return default_cache_dir() / "venue-register.pickle"
+    if stamp is None:
+        data = register_path().read_bytes()
+        stamp = (REGISTER_CACHE_FORMAT, len(data), zlib.crc32(data))
+    return default_cache_dir() / f"venue-register-{zlib.crc32(repr(stamp).encode()):08x}.pickle"
 
 
 @cache
@@ -217,16 +225,17 @@ def shipped_register() -> VenueRegister:
     unchanged (its length and CRC-32), else parsed and kept (a cache that cannot be written is no failure)."""
     import zlib
 
-    from catalog.cachedir import read_kept, write_kept
+    from catalog.cachedir import drop_old_builds, read_kept, write_kept
 
     data = register_path().read_bytes()
     stamp = (REGISTER_CACHE_FORMAT, len(data), zlib.crc32(data))
-    path = register_cache_path()
+    path = register_cache_path(stamp)
     kept = read_kept(path)
     if isinstance(kept, dict) and kept.get("stamp") == stamp and isinstance(kept.get("register"), VenueRegister):
         return kept["register"]
     found = parse_register(data.decode("utf-8"), "catalog/rules/venues.toml")
-    write_kept({"stamp": stamp, "register": found}, path)
+    if write_kept({"stamp": stamp, "register": found}, path):
+        drop_old_builds(path, "venue-register-")
     return found
 
 

@@ -186,3 +186,87 @@ def test_packed_records_and_code_indexes_read_back_from_a_kept_file(tmp_path):
     assert table.cities_at(range(3, 40, 2)) == {n: cities[n] for n in range(3, 40, 2)}
     assert table.cities_at([5, 1]) == {5: cities[5], 1: cities[1]}
     assert table._name.run(38, 45) == ["City 38", "City 39"]
+
+
+def test_builds_of_other_keys_beyond_the_kept_number_go_the_used_last_stay(tmp_path):
+    """`drop_old_builds`: after a new build is kept, the other keys' files (parts and locks too) are removed but for
+    the KEPT_BUILDS - 1 used last, by their files' times; files of another prefix are not touched."""
+    from catalog.cachedir import KEPT_BUILDS, drop_old_builds
+
+    names = {}
+    for age, key in enumerate(["aa", "bb", "cc", "dd", "ee"]):  # "aa" used last
+        names[key] = [f"thing-{key}.pickle", f"thing-{key}-part.pickle", f"thing-{key}.pickle.lock"]
+        for name in names[key]:
+            (tmp_path / name).write_bytes(b"x")
+            os.utime(tmp_path / name, (1e9, 1e9 - 60 * age))
+    os.utime(tmp_path / "thing-dd.pickle.lock", (2e9, 2e9))  # a lock's time is no use: "dd" stays old
+    (tmp_path / "other-ff.pickle").write_bytes(b"x")
+    new = tmp_path / "thing-new.pickle"
+    new.write_bytes(b"x")
+    drop_old_builds(new, "thing-")
+    kept = ["aa", "bb", "cc", "dd", "ee"][:KEPT_BUILDS - 1]
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        ["thing-new.pickle", "other-ff.pickle", *(name for key in kept for name in names[key])])
+
+
+def test_a_kept_file_read_is_marked_used(tmp_path):
+    """Reading a kept file sets its time (what drop_old_builds goes by) when it was set more than an hour ago, and
+    leaves a recent one alone (no write on every read)."""
+    import time
+
+    from catalog.cachedir import read_kept, write_kept
+
+    path = tmp_path / "kept.pickle"
+    assert write_kept({"a": 1}, path)
+    os.utime(path, (1e9, 1e9))
+    assert read_kept(path) == {"a": 1}
+    assert time.time() - path.stat().st_mtime < 60
+    recent = time.time() - 600
+    os.utime(path, (recent, recent))
+    assert read_kept(path) == {"a": 1}
+    assert path.stat().st_mtime == recent
+    assert read_plain_at(lambda: tmp_path / "missing.marshal") is None
+
+
+def test_two_versions_sharing_the_cache_folder_do_not_rebuild_each_other(tmp_path):
+    """Two installs of catalog whose gazetteer code and registries differ (here: two copies of the package, one with
+    a line added to places.py, agencies.toml and venues.toml), used in turn with one cache folder: each builds its
+    gazetteer and reads its registries once, then reads them from the folder on every later run, instead of each
+    removing the other's and building its own again (3 s an import)."""
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.cli_process import ROOT
+
+    copies = {}
+    for name in ("a", "b"):
+        copies[name] = tmp_path / name
+        shutil.copytree(ROOT / "catalog", copies[name] / "catalog", ignore=shutil.ignore_patterns("__pycache__"))
+    for changed in ("places.py", "agencies.toml", "rules/venues.toml"):
+        with open(copies["b"] / "catalog" / changed, "a", encoding="utf-8") as handle:
+            handle.write("\n# the other build\n")
+    cache = tmp_path / "cache"
+    probe = ("import sys; from catalog.places import get_gazetteer; from catalog import agencies, venues; "
+             "g = get_gazetteer(); agencies.all_agencies(); venues.shipped_register(); "
+             "print(g.from_cache, 'tomllib' in sys.modules, g.resolve(None, 'Hefei', None, None).province)")
+    env = {key: value for key, value in os.environ.items() if key not in ("CATALOG_DB", "PYTHONPATH")}
+    env["CATALOG_CACHE"] = str(cache)
+
+    def run(name: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True,
+                              timeout=180, check=False, env={**env, "PYTHONPATH": str(copies[name])})
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()
+
+    def builds() -> dict[str, int]:
+        return {path.name: path.stat().st_ino for path in cache.iterdir()
+                if path.name.startswith(("gazetteer-", "agency-registry-", "venue-register-"))
+                and not path.name.endswith(".lock")}
+
+    assert [run("a"), run("b")] == [["False", "True", "Anhui"]] * 2  # each builds its own
+    made = builds()
+    assert len([name for name in made if name.startswith("gazetteer-") and name.count("-") == 1]) == 2
+    assert len([name for name in made if name.startswith(("agency-registry-", "venue-register-"))]) == 4
+    assert [run("a"), run("b"), run("a")] == [["True", "False", "Anhui"]] * 3  # and then reads it, in turn
+    assert builds() == made  # not one file written again

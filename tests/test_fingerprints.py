@@ -7,6 +7,7 @@ fingerprinted from the file, as the importer will.
 from __future__ import annotations
 
 import io
+import os
 import random
 import struct
 
@@ -516,3 +517,94 @@ def test_the_worst_block_is_consulted_in_the_borderline_only():
     assert measures(0.12, 0.30, 0.50).within(likeness.DEFAULT_THRESHOLDS.relaxed())
     assert measures(0.12, 0.30, 0.50).within(likeness.Thresholds(borderline_block=0.55))
     assert not likeness.FAR.variant
+
+
+def _blas():
+    """numpy's OpenBLAS loaded without numpy's help (catalog.blas_dct), with numpy's cosines; skipped where the numpy
+    installed carries no such library."""
+    from array import array
+
+    from catalog import blas_dct
+
+    found = blas_dct._library()
+    dgemm = blas_dct._load(found[0]) if found is not None else None
+    if dgemm is None:
+        pytest.skip("this numpy carries no OpenBLAS of its own")
+    return dgemm, array("d", F._cosines().tobytes())
+
+
+def _grids_to_hash() -> bytes:
+    pick = random.Random(7)
+    grids = [__import__("catalog.blas_dct").blas_dct.probe()]
+    for n in range(1200):
+        if n % 3 == 0:
+            grids.append(bytes(pick.randrange(256) for _ in range(256)))
+        elif n % 3 == 1:
+            half = [pick.randrange(256) for _ in range(128)]
+            grids.append(bytes(half + half[::-1]))
+        else:
+            row = [pick.randrange(256) for _ in range(8)]
+            grids.append(bytes((row + row[::-1]) * 16))
+    for seed in range(6):
+        unhashed = F.unhashed_fingerprint(scene(seed))
+        assert unhashed is not None
+        grids.append(unhashed.grids)
+    return b"".join(grids)
+
+
+def test_the_products_made_without_numpy_are_numpys_bit_for_bit():
+    """catalog.blas_dct calls the OpenBLAS numpy links as numpy's matmul does: every product equals numpy's, ties
+    (flat and mirrored grids, whose products are zero but for rounding) included, and so every hash."""
+    import numpy as np
+
+    from catalog import blas_dct
+
+    dgemm, cos = _blas()
+    grids = _grids_to_hash()
+    made = blas_dct._products(dgemm, cos, grids)
+    assert made.tobytes() == np.ascontiguousarray(F._numpy_products(grids)).tobytes()
+    by_numpy = F._dct_hashes(grids)  # numpy is loaded in this process: the hashes are numpy's own
+    saved = blas_dct._ready
+    try:
+        blas_dct._ready = (dgemm, cos)
+        assert F._dct_hashes(grids) == by_numpy
+    finally:
+        blas_dct._ready = saved
+
+
+def test_an_install_is_checked_once_then_hashed_without_numpy(tmp_path):
+    """The first process to hash on an install compares the products both ways (numpy imported for it) and keeps the
+    verdict; a later one hashes without importing numpy, to the same fingerprint bytes. A verdict of no, or a numpy
+    without its own OpenBLAS, leaves the hashes to numpy."""
+    import subprocess
+    import sys
+
+    _blas()
+    picture = scene()
+    path = write(tmp_path, "camera", picture, exif=exif_with_thumbnail(letterboxed(picture), picture.size))
+    sent = F.embedded_unhashed(path).to_bytes()
+    code = ("import sys; from catalog import blas_dct; from catalog.fingerprints import hashed_bytes; "
+            f"print(blas_dct.available(), 'numpy' in sys.modules, hashed_bytes(bytes.fromhex({sent.hex()!r})).hex(), "
+            "'numpy' in sys.modules)")
+    env = {**os.environ, "CATALOG_CACHE": str(tmp_path / "cache")}
+
+    def run() -> list[str]:
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env=env).stdout.split()
+
+    expected = F.embedded_fingerprint(path).to_bytes().hex()
+    assert run() == ["True", "True", expected, "True"]  # checked: numpy imported once, for the check
+    assert run() == ["True", "False", expected, "False"]  # then not at all
+    verdict = next((tmp_path / "cache").glob("blas-dct-*.marshal"))
+    kept = __import__("marshal").loads(verdict.read_bytes())
+    verdict.write_bytes(__import__("marshal").dumps([*kept[:2], None]))  # as if the products had differed
+    assert run() == ["False", "False", expected, "True"]  # numpy makes them
+
+
+def test_without_numpys_own_openblas_the_hashes_are_numpys(monkeypatch):
+    from catalog import blas_dct
+
+    monkeypatch.setattr(blas_dct, "_ready", None)
+    monkeypatch.setattr(blas_dct, "_library", lambda: None)
+    monkeypatch.delitem(__import__("sys").modules, "numpy")
+    assert not blas_dct.available() and blas_dct.products(bytes(256)) is None

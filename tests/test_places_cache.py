@@ -37,20 +37,27 @@ def test_a_kept_gazetteer_answers_as_the_one_it_was_built_from(built, tmp_path):
     assert kept.locate("Lanzhou") == built.locate("Lanzhou")
 
 
-def test_keeping_a_gazetteer_drops_another_keys_files_and_their_locks(built, tmp_path):
-    """An upgrade makes a new key: the files of the old one (the gazetteer, its parts, the locks each was built
-    under) are removed when the new gazetteer is kept; this key's own are left."""
-    old = ["gazetteer-00000000000000000000.pickle", "gazetteer-00000000000000000000.pickle.lock",
-           "gazetteer-00000000000000000000-alternate.pickle", "gazetteer-00000000000000000000-alternate.pickle.lock"]
-    for name in old:
-        (tmp_path / name).write_bytes(b"")
-    path = tmp_path / "gazetteer-11111111111111111111.pickle"
-    (tmp_path / "gazetteer-11111111111111111111-provinces-CN.pickle.lock").write_bytes(b"")
+def test_keeping_a_gazetteer_drops_the_oldest_other_keys_files_and_their_locks(built, tmp_path):
+    """An upgrade makes a new key: the files of keys no version has used for longest (the gazetteer, its parts, the
+    locks each was built under) are removed when the new gazetteer is kept, and those of the keys used last are
+    kept beside it (another version sharing the folder: catalog.cachedir.KEPT_BUILDS); this key's own are left."""
+    keys = [str(n) * 20 for n in range(4)]  # used last: key 0, then 1, 2, 3
+    for age, key in enumerate(keys):
+        for name in (f"gazetteer-{key}.pickle", f"gazetteer-{key}.pickle.lock", f"gazetteer-{key}-alternate.pickle",
+                     f"gazetteer-{key}-alternate.pickle.lock"):
+            (tmp_path / name).write_bytes(b"")
+            os.utime(tmp_path / name, (1e9, 1e9 - 3600 * age))
+    path = tmp_path / "gazetteer-99999999999999999999.pickle"
+    (tmp_path / "gazetteer-99999999999999999999-provinces-CN.pickle.lock").write_bytes(b"")
     (tmp_path / "place-memo.json").write_bytes(b"{}")
     assert places._save_cached(built, path)
-    assert sorted(item.name for item in tmp_path.iterdir()) == [
-        "gazetteer-11111111111111111111-provinces-CN.pickle.lock", "gazetteer-11111111111111111111.pickle",
-        "place-memo.json"]
+    left = sorted(item.name for item in tmp_path.iterdir())
+    kept_others = sorted({name.split("-")[1].split(".")[0] for name in left if name.startswith("gazetteer-")}
+                         - {"99999999999999999999"})
+    assert kept_others == keys[:cachedir.KEPT_BUILDS - 1]
+    assert "gazetteer-99999999999999999999-provinces-CN.pickle.lock" in left
+    assert "gazetteer-99999999999999999999.pickle" in left and "place-memo.json" in left
+    assert len(left) == 3 + 4 * (cachedir.KEPT_BUILDS - 1)
 
 
 def test_a_damaged_or_foreign_file_is_not_used(built, tmp_path):
