@@ -1581,3 +1581,17 @@ def test_a_village_abroad_named_with_its_countrys_adjective(text, expected):
 ])
 def test_a_town_of_several_words_after_a_direction(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town named like a site before its state or country, whose first word names a town elsewhere only: the town
+    ("Surfers wait for a swell at Dana Point, California, on Sunday.", ("Dana Point", None)),
+    ("Crews clear a fallen oak at Benton Harbor, Michigan, on Sunday.", ("Benton Harbor", None)),
+    # ...while a harbour or a bay of a town lying in the state or country written after it is that town's site
+    ("Fishing boats sit at Dingle Harbour, Ireland, on Sunday.", (None, "Dingle Harbour")),
+    ("Fishing boats sit at Tampa Bay, Florida, on Sunday.", (None, "Tampa Bay")),
+])
+def test_a_town_named_like_a_site_whose_first_word_is_a_town_elsewhere(text, expected):
+    found = parse(text).location
+    assert (found.city, found.sublocation) == expected
+
