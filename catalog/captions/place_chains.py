@@ -1847,6 +1847,8 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
         return [element]
     if toks[start].lower in _METROPOLITAN_WORDS:
         return [element]  # "in Pasay, Metro Manila": a metropolitan region named after its city, one name
+    if toks[start].lower in _COUNTY_OPENING_WORDS and is_county(element.value):
+        return [element]  # "in Co Dublin", "County Galway": a county named after its town, one name
     for cut in range(start + 1, end):
         tail = toks[cut:end]
         street = toks[cut - 1].lower in _STREET_WORDS and cut - 1 > start  # "Beyoglu St. Istanbul": a street
@@ -1886,6 +1888,10 @@ _SIDES_OF_A_CITY = frozenset({"east", "west", "north", "south", "central", "old"
 
 #: Words opening the name of a metropolitan region named after its city: "Metro Manila", "Greater Accra".
 _METROPOLITAN_WORDS = frozenset({"metro", "greater", "metropolitan"})
+
+#: Words opening a British or Irish county's name, written before it ("Co Dublin", "County Galway"): the name after
+#: them is often its town's, the whole one county's.
+_COUNTY_OPENING_WORDS = frozenset({"county", "co", "co."})
 
 
 #: A venue's name whose kind's word is followed by the name of a city of at least this many people, then a comma and
