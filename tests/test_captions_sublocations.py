@@ -1001,3 +1001,19 @@ def test_a_favela_or_barrio_named_with_its_word(text, expected):
 def test_a_venue_before_the_landmark_it_stands_near(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a club named after the ground it keeps is that ground, a site, after "the" as after a bare "at"
+    ("Tiger Woods tees off at the Quorva Golf Club on Sunday.", "Quorva Golf Club"),
+    ("Boats race past the Royal Quorva Yacht Club.", "Royal Quorva Yacht Club"),
+    # two grounds' words joined by "and" or "&" name one club
+    ("Rory McIlroy chips onto the green at Quorva Golf and Country Club.", "Quorva Golf and Country Club"),
+    ("Rory McIlroy chips onto the green at Quorva Golf & Country Club on Sunday.", "Quorva Golf & Country Club"),
+    ("The Quorva Lawn Tennis and Croquet Club, seen from outside.", "Quorva Lawn Tennis and Croquet Club"),
+    # a club named after a team's game is a team as often, and "the Golf Club" alone names nothing
+    ("Fans queue at the Quorva Cricket Club on Sunday.", None),
+    ("The Golf Club hosts a fundraiser.", None),
+])
+def test_a_club_named_after_its_ground(text, expected):
+    assert sublocation(text) == expected

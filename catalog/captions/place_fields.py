@@ -20,10 +20,10 @@ from itertools import pairwise
 
 from catalog.captions.counties import TOWN_NAMED_COUNTIES, first_level_county, is_county
 from catalog.captions.gazetteer import (
+    a_town_of,
     kilometres_apart,
     lower_province_country,
     name_levels,
-    a_town_of,
     subdivision_holding,
     subdivision_with_town,
 )
@@ -490,8 +490,8 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
         if element.value.rsplit(" ", 1)[-1].islower():
             continue  # "at Wreck beach, Nova Scotia": a town writes its last word with a capital, a site's kind not
         if element.level == "venue" and following.link == "," and following.level in ("province", "country") and (
-                last in TOWN_LIKE_VENUE_WORDS and not _a_site_of_a_town_there(element, following) and _a_town_by_its_name(
-                    element, following)
+                last in TOWN_LIKE_VENUE_WORDS and not _a_site_of_a_town_there(element, following) and (
+                    _a_town_by_its_name(element, following))
                 or _a_town_opened_like_a_site(element, first)):
             element.level = "place"
             return
