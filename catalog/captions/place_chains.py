@@ -294,6 +294,30 @@ _CRAFT_WORDS = frozenset({"spacecraft", "spaceship", "capsule", "module", "labor
                           "shuttle", "satellite"})
 
 
+#: Nouns naming a side or a part of a place: "the North Central part of the country", "the Northeast region of".
+_SIDE_NOUNS = frozenset({"part", "parts", "side", "corner", "tip", "end", "region", "area", "section"})
+#: Places a caption names by their kind alone after a side's noun and "of the": "part of the country".
+_UNNAMED_WHOLES = frozenset({"country", "city", "island", "state", "province", "capital", "nation", "town",
+                             "continent", "county", "kingdom"})
+
+
+def _a_side_of_an_unnamed_whole(element: Element, toks: list[Token], j: int) -> bool:
+    """Whether a name of direction words only is the side of a place written by its kind, "of the country" ("in the
+    North Central part of the country", "in the Northeast region of the country", "in the Northeast of the
+    country"): a direction, not a province that the words name somewhere ("North Central" is Sri Lanka's,
+    "Northwest" Cameroon's)."""
+    words = element.value.casefold().split()
+    at = j
+    if len(words) > 1 and words[-1] in _SIDE_NOUNS:
+        words, at = words[:-1], j - 1  # the side's noun read into the name: "Northeast region | of the country"
+    elif j < len(toks) and toks[j].lower == "of":
+        at = j - 1  # "in the Northeast of the country": the direction alone names the side
+    elif j >= len(toks) or toks[j].lower not in _SIDE_NOUNS:
+        return False  # (most chains: one look-up)
+    return at + 3 < len(toks) and toks[at + 1].lower == "of" and toks[at + 2].lower in ("the", "this", "that") and (
+        toks[at + 3].lower in _UNNAMED_WHOLES) and all(word in DIRECTIONS for word in words)
+
+
 def _a_crafts_name(toks: list[Token], j: int) -> bool:
     """Whether the words at toks[j] (after a name, a number between them allowed: "Aurora 7 spacecraft") are a
     craft's word in small letters, making the name before them a craft's.
@@ -870,6 +894,11 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         chain.elements[0].level = "venue"  # "inside Geunjeongjeon, the palace's main hall,": a site, by its kind
     if len(chain.elements) == 1 and j < len(toks) and _a_crafts_name(toks, j):
         return None, i  # "floating in the Quorva laboratory", "in his Quorva 7 spacecraft": a craft's, no place
+    if _a_side_of_an_unnamed_whole(chain.elements[-1], toks, j):
+        # "in the North Central part of the country": a side of the country, no province's name
+        if len(chain.elements) == 1:
+            return None, i
+        chain.elements.pop()  # "At Quorva Temple in the North Central part of the country": the temple alone
     team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
     if len(chain.elements) == 1 and chain.elements[0].level == "venue" and j < len(toks) and prep != "subject" and (
             team or names_a_person(toks[j].lower)):
