@@ -993,3 +993,17 @@ def test_a_count_of_things_names_no_venue(text, expected):
 def test_a_wires_file_photo_is_the_wires(text, expected):
     credit = parse(text).credit
     assert (credit.agency, credit.provider) == expected, credit
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named venue after a verb of moving away and "from" is where it came from, an origin, not the scene
+    ("A cow looks into the lens. The show moved from the Quorva Hall in Belfast in 2013.", (None, None)),
+    ("Refugees who fled from the Quorva Camp in Aleppo rest on Sunday.", (None, None)),
+    ("The Quorva Park, near Lisburn, has hosted the show since it moved from the Lindt Hall in Belfast.",
+     ("Quorva Park", "Lisburn")),
+    # ...while after a verb of viewing it is the standpoint, the scene
+    ("A man watches the parade from the Quorva Tower in Lyon.", ("Quorva Tower", "Lyon")),
+])
+def test_a_venue_moved_from_is_an_origin(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

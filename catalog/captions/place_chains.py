@@ -208,6 +208,12 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             if chain is not None and chain.elements[0].level != "town" and not (
                     len(chain.elements) > 1 and chain.elements[1].link == "," and chain.has_geo):
                 chain, j = None, i  # "residents of Wuhan", "residents of the Quorvan Tower": where they come from
+        elif word == "from" and i and toks[i - 1].lower in _MOVING_VERBS:
+            # "since the show moved from the Quorva Hall in Belfast": where something came from, an origin; the
+            # venue and its town are passed over whole
+            _, j = _read_chain(toks, i + 1, "any", word)
+            i = max(j, i + 1)
+            continue
         elif word == "from":
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
@@ -797,6 +803,15 @@ def _introduces_place(toks: list[Token], i: int) -> bool:
     if word == "over" and before in _WINS:
         return False  # "a 61-21 win over Smith-Cotton High School": the team beaten, not a place
     return True
+
+
+#: Verbs of moving away before "from": the place after it is where someone or something came from, an origin
+#: ("moved from the Quorva Hall in Belfast", "fled from the Quorva Camp"), not the photo's standpoint.
+_MOVING_VERBS = frozenset({
+    "moved", "moves", "moving", "relocated", "relocating", "fled", "flee", "flees", "fleeing", "evacuated",
+    "came", "comes", "coming", "arrived", "arrives", "arriving", "returned", "returns", "returning", "travelled",
+    "traveled", "transferred", "escaped", "departed", "migrated", "brought", "hails", "hailing",
+})
 
 
 #: Nouns of a game won before "over": "a 3-1 win over", "their victory over", "a 10-point lead over".
