@@ -1007,3 +1007,15 @@ def test_a_wires_file_photo_is_the_wires(text, expected):
 def test_a_venue_moved_from_is_an_origin(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a disaster's word alone, with a capital where a town's name could stand, is the event, never a town
+    ("Bushfires in Australia seen in an image from a satellite on Sunday.", (None, "Australia")),
+    ("Floods in Quorvania leave many homeless.", (None, None)),
+    # ...while a town the gazetteer holds under a storm's name is still the town
+    ("Residents clean up in Hurricane, Utah.", ("Hurricane", None)),
+])
+def test_a_disasters_word_alone_is_no_town(text, expected):
+    found = parse(text).location
+    assert (found.city, found.country) == expected

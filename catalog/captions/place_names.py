@@ -410,6 +410,18 @@ def _shares_suffix(toks: list[Token], i: int, and_at: int, end: int) -> bool:
     return joined in COUNTRIES or (not before & _NAME_WORDS and bool(after & _NAME_WORDS))
 
 
+#: A disaster's word, written alone with a capital where a town's name could stand ("Bushfires in Australia seen
+#: from space", "Floods in Quorvania"): the event, never a town. (Not "Hurricane" or "Tornado": towns of Utah and
+#: Texas the gazetteer holds.)
+DISASTER_WORDS = frozenset({
+    "floods", "flooding", "wildfire", "wildfires", "bushfire", "bushfires", "fires", "earthquake", "earthquakes",
+    "quake", "quakes", "tornadoes", "typhoon", "typhoons", "hurricanes", "cyclone", "cyclones", "drought",
+    "droughts", "landslide", "landslides", "mudslide", "mudslides", "avalanche", "avalanches", "tsunami", "tsunamis",
+    "heatwave", "heatwaves", "snowstorm", "snowstorms", "sandstorm", "sandstorms", "storms", "blizzard",
+    "blizzards", "monsoon", "monsoons",
+})
+
+
 #: Words naming the ground a club plays or keeps, before "Club" ("Quorva Golf Club", "the Royal Quorva Yacht Club",
 #: "Quorva Golf and Country Club"): such a club is a site. Clubs named after a team's game ("Football Club",
 #: "Cricket Club", "Racing Club") are teams as often, and other clubs ("Rotary Club") bodies.
@@ -508,6 +520,8 @@ def element_of(
     level, value = classify(text, saw_the, kind)
     if level == "place" and kind is None and _a_grounds_club(words):
         level = "venue"  # "at the Quorva Golf Club": a club named after its ground is the ground, a site
+    elif level == "place" and kind is None and end - start == 1 and toks[start].lower in DISASTER_WORDS:
+        level = "event"  # "Bushfires in Australia seen from space": the disaster, no town of that name
     if level == "ignore" and end - start > 1 and kind is None and _a_town_before_its_province(text, toks, end):
         level = "place"  # "in King Cove, Alaska", "in Gulf Shores, Ala.": a title's or a water's word in a town's name
     if level == "venue" and not saw_the and kind is None and _a_city_named_like_a_site_after_in(text, toks, start):
