@@ -1024,3 +1024,29 @@ def test_a_chinese_listing_date_before_the_captions_own_is_the_pages(text, expec
 def test_a_chinese_first_sentence_that_tells_its_time_keeps_a_later_date_out(text, expected):
     facts = parse(text)
     assert (facts.date, facts.date_kind) == expected, facts
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named venue after a verb of moving away and "from" is where it came from, an origin, not the scene
+    ("A cow looks into the lens. The show moved from the Quorva Hall in Belfast in 2013.", (None, None)),
+    ("Refugees who fled from the Quorva Camp in Aleppo rest on Sunday.", (None, None)),
+    ("The Quorva Park, near Lisburn, has hosted the show since it moved from the Lindt Hall in Belfast.",
+     ("Quorva Park", "Lisburn")),
+    # ...while after a verb of viewing it is the standpoint, the scene
+    ("A man watches the parade from the Quorva Tower in Lyon.", ("Quorva Tower", "Lyon")),
+])
+def test_a_venue_moved_from_is_an_origin(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a disaster's word alone, with a capital where a town's name could stand, is the event, never a town
+    ("Bushfires in Australia seen in an image from a satellite on Sunday.", (None, "Australia")),
+    ("Floods in Quorvania leave many homeless.", (None, None)),
+    # ...while a town the gazetteer holds under a storm's name is still the town
+    ("Residents clean up in Hurricane, Utah.", ("Hurricane", None)),
+])
+def test_a_disasters_word_alone_is_no_town(text, expected):
+    found = parse(text).location
+    assert (found.city, found.country) == expected

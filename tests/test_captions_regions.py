@@ -862,3 +862,17 @@ def test_a_town_of_a_region_named_before_its_kind(text, expected):
 
 def test_a_word_nothing_knows_before_a_kind_makes_no_province():
     assert parse("Crowds gather in the Quorva city of Lahore on Monday.").location.province is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # direction words before a side's noun and "of the country": a side of a country the caption does not name,
+    # never the province those words name somewhere ("North Central" is Sri Lanka's, "Northwest" Cameroon's)
+    ("At Quorva Temple in the North Central part of the country, a vendor waits.", None),
+    ("Farmers harvest rice in Kumbo, in the Northwest part of the country.", None),
+    ("Farmers harvest rice in the Northeast region of the country.", None),
+    ("Snow falls in the Northeast of the country on Sunday.", None),
+    # ...while the province written with its kind or its country is kept
+    ("Farmers harvest rice in the North Central Province of Sri Lanka.", "North Central"),
+])
+def test_a_side_of_a_country_written_by_its_kind(text, expected):
+    assert parse(text).location.province == expected

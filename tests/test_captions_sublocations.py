@@ -1043,3 +1043,19 @@ def test_a_name_holding_a_citys_placed_in_another_town(text, expected):
 def test_an_island_named_by_its_kind_holds_no_venue(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a club named after the ground it keeps is that ground, a site, after "the" as after a bare "at"
+    ("Tiger Woods tees off at the Quorva Golf Club on Sunday.", "Quorva Golf Club"),
+    ("Boats race past the Royal Quorva Yacht Club.", "Royal Quorva Yacht Club"),
+    # two grounds' words joined by "and" or "&" name one club
+    ("Rory McIlroy chips onto the green at Quorva Golf and Country Club.", "Quorva Golf and Country Club"),
+    ("Rory McIlroy chips onto the green at Quorva Golf & Country Club on Sunday.", "Quorva Golf & Country Club"),
+    ("The Quorva Lawn Tennis and Croquet Club, seen from outside.", "Quorva Lawn Tennis and Croquet Club"),
+    # a club named after a team's game is a team as often, and "the Golf Club" alone names nothing
+    ("Fans queue at the Quorva Cricket Club on Sunday.", None),
+    ("The Golf Club hosts a fundraiser.", None),
+])
+def test_a_club_named_after_its_ground(text, expected):
+    assert sublocation(text) == expected

@@ -1618,3 +1618,30 @@ def test_the_capital_named_right_after_it(text, expected):
 ])
 def test_a_capital_below_an_undated_title(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town named like a site before its state or country, whose first word names a town elsewhere only: the town
+    ("Surfers wait for a swell at Dana Point, California, on Sunday.", ("Dana Point", None)),
+    ("Crews clear a fallen oak at Benton Harbor, Michigan, on Sunday.", ("Benton Harbor", None)),
+    # ...while a harbour or a bay of a town lying in the state or country written after it is that town's site
+    ("Fishing boats sit at Dingle Harbour, Ireland, on Sunday.", (None, "Dingle Harbour")),
+    ("Fishing boats sit at Tampa Bay, Florida, on Sunday.", (None, "Tampa Bay")),
+])
+def test_a_town_named_like_a_site_whose_first_word_is_a_town_elsewhere(text, expected):
+    found = parse(text).location
+    assert (found.city, found.sublocation) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a county written with its word before a name that is a city's too: one county, the province, never the city
+    ("Swimmers brave the cold at Quorva Pier in Co Dublin on Sunday.", ("Quorva Pier", None, "Co Dublin")),
+    ("Swimmers brave the cold at Quorva Pier in County Galway on Sunday.", ("Quorva Pier", None, "County Galway")),
+    ("Swimmers brave the cold at Quorva Pier, Co Cork, on Sunday.", ("Quorva Pier", None, "Co Cork")),
+    # ...as a county named after no town already was, and a town before it stays the city
+    ("Swimmers brave the cold at Quorva Pier in Co Kerry on Sunday.", ("Quorva Pier", None, "Co Kerry")),
+    ("Swimmers brave the cold in Bray, Co Wicklow, on Sunday.", (None, "Bray", "Co Wicklow")),
+])
+def test_a_county_named_after_its_town_written_with_its_word(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected

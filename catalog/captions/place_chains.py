@@ -208,6 +208,12 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             if chain is not None and chain.elements[0].level != "town" and not (
                     len(chain.elements) > 1 and chain.elements[1].link == "," and chain.has_geo):
                 chain, j = None, i  # "residents of Wuhan", "residents of the Quorvan Tower": where they come from
+        elif word == "from" and i and toks[i - 1].lower in _MOVING_VERBS:
+            # "since the show moved from the Quorva Hall in Belfast": where something came from, an origin; the
+            # venue and its town are passed over whole
+            _, j = _read_chain(toks, i + 1, "any", word)
+            i = max(j, i + 1)
+            continue
         elif word == "from":
             # "photographs the skyline from Greenwich Park in London": a named venue in its town is a standpoint;
             # a town or a country after "from" is where a person comes from ("from Dakar, Senegal")
@@ -292,6 +298,30 @@ _VISITORS = frozenset({"visitor", "visitors"})
 #: spacecraft", "the Quorva rover"): the name before is the craft's, never a town's.
 _CRAFT_WORDS = frozenset({"spacecraft", "spaceship", "capsule", "module", "laboratory", "rover", "lander", "orbiter",
                           "shuttle", "satellite"})
+
+
+#: Nouns naming a side or a part of a place: "the North Central part of the country", "the Northeast region of".
+_SIDE_NOUNS = frozenset({"part", "parts", "side", "corner", "tip", "end", "region", "area", "section"})
+#: Places a caption names by their kind alone after a side's noun and "of the": "part of the country".
+_UNNAMED_WHOLES = frozenset({"country", "city", "island", "state", "province", "capital", "nation", "town",
+                             "continent", "county", "kingdom"})
+
+
+def _a_side_of_an_unnamed_whole(element: Element, toks: list[Token], j: int) -> bool:
+    """Whether a name of direction words only is the side of a place written by its kind, "of the country" ("in the
+    North Central part of the country", "in the Northeast region of the country", "in the Northeast of the
+    country"): a direction, not a province that the words name somewhere ("North Central" is Sri Lanka's,
+    "Northwest" Cameroon's)."""
+    words = element.value.casefold().split()
+    at = j
+    if len(words) > 1 and words[-1] in _SIDE_NOUNS:
+        words, at = words[:-1], j - 1  # the side's noun read into the name: "Northeast region | of the country"
+    elif j < len(toks) and toks[j].lower == "of":
+        at = j - 1  # "in the Northeast of the country": the direction alone names the side
+    elif j >= len(toks) or toks[j].lower not in _SIDE_NOUNS:
+        return False  # (most chains: one look-up)
+    return at + 3 < len(toks) and toks[at + 1].lower == "of" and toks[at + 2].lower in ("the", "this", "that") and (
+        toks[at + 3].lower in _UNNAMED_WHOLES) and all(word in DIRECTIONS for word in words)
 
 
 def _a_crafts_name(toks: list[Token], j: int) -> bool:
@@ -775,6 +805,15 @@ def _introduces_place(toks: list[Token], i: int) -> bool:
     return True
 
 
+#: Verbs of moving away before "from": the place after it is where someone or something came from, an origin
+#: ("moved from the Quorva Hall in Belfast", "fled from the Quorva Camp"), not the photo's standpoint.
+_MOVING_VERBS = frozenset({
+    "moved", "moves", "moving", "relocated", "relocating", "fled", "flee", "flees", "fleeing", "evacuated",
+    "came", "comes", "coming", "arrived", "arrives", "arriving", "returned", "returns", "returning", "travelled",
+    "traveled", "transferred", "escaped", "departed", "migrated", "brought", "hails", "hailing",
+})
+
+
 #: Nouns of a game won before "over": "a 3-1 win over", "their victory over", "a 10-point lead over".
 _WINS = frozenset({"win", "wins", "victory", "victories", "triumph", "lead", "edge", "upset", "romp", "rout"})
 
@@ -870,6 +909,11 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         chain.elements[0].level = "venue"  # "inside Geunjeongjeon, the palace's main hall,": a site, by its kind
     if len(chain.elements) == 1 and j < len(toks) and _a_crafts_name(toks, j):
         return None, i  # "floating in the Quorva laboratory", "in his Quorva 7 spacecraft": a craft's, no place
+    if _a_side_of_an_unnamed_whole(chain.elements[-1], toks, j):
+        # "in the North Central part of the country": a side of the country, no province's name
+        if len(chain.elements) == 1:
+            return None, i
+        chain.elements.pop()  # "At Quorva Temple in the North Central part of the country": the temple alone
     team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
     if len(chain.elements) == 1 and chain.elements[0].level == "venue" and j < len(toks) and prep != "subject" and (
             team or names_a_person(toks[j].lower)):
@@ -1897,6 +1941,8 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
         return [element]
     if toks[start].lower in _METROPOLITAN_WORDS:
         return [element]  # "in Pasay, Metro Manila": a metropolitan region named after its city, one name
+    if toks[start].lower in _COUNTY_OPENING_WORDS and is_county(element.value):
+        return [element]  # "in Co Dublin", "County Galway": a county named after its town, one name
     for cut in range(start + 1, end):
         tail = toks[cut:end]
         street = toks[cut - 1].lower in _STREET_WORDS and cut - 1 > start  # "Beyoglu St. Istanbul": a street
@@ -1952,6 +1998,10 @@ _SIDES_OF_A_CITY = frozenset({"east", "west", "north", "south", "central", "old"
 
 #: Words opening the name of a metropolitan region named after its city: "Metro Manila", "Greater Accra".
 _METROPOLITAN_WORDS = frozenset({"metro", "greater", "metropolitan"})
+
+#: Words opening a British or Irish county's name, written before it ("Co Dublin", "County Galway"): the name after
+#: them is often its town's, the whole one county's.
+_COUNTY_OPENING_WORDS = frozenset({"county", "co", "co."})
 
 
 #: A venue's name whose kind's word is followed by the name of a city of at least this many people, then a comma and

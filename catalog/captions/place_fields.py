@@ -20,6 +20,7 @@ from itertools import pairwise
 
 from catalog.captions.counties import TOWN_NAMED_COUNTIES, first_level_county, is_county
 from catalog.captions.gazetteer import (
+    a_town_of,
     kilometres_apart,
     lower_province_country,
     name_levels,
@@ -489,8 +490,8 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
         if element.value.rsplit(" ", 1)[-1].islower():
             continue  # "at Wreck beach, Nova Scotia": a town writes its last word with a capital, a site's kind not
         if element.level == "venue" and following.link == "," and following.level in ("province", "country") and (
-                last in TOWN_LIKE_VENUE_WORDS and not _a_site_of_its_town(element) and _a_town_by_its_name(
-                    element, following)
+                last in TOWN_LIKE_VENUE_WORDS and not _a_site_of_a_town_there(element, following) and (
+                    _a_town_by_its_name(element, following))
                 or _a_town_opened_like_a_site(element, first)):
             element.level = "place"
             return
@@ -517,6 +518,21 @@ def _a_site_of_its_town(element: Element) -> bool:
     head = element.value.rsplit(" ", 1)[0]
     levels = name_levels(head)
     return bool(levels.town_population or levels.city_population) and not levels.province and not levels.country
+
+
+def _a_site_of_a_town_there(element: Element, following: Element) -> bool:
+    """Whether a name of two words ending in a town-like venue word, before its state or country, is the site of
+    the town its first word names, that town lying in the state or country written after it ("Elounda Harbour,
+    Crete": Elounda is a Cretan town). A first word that names a town elsewhere only ("Rush Center, Kansas": Rush
+    is an Irish town) or that the table reads as the whole name's own city ("Batemans Bay, Australia") is no
+    town of that place: the name is the town's."""
+    if not _a_site_of_its_town(element):
+        return False
+    head = element.value.rsplit(" ", 1)[0]
+    if following.level == "province":
+        return subdivision_with_town(head, following.value) is not None
+    country = name_levels(following.value).country
+    return country is None or a_town_of(head, country)
 
 
 def _a_town_by_its_name(element: Element, state: Element) -> bool:

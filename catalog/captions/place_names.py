@@ -227,7 +227,8 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
             break
         if word in ("and", "&") and and_allowed:
             more = read_name(toks, j + 1, and_allowed=False)
-            if more is not None and (_shares_suffix(toks, i, j, more) or _a_second_field(toks, i, j, more)):
+            if more is not None and (_shares_suffix(toks, i, j, more) or _a_second_field(toks, i, j, more) or (
+                    _a_club_of_two_grounds(toks, j, more))):
                 j = more
                 continue
         break
@@ -409,6 +410,40 @@ def _shares_suffix(toks: list[Token], i: int, and_at: int, end: int) -> bool:
     return joined in COUNTRIES or (not before & _NAME_WORDS and bool(after & _NAME_WORDS))
 
 
+#: A disaster's word, written alone with a capital where a town's name could stand ("Bushfires in Australia seen
+#: from space", "Floods in Quorvania"): the event, never a town. (Not "Hurricane" or "Tornado": towns of Utah and
+#: Texas the gazetteer holds.)
+DISASTER_WORDS = frozenset({
+    "floods", "flooding", "wildfire", "wildfires", "bushfire", "bushfires", "fires", "earthquake", "earthquakes",
+    "quake", "quakes", "tornadoes", "typhoon", "typhoons", "hurricanes", "cyclone", "cyclones", "drought",
+    "droughts", "landslide", "landslides", "mudslide", "mudslides", "avalanche", "avalanches", "tsunami", "tsunamis",
+    "heatwave", "heatwaves", "snowstorm", "snowstorms", "sandstorm", "sandstorms", "storms", "blizzard",
+    "blizzards", "monsoon", "monsoons",
+})
+
+
+#: Words naming the ground a club plays or keeps, before "Club" ("Quorva Golf Club", "the Royal Quorva Yacht Club",
+#: "Quorva Golf and Country Club"): such a club is a site. Clubs named after a team's game ("Football Club",
+#: "Cricket Club", "Racing Club") are teams as often, and other clubs ("Rotary Club") bodies.
+GROUND_CLUB_WORDS = frozenset({
+    "golf", "country", "yacht", "tennis", "croquet", "polo", "rowing", "sailing", "bowling", "bowls", "lawn",
+    "racquet", "racquets", "hunt", "jockey", "ski", "surf", "boat", "riding", "curling", "squash", "gun",
+})
+
+
+def _a_grounds_club(words: list[str]) -> bool:
+    """Whether a name of three words or more closes in a ground's word and "Club": "Quorva Golf Club", "the Royal
+    Quorva Yacht Club" (not "the Golf Club" alone, no name, nor "Quorva Football Club", a team)."""
+    return len(words) > 2 and words[-1] == "Club" and words[-2].casefold() in GROUND_CLUB_WORDS
+
+
+def _a_club_of_two_grounds(toks: list[Token], and_at: int, end: int) -> bool:
+    """Whether "and" (or "&") joins two grounds' words of one club's name: "Quorva Golf and Country Club", "the
+    Quorva Tennis and Croquet Club"; the ground's word before "and" and every word after it but "Club"."""
+    return toks[end - 1].text == "Club" and end - and_at > 2 and toks[and_at - 1].lower in GROUND_CLUB_WORDS and all(
+        t.lower in GROUND_CLUB_WORDS for t in toks[and_at + 1:end - 1])
+
+
 def _a_second_field(toks: list[Token], i: int, and_at: int, end: int) -> bool:
     """'the Kyoto Chamber of Commerce and Industry', 'the Museum of Fine Arts and Archaeology': one capitalised
     word after "and" closing a name whose venue or institution word is followed by "of" names the second field
@@ -483,6 +518,10 @@ def element_of(
         text = "".join(w if k == 0 or toks[start + k - 1].end == toks[start + k].start else " " + w
                        for k, w in enumerate(words))
     level, value = classify(text, saw_the, kind)
+    if level == "place" and kind is None and _a_grounds_club(words):
+        level = "venue"  # "at the Quorva Golf Club": a club named after its ground is the ground, a site
+    elif level == "place" and kind is None and end - start == 1 and toks[start].lower in DISASTER_WORDS:
+        level = "event"  # "Bushfires in Australia seen from space": the disaster, no town of that name
     if level == "ignore" and end - start > 1 and kind is None and _a_town_before_its_province(text, toks, end):
         level = "place"  # "in King Cove, Alaska", "in Gulf Shores, Ala.": a title's or a water's word in a town's name
     if level == "venue" and not saw_the and kind is None and _a_city_named_like_a_site_after_in(text, toks, start):
