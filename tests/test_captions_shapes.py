@@ -1498,6 +1498,39 @@ def test_english_credits_of_social_accounts(text, expected):
     check(text, expected)
 
 
+#: An outlet, the photographer's role there, then the name: a credit line, or the prose of a reader's gallery.
+CREDIT_OUTLET_ROLES_EN = [
+    ("an outlet's contributor in closing brackets, the outlet opened by a known broadcaster's letters",
+     "Volunteers stack sandbags along the levee at dusk. (ABC Quorva contributor Tamsin Vellacourt)",
+     {"photographer": "Tamsin Vellacourt", "agency": "ABC Quorva"}),
+    ("a byline naming a paper's correspondent",
+     "Volunteers stack sandbags along the levee at dusk. Photo by Quorva News correspondent Orrin Talvassy",
+     {"photographer": "Orrin Talvassy", "agency": "Quorva News"}),
+    ("...a known agency's staff photographer",
+     "Volunteers stack sandbags along the levee at dusk. (Reuters staff photographer Orrin Talvassy)",
+     {"photographer": "Orrin Talvassy", "agency": "Reuters"}),
+    ("prose: a photo taken by an outlet's correspondent, a verb after the name",
+     "Dawn over the Quorva Hills\n\n(Quorva News) — This photo taken by Quorva News correspondent Tamsin "
+     "Vellacourt III show the sun rising over the ridge.",
+     {"photographer": "Tamsin Vellacourt III", "agency": "Quorva News"}),
+    ("...photos by a paper's photographer",
+     "These photos by Quorva Times photographer Orrin Talvassy show the old harbour at its busiest.",
+     {"photographer": "Orrin Talvassy", "agency": "Quorva Times"}),
+    ("...a statement read by a correspondent names no photographer",
+     "The statement was read by Quorva News correspondent Orrin Talvassy outside the court on Monday.",
+     {"photographer": None, "agency": None}),
+    ("...a body that is no outlet: its photographer is left out",
+     "A photo by Quorva Council photographer Orrin Talvassy shows the new bridge.",
+     {"photographer": None, "agency": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_OUTLET_ROLES_EN],
+                         ids=[case[0] for case in CREDIT_OUTLET_ROLES_EN])
+def test_english_credits_naming_an_outlets_correspondent(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [

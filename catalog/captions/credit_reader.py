@@ -193,6 +193,11 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if paired is not None and _BUREAU.fullmatch(paired.partition("/")[0]) and not rules.standard_agency(
             paired.partition("/")[0]):
         roles.append("outlet")  # "ABC Rural: Ana Ruiz": the bureau's slot, though its words read as a name's
+    if paired is None and " " in body:
+        staffed = _outlet_role_person(body, rules)
+        if staffed is not None:
+            body = staffed  # "ABC Open contributor Ana Ruiz": the outlet's slot, whatever its words read as
+            roles.append("outlet")
     body = paired or body
     parts: list[Part] = []
     # (a body with no "v" holds no "via": the split is not tried)
@@ -653,6 +658,39 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
     if photo and rest.isupper() and (_ACRONYM.fullmatch(head) or is_media(head)) and looks_like_person(rest):
         return f"{head}/{rest}"  # "(QPA PHOTO YVES BOUCAU)": Belga's form, from an outlet the registry does not know
     return None
+
+
+#: An outlet's name, the role its photographer had there, then the name: "Quorva News correspondent Ana Ruiz",
+#: "ABC Open contributor Ana Ruiz", "Reuters staff photographer Ana Ruiz".
+_OUTLET_ROLE_PERSON = compiled(
+    r"(?P<outlet>(?:[A-Z][\w’'.&-]*\s+){1,4}?)(?i:(?:staff|senior|chief|special|freelance|contributing)\s+)?"
+    r"(?i:correspondent|contributor|photographer|photojournalist|reporter|stringer)\s+(?P<name>[A-Z].*)")
+
+
+def _outlet_role_person(body: str, rules: Rules) -> str | None:
+    """An outlet, its photographer's role there and the photographer, as "outlet/person"; else None. The outlet
+    is one the registry knows, one a paper's words name, or one opened by a known agency's name or by initials
+    ("ABC Open"); the name must read as a person's.
+
+    >>> from catalog.captions.rules import load_rules
+    >>> _outlet_role_person("Quorva News correspondent Ana Ruiz", load_rules())
+    'Quorva News/Ana Ruiz'
+    >>> _outlet_role_person("ABC Open contributor Ana Ruiz", load_rules())
+    'ABC Open/Ana Ruiz'
+    >>> _outlet_role_person("Ana Ruiz photographer Tom Lindt", load_rules()) is None
+    True
+    """
+    if "/" in body or "," in body:
+        return None
+    match = _OUTLET_ROLE_PERSON.fullmatch(body)
+    if match is None:
+        return None
+    outlet, name = match.group("outlet").strip(), match.group("name").strip()
+    head = outlet.split()[0]
+    if not (rules.standard_agency(outlet) or is_media(outlet) or rules.standard_agency(head)
+            or _ACRONYM.fullmatch(head)) or not looks_like_person(name):
+        return None
+    return f"{outlet}/{name}"
 
 
 #: An outlet's one word then a place's one or two: "Sputnik Georgia", "Sputnik Kazakhstan".
