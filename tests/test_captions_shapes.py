@@ -1475,6 +1475,32 @@ def test_english_credit_labels_typed_oddly(text, expected):
     check(text, expected)
 
 
+#: A credit a page left unfinished: its bracket never closed, or an empty credit field typed after it.
+CREDIT_UNFINISHED_EN = [
+    ("a closing credit's bracket left open, a slash after the name",
+     "Members of the club toured the new wing during the open house on Sunday. (Tamsin Vellacourt/",
+     {"photographer": "Tamsin Vellacourt"}),
+    ("...a byline and a wire",
+     "The capsule is moved to the launch pad on the morning of June 3, 2013. (Photo by STR/AFP",
+     {"photographer": None, "agency": "AFP"}),
+    ("...an aside left open is no credit",
+     "The hall under construction, November 23, 1915 (Originally housed the Quorva Office from 1917 …",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("an empty 'Photo: -' field after the credit",
+     "The parade wound through the town's streets on Monday. Picture By: Tamsin Vellacourt/Quorva Press. Photo: -",
+     {"photographer": "Tamsin Vellacourt", "agency": "Quorva Press"}),
+    ("...an empty field alone is no credit",
+     "The parade wound through the town's streets on Monday. Photo: -",
+     {"photographer": None, "agency": None, "provider": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_UNFINISHED_EN],
+                         ids=[case[0] for case in CREDIT_UNFINISHED_EN])
+def test_english_credits_a_page_left_unfinished(text, expected):
+    check(text, expected)
+
+
 #: A social site's account credited for the picture it posted: the account hands it out, the site carries it.
 CREDIT_ACCOUNTS_EN = [
     ("an organisation's account and the site, in closing brackets",

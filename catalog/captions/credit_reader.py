@@ -171,8 +171,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         inner = _BRACKETED.fullmatch(body)
         if inner:  # "Photo Credit: (NASA/Joel Kowsky)"
             body = inner.group(1).strip()
-    if not body:
-        return None
+    if not body or roles and not body.strip("-–—. "):
+        return None  # "Photo: -": a page's empty credit field, no credit (a credit before it may be the one)
     owned = _rights_holder_by(body, raw, roles)
     if owned is not None:
         body = owned  # "© Sankei by Kan Emori": the rights holder's slot, then its photographer
