@@ -597,6 +597,12 @@ CREDITS = [
     ("a label after 视频 names who filmed the video; the reporter's byline is the picture's",
      "梯田上火光闪动。(奎沃新闻记者 柯小东 罗小芊 视频拍摄:勒勒小呷 越西融媒)",
      {"photographer": "柯小东", "agency": "奎沃新闻"}),
+    ("a body in Chinese, a slash, then a full name in Latin letters: the body, then its photographer",
+     "一名妇女在发放点领取口粮。 奎沃署/Tamsin Vellacourt", {"photographer": "Tamsin Vellacourt", "agency": "奎沃署"}),
+    ("...a known agency first", "一名妇女在发放点领取口粮。 新华社/Tamsin Vellacourt",
+     {"photographer": "Tamsin Vellacourt", "agency": "Xinhua"}),
+    ("...a Chinese name before a known agency stays the photographer", "市民在湖边散步。 赵小军/视觉中国",
+     {"photographer": "赵小军", "agency": "VCG"}),
 ]
 
 

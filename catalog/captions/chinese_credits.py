@@ -201,6 +201,8 @@ def _name_before_place(both: str, words: Words) -> str | None:
 #: A word of a name in Latin letters (Petrov), and the given names written before it, each capitalised and followed
 #: by a space, right after a label, a stop or a bracket ("图片来源:Ivan Petrov/塔斯社").
 _LATIN_WORD = compiled(r"[A-Z][a-z'-]{1,20}")
+#: Chinese words, a slash, then a name of two or three words in Latin letters: "某某署/Ana Ruiz".
+_HAN_THEN_LATIN_PERSON = compiled(f"[{HAN}]{{2,12}}/[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){{1,2}}")
 _LATIN_GIVEN = compiled(r"(?<=[:：\s(（])(?:[A-Z][a-z'.-]{0,20} ){1,3}\Z")
 #: An agency's name, then 照片 or 图片 (its picture): "(美联社照片)".
 _AGENCYS_PICTURE = compiled("(.{2,12}?)(?:照片|图片)")
@@ -1118,7 +1120,12 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 if took and len(first) > len(took) + 1:
                     first = first[: len(first) - len(took)].rstrip(" /／")  # "王小斌摄/光明图片": the name before 摄
                 second = text[match.start("agency"):match.end("agency")].strip()
-                if not rules.standard_agency(simplified(first)) and _PERSON.fullmatch(first) and not (
+                if _HAN_THEN_LATIN_PERSON.fullmatch(f"{first}/{second}") and not rules.standard_agency(second) and (
+                        looks_like_person(second)):
+                    # "某某署/Ana Ruiz": an outlet or a body in Chinese, then its photographer's full name in Latin
+                    # letters (no agency's and no Chinese person's name is so written after a Chinese one)
+                    credit.agency, credit.photographer = _agency_name(first, rules, words), second
+                elif not rules.standard_agency(simplified(first)) and _PERSON.fullmatch(first) and not (
                         _outlet_named(first, rules, words)):
                     credit.photographer = first  # "赵军/视觉中国": the photographer, then the agency
                 elif " " in first and first.isascii() and not rules.standard_agency(first) and looks_like_person(first):
