@@ -1437,6 +1437,14 @@ CREDIT_RIGHTS_HOLDERS_EN = [
     ("...'by' saying how it was taken names no one",
      "The rocket lifts off over the bay. (©Kyodo by helicopter)",
      {"photographer": None, "agency": "Kyodo"}),
+    ("a circled C typed for the sign",
+     "The ferry leaves the pier at dawn. Photo:Ⓒ Tamsin Vellacourt",
+     {"photographer": "Tamsin Vellacourt", "agency": None}),
+    ("...small, before a known agency", "The ferry leaves the pier at dawn. ⓒ Orrin Talvassy/Yonhap",
+     {"photographer": "Orrin Talvassy", "agency": "Yonhap"}),
+    ("...'Reported by' after the sign names how the work was made, no holder",
+     "The ferry went back into service on May 4 ⓒ Reported by Orrin Talvassy",
+     {"agency": None, "provider": None}),
 ]
 
 

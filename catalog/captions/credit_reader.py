@@ -600,6 +600,11 @@ _RIGHTS_HOLDER_BY = compiled(r"(?P<holder>[^/,:()\[\]]{2,40}?)\s+by\s+(?P<rest>[
 _COPYRIGHT = compiled(r"[(\[]?\s*(?:©|\(c\)|(?i:copyright\b))")
 
 
+#: Words for how a work was made, before "by" after a copyright sign: no rights holder's name.
+_MADE_BY_WORDS = frozenset({"reported", "written", "photographed", "taken", "shot", "edited", "produced", "filmed",
+                            "captured", "posted", "shared", "photo", "photos", "text"})
+
+
 def _rights_holder_by(body: str, raw: str, roles: list[str]) -> str | None:
     """A copyright credit "© <holder> by <name>" as "holder/name" (the holder in the outlet's slot, whatever its
     words read as: "JAPAN Forward" has a person's shape), or the holder alone when "by" says how the picture was
@@ -613,8 +618,9 @@ def _rights_holder_by(body: str, raw: str, roles: list[str]) -> str | None:
     if roles != ["label"] or " by " not in body or not _COPYRIGHT.match(raw):
         return None
     owned = _RIGHTS_HOLDER_BY.fullmatch(body)
-    if owned is None or not owned.group("holder")[:1].isupper():
-        return None
+    if owned is None or not owned.group("holder")[:1].isupper() or (
+            owned.group("holder").casefold() in _MADE_BY_WORDS):
+        return None  # ("© Reported by Ana Ruiz": how the work was made, no holder)
     rest = owned.group("rest").strip()
     if rest.islower() and len(rest.split()) <= 2:
         # ("© Ana Ruiz by drone" names its photographer as the holder: left to the other readings)
