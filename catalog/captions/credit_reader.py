@@ -189,6 +189,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             not any(w.casefold() in _NOT_NAME_WORDS for w in body.split())):
         # "Photo and caption by mochamad andri Zainul Karim": a name typed half in small letters after a byline
         return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
+    if "@" in body:
+        body = _after_an_account(body)  # "INSTAGRAM @QUORVA via REUTERS": the agency that carried an account's post
     paired = _agency_then_person(body, rules)
     if paired is not None and _BUREAU.fullmatch(paired.partition("/")[0]) and not rules.standard_agency(
             paired.partition("/")[0]):
@@ -630,6 +632,27 @@ def _rights_holder_by(body: str, raw: str, roles: list[str]) -> str | None:
 
 #: The social sites whose accounts post pictures they did not take; a photo site's user (Flickr's) took them.
 _SOCIAL_SITES = PLATFORMS - {"flickr", "unsplash", "pexels", "pixabay"}
+
+
+#: A social account's handle, its site's name before it or not, then "via" the agency that carried its post.
+_ACCOUNT_VIA = compiled(r"(?:[A-Za-z]+[ \t]+|[A-Za-z]+[ \t]*/[ \t]*)?@[\w.]{2,40}[ \t]*/?[ \t]*(?i:via)[ \t]+"
+                        r"(?P<rest>\S.*)")
+
+
+def _after_an_account(body: str) -> str:
+    """What follows "via" when a social account's handle comes before it, else the body: "INSTAGRAM @QUORVA via
+    REUTERS" gives "REUTERS" (the account posted the picture, a handle names no source by its name, and the agency
+    carried it).
+
+    >>> _after_an_account("INSTAGRAM @QUORVA via REUTERS"), _after_an_account("@quorva via Reuters")
+    ('REUTERS', 'Reuters')
+    >>> _after_an_account("Ana Ruiz via Reuters")
+    'Ana Ruiz via Reuters'
+    """
+    account = _ACCOUNT_VIA.fullmatch(body)
+    if account is None or account.group().split("@")[0].strip(" /").casefold() not in PLATFORMS | {""}:
+        return body
+    return account.group("rest").strip()
 
 
 def _an_account_post(body: str, names: list[Part]) -> bool:
