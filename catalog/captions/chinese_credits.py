@@ -532,6 +532,11 @@ def _shapes_for(present: frozenset[str]) -> tuple[str, ...]:
     return tuple(name for name in _CREDIT_ORDER if all(key in present for key in _CREDIT_NEEDS.get(name, ())))
 
 
+#: A story's source closing the caption: "文章来源: 新华网", "来源:某某网" (in the simplified form).
+_ARTICLE_SOURCE = compiled(r"(?:文章|新闻)?来源[ \t\u3000]*[:：][ \t\u3000]*(?P<outlet>[^\s:：()（）/]{2,12})"
+                           r"[ \t\u3000。.]*\Z")
+
+
 def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patterns: Patterns) -> Found | None:
     """The credit of a Chinese caption (matched on `plain`, its simplified form; values from `text`).
 
@@ -583,6 +588,18 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         # hold), so that the credit ends its line as the shapes ask
         plain = _stop_after_took(words).sub(lambda found: found.group()[:-1] + " ", plain)
     shapes = _shapes_for(frozenset(present))
+    source = _ARTICLE_SOURCE.search(plain) if "took" in present and "来源" in plain else None
+    if source is not None and source.start() > 0:
+        # "...新华社记者王小明 摄 文章来源: 新华网", "摄影:王小明(某某日报记者站)来源:某某网": the page's source of the
+        # story closes the caption after the picture's own credit, which is the credit; the source names its outlet
+        # when the credit names none
+        cut = source.start()
+        found = _credit_of_shapes(text[:cut], plain[:cut], rules, words, patterns, shapes,
+                                  max(0, len(plain[:cut].rstrip()) - _LONGEST_CREDIT), unknown, True)
+        if found is not None and found.credit.photographer:
+            if not found.credit.agency:
+                found.credit.agency = rules.standard_agency(source.group("outlet"))
+            return found
     # a credit that ends the caption first (any shape, looked for in the caption's tail), then one elsewhere:
     # "图为一名记者在拍摄...。中新社发 X 摄"
     tail = max(0, len(plain.rstrip()) - _LONGEST_CREDIT)
