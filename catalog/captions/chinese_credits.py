@@ -1184,6 +1184,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             office = _office_picture(agency_written or "", words)
             if name == "outlet_brackets" and office and not rules.standard_agency(simplified(agency_written or "")):
                 credit.agency, credit.provider = None, office  # "（政府新闻处图片）": the office handed it out
+            if name == "agency_sent" and plain[match.end("agency"):match.end("agency") + 1] in (" ", "\u3000") and not (
+                    agency_written and rules.standard_agency(simplified(agency_written).strip())):
+                continue  # "新华社 发": a space before 发 only after a known agency ("王小明 发" is prose)
             if name in ("agency_alone", "outlet_staff") and not (agency_written and (rules.standard_agency(
                     agency_written.strip()) or rules.standard_agency(simplified(agency_written).strip()))):
                 continue  # a caption's last words are an agency only when the registry knows them
