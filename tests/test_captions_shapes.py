@@ -1442,6 +1442,8 @@ CREDIT_RIGHTS_HOLDERS_EN = [
      {"photographer": "Tamsin Vellacourt", "agency": None}),
     ("...small, before a known agency", "The ferry leaves the pier at dawn. ⓒ Orrin Talvassy/Yonhap",
      {"photographer": "Orrin Talvassy", "agency": "Yonhap"}),
+    ("...a courtesy title before the name is no part of it",
+     "The ferry leaves the pier at dawn. Photo:Ⓒ Mr. Orrin Talvassy", {"photographer": "Orrin Talvassy"}),
     ("...'Reported by' after the sign names how the work was made, no holder",
      "The ferry went back into service on May 4 ⓒ Reported by Orrin Talvassy",
      {"agency": None, "provider": None}),
