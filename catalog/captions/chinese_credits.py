@@ -640,11 +640,53 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     found = _outlet_then_names_in_brackets(text, plain, rules, words)
     if found is not None:
         return found
+    found = _social_post(text, plain)
+    if found is not None:
+        return found
     if unknown:
         match = re.search("|".join(map(re.escape, words["credit.unknown"])), plain)
         assert match is not None  # `unknown` says one of the words is in plain
         return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
     return None
+
+
+#: Characters that make a clause of the words before a site's name ("他在微博", "我们的微博"): no account's name.
+_CLAUSE_CHARACTERS = frozenset("在的了发从于把被和")
+#: The words for the picture after an account's post: "李某FB图片".
+_PICTURE_WORDS = "图片|相片|照片|截图"
+#: A social site's or a post's word, as Chinese pages write them after the account's name.
+_SOCIAL_WORDS = "FB|Facebook|facebook|IG|Instagram|脸书|推特|Twitter|微博|推文|贴文|帖文"
+#: An account's post closing the caption (in the simplified form): after a source label, "来源:某某推文"; after
+#: the last stop, with a word for the picture, "李某FB图片"; or "(图/翻摄自某某新闻)": the account, or the page the
+#: picture was copied from, handed the picture out.
+_SOCIAL_POST = compiled(
+    f"(?:图片)?来源[:：][ \u3000]*(?P<labelled>[{HAN}A-Za-z·]{{2,12}}?)(?:{_SOCIAL_WORDS})(?:{_PICTURE_WORDS})?"
+    f"[ \u3000。.]*\\Z"
+    f"|(?:(?<=[。.!！?？\\s])|^)(?P<who>[{HAN}A-Za-z·]{{2,12}}?)(?:{_SOCIAL_WORDS})(?:{_PICTURE_WORDS})"
+    f"[ \u3000。.]*\\Z"
+    f"|[(（](?:图)?[/／:：]?[ \u3000]*翻摄自(?P<copied>[{HAN}A-Za-z·]{{2,12}})[)）][ \u3000。.]*\\Z")
+
+
+def _social_post(text: str, plain: str) -> Found | None:
+    """The provider of a picture an account posted or a page printed first, closing the caption: "李某FB图片" (李某),
+    "来源:某某推文" (某某), "（图/翻摄自某某新闻）" (某某新闻); None otherwise.
+
+    >>> _social_post("李某探访老人。李某FB圖片", "李某探访老人。李某FB图片").credit
+    Credit(raw='李某FB圖片', photographer=None, agency=None, provider='李某')
+    """
+    tail = plain.rstrip(" \u3000。.")
+    if not tail.endswith(("图片", "推文", "FB", "）", ")", "截图", "相片", "照片", "贴文", "帖文")):
+        return None  # (a cheap test first)
+    match = _SOCIAL_POST.search(plain, max(0, len(plain) - 40))
+    if match is None:
+        return None
+    group = next(name for name in ("labelled", "who", "copied") if match.group(name))
+    who = text[match.start(group):match.end(group)].strip()
+    if any(char in _CLAUSE_CHARACTERS for char in simplified(who)):
+        return None  # "他在微博照片": a clause, no account's name
+    start = match.start() + (plain[match.start()] in "(（")
+    raw = text[start:match.end()].strip(" \u3000。.)）")
+    return Found(Credit(raw=raw, provider=who), match.start(), match.end(), "chinese social post")
 
 
 #: The caption's last bracket holding an outlet or an office (two parts at most, joined by a dot) and, a space
