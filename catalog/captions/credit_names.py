@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from catalog.captions.rules import Rules
-from catalog.captions.text import is_capitalised, is_person_word
+from catalog.captions.text import CAPITALS, is_capitalised, is_person_word
 from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
     CITY_STATES,
@@ -234,7 +234,8 @@ _OUTLETS_ROLE_BY = compiled(
     r"(?P<outlet>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}?)\s+"
     r"(?:(?:staff|senior|chief|special|freelance|contributing)\s+)?"
     r"(?:correspondent|contributor|photographer|photojournalist|reporter|stringer)\s+"
-    r"(?:(?P<initials>(?:[A-Z]\.){2,3}[ \t]?[A-Z][\w’'\-]+)|" + _NAME_IN_PROSE + ")")
+    r"(?:(?P<initials>(?:[A-Z]\.){2,3}[ \t]?[A-Z][\w’'\-]+)|" + _NAME_IN_PROSE.replace("[A-Z]", f"[{CAPITALS}]")
+    + ")")  # (a name's capitals as any Latin letter's: "Łukas Ruşkani")
 #: The role words that shape needs, one of which the text must hold (a cheap test before the search).
 _ROLE_WORDS = ("correspondent", "contributor", "photographer", "photojournalist", "reporter", "stringer")
 
