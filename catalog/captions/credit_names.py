@@ -76,6 +76,8 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     capitalised = list(map(is_capitalised, words))  # (is_person_word: capitalised, or a particle)
     if sum(capitalised) < 2 or not all(c or is_person_word(w) for c, w in zip(capitalised, words)):
         return False
+    if len(words) == 2 and len(words[0]) <= 5 and words[0].istitle() and _HYPHENATED_GIVEN.fullmatch(words[1]):
+        return True  # "Park Hae-mook", "Kang Min-ji": a Korean surname, then a given name of two syllables joined
     folded = [w.casefold().strip(".,()[]") for w in words]  # ("Quorva Daily)": a bracket glued to a word)
     if any((w in MEDIA_WORDS and not (lenient and w in MEDIA_WORDS_IN_NAMES)) or w in ORGANISATION_WORDS
            for w in folded):
@@ -87,6 +89,11 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     if any(w in PLATFORMS and len(w) > 1 for w in folded):  # "Rescue Facebook Page": a site's page
         return False
     return text.casefold() not in COUNTRIES
+
+
+#: A given name of two syllables joined by a hyphen, the second in small letters, as Korean names are romanised
+#: ("Hae-mook", "Min-ji"): after a short surname, a person's name whatever word the surname is ("Park").
+_HYPHENATED_GIVEN = compiled(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
 
 
 #: Words for "picture" that label a credit in the languages of bilingual pages ("Photo/Bild: TES", "Foto: Name").
