@@ -643,6 +643,12 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     found = _social_post(text, plain)
     if found is not None:
         return found
+    if plain.rstrip().endswith((" 发", "\u3000发")):
+        spaced = _SPACED_SENT.search(plain, max(0, len(plain) - 30))
+        agency = rules.standard_agency(spaced.group("agency")) if spaced else None
+        if agency:  # "新华社 发": a space before 发, only after a known agency ("王小明 发" is prose)
+            return Found(Credit(raw=text[spaced.start():spaced.end()].strip(), agency=agency), spaced.start(),
+                         spaced.end(), "chinese agency_sent")
     if unknown:
         match = re.search("|".join(map(re.escape, words["credit.unknown"])), plain)
         assert match is not None  # `unknown` says one of the words is in plain
@@ -650,6 +656,8 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     return None
 
 
+#: A known agency, a space, then 发, closing the caption: "新华社 发" (the agency_sent shape has no space).
+_SPACED_SENT = compiled(f"(?P<agency>[{HAN}A-Za-z·]{{2,15}})[ \u3000]发\\s*\\Z")
 #: Characters that make a clause of the words before a site's name ("他在微博", "我们的微博"): no account's name.
 _CLAUSE_CHARACTERS = frozenset("在的了发从于把被和")
 #: The words for the picture after an account's post: "李某FB图片".
@@ -1226,9 +1234,6 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             office = _office_picture(agency_written or "", words)
             if name == "outlet_brackets" and office and not rules.standard_agency(simplified(agency_written or "")):
                 credit.agency, credit.provider = None, office  # "（政府新闻处图片）": the office handed it out
-            if name == "agency_sent" and plain[match.end("agency"):match.end("agency") + 1] in (" ", "\u3000") and not (
-                    agency_written and rules.standard_agency(simplified(agency_written).strip())):
-                continue  # "新华社 发": a space before 发 only after a known agency ("王小明 发" is prose)
             if name in ("agency_alone", "outlet_staff") and not (agency_written and (rules.standard_agency(
                     agency_written.strip()) or rules.standard_agency(simplified(agency_written).strip()))):
                 continue  # a caption's last words are an agency only when the registry knows them

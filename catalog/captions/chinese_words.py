@@ -596,7 +596,7 @@ def _patterns(words: Words) -> Patterns:
                                    f"(?:{words.any('credit.file_photo')}|图片|照片)?[ \u3000]*\\Z"),
         # (法新社图片: the agency's picture; 新华社资料图片, its file picture)
         # 新华社发 (the agency alone, at the end)
-        "agency_sent": _source(f"(?P<agency>{_ORG})[ \u3000]?(?:{sent})\\s*$", re.MULTILINE),
+        "agency_sent": _source(f"(?P<agency>{_ORG})(?:{sent})\\s*$", re.MULTILINE),
         # 赵世勋 Chao Shih Hsun / 中央通讯社 CNA: a photographer's line above the outlet's, as award lists print them
         "name_over_outlet": _source(
             f"^[ \t]*(?P<name>{_NAME})[ \t]+[A-Z][A-Za-z' -]{{2,40}}[ \t]*\n[ \t]*(?P<agency>[{HAN}·]{{2,12}})"
