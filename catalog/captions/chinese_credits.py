@@ -646,7 +646,7 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     if plain.rstrip().endswith((" 发", "\u3000发")):
         spaced = _SPACED_SENT.search(plain, max(0, len(plain) - 30))
         agency = rules.standard_agency(spaced.group("agency")) if spaced else None
-        if agency:  # "新华社 发": a space before 发, only after a known agency ("王小明 发" is prose)
+        if spaced is not None and agency:  # "新华社 发": only after a known agency ("王小明 发" is prose)
             return Found(Credit(raw=text[spaced.start():spaced.end()].strip(), agency=agency), spaced.start(),
                          spaced.end(), "chinese agency_sent")
     if unknown:
