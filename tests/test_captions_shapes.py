@@ -1437,6 +1437,16 @@ CREDIT_RIGHTS_HOLDERS_EN = [
     ("...'by' saying how it was taken names no one",
      "The rocket lifts off over the bay. (©Kyodo by helicopter)",
      {"photographer": None, "agency": "Kyodo"}),
+    ("a circled C typed for the sign",
+     "The ferry leaves the pier at dawn. Photo:Ⓒ Tamsin Vellacourt",
+     {"photographer": "Tamsin Vellacourt", "agency": None}),
+    ("...small, before a known agency", "The ferry leaves the pier at dawn. ⓒ Orrin Talvassy/Yonhap",
+     {"photographer": "Orrin Talvassy", "agency": "Yonhap"}),
+    ("...a courtesy title before the name is no part of it",
+     "The ferry leaves the pier at dawn. Photo:Ⓒ Mr. Orrin Talvassy", {"photographer": "Orrin Talvassy"}),
+    ("...'Reported by' after the sign names how the work was made, no holder",
+     "The ferry went back into service on May 4 ⓒ Reported by Orrin Talvassy",
+     {"agency": None, "provider": None}),
 ]
 
 
@@ -1475,6 +1485,32 @@ def test_english_credit_labels_typed_oddly(text, expected):
     check(text, expected)
 
 
+#: A credit a page left unfinished: its bracket never closed, or an empty credit field typed after it.
+CREDIT_UNFINISHED_EN = [
+    ("a closing credit's bracket left open, a slash after the name",
+     "Members of the club toured the new wing during the open house on Sunday. (Tamsin Vellacourt/",
+     {"photographer": "Tamsin Vellacourt"}),
+    ("...a byline and a wire",
+     "The capsule is moved to the launch pad on the morning of June 3, 2013. (Photo by STR/AFP",
+     {"photographer": None, "agency": "AFP"}),
+    ("...an aside left open is no credit",
+     "The hall under construction, November 23, 1915 (Originally housed the Quorva Office from 1917 …",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("an empty 'Photo: -' field after the credit",
+     "The parade wound through the town's streets on Monday. Picture By: Tamsin Vellacourt/Quorva Press. Photo: -",
+     {"photographer": "Tamsin Vellacourt", "agency": "Quorva Press"}),
+    ("...an empty field alone is no credit",
+     "The parade wound through the town's streets on Monday. Photo: -",
+     {"photographer": None, "agency": None, "provider": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_UNFINISHED_EN],
+                         ids=[case[0] for case in CREDIT_UNFINISHED_EN])
+def test_english_credits_a_page_left_unfinished(text, expected):
+    check(text, expected)
+
+
 #: A social site's account credited for the picture it posted: the account hands it out, the site carries it.
 CREDIT_ACCOUNTS_EN = [
     ("an organisation's account and the site, in closing brackets",
@@ -1486,6 +1522,11 @@ CREDIT_ACCOUNTS_EN = [
     ("...a handle names no source by its name",
      "The couple and their children at the fairground. @quorvalindt / Instagram",
      {"photographer": None, "provider": None, "agency": "Instagram"}),
+    ("a handle, its site's name before it, then 'via' an agency: the agency carried the post, no source named",
+     "Crowds flee the fires at the bay, December 31, 2019. INSTAGRAM @QUORVATHEBAY via REUTERS",
+     {"photographer": None, "agency": "Reuters", "provider": None}),
+    ("...a handle alone before 'via'", "Crowds flee the fires at the bay. @quorvathebay via Reuters",
+     {"photographer": None, "agency": "Reuters", "provider": None}),
     ("...but a byline's 'Photo by' names the photographer",
      "The couple at the fairground. (Photo by Tamsin Vellacourt/Instagram)",
      {"photographer": "Tamsin Vellacourt"}),
@@ -1495,6 +1536,45 @@ CREDIT_ACCOUNTS_EN = [
 @pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_ACCOUNTS_EN],
                          ids=[case[0] for case in CREDIT_ACCOUNTS_EN])
 def test_english_credits_of_social_accounts(text, expected):
+    check(text, expected)
+
+
+#: An outlet, the photographer's role there, then the name: a credit line, or the prose of a reader's gallery.
+CREDIT_OUTLET_ROLES_EN = [
+    ("an outlet's contributor in closing brackets, the outlet opened by a known broadcaster's letters",
+     "Volunteers stack sandbags along the levee at dusk. (ABC Quorva contributor Tamsin Vellacourt)",
+     {"photographer": "Tamsin Vellacourt", "agency": "ABC Quorva"}),
+    ("a byline naming a paper's correspondent",
+     "Volunteers stack sandbags along the levee at dusk. Photo by Quorva News correspondent Orrin Talvassy",
+     {"photographer": "Orrin Talvassy", "agency": "Quorva News"}),
+    ("...a known agency's staff photographer",
+     "Volunteers stack sandbags along the levee at dusk. (Reuters staff photographer Orrin Talvassy)",
+     {"photographer": "Orrin Talvassy", "agency": "Reuters"}),
+    ("prose: a photo taken by an outlet's correspondent, a verb after the name",
+     "Dawn over the Quorva Hills\n\n(Quorva News) — This photo taken by Quorva News correspondent Tamsin "
+     "Vellacourt III show the sun rising over the ridge.",
+     {"photographer": "Tamsin Vellacourt III", "agency": "Quorva News"}),
+    ("...photos by a paper's photographer",
+     "These photos by Quorva Times photographer Orrin Talvassy show the old harbour at its busiest.",
+     {"photographer": "Orrin Talvassy", "agency": "Quorva Times"}),
+    ("...a name opening with a capital outside A-Z",
+     "These photos by Quorva Times photographer Łorrin Talvaşsy show the old harbour at its busiest.",
+     {"photographer": "Łorrin Talvaşsy", "agency": "Quorva Times"}),
+    ("a Korean name whose surname is a venue's word, before a paper after a spaced slash",
+     "Musicians play on the square at dusk. Park Ha-sol / The Quorva Herald",
+     {"photographer": "Park Ha-sol", "agency": "Quorva Herald", "provider": None}),
+    ("...a statement read by a correspondent names no photographer",
+     "The statement was read by Quorva News correspondent Orrin Talvassy outside the court on Monday.",
+     {"photographer": None, "agency": None}),
+    ("...a body that is no outlet: its photographer is left out",
+     "A photo by Quorva Council photographer Orrin Talvassy shows the new bridge.",
+     {"photographer": None, "agency": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_OUTLET_ROLES_EN],
+                         ids=[case[0] for case in CREDIT_OUTLET_ROLES_EN])
+def test_english_credits_naming_an_outlets_correspondent(text, expected):
     check(text, expected)
 
 

@@ -203,6 +203,8 @@ def _name_before_place(both: str, words: Words) -> str | None:
 #: A word of a name in Latin letters (Petrov), and the given names written before it, each capitalised and followed
 #: by a space, right after a label, a stop or a bracket ("图片来源:Ivan Petrov/塔斯社").
 _LATIN_WORD = compiled(r"[A-Z][a-z'-]{1,20}")
+#: Chinese words, a slash, then a name of two or three words in Latin letters: "某某署/Ana Ruiz".
+_HAN_THEN_LATIN_PERSON = compiled(f"[{HAN}]{{2,12}}/[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){{1,2}}")
 _LATIN_GIVEN = compiled(r"(?<=[:：\s(（])(?:[A-Z][a-z'.-]{0,20} ){1,3}\Z")
 #: An agency's name, then 照片 or 图片 (its picture): "(美联社照片)".
 _AGENCYS_PICTURE = compiled("(.{2,12}?)(?:照片|图片)")
@@ -532,6 +534,11 @@ def _shapes_for(present: frozenset[str]) -> tuple[str, ...]:
     return tuple(name for name in _CREDIT_ORDER if all(key in present for key in _CREDIT_NEEDS.get(name, ())))
 
 
+#: A story's source closing the caption: "文章来源: 新华网", "来源:某某网" (in the simplified form).
+_ARTICLE_SOURCE = compiled(r"(?:文章|新闻)?来源[ \t\u3000]*[:：][ \t\u3000]*(?P<outlet>[^\s:：()（）/]{2,12})"
+                           r"[ \t\u3000。.]*\Z")
+
+
 def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patterns: Patterns) -> Found | None:
     """The credit of a Chinese caption (matched on `plain`, its simplified form; values from `text`).
 
@@ -583,6 +590,18 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         # hold), so that the credit ends its line as the shapes ask
         plain = _stop_after_took(words).sub(lambda found: found.group()[:-1] + " ", plain)
     shapes = _shapes_for(frozenset(present))
+    source = _ARTICLE_SOURCE.search(plain) if "took" in present and "来源" in plain else None
+    if source is not None and source.start() > 0:
+        # "...新华社记者王小明 摄 文章来源: 新华网", "摄影:王小明(某某日报记者站)来源:某某网": the page's source of the
+        # story closes the caption after the picture's own credit, which is the credit; the source names its outlet
+        # when the credit names none
+        cut = source.start()
+        found = _credit_of_shapes(text[:cut], plain[:cut], rules, words, patterns, shapes,
+                                  max(0, len(plain[:cut].rstrip()) - _LONGEST_CREDIT), unknown, True)
+        if found is not None and found.credit.photographer:
+            if not found.credit.agency:
+                found.credit.agency = rules.standard_agency(source.group("outlet"))
+            return found
     # a credit that ends the caption first (any shape, looked for in the caption's tail), then one elsewhere:
     # "图为一名记者在拍摄...。中新社发 X 摄"
     tail = max(0, len(plain.rstrip()) - _LONGEST_CREDIT)
@@ -623,11 +642,61 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     found = _outlet_then_names_in_brackets(text, plain, rules, words)
     if found is not None:
         return found
+    found = _social_post(text, plain)
+    if found is not None:
+        return found
+    if plain.rstrip().endswith((" 发", "\u3000发")):
+        spaced = _SPACED_SENT.search(plain, max(0, len(plain) - 30))
+        agency = rules.standard_agency(spaced.group("agency")) if spaced else None
+        if spaced is not None and agency:  # "新华社 发": only after a known agency ("王小明 发" is prose)
+            return Found(Credit(raw=text[spaced.start():spaced.end()].strip(), agency=agency), spaced.start(),
+                         spaced.end(), "chinese agency_sent")
     if unknown:
         match = re.search("|".join(map(re.escape, words["credit.unknown"])), plain)
         assert match is not None  # `unknown` says one of the words is in plain
         return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
     return None
+
+
+#: A known agency, a space, then 发, closing the caption: "新华社 发" (the agency_sent shape has no space).
+_SPACED_SENT = compiled(f"(?P<agency>[{HAN}A-Za-z·]{{2,15}})[ \u3000]发\\s*\\Z")
+#: Characters that make a clause of the words before a site's name ("他在微博", "我们的微博"): no account's name.
+_CLAUSE_CHARACTERS = frozenset("在的了发从于把被和")
+#: The words for the picture after an account's post: "李某FB图片".
+_PICTURE_WORDS = "图片|相片|照片|截图"
+#: A social site's or a post's word, as Chinese pages write them after the account's name.
+_SOCIAL_WORDS = "FB|Facebook|facebook|IG|Instagram|脸书|推特|Twitter|微博|推文|贴文|帖文"
+#: An account's post closing the caption (in the simplified form): after a source label, "来源:某某推文"; after
+#: the last stop, with a word for the picture, "李某FB图片"; or "(图/翻摄自某某新闻)": the account, or the page the
+#: picture was copied from, handed the picture out.
+_SOCIAL_POST = compiled(
+    f"(?:图片)?来源[:：][ \u3000]*(?P<labelled>[{HAN}A-Za-z·]{{2,12}}?)(?:{_SOCIAL_WORDS})(?:{_PICTURE_WORDS})?"
+    f"[ \u3000。.]*\\Z"
+    f"|(?:(?<=[。.!！?？\\s])|^)(?P<who>[{HAN}A-Za-z·]{{2,12}}?)(?:{_SOCIAL_WORDS})(?:{_PICTURE_WORDS})"
+    f"[ \u3000。.]*\\Z"
+    f"|[(（](?:图)?[/／:：]?[ \u3000]*翻摄自(?P<copied>[{HAN}A-Za-z·]{{2,12}})[)）][ \u3000。.]*\\Z")
+
+
+def _social_post(text: str, plain: str) -> Found | None:
+    """The provider of a picture an account posted or a page printed first, closing the caption: "李某FB图片" (李某),
+    "来源:某某推文" (某某), "（图/翻摄自某某新闻）" (某某新闻); None otherwise.
+
+    >>> _social_post("李某探访老人。李某FB圖片", "李某探访老人。李某FB图片").credit
+    Credit(raw='李某FB圖片', photographer=None, agency=None, provider='李某')
+    """
+    tail = plain.rstrip(" \u3000。.")
+    if not tail.endswith(("图片", "推文", "FB", "）", ")", "截图", "相片", "照片", "贴文", "帖文")):
+        return None  # (a cheap test first)
+    match = _SOCIAL_POST.search(plain, max(0, len(plain) - 40))
+    if match is None:
+        return None
+    group = next(name for name in ("labelled", "who", "copied") if match.group(name))
+    who = text[match.start(group):match.end(group)].strip()
+    if any(char in _CLAUSE_CHARACTERS for char in simplified(who)):
+        return None  # "他在微博照片": a clause, no account's name
+    start = match.start() + (plain[match.start()] in "(（")
+    raw = text[start:match.end()].strip(" \u3000。.)）")
+    return Found(Credit(raw=raw, provider=who), match.start(), match.end(), "chinese social post")
 
 
 #: The caption's last bracket holding an outlet or an office (two parts at most, joined by a dot) and, a space
@@ -1140,7 +1209,12 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 if took and len(first) > len(took) + 1:
                     first = first[: len(first) - len(took)].rstrip(" /／")  # "王小斌摄/光明图片": the name before 摄
                 second = text[match.start("agency"):match.end("agency")].strip()
-                if not rules.standard_agency(simplified(first)) and _PERSON.fullmatch(first) and not (
+                if _HAN_THEN_LATIN_PERSON.fullmatch(f"{first}/{second}") and not rules.standard_agency(second) and (
+                        looks_like_person(second)):
+                    # "某某署/Ana Ruiz": an outlet or a body in Chinese, then its photographer's full name in Latin
+                    # letters (no agency's and no Chinese person's name is so written after a Chinese one)
+                    credit.agency, credit.photographer = _agency_name(first, rules, words), second
+                elif not rules.standard_agency(simplified(first)) and _PERSON.fullmatch(first) and not (
                         _outlet_named(first, rules, words)):
                     credit.photographer = first  # "赵军/视觉中国": the photographer, then the agency
                 elif " " in first and first.isascii() and not rules.standard_agency(first) and looks_like_person(first):

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from catalog.captions.rules import Rules
-from catalog.captions.text import is_capitalised, is_person_word
+from catalog.captions.text import CAPITALS, is_capitalised, is_person_word
 from catalog.captions.vocabulary import (
     CHINA_PROVINCES,
     CITY_STATES,
@@ -76,6 +76,8 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     capitalised = list(map(is_capitalised, words))  # (is_person_word: capitalised, or a particle)
     if sum(capitalised) < 2 or not all(c or is_person_word(w) for c, w in zip(capitalised, words)):
         return False
+    if len(words) == 2 and len(words[0]) <= 5 and words[0].istitle() and _HYPHENATED_GIVEN.fullmatch(words[1]):
+        return True  # "Park Hae-mook", "Kang Min-ji": a Korean surname, then a given name of two syllables joined
     folded = [w.casefold().strip(".,()[]") for w in words]  # ("Quorva Daily)": a bracket glued to a word)
     if any((w in MEDIA_WORDS and not (lenient and w in MEDIA_WORDS_IN_NAMES)) or w in ORGANISATION_WORDS
            for w in folded):
@@ -87,6 +89,11 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     if any(w in PLATFORMS and len(w) > 1 for w in folded):  # "Rescue Facebook Page": a site's page
         return False
     return text.casefold() not in COUNTRIES
+
+
+#: A given name of two syllables joined by a hyphen, the second in small letters, as Korean names are romanised
+#: ("Hae-mook", "Min-ji"): after a short surname, a person's name whatever word the surname is ("Park").
+_HYPHENATED_GIVEN = compiled(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
 
 
 #: Words for "picture" that label a credit in the languages of bilingual pages ("Photo/Bild: TES", "Foto: Name").
@@ -229,9 +236,49 @@ _CAMERA_BY = compiled(
     + _NAME_IN_PROSE)
 
 
+#: Prose that names the outlet a photographer works for and their role there, then the photographer: "This photo
+#: taken by Quorva News correspondent Ana Ruiz shows ...", "These photos by Quorva Times photographer Ana Ruiz ...".
+_OUTLETS_ROLE_BY = compiled(
+    r"(?:\b(?i:photo|picture|image|photograph)s?|\b(?:taken|shot))\s+by\s+(?:the\s+)?"
+    r"(?P<outlet>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}?)\s+"
+    r"(?:(?:staff|senior|chief|special|freelance|contributing)\s+)?"
+    r"(?:correspondent|contributor|photographer|photojournalist|reporter|stringer)\s+"
+    r"(?:(?P<initials>(?:[A-Z]\.){2,3}[ \t]?[A-Z][\w’'\-]+)|" + _NAME_IN_PROSE.replace("[A-Z]", f"[{CAPITALS}]")
+    + ")")  # (a name's capitals as any Latin letter's: "Łukas Ruşkani")
+#: The role words that shape needs, one of which the text must hold (a cheap test before the search).
+_ROLE_WORDS = ("correspondent", "contributor", "photographer", "photojournalist", "reporter", "stringer")
+
+
+def _outlets_role_in_text(text: str, rules: Rules | None) -> tuple[str, str] | None:
+    """(photographer, outlet) where the prose says a picture is by an outlet's correspondent, contributor or
+    photographer, the outlet one the registry knows or a paper's words name; else None.
+
+    >>> _outlets_role_in_text("This photo taken by Quorva News correspondent Ana Ruiz shows the bay.", None)
+    ('Ana Ruiz', 'Quorva News')
+    >>> _outlets_role_in_text("A photo by Quorva Council photographer Ana Ruiz.", None) is None
+    True
+    """
+    if " by " not in text or not any(word in text for word in _ROLE_WORDS):
+        return None  # (cheap tests first)
+    match = _OUTLETS_ROLE_BY.search(text)
+    if match is None:
+        return None
+    outlet = match.group("outlet")
+    known = rules.standard_agency(outlet) if rules is not None else None
+    if not known and not is_media(outlet) or looks_like_person(outlet) and not known:
+        return None
+    name = match.group("initials") or _within_its_sentence(match.group(3))  # ("L.O. Ruiz": initials, a surname)
+    if not looks_like_person(name) or any(w.casefold() in _MONTH_OR_DAY for w in name.split()):
+        return None
+    return name, known or outlet
+
+
 def photographer_in_text(text: str, rules: Rules | None = None) -> str | None:
     """A photographer named in the prose: 'Photo taken by astronaut Liu Boming, shows ...' -> 'Liu Boming';
     '... captured on camera by Sam Spencer' -> 'Sam Spencer'."""
+    staffed = _outlets_role_in_text(text, rules)
+    if staffed is not None:
+        return staffed[0]  # "This photo taken by Quorva News correspondent Ana Ruiz shows ..."
     match = _TAKEN_BY.search(text) if "taken" in text or "shot" in text else None  # (cheap tests first)
     if match is None and " by " in text:
         match = _CAMERA_BY.search(text)
@@ -315,6 +362,9 @@ def outlet_in_text(text: str, rules: Rules | None = None) -> str | None:
     >>> outlet_in_text("The show photographed for the Council by Ana Ruiz.") is None
     True
     """
+    staffed = _outlets_role_in_text(text, rules)
+    if staffed is not None:
+        return staffed[1]  # "This photo taken by Quorva News correspondent Ana Ruiz shows ..."
     if "photographed for" not in text:
         return None  # (a cheap test first: only this shape of prose names the outlet)
     match = _PHOTOGRAPHED_FOR.search(text)

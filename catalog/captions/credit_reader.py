@@ -171,8 +171,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         inner = _BRACKETED.fullmatch(body)
         if inner:  # "Photo Credit: (NASA/Joel Kowsky)"
             body = inner.group(1).strip()
-    if not body:
-        return None
+    if not body or roles and not body.strip("-–—. "):
+        return None  # "Photo: -": a page's empty credit field, no credit (a credit before it may be the one)
     owned = _rights_holder_by(body, raw, roles)
     if owned is not None:
         body = owned  # "© Sankei by Kan Emori": the rights holder's slot, then its photographer
@@ -189,10 +189,17 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             not any(w.casefold() in _NOT_NAME_WORDS for w in body.split())):
         # "Photo and caption by mochamad andri Zainul Karim": a name typed half in small letters after a byline
         return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
+    if "@" in body:
+        body = _after_an_account(body)  # "INSTAGRAM @QUORVA via REUTERS": the agency that carried an account's post
     paired = _agency_then_person(body, rules)
     if paired is not None and _BUREAU.fullmatch(paired.partition("/")[0]) and not rules.standard_agency(
             paired.partition("/")[0]):
         roles.append("outlet")  # "ABC Rural: Ana Ruiz": the bureau's slot, though its words read as a name's
+    if paired is None and " " in body:
+        staffed = _outlet_role_person(body, rules)
+        if staffed is not None:
+            body = staffed  # "ABC Open contributor Ana Ruiz": the outlet's slot, whatever its words read as
+            roles.append("outlet")
     body = paired or body
     parts: list[Part] = []
     # (a body with no "v" holds no "via": the split is not tried)
@@ -595,6 +602,11 @@ _RIGHTS_HOLDER_BY = compiled(r"(?P<holder>[^/,:()\[\]]{2,40}?)\s+by\s+(?P<rest>[
 _COPYRIGHT = compiled(r"[(\[]?\s*(?:©|\(c\)|(?i:copyright\b))")
 
 
+#: Words for how a work was made, before "by" after a copyright sign: no rights holder's name.
+_MADE_BY_WORDS = frozenset({"reported", "written", "photographed", "taken", "shot", "edited", "produced", "filmed",
+                            "captured", "posted", "shared", "photo", "photos", "text"})
+
+
 def _rights_holder_by(body: str, raw: str, roles: list[str]) -> str | None:
     """A copyright credit "© <holder> by <name>" as "holder/name" (the holder in the outlet's slot, whatever its
     words read as: "JAPAN Forward" has a person's shape), or the holder alone when "by" says how the picture was
@@ -608,8 +620,9 @@ def _rights_holder_by(body: str, raw: str, roles: list[str]) -> str | None:
     if roles != ["label"] or " by " not in body or not _COPYRIGHT.match(raw):
         return None
     owned = _RIGHTS_HOLDER_BY.fullmatch(body)
-    if owned is None or not owned.group("holder")[:1].isupper():
-        return None
+    if owned is None or not owned.group("holder")[:1].isupper() or (
+            owned.group("holder").casefold() in _MADE_BY_WORDS):
+        return None  # ("© Reported by Ana Ruiz": how the work was made, no holder)
     rest = owned.group("rest").strip()
     if rest.islower() and len(rest.split()) <= 2:
         # ("© Ana Ruiz by drone" names its photographer as the holder: left to the other readings)
@@ -619,6 +632,27 @@ def _rights_holder_by(body: str, raw: str, roles: list[str]) -> str | None:
 
 #: The social sites whose accounts post pictures they did not take; a photo site's user (Flickr's) took them.
 _SOCIAL_SITES = PLATFORMS - {"flickr", "unsplash", "pexels", "pixabay"}
+
+
+#: A social account's handle, its site's name before it or not, then "via" the agency that carried its post.
+_ACCOUNT_VIA = compiled(r"(?:[A-Za-z]+[ \t]+|[A-Za-z]+[ \t]*/[ \t]*)?@[\w.]{2,40}[ \t]*/?[ \t]*(?i:via)[ \t]+"
+                        r"(?P<rest>\S.*)")
+
+
+def _after_an_account(body: str) -> str:
+    """What follows "via" when a social account's handle comes before it, else the body: "INSTAGRAM @QUORVA via
+    REUTERS" gives "REUTERS" (the account posted the picture, a handle names no source by its name, and the agency
+    carried it).
+
+    >>> _after_an_account("INSTAGRAM @QUORVA via REUTERS"), _after_an_account("@quorva via Reuters")
+    ('REUTERS', 'Reuters')
+    >>> _after_an_account("Ana Ruiz via Reuters")
+    'Ana Ruiz via Reuters'
+    """
+    account = _ACCOUNT_VIA.fullmatch(body)
+    if account is None or account.group().split("@")[0].strip(" /").casefold() not in PLATFORMS | {""}:
+        return body
+    return account.group("rest").strip()
 
 
 def _an_account_post(body: str, names: list[Part]) -> bool:
@@ -653,6 +687,39 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
     if photo and rest.isupper() and (_ACRONYM.fullmatch(head) or is_media(head)) and looks_like_person(rest):
         return f"{head}/{rest}"  # "(QPA PHOTO YVES BOUCAU)": Belga's form, from an outlet the registry does not know
     return None
+
+
+#: An outlet's name, the role its photographer had there, then the name: "Quorva News correspondent Ana Ruiz",
+#: "ABC Open contributor Ana Ruiz", "Reuters staff photographer Ana Ruiz".
+_OUTLET_ROLE_PERSON = compiled(
+    r"(?P<outlet>(?:[A-Z][\w’'.&-]*\s+){1,4}?)(?i:(?:staff|senior|chief|special|freelance|contributing)\s+)?"
+    r"(?i:correspondent|contributor|photographer|photojournalist|reporter|stringer)\s+(?P<name>[A-Z].*)")
+
+
+def _outlet_role_person(body: str, rules: Rules) -> str | None:
+    """An outlet, its photographer's role there and the photographer, as "outlet/person"; else None. The outlet
+    is one the registry knows, one a paper's words name, or one opened by a known agency's name or by initials
+    ("ABC Open"); the name must read as a person's.
+
+    >>> from catalog.captions.rules import load_rules
+    >>> _outlet_role_person("Quorva News correspondent Ana Ruiz", load_rules())
+    'Quorva News/Ana Ruiz'
+    >>> _outlet_role_person("ABC Open contributor Ana Ruiz", load_rules())
+    'ABC Open/Ana Ruiz'
+    >>> _outlet_role_person("Ana Ruiz photographer Tom Lindt", load_rules()) is None
+    True
+    """
+    if "/" in body or "," in body:
+        return None
+    match = _OUTLET_ROLE_PERSON.fullmatch(body)
+    if match is None:
+        return None
+    outlet, name = match.group("outlet").strip(), match.group("name").strip()
+    head = outlet.split()[0]
+    if not (rules.standard_agency(outlet) or is_media(outlet) or rules.standard_agency(head)
+            or _ACRONYM.fullmatch(head)) or not looks_like_person(name):
+        return None
+    return f"{outlet}/{name}"
 
 
 #: An outlet's one word then a place's one or two: "Sputnik Georgia", "Sputnik Kazakhstan".

@@ -82,11 +82,11 @@ _SEPARATOR = compiled(r"(?=[\s—–/=])(?:\s\|\s|\s?[—–]\s?|\s/(?:\s|(?=[A-
 #: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
 _LEAD_ANYWHERE = compiled(
     r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’_*])|(?<![\w]))"
-    r"(?:Photo(?:graph|s)?\s*(?:by\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)"
+    r"(?:Photo(?:graph|s)?\s*(?:[Bb]y\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)"
     rf"|PHOTO\s+(?=[{CAPITALS}][{CAPITALS}'’-]+(?:\s+[{CAPITALS}][{CAPITALS}'’.-]*){{1,4}}\s*$)"
     r"|(?<=[,.]\s)photo(?:graph|s)?\s*:|IMAGES?\s*:|PICTURES?\s*(?:BY\b|:)"
     r"|Photographer\s*:|Image\s*copyright|©"
-    r"|Credit\s*(?::|\.{2,}|…)|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Pictures?\s*(?:by\b|:)|Pix\s+by\b|(?:Photos?|Pictures?)\s+and\s+(?:text|captions?)\b|(?:Photo|Picture)s?\s+(?:is\s+|was\s+)?taken\s+by\b"
+    r"|Credit\s*(?::|\.{2,}|…)|CREDIT\s*:|credit:|Foto\s*:|FOTO\s*:|(?:Photo|Picture|Image)\s+[Cc]redits?|Pics?\s*[/:]|Pictures?\s*(?:[Bb]y\b|:)|Pix\s+by\b|(?:Photos?|Pictures?)\s+and\s+(?:text|captions?)\b|(?:Photo|Picture)s?\s+(?:is\s+|was\s+)?taken\s+by\b"
     r"|(?:All|Cover|File|Staff|Pool)\s+(?:photo(?:graph)?s?|pictures?)\s*(?:by\b|:|@)"
     r"|(?:Photo(?:graph)?|Picture|Image)s?\s+courtesy\b|Supplied\s*:|Image\s*:|Image\s+source|Photographed\s+by|Source\s*:"
     r"|originally\s+uploaded\s+by\b|(?:photo(?:graph)?|picture|image)s?\s+(?:above|below|here)\s+(?:is|was)\s+by\b)"
@@ -145,7 +145,14 @@ def _at_end(text: str, end: int) -> bool:
     rest = text[end:]
     return not rest.strip(" \t\n.#|") or _JUNK_AFTER.fullmatch(rest) is not None or _page_tags_after(rest) or bool(
         _RESTRICTION_TAIL.fullmatch(rest)) or rest[:1] == "." and _PLACE_YEAR_AFTER.match(rest) is not None or (
-        "opyright" in rest and _NOTICE_AFTER.fullmatch(rest) is not None)
+        "opyright" in rest and _NOTICE_AFTER.fullmatch(rest) is not None) or (
+        ":" in rest and _EMPTY_FIELD_AFTER.fullmatch(rest) is not None)
+
+
+#: The same, closing a lead-in's span after its credit's stop (the stop kept): "... Quorva Press. Photo: -".
+_EMPTY_FIELD_CLOSING = compiled(r"[.|][ \t]*(?i:photo|picture|image|credit)s?[ \t]*:[ \t]*[-–—]?[\s.]*$")
+#: A page's empty credit field closing the text after a credit: ". Photo: -", " Credit:".
+_EMPTY_FIELD_AFTER = compiled(r"[\s.|]*(?i:photo|picture|image|credit)s?[ \t]*:[ \t]*[-–—]?[\s.]*")
 
 
 #: The word, the sign and a year of a web page's copyright notice ("Copyright © 2016, Sun Sentinel"): no credit.
@@ -196,6 +203,23 @@ def _brackets(text: str, rules: Rules) -> Iterator[Candidate]:
     angle = _ANGLE_CLOSING.search(text) if text.rstrip(" \t\n.").endswith(">") else None
     if angle:
         yield Candidate(angle.group(1).strip(), angle.start(), len(text), 3.0, True, enclosed=True)
+
+
+#: At most this many characters after an unclosed bracket closing the caption: more is prose.
+_UNCLOSED_CREDIT_LENGTH = 60
+
+
+def _unclosed_bracket(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'... during the open house. (Ana Ruiz/', '... on June 3, 2013. (Photo by STR/AFP': a credit's bracket left
+    open at the very end of the caption (a page cut its close off), after a sentence's end; the reader decides
+    whether it holds a credit."""
+    at = max(text.rfind("("), text.rfind("["))
+    if at < 0 or len(text) - at > _UNCLOSED_CREDIT_LENGTH + 3 or ")" in text[at:] or "]" in text[at:] or (
+            "\n" in text[at:]) or not _standalone(text, at):
+        return
+    content = text[at + 1:].strip().rstrip("/ ").strip()
+    if 3 <= len(content) <= _UNCLOSED_CREDIT_LENGTH:
+        yield Candidate(content, at, len(text), 3.0, True, enclosed=True)
 
 
 #: What opens the next sentence after brackets: spaces, then a capital (not more brackets: "(PHOTO NOT FOR SALE)
@@ -447,6 +471,9 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         if text[end - 1:end] in (".", "") or text[end - 1:end].isdigit():
             closing = _PLACE_YEAR_AFTER.search(text, start, end)  # "Image by Ana Ruiz. Tajikistan, 2009."
             end = closing.start() if closing else end
+        if ":" in text[match.end():end]:  # "Picture by: Ana Ruiz/Quorva Press. Photo: -": a page's empty field after
+            empty = _EMPTY_FIELD_CLOSING.search(text[match.end():end])
+            end = match.end() + empty.start() + 1 if empty else end
         content = text[start:end].rstrip(" ,;|")  # "Photo: Hung Cuong |": a table's bar after the credit
         if content:
             yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
@@ -1052,6 +1079,7 @@ def _sender_heads(text: str, rules: Rules) -> Iterator[Candidate]:
 #: best (``credits._score``: the spot's weight, a lead-in or a known agency, a person named) wins.
 CREDIT_SPOTS: tuple[CreditSpot, ...] = (
     CreditSpot("brackets", "... Oct. 14, 2025. (Photo/Zhang Dagang)", _brackets),
+    CreditSpot("unclosed brackets", "... on June 3, 2013. (Photo by STR/AFP", _unclosed_bracket),
     CreditSpot("agency-led", "... March 11, 2025. REUTERS/Tingshu Wang", _agency_leads),
     CreditSpot("lead-in", "... the rubblePhotograph: Dimitar Dilkoff/AFP/Getty Images", _lead_ins),
     CreditSpot("run-on byline", "... on Yulong Snow Mountain photo by Ma Dengke", _run_on_bylines),

@@ -127,6 +127,10 @@ def _site_notice(text: str, candidate: Candidate) -> bool:
 _EMOTICON = compiled(r"(?:^|\s)(?:[:;=]-?[)(DPp]|\^\^)(?=\s|$)")
 
 
+#: The circled capital and small C, typed for the copyright sign.
+_CIRCLED_C = str.maketrans({"Ⓒ": "©", "ⓒ": "©"})
+
+
 def find_credit(text: str, rules: Rules) -> Found | None:
     """The caption's credit and the span it takes: the best-scoring reading of the spots' candidates.
 
@@ -135,6 +139,10 @@ def find_credit(text: str, rules: Rules) -> Found | None:
     >>> found.credit
     Credit(raw='Xinhua/Li Xin', photographer='Li Xin', agency='Xinhua', provider=None)
     """
+    if "Ⓒ" in text or "ⓒ" in text:
+        # "Photo:Ⓒ Ana Ruiz", "ⓒ Quorva News": the circled letter some pages type for the copyright sign, read as
+        # the sign (one character for one: the spans hold)
+        text = text.translate(_CIRCLED_C)
     note = _RIGHTS_NOTE.search(text) if _RIGHTS_WORDS.search(text) else None
     if note is not None:
         # "© Ana Ruiz. All rights reserved.", "Photo: Ana Ruiz. No copying without permission.": a rights note

@@ -689,6 +689,8 @@ RANKS = (
     r"(?:special\s+|senior\s+|staff\s+|chief\s+)?correspondent", r"reporter", r"fireman(?:\s+apprentice)?",
     # academic and clerical titles, dropped as ranks are: "Photo by Dr. Ana Ruiz", "(Prof. Li Wen)"
     r"dr\.?", r"prof\.?", r"professor", r"rev\.?",
+    # courtesy titles, dropped as ranks are: "Photo: Mr. Ana Ruiz", "© Mrs. Ana Ruiz"
+    r"mr\.", r"mrs\.", r"ms\.",
     # police and sheriffs' offices' own: "(Photo by Deputy Ana Ruiz)", "Det. Ana Ruiz", "Sheriff's Deputy ..."
     r"(?:sheriff['’]s\s+)?deputy", r"det\.?", r"detective", r"trooper", r"constable",
     # the Canadian Armed Forces' own, as their imaging services write them: "MCpl Ana Ruiz", "Bdr Ana Ruiz"
