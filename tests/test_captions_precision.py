@@ -1050,3 +1050,15 @@ def test_a_venue_moved_from_is_an_origin(text, expected):
 def test_a_disasters_word_alone_is_no_town(text, expected):
     found = parse(text).location
     assert (found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name with the word "region" before "of" and its country is a region, never a city: the province without
+    # "the", a wide area with it
+    ("A view of camps in the Quorva region of the Democratic Republic of the Congo.",
+     {"city": None, "country": "Democratic Republic of the Congo"}),
+    ("Soldiers patrol in Quorva region of Ukraine.", {"city": None, "province": "Quorva region"}),
+])
+def test_a_region_of_its_country_is_no_city(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

@@ -447,9 +447,11 @@ def _regions_after_a_town(elements: list[Element]) -> None:
         before_its_country = number == 0 and len(elements) > 1 and (
             elements[1].level == "country" and elements[1].link == ",")
         owned = element.country is not None and not element.the  # "in Ukraine's Donetsk region": the country's
-        if after_a_town or before_its_country and not element.the or owned:
+        of_its_country = number == 0 and len(elements) > 1 and elements[1].level == "country" and (
+            elements[1].link == "of")  # "in the North Kivu region of the Congo": as before a comma and its country
+        if after_a_town or (before_its_country or of_its_country) and not element.the or owned:
             element.level = "province"
-        elif before_its_country:
+        elif before_its_country or of_its_country:
             element.level = "ignore"  # "in the Pantanal region, Brazil": a wide area, and never a city
         return
 
