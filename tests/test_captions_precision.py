@@ -1062,3 +1062,16 @@ def test_a_disasters_word_alone_is_no_town(text, expected):
 def test_a_region_of_its_country_is_no_city(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body's people going to a place (前往) or visiting it (参访): the place they go to is the scene, not the
+    # body named first
+    ("奎沃大学新闻学系的学生9月23日晚间前往奎尔沃棒球场实地教学。", {"sublocation": "奎尔沃棒球场"}),
+    ("奎沃大学的国际生参访奎尔沃区,认识当地的防灾规划。", {"sublocation": None, "city": "奎尔沃区"}),
+    # ...with no verb of going, the venue named stays
+    ("9月23日,奎沃大学的学生在图书馆里读书。", {"sublocation": "奎沃大学"}),
+])
+def test_the_place_a_body_goes_to_is_the_scene(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
