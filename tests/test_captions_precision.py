@@ -1075,3 +1075,15 @@ def test_a_region_of_its_country_is_no_city(text, expected):
 def test_the_place_a_body_goes_to_is_the_scene(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a school opening the sentence before one of its pupils or teachers is whose they are, not the scene
+    ("Quorva High School sophomore Ana Ruiz stacks the water bottles on Friday.", {"sublocation": None}),
+    ("Quorva Academy teachers march along the seafront on Friday.", {"sublocation": None}),
+    # ...a school the sentence puts the scene in stays
+    ("Pupils play in the yard of Quorva High School on Friday.", {"sublocation": "Quorva High School"}),
+])
+def test_a_school_before_its_pupils_is_no_scene(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

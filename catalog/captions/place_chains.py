@@ -701,7 +701,9 @@ _HEADING_MARKS = frozenset({"-", "–", "—", ":"})
 PEOPLE_OF_A_PLACE = ORIGIN_NOUNS | frozenset({
     "staff", "staffers", "employees", "officials", "official", "members", "member", "volunteers", "crew",
     "crews", "aquarist", "keeper", "keepers", "spokesperson", "spokesman", "spokeswoman", "director", "chief",
-    "president", "manager", "coach", "players", "player"})
+    "president", "manager", "coach", "players", "player",
+    # (a school's pupils by their year, and its teachers: "Quorva High School sophomore Ana Ruiz")
+    "sophomore", "sophomores", "freshman", "freshmen", "pupils", "pupil", "teacher", "teachers", "graduates"})
 #: Words before a named place that read as "the": "at his Mar-a-Lago estate", "in their Soho studio".
 _OWNER_ARTICLES = frozenset({"the", "his", "her", "their"})
 
