@@ -1087,3 +1087,16 @@ def test_the_place_a_body_goes_to_is_the_scene(text, expected):
 def test_a_school_before_its_pupils_is_no_scene(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city abroad written with 州 is the state (or oblast) named after it, the province, not the city
+    ("5月3日,游客在纽约州的一处农场采摘苹果。", {"city": None, "province": "纽约州"}),
+    ("选民在华盛顿州排队投票。", {"city": None, "province": "华盛顿州"}),
+    # ...州长 after it is the state's governor, a title; a city of China ending in 州 stays the city
+    ("5月3日,纽约州长奎沃在纽约出席游行。", {"city": "纽约", "province": None}),
+    ("5月3日,游客在杭州游览。", {"city": "杭州", "province": None}),
+])
+def test_a_city_abroad_written_with_zhou_is_its_state(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

@@ -2504,6 +2504,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         # longer name is that name's: "武汉江汉路步行街", "珠海港珠澳大桥")
         # (nor before a number that names a venue with it: "台北101大楼")
         # (a known name right before a venue word is the venue's own: "维多利亚港", "湖南大学")
+        state = _a_state_named_after_a_city_abroad(plain, at, city)
+        if state is not None:
+            return Element("province", text[at:state], at, state, link=","), state
         if before and before[-1].end == at and before[-1].level == "city":
             return Element("county", text[at:city], at, city, link=","), city  # "北京东城": a district
         if plain[city:city + 1] == "市" and (city + 1 >= end or plain[city + 1] not in _NOT_SUFFIX_AFTER["市"]):
@@ -2512,6 +2515,24 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         return Element("place", text[at:city], at, city, link=","), city
     return None
 
+
+
+def _a_state_named_after_a_city_abroad(plain: str, at: int, city: int) -> int | None:
+    """Where a state's or an oblast's name ends when the bare name at `at` (to `city`) is a city abroad written with
+    州 ("纽约州", "华盛顿州", "新西伯利亚州", "马萨诸塞州": New York State, Novosibirsk Oblast): the state, the
+    province, named after its city; None for a name of China (杭州, 伊犁州) or one with no 州."""
+    from catalog.captions.gazetteer import chinese_name_cities
+
+    if plain[city:city + 1] == "州":
+        name, state = plain[at:city], city + 1
+    elif plain[city - 1:city] == "州" and city - at >= 3:
+        name, state = plain[at:city - 1], city
+    else:
+        return None  # (most names: no 州 at their end)
+    if plain[state:state + 1] == "长":
+        return None  # "纽约州长古莫": the state's governor, a title (the city's reading stays as it was)
+    country = chinese_name_cities(name)[1] or chinese_name_cities(name + "州")[1]
+    return state if country is not None and country != "CN" else None
 
 
 def _no_name_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
