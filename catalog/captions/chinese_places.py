@@ -2504,9 +2504,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         # longer name is that name's: "武汉江汉路步行街", "珠海港珠澳大桥")
         # (nor before a number that names a venue with it: "台北101大楼")
         # (a known name right before a venue word is the venue's own: "维多利亚港", "湖南大学")
-        state = _a_state_named_after_a_city_abroad(plain, at, city)
-        if state is not None:
-            return Element("province", text[at:state], at, state, link=","), state
+        state_end = _a_state_named_after_a_city_abroad(plain, at, city)
+        if state_end is not None:
+            return Element("province", text[at:state_end], at, state_end, link=","), state_end
         if before and before[-1].end == at and before[-1].level == "city":
             return Element("county", text[at:city], at, city, link=","), city  # "北京东城": a district
         if plain[city:city + 1] == "市" and (city + 1 >= end or plain[city + 1] not in _NOT_SUFFIX_AFTER["市"]):
