@@ -1100,3 +1100,14 @@ def test_a_school_before_its_pupils_is_no_scene(text, expected):
 def test_a_city_abroad_written_with_zhou_is_its_state(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a span of years back opens a clause about a person, whose name may end in a venue's character (峰, 山)
+    ("三年前赵奎峰(左)再次当选,于就职日与李某进行交接。", None),
+    ("四年前林某山在奎沃市参选。", None),
+    # ...while a venue named after it in a place phrase of its own is read
+    ("三年前,选民在奎沃体育馆投票。", "奎沃体育馆"),
+])
+def test_years_back_open_a_clause_not_a_venue(text, expected):
+    assert parse(text).location.sublocation == expected
