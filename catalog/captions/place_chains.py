@@ -129,26 +129,28 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     """
     chains: list[Chain] = []
     i, n = 0, len(toks)
-    lowers = [t.lower for t in toks]  # (read once: the loop asks them of every token, most of which open nothing)
+    # (read once: the loop asks them of every token, most of which open nothing)
+    lowers = [t.lower for t in toks]
+    texts = [t.text for t in toks]
     while i < n:
         word = lowers[i]
-        if i and word not in _OPENING_WORDS and toks[i - 1].text not in _HEADING_MARKS and not (
-                toks[i - 1].text == "]" and _after_a_topic_tag(toks, i)):
+        if i and word not in _OPENING_WORDS and (before := texts[i - 1]) not in _HEADING_MARKS and not (
+                before == "]" and _after_a_topic_tag(toks, i)):
             # (a capital after a word without one, and "in" a few words on: _a_venue_placed_in_its_town's cheap
             # tests, made here first without a call)
-            if toks[i].text[:1].isupper() and not toks[i - 1].text[:1].isupper() and "in" in lowers[i + 1:i + 8]:
+            if texts[i][:1].isupper() and not before[:1].isupper() and "in" in lowers[i + 1:i + 8]:
                 chain, j = _a_venue_placed_in_its_town(toks, i)  # "'taken over' Lebuh Pudu in Kuala Lumpur"
                 if chain is not None:
                     chains.append(chain)
                     i = j
                     continue
-            if word == "called" and toks[i - 1].text == ",":
+            if word == "called" and before == ",":
                 chain, j = _a_place_named_called(toks, i)  # "from a bridge, called Quorva Bridge, Dhaka region"
                 if chain is not None:
                     chains.append(chain)
                     i = j
                     continue
-            if toks[i - 1].text == "," and _after_an_opening_clause(toks, i):
+            if before == "," and _after_an_opening_clause(toks, i):
                 chain, j = _read_chain(toks, i, "subject", "subject")  # "Seen from the air, the Quorva Camp ..."
                 if chain is not None and chain.elements[0].level == "venue":
                     chains.append(chain)
