@@ -1571,8 +1571,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     else:
         owner_country = None
     owned = saw_the or k > i or depth > 0  # (depth: the place a possessive owns, "Saudi Arabia's holy city of")
-    kind_at = _kind_after_plain_words(toks, k)
-    if kind_at is not None and owned:
+    kind_at = _kind_after_plain_words(toks, k) if owned else None  # (asked only where its answer is used)
+    if kind_at is not None:
         k = kind_at  # "Iraq's southern port city of Basra": plain words before the kind
     if k + 2 < n and toks[k].lower in KIND_LEVELS and toks[k + 1].lower == "of" and owned:
         kind, k = KIND_LEVELS[toks[k].lower], k + 2  # "the ancient city of Kashgar"
