@@ -360,7 +360,7 @@ _OPEN_ORDER = compiled(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|1[0-2])/(?:19|2
 
 def open_order(text: str) -> bool:
     """Whether the text holds a slashed date whose order of day and month its numbers leave open."""
-    return _OPEN_ORDER.search(text) is not None
+    return "/" in text and _OPEN_ORDER.search(text) is not None  # (its every match holds a slash: most texts none)
 
 
 @functools.cache

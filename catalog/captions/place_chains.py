@@ -129,26 +129,28 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     """
     chains: list[Chain] = []
     i, n = 0, len(toks)
-    lowers = [t.lower for t in toks]  # (read once: the loop asks them of every token, most of which open nothing)
+    # (read once: the loop asks them of every token, most of which open nothing)
+    lowers = [t.lower for t in toks]
+    texts = [t.text for t in toks]
     while i < n:
         word = lowers[i]
-        if i and word not in _OPENING_WORDS and toks[i - 1].text not in _HEADING_MARKS and not (
-                toks[i - 1].text == "]" and _after_a_topic_tag(toks, i)):
+        if i and word not in _OPENING_WORDS and (before := texts[i - 1]) not in _HEADING_MARKS and not (
+                before == "]" and _after_a_topic_tag(toks, i)):
             # (a capital after a word without one, and "in" a few words on: _a_venue_placed_in_its_town's cheap
             # tests, made here first without a call)
-            if toks[i].text[:1].isupper() and not toks[i - 1].text[:1].isupper() and "in" in lowers[i + 1:i + 8]:
+            if texts[i][:1].isupper() and not before[:1].isupper() and "in" in lowers[i + 1:i + 8]:
                 chain, j = _a_venue_placed_in_its_town(toks, i)  # "'taken over' Lebuh Pudu in Kuala Lumpur"
                 if chain is not None:
                     chains.append(chain)
                     i = j
                     continue
-            if word == "called" and toks[i - 1].text == ",":
+            if word == "called" and before == ",":
                 chain, j = _a_place_named_called(toks, i)  # "from a bridge, called Quorva Bridge, Dhaka region"
                 if chain is not None:
                     chains.append(chain)
                     i = j
                     continue
-            if toks[i - 1].text == "," and _after_an_opening_clause(toks, i):
+            if before == "," and _after_an_opening_clause(toks, i):
                 chain, j = _read_chain(toks, i, "subject", "subject")  # "Seen from the air, the Quorva Camp ..."
                 if chain is not None and chain.elements[0].level == "venue":
                     chains.append(chain)
@@ -1633,8 +1635,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     else:
         owner_country = None
     owned = saw_the or k > i or depth > 0  # (depth: the place a possessive owns, "Saudi Arabia's holy city of")
-    kind_at = _kind_after_plain_words(toks, k)
-    if kind_at is not None and owned:
+    kind_at = _kind_after_plain_words(toks, k) if owned else None  # (asked only where its answer is used)
+    if kind_at is not None:
         k = kind_at  # "Iraq's southern port city of Basra": plain words before the kind
     if k + 2 < n and toks[k].lower in KIND_LEVELS and toks[k + 1].lower == "of" and owned:
         kind, k = KIND_LEVELS[toks[k].lower], k + 2  # "the ancient city of Kashgar"
