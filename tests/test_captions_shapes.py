@@ -3070,3 +3070,18 @@ def test_a_future_clause_reaches_its_day_past_a_place_set_off_by_commas(text, ex
 ])
 def test_dates_typed_with_dashes_stray_spaces_stops_or_underscores(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Hong Kong's and Taiwan's broadcasters and papers, a house credit alone, in English and in Chinese
+    ("Trees brought down by the storm line a road in Quorva Valley. Photo: RTHK",
+     {"photographer": None, "agency": "RTHK", "provider": None}),
+    ("Commuters queue for a bus after the rain. (Photo: TVB News)", {"photographer": None, "agency": "TVB"}),
+    ("A ferry leaves the pier in the morning mist. Photo: i-Cable", {"photographer": None, "agency": "i-Cable"}),
+    ("Farmers pick oranges before the typhoon arrives. (Photo: Formosa TV)", {"agency": "FTV"}),
+    ("果農趕在颱風來前採收柳丁。(圖/民視新聞)", {"photographer": None, "agency": "FTV"}),
+    ("花農在園裡趕摘菊花。(圖/公視新聞)", {"photographer": None, "agency": "PTS"}),
+    ("市民在雨中排隊候車。(圖片來源:香港電台)", {"agency": "RTHK"}),
+])
+def test_hong_kong_and_taiwan_broadcasters_are_known_outlets(text, expected):
+    check(text, expected)

@@ -1059,3 +1059,22 @@ def test_an_island_named_by_its_kind_holds_no_venue(text, expected):
 ])
 def test_a_club_named_after_its_ground(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a zone or a park "of" a city the gazetteer knows, then a side of the country and its province (the wires'
+    # "east China's Anhui Province"): the city closes the venue's name and is the city
+    ("Workers at a factory in Quorva High-tech Zone of Hefei, east China's Anhui Province, March 9, 2020.",
+     ("Quorva High-tech Zone", "Hefei", "Anhui")),
+    ("Tourists at the Quorva Scenic Area of Guilin, south China’s Guangxi Zhuang Autonomous Region, May 1, 2021.",
+     ("Quorva Scenic Area", "Guilin", "Guangxi")),
+    # a name the gazetteer does not know as a city there stays inside the venue's name
+    ("Tourists at the Quorva Scenic Area of Lindtvale, south China's Guangxi Zhuang Autonomous Region, May 1.",
+     ("Quorva Scenic Area of Lindtvale", None, "Guangxi")),
+    # and a city of another country than the one written is no town of the venue's
+    ("Workers at the Quorva Industrial Zone of Osaka, east China's Anhui Province, March 9, 2020.",
+     ("Quorva Industrial Zone of Osaka", None, "Anhui")),
+])
+def test_a_venue_of_a_known_city_before_a_side_of_its_country(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected

@@ -1645,3 +1645,16 @@ def test_a_town_named_like_a_site_whose_first_word_is_a_town_elsewhere(text, exp
 def test_a_county_named_after_its_town_written_with_its_word(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the streets of Paris" is a stretch of the town; so with words describing the plural noun after "the"
+    ("The busy streets of Kampala, Uganda.", ("Kampala", "Uganda")),
+    ("The green rolling hills of the Quorva district of Uganda.", ("Quorva district", "Uganda")),
+    ("Cattle graze on the green rolling hills of Mbarara, Uganda.", ("Mbarara", "Uganda")),
+    # a singular noun so described is a point, not a stretch: nothing read from it
+    ("Crowds gather at the landing site of Quorva's lunar probe.", (None, None)),
+])
+def test_a_described_stretch_of_a_town(text, expected):
+    found = parse(text).location
+    assert (found.city, found.country) == expected

@@ -131,6 +131,16 @@ _EMOTICON = compiled(r"(?:^|\s)(?:[:;=]-?[)(DPp]|\^\^)(?=\s|$)")
 _CIRCLED_C = str.maketrans({"Ⓒ": "©", "ⓒ": "©"})
 
 
+def _circled_c_as_written(found: Found | None, text: str) -> Found | None:
+    """The credit read with the circled C as the copyright sign, its raw text as the caption writes it ("ⓒ Name")."""
+    raw = found.credit.raw if found is not None else None
+    if found is not None and raw:
+        at = text.translate(_CIRCLED_C).find(raw)
+        if at >= 0:
+            found.credit.raw = text[at:at + len(raw)]
+    return found
+
+
 def find_credit(text: str, rules: Rules) -> Found | None:
     """The caption's credit and the span it takes: the best-scoring reading of the spots' candidates.
 
@@ -141,8 +151,8 @@ def find_credit(text: str, rules: Rules) -> Found | None:
     """
     if "Ⓒ" in text or "ⓒ" in text:
         # "Photo:Ⓒ Ana Ruiz", "ⓒ Quorva News": the circled letter some pages type for the copyright sign, read as
-        # the sign (one character for one: the spans hold)
-        text = text.translate(_CIRCLED_C)
+        # the sign (one character for one: the spans hold), the raw credit given back as written
+        return _circled_c_as_written(find_credit(text.translate(_CIRCLED_C), rules), text)
     note = _RIGHTS_NOTE.search(text) if _RIGHTS_WORDS.search(text) else None
     if note is not None:
         # "© Ana Ruiz. All rights reserved.", "Photo: Ana Ruiz. No copying without permission.": a rights note

@@ -822,6 +822,22 @@ _MOVING_VERBS = frozenset({
 _WINS = frozenset({"win", "wins", "victory", "victories", "triumph", "lead", "edge", "upset", "romp", "rout"})
 
 
+def _the_described(toks: list[Token], noun: int) -> bool:
+    """Whether one or two plain words in small letters describe the plural noun at toks[noun] after "the": "the
+    busy streets of Kampala", "the green rolling hills of Mbarara" (as "the streets of Paris"); a singular one is
+    a point more often ("the landing site of China's probe", "the lands south of the Yangtze")."""
+    if not toks[noun].lower.endswith("s") or toks[noun].lower.endswith("ss"):
+        return False
+    for back in (2, 3):
+        at = noun - back
+        if at < 0 or not (toks[at + 1].text.islower() and toks[at + 1].text.isalpha()) or (
+                toks[at + 1].lower in PREPOSITIONS or toks[at + 1].lower in ARTICLES):
+            return False
+        if toks[at].lower == "the":
+            return True
+    return False
+
+
 def _allowed(toks: list[Token], i: int) -> str:
     """What the preposition at toks[i] may introduce: see PREPOSITIONS."""
     word, before = toks[i].lower, toks[i - 1].lower if i else ""
@@ -832,8 +848,9 @@ def _allowed(toks: list[Token], i: int) -> str:
         # is not, a town written with its state or country is ("Three pictures of Waveland, Mississippi")
     if word == "of" and before in _BOUNDARY_NOUNS and toks[i - 1].text.islower():
         return "elsewhere"  # "a town on the border of Guatemala": the neighbour across it, not the scene
-    if word == "of" and i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower == "the" and (
-            before in VENUE_WORDS or before in AREA_NOUNS):
+    if word == "of" and i > 1 and toks[i - 1].text.islower() and (
+            before in VENUE_WORDS or before in AREA_NOUNS) and (
+            toks[i - 2].lower == "the" or _the_described(toks, i - 1)):
         return "any"  # "across the grasslands of Dong Ujimchin Banner", "the streets of Paris": a stretch of it
     if word == "of" and before in _COMPASS and (
             not (i > 1 and toks[i - 2].lower in ARTICLES)

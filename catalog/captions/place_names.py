@@ -379,8 +379,13 @@ def _of_a_placed_city(toks: list[Token], of_at: int) -> bool:
     city = " ".join(t.text for t in toks[k:end])
     levels = name_levels(city)
     country = levels.city_country
+    if not (country or levels.town_population):
+        return False
+    side = _a_country_s_side(toks, end + 1)
+    if side is not None:  # "Pukou Economic Development Zone | of Nanjing, east China's Jiangsu Province"
+        return side == country if country else a_town_of(city, side)
     larger_end = _capitalised_run(toks, end + 1)
-    if not (country or levels.town_population) or larger_end == end + 1:
+    if larger_end == end + 1:
         return False
     larger = " ".join(t.text for t in toks[end + 1:larger_end])
     level, value = classify(larger)
@@ -393,6 +398,16 @@ def _of_a_placed_city(toks: list[Token], of_at: int) -> bool:
     if country:
         return written == country
     return bool(written) and a_town_of(city, written)  # "the Ancient Agora of Quorvia, Greece": GeoNames' town
+
+
+def _a_country_s_side(toks: list[Token], k: int) -> str | None:
+    """The country written as a side of it right after a city ("Nanjing, east China's Jiangsu Province", "Naha,
+    southern Japan's"): one or two direction words, then the country's name with "'s"; None if not so."""
+    m = k
+    while m < len(toks) and m < k + 2 and toks[m].lower in DIRECTIONS:
+        m += 1
+    country = strip_possessive(toks[m].text) if k < m < len(toks) else None
+    return (name_levels(country).country or None) if country else None
 
 
 def _capitalised_run(toks: list[Token], i: int) -> int:
