@@ -1580,6 +1580,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                     elements.append(Element("place", text[kind:stop], kind, stop, link=","))
                     break
                 break  # "浙江小城...": the word calling it a city is no city's name itself
+        if elements and plain.startswith("境内", position):
+            position = _past_within(text, plain, position, end, words, patterns, elements)
+            # ("四川凉山州境内的越西县": within the prefecture, its county)
         stretch_end = _unit_at(text, plain, position + 1, end, words, patterns, elements) if elements and (
             plain[position:position + 1] in words.set("places.stretch_joins")) else None
         if stretch_end is not None and not _venue_word_ahead(plain, stretch_end[1], end, words.pattern(
@@ -2306,6 +2309,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             before and before[-1].end == at and plain[at] in _SOFT_BREAKS) and not (
             _a_link_opening_after_at(plain, at)):  # (天津市和平区: see _unit_name_ok; "在和平区")
         return None
+    written_short = _prefecture_written_short(plain, at, end, words)
+    if written_short is not None:  # "云南省西双版纳州境内", "在凉山州": the prefecture, at the city's level
+        return Element("county", text[at:written_short], at, written_short, link=",", prefecture=True), written_short
     if not before and _no_name_begins(plain, at, end, words, patterns):
         return None  # (most starts of a chain: no name of a list or of the gazetteer begins there)
     places = words.lists["places"]
@@ -2747,6 +2753,41 @@ def _a_capital_named_for_its_country(plain: str, at: int, country_end: int, befo
 #: What makes a province's name a prefecture's (海南 of Qinghai): its peoples and 自治州, or 州 alone before a stop
 #: or a county ("海南州贵德县"; not 州's words, 州长).
 _PREFECTURE_AFTER = compiled(f"(?:[{HAN}]{{1,4}}?族)+自治州|州(?![长委立])")
+
+
+#: Within a unit's bounds (境内, "within its territory"), and 的 before what lies there
+_WITHIN = compiled("境内的?")
+
+
+def _past_within(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
+                 elements: list[Element]) -> int:
+    """Where the chain goes on after 境内 (within) at `at`: past it (and its 的) when a unit below the one just
+    read follows ("四川凉山州境内的越西县瓦岩乡": the prefecture's county, then its township; "成都市境内的都江堰
+    市", a county-level city), else `at`, where the
+    chain ends ("云南省西双版纳州境内的中老铁路": a venue within the prefecture)."""
+    within = _WITHIN.match(plain, at, end)
+    if within is None or elements[-1].level not in ("city", "county", "place") or (
+            elements[-1].level == "county" and not elements[-1].prefecture):
+        return at
+    following = _unit_at(text, plain, within.end(), end, words, patterns, elements)
+    if following is None or following[0].level not in ("city", "place", "county", "town") or (
+            following[0].prefecture):
+        return at  # (a city too, "凉山州境内的西昌市", a county-level city of the prefecture, with 市 or bare)
+    return within.end()
+
+
+def _prefecture_written_short(plain: str, at: int, end: int, words: Words) -> int | None:
+    """Where an autonomous prefecture ends that is written short, its name (places.prefectures) and 州 alone
+    ("西双版纳州", "黔东南州", "凉山州": 西双版纳傣族自治州 as the press writes it), or None. No gazetteer knows the
+    short form, and some of the names are a mountain's or a river's (凉山, 红河, 怒江), which 州 after them rules out;
+    not 州's own words (州长, 州委, 州立), which are the prefecture's offices or a state's school."""
+    if not plain.startswith(words.words("places.prefectures"), at):
+        return None  # (one test first: most starts begin no prefecture)
+    name = next(n for n in words.longest_first("places.prefectures") if plain.startswith(n, at))
+    stop = at + len(name)
+    if stop < end and _PREFECTURE_AFTER.match(plain, stop, end) is not None and plain[stop] == "州":
+        return stop + 1
+    return None
 
 
 def _of_another_country(name: str, country: str, words: Words) -> bool:
