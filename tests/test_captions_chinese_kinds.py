@@ -3842,3 +3842,18 @@ def test_a_unit_within_the_one_before(text, expected):
     county or the county-level city named within the prefecture is the scene's; and 山洪 (a flash flood) after a
     township names what happened there, no venue ending in 山."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("晋中市左权县“奎沃一号”旅游公路上车辆往来。", {"city": "晋中", "sublocation": "“奎沃一号”旅游公路"}),
+    ("在奎沃县“奎沃”训练基地举行考核。", {"sublocation": "“奎沃”训练基地"}),
+    # a quoted name ending in a venue word is the venue whole, and what follows a part of it
+    ("当局拆除台北“奎沃纪念堂”牌楼上的字。", {"sublocation": "奎沃纪念堂"}),
+    # after a village, the quoted name and a kind of venue are the village's produce and its base
+    ("四川省泸州市纳溪区护国镇奎沃村“奎沃早茶”种植基地里,茶农采茶。", {"sublocation": "奎沃村"}),
+])
+def test_a_quoted_name_then_the_kind_of_venue(text, expected):
+    """A venue's name whose first word is quoted and whose kind follows the quotes ("“太行一号”旅游公路", "“山地”训练
+    基地"): the whole is the venue (the quoted word alone held no venue word, so none was read); after a village
+    the village stays the scene's."""
+    check(text, expected)

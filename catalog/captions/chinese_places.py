@@ -1703,6 +1703,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 position = below[1]
     anchored = bool(elements) or position == at and _after_place_word(plain, at, words)
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored)
+    if venue and venue[0] in _QUOTES and elements and elements[-1].end == position and _rank(
+            plain[elements[-1].start:elements[-1].end], words) == _VILLAGE_RANK:
+        venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored,
+                          described=False)  # "某某村“某某特早茶”种植基地": after a village, a quoted name and a
+        # kind of venue are the village's produce and its base; the village stays the scene's
     if venue is None and not elements:
         return elements, None  # (most starts: no unit and no venue, and every test below asks for one)
     if venue is not None and taken is not None and not _the_whole_object(plain, position, end, venue):
@@ -4006,7 +4011,7 @@ def _alias_firsts(words: Words) -> frozenset[str]:
 
 
 def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
-              whole_clause: bool = False, anchored: bool = False) -> str | None:
+              whole_clause: bool = False, anchored: bool = False, described: bool = True) -> str | None:
     """A venue that starts at `at`: the longest name ending in a venue word before a stop (骆岗公园,
     酒泉卫星发射中心问天阁; scored by containment, either venue of a venue in a venue matches). After a comma
     (`whole_clause`) the venue must be the whole clause, or end at a word of position: "北京，国家会议中心，"
@@ -4022,6 +4027,12 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             return None  # "“我和我的图书馆”摄影大赛", "「...小礁溪」赏萤活动": an event's title, no venue
         if inner and patterns["venue_end"].search(inner) and not patterns["venue_end"].fullmatch(inner):
             return text[at + 1:close]
+        rest = _venue_after_its_quoted_name(text, plain, close, end, words, patterns) if inner and (
+            described) else None
+        if rest is not None:
+            return text[at:close + 1] + rest  # "“太行一号”旅游公路", "“山地”训练基地": a quoted name
+            # with no venue word is the first word of the venue's, what kind of venue the words after it say (one
+            # with a venue word is the venue whole: "台北“中正纪念堂”牌楼", its archway)
         if inner and anchored and _a_quoted_venue(plain, inner, close + 1, end, words):
             return text[at + 1:close]  # "在“鸟巢”前", "拍摄的“中国天眼”夜色": a landmark with no venue word
         return None
@@ -4332,6 +4343,19 @@ _VOLTAGE_FIRSTS = frozenset("±0123456789")
 
 #: A road's number and its kind, which begin its name ("312国道漕塘桥", "G60高速"): a name, not a quantity.
 _ROAD_NUMBER = compiled(r"[A-Z]?\d{1,4}(?:国道|省道|县道|高速|公路)")
+
+
+def _venue_after_its_quoted_name(text: str, plain: str, close: int, end: int, words: Words,
+                                 patterns: dict) -> str | None:
+    """The rest of a venue's name right after its quoted first word (the closing mark at `close`): a run of words
+    ending in a venue word with no stop ("“太行一号”旅游公路大堡岩段", "“山地”训练基地", "“稻田花园”水稻种植基地"), or
+    None (no venue word follows, or a unit's name does: the quotes hold an epithet or the venue whole)."""
+    after = close + 1
+    if after >= end or plain[after] in _HARD_STOPS or not _venue_word_ahead(
+            plain, after, end, words.pattern("places.venue")):
+        return None  # (most quotes: a stop or other words after them)
+    rest = _venue_at(text, plain, after, end, words, patterns)
+    return rest if rest is not None and plain.startswith(simplified(rest), after) else None
 
 
 def _venue_word_ahead(plain: str, at: int, end: int, venue_word: re.Pattern) -> bool:
