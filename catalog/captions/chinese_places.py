@@ -2786,9 +2786,12 @@ def _prefecture_written_short(plain: str, at: int, end: int, words: Words) -> in
     ("西双版纳州", "黔东南州", "凉山州": 西双版纳傣族自治州 as the press writes it), or None. No gazetteer knows the
     short form, and some of the names are a mountain's or a river's (凉山, 红河, 怒江), which 州 after them rules out;
     not 州's own words (州长, 州委, 州立), which are the prefecture's offices or a state's school."""
-    if not plain.startswith(words.words("places.prefectures"), at):
+    if plain[at:at + 2] not in words.made(("prefecture_pairs",), lambda: frozenset(
+            n[:2] for n in words["places.prefectures"])):
         return None  # (one test first: most starts begin no prefecture)
-    name = next(n for n in words.longest_first("places.prefectures") if plain.startswith(n, at))
+    name = next((n for n in words.longest_first("places.prefectures") if plain.startswith(n, at)), None)
+    if name is None:
+        return None
     stop = at + len(name)
     if stop < end and _PREFECTURE_AFTER.match(plain, stop, end) is not None and plain[stop] == "州":
         return stop + 1
