@@ -3857,3 +3857,16 @@ def test_a_quoted_name_then_the_kind_of_venue(text, expected):
     基地"): the whole is the venue (the quoted word alone held no venue word, so none was read); after a village
     the village stays the scene's."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("昨天,全市50 万中小学生回到校园。", {"sublocation": None}),
+    ("昨天,全市万名小学生回到校园。", {"sublocation": None}),
+    ("全市50 万中小学生开学。奎沃湾小学也在这天启用。", {"sublocation": "奎沃湾小学"}),
+    # a school's own pupils after its name keep the school
+    ("昨天,奎沃中学学生回到校园。", {"sublocation": "奎沃中学"}),
+])
+def test_pupils_end_no_schools_name(text, expected):
+    """小学生, 中学生, 大学生 (pupils, students) hold a school's venue word followed by 生: no school's name ends
+    there ("50万中小学生" had given the venue 万中小学, and "万名小学生" 万名小学)."""
+    check(text, expected)

@@ -4075,6 +4075,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             # begins the title of a minister (部长), no ministry is the place
         if one and plain.startswith(as_noun, found.start()):
             continue  # "绍兴街头": the streets, no street's name
+        if plain[found.end():found.end() + 1] == "生" and plain.startswith(words.words("places.pupils"), found.start()):
+            continue  # "全市50万中小学生": pupils (小学生, 大学生), no school's name ends at its 学
         if one and plain.startswith(verbs, found.start()):
             continue  # "在五里河公园站成一排": 站 (stand) is a verb after the name
         if one and inside_a_sounded_name(plain, at, found.start(), stop, words):
