@@ -2314,11 +2314,12 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             before and before[-1].end == at and plain[at] in _SOFT_BREAKS) and not (
             _a_link_opening_after_at(plain, at)):  # (天津市和平区: see _unit_name_ok; "在和平区")
         return None
-    written_short = _prefecture_written_short(plain, at, end, words)
-    if written_short is not None:  # "云南省西双版纳州境内", "在凉山州": the prefecture, at the city's level
-        return Element("county", text[at:written_short], at, written_short, link=",", prefecture=True), written_short
     if not before and _no_name_begins(plain, at, end, words, patterns):
         return None  # (most starts of a chain: no name of a list or of the gazetteer begins there)
+    written_short = _prefecture_written_short(plain, at, end, words) if plain.startswith(
+        words.words("places.prefectures"), at) else None  # (one test first: most starts begin no prefecture)
+    if written_short is not None:  # "云南省西双版纳州境内", "在凉山州": the prefecture, at the city's level
+        return Element("county", text[at:written_short], at, written_short, link=",", prefecture=True), written_short
     places = words.lists["places"]
     if _names_an_event(plain, at, end):
         return None  # "杭州亚运会", "巴黎奥运会": a city in an event's name is no place of the photo (the contract)
@@ -2567,11 +2568,12 @@ def _no_name_begins(plain: str, at: int, end: int, words: Words, patterns: dict)
 def _listed_name_starts(words: Words) -> tuple[frozenset[str], frozenset[str]]:
     """The first two characters of the word lists' names `_unit_at` may take at a chain's start (provinces,
     municipalities, territories, countries, cities and their nicknames, foreign provinces' short names, the
-    city-states and their districts), and the names of one character, made once."""
+    city-states and their districts, the autonomous prefectures' short names), and the names of one character,
+    made once."""
     def build() -> tuple[frozenset[str], frozenset[str]]:
         names = [*words["places.provinces"], *words["places.municipalities"], *words["places.territories"],
                  *words["places.countries"], *_bare_cities(words), *words["places.short_provinces"],
-                 *_city_states(words).values(), *_listed_districts(words)]
+                 *_city_states(words).values(), *_listed_districts(words), *words["places.prefectures"]]
         return (frozenset(name[:2] for name in names if len(name) >= 2),
                 frozenset(name for name in names if len(name) == 1))
 
@@ -2786,9 +2788,6 @@ def _prefecture_written_short(plain: str, at: int, end: int, words: Words) -> in
     ("西双版纳州", "黔东南州", "凉山州": 西双版纳傣族自治州 as the press writes it), or None. No gazetteer knows the
     short form, and some of the names are a mountain's or a river's (凉山, 红河, 怒江), which 州 after them rules out;
     not 州's own words (州长, 州委, 州立), which are the prefecture's offices or a state's school."""
-    if plain[at:at + 2] not in words.made(("prefecture_pairs",), lambda: frozenset(
-            n[:2] for n in words["places.prefectures"])):
-        return None  # (one test first: most starts begin no prefecture)
     name = next((n for n in words.longest_first("places.prefectures") if plain.startswith(n, at)), None)
     if name is None:
         return None
