@@ -3812,3 +3812,61 @@ def test_a_seas_name_before_its_waters_is_no_city(text, expected):
     """A sea's name that a county or a district shares (东海, 南海), written only before a word of waters (海域,
     水域), is the sea: a scene at sea, no city."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一列火车行驶在云南省西双版纳州境内的奎沃铁路大桥上。", {"city": "西双版纳州", "province": "云南"}),
+    ("村民在黔东南州的稻田里劳作。", {"city": "黔东南州"}),
+    # a prefecture named after a mountain or a river is the prefecture with 州 after it...
+    ("游客在凉山州的火把节上起舞。", {"city": "凉山州", "sublocation": None}),
+    ("村民在红河州的梯田里插秧。", {"city": "红河州"}),
+    # ...and still runs into its county, which stands in for the city
+    ("凉山州越西县的村民在劳作。", {"city": "越西县"}),
+])
+def test_an_autonomous_prefecture_written_short(text, expected):
+    """An autonomous prefecture written as the press writes it, its name and 州 alone (西双版纳州 for
+    西双版纳傣族自治州): the prefecture at the city's level, which no gazetteer knows by that form; 凉山, 红河 and
+    怒江 were read as a mountain's or a river's name."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("受暴雨影响,四川凉山州境内的越西县奎沃乡发生山洪灾害。", {"city": "越西县", "sublocation": "奎沃乡"}),
+    ("四川凉山彝族自治州境内的越西县出现降雪。", {"city": "越西县"}),
+    ("四川成都市境内的都江堰市出现降雪。", {"city": "都江堰"}),
+    # within the unit, a venue and no unit: the chain ends at the unit
+    ("一列火车行驶在云南省西双版纳州境内的奎沃铁路大桥上。", {"city": "西双版纳州"}),
+])
+def test_a_unit_within_the_one_before(text, expected):
+    """境内 (within its bounds) and 的 between a unit and a smaller one ("凉山州境内的越西县") keep one chain: the
+    county or the county-level city named within the prefecture is the scene's; and 山洪 (a flash flood) after a
+    township names what happened there, no venue ending in 山."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("晋中市左权县“奎沃一号”旅游公路上车辆往来。", {"city": "晋中", "sublocation": "“奎沃一号”旅游公路"}),
+    ("在奎沃县“奎沃”训练基地举行考核。", {"sublocation": "“奎沃”训练基地"}),
+    # a quoted name ending in a venue word is the venue whole, and what follows a part of it
+    ("当局拆除台北“奎沃纪念堂”牌楼上的字。", {"sublocation": "奎沃纪念堂"}),
+    # after a village, the quoted name and a kind of venue are the village's produce and its base
+    ("四川省泸州市纳溪区护国镇奎沃村“奎沃早茶”种植基地里,茶农采茶。", {"sublocation": "奎沃村"}),
+])
+def test_a_quoted_name_then_the_kind_of_venue(text, expected):
+    """A venue's name whose first word is quoted and whose kind follows the quotes ("“太行一号”旅游公路", "“山地”训练
+    基地"): the whole is the venue (the quoted word alone held no venue word, so none was read); after a village
+    the village stays the scene's."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("昨天,全市50 万中小学生回到校园。", {"sublocation": None}),
+    ("昨天,全市万名小学生回到校园。", {"sublocation": None}),
+    ("全市50 万中小学生开学。奎沃湾小学也在这天启用。", {"sublocation": "奎沃湾小学"}),
+    # a school's own pupils after its name keep the school
+    ("昨天,奎沃中学学生回到校园。", {"sublocation": "奎沃中学"}),
+])
+def test_pupils_end_no_schools_name(text, expected):
+    """小学生, 中学生, 大学生 (pupils, students) hold a school's venue word followed by 生: no school's name ends
+    there ("50万中小学生" had given the venue 万中小学, and "万名小学生" 万名小学)."""
+    check(text, expected)

@@ -1580,6 +1580,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                     elements.append(Element("place", text[kind:stop], kind, stop, link=","))
                     break
                 break  # "浙江小城...": the word calling it a city is no city's name itself
+        if elements and plain.startswith("境内", position):
+            position = _past_within(text, plain, position, end, words, patterns, elements)
+            # ("四川凉山州境内的越西县": within the prefecture, its county)
         stretch_end = _unit_at(text, plain, position + 1, end, words, patterns, elements) if elements and (
             plain[position:position + 1] in words.set("places.stretch_joins")) else None
         if stretch_end is not None and not _venue_word_ahead(plain, stretch_end[1], end, words.pattern(
@@ -1700,6 +1703,11 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 position = below[1]
     anchored = bool(elements) or position == at and _after_place_word(plain, at, words)
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored)
+    if venue and venue[0] in _QUOTES and elements and elements[-1].end == position and _rank(
+            plain[elements[-1].start:elements[-1].end], words) == _VILLAGE_RANK:
+        venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored,
+                          described=False)  # "某某村“某某特早茶”种植基地": after a village, a quoted name and a
+        # kind of venue are the village's produce and its base; the village stays the scene's
     if venue is None and not elements:
         return elements, None  # (most starts: no unit and no venue, and every test below asks for one)
     if venue is not None and taken is not None and not _the_whole_object(plain, position, end, venue):
@@ -2308,6 +2316,10 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         return None
     if not before and _no_name_begins(plain, at, end, words, patterns):
         return None  # (most starts of a chain: no name of a list or of the gazetteer begins there)
+    written_short = _prefecture_written_short(plain, at, end, words) if plain.startswith(
+        words.words("places.prefectures"), at) else None  # (one test first: most starts begin no prefecture)
+    if written_short is not None:  # "云南省西双版纳州境内", "在凉山州": the prefecture, at the city's level
+        return Element("county", text[at:written_short], at, written_short, link=",", prefecture=True), written_short
     places = words.lists["places"]
     if _names_an_event(plain, at, end):
         return None  # "杭州亚运会", "巴黎奥运会": a city in an event's name is no place of the photo (the contract)
@@ -2577,11 +2589,12 @@ def _no_name_begins(plain: str, at: int, end: int, words: Words, patterns: dict)
 def _listed_name_starts(words: Words) -> tuple[frozenset[str], frozenset[str]]:
     """The first two characters of the word lists' names `_unit_at` may take at a chain's start (provinces,
     municipalities, territories, countries, cities and their nicknames, foreign provinces' short names, the
-    city-states and their districts), and the names of one character, made once."""
+    city-states and their districts, the autonomous prefectures' short names), and the names of one character,
+    made once."""
     def build() -> tuple[frozenset[str], frozenset[str]]:
         names = [*words["places.provinces"], *words["places.municipalities"], *words["places.territories"],
                  *words["places.countries"], *_bare_cities(words), *words["places.short_provinces"],
-                 *_city_states(words).values(), *_listed_districts(words)]
+                 *_city_states(words).values(), *_listed_districts(words), *words["places.prefectures"]]
         return (frozenset(name[:2] for name in names if len(name) >= 2),
                 frozenset(name for name in names if len(name) == 1))
 
@@ -2768,6 +2781,41 @@ def _a_capital_named_for_its_country(plain: str, at: int, country_end: int, befo
 #: What makes a province's name a prefecture's (海南 of Qinghai): its peoples and 自治州, or 州 alone before a stop
 #: or a county ("海南州贵德县"; not 州's words, 州长).
 _PREFECTURE_AFTER = compiled(f"(?:[{HAN}]{{1,4}}?族)+自治州|州(?![长委立])")
+
+
+#: Within a unit's bounds (境内, "within its territory"), and 的 before what lies there
+_WITHIN = compiled("境内的?")
+
+
+def _past_within(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
+                 elements: list[Element]) -> int:
+    """Where the chain goes on after 境内 (within) at `at`: past it (and its 的) when a unit below the one just
+    read follows ("四川凉山州境内的越西县瓦岩乡": the prefecture's county, then its township; "成都市境内的都江堰
+    市", a county-level city), else `at`, where the
+    chain ends ("云南省西双版纳州境内的中老铁路": a venue within the prefecture)."""
+    within = _WITHIN.match(plain, at, end)
+    if within is None or elements[-1].level not in ("city", "county", "place") or (
+            elements[-1].level == "county" and not elements[-1].prefecture):
+        return at
+    following = _unit_at(text, plain, within.end(), end, words, patterns, elements)
+    if following is None or following[0].level not in ("city", "place", "county", "town") or (
+            following[0].prefecture):
+        return at  # (a city too, "凉山州境内的西昌市", a county-level city of the prefecture, with 市 or bare)
+    return within.end()
+
+
+def _prefecture_written_short(plain: str, at: int, end: int, words: Words) -> int | None:
+    """Where an autonomous prefecture ends that is written short, its name (places.prefectures) and 州 alone
+    ("西双版纳州", "黔东南州", "凉山州": 西双版纳傣族自治州 as the press writes it), or None. No gazetteer knows the
+    short form, and some of the names are a mountain's or a river's (凉山, 红河, 怒江), which 州 after them rules out;
+    not 州's own words (州长, 州委, 州立), which are the prefecture's offices or a state's school."""
+    name = next((n for n in words.longest_first("places.prefectures") if plain.startswith(n, at)), None)
+    if name is None:
+        return None
+    stop = at + len(name)
+    if stop < end and _PREFECTURE_AFTER.match(plain, stop, end) is not None and plain[stop] == "州":
+        return stop + 1
+    return None
 
 
 def _of_another_country(name: str, country: str, words: Words) -> bool:
@@ -3986,7 +4034,7 @@ def _alias_firsts(words: Words) -> frozenset[str]:
 
 
 def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
-              whole_clause: bool = False, anchored: bool = False) -> str | None:
+              whole_clause: bool = False, anchored: bool = False, described: bool = True) -> str | None:
     """A venue that starts at `at`: the longest name ending in a venue word before a stop (骆岗公园,
     酒泉卫星发射中心问天阁; scored by containment, either venue of a venue in a venue matches). After a comma
     (`whole_clause`) the venue must be the whole clause, or end at a word of position: "北京，国家会议中心，"
@@ -4002,6 +4050,12 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             return None  # "“我和我的图书馆”摄影大赛", "「...小礁溪」赏萤活动": an event's title, no venue
         if inner and patterns["venue_end"].search(inner) and not patterns["venue_end"].fullmatch(inner):
             return text[at + 1:close]
+        rest = _venue_after_its_quoted_name(text, plain, close, end, words, patterns) if inner and (
+            described) else None
+        if rest is not None:
+            return text[at:close + 1] + rest  # "“太行一号”旅游公路", "“山地”训练基地": a quoted name
+            # with no venue word is the first word of the venue's, what kind of venue the words after it say (one
+            # with a venue word is the venue whole: "台北“中正纪念堂”牌楼", its archway)
         if inner and anchored and _a_quoted_venue(plain, inner, close + 1, end, words):
             return text[at + 1:close]  # "在“鸟巢”前", "拍摄的“中国天眼”夜色": a landmark with no venue word
         return None
@@ -4041,6 +4095,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             # begins the title of a minister (部长), no ministry is the place
         if one and plain.startswith(as_noun, found.start()):
             continue  # "绍兴街头": the streets, no street's name
+        if plain[found.end():found.end() + 1] == "生" and plain.startswith(words.words("places.pupils"), found.start()):
+            continue  # "全市50万中小学生": pupils (小学生, 大学生), no school's name ends at its 学
         if one and plain.startswith(verbs, found.start()):
             continue  # "在五里河公园站成一排": 站 (stand) is a verb after the name
         if one and inside_a_sounded_name(plain, at, found.start(), stop, words):
@@ -4312,6 +4368,19 @@ _VOLTAGE_FIRSTS = frozenset("±0123456789")
 
 #: A road's number and its kind, which begin its name ("312国道漕塘桥", "G60高速"): a name, not a quantity.
 _ROAD_NUMBER = compiled(r"[A-Z]?\d{1,4}(?:国道|省道|县道|高速|公路)")
+
+
+def _venue_after_its_quoted_name(text: str, plain: str, close: int, end: int, words: Words,
+                                 patterns: dict) -> str | None:
+    """The rest of a venue's name right after its quoted first word (the closing mark at `close`): a run of words
+    ending in a venue word with no stop ("“太行一号”旅游公路大堡岩段", "“山地”训练基地", "“稻田花园”水稻种植基地"), or
+    None (no venue word follows, or a unit's name does: the quotes hold an epithet or the venue whole)."""
+    after = close + 1
+    if after >= end or plain[after] in _HARD_STOPS or not _venue_word_ahead(
+            plain, after, end, words.pattern("places.venue")):
+        return None  # (most quotes: a stop or other words after them)
+    rest = _venue_at(text, plain, after, end, words, patterns)
+    return rest if rest is not None and plain.startswith(simplified(rest), after) else None
 
 
 def _venue_word_ahead(plain: str, at: int, end: int, venue_word: re.Pattern) -> bool:
