@@ -253,26 +253,28 @@ def make_probe(items: Sequence[dict], seed: int = 31, people: int = 3, outlets: 
         person_variants(item, rng, people) + outlet_variants(item, rng, outlets)))
 
 
-def report(probe: Probe, outcome: Outcome) -> str:
-    """The probe's table: each field on the originals and on the variants, and the fields lost by kind of swap."""
+def report(probe: Probe, outcome: Outcome, title: str = "credit-swap probe: {captions} English tune captions") -> str:
+    """The probe's table: each field on the originals and on the variants, and the fields lost by kind of swap
+    (`title` names the captions; ``{captions}`` is their count)."""
     kinds = Counter(variant.kind.split(":")[0] for variant in probe.variants)
-    title = (f"credit-swap probe: {len(probe.originals)} English tune captions, {len(probe.variants)} variants "
-             f"({kinds['person']} with the photographer swapped, {kinds['outlet']} with the agency)")
+    title = (f"{title.format(captions=len(probe.originals))}, {len(probe.variants)} variants ({kinds['person']} "
+             f"with the photographer swapped, {kinds['outlet']} with the agency)")
     return probe_table(title, probe, outcome, CREDIT_FIELDS, FIELDS)
 
 
-def _around_the_credit(item: dict) -> str:
-    """A variant's text to show: a long one from a little before its credit line."""
+def around_the_credit(item: dict, longest: int = 300, before: int = 150, after: int = 60) -> str:
+    """A variant's text to show: one longer than `longest` characters from `before` characters ahead of its credit
+    line to `after` past it."""
     span = credit_span(item)
     text = item["text"].replace("\n", " ")
-    if span is not None and len(text) > 300:
-        text = "..." + item["text"][max(0, span[0] - 150):span[1] + 60].replace("\n", " ")
+    if span is not None and len(text) > longest:
+        text = "..." + item["text"][max(0, span[0] - before):span[1] + after].replace("\n", " ")
     return text
 
 
 def show_lost(outcome: Outcome, fields: Sequence[str]) -> str:
     """Each variant that lost one of the fields given: the kind, what the parser read, the credit line."""
-    return place_swap.show_lost(outcome, fields, _around_the_credit)
+    return place_swap.show_lost(outcome, fields, around_the_credit)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -280,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     return probe_command(argv, prog="python -m tools.credit_swap", doc=__doc__, language="en", seed=31,
                          counts=[("people", 3, "photographer variants per caption"),
                                  ("outlets", 2, "agency variants per caption")],
-                         fields=CREDIT_FIELDS, make=make_probe, report=report, excerpt=_around_the_credit)
+                         fields=CREDIT_FIELDS, make=make_probe, report=report, excerpt=around_the_credit)
 
 
 if __name__ == "__main__":

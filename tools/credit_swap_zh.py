@@ -27,12 +27,11 @@ from __future__ import annotations
 
 import random
 import sys
-from collections import Counter
 from collections.abc import Sequence
 
+from tools import credit_swap
 from tools.credit_swap import CREDIT_FIELDS, _labelled, credit_span
-from tools.evaluate_captions import FIELDS
-from tools.place_swap import Outcome, Probe, probe_command, probe_of, probe_table
+from tools.place_swap import Outcome, Probe, probe_command, probe_of
 
 #: Surnames written alike in both scripts, and two-character ones.
 SURNAMES = ("王", "李", "林", "何", "朱", "胡", "高", "周", "徐", "郭", "曹", "田", "石", "方", "白", "江", "宋", "唐",
@@ -164,19 +163,13 @@ def make_probe(items: Sequence[dict], seed: int = 31, people: int = 3, outlets: 
 
 
 def report(probe: Probe, outcome: Outcome) -> str:
-    """The probe's table: each field on the originals and on the variants, and the fields lost by kind of swap."""
-    kinds = Counter(variant.kind.split(":")[0] for variant in probe.variants)
-    title = (f"credit-swap probe (Chinese): {len(probe.originals)} Chinese tune captions, {len(probe.variants)} "
-             f"variants ({kinds['person']} with the photographer swapped, {kinds['outlet']} with the agency)")
-    return probe_table(title, probe, outcome, CREDIT_FIELDS, FIELDS)
+    """The probe's table, as `tools.credit_swap` prints it for English."""
+    return credit_swap.report(probe, outcome, "credit-swap probe (Chinese): {captions} Chinese tune captions")
 
 
 def _around_the_credit(item: dict) -> str:
-    span = credit_span(item)
-    text = item["text"].replace("\n", " ")
-    if span is not None and len(text) > 200:
-        text = "..." + item["text"][max(0, span[0] - 80):span[1] + 40].replace("\n", " ")
-    return text
+    """A variant's text to show: a Chinese caption is shorter, so a shorter one around its credit."""
+    return credit_swap.around_the_credit(item, longest=200, before=80, after=40)
 
 
 def main(argv: list[str] | None = None) -> int:
