@@ -236,17 +236,19 @@ _CAMERA_BY = compiled(
     + _NAME_IN_PROSE)
 
 
+#: The roles an outlet's photographer is named by after the outlet ("Quorva News correspondent Ana Ruiz"), and the
+#: words that may qualify them ("staff photographer"): for the prose shape here and the credit's in credit_reader.
+STAFF_ROLES = ("correspondent", "contributor", "photographer", "photojournalist", "reporter", "stringer")
+STAFF_ROLE_QUALIFIERS = ("staff", "senior", "chief", "special", "freelance", "contributing")
+#: A staff role, its qualifier or not, as a pattern's part (no group).
+STAFF_ROLE = rf"(?:(?:{'|'.join(STAFF_ROLE_QUALIFIERS)})\s+)?(?:{'|'.join(STAFF_ROLES)})"
 #: Prose that names the outlet a photographer works for and their role there, then the photographer: "This photo
 #: taken by Quorva News correspondent Ana Ruiz shows ...", "These photos by Quorva Times photographer Ana Ruiz ...".
 _OUTLETS_ROLE_BY = compiled(
     r"(?:\b(?i:photo|picture|image|photograph)s?|\b(?:taken|shot))\s+by\s+(?:the\s+)?"
-    r"(?P<outlet>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}?)\s+"
-    r"(?:(?:staff|senior|chief|special|freelance|contributing)\s+)?"
-    r"(?:correspondent|contributor|photographer|photojournalist|reporter|stringer)\s+"
+    r"(?P<outlet>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}?)\s+" + STAFF_ROLE + r"\s+"
     r"(?:(?P<initials>(?:[A-Z]\.){2,3}[ \t]?[A-Z][\w’'\-]+)|" + _NAME_IN_PROSE.replace("[A-Z]", f"[{CAPITALS}]")
     + ")")  # (a name's capitals as any Latin letter's: "Łukas Ruşkani")
-#: The role words that shape needs, one of which the text must hold (a cheap test before the search).
-_ROLE_WORDS = ("correspondent", "contributor", "photographer", "photojournalist", "reporter", "stringer")
 
 
 def _outlets_role_in_text(text: str, rules: Rules | None) -> tuple[str, str] | None:
@@ -258,7 +260,7 @@ def _outlets_role_in_text(text: str, rules: Rules | None) -> tuple[str, str] | N
     >>> _outlets_role_in_text("A photo by Quorva Council photographer Ana Ruiz.", None) is None
     True
     """
-    if " by " not in text or not any(word in text for word in _ROLE_WORDS):
+    if " by " not in text or not any(word in text for word in STAFF_ROLES):
         return None  # (cheap tests first)
     match = _OUTLETS_ROLE_BY.search(text)
     if match is None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from catalog.captions.credit_leadins import strip_lead_in
 from catalog.captions.credit_names import (
     GIVEN_NAME_ARTICLES,
+    STAFF_ROLE,
     is_media,
     known_place,
     looks_like_organisation,
@@ -692,8 +693,7 @@ def _agency_then_person(body: str, rules: Rules) -> str | None:
 #: An outlet's name, the role its photographer had there, then the name: "Quorva News correspondent Ana Ruiz",
 #: "ABC Open contributor Ana Ruiz", "Reuters staff photographer Ana Ruiz".
 _OUTLET_ROLE_PERSON = compiled(
-    r"(?P<outlet>(?:[A-Z][\w’'.&-]*\s+){1,4}?)(?i:(?:staff|senior|chief|special|freelance|contributing)\s+)?"
-    r"(?i:correspondent|contributor|photographer|photojournalist|reporter|stringer)\s+(?P<name>[A-Z].*)")
+    r"(?P<outlet>(?:[A-Z][\w’'.&-]*\s+){1,4}?)(?i:" + STAFF_ROLE + r")\s+(?P<name>[A-Z].*)")
 
 
 def _outlet_role_person(body: str, rules: Rules) -> str | None:
@@ -722,14 +722,15 @@ def _outlet_role_person(body: str, rules: Rules) -> str | None:
     return f"{outlet}/{name}"
 
 
+#: Not the initials of a space agency or of the UN, whose pictures are handed out, not taken by an outlet's staff.
+_NO_HANDING_OUT_BODY = r"(?!NASA\b|UN\b|ESA\b)"
 #: An outlet's one word then a place's one or two: "Sputnik Georgia", "Sputnik Kazakhstan".
 _OUTLET_AND_PLACE = compiled(r"[A-Z][\w.-]+ [A-Z][a-z]+(?: [A-Z][a-z]+)?")
 #: A broadcaster's or an outlet's bureau: its letters in capitals, then a region's words in title case ("ABC
 #: Western Plains", "CBC Manitoba", "BBC Scotland").
-_BUREAU = compiled(r"(?!NASA\b|UN\b|ESA\b)[A-Z]{2,5}(?: (?:[A-Z][a-z]+|[A-Z]{2,3})){1,3}")
-#: An outlet's initials alone before the colon of "(QPA: Ana Ruiz)", as the ABC's "(ABC News: Name)" sets it (not
-#: a space agency's or the UN's, whose pictures are handed out).
-_OUTLET_INITIALS = compiled(r"(?!NASA\b|UN\b|ESA\b)[A-Z]{2,5}")
+_BUREAU = compiled(_NO_HANDING_OUT_BODY + r"[A-Z]{2,5}(?: (?:[A-Z][a-z]+|[A-Z]{2,3})){1,3}")
+#: An outlet's initials alone before the colon of "(QPA: Ana Ruiz)", as the ABC's "(ABC News: Name)" sets it.
+_OUTLET_INITIALS = compiled(_NO_HANDING_OUT_BODY + r"[A-Z]{2,5}")
 
 
 _BACKSLASH = compiled(r"\s*\\\s*")
@@ -1230,7 +1231,6 @@ def _registry_name(text: str) -> str:
     return found.name if found is not None else text
 
 
-_ACRONYM = compiled(r"[A-Z]{2,6}")
 #: "courtesy photo" after a body's name: "U.S. Fish and Wildlife Service courtesy photo".
 _COURTESY_PHOTO = compiled(r"\s+courtesy\s+(?:photo|photograph|image|picture)s?$", re.IGNORECASE)
 #: A year written as a part of its own in a credit's chain: "© UNICEF Malawi/2018/Andrew Brown".
