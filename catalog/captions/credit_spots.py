@@ -405,7 +405,7 @@ _OPENERS_AFTER_NAME = frozenset(word.title() for word in SENTENCE_OPENERS if wor
 
 
 #: A name's word after initials on the same line: "REUTERS/M.V. Thorvaldt".
-_NAME_AFTER_INITIALS = compiled(r"[ \t]+[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F][a-z\u00DF-\u00FF\u0100-\u017F'’-]")
+_NAME_AFTER_INITIALS = compiled(rf"[ \t]+[{CAPITALS}][a-z\u00DF-\u00FF\u0100-\u017F'’-]")
 
 
 def _initials_then_a_name(text: str, start: int, word: str) -> bool:
