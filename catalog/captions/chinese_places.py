@@ -132,7 +132,7 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 place.city = _city_of_its_old_town(place.sublocation, words)
             return _no_city_named_for_its_waters(_no_venue_named_as_its_city(
                 _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)),
-                plain)
+                plain, words)
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
 
 
@@ -145,11 +145,13 @@ def _no_venue_named_as_its_city(place: Place) -> Place:
     return place
 
 
-def _no_city_named_for_its_waters(place: Place, plain: str) -> Place:
+def _no_city_named_for_its_waters(place: Place, plain: str, words: Words) -> Place:
     """The place without its city when the city's bare name is a sea's (ends in 海) written only before a word of
     waters ("科考船行驶在东海海域": the East China Sea, not the county 东海; "南海海域", not Foshan's district): a
-    scene at sea, whose fields stay empty ("舟山海域", a city's waters, keeps its city; so does 上海)."""
-    if not place.city or place.province or not place.city.endswith("海") or place.city == "上海":
+    scene at sea, whose fields stay empty ("舟山海域", a city's waters, keeps its city; so does a municipality,
+    上海)."""
+    if not place.city or place.province or not place.city.endswith("海") or simplified(place.city) in words.set(
+            "places.municipalities"):
         return place
     name = simplified(place.city)
     at = plain.find(name)
@@ -4403,11 +4405,9 @@ def _after_words_of_time(plain: str, start: int, end: int, words: Words) -> int:
     """Where a venue's name may begin in a run of words with no stop: after the last word of the day, of the
     present time or of passing in it ("旅客昨日走过罗湖口岸": 罗湖口岸; "目前某某公园游人如织"), since no name holds
     one; `start` when none is there."""
-    made = words._made.get(("time_or_passing",))
-    if made is None:
-        made = words._made[("time_or_passing",)] = compiled("|".join(map(re.escape, sorted(
-            set(words.words("dates.relative")) | set(words.words("places.passing")) | set(
-                words.words("places.times_now")), key=longest_first))))
+    made = words.made(("time_or_passing",), lambda: compiled("|".join(map(re.escape, sorted(
+        set(words.words("dates.relative")) | set(words.words("places.passing")) | set(
+            words.words("places.times_now")), key=longest_first)))))
     cut = start
     for found in made.finditer(plain, start, end):
         cut = found.end()
