@@ -1922,8 +1922,7 @@ def _a_saint_named_citys_own(toks: list[Token], start: int, owner_end: int, end:
     more = read_name(toks, end)
     if more is None or more - end < 2:
         return False
-    last = strip_possessive(toks[owner_end - 1].text)
-    owner = " ".join([*(t.text for t in toks[start:owner_end - 1]), last or ""])
+    owner = _name_without_possessive(toks, start, owner_end)
     if classify(owner)[0] not in ("place", "city"):
         return False
     return name_levels(owner).city_population >= SAINT_NAMED_CITY
@@ -2007,9 +2006,14 @@ def _placed_in_another_town(toks: list[Token], end: int) -> bool:
     after = read_name(toks, end + 1)
     if after is None:
         return False
-    last = strip_possessive(toks[after - 1].text)
-    name = " ".join([*(t.text for t in toks[end + 1:after - 1]), last or toks[after - 1].text])
-    return classify(name)[0] in ("place", "city")
+    return classify(_name_without_possessive(toks, end + 1, after))[0] in ("place", "city")
+
+
+def _name_without_possessive(toks: list[Token], start: int, end: int) -> str:
+    """The words of the name at toks[start:end], its last one without a possessive ("San Francisco's": "San
+    Francisco")."""
+    last = strip_possessive(toks[end - 1].text)
+    return " ".join([*(t.text for t in toks[start:end - 1]), last or toks[end - 1].text])
 
 
 #: Words right before a city the gazetteer knows that name a side or a part of it, not a place of their own:
