@@ -543,27 +543,21 @@ def _dct_hashes(grids: bytes) -> tuple[int, ...]:
     median, the last bit always 0. `grids` holds the grids' levels one after the other (`Unhashed.grids`).
 
     The products come from numpy's OpenBLAS called without numpy where that was checked to give numpy's bits
-    (catalog.blas_dct: numpy's import is 0.2 G instructions), else from numpy; the median and the bits are the same
-    comparisons either way."""
+    (catalog.blas_dct: numpy's import is 0.2 G instructions), else from numpy; the median and the bits are made from
+    them in one way either way."""
+    from array import array
+
     from catalog.blas_dct import products
 
     made = products(grids)
-    if made is not None:
-        hashes = []
-        for start in range(0, len(made), 64):
-            row = made[start + 1:start + 64]
-            middle = sorted(row)[31]  # the 32nd smallest of the 63, as np.partition finds it below
-            hashes.append(int("".join(["1" if value > middle else "0" for value in row]) + "0", 2))
-        return tuple(hashes)
-    import numpy as np
-
-    coefficients = _numpy_products(grids).reshape(len(grids) // (HASH_GRID * HASH_GRID), 64)[:, 1:]
-    # The median of the 63 values, the 32nd smallest: what np.median gives, without its check for NaN (there is
-    # none here), which imports numpy.ma (0.05-0.1 s in each reader process).
-    middle = np.partition(coefficients, 31, axis=1)[:, 31:32]
-    bits = coefficients > middle
-    weights = [1 << (63 - n) for n in range(63)]
-    return tuple(sum(w for w, bit in zip(weights, row) if bit) for row in bits.tolist())
+    if made is None:
+        made = array("d", _numpy_products(grids).tobytes())  # (C order: 64 products a grid, row by row)
+    hashes = []
+    for start in range(0, len(made), 64):
+        row = made[start + 1:start + 64]  # (the DC term left out)
+        middle = sorted(row)[31]  # the median of the 63, their 32nd smallest
+        hashes.append(int("".join(["1" if value > middle else "0" for value in row]) + "0", 2))
+    return tuple(hashes)
 
 
 def _numpy_products(grids: bytes):
