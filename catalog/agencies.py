@@ -140,12 +140,10 @@ def registry_cache_path(stamp: tuple | None = None) -> Path:
     """The kept copy of the registry file whose stamp is `stamp` (by default the file installed here): named by a
     checksum of the stamp, so that versions of catalog whose registries differ, sharing a cache folder, keep a copy
     each instead of reading the file again in turn (catalog.cachedir.drop_old_builds)."""
-    import zlib
+    from catalog.cachedir import file_stamp, keyed_path
 
-    from catalog.cachedir import default_cache_dir
-
-    stamp = _stamp(_registry_file()) if stamp is None else stamp
-    return default_cache_dir() / f"agency-registry-{zlib.crc32(repr(stamp).encode()):08x}.pickle"
+    stamp = file_stamp(REGISTRY_CACHE_FORMAT, _registry_file()) if stamp is None else stamp
+    return keyed_path("agency-registry-", stamp, ".pickle")
 
 
 def _registry_file() -> bytes:
@@ -154,18 +152,12 @@ def _registry_file() -> bytes:
         return handle.read()
 
 
-def _stamp(data: bytes) -> tuple:
-    import zlib
-
-    return (REGISTRY_CACHE_FORMAT, len(data), zlib.crc32(data))
-
-
 @cache
 def _registry() -> tuple[tuple[Agency, ...], dict[str, Agency]]:
-    from catalog.cachedir import drop_old_builds, read_kept, write_kept
+    from catalog.cachedir import drop_old_builds, file_stamp, read_kept, write_kept
 
     data = _registry_file()
-    stamp = _stamp(data)
+    stamp = file_stamp(REGISTRY_CACHE_FORMAT, data)
     path = registry_cache_path(stamp)
     kept = read_kept(path)
     if isinstance(kept, dict) and kept.get("stamp") == stamp:

@@ -98,12 +98,10 @@ def _prepare() -> tuple | None:
     if found is None:
         return None
     library, stamp = found
-    from catalog.cachedir import default_cache_dir, drop_old_builds, read_plain, write_plain
+    from catalog.cachedir import drop_old_builds, keyed_path, read_plain, write_plain
 
     try:
-        import zlib
-
-        path = default_cache_dir() / f"blas-dct-{zlib.crc32(repr(stamp).encode()):08x}.marshal"
+        path = keyed_path("blas-dct-", stamp, ".marshal")
     except Exception:  # noqa: BLE001 - no cache folder (no home directory): numpy, as before
         return None
     kept = read_plain(path)

@@ -25,6 +25,22 @@ def default_cache_dir() -> Path:
     return Path(base).expanduser() / "catalog"
 
 
+def file_stamp(copy_format: int, data: bytes) -> tuple:
+    """What a kept copy of a shipped data file is checked against: the copy's format, the file's length and CRC-32."""
+    import zlib
+
+    return (copy_format, len(data), zlib.crc32(data))
+
+
+def keyed_path(prefix: str, stamp: object, suffix: str) -> Path:
+    """The kept file in the cache folder for a build whose inputs `stamp` describes: `prefix`, a checksum of the
+    stamp, `suffix` ("agency-registry-1f0e2d3c.pickle"). Versions of catalog whose builds differ, sharing the folder,
+    keep theirs side by side (`drop_old_builds`, whose key is that checksum)."""
+    import zlib
+
+    return default_cache_dir() / f"{prefix}{zlib.crc32(repr(stamp).encode()):08x}{suffix}"
+
+
 def _own(path: Path) -> bool:
     """Whether this user owns `path` and nobody else may write it (raises OSError when it is missing). A file
     that is read after this is marked used (`mark_used`)."""

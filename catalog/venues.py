@@ -209,26 +209,20 @@ def register_cache_path(stamp: tuple | None = None) -> Path:
     """The kept copy of the shipped register whose stamp is `stamp` (by default the file installed here), named by a
     checksum of the stamp: versions of catalog whose registers differ keep a copy each in a shared cache folder
     (catalog.cachedir.drop_old_builds)."""
-    import zlib
+    from catalog.cachedir import file_stamp, keyed_path
 
-    from catalog.cachedir import default_cache_dir
-
-    if stamp is None:
-        data = register_path().read_bytes()
-        stamp = (REGISTER_CACHE_FORMAT, len(data), zlib.crc32(data))
-    return default_cache_dir() / f"venue-register-{zlib.crc32(repr(stamp).encode()):08x}.pickle"
+    stamp = file_stamp(REGISTER_CACHE_FORMAT, register_path().read_bytes()) if stamp is None else stamp
+    return keyed_path("venue-register-", stamp, ".pickle")
 
 
 @cache
 def shipped_register() -> VenueRegister:
     """The shipped register, read once per process: from the copy kept in the cache folder while the file is
     unchanged (its length and CRC-32), else parsed and kept (a cache that cannot be written is no failure)."""
-    import zlib
-
-    from catalog.cachedir import drop_old_builds, read_kept, write_kept
+    from catalog.cachedir import drop_old_builds, file_stamp, read_kept, write_kept
 
     data = register_path().read_bytes()
-    stamp = (REGISTER_CACHE_FORMAT, len(data), zlib.crc32(data))
+    stamp = file_stamp(REGISTER_CACHE_FORMAT, data)
     path = register_cache_path(stamp)
     kept = read_kept(path)
     if isinstance(kept, dict) and kept.get("stamp") == stamp and isinstance(kept.get("register"), VenueRegister):
