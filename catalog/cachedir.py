@@ -91,18 +91,23 @@ def drop_old_builds(kept: Path, prefix: str) -> None:
     key of that prefix but the KEPT_BUILDS - 1 used last (by their files' modification times, which a read sets:
     `mark_used`), with their parts and the locks they were built under. So versions of catalog sharing the cache
     folder keep their builds side by side instead of each removing the other's and building its own again on every
-    run; a build no version has read for longest goes first. Files that cannot be removed are left (one another
-    process maps, where the system will not remove it)."""
+    run; a build no version has read for longest goes first. The one file of a version from before builds were
+    keyed (`prefix` without its dash, then a dot: "agency-registry.pickle") counts as one more build. Files that
+    cannot be removed are left (one another process maps, where the system will not remove it)."""
     this = build_key(kept.name, prefix)
+    unkeyed = prefix.rstrip("-") + "."  # ("agency-registry.pickle": a version from before builds were keyed)
     files: dict[str, list[str]] = {}
     used: dict[str, float] = {}
     try:
         with os.scandir(kept.parent) as entries:
             for entry in entries:
-                if not entry.name.startswith(prefix):
-                    continue
-                key = build_key(entry.name, prefix)
-                if not key or key == this:
+                if entry.name.startswith(unkeyed):
+                    key = ""
+                elif entry.name.startswith(prefix):
+                    key = build_key(entry.name, prefix)
+                    if not key or key == this:
+                        continue
+                else:
                     continue
                 files.setdefault(key, []).append(entry.path)
                 with suppress(OSError):

@@ -200,13 +200,36 @@ def test_builds_of_other_keys_beyond_the_kept_number_go_the_used_last_stay(tmp_p
             (tmp_path / name).write_bytes(b"x")
             os.utime(tmp_path / name, (1e9, 1e9 - 60 * age))
     os.utime(tmp_path / "thing-dd.pickle.lock", (2e9, 2e9))  # a lock's time is no use: "dd" stays old
+    for name in ("thing.pickle", "thing.pickle.lock"):  # a version's from before builds were keyed, used long ago
+        (tmp_path / name).write_bytes(b"x")
+        os.utime(tmp_path / name, (1e9, 1e9 - 6000))
     (tmp_path / "other-ff.pickle").write_bytes(b"x")
+    (tmp_path / "things.pickle").write_bytes(b"x")  # another kind of file, whose name only begins the same
     new = tmp_path / "thing-new.pickle"
     new.write_bytes(b"x")
     drop_old_builds(new, "thing-")
     kept = ["aa", "bb", "cc", "dd", "ee"][:KEPT_BUILDS - 1]
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
-        ["thing-new.pickle", "other-ff.pickle", *(name for key in kept for name in names[key])])
+        ["thing-new.pickle", "other-ff.pickle", "things.pickle", *(name for key in kept for name in names[key])])
+
+
+def test_an_unkeyed_build_used_lately_counts_as_one_of_the_kept(tmp_path):
+    """The file of a version from before builds were keyed ("agency-registry.pickle") is one more build: kept while
+    it is among the KEPT_BUILDS - 1 used last, removed with its lock when it is not."""
+    from catalog.cachedir import KEPT_BUILDS, drop_old_builds
+
+    new = tmp_path / "agency-registry-0a0b0c0d.pickle"
+    new.write_bytes(b"x")
+    (tmp_path / "agency-registry.pickle").write_bytes(b"x")
+    drop_old_builds(new, "agency-registry-")
+    assert (tmp_path / "agency-registry.pickle").exists()
+    for key in range(KEPT_BUILDS - 1):  # newer builds of other versions, all used since
+        (tmp_path / f"agency-registry-{key}.pickle").write_bytes(b"x")
+    os.utime(tmp_path / "agency-registry.pickle", (1e9, 1e9))
+    (tmp_path / "agency-registry.pickle.lock").write_bytes(b"")
+    drop_old_builds(new, "agency-registry-")
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        [new.name, *(f"agency-registry-{key}.pickle" for key in range(KEPT_BUILDS - 1))])
 
 
 def test_a_kept_file_read_is_marked_used(tmp_path):
