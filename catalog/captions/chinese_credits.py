@@ -68,11 +68,13 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         standard = rules.standard_agency(simplified(written)[:-1])  # "张斌 摄（新华社发）"
         if standard:
             return standard
-        if len(written) > 3 and simplified(written)[:-1].endswith(words.words("credit.bracketed_outlet_endings")):
+        if len(written) > 3 and simplified(written)[:-1].endswith(words.words("credit.bracketed_outlet_endings")
+                                                                  + _SENDING_DESKS):
             return _agency_name(written[:-1], rules, words)  # "张斌 摄（某某日报发）": an outlet the registry lacks
+            # (or its desk: "（某某图片库发）", "（某某县融媒体中心发）")
     plain = simplified(written)
     if not rules.standard_agency(plain) and _a_place_alone(plain, words):
-        return None  # "丽江融媒记者": a place's name before the role, its outlet's brand cut off, names no outlet
+        return None  # "丽江记者": a place's name before the role names no outlet (but see _BRAND_ROLE)
     if any(role.startswith(plain) for role in words["credit.staff"]):
         return None  # "特约摄影师 王小明": 特约 ("contributing") begins the role, it is no outlet
     if simplified(written) in words["credit.this_paper"] or simplified(written) in words.set("credit.outlet_endings"):
@@ -104,6 +106,11 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     if plain.endswith("报社") and len(plain) > 3:  # "某某日报社融媒体记者": the paper's office, named as the paper
         return rules.standard_agency(plain[:-1]) or written[:-1]
     return written
+
+
+#: Desks of an outlet that send a picture out under their own name ("（某某图片库发）"): the outlet the registry lacks
+#: is named so, as a paper is by 日报 (not 图片 or 照片 alone, words of the picture itself).
+_SENDING_DESKS = ("图片库", "融媒体中心", "全媒体中心", "新媒体中心")
 
 
 def _known_ending(plain: str, rules: Rules) -> str | None:
@@ -232,6 +239,18 @@ def _a_place_alone(plain: str, words: Words) -> bool:
         return True  # (花莲, 屏东: counties of Taiwan the word lists name, though the gazetteer may not)
     unit = next((w for w in ("县", "市") if plain.endswith(w)), None)  # "宜兰县": the place and its unit
     return unit is not None and len(plain) >= 3 and _a_place_alone(plain[:-1], words)
+
+
+#: The role of a media centre's reporter written with its brand ("丽江融媒记者", "徐报融媒记者"): a place's media
+#: centre calls itself by the place and 融媒.
+_BRAND_ROLE = ("融媒记者",)
+
+
+def _a_place_or_short_paper(plain: str, words: Words) -> bool:
+    """Whether an outlet's "name" before a role is a place's name alone (丽江) or a paper's short form (徐报), which
+    a brand of its media centre completes."""
+    return _a_place_alone(plain, words) or (len(plain) == 2 and plain.endswith("报") and han_char().fullmatch(plain[0])
+                                            is not None)
 
 
 def _outlet_and_desk(plain: str, rules: Rules, words: Words) -> str | None:
@@ -645,6 +664,16 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     found = _social_post(text, plain)
     if found is not None:
         return found
+    if plain.rstrip().endswith(_SPACED_PICTURE):
+        # "澎湃新闻 吴栋 图", "某某报记者 王小明 图": 图 ("picture") after a name and a space closes the credit as 摄
+        # would; read with 摄 in its place (the offsets hold), the name must still be a person's
+        cut = len(plain.rstrip())
+        found = _credit_of_shapes(text, plain[:cut - 1] + "摄" + plain[cut:], rules, words, patterns,
+                                  _shapes_for(frozenset(present | {"took", "took_ends_line"})),
+                                  max(0, cut - _LONGEST_CREDIT), unknown, True)
+        if found is not None and found.credit.photographer and _a_person_alone(found.credit.photographer, rules,
+                                                                                 words):
+            return found  # (a person's name, no place or word of the lists: "见下 图" is a caption's words)
     if plain.rstrip().endswith((" 发", "\u3000发")):
         spaced = _SPACED_SENT.search(plain, max(0, len(plain) - 30))
         agency = rules.standard_agency(spaced.group("agency")) if spaced else None
@@ -658,6 +687,8 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     return None
 
 
+#: A space, then 图 ("picture"), closing the caption after a photographer's name (and a closing bracket).
+_SPACED_PICTURE = (" 图", "\u3000图", " 图)", " 图）", "\u3000图）")
 #: A known agency, a space, then 发, closing the caption: "新华社 发" (the agency_sent shape has no space).
 _SPACED_SENT = compiled(f"(?P<agency>[{HAN}A-Za-z·]{{2,15}})[ \u3000]发\\s*\\Z")
 #: Characters that make a clause of the words before a site's name ("他在微博", "我们的微博"): no account's name.
@@ -1079,6 +1110,10 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 sent = next(w for w in words.longest_first("credit.sent") if last_words.endswith(w))
                 agency_written = agency_written.rstrip()[: -len(sent)]
             credit.agency = _agency_name(agency_written, rules, words)
+            if credit.agency is None and agency_written and plain.startswith(_BRAND_ROLE, match.end("agency")) \
+                    and _a_place_or_short_paper(simplified(agency_written.strip()), words):
+                credit.agency = agency_written.strip() + "融媒"  # "丽江融媒记者": the media centre's brand, its place
+                # and 融媒, read whole (the role's first word is the brand's last)
             latin = _latin_person_at(plain, match.start("agency")) if name == "source" and agency_written else None
             if latin is not None:  # "圖片來源:Andrew Quorv": a person's full name in Latin letters, no outlet
                 credit.agency, credit.photographer, end = None, text[latin.start():latin.end()], latin.end()
