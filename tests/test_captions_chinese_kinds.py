@@ -1755,6 +1755,14 @@ PLACES = [
      {"sublocation": "露德圣母堂"}),
     ("a bookshop (书店) is a venue", "读者到晨光音乐书店来买书。", {"sublocation": "晨光音乐书店"}),
     ("but 著名 (famous) is no aspect", "遊客在著名的赤柱廣場拍照。", {"sublocation": "赤柱廣場"}),
+    ("a bay a city names (杭州湾), then the bridge over it: the bridge whole, no city",
+     "5月1日,泉州湾跨海大桥举行通车仪式。", {"sublocation": "泉州湾跨海大桥", "city": None}),
+    ("...a bay's park", "5月1日,市民在厦门湾海滨公园散步。", {"sublocation": "厦门湾海滨公园", "city": None}),
+    ("driving up onto a bridge (驶上): the bridge's name begins after the verb",
+     "5月1日,车队缓缓驶上泉州湾跨海大桥。", {"sublocation": "泉州湾跨海大桥"}),
+    ("a later sentence giving a bridge's ends (北起, 止于) gives no city to the scene's bridge",
+     "5月1日,泉州湾跨海大桥举行通车仪式。大桥北起泉州市石狮,止于晋江市,全长12公里。",
+     {"sublocation": "泉州湾跨海大桥", "city": None}),
 ]
 
 

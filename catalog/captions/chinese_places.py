@@ -559,6 +559,8 @@ def _chain_of_context(place: Place, text: str, plain: str, others: list[tuple[in
     for start, end in others:
         if _YEAR_WRITTEN.search(plain, start, end) or words.pattern("credit.provided").search(plain, start, end):
             continue  # a sentence of history names other places; a credit line names its source's
+        if words.pattern("places.route_ends").search(plain, start, end):
+            continue  # "大桥北起某某市...,止于某某市...": the ends of the bridge, not where it was photographed
         other = _place_in(text, plain, start, end, words, patterns, None)
         if other.city and (_SUFFIXED.search(simplified(other.city)) or f"{simplified(other.city)}市" in plain[
                 start:end] or other.province and _chain_apart(other.province, other.city, place.sublocation)):
@@ -3071,7 +3073,7 @@ _RIVER_WORDS = frozenset("江河溪")
 
 #: One-character venue words that a city's bare name makes a name with: its port and its station (唐山港, 北京站),
 #: and the mountain or island a county is named after, or for (长白山 of 长白, 黄山, 崇明岛, 长岛).
-_NAMED_BY_THE_CITY = ("港", "站", "山", "岛")
+_NAMED_BY_THE_CITY = ("港", "站", "山", "岛", "湾")
 
 
 def _begins_a_longer_name(plain: str, at: int, end: int, words: Words) -> bool:
