@@ -1763,6 +1763,9 @@ PLACES = [
     ("a later sentence giving a bridge's ends (北起, 止于) gives no city to the scene's bridge",
      "5月1日,泉州湾跨海大桥举行通车仪式。大桥北起泉州市石狮,止于晋江市,全长12公里。",
      {"sublocation": "泉州湾跨海大桥", "city": None}),
+    ("a clause of what fills a place (铺满) holds no venue's name: the village of the chain is the scene",
+     "9月21日,奎沃县茅坪村,金黄的稻谷铺满层层梯田。", {"sublocation": "茅坪村", "city": "奎沃县"}),
+    ("...traditional script, 擠滿", "2月15日,奎沃縣茅坪村,村口擠滿層層人群。", {"sublocation": "茅坪村"}),
 ]
 
 
