@@ -1766,6 +1766,10 @@ PLACES = [
     ("a clause of what fills a place (铺满) holds no venue's name: the village of the chain is the scene",
      "9月21日,奎沃县茅坪村,金黄的稻谷铺满层层梯田。", {"sublocation": "茅坪村", "city": "奎沃县"}),
     ("...traditional script, 擠滿", "2月15日,奎沃縣茅坪村,村口擠滿層層人群。", {"sublocation": "茅坪村"}),
+    ("a unit the sentence says lies (地处) in a province's chain: the province is its",
+     "奎沃管理区地处内蒙古自治区呼伦贝尔市西部,牧草丰美。", {"city": "奎沃管理区", "province": "内蒙古"}),
+    ("...位于, a county in a province's middle", "奎沃县位于陕西省中部,苹果正当收获。",
+     {"city": "奎沃县", "province": "陕西"}),
 ]
 
 

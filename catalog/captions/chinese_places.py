@@ -120,6 +120,8 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
         if place != Place() and (number == 0 or place.sublocation or place.city or place.province):
             if not (place.city and place.province):
                 _complete_elsewhere(place, text, plain, body, (start, end), words, patterns)
+            if place.city and not (place.province or place.country):
+                _province_where_it_lies(place, text, plain, start, end, words, patterns)
             if number == 0 and place.sublocation and not (place.city or place.province or place.country):
                 _chain_of_context(place, text, plain, candidates[1:], words, patterns)
             if _a_route_from_the_city(place, plain):
@@ -134,6 +136,23 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)),
                 plain, words)
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
+
+
+def _province_where_it_lies(place: Place, text: str, plain: str, start: int, end: int, words: Words,
+                            patterns: dict) -> None:
+    """The province of a city the sentence says lies in it ("乌拉盖管理区地处内蒙古自治区锡林郭勒盟东北部",
+    "某某县位于某某省中部"): the city written, then 地处 or 位于 and a chain that names a province. Changed in place."""
+    city = place.city or ""
+    at = text.find(city, start, end)
+    after = at + len(city)
+    if at < 0 or not plain.startswith(_SITUATED, after):
+        return
+    stop = after + 2
+    while stop < end and plain[stop] not in "，,。；;":
+        stop += 1
+    lies = _place_in(text, plain, after, stop, words, patterns, None)
+    if lies.province and simplified(lies.city or "") != simplified(city):
+        place.province = lies.province
 
 
 def _no_venue_named_as_its_city(place: Place) -> Place:
