@@ -637,6 +637,12 @@ CREDITS = [
     ("...a staff role before the name", "旅客在候车厅等车。 奎沃日报记者 柯小栋 图",
      {"photographer": "柯小栋", "agency": "奎沃日报"}),
     ("...words before 图 are no person", "游客在古城游玩。 见下 图", {"photographer": None}),
+    ("a contributor's bare name before an outlet's staff credit: two photographers, the first named",
+     "图为无人机作业现场。 柯小全 奎沃日报记者 孙小福 摄", {"photographer": "柯小全", "agency": "奎沃日报"}),
+    ("...a byline with no 摄", "志愿者清理垃圾。  柯小莉 奎沃晨报首席记者张小明",
+     {"photographer": "柯小莉", "agency": "奎沃晨报"}),
+    ("...a time word before the credit is no name", "村民在田里忙碌。当天 新华社记者 王小明 摄",
+     {"photographer": "王小明", "agency": "Xinhua"}),
 ]
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from catalog.captions.chinese_words import HAN, Patterns, Words, han_char, simplified
@@ -626,7 +627,7 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     tail = max(0, len(plain.rstrip()) - _LONGEST_CREDIT)
     found = _credit_of_shapes(text, plain, rules, words, patterns, shapes, tail, unknown, True)
     if found is not None:
-        return found
+        return _a_name_before_the_role(found, text, plain, rules, words)
     issue = _PAPER_ISSUE.search(plain) if "版" in plain and plain.rstrip()[-1:] in (")", "）") else None
     if issue is not None and issue.start() > 0:
         # "...肖家鑫 雷 捷摄影报道( 人民日报2020年10月27日1版)": the credit ends the caption before the citation
@@ -685,6 +686,28 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         assert match is not None  # `unknown` says one of the words is in plain
         return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
     return None
+
+
+#: A person's bare name of two or three characters, then spaces, right before a credit (after a stop, a space or
+#: the line's start).
+_NAME_BEFORE = compiled(f"(?:^|(?<=[\\s。，,；;)）]))(?P<name>[{HAN}]{{2,3}})[ \u3000]+\\Z", re.MULTILINE)
+
+
+def _a_name_before_the_role(found: Found, text: str, plain: str, rules: Rules, words: Words) -> Found:
+    """The credit with a contributor's bare name written before an outlet's staff credit on its line ("周某某
+    某某日报记者 孙某某 摄", "程某某 某某晨报首席记者张某某"): two photographers, and the first named is the
+    credit's (the contract's rule for two); the outlet stays the agency. The credit as found otherwise."""
+    credit = found.credit
+    if found.spot not in ("chinese staff", "chinese byline_end") or not (credit.photographer and credit.agency and (
+            credit.raw and text.startswith(credit.raw, found.cut_start))):
+        return found
+    before = _NAME_BEFORE.search(plain, max(0, found.cut_start - 6), found.cut_start)
+    if before is None or not _a_person_alone(text[before.start("name"):before.end("name")], rules, words) or (
+            _words_not_name(plain[before.start("name"):before.end("name")], words)):
+        return found
+    credit.photographer = text[before.start("name"):before.end("name")]
+    credit.raw = text[before.start("name"):found.cut_start] + credit.raw
+    return replace(found, cut_start=before.start("name"))
 
 
 #: A space, then 图 ("picture"), closing the caption after a photographer's name (and a closing bracket).
