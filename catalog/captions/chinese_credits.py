@@ -718,6 +718,9 @@ _SPACED_SENT = compiled(f"(?P<agency>[{HAN}A-Za-z·]{{2,15}})[ \u3000]发\\s*\\Z
 _CLAUSE_CHARACTERS = frozenset("在的了发从于把被和")
 #: The words for the picture after an account's post: "李某FB图片".
 _PICTURE_WORDS = "图片|相片|照片|截图"
+#: The words saying where a picture was copied from (in the simplified form): "（图/翻摄自某某新闻）",
+#: "（圖/翻攝某某臉書）", "（擷取自某某社團）", "圖／取自某某臉書".
+_COPIED_FROM = "翻摄自|翻摄|撷取自|截取自|截图自|取自"
 #: A social site's or a post's word, as Chinese pages write them after the account's name.
 _SOCIAL_WORDS = "FB|Facebook|facebook|IG|Instagram|脸书|推特|Twitter|微博|推文|贴文|帖文"
 #: An account's post closing the caption (in the simplified form): after a source label, "来源:某某推文"; after
@@ -728,7 +731,12 @@ _SOCIAL_POST = compiled(
     f"[ \u3000。.]*\\Z"
     f"|(?:(?<=[。.!！?？\\s])|^)(?P<who>[{HAN}A-Za-z·]{{2,12}}?)(?:{_SOCIAL_WORDS})(?:{_PICTURE_WORDS})"
     f"[ \u3000。.]*\\Z"
-    f"|[(（](?:图)?[/／:：]?[ \u3000]*翻摄自(?P<copied>[{HAN}A-Za-z·]{{2,12}})[)）][ \u3000。.]*\\Z")
+    f"|(?:[(（](?:图)?[/／:：]?|图[/／:：])[ \u3000]*(?:{_COPIED_FROM})(?P<copied>[{HAN}A-Za-z0-9·-]{{2,14}}?)"
+    f"[)）]?[ \u3000。.]*\\Z")
+#: A site alone, named as where a picture was copied from ("（图/取自小红书）", "（撷取自推特）"): it names no one who
+#: handed the picture out (an account on it does: "（圖/翻攝台灣某某臉書）").
+_PLATFORMS = frozenset({"FB", "Facebook", "facebook", "IG", "Instagram", "脸书", "推特", "Twitter", "微博", "小红书",
+                        "抖音", "快手", "YouTube", "社交媒体", "社群媒体", "社交平台", "网络", "网路", "网上"})
 
 
 def _social_post(text: str, plain: str) -> Found | None:
@@ -739,7 +747,7 @@ def _social_post(text: str, plain: str) -> Found | None:
     Credit(raw='李某FB圖片', photographer=None, agency=None, provider='李某')
     """
     tail = plain.rstrip(" \u3000。.")
-    if not tail.endswith(("图片", "推文", "FB", "）", ")", "截图", "相片", "照片", "贴文", "帖文")):
+    if not tail.endswith(("图片", "推文", "FB", "）", ")", "截图", "相片", "照片", "贴文", "帖文", "脸书")):
         return None  # (a cheap test first)
     match = _SOCIAL_POST.search(plain, max(0, len(plain) - 40))
     if match is None:
@@ -748,6 +756,8 @@ def _social_post(text: str, plain: str) -> Found | None:
     who = text[match.start(group):match.end(group)].strip()
     if any(char in _CLAUSE_CHARACTERS for char in simplified(who)):
         return None  # "他在微博照片": a clause, no account's name
+    if group == "copied" and (simplified(who) in _PLATFORMS or simplified(who) in ("照片", "图片", "画面")):
+        return None  # "（图/取自小红书）": a site alone names no one; "翻摄照片" names nothing
     start = match.start() + (plain[match.start()] in "(（")
     raw = text[start:match.end()].strip(" \u3000。.)）")
     return Found(Credit(raw=raw, provider=who), match.start(), match.end(), "chinese social post")
@@ -1126,6 +1136,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.raw = _unbracketed(text[start:end])
             _an_outlet_provides(credit, rules)
         else:
+            if name in ("source", "two_agencies") and agency_written and re.match(
+                    _COPIED_FROM, simplified(agency_written).lstrip()):
+                continue  # "圖／取自某某臉書": the page it was copied from (_social_post), no outlet
             sender = _sent_by_an_agency(agency_written, rules, words) if agency_written and name in (
                 "outlet_brackets", "source") else None
             if sender and agency_written:  # "（新华社发）", "图片来源：新华社发": the agency that sent it
