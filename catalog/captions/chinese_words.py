@@ -462,7 +462,9 @@ def _patterns(words: Words) -> Patterns:
             f"(?P<name>{_NAMES}|[{HAN}]{{5}}(?=[ \u3000]*(?:{took})))"  # (or a transliterated name of five: 巴特奎古楞)
             f"(?:\\s*[和与、]?\\s*(?:{role})\\s*{_NAMES})*\\s*[/／]?\\s*(?:{took}|{reported})"),
         # 中新社发 刘卫勇 摄
-        "sent_name": _source(f"(?P<agency>{_ORG})(?:{sent})\\s+(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})"),
+        # (a news agency's 社发 may run into the name: "中新社发王小明 摄")
+        "sent_name": _source(f"(?P<agency>{_ORG})(?:{sent})(?:\\s+|(?<=社发))(?P<name>{_NAMES})"
+                             f"\\s*[/／]?\\s*(?:{took})"),
         # 王 哲摄(人民视觉)
         "name_then_agency": _source(
             f"(?P<name>{_NAMES})\\s*[/／]?\\s*(?:{took})\\s*{_OPEN}(?P<agency>{_ORG}){_CLOSE}"),
