@@ -1792,6 +1792,11 @@ PLACES = [
      "奎沃管理区地处内蒙古自治区呼伦贝尔市西部,牧草丰美。", {"city": "奎沃管理区", "province": "内蒙古"}),
     ("...位于, a county in a province's middle", "奎沃县位于陕西省中部,苹果正当收获。",
      {"city": "奎沃县", "province": "陕西"}),
+    ("a city, a direction and a distance from it (以东50公里的): a reference point, the site after it the scene",
+     "3月12日,在埃及开罗以东50公里的新行政首都中央商务区,工人施工。",
+     {"sublocation": "新行政首都中央商务区", "city": None, "country": "埃及"}),
+    ("...处 after the distance", "5月1日,游客在西安以东120公里处的华山景区登山。",
+     {"sublocation": "华山景区", "city": None}),
 ]
 
 

@@ -1519,6 +1519,9 @@ def _view_at_end(words: Words) -> re.Pattern:
     return made
 
 
+#: A distance after a direction from a place, then 处 ("at") or 的 ("开罗以东50公里处", "以南约30公里的"): the site
+#: after it lies that far from the place.
+_DISTANCE = compiled(r"约?[\d.]+多?(?:公里|千米|英里|米)(?:处|處)?的?")
 #: A site counted or left unnamed after a place ("一家工厂", "一处市场", "多家企业", "某小区"): a site in that place.
 _SITES_COUNTED = compiled("[一多几数某](?:家|处|座|所|间|栋|幢|条|片)|某")
 
@@ -1707,13 +1710,20 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             plain, position, end, words)
         if section is not None and plain.startswith("的", section.end()):
             position = section.end()  # "长江重庆云阳段的龙脊石": a stretch of the places named, then its venue
+    reference_point: Element | None = None
     taken = _TAKEN_THERE.match(plain, position, end) if elements and not after_comma else None
     if taken is not None:  # "这是5月3日在吉林省长春市拍摄的净月潭国家森林公园": what was taken there follows
         position = taken.end() - 1
     if elements and not after_comma and elements[-1].level in ("city", "place", "county") and plain.startswith(
             words.words("places.relative_to"), position):
         relative = next(w for w in words.words("places.relative_to") if plain.startswith(w, position))
-        if plain.startswith("的", position + len(relative)):
+        distance = _DISTANCE.match(plain, position + len(relative), end)
+        if distance is not None:  # "开罗以东50公里处的...", "开罗以东50公里的...": how far from it, then the site
+            relative += plain[distance.start():distance.end()]
+        if distance is not None:
+            reference_point = elements.pop()  # (kept aside: restored when no site follows the distance)
+            position += len(relative)
+        elif plain.startswith("的", position + len(relative)):
             elements.pop()  # "埃及首都开罗以南的吉萨金字塔景区": Cairo is a reference point, the site is south of it
             position += len(relative)
     if elements and plain.startswith("的", position):
@@ -1726,6 +1736,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
                 position = below[1]
     anchored = bool(elements) or position == at and _after_place_word(plain, at, words)
     venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored)
+    if venue is None and reference_point is not None:
+        elements.append(reference_point)  # ("开罗以东50公里处某某项目的工地": no site read after the distance;
+        # the chain stays as read before, the place the distance is from)
     if venue and venue[0] in _QUOTES and elements and elements[-1].end == position and _rank(
             plain[elements[-1].start:elements[-1].end], words) == _VILLAGE_RANK:
         venue = _venue_at(text, plain, position, end, words, patterns, whole_clause=after_comma, anchored=anchored,
