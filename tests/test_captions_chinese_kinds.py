@@ -1797,6 +1797,12 @@ PLACES = [
      {"sublocation": "新行政首都中央商务区", "city": None, "country": "埃及"}),
     ("...处 after the distance", "5月1日,游客在西安以东120公里处的华山景区登山。",
      {"sublocation": "华山景区", "city": None}),
+    ("an area set apart for a use (警戒区) is no district", "一名男子开车闯入广场附近的警戒区,遭警察拦截。",
+     {"city": None}),
+    ("...宣傳區, after a venue: the venue stays", "奎沃廣場的連儂牆有為候選人而設的宣傳區。",
+     {"city": None, "sublocation": "奎沃廣場"}),
+    ("全港 (the whole of Hong Kong) is no port's name", "全港規模最大的年宵市場開鑼,圖為市民在維園年宵市場挑選花卉。",
+     {"sublocation": "維園年宵市場"}),
 ]
 
 
