@@ -1801,6 +1801,8 @@ PLACES = [
      {"city": None}),
     ("...宣傳區, after a venue: the venue stays", "奎沃廣場的連儂牆有為候選人而設的宣傳區。",
      {"city": None, "sublocation": "奎沃廣場"}),
+    ("a city, then a provincial road (省道): no province named after the city",
+     "10月25日,在新疆哈密省道303线上,车辆排成长队。", {"city": "哈密", "province": "新疆"}),
     ("全港 (the whole of Hong Kong) is no port's name", "全港規模最大的年宵市場開鑼,圖為市民在維園年宵市場挑選花卉。",
      {"sublocation": "維園年宵市場"}),
 ]

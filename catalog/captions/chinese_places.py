@@ -2430,6 +2430,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             # "花蓮縣光復鄉災區", "映秀镇灾区": a unit with its suffix, then a kind of area of it (灾区, the stricken
             # area; 景区): the unit, not one named 光復鄉災
             unit = patterns["units"].fullmatch(plain, at, unit.end() - len(kind)) or unit
+    if unit is not None and plain[unit.end() - 1] == "省" and plain.startswith("道", unit.end()):
+        unit = None  # "新疆哈密省道303线": the city, then a provincial road (省道), no province named 哈密
     if unit is not None and plain[unit.end() - 1] == "市" and plain[unit.end():unit.end() + 1] in ("镇", "乡"):
         unit = patterns["units"].fullmatch(plain, at, unit.end() + 1) or unit  # "田市镇": 市 inside a town's name
     if unit is not None and unit.end() - at >= 4 and _rank(unit.group(), words) >= _TOWN_RANK:
