@@ -511,6 +511,24 @@ def _domain_agency(address: str, rules: Rules) -> str | None:
     return None
 
 
+#: Courtesy titles after a person's name ("鄭某某先生提供"): no part of the name.
+_COURTESY_TITLES = ("先生", "女士", "小姐")
+
+
+def _the_person_described(provider: str, rules: Rules, words: Words) -> str:
+    """The person a provider's words name after a description and 的, with a courtesy title or not ("由...遷居到
+    台北的鄭某某先生提供": 鄭某某); the words as they are when no person's name is left so ("某县的文化馆",
+    "市民李小姐")."""
+    person = provider[provider.rfind("的") + 1:]
+    title = next((t for t in _COURTESY_TITLES if person.endswith(t)), None)
+    if title:
+        person = person[: -len(title)]
+    if person != provider and 2 <= len(person) <= 3 and _a_person_alone(person, rules, words) and not (
+            words.pattern("places.venue").search(simplified(person))):  # (not "文化馆", a venue's kind)
+        return person
+    return provider
+
+
 def _person_after_a_role(provider: str, words: Words) -> str:
     """The person a provider's words name after an outlet and a staff role ("央视记者陈明磊提供": 陈明磊, the reporter
     who provided the picture; the outlet is his employer, not the provider), else the words as they are ("通讯员",
@@ -1123,7 +1141,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 start += lead.end()  # provider are no part of the credit
                 credit.raw = _unbracketed(text[start:end])
             provider = provider[lead.end():] if lead is not None else provider  # "图片由X提供", "这张由X提供的照片"
-            provider = _person_after_a_role(provider, words)
+            provider = _the_person_described(_person_after_a_role(provider, words), rules, words)
             if not provider or len(provider) > (30 if name == "provided_by" else 12):
                 continue
             credit.provider = provider
