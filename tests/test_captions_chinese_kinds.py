@@ -675,6 +675,9 @@ def test_a_full_stop_after_the_credit_is_no_part_of_it():
 
 
 DATES = [
+    ("a day glued to the credit after 摄于: the day it was taken", "草原上牛羊成群。新华社记者柯小川摄于6月22日",
+     {"date": None, "date_kind": "taken", "photographer": "柯小川"}),
+    ("...with its year", "草原上牛羊成群。柯小川摄于2023年6月22日", {"date": "2023-06-22", "date_kind": "taken"}),
     ("Taiwan's calendar in numerals, stamped after an archive's credit",
      "運動大會十一月十九日在奎瓦體育場開幕。中央社記者柯小炎攝  四十八年十一月十九日",
      {"date": "1959-11-19", "date_kind": "taken"}),

@@ -145,6 +145,8 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
         facts.evidence.update(credit_kinds("zh", found.credit, found.spot, rules, strong=found.strong,
                                            shaped=found.shaped))
         work = plain[: found.cut_start] + " " * (found.cut_end - found.cut_start) + plain[found.cut_end:]
+        if plain[found.cut_end - 1:found.cut_end + 1] == "摄于":  # "新华社记者X摄于6月22日": the day the credit says
+            work = work[: found.cut_end - 1] + "摄" + work[found.cut_end:]  # it was taken, read as "摄于6月22日"
         before, after = text[: found.cut_start].strip(), text[found.cut_end:].strip()
         if not before:  # a credit opening the caption leaves the colon that followed it ("新华社记者 李鑫 摄：...")
             after = after.lstrip("：:").strip()
