@@ -678,6 +678,8 @@ DATES = [
     ("a day glued to the credit after 摄于: the day it was taken", "草原上牛羊成群。新华社记者柯小川摄于6月22日",
      {"date": None, "date_kind": "taken", "photographer": "柯小川"}),
     ("...with its year", "草原上牛羊成群。柯小川摄于2023年6月22日", {"date": "2023-06-22", "date_kind": "taken"}),
+    ("the day a paper printed an article (登载) is the issue's, not the picture's",
+     "柯小特在办公室里,向记者展示2014年9月登载那篇文章的报纸。新华社记者柯小强摄", {"date": None, "date_kind": None}),
     ("Taiwan's calendar in numerals, stamped after an archive's credit",
      "運動大會十一月十九日在奎瓦體育場開幕。中央社記者柯小炎攝  四十八年十一月十九日",
      {"date": "1959-11-19", "date_kind": "taken"}),
