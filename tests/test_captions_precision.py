@@ -154,6 +154,15 @@ PLACES = [
      {"sublocation": None, "city": "Nairobi"}),
     ("...the same venue after 'at' is", "Mourners gather at Quorvan University in Nairobi on May 2, 2023.",
      {"sublocation": "Quorvan University", "city": "Nairobi"}),
+    ("a province's word with the next word run into it is the province's word, the name kept",
+     "Farmers pick tea in the hills of Quorva County in south China's Fujian Provinceon April 2, 2024.",
+     {"province": "Fujian", "country": "China"}),
+    ("...and so with a stray letter typed after it",
+     "Children play in a field of Quorva Village in northwest China's Gansu Provincej, Nov. 3, 2017.",
+     {"province": "Gansu"}),
+    ("...but a plural is no slip: the provinces named are no one province",
+     "Floods hit the Quorva and Quorvan Provinces of the north on Monday.",
+     {"province": None}),
 ]
 
 
