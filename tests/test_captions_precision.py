@@ -277,6 +277,20 @@ def test_credits_read_whole_and_once(text, expected):
     assert (credit.photographer, credit.agency) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Rescuers search a collapsed house in Quorvashi, Japan, on Monday. Mainichi/AP",
+                 ("The Mainichi", None), id="a wire after a paper sends the paper's picture on: no outside source"),
+    pytest.param("A bus waits at a stop in Quorvan on Monday. The Straits Times/AFP", ("The Straits Times", None),
+                 id="...another paper, another wire"),
+    pytest.param("Leaders wave at a parade in Pyongyang on Monday. REUTERS/KCNA", ("Reuters", "KCNA"),
+                 id="...but a body's agency after the wire that sends it is the source"),
+])
+def test_a_wire_after_a_paper_is_no_provider(text, expected):
+    credit = parse(text).credit
+    assert (credit.agency, credit.provider) == expected
+
+
+
 CHINESE = [
     ("a city before an office is a title, not the scene",
      "前合肥市卫生局长出席记者会时表示，疫情已可收尾。新华社记者王明摄",
