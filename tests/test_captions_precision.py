@@ -290,6 +290,19 @@ def test_a_wire_after_a_paper_is_no_provider(text, expected):
     assert (credit.agency, credit.provider) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Boats wait at a pier on the Quorva River. (Photo: QNP/VNA)", ("VNA", None),
+                 id="unknown initials in the photographer's slot under 'Photo:' are no provider"),
+    pytest.param("A rally in Quorvan on Monday. Photo:QRT / AFP", ("AFP", None), id="...spaced, glued to the lead-in"),
+    pytest.param("A rally in Quorvan on Monday. Photo: Quorva Fire Service/AFP", ("AFP", "Quorva Fire Service"),
+                 id="...but a body named in words is the source the agency sent"),
+    pytest.param("A rally in Quorvan on Monday. Photo: NASA/AFP", ("AFP", "NASA"),
+                 id="...and so are initials the registry knows"),
+])
+def test_initials_before_an_agency_under_a_photo_lead_in(text, expected):
+    credit = parse(text).credit
+    assert (credit.agency, credit.provider) == expected
+
 
 CHINESE = [
     ("a city before an office is a title, not the scene",

@@ -268,13 +268,16 @@ _BARE_INITIALS = compiled(r"^[A-Z]{2,5}$")
 
 
 def _bare_initials_under_photo(raw: str, chain: Chain, credit: Credit, rules: Rules) -> bool:
-    """"Photo: YPN": initials the registry does not know, under a plain photo lead-in, are no provider.
+    """"Photo: YPN", "Photo: YPN/AFP": initials the registry does not know, under a plain photo lead-in, alone or in
+    the photographer's slot before an agency the registry knows, are no provider.
 
     The same initials may be a paper's own desk (an agency), a photographer's mark or a body that handed the
     picture out; nothing in the caption tells these apart, so the provider is left out (never guessed).
     """
-    if credit.agency or credit.photographer or len(chain.names) != 1 or chain.handout:
+    if credit.photographer or chain.handout or len(chain.names) != (2 if credit.agency else 1):
         return False
+    if credit.agency and (chain.names[1].kind != "agency" or chain.names[1].value != credit.agency):
+        return False  # ("Photo: VNP/VNA", "Photo: WEST / AFP": the photographer's slot of the agency's credit line)
     name = chain.names[0].value
     # initials the registry knows ("Photo by NASA": a space agency) keep their reading as the body that gave it
     return bool(_BARE_INITIALS.match(name) and _PHOTO_LEADIN.match(raw) and rules.agency_kind(name) is None)
