@@ -304,6 +304,19 @@ def test_initials_before_an_agency_under_a_photo_lead_in(text, expected):
     assert (credit.agency, credit.provider) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Waves crash on the pier in Quorvashi, Japan, July 8, 2014. (AP Photo/Kyodo News) JAPAN OUT, CREDIT "
+                 "MANDATORY", (None, "AP", None), id="restriction notes after a bracketed credit, a comma between"),
+    pytest.param("Waves crash on the pier in Quorvashi, Japan, July 8, 2014. (AP Photo/Ann Ray) MANDATORY CREDIT",
+                 ("Ann Ray", "AP", None), id="...the credit's brackets are no part of its names"),
+    pytest.param("Waves crash on the pier in Quorvashi, Japan, July 8, 2014. (AP Photo/Ann Ray)",
+                 ("Ann Ray", "AP", None), id="...as with no notes"),
+])
+def test_a_bracketed_credit_before_restriction_notes(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency, credit.provider) == expected
+
+
 CHINESE = [
     ("a city before an office is a title, not the scene",
      "前合肥市卫生局长出席记者会时表示，疫情已可收尾。新华社记者王明摄",
