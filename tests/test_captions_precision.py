@@ -242,6 +242,15 @@ DATES = [
     ("...but a clause of someone's who lost a home in it leaves the photo's day",
      "A man who lost his home in the earthquake walks through Quorva on Monday. Photo: Ann Ray",
      (None, "taken")),
+    ("a posting stamp beside a photographer's web address is the page's, not the photo's day",
+     "Morning Bath\nAnn RAY http://www.quorvapix.org 2014-05-02 10:21:07\nPilgrims bathe in the river at Quorvapur, "
+     "India, on March 3, 2013.", ("2013-03-03", "taken")),
+    ("...as it is without one",
+     "Morning Bath\n2014-05-02 10:21:07\nPilgrims bathe in the river at Quorvapur, India, on March 3, 2013.",
+     ("2013-03-03", "taken")),
+    ("...but a line of prose with a clock time is the caption's own",
+     "Morning Bath\nPilgrims bathe in the river at Quorvapur on 2013-03-03 10:21 as the sun rises over the ghats.",
+     ("2013-03-03", "taken")),
 ]
 
 
