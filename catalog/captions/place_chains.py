@@ -900,8 +900,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
                 _a_town_named_like_a_site(more[0])):
             more[0].level = "place"  # "at Casteel High School on Saturday, Oct. 8, 2022, in Queen Creek": the town
         if dated and (more[0].level not in ("place", "city") or chain.elements[0].population
-                      or chain.elements[0].town):
-            break  # "at Ascot on Saturday in England": a town itself, or no town after the date
+                      or chain.elements[0].town >= max(more[0].population, 1)):
+            break  # "at Ascot on Saturday in England": a town itself, or no town after the date ("at Quorva on
+            # April 8, 2017 in Augusta, Georgia": a small town's name before a larger city is a site in it)
         if _an_adjective(more, toks, k):
             break  # "in Seoul, South Korean children dash through ...": a people's adjective, no larger place
         # ", outskirts of Kyiv": the area's town is a place of its own beside the city, as after "of"
@@ -1009,6 +1010,10 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     inside_next = second is not None and links[:1] in (["in"], ["inside"]) and second.level in _GEO_LEVELS
     if prep in ("at", "object") and first.level == "place" and inside_next:
         first.level = "venue"
+    elif prep == "at" and first.level in ("province", "county") and not first.also_province and inside_next and (
+            second is not None and second.level in ("place", "city") and (second.population or second.town)):
+        first.level = "venue"  # "at Quorva in Kolkata" where the name is also a region's far away: a region is
+        # never inside a town, so a name placed in one after "at" is a site there
     if prep != "of" and first.level == "place" and first.the and inside_next and not (
             first.population or first.also_province or first.country or first.town):
         first.level = "venue"  # "on the Hollywood Walk in Los Angeles": "the", then a place it is in
