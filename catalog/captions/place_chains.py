@@ -134,6 +134,16 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     texts = [t.text for t in toks]
     while i < n:
         word = lowers[i]
+        if texts[i][:1].isupper() and i + 1 < n and (lowers[i + 1] in _A_TOWNS_PARTS or i + 2 < n and (
+                lowers[i + 2] in _A_TOWNS_PARTS and texts[i + 1][:1].isupper())) and (
+                not i or lowers[i - 1] not in _NOT_BARE_BEFORE and not texts[i - 1][:1].isupper()):
+            chain, j = _city_as_modifier(toks, i, "in", _A_TOWNS_PARTS)  # "spruce up Nairobi streets"
+            # ("Nairobi's skyline": the possessive is read as such, by _read_element)
+            if chain is not None and chain.elements[0].population >= KNOWN_TOWN_AS_MODIFIER and (
+                    strip_possessive(texts[j - 2]) is None):
+                chains.append(chain)
+                i = j
+                continue
         if i and word not in _OPENING_WORDS and (before := texts[i - 1]) not in _HEADING_MARKS and not (
                 before == "]" and _after_a_topic_tag(toks, i)):
             # (a capital after a word without one, and "in" a few words on: _a_venue_placed_in_its_town's cheap
@@ -604,6 +614,18 @@ _HOMES = frozenset({"home", "house", "apartment", "flat", "studio", "garden", "b
 #: ("the Andes"), but is one before these.
 _A_TOWN_WHOLE = frozenset({"skyline", "medina"})
 _OWNERS_OF_A_HOME = frozenset({"his", "her", "their", "my", "our"})
+#: The parts only a town has, in the plural, and its skyline: a city's name written bare before one of them,
+#: with no article ("spruce up Nairobi streets", "Kiev skyline" as a heading), is that town's, the scene's city
+#: when nothing else places it (weighed as any city written as a modifier, ``city_as_modifier``). A singular part
+#: ("Nairobi street") is read after "a" only, as before.
+_A_TOWNS_PARTS = frozenset({"streets", "alleys", "alleyways", "neighbourhoods", "neighborhoods", "suburbs", "slums",
+                            "sidewalks", "pavements", "skyline"})
+#: Words before such a name that read it otherwise: "a", "an" and the owners (read as a modifier after them with
+#: their own kinds), "the" (read after its preposition).
+_NOT_BARE_BEFORE = frozenset({"a", "an", "the", "his", "her", "their", "my", "our", "its"})
+#: A bare name before a town's part is read as a city only when the gazetteer knows it with this many people
+#: ("Summer streets", "Wall Street" are no towns; a small town's name qualifies its streets as often as a person's).
+KNOWN_TOWN_AS_MODIFIER = 100_000
 
 
 def _city_as_modifier(toks: list[Token], k: int, prep: str,
