@@ -134,26 +134,26 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     texts = [t.text for t in toks]
     while i < n:
         word = lowers[i]
-        if texts[i][:1].isupper() and i + 1 < n and (lowers[i + 1] in _A_TOWNS_PARTS or i + 2 < n and (
-                lowers[i + 2] in _A_TOWNS_PARTS and texts[i + 1][:1].isupper())) and (
-                not i or lowers[i - 1] not in _NOT_BARE_BEFORE and not texts[i - 1][:1].isupper()):
-            chain, j = _city_as_modifier(toks, i, "in", _A_TOWNS_PARTS)  # "spruce up Nairobi streets"
-            # ("Nairobi's skyline": the possessive is read as such, by _read_element)
-            if chain is not None and chain.elements[0].population >= KNOWN_TOWN_AS_MODIFIER and (
-                    strip_possessive(texts[j - 2]) is None):
-                chains.append(chain)
-                i = j
-                continue
         if i and word not in _OPENING_WORDS and (before := texts[i - 1]) not in _HEADING_MARKS and not (
                 before == "]" and _after_a_topic_tag(toks, i)):
             # (a capital after a word without one, and "in" a few words on: _a_venue_placed_in_its_town's cheap
             # tests, made here first without a call)
-            if texts[i][:1].isupper() and not before[:1].isupper() and "in" in lowers[i + 1:i + 8]:
-                chain, j = _a_venue_placed_in_its_town(toks, i)  # "'taken over' Lebuh Pudu in Kuala Lumpur"
-                if chain is not None:
-                    chains.append(chain)
-                    i = j
-                    continue
+            if texts[i][:1].isupper() and not before[:1].isupper():
+                if "in" in lowers[i + 1:i + 8]:
+                    chain, j = _a_venue_placed_in_its_town(toks, i)  # "'taken over' Lebuh Pudu in Kuala Lumpur"
+                    if chain is not None:
+                        chains.append(chain)
+                        i = j
+                        continue
+                if i + 1 < n and (lowers[i + 1] in _A_TOWNS_PARTS or i + 2 < n and (
+                        lowers[i + 2] in _A_TOWNS_PARTS)) and lowers[i - 1] not in _NOT_BARE_BEFORE:
+                    chain, j = _city_as_modifier(toks, i, "in", _A_TOWNS_PARTS)  # "spruce up Nairobi streets"
+                    # ("Nairobi's skyline": the possessive is read as such, by _read_element)
+                    if chain is not None and chain.elements[0].population >= KNOWN_TOWN_AS_MODIFIER and (
+                            strip_possessive(texts[j - 2]) is None):
+                        chains.append(chain)
+                        i = j
+                        continue
             if word == "called" and before == ",":
                 chain, j = _a_place_named_called(toks, i)  # "from a bridge, called Quorva Bridge, Dhaka region"
                 if chain is not None:
