@@ -1097,3 +1097,18 @@ def test_a_venue_of_a_known_city_before_a_side_of_its_country(text, expected):
 def test_a_known_name_placed_in_a_town_after_at(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two capitalised names joined by "and" after "the" and placed at once in a town: one site, whatever its last
+    # word (no venue word closes "World")
+    ("A sculptor carves ice at the Quorva Ice and Snow World in Harbin, northeast China's Heilongjiang Province.",
+     ("Quorva Ice and Snow World", "Harbin")),
+    ("Snow falls on the Quorva Mountain and Lindt Spring scenic area in Dunhuang, northwest China's Gansu province.",
+     ("Quorva Mountain and Lindt Spring scenic area", "Dunhuang")),
+    # without "the", two places, neither the scene alone
+    ("Floods hit Paris and Lyon in France on Monday.", (None, None)),
+])
+def test_a_site_joined_by_and_placed_in_its_town(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

@@ -1891,10 +1891,14 @@ def _a_towns_own_place(element: Element) -> bool:
 def _a_name_joined_by_and(toks: list[Token], k: int, end: int, saw_the: bool) -> int:
     """Where a name read at toks[k:end] ends when "and" and another name follow it: after that name when the two
     with "and" name one province or country the tables or the gazetteer know ("Srinagar, Jammu and Kashmir",
-    "Port of Spain, Trinidad and Tobago"), else at `end` ("in Paris and Lyon": two places)."""
+    "Port of Spain, Trinidad and Tobago"), or when "the" opens them and "in" closes them, one site placed in its
+    town whatever its last word ("at the Quorva Ice and Snow World in Harbin"), else at `end` ("in Paris and
+    Lyon": two places)."""
     more = read_name(toks, end + 1)
     if more is None or strip_possessive(toks[end - 1].text) is not None:
         return end
+    if saw_the and more < len(toks) and toks[more].lower == "in":
+        return more
     return more if element_of(toks, k, more, saw_the, None).level in ("province", "country") else end
 
 
