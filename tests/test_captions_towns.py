@@ -1671,3 +1671,14 @@ def test_a_described_stretch_of_a_town(text, expected):
 ])
 def test_a_city_written_bare_before_its_streets(text, expected):
     assert parse(text).location.city == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the <city> suburb of <name>": a name after the part's word that is also a province somewhere far away is
+    # still the city's part, when the gazetteer knows it as a town many times smaller than the city
+    ("Two women walk along a dirt road in the Kigali suburb of Cantagalo.", ("Cantagalo", "Kigali", None)),
+    ("Two women walk along a dirt road in the Kigali suburb of Quorvale.", ("Quorvale", "Kigali", None)),
+])
+def test_a_citys_suburb_named_like_a_province(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected
