@@ -3870,3 +3870,18 @@ def test_pupils_end_no_schools_name(text, expected):
     """小学生, 中学生, 大学生 (pupils, students) hold a school's venue word followed by 生: no school's name ends
     there ("50万中小学生" had given the venue 万中小学, and "万名小学生" 万名小学)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("数百名市民聚集桂林奎沃湾,观看焰火。", {"city": "桂林", "sublocation": "奎沃湾"}),
+    ("从高处看洛阳市奎沃湿地公园。", {"city": "洛阳", "sublocation": "奎沃湿地公园"}),
+    # a venue named before the city's name keeps the run whole: the city is inside its name
+    ("市民聚集在奎沃公园洛阳古巷里纳凉。", {"city": None}),
+    # nor does a name begin after a quarter of the compass ("西北太平洋": no 太平)
+    ("科考船前往西北太平洋奎沃海山区作业。", {"city": None}),
+])
+def test_a_city_inside_a_run_read_as_a_venue(text, expected):
+    """A sentence whose only place is a run of words ending in a venue word, a city's name inside it ("游客聚集
+    文昌淇水湾", "从空中看太原市汾河湿地公园"): the words before the city are no part of the venue, and the city is
+    the scene's."""
+    check(text, expected)

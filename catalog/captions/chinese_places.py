@@ -760,6 +760,11 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     assert best is not None  # a list always sets best, and so does _venue_anywhere
     elements, venue = best
     named = plain.find(simplified(venue), start, end) if venue else -1
+    if venue and not elements and not listed and named >= 0:
+        inner = _chain_inside_the_run(text, plain, named, named + len(venue), words, patterns)
+        if inner is not None:  # "游客聚集文昌淇水湾": the city inside the run read as a venue is the scene's
+            elements, venue = inner
+            named = plain.find(simplified(venue), start, end)
     members_body = bool(venue) and named >= 0 and _a_named_member(plain, named + len(venue or ""), end, words)
     if elements and not venue and not listed:
         venue = _venue_opening_next_clause(text, plain, elements[-1].end, end, words, patterns)
@@ -4433,6 +4438,35 @@ def _name_start_of_a_cut_segment(plain: str, start: int, previous: int, at: int,
 
 #: The most characters before its venue word of a name that 和 or 同 opens (和平广场, 同里博物院).
 _LINKED_NAME = 4
+
+
+def _chain_inside_the_run(text: str, plain: str, a: int, last: int, words: Words,
+                          patterns: dict) -> tuple[list[Element], str] | None:
+    """The city or the county a venue read whole holds before its own name, and that venue, when no chain began
+    where the run does ("游客聚集文昌淇水湾", "从空中看太原市汾河湿地公园": the words before the place are no part of
+    the venue's name, and the city they lead to is the scene's); None when no unit of a city's level begins
+    inside the run with a venue after it that ends where the run's venue does. The words before it are two
+    characters or more (not "九龙江": a name that begins one character in is a longer name's), neither a venue
+    ("张家湾公园泗水古巷", "武侯祠西区": the venue named first is the scene's) nor a quarter of the compass
+    ("西北太平洋")."""
+    venue_end = words.pattern("places.venue")
+    for inside in range(a + 2, last - 3):
+        if not han_char().match(plain, inside) or _no_name_begins(plain, inside, last, words, patterns):
+            continue
+        if plain[inside - 1] in _DIRECTIONS and plain[inside - 2] in _DIRECTIONS or any(
+                found.end() == inside for found in venue_end.finditer(plain, a, inside)):
+            return None
+        elements, venue = _read_chain(text, plain, inside, last, words, patterns)
+        if not elements or not venue or venue == _A_LIST:
+            continue
+        if elements[0].level not in ("city", "county", "place") or not plain.startswith(
+                simplified(venue), elements[-1].end):
+            return None  # (a unit of another level, or a venue away from it: the run is read as it was)
+        name = simplified(elements[0].value)
+        if _cjk_population(name) or _suffixed_population(name) or chinese_county_provinces(name):
+            return elements, venue  # (a name the gazetteer or the county readings know: not "看太原" in
+            # "看太原市", a suffixed unit's reader taking the verb before it, nor "祠西区")
+    return None
 
 
 def _a_name_a_link_opens(text: str, plain: str, at: int, end: int, words: Words,
