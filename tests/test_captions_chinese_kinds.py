@@ -3885,3 +3885,14 @@ def test_a_city_inside_a_run_read_as_a_venue(text, expected):
     文昌淇水湾", "从空中看太原市汾河湿地公园"): the words before the city are no part of the venue, and the city is
     the scene's."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("果洛奎沃寺,僧人诵经。", {"city": "果洛", "sublocation": "奎沃寺"}),
+    ("人们在甘孜的奎沃草原上赛马。", {"city": "甘孜", "sublocation": "奎沃草原"}),
+    ("游客在迪庆奎沃湖边拍照。", {"city": "迪庆", "sublocation": "奎沃湖"}),
+])
+def test_an_autonomous_prefecture_bare_before_its_venue(text, expected):
+    """An autonomous prefecture written bare before a venue's name ("玉树巴塘草原"): places.prefectures vouches for
+    the name, which the gazetteer knows only with its suffix or not at all."""
+    check(text, expected)

@@ -2728,7 +2728,11 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
             length == 2 and population and _opens_a_phrase(plain, at) and name[-1] not in _one_character_venues(
                 words) and plain[stop] not in _one_character_venues(words) and _a_chinese_town_and_county(name)) or (
             population >= CITY_BEFORE_A_VENUE_POPULATION and country is not None and _sounded(name, words)) or (
-            population >= TAIWAN_TOWN_BEFORE_A_VENUE_POPULATION and country == "TW")
+            population >= TAIWAN_TOWN_BEFORE_A_VENUE_POPULATION and country == "TW") or (
+            not population and _opens_a_phrase(plain, at) and name in words.set("places.prefectures") and name[
+                -1] not in _one_character_venues(words) and plain[stop] not in _one_character_venues(words))
+        # (an autonomous prefecture written bare, places.prefectures, 玉树 in "玉树巴塘草原", opening its phrase: the
+        # list vouches for the name as the gazetteer would; not before a venue word of one character, "红河谷")
         # (a city abroad written in the characters of foreign sounds, 第戎 or 尼姆, is no word of Chinese: the
         # gazetteer's city it is; a township of Taiwan, 馬公 in "馬公觀音亭", is smaller than a city of the
         # mainland a caption names, and Taiwan's captions name them as their city)
