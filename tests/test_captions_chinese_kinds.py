@@ -3896,3 +3896,15 @@ def test_an_autonomous_prefecture_bare_before_its_venue(text, expected):
     """An autonomous prefecture written bare before a venue's name ("玉树巴塘草原"): places.prefectures vouches for
     the name, which the gazetteer knows only with its suffix or not at all."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("十月十日,浙江嘉兴海宁,奎沃公园里游人如织。", {"city": "嘉兴", "province": "浙江", "sublocation": "奎沃公园"}),
+    ("山东济宁曲阜,游客在奎沃书院参观。", {"city": "济宁", "sublocation": "奎沃书院"}),
+    # a name ending in a venue word of one character stays the venue's: a lake, a hill
+    ("浙江杭州西湖,游客如织。", {"city": "杭州", "sublocation": "西湖"}),
+])
+def test_a_county_bare_below_its_city_and_province(text, expected):
+    """A county or a county-level city written bare after its city and province ("浙江嘉兴海宁,"): the county
+    readings of the province vouch for it, so it is a unit of the chain, no venue (海宁 had been the sublocation)."""
+    check(text, expected)

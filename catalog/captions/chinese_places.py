@@ -2477,6 +2477,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         return Element("town", text[at:district], at, district, link=","), district
     if before and before[-1].end == at and before[-1].level not in ("country", "province") and not (
             before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
+        county = _county_below_its_city(plain, at, end, before, words)
+        if county is not None:
+            return Element("county", text[at:county], at, county, link=","), county
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
     city = _known_city(plain, at, end, bool(before), _bare_cities(words), _one_character_venues(words))
     if city is not None and plain[at:city] in words.set("places.sides"):
@@ -2534,6 +2537,28 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         return Element("place", text[at:city], at, city, link=","), city
     return None
 
+
+
+def _county_below_its_city(plain: str, at: int, end: int, before: list[Element], words: Words) -> int | None:
+    """Where a county or a county-level city written bare ends right after its city, itself right after its
+    province ("浙江嘉兴海宁,", "福建泉州石狮祥芝"): a name of two or three characters that reads as a county of that
+    province (the province and the city vouch for the readings), ending its clause or followed by a name of its
+    own; None when the name ends in, or is followed by, a venue word of one character (a lake's or a hill's name:
+    "浙江杭州西湖", "江西九江庐山"), or when no province opens the chain."""
+    if len(before) < 2 or before[-2].level != "province" or before[-2].end != before[-1].start or before[
+            -1].level not in ("city", "place"):
+        return None
+    province = simplified(before[-2].value)
+    venues = _one_character_venues(words)
+    for length in (3, 2):
+        stop = at + length
+        if stop > end or not _county_of(plain[at:stop], province):
+            continue
+        if plain[stop - 1] in venues or plain[stop:stop + 1] in venues or words.pattern("places.venue").match(
+                plain, stop, end):
+            return None
+        return stop
+    return None
 
 
 def _a_state_named_after_a_city_abroad(plain: str, at: int, city: int) -> int | None:
