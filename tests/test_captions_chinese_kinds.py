@@ -3908,3 +3908,15 @@ def test_a_county_bare_below_its_city_and_province(text, expected):
     """A county or a county-level city written bare after its city and province ("浙江嘉兴海宁,"): the county
     readings of the province vouch for it, so it is a unit of the chain, no venue (海宁 had been the sublocation)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("洛阳终于迎来今冬首场降雪,市民出门赏雪。", {"city": "洛阳"}),
+    ("大连再度举办国际马拉松,数万人参赛。", {"city": "大连"}),
+    # a word that a place qualifies stays no scene
+    ("美国参谋长再度访问日本。", {"city": None}),
+])
+def test_a_word_of_manner_between_a_city_and_its_verb(text, expected):
+    """A city that opens the sentence, a word of when or how (places.manner: 终于, 再度), then a verb the place is
+    the subject of (places.subject_verbs: 迎来, 举办): the city is the scene, as with no word between."""
+    check(text, expected)

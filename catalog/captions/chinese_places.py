@@ -1374,8 +1374,11 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
     after = elements[-1].end
     if after + 1 < end and plain[after] in "-－–" and han_char().match(plain, after + 1):
         return True  # "中国-东盟博览会": a name joined to another by a hyphen names something else
-    if plain.startswith(words.words("places.subject_verbs"), after):
-        return False  # "沈阳迎来今冬首场降雪": the place is what the verb happens to, the scene
+    manner = words.pattern("places.manner").match(plain, after, end) if plain.startswith(
+        words.words("places.manner"), after) else None
+    if plain.startswith(words.words("places.subject_verbs"), manner.end() if manner else after):
+        return False  # "沈阳迎来今冬首场降雪": the place is what the verb happens to, the scene (also after a word of
+        # when or how: "成都终于迎来", "某市再度举办")
     if elements[-1].level in ("place", "city") and plain.startswith(_times_after_a_place(words), after):
         return False  # "吴忠元旦夜晚,", "哈尔滨清晨": the city, then when the photo was taken there
     short = _A_SHORT_CLAUSE.match(plain, after, end) if elements[-1].level == "city" else None
