@@ -3920,3 +3920,17 @@ def test_a_word_of_manner_between_a_city_and_its_verb(text, expected):
     """A city that opens the sentence, a word of when or how (places.manner: 终于, 再度), then a verb the place is
     the subject of (places.subject_verbs: 迎来, 举办): the city is the scene, as with no word between."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月5日,四川奎沃县的村民在成都奎沃广场表演节目。",
+     {"city": "成都", "province": "四川", "sublocation": "奎沃广场"}),
+    # the home's province is dropped where the scene's city is read as another province's
+    ("9月5日,西藏奎沃县的农牧民在北京奎沃广场表演节目。", {"city": "北京", "province": None}),
+    # people at an unnamed place of their own county stay there
+    ("9月5日,四川省奎沃县村民在村里的广场上表演节目。", {"city": "奎沃县", "province": "四川"}),
+])
+def test_people_of_one_place_at_another_citys_venue(text, expected):
+    """A chain, its people (的牧民们, 的村民) and 在 with another city's place ("西藏墨竹工卡县门巴乡的牧民们在
+    拉萨布达拉宫广场"): the first chain is where the people come from, the scene is the city after 在."""
+    check(text, expected)

@@ -759,6 +759,10 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             best = (best[0], found[1])
     assert best is not None  # a list always sets best, and so does _venue_anywhere
     elements, venue = best
+    if elements and not listed:
+        elsewhere = _where_its_people_are(text, plain, elements, end, words, patterns)
+        if elsewhere is not None:  # "西藏某某县某某乡的牧民们在拉萨布达拉宫广场...": the people's home, then the scene
+            elements, venue = elsewhere
     named = plain.find(simplified(venue), start, end) if venue else -1
     if venue and not elements and not listed and named >= 0:
         inner = _chain_inside_the_run(text, plain, named, named + len(venue), words, patterns)
@@ -4499,6 +4503,39 @@ def _chain_inside_the_run(text: str, plain: str, a: int, last: int, words: Words
             return elements, venue  # (a name the gazetteer or the county readings know: not "看太原" in
             # "看太原市", a suffixed unit's reader taking the verb before it, nor "祠西区")
     return None
+
+
+def _where_its_people_are(text: str, plain: str, elements: list[Element], end: int, words: Words,
+                          patterns: dict) -> tuple[list[Element], str | None] | None:
+    """The chain after 在 when the chain read is followed by its people and 在 ("西藏墨竹工卡县门巴乡的牧民们在拉萨布达
+    拉宫广场", "某某县的村民在成都某某广场"): the people come from the first place, the scene is the second, a city
+    of its own; the first chain's province is kept when the second names none and the second city's county
+    readings do not put it in another province. None when no people and 在 follow, or no city is read after 在."""
+    after = elements[-1].end
+    if plain.startswith("的", after):
+        after += 1
+    people = next((word for word in _HOME_PEOPLE if plain.startswith(word, after)), None)
+    if people is None:
+        return None
+    after += len(people)
+    if plain.startswith("们", after):
+        after += 1
+    if not plain.startswith("在", after) or after + 1 >= end:
+        return None
+    found, venue = _read_chain(text, plain, after + 1, end, words, patterns)
+    if not found or venue == _A_LIST or not any(e.level in ("city", "place", "county") for e in found):
+        return None
+    if not any(e.level in ("province", "country") for e in found):
+        city = next(simplified(e.value) for e in found if e.level in ("city", "place", "county"))
+        province = next((e for e in elements if e.level == "province"), None)
+        readings = chinese_county_provinces(city) if province is not None else ()
+        if province is not None and (not readings or simplified(province.value) in readings):
+            found = [province] + found
+    return found, venue
+
+
+#: People named right after a place they live in, before 在 and the place where they are seen ("某县的牧民们在...").
+_HOME_PEOPLE = ("牧民", "农民", "渔民", "村民", "居民", "市民", "群众", "师生", "学生", "农牧民", "干部群众", "青少年")
 
 
 def _a_name_a_link_opens(text: str, plain: str, at: int, end: int, words: Words,
