@@ -3934,3 +3934,16 @@ def test_people_of_one_place_at_another_citys_venue(text, expected):
     """A chain, its people (的牧民们, 的村民) and 在 with another city's place ("西藏墨竹工卡县门巴乡的牧民们在
     拉萨布达拉宫广场"): the first chain is where the people come from, the scene is the city after 在."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("喀什疏附的农民正在采摘。", {"city": "喀什"}),
+    ("黄南同仁的唐卡画师正在作画。", {"city": "黄南"}),
+    # two everyday words that read as counties of different provinces are no places
+    ("大家今年的收成不错。", {"city": None}),
+])
+def test_a_city_and_its_county_bare(text, expected):
+    """Two bare names in a row opening a phrase and ended by 的 or a stop ("海东化隆的青稞"), both read as counties
+    or cities of one same province by their readings: the city, then its county (two names agreeing where either
+    alone is weak)."""
+    check(text, expected)

@@ -2511,6 +2511,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city = _town_holding(plain, at, end, words, patterns)  # "各界在九台举行大会", "行走在开化街头"
     if city is None and not before and _opens_a_phrase(plain, at):
         city = _town_before_its_locals(plain, at, end)  # "定陶当地的群众"
+    if city is None and not before and _opens_a_phrase(plain, at):
+        city = _city_before_its_county(plain, at, end)  # "海东化隆的青稞"
     province = _province_of(before)
     if city is None and province and before[-1].end == at:  # "山东曲阜孔庙": a county of the province just named
         city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
@@ -2552,8 +2554,12 @@ def _county_below_its_city(plain: str, at: int, end: int, before: list[Element],
     province (the province and the city vouch for the readings), ending its clause or followed by a name of its
     own; None when the name ends in, or is followed by, a venue word of one character (a lake's or a hill's name:
     "浙江杭州西湖", "江西九江庐山"), or when no province opens the chain."""
-    if len(before) < 2 or before[-2].level != "province" or before[-2].end != before[-1].start or before[
-            -1].level not in ("city", "place"):
+    if before[-1].level not in ("city", "place"):
+        return None
+    if len(before) == 1:  # "海东化隆的": no province, but the two names read as counties of one
+        shared = _city_and_county_bare(plain, before[-1].start, end)
+        return shared if shared is not None and before[-1].end == at else None
+    if before[-2].level != "province" or before[-2].end != before[-1].start:
         return None
     province = simplified(before[-2].value)
     venues = _one_character_venues(words)
@@ -2565,6 +2571,33 @@ def _county_below_its_city(plain: str, at: int, end: int, before: list[Element],
                 plain, stop, end):
             return None
         return stop
+    return None
+
+
+def _city_before_its_county(plain: str, at: int, end: int) -> int | None:
+    """Where a city written bare ends when a county written bare follows it and ends its phrase ("海东化隆的青稞",
+    "某某某某,"), the two names reading as counties or cities of one same province (two names agreeing where
+    either alone is weak); None otherwise."""
+    found = _city_and_county_bare(plain, at, end)
+    return None if found is None else next(
+        at + length for length in (3, 2) if _city_and_county_bare(plain, at, end, length) == found)
+
+
+def _city_and_county_bare(plain: str, at: int, end: int, first: int | None = None) -> int | None:
+    """Where the second of two bare names from `at` ends ("海东化隆": after 化隆) when each has two or three Han
+    characters, the second ends its phrase (的, a comma, a stop), and their county readings share a province;
+    `first` fixes the first name's length. None when they do not."""
+    for length in (first,) if first else (2, 3):
+        for second in (2, 3):
+            stop = at + length + second
+            if stop > end or stop < end and plain[stop] not in _PHRASE_ENDS:
+                continue
+            one, other = plain[at:at + length], plain[at + length:stop]
+            if _all_han().fullmatch(one + other) is None:
+                continue
+            shared = set(chinese_county_provinces(one)) & set(chinese_county_provinces(other))
+            if shared:
+                return stop
     return None
 
 
