@@ -3947,3 +3947,14 @@ def test_a_city_and_its_county_bare(text, expected):
     or cities of one same province by their readings: the city, then its county (two names agreeing where either
     alone is weak)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("台风昨天造成宁远县奎沃乡奎沃村道路中断。", {"city": "宁远县", "sublocation": "奎沃村"}),
+    ("颱風昨天造成寧遠縣來奎鄉來奎村道路中斷。", {"city": "寧遠縣", "sublocation": "來奎村"}),
+])
+def test_a_suffixed_county_before_a_towns_village(text, expected):
+    """A county with its suffix, a town and its village inside a clause where no place phrase begins ("造成屏东县来义乡
+    来义村", after a verb): the county is read with the village, its name known by its readings or the list of cities
+    written bare (the village alone had been read, and the county lost)."""
+    check(text, expected)

@@ -1161,8 +1161,30 @@ def _village_of_a_town(text: str, plain: str, start: int, end: int, words: Words
             # "拍下什邡蓥华镇麻柳坪村": a county's bare name right before the town, after a verb of taking or a stop
             return [Element("place", text[county:found.start() - 2], county, found.start() - 2, link=","),
                     village_element]
+        suffixed = _suffixed_county_before_a_town(plain, start, found.start(), words)
+        if suffixed is not None:  # "造成屏东县来义乡来义村": a county with its suffix before the town's name
+            return [_element(text, suffixed[0], suffixed[1], words, patterns), village_element]
         return [village_element]
     return []
+
+
+def _suffixed_county_before_a_town(plain: str, start: int, town_suffix: int, words: Words) -> tuple[int, int] | None:
+    """Where a county written with its suffix (县, 市, 区, 旗) begins and ends right before a town's name of two or
+    three characters ending at `town_suffix` ("屏东县来义乡", "镇远县报京乡"): its name, two or three characters, reads
+    as a county of China or is a city the captions write bare (places.cities); None otherwise."""
+    for town_length in (2, 3):
+        suffix_at = town_suffix - town_length - 1
+        if suffix_at - 2 < start or plain[suffix_at] not in _COUNTY_FIRSTS:
+            continue
+        for length in (2, 3):
+            county = suffix_at - length
+            if county < start:
+                break
+            name = plain[county:suffix_at]
+            if _all_han().fullmatch(name) and (chinese_county_provinces(name) or simplified(name) in _bare_cities(
+                    words)):
+                return county, suffix_at + 1
+    return None
 
 
 #: The suffixes of a county or a city of one character: a town's suffix right before one is part of its name.
