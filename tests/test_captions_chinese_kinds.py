@@ -3903,6 +3903,8 @@ def test_an_autonomous_prefecture_bare_before_its_venue(text, expected):
     ("山东济宁曲阜,游客在奎沃书院参观。", {"city": "济宁", "sublocation": "奎沃书院"}),
     # a name ending in a venue word of one character stays the venue's: a lake, a hill
     ("浙江杭州西湖,游客如织。", {"city": "杭州", "sublocation": "西湖"}),
+    # a county written with its suffix is the unit reader's, even where 县长 (the county's head) stops it
+    ("3月28日,游客从湖北省宜昌市秭归县长奎港下船上岸。", {"city": "宜昌", "province": "湖北"}),
 ])
 def test_a_county_bare_below_its_city_and_province(text, expected):
     """A county or a county-level city written bare after its city and province ("浙江嘉兴海宁,"): the county

@@ -2590,8 +2590,9 @@ def _county_below_its_city(plain: str, at: int, end: int, before: list[Element],
         if stop > end or not _county_of(plain[at:stop], province):
             continue
         if plain[stop - 1] in venues or plain[stop:stop + 1] in venues or words.pattern("places.venue").match(
-                plain, stop, end):
-            return None
+                plain, stop, end) or plain[stop:stop + 1] in _SUFFIX_FIRSTS:
+            return None  # (nor a name its suffix follows, which the unit's reader weighs: "秭归县长垭港", where 县长
+            # is read as a county's head, is no bare 秭归)
         return stop
     return None
 
