@@ -21,6 +21,9 @@ from functools import cache
 #: The places whose own names are written in Chinese characters of Chinese (a stem or a name with 市 is looked
 #: for among their cities only).
 HAN_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "SG"})
+#: The countries whose places' names are written in Chinese characters of their own: a Chinese name of one of their
+#: towns is that town's, where a Chinese name of a town elsewhere renders its name's sounds, which its namesakes share.
+NAMES_IN_HAN = frozenset({*HAN_COUNTRIES, "JP", "KR", "KP", "VN"})
 #: Designators of a unit that a city of the same name holds without (永修县, its seat 永修), simplified and
 #: traditional; 市 itself is the one tried after a bare name.
 _UNIT_ENDS = ("县", "縣", "区", "區", "市")

@@ -8,6 +8,9 @@ scripts, old names) count only for a name that no city has as its own ("Cracow",
 populous city holding that alternate name lies in the country or province the caption gives ("Canton,
 China" is Guangzhou; "Canton, Ohio" is Canton). So the historical "Washington" of a small Maryland town never
 answers "Washington, Md.", which stays as written, without coordinates.
+A name in Chinese characters of a city abroad renders its own name's sounds, which every namesake shares, while
+GeoNames gives it to one of them (华盛顿 to a Washington of 24,000 in Utah): it stands for all of them, and
+population decides, as for the name in English.
 
 These are the ``Gazetteer``'s methods (``StatedPlaces`` is one of its bases; see ``catalog.places`` for more
 worked examples), built on the name look-ups of ``catalog.place_names``:
@@ -173,7 +176,9 @@ class StatedPlaces(NameLookups):
 
         positions: list[int] = []
         if city:
-            hits, _ = self._cities_of(city)
+            hits, own_name = self._cities_of(city)
+            if hits and not own_name:
+                hits = self._sounded_namesakes(city, hits)
             if not hits:
                 hits = self._cities_in_han_forms(city, stems=bool(provinces))
             positions = self._filter(hits, country_code, provinces)
@@ -222,6 +227,26 @@ class StatedPlaces(NameLookups):
         options.sort(key=lambda option: -option.score)
         best = options[0].score
         return [option for option in options if option.score >= best - _CONTEXT_MARGIN][:_CONTEXT_CANDIDATES]
+
+    def _sounded_namesakes(self, city: str, hits: list[int]) -> list[int]:
+        """The cities a name in Chinese characters found by an alternate name means: for a city abroad, every city
+        of its own name outside the countries that write their names in characters (``NAMES_IN_HAN``). The name
+        renders the sounds of the city's own, which its namesakes share, while GeoNames gives it to one of them,
+        often not the largest (华盛顿 to a Washington of 24,000 in Utah, 華盛頓 to one in England, 华盛顿特区 to the
+        capital): population then decides among them, as it does for "Washington" written in English, and the
+        caption's country or province filters them ("華盛頓, 美國" is Washington, D.C.)."""
+        from catalog.place_han import NAMES_IN_HAN, is_han
+
+        if not is_han(city):
+            return hits
+        found = list(hits)
+        for position in hits:
+            holder = self._cities[position]
+            if holder.country_code in NAMES_IN_HAN:
+                continue
+            found += [other for other in self._index.primary.get(name_key(holder.name), ())
+                      if other not in found and self._cities[other].country_code not in NAMES_IN_HAN]
+        return found
 
     def _town_of(self, city: str, country_code: str | None, provinces: list[str] | None
                  ) -> tuple[str, float, float] | None:
