@@ -38,6 +38,14 @@ def _converters():
     return opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
 
 
+@cache
+def _regional_converter():
+    """OpenCC's simplified-to-traditional conversion as Hong Kong and Taiwan write it (台灣 where s2t gives 臺灣)."""
+    import opencc
+
+    return opencc.OpenCC("s2hk")
+
+
 def converters_loaded() -> bool:
     """Whether this process holds OpenCC's converters (about 30 MB of dictionaries once loaded)."""
     return _converters.cache_info().currsize > 0
@@ -51,6 +59,7 @@ def drop_converters() -> None:
     from catalog.cachedir import give_back_freed
 
     _converters.cache_clear()
+    _regional_converter.cache_clear()
     give_back_freed()
 
 
@@ -74,6 +83,27 @@ def traditional_forms(names: list[str]) -> list[str]:
             converted = to_traditional.convert(name)
             if converted != name and converted not in names and converted not in found:
                 found.append(converted)
+    return found
+
+
+def script_variants(names: list[str]) -> list[str]:
+    """Every other form of the names written wholly in Han characters, in either script, that differs from them:
+    the traditional forms (``traditional_forms``), the forms Hong Kong and Taiwan write (台灣), and a traditional
+    name's simplified form (臺灣 → 台湾). For the gazetteer's build, where a data package gives a country's or a
+    province's name in one script only, while captions write it in theirs.
+
+    >>> script_variants(["台湾", "Gansu"]), script_variants(["臺灣"])
+    (['臺灣', '台灣'], ['台湾', '台灣'])
+    """
+    to_traditional, to_simplified = _converters()
+    regional = _regional_converter()
+    found: list[str] = []
+    for name in names:
+        if is_han(name):
+            simplified = to_simplified.convert(name)
+            for converted in (to_traditional.convert(simplified), simplified, regional.convert(simplified)):
+                if converted != name and converted not in names and converted not in found:
+                    found.append(converted)
     return found
 
 

@@ -11,6 +11,8 @@ answers "Washington, Md.", which stays as written, without coordinates.
 A name in Chinese characters of a city abroad renders its own name's sounds, which every namesake shares, while
 GeoNames gives it to one of them (华盛顿 to a Washington of 24,000 in Utah): it stands for all of them, and
 population decides, as for the name in English.
+A territory ISO 3166-1 lists apart and ISO 3166-2 lists in another country (Taiwan, Hong Kong, Macau, Puerto Rico),
+written where a province goes, is that territory: "台北, 台湾" is Taipei, Taiwan, as "Taipei, Taiwan" is.
 
 These are the ``Gazetteer``'s methods (``StatedPlaces`` is one of its bases; see ``catalog.places`` for more
 worked examples), built on the name look-ups of ``catalog.place_names``:
@@ -174,6 +176,13 @@ class StatedPlaces(NameLookups):
                 if as_country:  # "Rome, Italy" with Italy in the province slot
                     country_code, province, provinces = as_country, None, None
 
+        if provinces:
+            territories = {self._territory_of(code) for code in provinces}
+            if len(territories) == 1 and None not in territories:
+                # "台北, 台湾", "九龙, 香港": a territory ISO 3166-1 lists apart (Taiwan, Hong Kong, Macau), written
+                # where a province goes, is that territory, as its name in the country slot is: its cities are its own
+                country_code, province, provinces = territories.pop(), None, None
+
         positions: list[int] = []
         if city:
             hits, own_name = self._cities_of(city)
@@ -247,6 +256,15 @@ class StatedPlaces(NameLookups):
             found += [other for other in self._index.primary.get(name_key(holder.name), ())
                       if other not in found and self._cities[other].country_code not in NAMES_IN_HAN]
         return found
+
+    def _territory_of(self, code: str) -> str | None:
+        """The country code of a territory ISO 3166-1 lists apart that ISO 3166-2 lists as this subdivision
+        (CN-TW: TW, CN-HK: HK), else None."""
+        record = self._subs[code]
+        listed = code.partition("-")[2]
+        if listed != record.country_code and listed in self._family.get(record.country_code, ()):
+            return listed
+        return None
 
     def _town_of(self, city: str, country_code: str | None, provinces: list[str] | None
                  ) -> tuple[str, float, float] | None:
