@@ -272,24 +272,31 @@ class StatedPlaces(NameLookups):
         names with its province or country ("Ketchikan, Alaska", "Quilpie, Queensland", 花垣县 in 湖南): only
         checked against a stated level, and only where the towns of that name it leaves lie in one province.
         A town named alone is not placed: among 150,000 names, a word read as a city would find one somewhere.
+        A unit of China's administration written with its designator (缙云县, 东西湖区, 鹿谷鄉, 阿克苏地区: a name
+        no word is) is the exception: found by its stem's readings among the towns of China, Taiwan, Hong Kong and
+        Macau (or of the country stated), and placed where one province holds them all.
         """
-        if not (country_code or provinces):
+        from catalog.place_han import HAN_COUNTRIES, TOWN_UNIT_ENDS, is_han, readings, unit_stem, unit_stems
+
+        han = is_han(city)
+        designated = han and unit_stems(city)
+        if not (country_code or provinces or designated):
             return None
-        from catalog.place_han import TOWN_UNIT_ENDS, is_han, unit_stem
-
-        if is_han(city):
-            if not provinces:
+        points = self.town_points()
+        if han:
+            if not (provinces or designated):
                 return None
-            from catalog.people import pinyin
-
-            key = pinyin(unit_stem(city, TOWN_UNIT_ENDS))
+            stems = [stem for stem, _level in designated or ()]
+            keys = [key for stem in dict.fromkeys([*stems, unit_stem(city, TOWN_UNIT_ENDS)]) for key in readings(stem)]
+            found = next((towns for towns in map(points.find, keys) if towns), [])
+            if not (country_code or provinces):
+                found = [town for town in found if town[2].partition("-")[0] in HAN_COUNTRIES]
         else:
             key = name_key(city)
-        points = self.town_points()
-        found = points.find(key)
-        head, _, last = key.rpartition(" ")
-        if not found and head and last in TOWN_UNIT_WORDS:  # "Anping County": the town Anping
-            found = points.find(head)
+            found = points.find(key)
+            head, _, last = key.rpartition(" ")
+            if not found and head and last in TOWN_UNIT_WORDS:  # "Anping County": the town Anping
+                found = points.find(head)
         towns = [town for town in found if town[2] in self._subs]
         if country_code:
             family = self._family.get(country_code, {country_code})

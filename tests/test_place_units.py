@@ -1,10 +1,12 @@
 """The gazetteer on Chinese place names as captions write them: a name of a city abroad in sounds among its
-namesakes, a territory listed apart written as a province. The names are ones the labelled captions do not hold."""
+namesakes, a territory listed apart written as a province, and units of China's administration written with their
+designators (地区, 自治州, 县, 区, 鄉), found by their stems. The names are ones the labelled captions do not hold."""
 
 from __future__ import annotations
 
 import pytest
 
+from catalog.place_han import readings, unit_stems
 from catalog.places import get_gazetteer
 
 
@@ -60,3 +62,51 @@ def test_a_territory_written_alone_as_a_province_is_the_territory(gazetteer, pro
 def test_a_province_of_china_stays_a_province(gazetteer):
     place = gazetteer.resolve(province="安徽")
     assert (place.province, place.country_code) == ("Anhui", "CN")
+
+
+@pytest.mark.parametrize("given, province, point", [
+    # a prefecture by its seat (the city of its stem) or, where no city bears it, the town of its stem's reading
+    ({"city": "喀什地区"}, "Xinjiang", (39.5, 76.0)),
+    ({"city": "喀什地區", "province": "新疆"}, "Xinjiang", (39.5, 76.0)),
+    ({"city": "黔东南苗族侗族自治州", "province": "贵州"}, "Guizhou", (26.6, 108.0)),
+    ({"city": "红河哈尼族彝族自治州", "province": "云南"}, "Yunnan", (23.4, 103.4)),
+    ({"city": "延边朝鲜族自治州", "province": "吉林"}, "Jilin", (42.9, 129.5)),
+    # a county found by its stem across the provinces, where one province holds the towns of that name
+    ({"city": "永嘉县"}, "Zhejiang", (28.2, 120.7)),
+    ({"city": "桐廬縣"}, "Zhejiang", (29.8, 119.7)),
+])
+def test_a_unit_written_with_its_designator_is_placed_by_its_stem(gazetteer, given, province, point):
+    found = placed(gazetteer.resolve(**given))
+    assert found[1:] == (province, "CN", point)
+
+
+@pytest.mark.parametrize("city", [
+    "金乡县",   # Jinxiang: a county of Shandong and a town of Zhejiang
+    "江北区",   # districts of Chongqing and of Ningbo
+    "市中区",   # a district of several cities
+    "东区",     # too short to have a stem
+])
+def test_a_unit_whose_stem_is_not_unique_or_no_unit_stays_unplaced(gazetteer, city):
+    place = gazetteer.resolve(city=city)
+    assert place.lat is None and place.country_code is None
+
+
+def test_a_stem_with_another_reading_is_found_under_it(gazetteer):
+    # 什 reads shen in a phrase, shi in 什邡: each reading of the stem is tried
+    assert "shifang" in readings("什邡")
+    assert placed(gazetteer.resolve(city="什邡市", province="四川"))[1:3] == ("Sichuan", "CN")
+
+
+@pytest.mark.parametrize("name, stems", [
+    ("恩施土家族苗族自治州", [("恩施", "prefecture")]),
+    ("伊犁哈萨克自治州", [("伊犁", "prefecture")]),
+    ("巴音郭楞蒙古自治州", [("巴音郭楞", "prefecture")]),
+    ("兴安盟", [("兴安", "prefecture")]),
+    ("峨边彝族自治县", [("峨边", "county")]),
+    ("鄂伦春自治旗", [("鄂伦春", "county")]),
+    ("浦东新区", [("浦东", "county")]),
+    ("池上鄉", [("池上", "township")]),
+    ("泉州", []), ("合肥市", []), ("东区", []),
+])
+def test_a_units_stem_drops_its_designator_and_its_peoples(name, stems):
+    assert unit_stems(name) == stems
