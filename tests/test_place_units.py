@@ -1,6 +1,6 @@
 """The gazetteer on Chinese place names as captions write them: a name of a city abroad in sounds among its
 namesakes, a territory listed apart written as a province, and units of China's administration written with their
-designators (地区, 自治州, 县, 区, 鄉), found by their stems. The names are ones the labelled captions do not hold."""
+designators (地区, 自治州, 县, 区, 鄉), found by their stems. Cases written for these tests."""
 
 from __future__ import annotations
 
