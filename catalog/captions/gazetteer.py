@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from catalog.place_han import NAMES_IN_HAN
 from catalog.places import NameLevels, distance_km, get_gazetteer
 
 
@@ -228,7 +229,7 @@ def _name_then_traditional(name: str) -> Iterator[str]:
 
 #: Countries whose places' names are written in Chinese characters of their own (a Chinese name of one of their
 #: towns is that town's, not a rendering of its sounds that its namesakes share).
-_NAMES_IN_HAN = frozenset({"CN", "TW", "HK", "MO", "SG", "JP", "KR", "KP", "VN"})
+_NAMES_IN_HAN = NAMES_IN_HAN
 
 
 def _namesakes_population(city) -> int:
