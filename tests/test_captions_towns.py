@@ -853,12 +853,34 @@ def test_a_citys_centre_written_with_a_capital(text, expected):
     ("A cold, windy day in Ulcinj, near the Albanian border.", ("Ulcinj", None)),
     ("Cruise ships moor in Kotor on Monday.", ("Kotor", None)),
     ("ULCINJ, Montenegro - Tourists walk along the beach.", ("Ulcinj", None)),
+    # ...and so is one of Malta's local councils, named alone or as a possessive, with or without its dotted letters
+    ("A van lies on its side on a hill road in Zebbug on June 2.", ("Zebbug", None)),
+    ("Boys play football in Għaxaq’s square after school.", ("Għaxaq", None)),
+    ("Pilgrims walk to the chapel in Gudja on Sunday. Photo: Quorva Lindt", ("Gudja", None)),
     # ...while a parish, which captions write as the province, stays one
     ("Fishermen haul their nets in Spanish Town, St Catherine, on Tuesday.", ("Spanish Town", "St Catherine")),
 ])
 def test_a_town_named_as_its_municipality(text, expected):
     found = parse(text).location
     assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a later sentence calling the scene's city its country's capital names the country
+    ("Drummers lead a parade in Lusaka on May 2, 2019. Image copyright AFP\n\nIn Zambia's capital Lusaka, "
+     "a drummer leads the parade.", ("Lusaka", "Zambia")),
+    ("Crowds fill a square in Nairobi on Monday. In Kenya's capital city, Nairobi, the crowds kept growing.",
+     ("Nairobi", "Kenya")),
+    # ...but not another city's title, a capital of another name, nor a city the gazetteer puts elsewhere
+    ("Crowds fill a square in Kumasi on Monday. In Ghana's capital Accra, the crowds kept growing.", ("Kumasi", None)),
+    ("Crowds fill a square in Tripoli on Monday, as Lebanon's northern capital Tripoli marks the day.",
+     ("Tripoli", None)),
+    ("Crowds fill a square in Nairobi on Monday. In Ghana's capital Nairobi, the crowds kept growing.",
+     ("Nairobi", None)),
+])
+def test_a_country_named_by_calling_the_city_its_capital(text, expected):
+    found = parse(text).location
+    assert (found.city, found.country) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
