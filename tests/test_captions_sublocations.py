@@ -595,6 +595,10 @@ def test_a_persian_venue_word_joined_by_its_ezafe_is_no_town():
      (None, "Telmoka")),
     # a place the gazetteer knows before the kind owns the village
     ("A boy herds goats in the Kigali village of Telmoka on May 3, 2020.", ("Kigali village", "Telmoka")),
+    # a unit after "of" holds the village: the name before the kind is the village's own
+    ("Dancers perform in the Quorvapo village of Lindu county in Jiaozuo city, Central China's Henan province, "
+     "July 3, 2022.", ("Quorvapo village", "Jiaozuo")),
+    ("Farmers dry corn in the Quorvapo village of Lindu District on Monday.", ("Quorvapo village", "Lindu District")),
 ])
 def test_a_people_written_before_their_village(text, expected):
     found = parse(text).location
