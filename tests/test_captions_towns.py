@@ -884,6 +884,19 @@ def test_a_country_named_by_calling_the_city_its_capital(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a large city whose name the gazetteer also matches to its country through another language's name: the city
+    ("Unionists march past the ministry in Tunis on Monday.", ("Tunis", None)),
+    ("Unionists march past the ministry in Tunis, Tunisia, on Monday.", ("Tunis", "Tunisia")),
+    # ...a country's own English name stays the country, its capital's namesake or not
+    ("Unionists march past the ministry in Kuwait on Monday.", (None, "Kuwait")),
+    ("Unionists march past the ministry in Djibouti on Monday.", (None, "Djibouti")),
+])
+def test_a_large_city_the_gazetteer_also_names_its_country_by(text, expected):
+    found = parse(text).location
+    assert (found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a settlement is a unit below the town, as a village is: the sublocation, and a reference point after it
     # ("near Nairobi") is no city of the scene
     ("Residents wade through water in Kwa Quorva settlement of Machakos county near Nairobi, Kenya, on Monday.",
