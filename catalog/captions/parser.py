@@ -314,6 +314,9 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
     elif facts.date is None and facts.date_text and dateline.date_text:
         _year_from_scene_dateline(facts, dateline)
     written = facts.location
+    if places and written.country and not (written.city or written.province):
+        _city_from_scene_dateline(facts, dateline)
+        return
     if places and not (written.city or written.province or written.country) and not _own_sublocation(facts):
         # (a venue the register knows, named alone in the text, stays: "SHANGHAI, CHINA - ...: Tourists walk
         # along the Bund")
@@ -323,6 +326,23 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
             facts.location.sublocation = written.sublocation
             facts.evidence["sublocation"] = place_kinds("en", "scene sentence", written,
                                                         {"sublocation": "the venue register"})["sublocation"]
+
+
+def _city_from_scene_dateline(facts: CaptionFacts, dateline: Dateline) -> None:
+    """A scene dateline's city and province, when the text names only the dateline's own country ("BEIRUT, LEBANON –
+    AUGUST 10, 2020: People protest outside the offices of Lebanon's Parliament."): the text's venue and country
+    stay, the dateline says in which town. A dateline of another country gives nothing."""
+    from catalog.captions.gazetteer import name_levels
+
+    headed = place_from_dateline(dateline.place)
+    if not headed.city or not headed.country:
+        return
+    theirs, ours = name_levels(headed.country).country, name_levels(facts.location.country or "").country
+    if theirs is None or theirs != ours:
+        return
+    facts.location.city, facts.location.province = headed.city, headed.province
+    facts.evidence.update({level: kind for level, kind in place_kinds("en", "dateline", facts.location).items()
+                           if level in ("city", "province")})
 
 
 def _country_code(place: Place) -> str | None:
