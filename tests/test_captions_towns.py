@@ -591,6 +591,11 @@ def test_a_town_named_with_its_word_after_it(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # a two-word name ending in "Center" right before its state is the town, the venue inside it the sublocation
     ("Neighbours hold candles outside the library in Quorvan Center, Minnesota, May 4, 2021.", "Quorvan Center"),
+    # ...and so is a name of three words that GeoNames holds as a town, written with its state
+    ("Waves break over the dunes in Pine Knoll Shores, N.C., Saturday, Sept. 9, 2023.", "Pine Knoll Shores"),
+    ("Residents bail out a flooded kitchen in Indian Rocks Beach, Fla., on Monday.", "Indian Rocks Beach"),
+    # ...while a longer name no table holds stays the site
+    ("Hikers rest in Quorva Cascades National Park, Washington, on Monday.", None),
 ])
 def test_a_town_named_like_a_centre_before_its_state(text, expected):
     assert city(text) == expected
