@@ -1167,6 +1167,12 @@ CREDIT_UNSEEN_OUTLETS_EN = [
     ("...and a 'File' tag after the name",
      "Hail flattens the wheat north of the town. (AP Photo/The Prairie Ledger, Nell Okoro, File)",
      {"photographer": "Nell Okoro", "agency": "AP"}),
+    ("...a body that hands pictures out, then its photographer with his rank, after a comma",
+     "A cutter tows the crippled trawler to port. (AP Photo/Quorva Coast Guard, Petty Officer 3rd Class Lin Dorval)",
+     {"photographer": "Lin Dorval", "agency": "AP"}),
+    ("...and a police department's, without a rank",
+     "Officers search the field behind the school. (AP Photo/Lindt Police Department, Ana Quorvez)",
+     {"photographer": "Ana Quorvez", "agency": "AP"}),
     ("a picture library's field table: the credit's label on a line, the name on the next",
      "Terraced fields above the river at dawn.\n- Filename\n- RVR_0412.JPG\n- Copyright\n- Odile Marchand\n"
      "- Size\n- 4000x6000",
