@@ -694,12 +694,6 @@ _EARTHLY_SITES = VENUE_WORDS - {"station", "base", "laboratory", "lab", "module"
 _OFF_EARTH = compiled(r"\b(?:" + "|".join(re.escape(w) for w in OFF_EARTH) + r")\b")
 
 
-def _a_city_abroad(known: NameLevels) -> bool:
-    """A name no country table holds that the gazetteer matches to a country only loosely, and that is the own
-    name of a city in another country: "Salvador" is Brazil's city, not El Salvador ("in Salvador, Bahia")."""
-    return bool(known.city_population and known.city_country and known.city_country != known.country)
-
-
 #: The fewest people of a city that a name no country table holds is read as, rather than its country.
 _CITY_OVER_COUNTRY = 100_000
 
@@ -710,6 +704,12 @@ def _a_large_city_of_its_country(folded: str, known: NameLevels) -> bool:
     in Tunis"), not Tunisia."""
     return bool(folded not in COUNTRIES and known.city_country == known.country
                 and known.city_population >= _CITY_OVER_COUNTRY)
+
+
+def _a_city_abroad(known: NameLevels) -> bool:
+    """A name no country table holds that the gazetteer matches to a country only loosely, and that is the own
+    name of a city in another country: "Salvador" is Brazil's city, not El Salvador ("in Salvador, Bahia")."""
+    return bool(known.city_population and known.city_country and known.city_country != known.country)
 
 
 @lru_cache(maxsize=65536)
