@@ -3115,3 +3115,19 @@ def test_dates_typed_with_dashes_stray_spaces_stops_or_underscores(text, expecte
 ])
 def test_hong_kong_and_taiwan_broadcasters_are_known_outlets(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place the gazetteer knows well run into the next sentence's first word, a line break lost: the place closes
+    # its sentence
+    ("Spring Lambs\n\nQuorva County, OregonThese young lambs were born last week on a small farm.",
+     ("Quorva County", "Oregon")),
+    ("Old Quorva Mill\n\nQuorvaton, NebraskaWhen I was young, my father worked at the mill.",
+     ("Quorvaton", "Nebraska")),
+    ("A tram passes in heavy rain in AucklandFriday, 4th October, 2024", ("Auckland", None)),
+    # a word whose first part is no well-known place stays one word ("LaMancha", a breed)
+    ("LaMancha goats graze on a hillside.", (None, None)),
+])
+def test_a_place_glued_to_the_next_sentence(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected

@@ -1698,3 +1698,27 @@ def test_a_county_named_after_its_town_written_with_its_word(text, expected):
 def test_a_described_stretch_of_a_town(text, expected):
     found = parse(text).location
     assert (found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city's name written bare, with no article, before the parts only a town has: the town's, its city
+    ("Council workers spruce up Lagos streets, planting flowers to beautify the city.", "Lagos"),
+    ("Traffic fills Kuala Lumpur streets at dusk.", "Kuala Lumpur"),
+    ("Smoke hangs over Nairobi slums after the fire.", "Nairobi"),
+    # a name no town of that size, and a person's or a season's, are not
+    ("Summer streets are busy with tourists.", None),
+    ("Quorvale streets are decked out for the festival.", None),
+])
+def test_a_city_written_bare_before_its_streets(text, expected):
+    assert parse(text).location.city == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the <city> suburb of <name>": a name after the part's word that is also a province somewhere far away is
+    # still the city's part, when the gazetteer knows it as a town many times smaller than the city
+    ("Two women walk along a dirt road in the Kigali suburb of Cantagalo.", ("Cantagalo", "Kigali", None)),
+    ("Two women walk along a dirt road in the Kigali suburb of Quorvale.", ("Quorvale", "Kigali", None)),
+])
+def test_a_citys_suburb_named_like_a_province(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected

@@ -342,6 +342,8 @@ def without_page_controls(text: str) -> str:
     return PAGE_CONTROLS.sub("", text)
 
 
+#: The bracket that closes each opening one.
+_CLOSING = {"(": ")", "[": "]"}
 #: What may follow a credit's names and is no part of them: "*MANDATORY CREDIT*", "(RELEASE)", "(Released)",
 #: a page's controls, a notice (", Crown copyright").
 _NOTE_TAIL = compiled(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|file|handout|ho)\s*[)\]]"
@@ -767,7 +769,11 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = _NOTE_TAIL.sub("", body).strip()
     if body and body[-1] in _MARKUP:
         body = body.rstrip(_MARKUP).strip()  # "*Photo: Name*", '"Photo: Name"': the page's markup, no name
+    noted = body
     body = without_wire_notes(body)  # "REUTERS/Name (CHINA - Tags: SOCIETY) CHINA OUT. NO ... SALES IN CHINA"
+    if body is not noted and body[:1] in "([" and body[-1:] == _CLOSING.get(body[:1]) and (
+            body.count(body[0]) == 1 and body.count(body[-1]) == 1):
+        body = body[1:-1].strip()  # "(AP Photo/Kyodo News) JAPAN OUT": the credit in its brackets, notes after them
     if body[-4:].casefold() in ("more", "less"):
         body = PAGE_CONTROLS.sub("", body)  # "Jane Doe/AP Show More Show Less": a gallery's buttons after it
     if body and body[-1] in ")]" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "["):

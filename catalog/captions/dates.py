@@ -645,6 +645,8 @@ _LABEL_OPENS = compiled(r"\s*[A-Z][a-z]+:?\s")
 _PAGE_TAG = compiled(r"\([^()\n]*\)|\S*\)|[|/:,.()\-–—]")
 #: The head of a wire dateline, its date next: "(240720) -- BEIJING, " (the story's filing date).
 _WIRE_HEAD = compiled(r"\(\d{6}\)\s*-{1,2}\s*[A-Z][A-Z .'’-]{1,40},\s*$")
+#: A web address: "http://www.cnpps.org", "www.cnpps.org/photos".
+_WEB_ADDRESS = compiled(r"(?:https?://|www\.)\S+")
 #: Seven lower-case words on a line: prose, never a page line (whose words are labels, names and a few "at").
 _SENTENCE_WORDS = 7
 _LOWER_WORD = compiled(r"\b[a-z][a-z’'-]{2,}\b")
@@ -678,7 +680,9 @@ def _page_line(text: str, mention: Mention, mentions: list[Mention]) -> str | No
     stamped = bool(_CLOCK_BEFORE.search(text, max(line_start, mention.start - 16), mention.start)
                    or _CLOCK_AFTER.match(text, mention.end))
     if stamped:
-        words = _LOWER_WORD.findall(_CLOCK.sub(" ", rest))
+        # ("Dibyangshu SARKAR http://www.cnpps.org 2013-03-23 13:29:29": a site's address is no prose word)
+        words = _LOWER_WORD.findall(_CLOCK.sub(" ", _WEB_ADDRESS.sub(" ", rest) if "www" in rest or "//" in rest
+                                               else rest))
         return None if any(w.casefold() not in labels for w in words) else "page"
     words = _ANY_WORD.findall(_PAGE_TAG.sub(" ", rest))
     if words and _LABEL_OPENS.match(rest) and all(w.casefold() in labels for w in words):

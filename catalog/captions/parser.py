@@ -25,6 +25,7 @@ from catalog.captions.dates import (
     open_order,
     slashed_day_first,
 )
+from catalog.captions.gazetteer import name_levels
 from catalog.captions.locations import find_place, place_from_dateline
 from catalog.captions.notcaptions import not_a_caption_under
 from catalog.captions.place_capitals import check_capital_country
@@ -43,6 +44,13 @@ def _undated(text: str) -> bool:
     looked for first, in both cases the word is written in)."""
     return ("ndated" in text or "NDATED" in text) and _UNDATED.search(text) is not None
 _LINE = compiled(r"[^\n]+")
+#: A word in small letters after its capital, run into a capitalised word with no space ("Lyon County,
+#: KansasThese young goats", "heavy rain in DunedinThursday, 3rd October"): where a line break was lost.
+_GLUED_WORD = compiled(r"(?<![\w'’#@-])[A-Z][a-z]+(?=[A-Z][a-z])")  # (not in a hashtag: "#NoToPoverty")
+_GLUED = compiled(r"[A-Z][a-z]+[A-Z]")  # (the cheap look first: a capital after small letters after one)
+#: A place run into the next sentence is split from it only when the gazetteer knows it well (a country, a
+#: province or state, a city of this many people): "LaMancha", "MacDonald", "NurPhoto" stay one word each.
+GLUED_CITY = 100_000
 
 
 def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: bool = True,
@@ -213,9 +221,14 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
                 note(line)
     if places:
         anchor = scene_anchor
-        reading = find_place(work, spans, paragraphs, (anchor.start, anchor.end) if anchor is not None else None,
-                             rules.built("place weights", lambda r: house_weights(r.place_weights)),
-                             _venues(rules))
+        at = (anchor.start, anchor.end) if anchor is not None else None
+        weights = rules.built("place weights", lambda r: house_weights(r.place_weights))
+        reading = find_place(work, spans, paragraphs, at, weights, _venues(rules))
+        placed = reading.place
+        if not (placed.sublocation or placed.city or placed.province or placed.country) and (
+                split := _split_at_glued_places(work, spans)) is not spans:
+            # (asked only when nothing was placed: the look for glued words costs a pass over the whole text)
+            reading = find_place(work, split, paragraphs, at, weights, _venues(rules))
         facts.location = reading.place
         check_province(facts.location, note)
         check_sides(facts.location, work, note)
@@ -381,3 +394,26 @@ def description(text: str, found: Found | None) -> str | None:
     joiner = "\n\n" if "\n\n" in gap else "\n" if "\n" in gap else " "
     joined = (before + joiner + after) if before and after else before or after
     return joined.strip() or None
+
+
+def _split_at_glued_places(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, each split after a place the gazetteer knows well run into a capitalised word with no space
+    ("Salina, KansasWhen we were young": "Salina, Kansas" and "When we were young"), so that the place closes its
+    sentence as it would before the lost line break (see GLUED_CITY)."""
+    if not _GLUED.search(text):
+        return spans
+    cuts = []
+    for match in _GLUED_WORD.finditer(text):
+        levels = name_levels(match.group())
+        if levels.country or levels.province or levels.city_population >= GLUED_CITY:
+            cuts.append(match.end())
+    if not cuts:
+        return spans
+    split: list[tuple[int, int]] = []
+    for start, end in spans:
+        for cut in cuts:
+            if start < cut < end:
+                split.append((start, cut))
+                start = cut
+        split.append((start, end))
+    return split if len(split) > len(spans) else spans

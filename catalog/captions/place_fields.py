@@ -216,8 +216,10 @@ def _a_part_after_its_city(elements: list[Element]) -> None:
         if following.link not in _PART_LINKS or element.level != "place" or following.level != "place":
             continue  # (the cheap test first: few links are a part's word)
         population = element.population or _a_city_after_the(element)
-        if population and not following.also_province and not following.country and (
-                following.population * DISTRICT_RATIO < population):
+        # (a name after "suburb of" that is also a province's is still the part when the city before has many
+        # times its people: "the Kigali suburb of Quorva" names no province of the city's country)
+        if population and not following.country and following.population * DISTRICT_RATIO < population and (
+                not following.also_province or element.the and following.population):
             element.level, following.level = "city", "town"
             element.population = population
         return

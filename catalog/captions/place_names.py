@@ -712,6 +712,25 @@ def _a_city_abroad(known: NameLevels) -> bool:
     return bool(known.city_population and known.city_country and known.city_country != known.country)
 
 
+#: Level words long enough that one or two letters run into them are a slip of the keys, not another word.
+_GLUABLE_LEVELS = ("province", "prefecture", "municipality")
+#: Endings that make a level word another word of its own: "Provinces", "Prefectural", "Provincial".
+_LEVEL_ENDINGS = frozenset({"s", "es", "al"})
+
+
+def _level_word_glued(word: str) -> str | None:
+    """The level word a name's last word begins with when one or two letters that make no word of it follow
+    ("provinceon" gives "province"; "provinces", "prefectural" give None).
+
+    >>> _level_word_glued("provinceon"), _level_word_glued("provincek"), _level_word_glued("provinces")
+    ('province', 'province', None)
+    """
+    for level in _GLUABLE_LEVELS:
+        if word.startswith(level) and 0 < len(word) - len(level) <= 2 and word[len(level):] not in _LEVEL_ENDINGS:
+            return level
+    return None
+
+
 @lru_cache(maxsize=65536)
 def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple[str, str]:
     """The level and value of a place name.
@@ -756,6 +775,11 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         town = " ".join(name.split()[:-2])
         if name_levels(town).city_population or name_levels(town).town_population:
             return "city", town  # "in Rotorua city centre": the town's centre, no venue of its own name
+    glued = _level_word_glued(words[-1]) if len(words) > 1 and words[-1] not in _SUFFIXES_BY_LAST else None
+    if glued is not None:
+        # "south China's Hainan Provinceon March 26", "Qinghai Provincek": the level word with a next word's
+        # letters or a stray key run into it, read as the level word alone
+        return classify(name[:len(name) - len(words[-1]) + len(glued)], saw_the, kind)
     for suffix, level, drop in _SUFFIXES_BY_LAST.get(words[-1], ()):
         if len(words) > len(suffix) and tuple(words[-len(suffix):]) == suffix:
             if suffix == ("city",) and saw_the and (
