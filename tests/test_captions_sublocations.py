@@ -583,6 +583,19 @@ def test_a_venue_opened_by_a_spanish_or_portuguese_word(text, expected):
     assert sublocation(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a place heading above a venue written with another town in a background sentence: the heading's city alone
+    ("Vienna, Austria\nIn summer the old riding hall serves as an opera stage. A role she had sung in the Forbidden "
+     "City in Beijing in 1998 and on many stages since. August 2007.", (None, "Vienna")),
+    # ...a venue written with the heading's own town stays
+    ("Vienna, Austria\nIn summer the old riding hall serves as an opera stage. A role she had sung in the Quorva "
+     "Opera House in Vienna in 1998 and on many stages since. August 2007.", ("Quorva Opera House", "Vienna")),
+])
+def test_a_venue_of_another_town_under_a_place_heading(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
 def test_a_persian_venue_word_joined_by_its_ezafe_is_no_town():
     found = parse("A carpet seller waits for customers in Bazaar-e Vakil, Shiraz’s Old Bazaar.").location
     assert found.city == "Shiraz"
@@ -595,6 +608,10 @@ def test_a_persian_venue_word_joined_by_its_ezafe_is_no_town():
      (None, "Telmoka")),
     # a place the gazetteer knows before the kind owns the village
     ("A boy herds goats in the Kigali village of Telmoka on May 3, 2020.", ("Kigali village", "Telmoka")),
+    # a unit after "of" holds the village: the name before the kind is the village's own
+    ("Dancers perform in the Quorvapo village of Lindu county in Jiaozuo city, Central China's Henan province, "
+     "July 3, 2022.", ("Quorvapo village", "Jiaozuo")),
+    ("Farmers dry corn in the Quorvapo village of Lindu District on Monday.", ("Quorvapo village", "Lindu District")),
 ])
 def test_a_people_written_before_their_village(text, expected):
     found = parse(text).location

@@ -1024,11 +1024,19 @@ def _place_pair(items: list[str], rules: Rules) -> bool:
     for a credit names the person first ("Li Jian, Hunan Daily")."""
     if items[0].startswith("The ") or is_media(items[0]):
         return False  # "The Oklahoman, Chris Landsberger", "Daily Herald, Ana Ruiz": a paper, its photographer
+    if items[0].split()[-1:] and items[0].split()[-1].casefold() in _HANDOUT_BODY_HEADS:
+        return False  # "U.S. Coast Guard, Petty Officer Tim Kuklewski": a body handing pictures out, its photographer
     if len(items) < 2:
         return False
     first = _part(items[0], 0, rules)  # (the others are read only when the first is an unknown name's)
     return first is not None and first.kind == "org" and first.role is None and any(
         part is not None and part.kind == "person" for part in (_part(item, 0, rules) for item in items[1:]))
+
+
+#: Last words of a body's name that hand pictures out with its own photographer's name ("U.S. Coast Guard", "Quorva
+#: Police Department"): such a name before a comma is no place's.
+_HANDOUT_BODY_HEADS = frozenset({"guard", "army", "navy", "police", "ministry", "department", "agency", "service",
+                                 "force", "forces", "corps", "command", "bureau", "administration", "authority"})
 
 
 _OF = compiled(r"\s+of\s+")

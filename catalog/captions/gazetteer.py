@@ -99,8 +99,9 @@ def _only_a_lower_province(levels: NameLevels) -> bool:
 
 
 #: ISO 3166-2 types (pycountry's, folded) of a first-level unit that is one town and its land, named after the
-#: town: Montenegro's, Slovenia's, North Macedonia's and Latvia's municipalities ("Ulcinj", "Kotor", "Piran").
-_TOWN_UNIT_TYPES = frozenset({"municipality"})
+#: town: Montenegro's, Slovenia's, North Macedonia's and Latvia's municipalities ("Ulcinj", "Kotor", "Piran"),
+#: Malta's local councils ("Naxxar", "Birżebbuġa"), Liechtenstein's communes, Slovenia's urban municipalities.
+_TOWN_UNIT_TYPES = frozenset({"municipality", "local council", "commune", "urban municipality"})
 
 
 def _only_a_municipality(levels: NameLevels) -> bool:

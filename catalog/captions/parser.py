@@ -28,6 +28,7 @@ from catalog.captions.dates import (
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.locations import find_place, place_from_dateline
 from catalog.captions.notcaptions import not_a_caption_under
+from catalog.captions.place_capitals import check_capital_country
 from catalog.captions.place_checks import check_province, check_region, check_sides, check_town
 from catalog.captions.place_evidence import house_weights
 from catalog.captions.rules import Rules, default_rules
@@ -233,6 +234,7 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         check_sides(facts.location, work, note)
         check_region(facts.location, work, note)
         check_town(facts.location, note, work)
+        check_capital_country(facts.location, work, note)
         facts.evidence.update(place_kinds("en", reading.how, reading.place, dict(reading.found_by)))
         if note:
             note(place_note(reading.place, reading.how, reading.written))
@@ -325,6 +327,9 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
     elif facts.date is None and facts.date_text and dateline.date_text:
         _year_from_scene_dateline(facts, dateline)
     written = facts.location
+    if places and written.country and not (written.city or written.province):
+        _city_from_scene_dateline(facts, dateline)
+        return
     if places and not (written.city or written.province or written.country) and not _own_sublocation(facts):
         # (a venue the register knows, named alone in the text, stays: "SHANGHAI, CHINA - ...: Tourists walk
         # along the Bund")
@@ -334,6 +339,23 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
             facts.location.sublocation = written.sublocation
             facts.evidence["sublocation"] = place_kinds("en", "scene sentence", written,
                                                         {"sublocation": "the venue register"})["sublocation"]
+
+
+def _city_from_scene_dateline(facts: CaptionFacts, dateline: Dateline) -> None:
+    """A scene dateline's city and province, when the text names only the dateline's own country ("BEIRUT, LEBANON –
+    AUGUST 10, 2020: People protest outside the offices of Lebanon's Parliament."): the text's venue and country
+    stay, the dateline says in which town. A dateline of another country gives nothing."""
+    from catalog.captions.gazetteer import name_levels
+
+    headed = place_from_dateline(dateline.place)
+    if not headed.city or not headed.country:
+        return
+    theirs, ours = name_levels(headed.country).country, name_levels(facts.location.country or "").country
+    if theirs is None or theirs != ours:
+        return
+    facts.location.city, facts.location.province = headed.city, headed.province
+    facts.evidence.update({level: kind for level, kind in place_kinds("en", "dateline", facts.location).items()
+                           if level in ("city", "province")})
 
 
 def _country_code(place: Place) -> str | None:

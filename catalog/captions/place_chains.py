@@ -2278,11 +2278,20 @@ def _a_people_before_their_village(toks: list[Token], k: int) -> int | None:
         return None
     if any(known_place(t.text) or t.lower in VENUE_WORDS for t in toks[k:m] if t.text[:1].isupper()):
         return None  # "the Kigali village of ...", "the Olympic Park village of ...": a place owns it
+    after = m + 2
+    while after < len(toks) and after < m + 5 and is_capitalised(toks[after].text):
+        after += 1
+    if any(t.lower in _UNITS_HOLDING_A_VILLAGE for t in toks[m + 3:after + 1]):
+        return None  # "the Dananpo village of Xiuwu county": a unit holds the village, named before its kind
     return m
 
 
 #: Kinds of a settlement in the country, named after "of" ("the Hui Muslim village of Xifeng").
 _SETTLEMENT_KINDS = frozenset({"village", "community", "hamlet"})
+#: Units written after a settlement's "of" that hold the settlement ("the Dananpo village of Xiuwu county"): the
+#: words before the settlement's kind are then its own name, not its people's.
+_UNITS_HOLDING_A_VILLAGE = frozenset({"county", "district", "city", "township", "prefecture", "province",
+                                      "municipality", "town"})
 
 
 def _kind_after_plain_words(toks: list[Token], k: int) -> int | None:

@@ -488,8 +488,10 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
         return
     for element, following in pairwise(elements):
         last = element.value.split()[-1].casefold()
-        if len(element.value.split()) > 2:
-            continue  # "Northern Cascades National Park, Washington": a town's name is one or two words
+        if len(element.value.split()) > 2 and not (
+                name_levels(element.value).town_population or name_levels(element.value).city_population):
+            continue  # "Northern Cascades National Park, Washington": a town's name is one or two words, unless
+            # GeoNames holds the longer name as a town ("Kill Devil Hills, N.C.")
         first = element.value.split()[0].casefold()
         if element.value.rsplit(" ", 1)[-1].islower():
             continue  # "at Wreck beach, Nova Scotia": a town writes its last word with a capital, a site's kind not

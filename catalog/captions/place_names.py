@@ -694,6 +694,18 @@ _EARTHLY_SITES = VENUE_WORDS - {"station", "base", "laboratory", "lab", "module"
 _OFF_EARTH = compiled(r"\b(?:" + "|".join(re.escape(w) for w in OFF_EARTH) + r")\b")
 
 
+#: The fewest people of a city that a name no country table holds is read as, rather than its country.
+_CITY_OVER_COUNTRY = 100_000
+
+
+def _a_large_city_of_its_country(folded: str, known: NameLevels) -> bool:
+    """A name no country table of ours holds that the gazetteer matches to a country only through another
+    language's name for it, and that is a large city of that same country: "Tunis" is Tunisia's capital ("a protest
+    in Tunis"), not Tunisia."""
+    return bool(folded not in COUNTRIES and known.city_country == known.country
+                and known.city_population >= _CITY_OVER_COUNTRY)
+
+
 def _a_city_abroad(known: NameLevels) -> bool:
     """A name no country table holds that the gazetteer matches to a country only loosely, and that is the own
     name of a city in another country: "Salvador" is Brazil's city, not El Salvador ("in Salvador, Bahia")."""
@@ -844,7 +856,7 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
     if folded in CHINA_PROVINCES or folded in STATES:
         return "province", name
     known = name_levels(name)
-    if known.country and not _a_city_abroad(known):
+    if known.country and not _a_city_abroad(known) and not _a_large_city_of_its_country(folded, known):
         return "country", name
     if known.province and not known.city_population:
         return "province", name  # "Hatay", "Shiga", "Alborz"
