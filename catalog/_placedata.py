@@ -37,7 +37,7 @@ from typing import Any, TypeVar
 
 from catalog._placetables import _SEPARATOR, CityIndex, CityTable, PackedIndex, PackedStrings, TownPoints
 from catalog.errors import CatalogError
-from catalog.place_han import traditional_forms
+from catalog.place_han import script_variants, traditional_forms
 from catalog.place_keys import (
     CITY_SUFFIXES,
     GLUED_SUFFIXES,
@@ -434,7 +434,7 @@ def load_subdivisions() -> list[SubdivisionRecord]:
         names.extend(hidden)
         if state.get("native"):
             names.append(state["native"])
-            names.extend(traditional_forms([state["native"]]))  # 甘肅省 beside 甘肃省
+            names.extend(script_variants([state["native"]]))  # 甘肅省 beside 甘肃省
         suffix = sub.code.split("-", 1)[1]
         abbreviations_here = list(abbreviations.get(sub.code, ()))
         if sub.country_code in POSTAL_CODE_COUNTRIES and not suffix.isdigit():

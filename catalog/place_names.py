@@ -168,7 +168,9 @@ class NameLookups:
         script (丽江 as 麗江), the name with its 市 (枣庄 as 枣庄市), or, where it gives the city no characters,
         the name's sounds in pinyin among its other names (曼谷 as "man gu"). With ``stems`` (when the caption
         names the province to check against), a county's or a district's stem too (永修县 as 永修), which alone
-        may be a town of that name anywhere (金乡县 is in Shandong, a town 金乡 in Zhejiang). For placing a
+        may be a town of that name anywhere (金乡县 is in Shandong, a town 金乡 in Zhejiang). A prefecture's
+        stem is tried with or without a province (阿克苏地区 as 阿克苏, its seat): a name with 地区, 盟 or 自治州 is a
+        prefecture of China, and its stem a city of China, Hong Kong, Macau, Taiwan or Singapore only. For placing a
         caption's city that its own keys miss; [] for a name with a character that is not Han, or of one.
         """
         from catalog.place_han import HAN_COUNTRIES, han_forms, is_han, pinyin_keys

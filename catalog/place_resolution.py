@@ -8,6 +8,11 @@ scripts, old names) count only for a name that no city has as its own ("Cracow",
 populous city holding that alternate name lies in the country or province the caption gives ("Canton,
 China" is Guangzhou; "Canton, Ohio" is Canton). So the historical "Washington" of a small Maryland town never
 answers "Washington, Md.", which stays as written, without coordinates.
+A name in Chinese characters of a city abroad renders its own name's sounds, which every namesake shares, while
+GeoNames gives it to one of them (华盛顿 to a Washington of 24,000 in Utah): it stands for all of them, and
+population decides, as for the name in English.
+A territory ISO 3166-1 lists apart and ISO 3166-2 lists in another country (Taiwan, Hong Kong, Macau, Puerto Rico),
+written where a province goes, is that territory: "台北, 台湾" is Taipei, Taiwan, as "Taipei, Taiwan" is.
 
 These are the ``Gazetteer``'s methods (``StatedPlaces`` is one of its bases; see ``catalog.places`` for more
 worked examples), built on the name look-ups of ``catalog.place_names``:
@@ -171,9 +176,18 @@ class StatedPlaces(NameLookups):
                 if as_country:  # "Rome, Italy" with Italy in the province slot
                     country_code, province, provinces = as_country, None, None
 
+        if provinces:
+            territories = {self._territory_of(code) for code in provinces}
+            if len(territories) == 1 and None not in territories:
+                # "台北, 台湾", "九龙, 香港": a territory ISO 3166-1 lists apart (Taiwan, Hong Kong, Macau), written
+                # where a province goes, is that territory, as its name in the country slot is: its cities are its own
+                country_code, province, provinces = territories.pop(), None, None
+
         positions: list[int] = []
         if city:
-            hits, _ = self._cities_of(city)
+            hits, own_name = self._cities_of(city)
+            if hits and not own_name:
+                hits = self._sounded_namesakes(city, hits)
             if not hits:
                 hits = self._cities_in_han_forms(city, stems=bool(provinces))
             positions = self._filter(hits, country_code, provinces)
@@ -223,30 +237,66 @@ class StatedPlaces(NameLookups):
         best = options[0].score
         return [option for option in options if option.score >= best - _CONTEXT_MARGIN][:_CONTEXT_CANDIDATES]
 
+    def _sounded_namesakes(self, city: str, hits: list[int]) -> list[int]:
+        """The cities a name in Chinese characters found by an alternate name means: for a city abroad, every city
+        of its own name outside the countries that write their names in characters (``NAMES_IN_HAN``). The name
+        renders the sounds of the city's own, which its namesakes share, while GeoNames gives it to one of them,
+        often not the largest (华盛顿 to a Washington of 24,000 in Utah, 華盛頓 to one in England, 华盛顿特区 to the
+        capital): population then decides among them, as it does for "Washington" written in English, and the
+        caption's country or province filters them ("華盛頓, 美國" is Washington, D.C.)."""
+        from catalog.place_han import NAMES_IN_HAN, is_han
+
+        if not is_han(city):
+            return hits
+        found = list(hits)
+        for position in hits:
+            holder = self._cities[position]
+            if holder.country_code in NAMES_IN_HAN:
+                continue
+            found += [other for other in self._index.primary.get(name_key(holder.name), ())
+                      if other not in found and self._cities[other].country_code not in NAMES_IN_HAN]
+        return found
+
+    def _territory_of(self, code: str) -> str | None:
+        """The country code of a territory ISO 3166-1 lists apart that ISO 3166-2 lists as this subdivision
+        (CN-TW: TW, CN-HK: HK), else None."""
+        record = self._subs[code]
+        listed = code.partition("-")[2]
+        if listed != record.country_code and listed in self._family.get(record.country_code, ()):
+            return listed
+        return None
+
     def _town_of(self, city: str, country_code: str | None, provinces: list[str] | None
                  ) -> tuple[str, float, float] | None:
         """The province code and point of a town too small for the cities (``town_points``) that a caption
         names with its province or country ("Ketchikan, Alaska", "Quilpie, Queensland", 花垣县 in 湖南): only
         checked against a stated level, and only where the towns of that name it leaves lie in one province.
         A town named alone is not placed: among 150,000 names, a word read as a city would find one somewhere.
+        A unit of China's administration written with its designator (缙云县, 东西湖区, 鹿谷鄉, 阿克苏地区: a name
+        no word is) is the exception: found by its stem's readings among the towns of China, Taiwan, Hong Kong and
+        Macau (or of the country stated), and placed where one province holds them all.
         """
-        if not (country_code or provinces):
+        from catalog.place_han import HAN_COUNTRIES, TOWN_UNIT_ENDS, is_han, readings, unit_stem, unit_stems
+
+        han = is_han(city)
+        designated = han and unit_stems(city)
+        if not (country_code or provinces or designated):
             return None
-        from catalog.place_han import TOWN_UNIT_ENDS, is_han, unit_stem
-
-        if is_han(city):
-            if not provinces:
+        points = self.town_points()
+        if han:
+            if not (provinces or designated):
                 return None
-            from catalog.people import pinyin
-
-            key = pinyin(unit_stem(city, TOWN_UNIT_ENDS))
+            stems = [stem for stem, _level in designated or ()]
+            keys = [key for stem in dict.fromkeys([*stems, unit_stem(city, TOWN_UNIT_ENDS)]) for key in readings(stem)]
+            found = next((towns for towns in map(points.find, keys) if towns), [])
+            if not (country_code or provinces):
+                found = [town for town in found if town[2].partition("-")[0] in HAN_COUNTRIES]
         else:
             key = name_key(city)
-        points = self.town_points()
-        found = points.find(key)
-        head, _, last = key.rpartition(" ")
-        if not found and head and last in TOWN_UNIT_WORDS:  # "Anping County": the town Anping
-            found = points.find(head)
+            found = points.find(key)
+            head, _, last = key.rpartition(" ")
+            if not found and head and last in TOWN_UNIT_WORDS:  # "Anping County": the town Anping
+                found = points.find(head)
         towns = [town for town in found if town[2] in self._subs]
         if country_code:
             family = self._family.get(country_code, {country_code})

@@ -3947,3 +3947,93 @@ def test_pupils_end_no_schools_name(text, expected):
     """小学生, 中学生, 大学生 (pupils, students) hold a school's venue word followed by 生: no school's name ends
     there ("50万中小学生" had given the venue 万中小学, and "万名小学生" 万名小学)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("数百名市民聚集桂林奎沃湾,观看焰火。", {"city": "桂林", "sublocation": "奎沃湾"}),
+    ("从高处看洛阳市奎沃湿地公园。", {"city": "洛阳", "sublocation": "奎沃湿地公园"}),
+    # a venue named before the city's name keeps the run whole: the city is inside its name
+    ("市民聚集在奎沃公园洛阳古巷里纳凉。", {"city": None}),
+    # nor does a name begin after a quarter of the compass ("西北太平洋": no 太平)
+    ("科考船前往西北太平洋奎沃海山区作业。", {"city": None}),
+])
+def test_a_city_inside_a_run_read_as_a_venue(text, expected):
+    """A sentence whose only place is a run of words ending in a venue word, a city's name inside it ("游客聚集
+    文昌淇水湾", "从空中看太原市汾河湿地公园"): the words before the city are no part of the venue, and the city is
+    the scene's."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("果洛奎沃寺,僧人诵经。", {"city": "果洛", "sublocation": "奎沃寺"}),
+    ("人们在甘孜的奎沃草原上赛马。", {"city": "甘孜", "sublocation": "奎沃草原"}),
+    ("游客在迪庆奎沃湖边拍照。", {"city": "迪庆", "sublocation": "奎沃湖"}),
+])
+def test_an_autonomous_prefecture_bare_before_its_venue(text, expected):
+    """An autonomous prefecture written bare before a venue's name ("玉树巴塘草原"): places.prefectures vouches for
+    the name, which the gazetteer knows only with its suffix or not at all."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("十月十日,浙江嘉兴海宁,奎沃公园里游人如织。", {"city": "嘉兴", "province": "浙江", "sublocation": "奎沃公园"}),
+    ("山东济宁曲阜,游客在奎沃书院参观。", {"city": "济宁", "sublocation": "奎沃书院"}),
+    # a name ending in a venue word of one character stays the venue's: a lake, a hill
+    ("浙江杭州西湖,游客如织。", {"city": "杭州", "sublocation": "西湖"}),
+    # a county written with its suffix is the unit reader's, even where 县长 (the county's head) stops it
+    ("3月28日,游客从湖北省宜昌市秭归县长奎港下船上岸。", {"city": "宜昌", "province": "湖北"}),
+])
+def test_a_county_bare_below_its_city_and_province(text, expected):
+    """A county or a county-level city written bare after its city and province ("浙江嘉兴海宁,"): the county
+    readings of the province vouch for it, so it is a unit of the chain, no venue (海宁 had been the sublocation)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("洛阳终于迎来今冬首场降雪,市民出门赏雪。", {"city": "洛阳"}),
+    ("大连再度举办国际马拉松,数万人参赛。", {"city": "大连"}),
+    # a word that a place qualifies stays no scene
+    ("美国参谋长再度访问日本。", {"city": None}),
+])
+def test_a_word_of_manner_between_a_city_and_its_verb(text, expected):
+    """A city that opens the sentence, a word of when or how (places.manner: 终于, 再度), then a verb the place is
+    the subject of (places.subject_verbs: 迎来, 举办): the city is the scene, as with no word between."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月5日,四川奎沃县的村民在成都奎沃广场表演节目。",
+     {"city": "成都", "province": "四川", "sublocation": "奎沃广场"}),
+    # the home's province is dropped where the scene's city is read as another province's
+    ("9月5日,西藏奎沃县的农牧民在北京奎沃广场表演节目。", {"city": "北京", "province": None}),
+    # people at an unnamed place of their own county stay there
+    ("9月5日,四川省奎沃县村民在村里的广场上表演节目。", {"city": "奎沃县", "province": "四川"}),
+])
+def test_people_of_one_place_at_another_citys_venue(text, expected):
+    """A chain, its people (的牧民们, 的村民) and 在 with another city's place ("西藏墨竹工卡县门巴乡的牧民们在
+    拉萨布达拉宫广场"): the first chain is where the people come from, the scene is the city after 在."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("喀什疏附的农民正在采摘。", {"city": "喀什"}),
+    ("黄南同仁的唐卡画师正在作画。", {"city": "黄南"}),
+    # two everyday words that read as counties of different provinces are no places
+    ("大家今年的收成不错。", {"city": None}),
+])
+def test_a_city_and_its_county_bare(text, expected):
+    """Two bare names in a row opening a phrase and ended by 的 or a stop ("海东化隆的青稞"), both read as counties
+    or cities of one same province by their readings: the city, then its county (two names agreeing where either
+    alone is weak)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("台风昨天造成宁远县奎沃乡奎沃村道路中断。", {"city": "宁远县", "sublocation": "奎沃村"}),
+    ("颱風昨天造成寧遠縣來奎鄉來奎村道路中斷。", {"city": "寧遠縣", "sublocation": "來奎村"}),
+])
+def test_a_suffixed_county_before_a_towns_village(text, expected):
+    """A county with its suffix, a town and its village inside a clause where no place phrase begins ("造成屏东县来义乡
+    来义村", after a verb): the county is read with the village, its name known by its readings or the list of cities
+    written bare (the village alone had been read, and the county lost)."""
+    check(text, expected)

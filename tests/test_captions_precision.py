@@ -154,6 +154,15 @@ PLACES = [
      {"sublocation": None, "city": "Nairobi"}),
     ("...the same venue after 'at' is", "Mourners gather at Quorvan University in Nairobi on May 2, 2023.",
      {"sublocation": "Quorvan University", "city": "Nairobi"}),
+    ("a province's word with the next word run into it is the province's word, the name kept",
+     "Farmers pick tea in the hills of Quorva County in south China's Fujian Provinceon April 2, 2024.",
+     {"province": "Fujian", "country": "China"}),
+    ("...and so with a stray letter typed after it",
+     "Children play in a field of Quorva Village in northwest China's Gansu Provincej, Nov. 3, 2017.",
+     {"province": "Gansu"}),
+    ("...but a plural is no slip: the provinces named are no one province",
+     "Floods hit the Quorva and Quorvan Provinces of the north on Monday.",
+     {"province": None}),
 ]
 
 
@@ -233,6 +242,15 @@ DATES = [
     ("...but a clause of someone's who lost a home in it leaves the photo's day",
      "A man who lost his home in the earthquake walks through Quorva on Monday. Photo: Ann Ray",
      (None, "taken")),
+    ("a posting stamp beside a photographer's web address is the page's, not the photo's day",
+     "Morning Bath\nAnn RAY http://www.quorvapix.org 2014-05-02 10:21:07\nPilgrims bathe in the river at Quorvapur, "
+     "India, on March 3, 2013.", ("2013-03-03", "taken")),
+    ("...as it is without one",
+     "Morning Bath\n2014-05-02 10:21:07\nPilgrims bathe in the river at Quorvapur, India, on March 3, 2013.",
+     ("2013-03-03", "taken")),
+    ("...but a line of prose with a clock time is the caption's own",
+     "Morning Bath\nPilgrims bathe in the river at Quorvapur on 2013-03-03 10:21 as the sun rises over the ghats.",
+     ("2013-03-03", "taken")),
 ]
 
 
@@ -266,6 +284,46 @@ CREDITS = [
 def test_credits_read_whole_and_once(text, expected):
     credit = parse(text).credit
     assert (credit.photographer, credit.agency) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Rescuers search a collapsed house in Quorvashi, Japan, on Monday. Mainichi/AP",
+                 ("The Mainichi", None), id="a wire after a paper sends the paper's picture on: no outside source"),
+    pytest.param("A bus waits at a stop in Quorvan on Monday. The Straits Times/AFP", ("The Straits Times", None),
+                 id="...another paper, another wire"),
+    pytest.param("Leaders wave at a parade in Pyongyang on Monday. REUTERS/KCNA", ("Reuters", "KCNA"),
+                 id="...but a body's agency after the wire that sends it is the source"),
+])
+def test_a_wire_after_a_paper_is_no_provider(text, expected):
+    credit = parse(text).credit
+    assert (credit.agency, credit.provider) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Boats wait at a pier on the Quorva River. (Photo: QNP/VNA)", ("VNA", None),
+                 id="unknown initials in the photographer's slot under 'Photo:' are no provider"),
+    pytest.param("A rally in Quorvan on Monday. Photo:QRT / AFP", ("AFP", None), id="...spaced, glued to the lead-in"),
+    pytest.param("A rally in Quorvan on Monday. Photo: Quorva Fire Service/AFP", ("AFP", "Quorva Fire Service"),
+                 id="...but a body named in words is the source the agency sent"),
+    pytest.param("A rally in Quorvan on Monday. Photo: NASA/AFP", ("AFP", "NASA"),
+                 id="...and so are initials the registry knows"),
+])
+def test_initials_before_an_agency_under_a_photo_lead_in(text, expected):
+    credit = parse(text).credit
+    assert (credit.agency, credit.provider) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Waves crash on the pier in Quorvashi, Japan, July 8, 2014. (AP Photo/Kyodo News) JAPAN OUT, CREDIT "
+                 "MANDATORY", (None, "AP", None), id="restriction notes after a bracketed credit, a comma between"),
+    pytest.param("Waves crash on the pier in Quorvashi, Japan, July 8, 2014. (AP Photo/Ann Ray) MANDATORY CREDIT",
+                 ("Ann Ray", "AP", None), id="...the credit's brackets are no part of its names"),
+    pytest.param("Waves crash on the pier in Quorvashi, Japan, July 8, 2014. (AP Photo/Ann Ray)",
+                 ("Ann Ray", "AP", None), id="...as with no notes"),
+])
+def test_a_bracketed_credit_before_restriction_notes(text, expected):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency, credit.provider) == expected
 
 
 CHINESE = [

@@ -41,6 +41,20 @@ def test_canadian_and_australian_states_after_a_town(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a state's whole coast names no site: the state is the province
+    ("Damage left by the storm along the Delaware coast, seen from a rescue flight, October 30, 2012.",
+     (None, None, "Delaware")),
+    ("Surfers wait for the swell as the storm reaches the South Carolina coast, Sept. 9, 2023.",
+     (None, None, "South Carolina")),
+    # ...a town's coastline stays a site
+    ("Fishermen haul their boats up the Quorvilla coastline on Monday.", ("Quorvilla coastline", None, None)),
+])
+def test_a_states_whole_coast_is_no_site(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Children swim in a river in Sankt Polten, near Vienna, Austria, on Monday.", ("Sankt Polten", None, "Austria")),
     ("A farmer ploughs a field in Dewas, near Indore, India.", ("Dewas", None, "India")),
     # "outside of" a town, as "outside" it: the town is a reference point, its country the scene's

@@ -1167,6 +1167,12 @@ CREDIT_UNSEEN_OUTLETS_EN = [
     ("...and a 'File' tag after the name",
      "Hail flattens the wheat north of the town. (AP Photo/The Prairie Ledger, Nell Okoro, File)",
      {"photographer": "Nell Okoro", "agency": "AP"}),
+    ("...a body that hands pictures out, then its photographer with his rank, after a comma",
+     "A cutter tows the crippled trawler to port. (AP Photo/Quorva Coast Guard, Petty Officer 3rd Class Lin Dorval)",
+     {"photographer": "Lin Dorval", "agency": "AP"}),
+    ("...and a police department's, without a rank",
+     "Officers search the field behind the school. (AP Photo/Lindt Police Department, Ana Quorvez)",
+     {"photographer": "Ana Quorvez", "agency": "AP"}),
     ("a picture library's field table: the credit's label on a line, the name on the next",
      "Terraced fields above the river at dawn.\n- Filename\n- RVR_0412.JPG\n- Copyright\n- Odile Marchand\n"
      "- Size\n- 4000x6000",
@@ -1185,6 +1191,13 @@ CREDIT_UNSEEN_OUTLETS_EN = [
      "Mist hangs over the flooded meadows.\nJonas Vik – Per Almqvist", {"photographer": None}),
     ("...a title line above a place line is no name",
      "Harbour Lights\nBoats wait out the storm in the harbour.\nKotor, Montenegro", {"photographer": None}),
+    ("a name alone on the first line, signed again by the photographer's handle at the end",
+     "Mara Quellin\nA fisherman mends his nets at dawn on the lake shore. @mara_quellin_photo",
+     {"photographer": "Mara Quellin"}),
+    ("...a handle that holds only the given name",
+     "Tove Lindqvar\nChildren race home from school along the dyke. @its_tove", {"photographer": "Tove Lindqvar"}),
+    ("...a first line whose words the handle does not hold is a title, no name",
+     "Harbour Lights\nBoats wait out the storm in the harbour. @quorva_travel", {"photographer": None}),
     ("a regional paper's date run into its 'Name/Paper' credit: the date is the photo's, the credit follows it",
      "Judges look over the heifers in the show ring. Sept. 2, 2023 Lena Marsh/Valley Ledger",
      {"photographer": "Lena Marsh", "agency": "Valley Ledger", "date": "2023-09-02"}),
@@ -1962,6 +1975,12 @@ DATES_EN = [
     ("...but 'between' two dates written with their commas is a span",
      "Prices rose between Jan. 5, 2011, and Feb. 3, 2012 in Lyon.",
      {"date": None, "date_kind": None}),
+    ("a scene dateline's city when the text names only the dateline's own country",
+     "OSLO, NORWAY – MAY 4, 2021: Pupils wait outside the doors of Norway's Parliament. Lindt Quorva/TASS",
+     {"city": "Oslo", "country": "Norway", "date": "2021-05-04"}),
+    ("...but not when the text names another country",
+     "OSLO, NORWAY – MAY 4, 2021: Pupils wait outside the doors of Sweden's Parliament. Lindt Quorva/TASS",
+     {"city": None, "country": "Sweden"}),
     ("a scene dateline's full date gives its year to the text's same day",
      "Quorva, Turkey – March 23,2014: Fans march to the stadium in another rally on March 23.",
      {"date": "2014-03-23", "date_kind": "taken"}),
@@ -1993,6 +2012,17 @@ DATES_EN = [
     ("a date in a relative clause is the event's",
      "Candles burn at the memorial to the miners, which the village raised in March 2009. Photo: Huw Rees",
      {"date": None}),
+    ("...a day in a relative clause that holds the scene's place too is the photo's",
+     "Tape closes off the ledge from which a climber slipped on Saturday in Quorva Park in Lindt on June 2, 2019.",
+     {"date": "2019-06-02", "date_kind": "taken"}),
+    ("...as after a comma",
+     "The mayor opens the new ferry, which the town bought in Quorvaville on March 4, 2016. Photo: Huw Rees",
+     {"date": "2016-03-04", "date_kind": "taken"}),
+    ("...but not a month in such a clause",
+     "Wreaths lie at the memorial to the miners, which the village raised in Quorvaville in March 2009.",
+     {"date": None}),
+    ("...nor a day in a clause naming no place",
+     "Fans gather at the bend where Lindt Quorva broke the record on 31st December 1964.", {"date": None}),
     ("a full date in the credit line when the text gives none with a year",
      "Walkers cross the old bridge in Mostar on Sunday. — The Balkan Times pic by Edin Hadzic, May 4, 2014.",
      {"date": "2014-05-04", "date_kind": "taken", "photographer": "Edin Hadzic"}),
@@ -3085,3 +3115,19 @@ def test_dates_typed_with_dashes_stray_spaces_stops_or_underscores(text, expecte
 ])
 def test_hong_kong_and_taiwan_broadcasters_are_known_outlets(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place the gazetteer knows well run into the next sentence's first word, a line break lost: the place closes
+    # its sentence
+    ("Spring Lambs\n\nQuorva County, OregonThese young lambs were born last week on a small farm.",
+     ("Quorva County", "Oregon")),
+    ("Old Quorva Mill\n\nQuorvaton, NebraskaWhen I was young, my father worked at the mill.",
+     ("Quorvaton", "Nebraska")),
+    ("A tram passes in heavy rain in AucklandFriday, 4th October, 2024", ("Auckland", None)),
+    # a word whose first part is no well-known place stays one word ("LaMancha", a breed)
+    ("LaMancha goats graze on a hillside.", (None, None)),
+])
+def test_a_place_glued_to_the_next_sentence(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected

@@ -583,6 +583,19 @@ def test_a_venue_opened_by_a_spanish_or_portuguese_word(text, expected):
     assert sublocation(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a place heading above a venue written with another town in a background sentence: the heading's city alone
+    ("Vienna, Austria\nIn summer the old riding hall serves as an opera stage. A role she had sung in the Forbidden "
+     "City in Beijing in 1998 and on many stages since. August 2007.", (None, "Vienna")),
+    # ...a venue written with the heading's own town stays
+    ("Vienna, Austria\nIn summer the old riding hall serves as an opera stage. A role she had sung in the Quorva "
+     "Opera House in Vienna in 1998 and on many stages since. August 2007.", ("Quorva Opera House", "Vienna")),
+])
+def test_a_venue_of_another_town_under_a_place_heading(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
 def test_a_persian_venue_word_joined_by_its_ezafe_is_no_town():
     found = parse("A carpet seller waits for customers in Bazaar-e Vakil, Shiraz’s Old Bazaar.").location
     assert found.city == "Shiraz"
@@ -595,6 +608,10 @@ def test_a_persian_venue_word_joined_by_its_ezafe_is_no_town():
      (None, "Telmoka")),
     # a place the gazetteer knows before the kind owns the village
     ("A boy herds goats in the Kigali village of Telmoka on May 3, 2020.", ("Kigali village", "Telmoka")),
+    # a unit after "of" holds the village: the name before the kind is the village's own
+    ("Dancers perform in the Quorvapo village of Lindu county in Jiaozuo city, Central China's Henan province, "
+     "July 3, 2022.", ("Quorvapo village", "Jiaozuo")),
+    ("Farmers dry corn in the Quorvapo village of Lindu District on Monday.", ("Quorvapo village", "Lindu District")),
 ])
 def test_a_people_written_before_their_village(text, expected):
     found = parse(text).location
@@ -1078,3 +1095,37 @@ def test_a_club_named_after_its_ground(text, expected):
 def test_a_venue_of_a_known_city_before_a_side_of_its_country(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name after "at" placed at once in a town, where the gazetteer knows the name as a region far away: a region
+    # is never inside a town, so the name is a site there
+    ("Devotees gather at Cantal in Kolkata on Sunday.", ("Cantal", "Kolkata")),
+    ("Shoppers stroll at Drenthe in Abu Dhabi, United Arab Emirates, Nov 6, 2017.", ("Drenthe", "Abu Dhabi")),
+    # placed in a country or written before it, the region is itself
+    ("Cyclists ride at Drenthe, Netherlands, on Sunday.", (None, None)),
+    # a small town's name before the photo's date and a larger city after it is a site in that city (Getty's
+    # "at <venue> on <date> in <town>")
+    ("A golfer hits his second shot at Ilsfeld on April 8, 2017 in Augusta, Georgia.", ("Ilsfeld", "Augusta")),
+    ("A jockey rides at Waipu on Saturday in Christchurch, New Zealand.", ("Waipu", "Christchurch")),
+    # a town with no town after the date stays the town
+    ("A jockey rides at Ascot on Saturday in England.", (None, "Ascot")),
+])
+def test_a_known_name_placed_in_a_town_after_at(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two capitalised names joined by "and" after "the" and placed at once in a town: one site, whatever its last
+    # word (no venue word closes "World")
+    ("A sculptor carves ice at the Quorva Ice and Snow World in Harbin, northeast China's Heilongjiang Province.",
+     ("Quorva Ice and Snow World", "Harbin")),
+    ("Snow falls on the Quorva Mountain and Lindt Spring scenic area in Dunhuang, northwest China's Gansu province.",
+     ("Quorva Mountain and Lindt Spring scenic area", "Dunhuang")),
+    # without "the", two places, neither the scene alone
+    ("Floods hit Paris and Lyon in France on Monday.", (None, None)),
+])
+def test_a_site_joined_by_and_placed_in_its_town(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

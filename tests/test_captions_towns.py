@@ -591,6 +591,11 @@ def test_a_town_named_with_its_word_after_it(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # a two-word name ending in "Center" right before its state is the town, the venue inside it the sublocation
     ("Neighbours hold candles outside the library in Quorvan Center, Minnesota, May 4, 2021.", "Quorvan Center"),
+    # ...and so is a name of three words that GeoNames holds as a town, written with its state
+    ("Waves break over the dunes in Pine Knoll Shores, N.C., Saturday, Sept. 9, 2023.", "Pine Knoll Shores"),
+    ("Residents bail out a flooded kitchen in Indian Rocks Beach, Fla., on Monday.", "Indian Rocks Beach"),
+    # ...while a longer name no table holds stays the site
+    ("Hikers rest in Quorva Cascades National Park, Washington, on Monday.", None),
 ])
 def test_a_town_named_like_a_centre_before_its_state(text, expected):
     assert city(text) == expected
@@ -853,12 +858,47 @@ def test_a_citys_centre_written_with_a_capital(text, expected):
     ("A cold, windy day in Ulcinj, near the Albanian border.", ("Ulcinj", None)),
     ("Cruise ships moor in Kotor on Monday.", ("Kotor", None)),
     ("ULCINJ, Montenegro - Tourists walk along the beach.", ("Ulcinj", None)),
+    # ...and so is one of Malta's local councils, named alone or as a possessive, with or without its dotted letters
+    ("A van lies on its side on a hill road in Zebbug on June 2.", ("Zebbug", None)),
+    ("Boys play football in Għaxaq’s square after school.", ("Għaxaq", None)),
+    ("Pilgrims walk to the chapel in Gudja on Sunday. Photo: Quorva Lindt", ("Gudja", None)),
     # ...while a parish, which captions write as the province, stays one
     ("Fishermen haul their nets in Spanish Town, St Catherine, on Tuesday.", ("Spanish Town", "St Catherine")),
 ])
 def test_a_town_named_as_its_municipality(text, expected):
     found = parse(text).location
     assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a later sentence calling the scene's city its country's capital names the country
+    ("Drummers lead a parade in Lusaka on May 2, 2019. Image copyright AFP\n\nIn Zambia's capital Lusaka, "
+     "a drummer leads the parade.", ("Lusaka", "Zambia")),
+    ("Crowds fill a square in Nairobi on Monday. In Kenya's capital city, Nairobi, the crowds kept growing.",
+     ("Nairobi", "Kenya")),
+    # ...but not another city's title, a capital of another name, nor a city the gazetteer puts elsewhere
+    ("Crowds fill a square in Kumasi on Monday. In Ghana's capital Accra, the crowds kept growing.", ("Kumasi", None)),
+    ("Crowds fill a square in Tripoli on Monday, as Lebanon's northern capital Tripoli marks the day.",
+     ("Tripoli", None)),
+    ("Crowds fill a square in Nairobi on Monday. In Ghana's capital Nairobi, the crowds kept growing.",
+     ("Nairobi", None)),
+])
+def test_a_country_named_by_calling_the_city_its_capital(text, expected):
+    found = parse(text).location
+    assert (found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a large city whose name the gazetteer also matches to its country through another language's name: the city
+    ("Unionists march past the ministry in Tunis on Monday.", ("Tunis", None)),
+    ("Unionists march past the ministry in Tunis, Tunisia, on Monday.", ("Tunis", "Tunisia")),
+    # ...a country's own English name stays the country, its capital's namesake or not
+    ("Unionists march past the ministry in Kuwait on Monday.", (None, "Kuwait")),
+    ("Unionists march past the ministry in Djibouti on Monday.", (None, "Djibouti")),
+])
+def test_a_large_city_the_gazetteer_also_names_its_country_by(text, expected):
+    found = parse(text).location
+    assert (found.city, found.country) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1658,3 +1698,27 @@ def test_a_county_named_after_its_town_written_with_its_word(text, expected):
 def test_a_described_stretch_of_a_town(text, expected):
     found = parse(text).location
     assert (found.city, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city's name written bare, with no article, before the parts only a town has: the town's, its city
+    ("Council workers spruce up Lagos streets, planting flowers to beautify the city.", "Lagos"),
+    ("Traffic fills Kuala Lumpur streets at dusk.", "Kuala Lumpur"),
+    ("Smoke hangs over Nairobi slums after the fire.", "Nairobi"),
+    # a name no town of that size, and a person's or a season's, are not
+    ("Summer streets are busy with tourists.", None),
+    ("Quorvale streets are decked out for the festival.", None),
+])
+def test_a_city_written_bare_before_its_streets(text, expected):
+    assert parse(text).location.city == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the <city> suburb of <name>": a name after the part's word that is also a province somewhere far away is
+    # still the city's part, when the gazetteer knows it as a town many times smaller than the city
+    ("Two women walk along a dirt road in the Kigali suburb of Cantagalo.", ("Cantagalo", "Kigali", None)),
+    ("Two women walk along a dirt road in the Kigali suburb of Quorvale.", ("Quorvale", "Kigali", None)),
+])
+def test_a_citys_suburb_named_like_a_province(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected

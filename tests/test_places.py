@@ -414,16 +414,19 @@ def test_a_town_too_small_for_the_cities_gets_its_point_when_its_province_is_sta
     assert (None if place.lat is None else (round(place.lat, 2), round(place.lon, 2))) == point
 
 
-@pytest.mark.parametrize("language, placed_floor, most_wrong", [("en", 0.79, 13), ("zh", 0.76, 1)])
+@pytest.mark.parametrize("language, placed_floor, most_wrong", [("en", 0.79, 10), ("zh", 0.85, 1)])
 def test_the_labelled_places_are_placed_without_contradicting_their_labels(language, placed_floor, most_wrong):
     # tools.place_coverage on the tune split: the share of labelled places with a city that the gazetteer puts on
     # the map (0.70 and 0.60 before towns and the Chinese names' other forms), and the countries and provinces it
-    # reads otherwise than the label does. The English thirteen are the labels' conventions, not misplaced points:
-    # Hong Kong labelled with the country China seven times (the gazetteer gives it its own code, HK), Puerto Rico
-    # labelled as a province three times, "Eastern Province" (Sri Lanka's, "Eastern" to the gazetteer) twice and
-    # "WA" for Western Australia once (Washington to the gazetteer); the limit grows only with new labelled rows.
+    # reads otherwise than the label does. The English ten are the labels' conventions, not misplaced points:
+    # Hong Kong labelled with the country China seven times (the gazetteer gives it its own code, HK), "Eastern
+    # Province" (Sri Lanka's, "Eastern" to the gazetteer) twice and "WA" for Western Australia once (Washington to
+    # the gazetteer); Puerto Rico labelled as a province (three more) is the territory since a territory ISO lists
+    # apart, written as a province, is read as that territory. The limit grows only with new labelled rows.
     # The Chinese floor went from 0.77 to 0.76 with zh_fresh27-29 (79 places, 58 placed: Taiwan townships, counties
-    # written bare and prefectures written with 地区, 盟 or 自治州, which the gazetteer does not place)
+    # written bare and prefectures written with 地区, 盟 or 自治州, which the gazetteer did not place), back to 0.77
+    # when Taiwan written as a province kept its city, and to 0.85 when units written with their designators were
+    # found by their stems (a prefecture's seat; a county across the provinces where one province holds its name).
     from tools.place_coverage import coverage
 
     counts = coverage(language, "tune")

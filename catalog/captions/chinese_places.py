@@ -780,7 +780,16 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             best = (best[0], found[1])
     assert best is not None  # a list always sets best, and so does _venue_anywhere
     elements, venue = best
+    if elements and not listed:
+        elsewhere = _where_its_people_are(text, plain, elements, end, words, patterns)
+        if elsewhere is not None:  # "西藏某某县某某乡的牧民们在拉萨布达拉宫广场...": the people's home, then the scene
+            elements, venue = elsewhere
     named = plain.find(simplified(venue), start, end) if venue else -1
+    if venue and not elements and not listed and named >= 0:
+        inner = _chain_inside_the_run(text, plain, named, named + len(venue), words, patterns)
+        if inner is not None:  # "游客聚集文昌淇水湾": the city inside the run read as a venue is the scene's
+            elements, venue = inner
+            named = plain.find(simplified(venue), start, end)
     members_body = bool(venue) and named >= 0 and _a_named_member(plain, named + len(venue or ""), end, words)
     if elements and not venue and not listed:
         venue = _venue_opening_next_clause(text, plain, elements[-1].end, end, words, patterns)
@@ -1173,8 +1182,30 @@ def _village_of_a_town(text: str, plain: str, start: int, end: int, words: Words
             # "拍下什邡蓥华镇麻柳坪村": a county's bare name right before the town, after a verb of taking or a stop
             return [Element("place", text[county:found.start() - 2], county, found.start() - 2, link=","),
                     village_element]
+        suffixed = _suffixed_county_before_a_town(plain, start, found.start(), words)
+        if suffixed is not None:  # "造成屏东县来义乡来义村": a county with its suffix before the town's name
+            return [_element(text, suffixed[0], suffixed[1], words, patterns), village_element]
         return [village_element]
     return []
+
+
+def _suffixed_county_before_a_town(plain: str, start: int, town_suffix: int, words: Words) -> tuple[int, int] | None:
+    """Where a county written with its suffix (县, 市, 区, 旗) begins and ends right before a town's name of two or
+    three characters ending at `town_suffix` ("屏东县来义乡", "镇远县报京乡"): its name, two or three characters, reads
+    as a county of China or is a city the captions write bare (places.cities); None otherwise."""
+    for town_length in (2, 3):
+        suffix_at = town_suffix - town_length - 1
+        if suffix_at - 2 < start or plain[suffix_at] not in _COUNTY_FIRSTS:
+            continue
+        for length in (2, 3):
+            county = suffix_at - length
+            if county < start:
+                break
+            name = plain[county:suffix_at]
+            if _all_han().fullmatch(name) and (chinese_county_provinces(name) or simplified(name) in _bare_cities(
+                    words)):
+                return county, suffix_at + 1
+    return None
 
 
 #: The suffixes of a county or a city of one character: a town's suffix right before one is part of its name.
@@ -1390,8 +1421,11 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
     after = elements[-1].end
     if after + 1 < end and plain[after] in "-－–" and han_char().match(plain, after + 1):
         return True  # "中国-东盟博览会": a name joined to another by a hyphen names something else
-    if plain.startswith(words.words("places.subject_verbs"), after):
-        return False  # "沈阳迎来今冬首场降雪": the place is what the verb happens to, the scene
+    manner = words.pattern("places.manner").match(plain, after, end) if plain.startswith(
+        words.words("places.manner"), after) else None
+    if plain.startswith(words.words("places.subject_verbs"), manner.end() if manner else after):
+        return False  # "沈阳迎来今冬首场降雪": the place is what the verb happens to, the scene (also after a word of
+        # when or how: "成都终于迎来", "某市再度举办")
     if elements[-1].level in ("place", "city") and plain.startswith(_times_after_a_place(words), after):
         return False  # "吴忠元旦夜晚,", "哈尔滨清晨": the city, then when the photo was taken there
     short = _A_SHORT_CLAUSE.match(plain, after, end) if elements[-1].level == "city" else None
@@ -2508,6 +2542,9 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         return Element("town", text[at:district], at, district, link=","), district
     if before and before[-1].end == at and before[-1].level not in ("country", "province") and not (
             before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
+        county = _county_below_its_city(plain, at, end, before, words)
+        if county is not None:
+            return Element("county", text[at:county], at, county, link=","), county
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
     city = _known_city(plain, at, end, bool(before), _bare_cities(words), _one_character_venues(words))
     if city is not None and plain[at:city] in words.set("places.sides"):
@@ -2532,6 +2569,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         city = _town_holding(plain, at, end, words, patterns)  # "各界在九台举行大会", "行走在开化街头"
     if city is None and not before and _opens_a_phrase(plain, at):
         city = _town_before_its_locals(plain, at, end)  # "定陶当地的群众"
+    if city is None and not before and _opens_a_phrase(plain, at):
+        city = _city_before_its_county(plain, at, end)  # "海东化隆的青稞"
     province = _province_of(before)
     if city is None and province and before[-1].end == at:  # "山东曲阜孔庙": a county of the province just named
         city = next((at + n for n in (3, 2) if at + n <= end and _county_of(plain[at:at + n], province)), None)
@@ -2565,6 +2604,60 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         return Element("place", text[at:city], at, city, link=","), city
     return None
 
+
+
+def _county_below_its_city(plain: str, at: int, end: int, before: list[Element], words: Words) -> int | None:
+    """Where a county or a county-level city written bare ends right after its city, itself right after its
+    province ("浙江嘉兴海宁,", "福建泉州石狮祥芝"): a name of two or three characters that reads as a county of that
+    province (the province and the city vouch for the readings), ending its clause or followed by a name of its
+    own; None when the name ends in, or is followed by, a venue word of one character (a lake's or a hill's name:
+    "浙江杭州西湖", "江西九江庐山"), or when no province opens the chain."""
+    if before[-1].level not in ("city", "place"):
+        return None
+    if len(before) == 1:  # "海东化隆的": no province, but the two names read as counties of one
+        shared = _city_and_county_bare(plain, before[-1].start, end)
+        return shared if shared is not None and before[-1].end == at else None
+    if before[-2].level != "province" or before[-2].end != before[-1].start:
+        return None
+    province = simplified(before[-2].value)
+    venues = _one_character_venues(words)
+    for length in (3, 2):
+        stop = at + length
+        if stop > end or not _county_of(plain[at:stop], province):
+            continue
+        if plain[stop - 1] in venues or plain[stop:stop + 1] in venues or words.pattern("places.venue").match(
+                plain, stop, end) or plain[stop:stop + 1] in _SUFFIX_FIRSTS:
+            return None  # (nor a name its suffix follows, which the unit's reader weighs: "秭归县长垭港", where 县长
+            # is read as a county's head, is no bare 秭归)
+        return stop
+    return None
+
+
+def _city_before_its_county(plain: str, at: int, end: int) -> int | None:
+    """Where a city written bare ends when a county written bare follows it and ends its phrase ("海东化隆的青稞",
+    "某某某某,"), the two names reading as counties or cities of one same province (two names agreeing where
+    either alone is weak); None otherwise."""
+    found = _city_and_county_bare(plain, at, end)
+    return None if found is None else next(
+        at + length for length in (3, 2) if _city_and_county_bare(plain, at, end, length) == found)
+
+
+def _city_and_county_bare(plain: str, at: int, end: int, first: int | None = None) -> int | None:
+    """Where the second of two bare names from `at` ends ("海东化隆": after 化隆) when each has two or three Han
+    characters, the second ends its phrase (的, a comma, a stop), and their county readings share a province;
+    `first` fixes the first name's length. None when they do not."""
+    for length in (first,) if first else (2, 3):
+        for second in (2, 3):
+            stop = at + length + second
+            if stop > end or stop < end and plain[stop] not in _PHRASE_ENDS:
+                continue
+            one, other = plain[at:at + length], plain[at + length:stop]
+            if _all_han().fullmatch(one + other) is None:
+                continue
+            shared = set(chinese_county_provinces(one)) & set(chinese_county_provinces(other))
+            if shared:
+                return stop
+    return None
 
 
 def _a_state_named_after_a_city_abroad(plain: str, at: int, city: int) -> int | None:
@@ -2759,7 +2852,11 @@ def _city_before_a_venue(text: str, plain: str, at: int, end: int, words: Words,
             length == 2 and population and _opens_a_phrase(plain, at) and name[-1] not in _one_character_venues(
                 words) and plain[stop] not in _one_character_venues(words) and _a_chinese_town_and_county(name)) or (
             population >= CITY_BEFORE_A_VENUE_POPULATION and country is not None and _sounded(name, words)) or (
-            population >= TAIWAN_TOWN_BEFORE_A_VENUE_POPULATION and country == "TW")
+            population >= TAIWAN_TOWN_BEFORE_A_VENUE_POPULATION and country == "TW") or (
+            not population and _opens_a_phrase(plain, at) and name in words.set("places.prefectures") and name[
+                -1] not in _one_character_venues(words) and plain[stop] not in _one_character_venues(words))
+        # (an autonomous prefecture written bare, places.prefectures, 玉树 in "玉树巴塘草原", opening its phrase: the
+        # list vouches for the name as the gazetteer would; not before a venue word of one character, "红河谷")
         # (a city abroad written in the characters of foreign sounds, 第戎 or 尼姆, is no word of Chinese: the
         # gazetteer's city it is; a township of Taiwan, 馬公 in "馬公觀音亭", is smaller than a city of the
         # mainland a caption names, and Taiwan's captions name them as their city)
@@ -4469,6 +4566,68 @@ def _name_start_of_a_cut_segment(plain: str, start: int, previous: int, at: int,
 
 #: The most characters before its venue word of a name that 和 or 同 opens (和平广场, 同里博物院).
 _LINKED_NAME = 4
+
+
+def _chain_inside_the_run(text: str, plain: str, a: int, last: int, words: Words,
+                          patterns: dict) -> tuple[list[Element], str] | None:
+    """The city or the county a venue read whole holds before its own name, and that venue, when no chain began
+    where the run does ("游客聚集文昌淇水湾", "从空中看太原市汾河湿地公园": the words before the place are no part of
+    the venue's name, and the city they lead to is the scene's); None when no unit of a city's level begins
+    inside the run with a venue after it that ends where the run's venue does. The words before it are two
+    characters or more (not "九龙江": a name that begins one character in is a longer name's), neither a venue
+    ("张家湾公园泗水古巷", "武侯祠西区": the venue named first is the scene's) nor a quarter of the compass
+    ("西北太平洋")."""
+    venue_end = words.pattern("places.venue")
+    for inside in range(a + 2, last - 3):
+        if not han_char().match(plain, inside) or _no_name_begins(plain, inside, last, words, patterns):
+            continue
+        if plain[inside - 1] in _DIRECTIONS and plain[inside - 2] in _DIRECTIONS or any(
+                found.end() == inside for found in venue_end.finditer(plain, a, inside)):
+            return None
+        elements, venue = _read_chain(text, plain, inside, last, words, patterns)
+        if not elements or not venue or venue == _A_LIST:
+            continue
+        if elements[0].level not in ("city", "county", "place") or not plain.startswith(
+                simplified(venue), elements[-1].end):
+            return None  # (a unit of another level, or a venue away from it: the run is read as it was)
+        name = simplified(elements[0].value)
+        if _cjk_population(name) or _suffixed_population(name) or chinese_county_provinces(name):
+            return elements, venue  # (a name the gazetteer or the county readings know: not "看太原" in
+            # "看太原市", a suffixed unit's reader taking the verb before it, nor "祠西区")
+    return None
+
+
+def _where_its_people_are(text: str, plain: str, elements: list[Element], end: int, words: Words,
+                          patterns: dict) -> tuple[list[Element], str | None] | None:
+    """The chain after 在 when the chain read is followed by its people and 在 ("西藏墨竹工卡县门巴乡的牧民们在拉萨布达
+    拉宫广场", "某某县的村民在成都某某广场"): the people come from the first place, the scene is the second, a city
+    of its own; the first chain's province is kept when the second names none and the second city's county
+    readings do not put it in another province. None when no people and 在 follow, or no city is read after 在."""
+    after = elements[-1].end
+    if plain.startswith("的", after):
+        after += 1
+    people = next((word for word in _HOME_PEOPLE if plain.startswith(word, after)), None)
+    if people is None:
+        return None
+    after += len(people)
+    if plain.startswith("们", after):
+        after += 1
+    if not plain.startswith("在", after) or after + 1 >= end:
+        return None
+    found, venue = _read_chain(text, plain, after + 1, end, words, patterns)
+    if not found or venue == _A_LIST or not any(e.level in ("city", "place", "county") for e in found):
+        return None
+    if not any(e.level in ("province", "country") for e in found):
+        city = next(simplified(e.value) for e in found if e.level in ("city", "place", "county"))
+        province = next((e for e in elements if e.level == "province"), None)
+        readings = chinese_county_provinces(city) if province is not None else ()
+        if province is not None and (not readings or simplified(province.value) in readings):
+            found = [province] + found
+    return found, venue
+
+
+#: People named right after a place they live in, before 在 and the place where they are seen ("某县的牧民们在...").
+_HOME_PEOPLE = ("牧民", "农民", "渔民", "村民", "居民", "市民", "群众", "师生", "学生", "农牧民", "干部群众", "青少年")
 
 
 def _a_name_a_link_opens(text: str, plain: str, at: int, end: int, words: Words,

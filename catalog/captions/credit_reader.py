@@ -342,6 +342,8 @@ def without_page_controls(text: str) -> str:
     return PAGE_CONTROLS.sub("", text)
 
 
+#: The bracket that closes each opening one.
+_CLOSING = {"(": ")", "[": "]"}
 #: What may follow a credit's names and is no part of them: "*MANDATORY CREDIT*", "(RELEASE)", "(Released)",
 #: a page's controls, a notice (", Crown copyright").
 _NOTE_TAIL = compiled(r"(?:[,;]?\s*\*[^*]{2,40}\*|\.?\s*[(\[]\s*(?:released?|file|handout|ho)\s*[)\]]"
@@ -767,7 +769,11 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = _NOTE_TAIL.sub("", body).strip()
     if body and body[-1] in _MARKUP:
         body = body.rstrip(_MARKUP).strip()  # "*Photo: Name*", '"Photo: Name"': the page's markup, no name
+    noted = body
     body = without_wire_notes(body)  # "REUTERS/Name (CHINA - Tags: SOCIETY) CHINA OUT. NO ... SALES IN CHINA"
+    if body is not noted and body[:1] in "([" and body[-1:] == _CLOSING.get(body[:1]) and (
+            body.count(body[0]) == 1 and body.count(body[-1]) == 1):
+        body = body[1:-1].strip()  # "(AP Photo/Kyodo News) JAPAN OUT": the credit in its brackets, notes after them
     if body[-4:].casefold() in ("more", "less"):
         body = PAGE_CONTROLS.sub("", body)  # "Jane Doe/AP Show More Show Less": a gallery's buttons after it
     if body and body[-1] in ")]" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "["):
@@ -1018,11 +1024,19 @@ def _place_pair(items: list[str], rules: Rules) -> bool:
     for a credit names the person first ("Li Jian, Hunan Daily")."""
     if items[0].startswith("The ") or is_media(items[0]):
         return False  # "The Oklahoman, Chris Landsberger", "Daily Herald, Ana Ruiz": a paper, its photographer
+    if items[0].split()[-1:] and items[0].split()[-1].casefold() in _HANDOUT_BODY_HEADS:
+        return False  # "U.S. Coast Guard, Petty Officer Tim Kuklewski": a body handing pictures out, its photographer
     if len(items) < 2:
         return False
     first = _part(items[0], 0, rules)  # (the others are read only when the first is an unknown name's)
     return first is not None and first.kind == "org" and first.role is None and any(
         part is not None and part.kind == "person" for part in (_part(item, 0, rules) for item in items[1:]))
+
+
+#: Last words of a body's name that hand pictures out with its own photographer's name ("U.S. Coast Guard", "Quorva
+#: Police Department"): such a name before a comma is no place's.
+_HANDOUT_BODY_HEADS = frozenset({"guard", "army", "navy", "police", "ministry", "department", "agency", "service",
+                                 "force", "forces", "corps", "command", "bureau", "administration", "authority"})
 
 
 _OF = compiled(r"\s+of\s+")

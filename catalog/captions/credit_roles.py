@@ -268,13 +268,16 @@ _BARE_INITIALS = compiled(r"^[A-Z]{2,5}$")
 
 
 def _bare_initials_under_photo(raw: str, chain: Chain, credit: Credit, rules: Rules) -> bool:
-    """"Photo: YPN": initials the registry does not know, under a plain photo lead-in, are no provider.
+    """"Photo: YPN", "Photo: YPN/AFP": initials the registry does not know, under a plain photo lead-in, alone or in
+    the photographer's slot before an agency the registry knows, are no provider.
 
     The same initials may be a paper's own desk (an agency), a photographer's mark or a body that handed the
     picture out; nothing in the caption tells these apart, so the provider is left out (never guessed).
     """
-    if credit.agency or credit.photographer or len(chain.names) != 1 or chain.handout:
+    if credit.photographer or chain.handout or len(chain.names) != (2 if credit.agency else 1):
         return False
+    if credit.agency and (chain.names[1].kind != "agency" or chain.names[1].value != credit.agency):
+        return False  # ("Photo: VNP/VNA", "Photo: WEST / AFP": the photographer's slot of the agency's credit line)
     name = chain.names[0].value
     # initials the registry knows ("Photo by NASA": a space agency) keep their reading as the body that gave it
     return bool(_BARE_INITIALS.match(name) and _PHOTO_LEADIN.match(raw) and rules.agency_kind(name) is None)
@@ -300,6 +303,29 @@ def _one_name_under_photo(raw: str, chain: Chain, credit: Credit, rules: Rules) 
                 and folded not in ORGANISATION_WORDS and folded not in PLATFORMS and not is_media(name))
 
 
+#: Outlets that publish pictures and do not send others' out: after one, a wire or a photo agency is the one that
+#: sends the outlet's picture on, not a source it sent.
+_CLIENT_KINDS = frozenset({"newspaper", "broadcaster", "magazine", "website"})
+#: Outlets that send other bodies' pictures out.
+_SENDING_KINDS = frozenset({"wire", "photo agency"})
+
+
+def _a_wire_after_its_client(chain: Chain, credit: Credit, rules: Rules) -> bool:
+    """"The Quorva Shimbun/AP": a wire written after a paper sends the paper's picture on; it is no outside
+    source of it, as KCNA is in "REUTERS/KCNA", where the wire comes first and sends what the body released.
+
+    The provider is the wire alone, the agency a paper, a broadcaster, a magazine or a website the registry
+    knows, and no "via" or person is written (the contract takes the paper as the agency, the wire as an
+    alternative; nothing makes the wire an outside source).
+    """
+    if chain.people or chain.last_segment or not credit.agency or not credit.provider:
+        return False
+    sources = [p for p in chain.outlets if p.value == credit.provider]
+    return len(sources) == 1 and sources[0].kind == "agency" and (
+        rules.agency_kind(credit.provider) or "") in _SENDING_KINDS and (
+        rules.agency_kind(credit.agency) or "") in _CLIENT_KINDS
+
+
 #: "for The Times" closing a credit: "The" and a noun that many papers' names end with, and nothing more (not "for
 #: The Guardian", one paper's own name, nor "for The New York Times").
 _FOR_A_SHARED_PAPER_NAME = compiled(
@@ -316,7 +342,8 @@ def decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Credi
         if rule(chain, credit):
             break
     if credit.provider and (_bare_initials_under_photo(raw, chain, credit, rules)
-                            or _one_name_under_photo(raw, chain, credit, rules)):
+                            or _one_name_under_photo(raw, chain, credit, rules)
+                            or _a_wire_after_its_client(chain, credit, rules)):
         credit.provider = None
     if credit.agency and _FOR_A_SHARED_PAPER_NAME.search(raw):
         # "James Ruiz / For The Times": a paper's own page crediting its freelancer by its short name, which many

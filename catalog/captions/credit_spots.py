@@ -797,9 +797,11 @@ def _name_then_outlet(content: str, rules: Rules) -> bool:
 
 #: A wire's notes after its credit, shouted: its archive's subject tags ("(CHINA - Tags: SOCIETY)") and its
 #: restriction notes ("CHINA OUT.", "NO COMMERCIAL OR EDITORIAL SALES IN CHINA", "EDITORIAL USE ONLY", "MANDATORY
-#: CREDIT"): capitals only, so a credit's names never end in one (the rights reader keeps the restrictions).
-_WIRE_NOTES = compiled(r"(?:\s*\((?:[A-Z][A-Z .&'/-]*\s+-\s+)?Tags:[^)]*\)|\s+(?:[A-Z]+ )*(?:OUT|ONLY)\b\.?"
-                         r"|\s+NO (?:[A-Z]+ )*[A-Z]+\b\.?|\s+MANDATORY CREDIT\b\.?)+\s*$")
+#: CREDIT", "JAPAN OUT, CREDIT MANDATORY", a comma or a semicolon between them): capitals only, so a credit's
+#: names never end in one (the rights reader keeps the restrictions).
+_WIRE_NOTES = compiled(r"(?:\s*\((?:[A-Z][A-Z .&'/-]*\s+-\s+)?Tags:[^)]*\)|[,;]?\s+(?:[A-Z]+ )*(?:OUT|ONLY)\b\.?"
+                         r"|[,;]?\s+NO (?:[A-Z]+ )*[A-Z]+\b\.?"
+                         r"|[,;]?\s+(?:MANDATORY CREDIT|CREDIT MANDATORY)\b\.?)+\s*$")
 
 
 def without_wire_notes(text: str) -> str:
@@ -830,7 +832,7 @@ _HANDOUT_NOTES = compiled(r"(?:^|(?<=[\s/–—-]))(?:BEST QUALITY AVAILABLE|HAN
 
 #: A word each of _WIRE_NOTES's shapes holds, as written (the pattern heeds case): a text holding none is let by
 #: without the pattern tried at every character.
-_WIRE_NOTE_WORDS = ("Tags:", "OUT", "ONLY", "NO ", "MANDATORY CREDIT")
+_WIRE_NOTE_WORDS = ("Tags:", "OUT", "ONLY", "NO ", "MANDATORY CREDIT", "CREDIT MANDATORY")
 
 
 #: Marks a page sets before a credit at the end: dashes, bars, bullets, triangles ("... evening. ▲ Name/Outlet"),

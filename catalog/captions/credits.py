@@ -80,7 +80,10 @@ def _score(text: str, candidate: Candidate, reading: Reading, rules: Rules) -> f
             if candidate.enclosed and credit.provider and not credit.photographer:
                 return score - 0.5  # "(LOC)", "(Library of Congress)": a source in the closing brackets
             at_end = candidate.end == len(text) or candidate.closing  # (or only a place line after it)
-            if not alone or not at_end or not _person_alone_ok(text, candidate):
+            if not alone:
+                return None
+            if not (at_end and _person_alone_ok(text, candidate)) and not (
+                    candidate.start == 0 and _signed_by_handle(text, credit.photographer)):
                 return None
             score -= 1.0
     if credit.agency and rules.standard_agency(credit.agency):
@@ -110,6 +113,26 @@ def _person_alone_ok(text: str, candidate: Candidate) -> bool:
         if line[-1:] in "”\"’'":
             return False  # "“We won,” – Ana Ruiz": who said the words quoted before the dash
     return (apart or not content.endswith(".")) and len(content.split()) <= 4 and candidate.weight >= 2.2
+
+
+#: A social-media handle written in the caption: "@edward_echwalu", "@i_am_idil".
+_HANDLE = compiled(r"(?<![\w@])@([A-Za-z0-9_.]{3,30})")
+
+
+def _signed_by_handle(text: str, name: str | None) -> bool:
+    """Whether a name on the caption's first line is signed again by the photographer's handle in it: a name of a
+    word of four letters or more that the handle holds ("Edward Echwalu" / "... @edward_echwalu", "Idil Ibrahim" /
+    "... @i_am_idil"). A first line alone is as often a title ("Plaza Mayor") as a name: the handle tells.
+
+    >>> _signed_by_handle("Edward Echwalu\\nA boxer trains in Kampala. @edward_echwalu", "Edward Echwalu")
+    True
+    >>> _signed_by_handle("Plaza Mayor\\nThe square at noon. @limatravel", "Plaza Mayor")
+    False
+    """
+    if not name or "@" not in text:
+        return False
+    words = [word.casefold() for word in name.split() if len(word) >= 4]
+    return any(word in handle.casefold() for handle in _HANDLE.findall(text) for word in words)
 
 
 def _site_notice(text: str, candidate: Candidate) -> bool:

@@ -519,7 +519,8 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     clause = _WORD.findall(before[1 + max(before.rfind(mark) for mark in ",;:.!?"):].casefold())
     if _future(clause) or _future(_clause_past_places(before)):
         return "background"  # "Boy band X will take the stage at the festival on April 13, 2019, on Saipan"
-    if mention.has_year and set(clause) & _date_evidence()["relative_clause"]:
+    if mention.has_year and set(clause) & _date_evidence()["relative_clause"] and not _scene_in_the_clause(
+            before, clause, mention):
         return "background"  # "the memorial for the genocide which occurred in July 1995": another event's date
     if _an_earlier_event_told(clause):
         return "background"  # "the earthquake that rocked the region in October": the quake's day, not the photo's
@@ -555,6 +556,30 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     if mention.is_range:
         return "background"
     return None
+
+
+#: "in" and a capitalised name: a place phrase ("in Stanley Park", "in Lahore").
+_IN_A_PLACE = compiled(r"\bin\s+[A-Z]")
+
+
+def _scene_in_the_clause(before: str, clause: list[str], mention: Mention) -> bool:
+    """Whether a relative clause holding a day's date also holds a place phrase after its relative word, the
+    scene's place and day told in one clause ("a clearing from which a person fell Sunday morning in Stanley Park in
+    Vancouver on May 24, 2015", "the train, which he inaugurated in Lahore on February 3, 2012"): the photo's day,
+    as the scene's place is read from it. A month or a year alone in the clause ("the genocide which occurred in
+    July 1995"), or a clause naming no place ("where Campbell broke the record on 31st December 1964"), stays
+    another event's.
+
+    >>> text = "A train, which he opened in Lahore on February 3, 2012."
+    >>> mention = find_dates(text)[0]
+    >>> _scene_in_the_clause(text[:mention.start], "which he opened in lahore on".split(), mention)
+    True
+    """
+    if mention.shape.precision != "day":
+        return False
+    relative = _date_evidence()["relative_clause"]
+    opener = max((before.rfind(f" {word} ") for word in relative if word in clause), default=-1)
+    return opener >= 0 and _IN_A_PLACE.search(before, opener) is not None
 
 
 def _a_route_before(before: str, words: list[str]) -> bool:
@@ -620,6 +645,8 @@ _LABEL_OPENS = compiled(r"\s*[A-Z][a-z]+:?\s")
 _PAGE_TAG = compiled(r"\([^()\n]*\)|\S*\)|[|/:,.()\-–—]")
 #: The head of a wire dateline, its date next: "(240720) -- BEIJING, " (the story's filing date).
 _WIRE_HEAD = compiled(r"\(\d{6}\)\s*-{1,2}\s*[A-Z][A-Z .'’-]{1,40},\s*$")
+#: A web address: "http://www.cnpps.org", "www.cnpps.org/photos".
+_WEB_ADDRESS = compiled(r"(?:https?://|www\.)\S+")
 #: Seven lower-case words on a line: prose, never a page line (whose words are labels, names and a few "at").
 _SENTENCE_WORDS = 7
 _LOWER_WORD = compiled(r"\b[a-z][a-z’'-]{2,}\b")
@@ -653,7 +680,9 @@ def _page_line(text: str, mention: Mention, mentions: list[Mention]) -> str | No
     stamped = bool(_CLOCK_BEFORE.search(text, max(line_start, mention.start - 16), mention.start)
                    or _CLOCK_AFTER.match(text, mention.end))
     if stamped:
-        words = _LOWER_WORD.findall(_CLOCK.sub(" ", rest))
+        # ("Dibyangshu SARKAR http://www.cnpps.org 2013-03-23 13:29:29": a site's address is no prose word)
+        words = _LOWER_WORD.findall(_CLOCK.sub(" ", _WEB_ADDRESS.sub(" ", rest) if "www" in rest or "//" in rest
+                                               else rest))
         return None if any(w.casefold() not in labels for w in words) else "page"
     words = _ANY_WORD.findall(_PAGE_TAG.sub(" ", rest))
     if words and _LABEL_OPENS.match(rest) and all(w.casefold() in labels for w in words):

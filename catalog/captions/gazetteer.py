@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from catalog.place_han import NAMES_IN_HAN
 from catalog.places import NameLevels, distance_km, get_gazetteer
 
 
@@ -98,8 +99,9 @@ def _only_a_lower_province(levels: NameLevels) -> bool:
 
 
 #: ISO 3166-2 types (pycountry's, folded) of a first-level unit that is one town and its land, named after the
-#: town: Montenegro's, Slovenia's, North Macedonia's and Latvia's municipalities ("Ulcinj", "Kotor", "Piran").
-_TOWN_UNIT_TYPES = frozenset({"municipality"})
+#: town: Montenegro's, Slovenia's, North Macedonia's and Latvia's municipalities ("Ulcinj", "Kotor", "Piran"),
+#: Malta's local councils ("Naxxar", "Birżebbuġa"), Liechtenstein's communes, Slovenia's urban municipalities.
+_TOWN_UNIT_TYPES = frozenset({"municipality", "local council", "commune", "urban municipality"})
 
 
 def _only_a_municipality(levels: NameLevels) -> bool:
@@ -228,7 +230,7 @@ def _name_then_traditional(name: str) -> Iterator[str]:
 
 #: Countries whose places' names are written in Chinese characters of their own (a Chinese name of one of their
 #: towns is that town's, not a rendering of its sounds that its namesakes share).
-_NAMES_IN_HAN = frozenset({"CN", "TW", "HK", "MO", "SG", "JP", "KR", "KP", "VN"})
+_NAMES_IN_HAN = NAMES_IN_HAN
 
 
 def _namesakes_population(city) -> int:

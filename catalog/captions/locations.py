@@ -1216,7 +1216,7 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
                 scene.country = scene.country or place.country
                 return PlaceReading(scene, "scene sentence", text[scene_span[0]:scene_span[1]] if scene_span else "",
                                     tuple(doubts), tuple(by.items()))
-            if _agrees(scene, place):
+            if _agrees(scene, place) and not _venue_of_another_town(by, place):
                 _fill_from(place, scene)
             elif by.get("sublocation") == "the scene's phrase" and _within(scene, place):
                 place.sublocation = place.sublocation or scene.sublocation
@@ -1383,6 +1383,19 @@ def _elsewhere_in_the_country(scene: Place, heading: Place) -> bool:
     return province is not None and country is not None and province.partition("-")[0] == country
 
 
+#: The `by` key of the town written with a venue taken alone from a later sentence ("... sung in the Forbidden City
+#: in Beijing in 1998"), whose town was not taken as the scene's.
+_VENUES_TOWN = "venue's own town"
+
+
+def _venue_of_another_town(by: dict[str, str], heading: Place) -> bool:
+    """Whether the venue the scene gave was written with a town other than the heading's city: "Rome, Italy" above
+    "... the baths of Caracalla serve as an opera stage. A role she had sung in the Forbidden City in Beijing in
+    1998" is in Rome, and the Forbidden City, Beijing's, is background."""
+    town = by.get(_VENUES_TOWN)
+    return town is not None and heading.city is not None and town.casefold() != heading.city.casefold()
+
+
 def _within(scene: Place, place: Place) -> bool:
     """The scene's phrase names a part of the heading's city, then that city: "New York, New York, USA: ...
     outside the Metropolitan Detention Center in Brooklyn, New York" is the centre, in New York (the venue is
@@ -1492,7 +1505,10 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
                 return later, following
             if _placed_by_its_venue(later, by):
                 # the venue alone: the scene's sentence stays the first, so the places written apart (beside the
-                # date, at the end of the sentence) may still give its town
+                # date, at the end of the sentence) may still give its town; the town written with it is kept
+                # aside, for a heading naming another town (_venue_of_another_town)
+                if later.city:
+                    by[_VENUES_TOWN] = later.city
                 return Place(sublocation=later.sublocation), first
     return place, first
 

@@ -25,8 +25,10 @@ from catalog.captions.dates import (
     open_order,
     slashed_day_first,
 )
+from catalog.captions.gazetteer import name_levels
 from catalog.captions.locations import find_place, place_from_dateline
 from catalog.captions.notcaptions import not_a_caption_under
+from catalog.captions.place_capitals import check_capital_country
 from catalog.captions.place_checks import check_province, check_region, check_sides, check_town
 from catalog.captions.place_evidence import house_weights
 from catalog.captions.rules import Rules, default_rules
@@ -42,6 +44,13 @@ def _undated(text: str) -> bool:
     looked for first, in both cases the word is written in)."""
     return ("ndated" in text or "NDATED" in text) and _UNDATED.search(text) is not None
 _LINE = compiled(r"[^\n]+")
+#: A word in small letters after its capital, run into a capitalised word with no space ("Lyon County,
+#: KansasThese young goats", "heavy rain in DunedinThursday, 3rd October"): where a line break was lost.
+_GLUED_WORD = compiled(r"(?<![\w'’#@-])[A-Z][a-z]+(?=[A-Z][a-z])")  # (not in a hashtag: "#NoToPoverty")
+_GLUED = compiled(r"[A-Z][a-z]+[A-Z]")  # (the cheap look first: a capital after small letters after one)
+#: A place run into the next sentence is split from it only when the gazetteer knows it well (a country, a
+#: province or state, a city of this many people): "LaMancha", "MacDonald", "NurPhoto" stay one word each.
+GLUED_CITY = 100_000
 
 
 def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: bool = True,
@@ -212,14 +221,20 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
                 note(line)
     if places:
         anchor = scene_anchor
-        reading = find_place(work, spans, paragraphs, (anchor.start, anchor.end) if anchor is not None else None,
-                             rules.built("place weights", lambda r: house_weights(r.place_weights)),
-                             _venues(rules))
+        at = (anchor.start, anchor.end) if anchor is not None else None
+        weights = rules.built("place weights", lambda r: house_weights(r.place_weights))
+        reading = find_place(work, spans, paragraphs, at, weights, _venues(rules))
+        placed = reading.place
+        if not (placed.sublocation or placed.city or placed.province or placed.country) and (
+                split := _split_at_glued_places(work, spans)) is not spans:
+            # (asked only when nothing was placed: the look for glued words costs a pass over the whole text)
+            reading = find_place(work, split, paragraphs, at, weights, _venues(rules))
         facts.location = reading.place
         check_province(facts.location, note)
         check_sides(facts.location, work, note)
         check_region(facts.location, work, note)
         check_town(facts.location, note, work)
+        check_capital_country(facts.location, work, note)
         facts.evidence.update(place_kinds("en", reading.how, reading.place, dict(reading.found_by)))
         if note:
             note(place_note(reading.place, reading.how, reading.written))
@@ -312,6 +327,9 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
     elif facts.date is None and facts.date_text and dateline.date_text:
         _year_from_scene_dateline(facts, dateline)
     written = facts.location
+    if places and written.country and not (written.city or written.province):
+        _city_from_scene_dateline(facts, dateline)
+        return
     if places and not (written.city or written.province or written.country) and not _own_sublocation(facts):
         # (a venue the register knows, named alone in the text, stays: "SHANGHAI, CHINA - ...: Tourists walk
         # along the Bund")
@@ -321,6 +339,23 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
             facts.location.sublocation = written.sublocation
             facts.evidence["sublocation"] = place_kinds("en", "scene sentence", written,
                                                         {"sublocation": "the venue register"})["sublocation"]
+
+
+def _city_from_scene_dateline(facts: CaptionFacts, dateline: Dateline) -> None:
+    """A scene dateline's city and province, when the text names only the dateline's own country ("BEIRUT, LEBANON –
+    AUGUST 10, 2020: People protest outside the offices of Lebanon's Parliament."): the text's venue and country
+    stay, the dateline says in which town. A dateline of another country gives nothing."""
+    from catalog.captions.gazetteer import name_levels
+
+    headed = place_from_dateline(dateline.place)
+    if not headed.city or not headed.country:
+        return
+    theirs, ours = name_levels(headed.country).country, name_levels(facts.location.country or "").country
+    if theirs is None or theirs != ours:
+        return
+    facts.location.city, facts.location.province = headed.city, headed.province
+    facts.evidence.update({level: kind for level, kind in place_kinds("en", "dateline", facts.location).items()
+                           if level in ("city", "province")})
 
 
 def _country_code(place: Place) -> str | None:
@@ -359,3 +394,26 @@ def description(text: str, found: Found | None) -> str | None:
     joiner = "\n\n" if "\n\n" in gap else "\n" if "\n" in gap else " "
     joined = (before + joiner + after) if before and after else before or after
     return joined.strip() or None
+
+
+def _split_at_glued_places(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, each split after a place the gazetteer knows well run into a capitalised word with no space
+    ("Salina, KansasWhen we were young": "Salina, Kansas" and "When we were young"), so that the place closes its
+    sentence as it would before the lost line break (see GLUED_CITY)."""
+    if not _GLUED.search(text):
+        return spans
+    cuts = []
+    for match in _GLUED_WORD.finditer(text):
+        levels = name_levels(match.group())
+        if levels.country or levels.province or levels.city_population >= GLUED_CITY:
+            cuts.append(match.end())
+    if not cuts:
+        return spans
+    split: list[tuple[int, int]] = []
+    for start, end in spans:
+        for cut in cuts:
+            if start < cut < end:
+                split.append((start, cut))
+                start = cut
+        split.append((start, end))
+    return split if len(split) > len(spans) else spans

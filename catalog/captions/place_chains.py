@@ -138,12 +138,22 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 before == "]" and _after_a_topic_tag(toks, i)):
             # (a capital after a word without one, and "in" a few words on: _a_venue_placed_in_its_town's cheap
             # tests, made here first without a call)
-            if texts[i][:1].isupper() and not before[:1].isupper() and "in" in lowers[i + 1:i + 8]:
-                chain, j = _a_venue_placed_in_its_town(toks, i)  # "'taken over' Lebuh Pudu in Kuala Lumpur"
-                if chain is not None:
-                    chains.append(chain)
-                    i = j
-                    continue
+            if texts[i][:1].isupper() and not before[:1].isupper():
+                if "in" in lowers[i + 1:i + 8]:
+                    chain, j = _a_venue_placed_in_its_town(toks, i)  # "'taken over' Lebuh Pudu in Kuala Lumpur"
+                    if chain is not None:
+                        chains.append(chain)
+                        i = j
+                        continue
+                if i + 1 < n and (lowers[i + 1] in _A_TOWNS_PARTS or i + 2 < n and (
+                        lowers[i + 2] in _A_TOWNS_PARTS)) and lowers[i - 1] not in _NOT_BARE_BEFORE:
+                    chain, j = _city_as_modifier(toks, i, "in", _A_TOWNS_PARTS)  # "spruce up Nairobi streets"
+                    # ("Nairobi's skyline": the possessive is read as such, by _read_element)
+                    if chain is not None and chain.elements[0].population >= KNOWN_TOWN_AS_MODIFIER and (
+                            strip_possessive(texts[j - 2]) is None):
+                        chains.append(chain)
+                        i = j
+                        continue
             if word == "called" and before == ",":
                 chain, j = _a_place_named_called(toks, i)  # "from a bridge, called Quorva Bridge, Dhaka region"
                 if chain is not None:
@@ -604,6 +614,18 @@ _HOMES = frozenset({"home", "house", "apartment", "flat", "studio", "garden", "b
 #: ("the Andes"), but is one before these.
 _A_TOWN_WHOLE = frozenset({"skyline", "medina"})
 _OWNERS_OF_A_HOME = frozenset({"his", "her", "their", "my", "our"})
+#: The parts only a town has, in the plural, and its skyline: a city's name written bare before one of them,
+#: with no article ("spruce up Nairobi streets", "Kiev skyline" as a heading), is that town's, the scene's city
+#: when nothing else places it (weighed as any city written as a modifier, ``city_as_modifier``). A singular part
+#: ("Nairobi street") is read after "a" only, as before.
+_A_TOWNS_PARTS = frozenset({"streets", "alleys", "alleyways", "neighbourhoods", "neighborhoods", "suburbs", "slums",
+                            "sidewalks", "pavements", "skyline"})
+#: Words before such a name that read it otherwise: "a", "an" and the owners (read as a modifier after them with
+#: their own kinds), "the" (read after its preposition).
+_NOT_BARE_BEFORE = frozenset({"a", "an", "the", "his", "her", "their", "my", "our", "its"})
+#: A bare name before a town's part is read as a city only when the gazetteer knows it with this many people
+#: ("Summer streets", "Wall Street" are no towns; a small town's name qualifies its streets as often as a person's).
+KNOWN_TOWN_AS_MODIFIER = 100_000
 
 
 def _city_as_modifier(toks: list[Token], k: int, prep: str,
@@ -900,8 +922,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
                 _a_town_named_like_a_site(more[0])):
             more[0].level = "place"  # "at Casteel High School on Saturday, Oct. 8, 2022, in Queen Creek": the town
         if dated and (more[0].level not in ("place", "city") or chain.elements[0].population
-                      or chain.elements[0].town):
-            break  # "at Ascot on Saturday in England": a town itself, or no town after the date
+                      or chain.elements[0].town >= max(more[0].population, 1)):
+            break  # "at Ascot on Saturday in England": a town itself, or no town after the date ("at Quorva on
+            # April 8, 2017 in Augusta, Georgia": a small town's name before a larger city is a site in it)
         if _an_adjective(more, toks, k):
             break  # "in Seoul, South Korean children dash through ...": a people's adjective, no larger place
         # ", outskirts of Kyiv": the area's town is a place of its own beside the city, as after "of"
@@ -1009,6 +1032,10 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     inside_next = second is not None and links[:1] in (["in"], ["inside"]) and second.level in _GEO_LEVELS
     if prep in ("at", "object") and first.level == "place" and inside_next:
         first.level = "venue"
+    elif prep == "at" and first.level in ("province", "county") and not first.also_province and inside_next and (
+            second is not None and second.level in ("place", "city") and (second.population or second.town)):
+        first.level = "venue"  # "at Quorva in Kolkata" where the name is also a region's far away: a region is
+        # never inside a town, so a name placed in one after "at" is a site there
     if prep != "of" and first.level == "place" and first.the and inside_next and not (
             first.population or first.also_province or first.country or first.town):
         first.level = "venue"  # "on the Hollywood Walk in Los Angeles": "the", then a place it is in
@@ -1864,10 +1891,14 @@ def _a_towns_own_place(element: Element) -> bool:
 def _a_name_joined_by_and(toks: list[Token], k: int, end: int, saw_the: bool) -> int:
     """Where a name read at toks[k:end] ends when "and" and another name follow it: after that name when the two
     with "and" name one province or country the tables or the gazetteer know ("Srinagar, Jammu and Kashmir",
-    "Port of Spain, Trinidad and Tobago"), else at `end` ("in Paris and Lyon": two places)."""
+    "Port of Spain, Trinidad and Tobago"), or when "the" opens them and "in" closes them, one site placed in its
+    town whatever its last word ("at the Quorva Ice and Snow World in Harbin"), else at `end` ("in Paris and
+    Lyon": two places)."""
     more = read_name(toks, end + 1)
     if more is None or strip_possessive(toks[end - 1].text) is not None:
         return end
+    if saw_the and more < len(toks) and toks[more].lower == "in":
+        return more
     return more if element_of(toks, k, more, saw_the, None).level in ("province", "country") else end
 
 
@@ -2247,11 +2278,20 @@ def _a_people_before_their_village(toks: list[Token], k: int) -> int | None:
         return None
     if any(known_place(t.text) or t.lower in VENUE_WORDS for t in toks[k:m] if t.text[:1].isupper()):
         return None  # "the Kigali village of ...", "the Olympic Park village of ...": a place owns it
+    after = m + 2
+    while after < len(toks) and after < m + 5 and is_capitalised(toks[after].text):
+        after += 1
+    if any(t.lower in _UNITS_HOLDING_A_VILLAGE for t in toks[m + 3:after + 1]):
+        return None  # "the Dananpo village of Xiuwu county": a unit holds the village, named before its kind
     return m
 
 
 #: Kinds of a settlement in the country, named after "of" ("the Hui Muslim village of Xifeng").
 _SETTLEMENT_KINDS = frozenset({"village", "community", "hamlet"})
+#: Units written after a settlement's "of" that hold the settlement ("the Dananpo village of Xiuwu county"): the
+#: words before the settlement's kind are then its own name, not its people's.
+_UNITS_HOLDING_A_VILLAGE = frozenset({"county", "district", "city", "township", "prefecture", "province",
+                                      "municipality", "town"})
 
 
 def _kind_after_plain_words(toks: list[Token], k: int) -> int | None:

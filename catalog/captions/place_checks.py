@@ -34,7 +34,13 @@ import re
 from collections.abc import Callable
 
 from catalog.captions.types import Place
-from catalog.captions.vocabulary import COUNTRIES, LARGE_TOWN_VENUE_WORDS, STREET_WORDS, TOWN_LIKE_VENUE_WORDS
+from catalog.captions.vocabulary import (
+    COUNTRIES,
+    LARGE_TOWN_VENUE_WORDS,
+    STATES,
+    STREET_WORDS,
+    TOWN_LIKE_VENUE_WORDS,
+)
 from catalog.patterns import compiled
 
 #: Words of a state's own name ("Republic of North Macedonia", "Kingdom of Bhutan"), which alone name no province.
@@ -243,7 +249,34 @@ def check_province(place: Place, note=None) -> None:
     """Leave out (in place) a province that is no province's name and a venue that is no venue's, with the reason
     in `note`."""
     leave_out(place, "province", province_check(place), note)
+    _coast_of_a_state(place, note)
     leave_out(place, "sublocation", venue_check(place.sublocation), note)
+
+
+#: The words of a land's whole shore, after its name ("the New Jersey coast"): no venue of its own.
+_COAST_WORDS = frozenset({"coast", "coastline"})
+
+
+def _coast_of_a_state(place: Place, note=None) -> None:
+    """A venue that is a state's, a province's or a country's whole coast ("along the New Jersey coast", "the North
+    Carolina coast") names no site: the state is the province (the country the country) when none is read, and the
+    venue is left out. A town's or a region's coast ("the Manzanilla coastline", "the West Cork coast") stays."""
+    from catalog.captions.gazetteer import name_levels
+
+    words = (place.sublocation or "").split()
+    if len(words) < 2 or words[-1].casefold() not in _COAST_WORDS:
+        return
+    land = " ".join(words[1:-1] if words[0].casefold() == "the" else words[:-1])
+    known = name_levels(land)
+    if land.casefold() in COUNTRIES:
+        place.country = place.country or land
+    elif land.casefold() in STATES or known.province and not known.city_population:
+        place.province = place.province or land
+    else:
+        return
+    if note:
+        note(f"left out: sublocation {place.sublocation!r}, a state's or a country's whole coast, no site")
+    place.sublocation = None
 
 
 #: A direction right before a name, which makes it a whole with parts: "in central Luzon", "across northern Quorva".

@@ -216,8 +216,10 @@ def _a_part_after_its_city(elements: list[Element]) -> None:
         if following.link not in _PART_LINKS or element.level != "place" or following.level != "place":
             continue  # (the cheap test first: few links are a part's word)
         population = element.population or _a_city_after_the(element)
-        if population and not following.also_province and not following.country and (
-                following.population * DISTRICT_RATIO < population):
+        # (a name after "suburb of" that is also a province's is still the part when the city before has many
+        # times its people: "the Kigali suburb of Quorva" names no province of the city's country)
+        if population and not following.country and following.population * DISTRICT_RATIO < population and (
+                not following.also_province or element.the and following.population):
             element.level, following.level = "city", "town"
             element.population = population
         return
@@ -486,8 +488,10 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
         return
     for element, following in pairwise(elements):
         last = element.value.split()[-1].casefold()
-        if len(element.value.split()) > 2:
-            continue  # "Northern Cascades National Park, Washington": a town's name is one or two words
+        if len(element.value.split()) > 2 and not (
+                name_levels(element.value).town_population or name_levels(element.value).city_population):
+            continue  # "Northern Cascades National Park, Washington": a town's name is one or two words, unless
+            # GeoNames holds the longer name as a town ("Kill Devil Hills, N.C.")
         first = element.value.split()[0].casefold()
         if element.value.rsplit(" ", 1)[-1].islower():
             continue  # "at Wreck beach, Nova Scotia": a town writes its last word with a capital, a site's kind not

@@ -694,10 +694,41 @@ _EARTHLY_SITES = VENUE_WORDS - {"station", "base", "laboratory", "lab", "module"
 _OFF_EARTH = compiled(r"\b(?:" + "|".join(re.escape(w) for w in OFF_EARTH) + r")\b")
 
 
+#: The fewest people of a city that a name no country table holds is read as, rather than its country.
+_CITY_OVER_COUNTRY = 100_000
+
+
+def _a_large_city_of_its_country(folded: str, known: NameLevels) -> bool:
+    """A name no country table of ours holds that the gazetteer matches to a country only through another
+    language's name for it, and that is a large city of that same country: "Tunis" is Tunisia's capital ("a protest
+    in Tunis"), not Tunisia."""
+    return bool(folded not in COUNTRIES and known.city_country == known.country
+                and known.city_population >= _CITY_OVER_COUNTRY)
+
+
 def _a_city_abroad(known: NameLevels) -> bool:
     """A name no country table holds that the gazetteer matches to a country only loosely, and that is the own
     name of a city in another country: "Salvador" is Brazil's city, not El Salvador ("in Salvador, Bahia")."""
     return bool(known.city_population and known.city_country and known.city_country != known.country)
+
+
+#: Level words long enough that one or two letters run into them are a slip of the keys, not another word.
+_GLUABLE_LEVELS = ("province", "prefecture", "municipality")
+#: Endings that make a level word another word of its own: "Provinces", "Prefectural", "Provincial".
+_LEVEL_ENDINGS = frozenset({"s", "es", "al"})
+
+
+def _level_word_glued(word: str) -> str | None:
+    """The level word a name's last word begins with when one or two letters that make no word of it follow
+    ("provinceon" gives "province"; "provinces", "prefectural" give None).
+
+    >>> _level_word_glued("provinceon"), _level_word_glued("provincek"), _level_word_glued("provinces")
+    ('province', 'province', None)
+    """
+    for level in _GLUABLE_LEVELS:
+        if word.startswith(level) and 0 < len(word) - len(level) <= 2 and word[len(level):] not in _LEVEL_ENDINGS:
+            return level
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -744,6 +775,11 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         town = " ".join(name.split()[:-2])
         if name_levels(town).city_population or name_levels(town).town_population:
             return "city", town  # "in Rotorua city centre": the town's centre, no venue of its own name
+    glued = _level_word_glued(words[-1]) if len(words) > 1 and words[-1] not in _SUFFIXES_BY_LAST else None
+    if glued is not None:
+        # "south China's Hainan Provinceon March 26", "Qinghai Provincek": the level word with a next word's
+        # letters or a stray key run into it, read as the level word alone
+        return classify(name[:len(name) - len(words[-1]) + len(glued)], saw_the, kind)
     for suffix, level, drop in _SUFFIXES_BY_LAST.get(words[-1], ()):
         if len(words) > len(suffix) and tuple(words[-len(suffix):]) == suffix:
             if suffix == ("city",) and saw_the and (
@@ -820,7 +856,7 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
     if folded in CHINA_PROVINCES or folded in STATES:
         return "province", name
     known = name_levels(name)
-    if known.country and not _a_city_abroad(known):
+    if known.country and not _a_city_abroad(known) and not _a_large_city_of_its_country(folded, known):
         return "country", name
     if known.province and not known.city_population:
         return "province", name  # "Hatay", "Shiga", "Alborz"
