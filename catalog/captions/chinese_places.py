@@ -1471,6 +1471,9 @@ def _capital_named_in_its_clause(text: str, plain: str, at: int, end: int, words
     hold 的), as a city the caption calls one is read; None when a unit is read there, or no such name is."""
     if _unit_at(text, plain, at, end, words, patterns, elements) is not None:
         return None
+    photographed = _a_name_before_its_photograph(plain, at, end, words)
+    if photographed is not None:  # "在埃塞俄比亚首都亚的斯亚贝巴拍摄的非盟会议中心": the name, then 拍摄
+        return Element("place", text[at:photographed], at, photographed, link=",")
     clause = _A_CLAUSE_AFTER_A_CAPITAL.match(plain, at, end)
     if clause is None:
         return None
@@ -1484,6 +1487,23 @@ def _capital_named_in_its_clause(text: str, plain: str, at: int, end: int, words
 
 #: The characters of taking a photograph (拍摄, 摄于): what a caption says of its picture, in no place's name.
 _PHOTOGRAPHING = ("拍", "摄")
+
+
+#: A name of two to eight characters right before the words of taking a photograph (拍摄, 航拍): "在X首都Y拍摄的".
+_NAME_BEFORE_A_PHOTOGRAPH = compiled(f"([{HAN}]{{2,8}}?)(?:拍摄|拍攝|航拍)")
+
+
+def _a_name_before_its_photograph(plain: str, at: int, end: int, words: Words) -> int | None:
+    """Where the name of a city the caption calls one (after 首都, 城市, 小城) ends when the words of taking the
+    photograph follow it straight ("这是在埃塞俄比亚首都亚的斯亚贝巴拍摄的非盟会议中心": where it was taken, then
+    what), or None; a name holding a venue word is a venue's, read as the chain reads it ("首都体育馆航拍")."""
+    if "拍" not in plain[at + 2:at + 11]:
+        return None  # (a cheap test before the pattern)
+    found = _NAME_BEFORE_A_PHOTOGRAPH.match(plain, at, end)
+    if found is None or words.pattern("places.venue").search(plain, at + 1, found.end(1)) or any(
+            mark in found.group(1) for mark in _PHOTOGRAPHING):
+        return None
+    return found.end(1)
 
 
 #: Chinese characters to a comma after a capital's word: its name, perhaps 的 and a site of it.
@@ -1609,6 +1629,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             if kind is not None and _unit_at(text, plain, kind, end, words, patterns, elements) is not None:
                 position = kind  # "法国南部城市马赛", "以色列港口城市海法": a part of it, the kind of city, its name
             elif kind is not None:
+                photographed = _a_name_before_its_photograph(plain, kind, end, words)
+                if photographed is not None:  # "法国南部小城维希拍摄的广场": the name, then 拍摄
+                    elements.append(Element("place", text[kind:photographed], kind, photographed, link=","))
+                    break
                 city_called = _CITY_CALLED.match(plain, kind, end) or _city_called_before_its_site(plain, kind, end)
                 if city_called is not None:  # "加沙地带南部城市汗尤尼斯,": a city the caption calls one, ending
                     # its clause (or before a site of it: "北部小城圣马特奥的一家商店"), though no table knows its name
