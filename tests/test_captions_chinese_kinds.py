@@ -3961,3 +3961,16 @@ def test_a_suffixed_county_before_a_towns_village(text, expected):
     来义村", after a verb): the county is read with the village, its name known by its readings or the list of cities
     written bare (the village alone had been read, and the county lost)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月2日,西藏林芝,游客在桃花林中拍照。", {"city": "林芝", "province": "西藏"}),
+    ("在西藏林芝巴松措景区,游客乘船游览。", {"city": "林芝", "province": "西藏", "sublocation": "巴松措景区"}),
+    # ...but not after the country: a word that a town of that name with 市 shares is no city there
+    ("5月2日,中国东方航空的客机在北京起飞。", {"city": "北京"}),
+])
+def test_a_city_known_with_its_suffix_after_its_province(text, expected):
+    """A city written bare right after its province, which the gazetteer knows only with 市 (林芝市) and with few
+    people: the province vouches for it as for a name the gazetteer knows bare (it had been read into the venue,
+    林芝巴松措景区, or not at all)."""
+    check(text, expected)

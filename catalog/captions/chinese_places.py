@@ -2534,7 +2534,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         if county is not None:
             return Element("county", text[at:county], at, county, link=","), county
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
-    city = _known_city(plain, at, end, bool(before), _bare_cities(words), _one_character_venues(words))
+    city = _known_city(plain, at, end, bool(before), _bare_cities(words), _one_character_venues(words),
+                       province_before=bool(before) and before[-1].level == "province" and before[-1].end == at)
     if city is not None and plain[at:city] in words.set("places.sides"):
         city = None  # "卑诗省南岸温岛": the province's south coast, no city (though Chongqing has a 南岸区)
     if city is not None and plain[at] in _DIRECTIONS and plain[at + 1:city] in _STREET_AFTER_A_DIRECTION:
@@ -3977,10 +3978,12 @@ WHOLE_CLAUSE_POPULATION = {2: 100_000}
 
 
 def _known_city(plain: str, at: int, end: int, after_province: bool = False,
-                listed: frozenset[str] = frozenset(), venue_words: frozenset[str] = frozenset()) -> int | None:
+                listed: frozenset[str] = frozenset(), venue_words: frozenset[str] = frozenset(),
+                province_before: bool = False) -> int | None:
     """Where a city written bare (宜宾, 纽约) that starts at `at` ends: one the gazetteer knows with enough people
     for a name of its length, or one of `listed` (the word list's cities); None if none starts there. Given the
-    venue words of one character (`venue_words`), a name that is a whole clause needs fewer people."""
+    venue words of one character (`venue_words`), a name that is a whole clause needs fewer people; right after a
+    province (`province_before`), a name the gazetteer knows only with 市 needs as few as one it knows bare."""
     run = _HAN_RUN.match(plain, at, min(end, at + _LONGEST_CITY_ABROAD))
     if run is None:
         return None  # "local time" in a caption's English part: a Chinese name is written in characters
@@ -3999,8 +4002,11 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
         population = chinese_name_cities(name)[0]  # (_cjk_population's look-up, here where it is asked most)
         if not population and length <= 3:
             suffixed = chinese_city_population(name)  # (_suffixed_population's, the name being characters only)
-            population = suffixed if suffixed >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION else 0
-            # (a big city the gazetteer names only with 市, 大同市, is read bare as a city of its size)
+            population = suffixed if suffixed >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION or (
+                province_before and suffixed >= CITY_AFTER_PROVINCE_POPULATION) else 0
+            # (a big city the gazetteer names only with 市, 大同市, is read bare as a city of its size; right after
+            # its province, "西藏林芝", the province vouches for a smaller one, as for a name it knows bare; not after
+            # the country, "中国东方航空": 东方市 is a town of Hainan, 东方 a word)
         if not population and not (venue_words and at + length < len(plain) and plain[at + length] in _CLAUSE_ENDS):
             continue  # (most names: no city, and no clause of their own that would vouch for one; nothing below
             # can read a city of this length)
