@@ -54,6 +54,14 @@ ABROAD = [
      {"city": "乔治", "province": "槟城州", "country": "马来西亚"}),
     ("a county abroad (郡) is read with its suffix, never as a bare city named without it",
      "这是在肯尼亚卡基皮亚郡拍摄的一处水塘。", {"city": None, "country": "肯尼亚"}),
+    ("a capital no table knows, after 首都 and before the words of taking the photograph (拍攝)",
+     "這是在緬甸首都內比都拍攝的議會大廈。", {"city": "內比都", "country": "緬甸"}),
+    ("a city no table knows, after 城市 and before 航拍", "这是在哈萨克斯坦南部城市突厥斯坦航拍的陵墓(无人机照片)。",
+     {"city": "突厥斯坦", "country": "哈萨克斯坦"}),
+    ("a town no table knows, after 小城 and before 拍摄", "这是在法国中部小城维希拍摄的温泉公园。",
+     {"city": "维希", "country": "法国"}),
+    ("a venue named after the capital before 航拍 stays the venue's, no city",
+     "这是在韩国首都体育馆航拍的比赛现场。", {"city": None}),
 ]
 
 

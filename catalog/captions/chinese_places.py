@@ -1492,6 +1492,9 @@ def _capital_named_in_its_clause(text: str, plain: str, at: int, end: int, words
     hold 的), as a city the caption calls one is read; None when a unit is read there, or no such name is."""
     if _unit_at(text, plain, at, end, words, patterns, elements) is not None:
         return None
+    photographed = _a_name_before_its_photograph(plain, at, end, words)
+    if photographed is not None:  # "在埃塞俄比亚首都亚的斯亚贝巴拍摄的非盟会议中心": the name, then 拍摄
+        return Element("place", text[at:photographed], at, photographed, link=",")
     clause = _A_CLAUSE_AFTER_A_CAPITAL.match(plain, at, end)
     if clause is None:
         return None
@@ -1505,6 +1508,23 @@ def _capital_named_in_its_clause(text: str, plain: str, at: int, end: int, words
 
 #: The characters of taking a photograph (拍摄, 摄于): what a caption says of its picture, in no place's name.
 _PHOTOGRAPHING = ("拍", "摄")
+
+
+#: A name of two to eight characters right before the words of taking a photograph (拍摄, 航拍): "在X首都Y拍摄的".
+_NAME_BEFORE_A_PHOTOGRAPH = compiled(f"([{HAN}]{{2,8}}?)(?:拍摄|拍攝|航拍)")
+
+
+def _a_name_before_its_photograph(plain: str, at: int, end: int, words: Words) -> int | None:
+    """Where the name of a city the caption calls one (after 首都, 城市, 小城) ends when the words of taking the
+    photograph follow it straight ("这是在埃塞俄比亚首都亚的斯亚贝巴拍摄的非盟会议中心": where it was taken, then
+    what), or None; a name holding a venue word is a venue's, read as the chain reads it ("首都体育馆航拍")."""
+    if "拍" not in plain[at + 2:at + 11]:
+        return None  # (a cheap test before the pattern)
+    found = _NAME_BEFORE_A_PHOTOGRAPH.match(plain, at, end)
+    if found is None or words.pattern("places.venue").search(plain, at + 1, found.end(1)) or any(
+            mark in found.group(1) for mark in _PHOTOGRAPHING):
+        return None
+    return found.end(1)
 
 
 #: Chinese characters to a comma after a capital's word: its name, perhaps 的 and a site of it.
@@ -1633,6 +1653,10 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             if kind is not None and _unit_at(text, plain, kind, end, words, patterns, elements) is not None:
                 position = kind  # "法国南部城市马赛", "以色列港口城市海法": a part of it, the kind of city, its name
             elif kind is not None:
+                photographed = _a_name_before_its_photograph(plain, kind, end, words)
+                if photographed is not None:  # "法国南部小城维希拍摄的广场": the name, then 拍摄
+                    elements.append(Element("place", text[kind:photographed], kind, photographed, link=","))
+                    break
                 city_called = _CITY_CALLED.match(plain, kind, end) or _city_called_before_its_site(plain, kind, end)
                 if city_called is not None:  # "加沙地带南部城市汗尤尼斯,": a city the caption calls one, ending
                     # its clause (or before a site of it: "北部小城圣马特奥的一家商店"), though no table knows its name
@@ -2546,7 +2570,8 @@ def _unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
         if county is not None:
             return Element("county", text[at:county], at, county, link=","), county
         return None  # "拉萨布达拉宫": right after a city, a bare namesake of another is the start of a venue
-    city = _known_city(plain, at, end, bool(before), _bare_cities(words), _one_character_venues(words))
+    city = _known_city(plain, at, end, bool(before), _bare_cities(words), _one_character_venues(words),
+                       province_before=bool(before) and before[-1].level == "province" and before[-1].end == at)
     if city is not None and plain[at:city] in words.set("places.sides"):
         city = None  # "卑诗省南岸温岛": the province's south coast, no city (though Chongqing has a 南岸区)
     if city is not None and plain[at] in _DIRECTIONS and plain[at + 1:city] in _STREET_AFTER_A_DIRECTION:
@@ -3989,10 +4014,12 @@ WHOLE_CLAUSE_POPULATION = {2: 100_000}
 
 
 def _known_city(plain: str, at: int, end: int, after_province: bool = False,
-                listed: frozenset[str] = frozenset(), venue_words: frozenset[str] = frozenset()) -> int | None:
+                listed: frozenset[str] = frozenset(), venue_words: frozenset[str] = frozenset(),
+                province_before: bool = False) -> int | None:
     """Where a city written bare (宜宾, 纽约) that starts at `at` ends: one the gazetteer knows with enough people
     for a name of its length, or one of `listed` (the word list's cities); None if none starts there. Given the
-    venue words of one character (`venue_words`), a name that is a whole clause needs fewer people."""
+    venue words of one character (`venue_words`), a name that is a whole clause needs fewer people; right after a
+    province (`province_before`), a name the gazetteer knows only with 市 needs as few as one it knows bare."""
     run = _HAN_RUN.match(plain, at, min(end, at + _LONGEST_CITY_ABROAD))
     if run is None:
         return None  # "local time" in a caption's English part: a Chinese name is written in characters
@@ -4011,8 +4038,11 @@ def _known_city(plain: str, at: int, end: int, after_province: bool = False,
         population = chinese_name_cities(name)[0]  # (_cjk_population's look-up, here where it is asked most)
         if not population and length <= 3:
             suffixed = chinese_city_population(name)  # (_suffixed_population's, the name being characters only)
-            population = suffixed if suffixed >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION else 0
-            # (a big city the gazetteer names only with 市, 大同市, is read bare as a city of its size)
+            population = suffixed if suffixed >= SUFFIXED_CITY_BEFORE_A_VENUE_POPULATION or (
+                province_before and suffixed >= CITY_AFTER_PROVINCE_POPULATION) else 0
+            # (a big city the gazetteer names only with 市, 大同市, is read bare as a city of its size; right after
+            # its province, "西藏林芝", the province vouches for a smaller one, as for a name it knows bare; not after
+            # the country, "中国东方航空": 东方市 is a town of Hainan, 东方 a word)
         if not population and not (venue_words and at + length < len(plain) and plain[at + length] in _CLAUSE_ENDS):
             continue  # (most names: no city, and no clause of their own that would vouch for one; nothing below
             # can read a city of this length)
