@@ -110,3 +110,26 @@ def test_a_stem_with_another_reading_is_found_under_it(gazetteer):
 ])
 def test_a_units_stem_drops_its_designator_and_its_peoples(name, stems):
     assert unit_stems(name) == stems
+
+
+def test_the_regional_forms_are_opencc_s2hk_on_every_subdivision_name():
+    """`script_variants` writes the Hong Kong and Taiwan form of a name with one character's table (臺 as 台) rather
+    than OpenCC's s2hk dictionaries, which cost 12 MB of the gazetteer build's peak: on every Han native name of
+    the subdivisions (what the build asks it about), the table's form is s2hk's."""
+    import opencc
+
+    from catalog._placedata import _csc_data_dir, _read_json
+    from catalog.place_han import _REGIONAL_FORMS, _converters, is_han
+
+    to_traditional, to_simplified = _converters()
+    regional = opencc.OpenCC("s2hk")
+    natives = {state["native"] for states in (_csc_data_dir() / "by-country").glob("*/states.json")
+               for state in _read_json(states) if state.get("iso3166_2") and is_han(state.get("native") or "")}
+    assert len(natives) > 80
+    differing = 0
+    for name in natives:
+        simplified = to_simplified.convert(name)
+        ours = to_traditional.convert(simplified).translate(_REGIONAL_FORMS)
+        assert ours == regional.convert(simplified), name
+        differing += ours != to_traditional.convert(simplified)
+    assert differing >= 4  # 台灣, 台北市, 台中市, 台南市, 台東縣
