@@ -277,12 +277,15 @@ def show_lost(outcome: Outcome, fields: Sequence[str]) -> str:
     return place_swap.show_lost(outcome, fields, around_the_credit)
 
 
+#: The probe's options of how many variants a caption gets (both languages' probes): option, default, help.
+VARIANT_COUNTS = [("people", 3, "photographer variants per caption"), ("outlets", 2, "agency variants per caption")]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: print the probe's table (and the lost fields, when asked)."""
     return probe_command(argv, prog="python -m tools.credit_swap", doc=__doc__, language="en", seed=31,
-                         counts=[("people", 3, "photographer variants per caption"),
-                                 ("outlets", 2, "agency variants per caption")],
-                         fields=CREDIT_FIELDS, make=make_probe, report=report, excerpt=around_the_credit)
+                         counts=VARIANT_COUNTS, fields=CREDIT_FIELDS, make=make_probe, report=report,
+                         excerpt=around_the_credit)
 
 
 if __name__ == "__main__":

@@ -175,9 +175,8 @@ def _around_the_credit(item: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: print the probe's table (and the lost fields, when asked)."""
     return probe_command(argv, prog="python -m tools.credit_swap_zh", doc=__doc__, language="zh", seed=31,
-                         counts=[("people", 3, "photographer variants per caption"),
-                                 ("outlets", 2, "agency variants per caption")],
-                         fields=CREDIT_FIELDS, make=make_probe, report=report, excerpt=_around_the_credit)
+                         counts=credit_swap.VARIANT_COUNTS, fields=CREDIT_FIELDS, make=make_probe, report=report,
+                         excerpt=_around_the_credit)
 
 
 if __name__ == "__main__":

@@ -228,17 +228,14 @@ def _name_then_traditional(name: str) -> Iterator[str]:
     yield _traditional(name)
 
 
-#: Countries whose places' names are written in Chinese characters of their own (a Chinese name of one of their
-#: towns is that town's, not a rendering of its sounds that its namesakes share).
-_NAMES_IN_HAN = NAMES_IN_HAN
 
 
 def _namesakes_population(city) -> int:
     """The population of the biggest city of the same country and the same name as a city written abroad in
     sounds: GeoNames gives a Chinese name to one of a name's namesakes, often not the largest (华盛顿 to a town of
     24,000 named Washington, 华盛顿特区 to the capital; 波特兰 to a Portland of 16,000), while the sounds are every
-    namesake's. 0 for a city of a country that writes its names in Chinese characters (_NAMES_IN_HAN)."""
-    if city.country_code in _NAMES_IN_HAN:
+    namesake's. 0 for a city of a country that writes its names in Chinese characters (NAMES_IN_HAN)."""
+    if city.country_code in NAMES_IN_HAN:
         return 0
     gazetteer = get_gazetteer()
     positions, own_name = gazetteer._cities_of(city.name)
@@ -290,7 +287,7 @@ def chinese_city_abroad(name: str) -> tuple[int, str | None]:
 @lru_cache(maxsize=4096)
 def namesake_in(name: str, code: str) -> int:
     """The population of the biggest city of the country `code` that bears the own name of a city abroad GeoNames
-    names in Chinese by this name, written in sounds (not in a country's own characters, _NAMES_IN_HAN), or 0: the
+    names in Chinese by this name, written in sounds (not in a country's own characters, NAMES_IN_HAN), or 0: the
     alternate-name index gives a Chinese name to one namesake only (剑桥 to Cambridge, Ontario; 伍斯特 to Worcester,
     Massachusetts), while the sounds are every namesake's, so "英国剑桥" is Cambridge, England.
 
@@ -310,7 +307,7 @@ def _namesake_in(name: str, code: str) -> int:
         return 0
     best = 0
     for city in (gazetteer._cities[p] for p in positions):
-        if city.country_code in _NAMES_IN_HAN:
+        if city.country_code in NAMES_IN_HAN:
             continue
         own, _ = gazetteer._cities_of(city.name)
         best = max([best, *(gazetteer._cities[p].population for p in own if (

@@ -345,8 +345,6 @@ def _city_from_scene_dateline(facts: CaptionFacts, dateline: Dateline) -> None:
     """A scene dateline's city and province, when the text names only the dateline's own country ("BEIRUT, LEBANON –
     AUGUST 10, 2020: People protest outside the offices of Lebanon's Parliament."): the text's venue and country
     stay, the dateline says in which town. A dateline of another country gives nothing."""
-    from catalog.captions.gazetteer import name_levels
-
     headed = place_from_dateline(dateline.place)
     if not headed.city or not headed.country:
         return
