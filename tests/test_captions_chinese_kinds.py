@@ -4051,3 +4051,15 @@ def test_a_city_known_with_its_suffix_after_its_province(text, expected):
     people: the province vouches for it as for a name the gazetteer knows bare (it had been read into the venue,
     林芝巴松措景区, or not at all)."""
     check(text, expected)
+
+
+def test_a_newsroom_extends_the_lists_moved_to_the_rules():
+    """The media centre's brand roles and the courtesy titles are rules data ([chinese.credit] in a house file):
+    a newsroom adds its own and the reader follows, with the shipped ones kept."""
+    from catalog.captions.rules import load_rules
+
+    text = "村民在田间插秧。 丽江全媒记者 柯小艳 摄"  # (a city's name before the role names no outlet)
+    assert parse(text).credit.agency is None
+    house = load_rules(text='[chinese.credit]\nbrand_roles = ["融媒记者", "全媒记者"]\n')
+    assert parse(text, house).credit.agency == "丽江全媒"
+    assert parse("游客在古城赏雪。(大理融媒记者 柯小祖 摄)", house).credit.agency == "大理融媒"

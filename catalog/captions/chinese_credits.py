@@ -70,12 +70,12 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         if standard:
             return standard
         if len(written) > 3 and simplified(written)[:-1].endswith(words.words("credit.bracketed_outlet_endings")
-                                                                  + _SENDING_DESKS):
+                                                                  + words.words("credit.sending_desks")):
             return _agency_name(written[:-1], rules, words)  # "张斌 摄（某某日报发）": an outlet the registry lacks
             # (or its desk: "（某某图片库发）", "（某某县融媒体中心发）")
     plain = simplified(written)
     if not rules.standard_agency(plain) and _a_place_alone(plain, words):
-        return None  # "丽江记者": a place's name before the role names no outlet (but see _BRAND_ROLE)
+        return None  # "丽江记者": a place's name before the role names no outlet (but see [credit] brand_roles)
     if any(role.startswith(plain) for role in words["credit.staff"]):
         return None  # "特约摄影师 王小明": 特约 ("contributing") begins the role, it is no outlet
     if simplified(written) in words["credit.this_paper"] or simplified(written) in words.set("credit.outlet_endings"):
@@ -109,9 +109,6 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     return written
 
 
-#: Desks of an outlet that send a picture out under their own name ("（某某图片库发）"): the outlet the registry lacks
-#: is named so, as a paper is by 日报 (not 图片 or 照片 alone, words of the picture itself).
-_SENDING_DESKS = ("图片库", "融媒体中心", "全媒体中心", "新媒体中心")
 
 
 def _known_ending(plain: str, rules: Rules) -> str | None:
@@ -242,9 +239,6 @@ def _a_place_alone(plain: str, words: Words) -> bool:
     return unit is not None and len(plain) >= 3 and _a_place_alone(plain[:-1], words)
 
 
-#: The role of a media centre's reporter written with its brand ("丽江融媒记者", "徐报融媒记者"): a place's media
-#: centre calls itself by the place and 融媒.
-_BRAND_ROLE = ("融媒记者",)
 
 
 def _a_place_or_short_paper(plain: str, words: Words) -> bool:
@@ -511,8 +505,6 @@ def _domain_agency(address: str, rules: Rules) -> str | None:
     return None
 
 
-#: Courtesy titles after a person's name ("鄭某某先生提供"): no part of the name.
-_COURTESY_TITLES = ("先生", "女士", "小姐")
 
 
 def _the_person_described(provider: str, rules: Rules, words: Words) -> str:
@@ -520,7 +512,7 @@ def _the_person_described(provider: str, rules: Rules, words: Words) -> str:
     台北的鄭某某先生提供": 鄭某某); the words as they are when no person's name is left so ("某县的文化馆",
     "市民李小姐")."""
     person = provider[provider.rfind("的") + 1:]
-    title = next((t for t in _COURTESY_TITLES if person.endswith(t)), None)
+    title = next((t for t in words.words("credit.courtesy_titles") if person.endswith(t)), None)
     if title:
         person = person[: -len(title)]
     if person != provider and 2 <= len(person) <= 3 and _a_person_alone(person, rules, words) and not (
@@ -1164,10 +1156,11 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 sent = next(w for w in words.longest_first("credit.sent") if last_words.endswith(w))
                 agency_written = agency_written.rstrip()[: -len(sent)]
             credit.agency = _agency_name(agency_written, rules, words)
-            if credit.agency is None and agency_written and plain.startswith(_BRAND_ROLE, match.end("agency")) \
-                    and _a_place_or_short_paper(simplified(agency_written.strip()), words):
-                credit.agency = agency_written.strip() + "融媒"  # "丽江融媒记者": the media centre's brand, its place
-                # and 融媒, read whole (the role's first word is the brand's last)
+            brand = next((role for role in words.words("credit.brand_roles") if plain.startswith(
+                role, match.end("agency"))), None) if credit.agency is None and agency_written else None
+            if brand and _a_place_or_short_paper(simplified(agency_written.strip()), words):
+                credit.agency = agency_written.strip() + brand.removesuffix("记者")  # "丽江融媒记者": the media
+                # centre's brand, its place and 融媒, read whole (the role's first word is the brand's last)
             latin = _latin_person_at(plain, match.start("agency")) if name == "source" and agency_written else None
             if latin is not None:  # "圖片來源:Andrew Quorv": a person's full name in Latin letters, no outlet
                 credit.agency, credit.photographer, end = None, text[latin.start():latin.end()], latin.end()

@@ -177,15 +177,13 @@ def _no_city_named_for_its_waters(place: Place, plain: str, words: Words) -> Pla
     if at < 0:
         return place
     while at >= 0:
-        if not plain.startswith(_WATERS, at + len(name)):
+        if not plain.startswith(words.words("places.waters"), at + len(name)):
             return place
         at = plain.find(name, at + 1)
     place.city = None
     return place
 
 
-#: Words of waters after a sea's name (东海海域, 某某水域): the sea, no city of its name.
-_WATERS = ("海域", "水域", "海面", "海区")
 
 
 #: A city's or a county's suffix ending a name (阿尔山市, 某某县): the same place, written with it or without.
@@ -2122,8 +2120,6 @@ _TAKEN_THERE = compiled("(?:拍摄|航拍|拍下|摄)的")
 #: A name of two to four characters that ends its clause ("思明区曾厝垵，游客..."); one before 的 is too often a verb
 #: or a clause's words ("德令哈市拍摄的", "重庆市民独有的")
 _BARE_NAME = compiled(f"[{HAN}]{{2,4}}(?=[，,])")
-#: Words that begin what people do or who they are, not a place's name ("市民散步", "游客骑行")
-_PEOPLE = ("市民", "居民", "村民", "游客", "民众", "行人", "人们", "群众", "农民", "工人", "学生", "孩子", "当地")
 
 
 def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
@@ -2152,7 +2148,7 @@ def _a_bare_name(plain: str, at: int, name_end: int, words: Words, patterns: dic
     if _a_quarter_named_for_a_country(plain, at, name_end, words):
         return True  # "马尼拉中国城,": Chinatown, though 中 is a word of position elsewhere
     if any(ch in _NAME_BREAKS or ch in _POSITION_WORDS for ch in name) or _ASPECT.search(name) or name.startswith(
-            _PEOPLE) or patterns["units"].match(plain, at, name_end):
+            words.words("places.people")) or patterns["units"].match(plain, at, name_end):
         return False  # "X区的", "X市里", "X区市民": no name
     for key in ("places.not_names", "places.determiners", "places.after_venue", "places.held", "places.passing",
                 "places.before_place", "places.views", "places.section", "places.weather", "places.doing",
@@ -3227,9 +3223,6 @@ def _district_at(plain: str, at: int, end: int, words: Words, before: list[Eleme
 _RIVER_WORDS = frozenset("江河溪")
 
 
-#: One-character venue words that a city's bare name makes a name with: its port and its station (唐山港, 北京站),
-#: and the mountain or island a county is named after, or for (长白山 of 长白, 黄山, 崇明岛, 长岛).
-_NAMED_BY_THE_CITY = ("港", "站", "山", "岛", "湾")
 
 
 def _begins_a_longer_name(plain: str, at: int, end: int, words: Words) -> bool:
@@ -3240,8 +3233,8 @@ def _begins_a_longer_name(plain: str, at: int, end: int, words: Words) -> bool:
     named by the city, 唐山港曹妃甸港区)."""
     venue_word = words.pattern("places.venue")
     first = venue_word.match(plain, at, end)
-    if first is None or len(first.group()) != 1 or first.group() in _NAMED_BY_THE_CITY or venue_word.match(
-            plain, first.end(), end):
+    if first is None or len(first.group()) != 1 or first.group() in words.set("places.named_by_the_city") \
+            or venue_word.match(plain, first.end(), end):
         return False  # (唐山港曹妃甸港区: the city's port; 深圳湾公园: the bay's park)
     stop = first.end()
     while stop < min(end, at + _LONGEST_VENUE) and plain[stop] not in _HARD_STOPS and plain[stop] not in _NAME_BREAKS:
@@ -3610,7 +3603,7 @@ def _unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: bo
         return False  # "密山,少了大都市的繁华": a clause (了, 着 mark a verb's aspect), no unit's name
     if len(written) > 4 and any(company in written for company in words.words("places.companies")):
         return False  # "淅川县供电公司马蹬镇供电所": a company's branch named after its town, no unit's name
-    if written.startswith(_PEOPLE) and "在" in written:
+    if written.startswith(words.words("places.people")) and "在" in written:
         return False  # "大赵庄村农民在村文化广场": people, then where they are, no village's name
     if _a_locative_inside(written):
         return False  # "作者摄于某某市": 于 (at) after a clause's first words; the unit's name begins after it
@@ -4636,7 +4629,7 @@ def _where_its_people_are(text: str, plain: str, elements: list[Element], end: i
     after = elements[-1].end
     if plain.startswith("的", after):
         after += 1
-    people = next((word for word in _HOME_PEOPLE if plain.startswith(word, after)), None)
+    people = next((word for word in words.words("places.home_people") if plain.startswith(word, after)), None)
     if people is None:
         return None
     after += len(people)
@@ -4656,8 +4649,6 @@ def _where_its_people_are(text: str, plain: str, elements: list[Element], end: i
     return found, venue
 
 
-#: People named right after a place they live in, before 在 and the place where they are seen ("某县的牧民们在...").
-_HOME_PEOPLE = ("牧民", "农民", "渔民", "村民", "居民", "市民", "群众", "师生", "学生", "农牧民", "干部群众", "青少年")
 
 
 def _a_name_a_link_opens(text: str, plain: str, at: int, end: int, words: Words,
@@ -4671,7 +4662,7 @@ def _a_name_a_link_opens(text: str, plain: str, at: int, end: int, words: Words,
     if found is None or found.start() - at > _LINKED_NAME:
         return None
     name = plain[at + 1:found.start()]
-    if name.startswith(_PEOPLE) or name.startswith(words.words("places.not_names")) or any(
+    if name.startswith(words.words("places.people")) or name.startswith(words.words("places.not_names")) or any(
             ch in _NAME_BREAKS or ch in _POSITION_WORDS or ch in "在到从向把被" for ch in name):
         return None
     venue = text[at:found.end()]
