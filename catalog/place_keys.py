@@ -107,7 +107,8 @@ PROVINCE_SUFFIXES = (
 )
 #: Words of an ethnic autonomous region's official name that come before "Zizhiqu"/"Autonomous Region".
 PROVINCE_ETHNIC = ("uygur", "uyghur", "uighur", "zhuangzu", "zhuang", "huizu", "hui")
-PROVINCE_PREFIXES = ("province of", "state of", "region of", "autonomous region of")
+#: ("Co Cork", "County Wexford": Ireland's counties as the Irish press writes them, the word first)
+PROVINCE_PREFIXES = ("province of", "state of", "region of", "autonomous region of", "county", "co")
 #: The same in Chinese script, which has no spaces: "新疆维吾尔自治区" → "新疆", "安徽省" → "安徽".
 CJK_SUFFIXES = (
     "特别行政区", "特別行政區", "维吾尔自治区", "維吾爾自治區", "壮族自治区", "壯族自治區", "回族自治区",
@@ -222,3 +223,45 @@ def spell_out(key: str) -> str:
     if not _ABBREVIATED_RE.search(key):
         return key
     return " ".join(ABBREVIATED_WORDS.get(word, word) for word in key.split(" "))
+
+
+#: The letters a near spelling may change, add or drop (``near_spellings``): vowels, which transliteration
+#: scatters; a consonant changed is another name as often as not (Gangasagar, Ganganagar).
+_SPELLING_VOWELS = "aeiouy"
+#: The fewest letters a name needs before a spelling one slip away is taken for it: "Naka" and "Nara" are
+#: two places, "Sulaimaniyah" and "Sulaymaniyah" one.
+NEAR_SPELLING_LETTERS = 7
+
+
+def near_spellings(key: str) -> list[str]:
+    """The keys one slip of transliteration away from `key`: a vowel changed, dropped or added, two vowels
+    swapped, a letter doubled or a double letter single, a space dropped or added between words ("Sulaimaniyah",
+    "Sulaymaniyah"; "Kitzbuehel", "Kitzbuhel"; "Lillongwe", "Lilongwe"; "Morigoan", "Morigaon"; "Hulun Buir",
+    "Hulunbuir"). [] for a key with other characters than Latin letters and spaces, or shorter than
+    ``NEAR_SPELLING_LETTERS`` letters.
+
+    >>> "sulaymaniyah" in near_spellings("sulaimaniyah"), "lilongwe" in near_spellings("lillongwe")
+    (True, True)
+    >>> "ganganagar" in near_spellings("gangasagar"), near_spellings("naka"), near_spellings("合肥市中心")
+    (False, [], [])
+    """
+    letters = key.replace(" ", "")
+    if len(letters) < NEAR_SPELLING_LETTERS or not (letters.isascii() and letters.isalpha()):
+        return []
+    vowels = _SPELLING_VOWELS
+    found: dict[str, None] = {}
+    for at, char in enumerate(key):
+        head, tail = key[:at], key[at + 1:]
+        if char in vowels or char == " " or (tail and tail[0] == char):
+            found[head + tail] = None  # (a vowel, a space or one of a double letter dropped)
+        found[head + char + char + tail] = None
+        if char in vowels:
+            found.update((head + other + tail, None) for other in vowels if other != char)
+            if tail and tail[0] in vowels:
+                found[head + tail[0] + char + tail[1:]] = None
+        if at and char != " " and key[at - 1] != " ":
+            found[head + " " + char + tail] = None
+    for at in range(len(key) + 1):
+        found.update((key[:at] + vowel + key[at:], None) for vowel in vowels)
+    found.pop(key, None)
+    return [spelling for spelling in found if spelling.strip() == spelling and "  " not in spelling]

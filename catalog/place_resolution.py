@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from catalog.bounded import BoundedMemo
 from catalog.place_entities import distance_km
-from catalog.place_keys import TOWN_UNIT_WORDS, name_key
+from catalog.place_keys import TOWN_UNIT_WORDS, name_key, near_spellings
 from catalog.place_names import NameLookups
 from catalog.place_rules import CITY_LEVEL_TYPES, stated_levels
 
@@ -190,6 +190,9 @@ class StatedPlaces(NameLookups):
                 hits = self._sounded_namesakes(city, hits)
             if not hits:
                 hits = self._cities_in_han_forms(city, stems=bool(provinces))
+            if not hits and (country_code or provinces) and self._town_of(
+                    city, country_code, provinces, near=False) is None:  # (a town of the name as written first)
+                hits = self._cities_spelt_near(city, country_code, provinces)
             positions = self._filter(hits, country_code, provinces)
             if hits and not positions and provinces and country_code is None:
                 as_country = self._country_of(province, codes=False)
@@ -217,7 +220,9 @@ class StatedPlaces(NameLookups):
                 if country_code:
                     family = self._family.get(country_code, {country_code})
                     as_province = [code for code in as_province if self._subs[code].country_code in family]
-                if as_province:  # "Gansu" in the city slot
+                if as_province and self._town_of(city, country_code, as_province) is not None:
+                    provinces = as_province  # "Paro, Bhutan", "Kotor": a district named for its seat, the town
+                elif as_province:  # "Gansu" in the city slot
                     city, province, provinces = None, city, as_province
                 elif country_code is None and self._country_of(city, codes=False):
                     city, country_code = None, self._country_of(city, codes=False)
@@ -257,6 +262,19 @@ class StatedPlaces(NameLookups):
                       if other not in found and self._cities[other].country_code not in NAMES_IN_HAN]
         return found
 
+    def _cities_spelt_near(self, city: str, country_code: str | None, provinces: list[str] | None) -> list[int]:
+        """The city a name means that is spelt one letter away from its own or another of its names, in the
+        country or province stated ("Sulaimaniyah, Iraq" is Sulaymaniyah, "Lillongwe, Malawi" Lilongwe): [] unless
+        exactly one city there is so spelt (``near_spellings``: names of seven letters or more)."""
+        alternate = self.alternate_index()
+        found: list[int] = []
+        for spelling in near_spellings(name_key(city)):
+            found += self._index.primary.get(spelling, ())
+            if spelling in alternate:
+                found.append(alternate[spelling])
+        kept = set(self._filter(list(dict.fromkeys(found)), country_code, provinces))
+        return list(kept) if len(kept) == 1 else []
+
     def _territory_of(self, code: str) -> str | None:
         """The country code of a territory ISO 3166-1 lists apart that ISO 3166-2 lists as this subdivision
         (CN-TW: TW, CN-HK: HK), else None."""
@@ -266,7 +284,7 @@ class StatedPlaces(NameLookups):
             return listed
         return None
 
-    def _town_of(self, city: str, country_code: str | None, provinces: list[str] | None
+    def _town_of(self, city: str, country_code: str | None, provinces: list[str] | None, *, near: bool = True
                  ) -> tuple[str, float, float] | None:
         """The province code and point of a town too small for the cities (``town_points``) that a caption
         names with its province or country ("Ketchikan, Alaska", "Quilpie, Queensland", 花垣县 in 湖南): only
@@ -297,6 +315,8 @@ class StatedPlaces(NameLookups):
             head, _, last = key.rpartition(" ")
             if not found and head and last in TOWN_UNIT_WORDS:  # "Anping County": the town Anping
                 found = points.find(head)
+            if not found and near:  # "Kitzbuehel, Austria": the town spelt one slip away, in the place stated
+                found = [town for spelling in near_spellings(key) for town in points.find(spelling)]
         towns = [town for town in found if town[2] in self._subs]
         if country_code:
             family = self._family.get(country_code, {country_code})

@@ -22,6 +22,8 @@ COUNTRY_ALIASES = {
     "Britain": "GB", "Great Britain": "GB", "DRC": "CD", "DR Congo": "CD", "Congo-Kinshasa": "CD",
     "Congo-Brazzaville": "CG", "Holland": "NL", "Burma": "MM", "Swaziland": "SZ", "East Timor": "TL",
     "Vatican City": "VA", "Palestine": "PS", "Macau": "MO",
+    # (the name before 2019, still written: "Skopje, Macedonia")
+    "Macedonia": "MK",
     # the short forms Chinese captions write where the package's translation is the official name (俄罗斯联邦,
     # 阿拉伯联合酋长国) or another country's usage (澳大利亚, 新西兰); their traditional forms are indexed too
     "俄罗斯": "RU", "沙特": "SA", "阿联酋": "AE", "老挝": "LA", "印尼": "ID", "孟加拉国": "BD", "澳洲": "AU",

@@ -155,6 +155,22 @@ RESOLVE_CASES = [
     ({"sublocation": "Tiananmen Square"},
      {"sublocation": "Tiananmen Square", "city": "Beijing", "country_code": "CN", "source": "gazetteer"}),
     ({"sublocation": "Luogang Park"}, {"sublocation": "Luogang Park", "city": None, "source": "caption"}),
+    # a name spelt one slip of transliteration away, in the country or province stated: the place of the other
+    # spelling (a vowel, a double letter, a space); a consonant changed is another name
+    ({"city": "Sulaimaniyah", "country": "Iraq"}, {"city": "Sulaymaniyah", "country_code": "IQ"}),
+    ({"city": "Lillongwe", "country": "Malawi"}, {"city": "Lilongwe", "country_code": "MW"}),
+    ({"city": "Kitzbuehel", "country": "Austria"}, {"city": "Kitzbuehel", "province": "Tyrol"}),
+    ({"city": "Tarazona", "country": "Spain"}, {"city": "Tarazona", "province": "Aragon"}),  # (the town as written)
+    ({"city": "Gangasagar", "country": "India"}, {"city": "Gangasagar", "lat": None}),  # (not Sri Ganganagar)
+    ({"city": "Sulaimaniyah"}, {"city": "Sulaimaniyah", "lat": None}),  # (no place stated: not taken)
+    # a district named for its seat: the town, placed ("Paro, Bhutan"; "Kotor" alone, Montenegro's)
+    ({"city": "Paro", "country": "Bhutan"}, {"city": "Paro", "province": "Paro", "country_code": "BT"}),
+    ({"city": "Kotor"}, {"city": "Kotor", "country_code": "ME"}),
+    # Ireland's counties written with the word first ("Co Cork", "County Wexford"); Macedonia, the country's old
+    # name
+    ({"city": "Midleton", "province": "Co Cork"}, {"city": "Midleton", "province": "Cork", "country_code": "IE"}),
+    ({"city": "New Ross", "province": "County Wexford"}, {"province": "Wexford", "country_code": "IE"}),
+    ({"city": "Gevgelija", "country": "Macedonia"}, {"city": "Gevgelija", "country_code": "MK"}),
 ]
 
 
@@ -414,7 +430,7 @@ def test_a_town_too_small_for_the_cities_gets_its_point_when_its_province_is_sta
     assert (None if place.lat is None else (round(place.lat, 2), round(place.lon, 2))) == point
 
 
-@pytest.mark.parametrize("language, placed_floor, most_wrong", [("en", 0.79, 10), ("zh", 0.85, 1)])
+@pytest.mark.parametrize("language, placed_floor, most_wrong", [("en", 0.82, 10), ("zh", 0.85, 1)])
 def test_the_labelled_places_are_placed_without_contradicting_their_labels(language, placed_floor, most_wrong):
     # tools.place_coverage on the tune split: the share of labelled places with a city that the gazetteer puts on
     # the map (0.70 and 0.60 before towns and the Chinese names' other forms), and the countries and provinces it
@@ -427,6 +443,8 @@ def test_the_labelled_places_are_placed_without_contradicting_their_labels(langu
     # written bare and prefectures written with 地区, 盟 or 自治州, which the gazetteer did not place), back to 0.77
     # when Taiwan written as a province kept its city, and to 0.85 when units written with their designators were
     # found by their stems (a prefecture's seat; a county across the provinces where one province holds its name).
+    # The English floor went from 0.79 to 0.82 (80.8 -> 82.8%) when names spelt one slip of transliteration away
+    # in the place stated, districts named for their seats and Ireland's "Co Cork" were placed.
     from tools.place_coverage import coverage
 
     counts = coverage(language, "tune")
