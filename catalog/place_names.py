@@ -177,11 +177,14 @@ class NameLookups:
 
         if len(text) < 2 or not is_han(text):
             return []
+        abroad: list[int] = []
         for form, kind in han_forms(text):
             if kind == "stem" and not stems:
                 continue
             positions, _ = self._cities_of(form)
             if kind != "script":  # the name with 市 or a stem names a city of China, not 市中 in Japan
+                if kind == "city" and not abroad:  # ... unless no other form names one: 广岛 is 廣島市, Hiroshima
+                    abroad = [p for p in positions if self._cities[p].country_code not in HAN_COUNTRIES]
                 positions = [p for p in positions if self._cities[p].country_code in HAN_COUNTRIES]
             if positions:
                 return positions
@@ -191,7 +194,7 @@ class NameLookups:
             # its own (石塚 for Ishitsuka, read "shi zhong") is another name sounding the same (市中区)
             if position is not None and not any(is_han(name) for name in self._index.alternate_names(position)):
                 return [position]
-        return []
+        return abroad
 
     @staticmethod
     def _city_variants(text: str) -> list[str]:

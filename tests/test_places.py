@@ -171,6 +171,10 @@ RESOLVE_CASES = [
     ({"city": "Midleton", "province": "Co Cork"}, {"city": "Midleton", "province": "Cork", "country_code": "IE"}),
     ({"city": "New Ross", "province": "County Wexford"}, {"province": "Wexford", "country_code": "IE"}),
     ({"city": "Gevgelija", "country": "Macedonia"}, {"city": "Gevgelija", "country_code": "MK"}),
+    # a city abroad that GeoNames writes in characters only with 市 (廣島市): found by that form when no city of
+    # China, Taiwan, Hong Kong or Macau is
+    ({"city": "广岛"}, {"city": "Hiroshima", "country_code": "JP"}),
+    ({"city": "萬錦", "country": "加拿大"}, {"city": "Markham", "country_code": "CA"}),
 ]
 
 
