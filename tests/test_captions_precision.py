@@ -1169,3 +1169,25 @@ def test_a_city_abroad_written_with_zhou_is_its_state(text, expected):
 ])
 def test_years_back_open_a_clause_not_a_venue(text, expected):
     assert parse(text).location.sublocation == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a district of a Chinese city written with "District" is a unit below the city, no site within it
+    ("Commuters wait for a bus in Quorvan District of southwest China's Chongqing, July 3, 2024.",
+     {"sublocation": None, "city": "Chongqing"}),
+    ("A vendor sells melons in Quorvan District in Tianjin, north China, Aug. 9, 2021.",
+     {"sublocation": None, "city": "Tianjin"}),
+    ("Children skate in Quorvan District of Hangzhou, east China's Zhejiang Province, Jan. 5, 2023.",
+     {"sublocation": None, "city": "Hangzhou"}),
+    # ...a venue of that district is still the site
+    ("Visitors tour the Quorva Museum in Quorvan District of Chongqing, July 3, 2024.",
+     {"sublocation": "Quorva Museum", "city": "Chongqing"}),
+    # ...a district of Hong Kong is the sublocation, as the labelling contract asks; so is a quarter abroad
+    ("Shoppers crowd a market in Quorvan District of Hong Kong, July 3, 2024.",
+     {"sublocation": "Quorvan District", "city": "Hong Kong"}),
+    ("Fishermen unload boats in Quorva district of Dakar, July 3, 2024.",
+     {"sublocation": "Quorva district", "city": "Dakar"}),
+])
+def test_a_district_of_a_chinese_city_is_no_site(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
