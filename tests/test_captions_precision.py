@@ -1191,3 +1191,16 @@ def test_years_back_open_a_clause_not_a_venue(text, expected):
 def test_a_district_of_a_chinese_city_is_no_site(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one word in Latin letters the registry does not know, a slash, then a Chinese name 摄 says took the picture:
+    # the outlet, then its photographer (not a second outlet)
+    ("3月9日拍摄的春茶。QUORVAPIX/王小川 摄", {"agency": "QUORVAPIX", "photographer": "王小川"}),
+    ("游客在花海边观光留影。Quorvafoto/李奎 摄", {"agency": "Quorvafoto", "photographer": "李奎"}),
+    # ...a registry agency there reads as before
+    ("3月9日拍摄的春茶。CFP/王小川 摄", {"agency": "CFP", "photographer": "王小川"}),
+])
+def test_a_latin_outlet_then_a_chinese_photographer(text, expected):
+    got = vars(parse(text).credit)
+    assert {k: got[k] for k in expected} == expected, got
