@@ -415,7 +415,7 @@ CASES = [
     ("places: possessive city before a district",
      "Residents exercise in Hefei's Binhu District, Oct. 9, 2025. (Xinhua/Zhou Mu)",
      Expected(raw="Xinhua/Zhou Mu", photographer="Zhou Mu", agency="Xinhua", date="2025-10-09",
-              date_kind="taken", sublocation="Binhu District", city="Hefei")),
+              date_kind="taken", sublocation=None, city="Hefei")),  # (a Chinese city's district: no site)
     ("places: an event is not a venue",
      "Athletes compete at the Tokyo Marathon in Tokyo, Japan, March 2, 2025. (Xinhua/Jia Haocheng)",
      Expected(raw="Xinhua/Jia Haocheng", photographer="Jia Haocheng", agency="Xinhua", date="2025-03-02",

@@ -1169,3 +1169,38 @@ def test_a_city_abroad_written_with_zhou_is_its_state(text, expected):
 ])
 def test_years_back_open_a_clause_not_a_venue(text, expected):
     assert parse(text).location.sublocation == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a district of a Chinese city written with "District" is a unit below the city, no site within it
+    ("Commuters wait for a bus in Quorvan District of southwest China's Chongqing, July 3, 2024.",
+     {"sublocation": None, "city": "Chongqing"}),
+    ("A vendor sells melons in Quorvan District in Tianjin, north China, Aug. 9, 2021.",
+     {"sublocation": None, "city": "Tianjin"}),
+    ("Children skate in Quorvan District of Hangzhou, east China's Zhejiang Province, Jan. 5, 2023.",
+     {"sublocation": None, "city": "Hangzhou"}),
+    # ...a venue of that district is still the site
+    ("Visitors tour the Quorva Museum in Quorvan District of Chongqing, July 3, 2024.",
+     {"sublocation": "Quorva Museum", "city": "Chongqing"}),
+    # ...a district of Hong Kong is the sublocation, as the labelling contract asks; so is a quarter abroad
+    ("Shoppers crowd a market in Quorvan District of Hong Kong, July 3, 2024.",
+     {"sublocation": "Quorvan District", "city": "Hong Kong"}),
+    ("Fishermen unload boats in Quorva district of Dakar, July 3, 2024.",
+     {"sublocation": "Quorva district", "city": "Dakar"}),
+])
+def test_a_district_of_a_chinese_city_is_no_site(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one word in Latin letters the registry does not know, a slash, then a Chinese name 摄 says took the picture:
+    # the outlet, then its photographer (not a second outlet)
+    ("3月9日拍摄的春茶。QUORVAPIX/王小川 摄", {"agency": "QUORVAPIX", "photographer": "王小川"}),
+    ("游客在花海边观光留影。Quorvafoto/李奎 摄", {"agency": "Quorvafoto", "photographer": "李奎"}),
+    # ...a registry agency there reads as before
+    ("3月9日拍摄的春茶。CFP/王小川 摄", {"agency": "CFP", "photographer": "王小川"}),
+])
+def test_a_latin_outlet_then_a_chinese_photographer(text, expected):
+    got = vars(parse(text).credit)
+    assert {k: got[k] for k in expected} == expected, got

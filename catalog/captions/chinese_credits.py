@@ -208,6 +208,8 @@ def _name_before_place(both: str, words: Words) -> str | None:
 #: A word of a name in Latin letters (Petrov), and the given names written before it, each capitalised and followed
 #: by a space, right after a label, a stop or a bracket ("图片来源:Ivan Petrov/塔斯社").
 _LATIN_WORD = compiled(r"[A-Z][a-z'-]{1,20}")
+#: One word in Latin letters that may name an outlet: "CICPHOTO", "Quorvapix".
+_LATIN_OUTLET = compiled(r"[A-Za-z]{2,20}")
 #: Chinese words, a slash, then a name of two or three words in Latin letters: "某某署/Ana Ruiz".
 _HAN_THEN_LATIN_PERSON = compiled(f"[{HAN}]{{2,12}}/[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){{1,2}}")
 _LATIN_GIVEN = compiled(r"(?<=[:：\s(（])(?:[A-Z][a-z'.-]{0,20} ){1,3}\Z")
@@ -1158,7 +1160,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             credit.agency = _agency_name(agency_written, rules, words)
             brand = next((role for role in words.words("credit.brand_roles") if plain.startswith(
                 role, match.end("agency"))), None) if credit.agency is None and agency_written else None
-            if brand and _a_place_or_short_paper(simplified(agency_written.strip()), words):
+            if brand and agency_written and _a_place_or_short_paper(simplified(agency_written.strip()), words):
                 credit.agency = agency_written.strip() + brand.removesuffix("记者")  # "丽江融媒记者": the media
                 # centre's brand, its place and 融媒, read whole (the role's first word is the brand's last)
             latin = _latin_person_at(plain, match.start("agency")) if name == "source" and agency_written else None
@@ -1306,6 +1308,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     # "光明图片/王小鹏": the outlet, then the photographer ("星洲日报/王小明摄": 摄 run into the name)
                     credit.agency, credit.photographer = _agency_name(first, rules, words), _without_took(
                         second, words)
+                elif _LATIN_OUTLET.fullmatch(first) and not rules.standard_agency(first) and _PERSON.fullmatch(
+                        second) and simplified(second)[:1] in words.set("credit.surnames") and not (
+                        rules.standard_agency(simplified(second))) and words.pattern("credit.took").search(
+                        simplified(plain[match.end("agency"):match.end()])):
+                    # "CICPHOTO/冉小川 摄": one word in Latin letters the registry does not know, then a Chinese
+                    # person's name that 摄 says took the picture: the outlet, then its photographer
+                    credit.agency, credit.photographer = _agency_name(first, rules, words), second
                 elif _LATIN_WORD.fullmatch(first) and not rules.standard_agency(first) and (rules.standard_agency(
                         simplified(second)) or _outlet_named(second, rules, words)):
                     given = _LATIN_GIVEN.search(text, max(0, match.start("first") - 40), match.start("first"))

@@ -128,6 +128,13 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if best is not None and sub_admin is None:
         # "in her flat in Ain Shams district, amid ..., in Cairo, Egypt, July 7, 2020": the district's city
         sub_admin = _district_and_its_city(best, place, scored)
+    if sub_admin is not None and _a_district_of_a_chinese_city(sub_admin, place):
+        # "a shopping mall in Jiangbei District of southwest China's Chongqing": an urban district of a Chinese
+        # city is an administrative unit below the city, no site within it (the labelling contract keeps it only
+        # where it stands in for the city, as the Chinese captions' 区 is); a village read apart may still be
+        left_out.append(Doubt("sublocation", sub_admin, "a district of a Chinese city: a unit below the city named, "
+                              "not a site"))
+        sub_admin = None
     if best is not None and place.province is None and place.city is not None:
         # "houses in Congjiang County lie under snow in China's southwestern Guizhou Province": the province of
         # the scene's county, written in a phrase of its own
@@ -335,6 +342,15 @@ def _an_unnamed_kind(venue: str) -> bool:
     words = venue.split()
     return words[-1].endswith("s") and all(w.islower() for w in words[1:]) and all(
         w.casefold() in VENUE_WORDS for w in words)
+
+
+def _a_district_of_a_chinese_city(name: str, place: Place) -> bool:
+    """Whether a unit read below the scene's city is one of a mainland Chinese city's districts: a name written
+    with "District" ("Jiangbei District", "Jizhou District") and a city the gazetteer puts in China ("Chongqing",
+    "Tianjin"). Hong Kong's districts are sublocations by the labelling contract, and keep their place."""
+    if place.city is None or name.rsplit(None, 1)[-1].casefold() not in _CITY_DISTRICT_WORDS or " " not in name:
+        return False
+    return name_levels(place.city).city_country == "CN"
 
 
 def _a_district_of_the_city(chain: Chain, primary: Chain, city: str) -> bool:
