@@ -1129,3 +1129,22 @@ def test_a_known_name_placed_in_a_town_after_at(text, expected):
 def test_a_site_joined_by_and_placed_in_its_town(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a border named by its own point is a site: people gather, cross and camp at it, the town after it its city
+    ("Farmers camp at Quorvi border near a highway in Karnal, on Monday.", ("Quorvi border", "Karnal")),
+    ("Police stand guard at the Punjab-Haryana Dhelwan border, near Rajpura, Tuesday, Feb. 13, 2024.",
+     ("Dhelwan border", "Rajpura")),
+    ("Families cross the Quorvana border into Uganda on March 3, 1995.", ("Quorvana border", None)),
+    # the line between two lands, a country's, a region's or a people's, is no site
+    ("Migrants walk along the Peru-Chile border in Tacna on Sunday.", (None, "Tacna")),
+    ("A lorry waits at the Iran border crossing in Quorva on Sunday.", (None, "Quorva")),
+    ("Shepherds graze flocks near the Albanian border in Quorvane, Greece.", (None, "Quorvane")),
+    ("Herders rest in Quorvak village, on the Tajik Chinese border.", ("Quorvak village", None)),
+    # nor the line a land shares with its neighbour, however its point is named
+    ("A sign by the road leading to the Quorvan border with Xinjiang, China.", (None, None)),
+])
+def test_a_border_named_by_its_point(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

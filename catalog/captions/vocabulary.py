@@ -262,7 +262,7 @@ point headland cliff cliffs bluff crater volcano geyser fjord loch creek pond oa
 plantation vineyard masjid mandir mandapam gurdwara dargah ghat chowk maidan souk ballroom
 jingu jinja taisha dera gung sanctuary chateau château palais schloss kloster stadion stade campus
 pavillion lighthouse observatory planetarium gallery galleries pier terminal hangar bunker dockyard ground
-grounds gateway stream intersection crossroads roundabout junction
+grounds gateway stream intersection crossroads roundabout junction border
 pool pools barn barns cannery showground showgrounds fairground fairgrounds bar pub tavern cafe café restaurant
 bakery brewery distillery winery teahouse lookout viewpoint overlook court courts
 lodge inn hostel guesthouse motel chalet cottage cottages bungalow bungalows homestay
