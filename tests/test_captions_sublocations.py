@@ -1148,3 +1148,17 @@ def test_a_site_joined_by_and_placed_in_its_town(text, expected):
 def test_a_border_named_by_its_point(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nation's embassy, consulate, parliament or pavilion is one site, unlike "a Portuguese street"
+    ("Protesters gather outside the Quorvan embassy in Lima, Peru, on Friday.", "Quorvan embassy"),
+    ("Protesters gather outside the Chilean embassy in Lima, Peru, on Friday.", "Chilean embassy"),
+    ("A man waves a flag in front of Croatian parliament building in Zagreb, Croatia, on Saturday.",
+     "Croatian parliament building"),
+    ("Visitors queue at the Italian pavilion in Dubai on Oct. 3, 2021.", "Italian pavilion"),
+    # a people's kind of place names none
+    ("Washing hangs in a Portuguese street in Lisbon.", None),
+])
+def test_a_nations_own_seat(text, expected):
+    assert sublocation(text) == expected

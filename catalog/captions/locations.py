@@ -999,15 +999,23 @@ def _a_peoples_kind_of_place(venue: str) -> bool:
     """Whether a sublocation is only a people's adjective, or one before words written in lower case: "Portuguese
     street" (a street of Portugal's kind, unnamed), "European" (cut from "the European Columbus module"). Such
     words say whose or what kind of place, never which; a name after the adjective keeps it ("Russian Embassy",
-    "Danish Fort", "Greek island of Lesbos").
+    "Danish Fort", "Greek island of Lesbos"), and so does a nation's own seat ("the Cuban embassy").
 
     >>> _a_peoples_kind_of_place("Portuguese street"), _a_peoples_kind_of_place("Danish Fort")
     (True, False)
+    >>> _a_peoples_kind_of_place("Cuban embassy")
+    False
     """
     words = venue.split()
     first = words[0]
     return (is_demonym(first) or first.casefold() in _PEOPLES_OF_A_REGION or first.casefold() in _SHORT_NATION_NAMES
-            ) and first[:1].isupper() and all(w.islower() for w in words[1:])
+            ) and first[:1].isupper() and all(w.islower() for w in words[1:]) and not any(
+        w in _A_NATIONS_OWN for w in words[1:])
+
+
+#: A nation's seats abroad and at home, one of each to a city or a show: "the Venezuelan embassy in Guatemala City",
+#: "Serbian parliament building", "the French pavilion" at an expo name the one site, as "Portuguese street" does not.
+_A_NATIONS_OWN = frozenset({"embassy", "consulate", "parliament", "pavilion"})
 
 
 #: Nations' short names that are also their adjectives, left out of the demonyms table because they name the
