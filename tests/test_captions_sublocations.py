@@ -1162,3 +1162,17 @@ def test_a_border_named_by_its_point(text, expected):
 ])
 def test_a_nations_own_seat(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name's initials in brackets before its kind word: the kind still closes the name
+    ("Traders wait outside the Karachi Stock Exchange (KSE) building in Karachi on May 2, 2019.",
+     "Karachi Stock Exchange building"),
+    ("Residents rally outside the Quorva Water Board (QWB) office in Lahore on August 31.",
+     "Quorva Water Board office"),
+    # brackets that are not the name's initials stay an aside
+    ("Protesters gather outside the Commission on Elections (COMELEC) headquarters in Intramuros, Manila.",
+     "Intramuros"),
+])
+def test_a_names_initials_inside_it(text, expected):
+    assert sublocation(text) == expected

@@ -96,7 +96,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     # "(L)", "(NPC)", "(FOCAC)" are emptied, their brackets kept so no name runs across them.
     clean = text[start:end]
     if "(" in clean or "[" in clean:  # (every bracketed aside opens with one of them)
-        clean = _PARENTHETICAL.sub(_emptied, clean)
+        # "the Bombay Stock Exchange (BSE) building": a name's initials inside it, before its kind, vanish whole
+        clean = _PARENTHETICAL.sub(_emptied, _INITIALS_INSIDE_A_NAME.sub(_blank, clean))
     if "read" in clean or "say" in clean:
         clean = _WORDS_WRITTEN.sub(_emptied_words, clean)  # "a sign reading 'Stop the war in Gaza'": no scene
     if "#" in clean:
@@ -783,6 +784,24 @@ def _emptied_words(match: re.Match) -> str:
     """The quoted words of a sign emptied, their quotation marks and the verb before them kept."""
     written, at = match.group(), match.start("quote") - match.start()
     return written[:at + 1] + " " * (len(written) - at - 2) + written[-1]
+
+
+#: A name's initials in brackets between the name and its kind word ("Cantonment Board Clifton (CBC) office"): the
+#: kind closes the name across them. Only a kind in lower case: "(NPC) Tuesday" or "(FOCAC) Beijing" stay asides.
+_INITIALS_INSIDE_A_NAME = compiled(r"(?P<name>(?:[A-Z][\w'’-]*[ \t]+){1,7})\((?P<initials>[A-Z]{2,8})\)"
+                                   r"(?=[ \t]+(?P<kind>[a-z]+)\b)")
+
+
+def _blank(match: re.Match) -> str:
+    """The initials emptied, brackets and all, when they are the capitalised words' before them and a venue word
+    follows: "Bombay Stock Exchange (BSE) building" is one name; "Commission on Elections (COMELEC) headquarters"
+    keeps its aside (the initials are no words' before them)."""
+    initials, name = match.group("initials"), match.group("name")
+    words = name.split()[-len(initials):]
+    if match.group("kind") not in VENUE_WORDS or len(words) < len(initials) or "".join(
+            w[0] for w in words) != initials:
+        return match.group()
+    return name + " " * (len(match.group()) - len(name))
 
 
 def _emptied(match: re.Match) -> str:
