@@ -1176,3 +1176,19 @@ def test_a_nations_own_seat(text, expected):
 ])
 def test_a_names_initials_inside_it(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a street's or a square's word in small letters, as Italian, French, Polish or Indonesian write it, opens the
+    # venue's name after a place's preposition
+    ("Lemon trees on a sunny balcony in via Quorvelli, near the old market.", "via Quorvelli"),
+    ("A cat sleeps on a car in via Garibaldi, quartiere Monti.", "via Garibaldi"),
+    ("A cafe terrace on rue Quorvanne in Lyon, France.", "rue Quorvanne"),
+    ("Amber shops line the pavement on ul. Quorvacka in Gdansk.", "ul. Quorvacka"),
+    ("Traffic crawls in jl. Quorvadi, Jakarta, on Monday.", "jl. Quorvadi"),
+    # "via" with no preposition before it is a credit's, and a large city after it stays the city
+    ("A crowd watches the parade in Quorvano. (Photo by Ana Ruiz via AP)", None),
+    ("Traders wait for the market to open in via Milano's offices.", None),
+])
+def test_a_street_word_in_small_letters(text, expected):
+    assert sublocation(text) == expected

@@ -85,9 +85,10 @@ ABBREVIATIONS = frozenset(
     a.m. p.m. u.s. u.k. u.n. e.g. i.e. etc. ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan.
     ky. la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa.
     r.i. s.c. s.d. tenn. vt. va. wash. w.va. wis. wyo. d.c. alta. nfld. n.w.t. ont. p.e.i. que. sask. qld.
-    brgy. bgy. sto. sta.
+    brgy. bgy. sto. sta. ul. jl. jln.
     """.split()  # (Canada's and Queensland's short forms, as their wires write them; the Philippines' barangay,
-    # and Santo and Santa in Spanish and Filipino place names: "Brgy. Sto. Nino", "Sta. Cruz")
+    # and Santo and Santa in Spanish and Filipino place names: "Brgy. Sto. Nino", "Sta. Cruz"; the street's word
+    # of Poland and of Indonesia and Malaysia: "ul. Mariacka", "Jl. Sudirman")
 )
 
 #: Of those, the places' short forms: after one, a capitalised word that opens sentences ("in Yucaipa, Calif. A
