@@ -1192,3 +1192,16 @@ def test_a_names_initials_inside_it(text, expected):
 ])
 def test_a_street_word_in_small_letters(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # generic words of venues the word list had missed: a seafront promenade, a city's neighbourhood in South
+    # Asia, a hall's foyer
+    ("Families stroll along Alexandria's Corniche on a hot evening.", "Corniche"),
+    ("A manhole lies open in Karachi's Quorva Colony on Monday.", "Quorva Colony"),
+    ("A painting hangs in the Council Chamber Foyer of the town hall.", "Council Chamber Foyer"),
+    # written alone in small letters they name no site
+    ("Gannets nest in a large colony on the cliffs.", None),
+])
+def test_generic_words_of_promenades_neighbourhoods_and_foyers(text, expected):
+    assert sublocation(text) == expected

@@ -279,7 +279,7 @@ meydanı meydani camii sarayı sarayi caddesi sokak köprüsü kulesi parkı ça
 slott havn hamn koen kōen yokocho ulitsa prospekt naberezhnaya sobor lavra náměstí namesti hrad tér tere utca híd
 väljak laukums aikštė
 barrage coastline meadow meadows clubhouse mawatha agora range ranges
-greenhouse greenhouses mart circle schouwburg
+greenhouse greenhouses mart circle schouwburg corniche colony foyer
 """.split())
 
 #: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
