@@ -1131,3 +1131,79 @@ def test_a_known_name_placed_in_a_town_after_at(text, expected):
 def test_a_site_joined_by_and_placed_in_its_town(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a border named by its own point is a site: people gather, cross and camp at it, the town after it its city
+    ("Farmers camp at Quorvi border near a highway in Karnal, on Monday.", ("Quorvi border", "Karnal")),
+    ("Police stand guard at the Punjab-Haryana Dhelwan border, near Rajpura, Tuesday, Feb. 13, 2024.",
+     ("Dhelwan border", "Rajpura")),
+    ("Families cross the Quorvana border into Uganda on March 3, 1995.", ("Quorvana border", None)),
+    # the line between two lands, a country's, a region's or a people's, is no site
+    ("Migrants walk along the Peru-Chile border in Tacna on Sunday.", (None, "Tacna")),
+    ("A lorry waits at the Iran border crossing in Quorva on Sunday.", (None, "Quorva")),
+    ("Shepherds graze flocks near the Albanian border in Quorvane, Greece.", (None, "Quorvane")),
+    ("Herders rest in Quorvak village, on the Tajik Chinese border.", ("Quorvak village", None)),
+    # nor the line a land shares with its neighbour, however its point is named
+    ("A sign by the road leading to the Quorvan border with Xinjiang, China.", (None, None)),
+])
+def test_a_border_named_by_its_point(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nation's embassy, consulate, parliament or pavilion is one site, unlike "a Portuguese street"
+    ("Protesters gather outside the Quorvan embassy in Lima, Peru, on Friday.", "Quorvan embassy"),
+    ("Protesters gather outside the Chilean embassy in Lima, Peru, on Friday.", "Chilean embassy"),
+    ("A man waves a flag in front of Croatian parliament building in Zagreb, Croatia, on Saturday.",
+     "Croatian parliament building"),
+    ("Visitors queue at the Italian pavilion in Dubai on Oct. 3, 2021.", "Italian pavilion"),
+    # a people's kind of place names none
+    ("Washing hangs in a Portuguese street in Lisbon.", None),
+])
+def test_a_nations_own_seat(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name's initials in brackets before its kind word: the kind still closes the name
+    ("Traders wait outside the Karachi Stock Exchange (KSE) building in Karachi on May 2, 2019.",
+     "Karachi Stock Exchange building"),
+    ("Residents rally outside the Quorva Water Board (QWB) office in Lahore on August 31.",
+     "Quorva Water Board office"),
+    # brackets that are not the name's initials stay an aside
+    ("Protesters gather outside the Commission on Elections (COMELEC) headquarters in Intramuros, Manila.",
+     "Intramuros"),
+])
+def test_a_names_initials_inside_it(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a street's or a square's word in small letters, as Italian, French, Polish or Indonesian write it, opens the
+    # venue's name after a place's preposition
+    ("Lemon trees on a sunny balcony in via Quorvelli, near the old market.", "via Quorvelli"),
+    ("A cat sleeps on a car in via Garibaldi, quartiere Monti.", "via Garibaldi"),
+    ("A cafe terrace on rue Quorvanne in Lyon, France.", "rue Quorvanne"),
+    ("Amber shops line the pavement on ul. Quorvacka in Gdansk.", "ul. Quorvacka"),
+    ("Traffic crawls in jl. Quorvadi, Jakarta, on Monday.", "jl. Quorvadi"),
+    # "via" with no preposition before it is a credit's, and a large city after it stays the city
+    ("A crowd watches the parade in Quorvano. (Photo by Ana Ruiz via AP)", None),
+    ("Traders wait for the market to open in via Milano's offices.", None),
+])
+def test_a_street_word_in_small_letters(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # generic words of venues the word list had missed: a seafront promenade, a city's neighbourhood in South
+    # Asia, a hall's foyer
+    ("Families stroll along Alexandria's Corniche on a hot evening.", "Corniche"),
+    ("A manhole lies open in Karachi's Quorva Colony on Monday.", "Quorva Colony"),
+    ("A painting hangs in the Council Chamber Foyer of the town hall.", "Council Chamber Foyer"),
+    # written alone in small letters they name no site
+    ("Gannets nest in a large colony on the cliffs.", None),
+])
+def test_generic_words_of_promenades_neighbourhoods_and_foyers(text, expected):
+    assert sublocation(text) == expected

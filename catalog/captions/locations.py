@@ -96,7 +96,8 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     # "(L)", "(NPC)", "(FOCAC)" are emptied, their brackets kept so no name runs across them.
     clean = text[start:end]
     if "(" in clean or "[" in clean:  # (every bracketed aside opens with one of them)
-        clean = _PARENTHETICAL.sub(_emptied, clean)
+        # "the Bombay Stock Exchange (BSE) building": a name's initials inside it, before its kind, vanish whole
+        clean = _PARENTHETICAL.sub(_emptied, _INITIALS_INSIDE_A_NAME.sub(_blank, clean))
     if "read" in clean or "say" in clean:
         clean = _WORDS_WRITTEN.sub(_emptied_words, clean)  # "a sign reading 'Stop the war in Gaza'": no scene
     if "#" in clean:
@@ -801,6 +802,24 @@ def _emptied_words(match: re.Match) -> str:
     return written[:at + 1] + " " * (len(written) - at - 2) + written[-1]
 
 
+#: A name's initials in brackets between the name and its kind word ("Cantonment Board Clifton (CBC) office"): the
+#: kind closes the name across them. Only a kind in lower case: "(NPC) Tuesday" or "(FOCAC) Beijing" stay asides.
+_INITIALS_INSIDE_A_NAME = compiled(r"(?P<name>(?:[A-Z][\w'’-]*[ \t]+){1,7})\((?P<initials>[A-Z]{2,8})\)"
+                                   r"(?=[ \t]+(?P<kind>[a-z]+)\b)")
+
+
+def _blank(match: re.Match) -> str:
+    """The initials emptied, brackets and all, when they are the capitalised words' before them and a venue word
+    follows: "Bombay Stock Exchange (BSE) building" is one name; "Commission on Elections (COMELEC) headquarters"
+    keeps its aside (the initials are no words' before them)."""
+    initials, name = match.group("initials"), match.group("name")
+    words = name.split()[-len(initials):]
+    if match.group("kind") not in VENUE_WORDS or len(words) < len(initials) or "".join(
+            w[0] for w in words) != initials:
+        return match.group()
+    return name + " " * (len(match.group()) - len(name))
+
+
 def _emptied(match: re.Match) -> str:
     written = match.group()
     return written[0] + " " * (len(written) - 2) + written[-1]
@@ -1015,15 +1034,23 @@ def _a_peoples_kind_of_place(venue: str) -> bool:
     """Whether a sublocation is only a people's adjective, or one before words written in lower case: "Portuguese
     street" (a street of Portugal's kind, unnamed), "European" (cut from "the European Columbus module"). Such
     words say whose or what kind of place, never which; a name after the adjective keeps it ("Russian Embassy",
-    "Danish Fort", "Greek island of Lesbos").
+    "Danish Fort", "Greek island of Lesbos"), and so does a nation's own seat ("the Cuban embassy").
 
     >>> _a_peoples_kind_of_place("Portuguese street"), _a_peoples_kind_of_place("Danish Fort")
     (True, False)
+    >>> _a_peoples_kind_of_place("Cuban embassy")
+    False
     """
     words = venue.split()
     first = words[0]
     return (is_demonym(first) or first.casefold() in _PEOPLES_OF_A_REGION or first.casefold() in _SHORT_NATION_NAMES
-            ) and first[:1].isupper() and all(w.islower() for w in words[1:])
+            ) and first[:1].isupper() and all(w.islower() for w in words[1:]) and not any(
+        w in _A_NATIONS_OWN for w in words[1:])
+
+
+#: A nation's seats abroad and at home, one of each to a city or a show: "the Venezuelan embassy in Guatemala City",
+#: "Serbian parliament building", "the French pavilion" at an expo name the one site, as "Portuguese street" does not.
+_A_NATIONS_OWN = frozenset({"embassy", "consulate", "parliament", "pavilion"})
 
 
 #: Nations' short names that are also their adjectives, left out of the demonyms table because they name the

@@ -17,7 +17,7 @@ possessives ("Beijing's Chaoyang District"); each name in it comes from ``place_
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from catalog.captions.counties import is_county
@@ -198,6 +198,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                     # place; the named one holds it, and is no landmark nor reference point
                 k = named
             chain, j = _read_chain(toks, k, allowed, word, part)
+            if chain is None and k + 1 < n and toks[k].text in _STREET_WORDS_IN_SMALL_LETTERS:
+                chain, j = _a_street_in_small_letters(toks, k, word, part)  # "in via Zanardelli, near ..."
             if chain is None and k < n and toks[k].lower in ARTICLES:
                 apposed = _a_venue_named_after_its_kind(toks, k)  # "at the stadium, the Quorva Arena, on Sunday"
                 if apposed is not None:
@@ -299,6 +301,42 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+#: The words of a street, a square or a quarter that Italian, French, Spanish, Portuguese, Polish, Romanian and Malay
+#: write in small letters before its name ("in via Zanardelli", "on rue Oberkampf", "in calle Mayor", "on ul.
+#: Mariacka", "in quartiere Prati"): after a place's preposition the name is that venue's, written with its word.
+#: ("via" after no preposition is a credit's: "Kyodo via AP".)
+_STREET_WORDS_IN_SMALL_LETTERS = frozenset({
+    "via", "viale", "piazza", "piazzale", "corso", "vicolo", "quartiere", "rue", "quai", "calle", "avenida", "paseo",
+    "rua", "praça", "largo", "ulica", "ul", "ul.", "plac", "aleja", "al", "strada", "jalan", "jl", "jl.", "jln",
+    "jln."})
+
+
+def _a_street_in_small_letters(toks: list[Token], k: int, prep: str, part: bool) -> tuple[Chain | None, int]:
+    """The chain after a preposition opened by a street's word in small letters and a capitalised name no town,
+    province or country has ("in via Zanardelli, near piazza Navona" gives the venue "via Zanardelli"); None for a
+    name the gazetteer knows as a city ("flew in via Frankfurt") or none at all."""
+    at = k + 2 if k + 2 < len(toks) and toks[k + 1].text == "." else k + 1  # "al. Jerozolimskie"
+    if not is_capitalised(toks[at].text) or at == k + 2 and toks[k].text not in _SHORT_STREET_WORDS:
+        return None, k  # (a short form the tokens keep with its stop, "ul. Mariacka", is one word: "ul.")
+    chain, j = _read_chain(toks, at, "any", prep, part)
+    if chain is None:
+        return None, k
+    first = chain.elements[0]
+    if first.level not in ("place", "venue") or first.population >= _STREET_NAMESAKE or first.also_province or (
+            first.country):
+        return None, k  # (a street shares its name with small towns: "via Garibaldi", "rue Lafayette")
+    written = toks[k].text + ("." if at == k + 2 else "")
+    chain.elements[0] = replace(first, level="venue", value=f"{written} {first.value}", start=toks[k].start)
+    return chain, j
+
+
+#: A town this large is the town after a street's word, not the street's name ("in via Milano" is a street all the
+#: same, but read as Milan's would be).
+_STREET_NAMESAKE = 100_000
+#: The street words written short with a stop: "ul. Mariacka", "al. Jerozolimskie", "jl. Sudirman".
+_SHORT_STREET_WORDS = frozenset({"ul", "al", "jl", "jln"})
 
 
 #: People whose "to" puts them at the place named after it, as the verb "visit" does ("visitors to the Quorva

@@ -533,6 +533,9 @@ def element_of(
         text = "".join(w if k == 0 or toks[start + k - 1].end == toks[start + k].start else " " + w
                        for k, w in enumerate(words))
     level, value = classify(text, saw_the, kind)
+    if level == "venue" and kind is None and end < len(toks) and toks[end].lower == "with" and (
+            toks[end - 1].lower == _BORDER):
+        level = "ignore"  # "the Irshketam border with Xinjiang": the line a land shares with its neighbour
     if level == "place" and kind is None and _a_grounds_club(words):
         level = "venue"  # "at the Quorva Golf Club": a club named after its ground is the ground, a site
     elif level == "place" and kind is None and end - start == 1 and toks[start].lower in DISASTER_WORDS:
@@ -731,6 +734,36 @@ def _level_word_glued(word: str) -> str | None:
     return None
 
 
+_BORDER = "border"
+#: Two lands joined by a hyphen before "border" ("Punjab-Haryana", "Thai-Cambodia"): the line between them.
+_LANDS_JOINED = compiled(r"[^\W\d_][\w.']*-[A-Z][\w.']*")
+
+
+def border_site(name: str) -> str | None:
+    """A border as a site, named by its own place: "Tikri border", "the Rusumo border", where people gather, cross
+    and camp; in "Punjab-Haryana Shambhu border" the lands joined before the name only say which line the point is
+    on (the Shambhu border). None when the words before "border" are only the lands the line runs between: two
+    joined by a hyphen ("US-Mexico border"), a country, a first-level region or a people ("Pakistan border
+    crossing", "Punjab border", "the China Afghan border"), or no name at all ("inter-Korean border").
+
+    >>> border_site("Punjab-Haryana Shambhu border"), border_site("US-Mexico border"), border_site("Tikri border")
+    ('Shambhu border', None, 'Tikri border')
+    """
+    words = name.split()
+    at = next(k for k, w in enumerate(words) if w.casefold() == _BORDER)
+    own = words[1:at] if words[:1] in (["the"], ["The"]) else words[:at]
+    while own and _LANDS_JOINED.fullmatch(own[0]):
+        own = own[1:]
+    if not own or not all(w[:1].isupper() and "-" not in w for w in own):
+        return None
+    for word in own:
+        levels = name_levels(word)
+        if levels.country is not None or levels.province is not None or word.casefold() in DEMONYMS or (
+                word.casefold() in COUNTRIES):
+            return None
+    return " ".join([*own, *words[at:]])
+
+
 @lru_cache(maxsize=65536)
 def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple[str, str]:
     """The level and value of a place name.
@@ -756,6 +789,12 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
         return "ignore", name  # "in Seoul, South Korean children ...", "an Argentine flag": a people, no place
     if folded in CITY_STATES:
         return "city", name
+    if _BORDER in words:
+        site = border_site(name)
+        if site is None:
+            return "ignore", name  # "the US-Mexico border", "the Pakistan border crossing": a line between lands
+        if words[-1] == _BORDER:
+            return "venue", site  # "at Tikri border", "the Punjab-Haryana Shambhu border"
     if folded in QUARTER_NAMES:
         return "venue", name  # "Smith Street in Chinatown": a quarter of a city, no town
     if folded in CITY_PART_NAMES:

@@ -85,9 +85,10 @@ ABBREVIATIONS = frozenset(
     a.m. p.m. u.s. u.k. u.n. e.g. i.e. etc. ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan.
     ky. la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa.
     r.i. s.c. s.d. tenn. vt. va. wash. w.va. wis. wyo. d.c. alta. nfld. n.w.t. ont. p.e.i. que. sask. qld.
-    brgy. bgy. sto. sta.
+    brgy. bgy. sto. sta. ul. jl. jln.
     """.split()  # (Canada's and Queensland's short forms, as their wires write them; the Philippines' barangay,
-    # and Santo and Santa in Spanish and Filipino place names: "Brgy. Sto. Nino", "Sta. Cruz")
+    # and Santo and Santa in Spanish and Filipino place names: "Brgy. Sto. Nino", "Sta. Cruz"; the street's word
+    # of Poland and of Indonesia and Malaysia: "ul. Mariacka", "Jl. Sudirman")
 )
 
 #: Of those, the places' short forms: after one, a capitalised word that opens sentences ("in Yucaipa, Calif. A
@@ -262,7 +263,7 @@ point headland cliff cliffs bluff crater volcano geyser fjord loch creek pond oa
 plantation vineyard masjid mandir mandapam gurdwara dargah ghat chowk maidan souk ballroom
 jingu jinja taisha dera gung sanctuary chateau château palais schloss kloster stadion stade campus
 pavillion lighthouse observatory planetarium gallery galleries pier terminal hangar bunker dockyard ground
-grounds gateway stream intersection crossroads roundabout junction
+grounds gateway stream intersection crossroads roundabout junction border
 pool pools barn barns cannery showground showgrounds fairground fairgrounds bar pub tavern cafe café restaurant
 bakery brewery distillery winery teahouse lookout viewpoint overlook court courts
 lodge inn hostel guesthouse motel chalet cottage cottages bungalow bungalows homestay
@@ -278,7 +279,7 @@ meydanı meydani camii sarayı sarayi caddesi sokak köprüsü kulesi parkı ça
 slott havn hamn koen kōen yokocho ulitsa prospekt naberezhnaya sobor lavra náměstí namesti hrad tér tere utca híd
 väljak laukums aikštė
 barrage coastline meadow meadows clubhouse mawatha agora range ranges
-greenhouse greenhouses mart circle schouwburg
+greenhouse greenhouses mart circle schouwburg corniche colony foyer
 """.split())
 
 #: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
