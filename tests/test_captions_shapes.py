@@ -3131,3 +3131,25 @@ def test_hong_kong_and_taiwan_broadcasters_are_known_outlets(text, expected):
 def test_a_place_glued_to_the_next_sentence(text, expected):
     found = parse(text).location
     assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floodwater rushes over a weir in Lindt. (Photo by Quorva Fire and Rescue Service/AFP)",
+     {"photographer": None, "agency": "AFP", "provider": "Quorva Fire and Rescue Service"}),
+    ("Smoke rises over the ridge. Photo by Lindt Forestry Department /The Canadian Press",
+     {"photographer": None, "agency": "The Canadian Press", "provider": "Lindt Forestry Department"}),
+    ("Two leopard cubs make their debut on Thursday. (Ana Ruiz, Quorva Zoo / AP)",
+     {"photographer": "Ana Ruiz", "agency": "AP", "provider": "Quorva Zoo"}),
+    ("Students gather on the lawn. (Ana Ruiz, Lindt University via AP)",
+     {"photographer": "Ana Ruiz", "agency": "AP", "provider": "Lindt University"}),
+    # ...but an outlet there is the photographer's paper, no outside source, and a person alone is the photographer
+    ("Fans cheer at the final. (Photo by Ana Ruiz/Quorva Daily News/AFP)",
+     {"photographer": "Ana Ruiz", "agency": "AFP", "provider": None}),
+    ("Fans cheer at the final. (Photo by Ana Ruiz/AFP)",
+     {"photographer": "Ana Ruiz", "agency": "AFP", "provider": None}),
+])
+def test_a_body_in_the_photographers_slot_before_an_agency(text, expected):
+    """A handout's source written where a byline puts the photographer ("Photo by Queensland Fire and Emergency
+    Services/AFP"), or after the photographer it employs ("Name, San Diego Zoo / AP"), before the agency that sent
+    it on: a body by its words (service, department, zoo, university), the provider (it had been dropped)."""
+    check(text, expected)

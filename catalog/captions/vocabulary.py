@@ -537,6 +537,15 @@ ORGANISATION_WORDS = frozenset({
     "greenpeace", "oxfam", "amnesty", "caritas", "interpol", "frontex", "wikipedia", "wikimedia",
 })
 
+#: Words that make an organisation a body handing out its own pictures (a handout's source), as against a picture
+#: agency or a brand ("Feature China", "Global Look"): "Queensland Fire and Emergency Services", "Lindt Zoo".
+HANDOUT_BODY_WORDS = frozenset({
+    "department", "ministry", "office", "service", "services", "police", "fire", "rescue", "emergency", "sheriff",
+    "sheriff's", "zoo", "aquarium", "university", "college", "school", "hospital", "museum", "library", "archive",
+    "archives", "council", "authority", "administration", "bureau", "commission", "embassy", "government", "army",
+    "navy", "guard", "command", "corps", "institute", "observatory", "laboratory", "foundation", "committee",
+})
+
 #: Last words of a place's name that no person's name ends with: "— Kent County" closing a caption is a
 #: place, not a photographer. (Words that are also surnames, "Hall", "Park", "Ward", "Hill", "Bay", "Lane",
 #: "Beach", "Street" (Ann Street/AFP), are left out; a street alone is STREET_WORDS' business.)
