@@ -4083,3 +4083,16 @@ def test_an_english_credit_opening_a_chinese_caption(text, expected):
     first Han character ("Name for The New York Times 拜登..."): the English reader reads that opening as the line
     of its own it is (the English credit had been read only where it ends the caption)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("↑2021年3月5日,茶农在仪式上齐声高喊“茶发芽”。QPAPHOTO/邱小泉 摄",
+     {"photographer": "邱小泉", "agency": "QPAPHOTO"}),
+    ("茶农在天然茶基地里采春茶。QNS/陈小霖 摄", {"photographer": "陈小霖", "agency": "QNS"}),
+    # ...a known agency as before, and words in Latin letters that are no initials stay unread as an outlet
+    ("茶农在天然茶基地里采春茶。CFP/陈小霖 摄", {"photographer": "陈小霖", "agency": "CFP"}),
+])
+def test_an_outlets_initials_in_latin_before_a_chinese_name(text, expected):
+    """An outlet the registry lacks, by its initials or brand in capitals, then "/" and its photographer's Chinese
+    name ("QPAPHOTO/邱某 摄"): the outlet as written and the photographer (the name had been read as the agency)."""
+    check(text, expected)
