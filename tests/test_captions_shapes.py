@@ -3153,3 +3153,19 @@ def test_a_body_in_the_photographers_slot_before_an_agency(text, expected):
     Services/AFP"), or after the photographer it employs ("Name, San Diego Zoo / AP"), before the agency that sent
     it on: a body by its words (service, department, zoo, university), the provider (it had been dropped)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A man in a costume stands in front of the court on June 30 in Washington, D.C. Ana Ruiz, Getty Images",
+     {"photographer": "Ana Ruiz", "agency": "Getty Images"}),
+    ("Reporters set up at the rally site in Washington, D.C. Ana Ruiz—Reuters",
+     {"photographer": "Ana Ruiz", "agency": "Reuters"}),
+    # ...not a body's name after the country's initials, and not an initial read into the name
+    ("Sailors march past the U.S. Navy Yard—Reuters", {"photographer": None, "agency": "Reuters"}),
+    ("Crowds gather in Washington, D.C. Ana Ruiz/AFP", {"photographer": "Ana Ruiz", "agency": "AFP"}),
+])
+def test_a_closing_credit_after_a_places_initials(text, expected):
+    """A place's initials end the caption's last sentence ("Washington, D.C."), then the photographer's name and an
+    agency the registry knows after a comma, a dash or a slash: the credit (initials' stops had been read as inside
+    a name only, "The U.S. Navy photo", and the name was lost)."""
+    check(text, expected)

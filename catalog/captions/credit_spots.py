@@ -622,6 +622,19 @@ def _abbreviation_before(text: str, stop: int) -> bool:
 _INITIALS = compiled(r"(?:[A-Z]\.)+")
 
 
+#: A person's name (its first word no initial), then a comma, a dash or a slash and what closes the caption:
+#: "Ana Ruiz, Getty Images", "Ana Ruiz—Reuters", "Ana Ruiz / AP".
+_NAME_THEN_CLOSING = compiled(r"([A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3})(?:, |\s*[—–/|]\s*)([^,—–/|\n]{2,40})")
+
+
+def _name_then_known_agency(text: str, start: int, rules: Rules) -> bool:
+    """Whether the text from `start` to its end is a person's name, a separator and an agency the registry knows
+    (what the place's initials before it, "D.C.", leave as a credit)."""
+    match = _NAME_THEN_CLOSING.fullmatch(text, start)
+    return match is not None and looks_like_person(match.group(1)) and bool(
+        rules.standard_agency(match.group(2).strip()))
+
+
 def _initials_before(text: str, stop: int) -> bool:
     """The stop at `stop` ends a name's initials ("U.S.", "U."), not a sentence."""
     word = text[max(0, stop - 12):stop + 1].split()
@@ -884,6 +897,10 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
                 not _web_address_at(stripped, match.start())):
             # ("The U.S. Navy photo is by": one credit; "this one in St. Stephens Green": a place's name;
             # "QUORVANEWS.COM/Ana Ruiz": an outlet's address)
+            starts.add(match.end())
+        elif _initials_before(stripped, match.start()) and _name_then_known_agency(stripped, match.end(), rules):
+            # "... in Washington, D.C. Ana Ruiz, Getty Images", "D.C. Ana Ruiz—Reuters": the place's initials end
+            # the sentence when what follows is a person's name and an agency the registry knows, set apart
             starts.add(match.end())
     if _may_hold_separator(stripped, line_start):
         for match in _SEPARATOR.finditer(stripped, line_start):
