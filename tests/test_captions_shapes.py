@@ -3169,3 +3169,19 @@ def test_a_closing_credit_after_a_places_initials(text, expected):
     agency the registry knows after a comma, a dash or a slash: the credit (initials' stops had been read as inside
     a name only, "The U.S. Navy photo", and the name was lost)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ANA RUIZ / QUORVA FREE PRESS Pelican Lake and the town of Ninette. See the story - Tuesday, August 15, 2023.",
+     {"photographer": "ANA RUIZ", "agency": "QUORVA FREE PRESS"}),
+    ("ANA RUIZ / STAFF PHOTOGRAPHER Ruth Lindt, of Quorva Haven, heads for her seat at the picnic.",
+     {"photographer": "ANA RUIZ", "agency": None}),
+    # ...but two places in capitals opening a story are no credit
+    ("NEW YORK / LONDON Markets fell on Monday as traders sold.", {"photographer": None, "agency": None}),
+])
+def test_a_credit_in_capitals_opening_the_prose(text, expected):
+    """A paper's credit set in capitals at the caption's start, name, "/" and the outlet or the role, then the
+    prose on the same line with no stop: the capitals say where the credit ends (only a known agency had been
+    read so)."""
+    check(text, expected)
+

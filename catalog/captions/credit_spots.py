@@ -952,6 +952,13 @@ _CAPITALS_CHAIN = compiled(rf"[{CAPITALS}][{CAPITALS}'’.-]+(?: [{CAPITALS}][{C
 _CAPITALS_HEAD = compiled(r"([A-Z][A-Z&.'’-]+(?: [A-Z][A-Z&.'’-]+){0,3}) +(?=[A-Z][a-z])")
 
 
+#: A credit in capitals opening the caption, a name, "/" and an outlet or a role in capitals, then the prose's first
+#: word in title case on the same line: "ANA RUIZ / QUORVA FREE PRESS Pelican Lake ...".
+_CAPITALS_CHAIN_HEAD = compiled(rf"([{CAPITALS}][{CAPITALS}'’.-]+(?: [{CAPITALS}][{CAPITALS}'’.-]+){{1,3}} ?/ ?"
+                                rf"[{CAPITALS}][{CAPITALS}&'’.-]+(?: [{CAPITALS}][{CAPITALS}&'’.-]+){{0,4}}) +"
+                                rf"(?=[{CAPITALS}][a-z])")
+
+
 def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
     """'The Yomiuri ShimbunFarm fields in ...': a credit at the very start, run into the caption's first word.
     Not standalone: only a reading that is sure of itself (a known agency) can win from here, or a "/" chain
@@ -963,6 +970,11 @@ def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
             # (a stop glued to a capital before it: the prose ran on there, "Staff Photo/Ana Ruiz.Lt. MacKay ...")
             yield Candidate(content, 0, match.start(), 1.5, _CAPITALS_CHAIN.match(content) is not None)
     if head[:2].isupper():
+        chain = _CAPITALS_CHAIN_HEAD.match(head)
+        if chain is not None:
+            # "ANA RUIZ / QUORVA FREE PRESS Pelican Lake and ...", "ANA RUIZ / STAFF PHOTOGRAPHER Ruth Tucci, of ...":
+            # a paper's credit in capitals, name then outlet or role, set apart from the prose by its capitals
+            yield Candidate(chain.group(1), 0, chain.end(1), 1.5, True)
         capitals = _CAPITALS_HEAD.match(head)
         if capitals and rules.standard_agency(capitals.group(1)):
             # "ASSOCIATED PRESS Workers gather cucumbers ...": an agency in capitals, then the prose after a space
