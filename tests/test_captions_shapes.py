@@ -3185,3 +3185,18 @@ def test_a_credit_in_capitals_opening_the_prose(text, expected):
     read so)."""
     check(text, expected)
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("Farmers tend a plot ringed by rapeseed in bloom. (Photo by Ana Ruiz/for\n\nWhile most of the country is cold, "
+     "the fields of Luoping county are yellow.", {"photographer": "Ana Ruiz", "agency": None}),
+    ("Crowds walk along the river. (Photo by Ana Ruiz/for)", {"photographer": "Ana Ruiz", "agency": None}),
+    ("Crowds walk along the river. (Photo by Ana Ruiz/for China Daily)",
+     {"photographer": "Ana Ruiz", "agency": "China Daily"}),
+    # ...and a bracket left open in the prose of a paragraph is no credit
+    ("Crowds walk by (in the rain\n\nMore text follows here.", {"photographer": None, "agency": None}),
+])
+def test_a_contributors_credit_cut_off_after_for(text, expected):
+    """A contributor's credit whose client a page cut off ("Photo by Name/for", its bracket left open at the end
+    of the first paragraph): the name stands and no outlet is named (the dangling "for" had made it no credit)."""
+    check(text, expected)
+

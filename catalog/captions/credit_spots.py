@@ -211,15 +211,22 @@ _UNCLOSED_CREDIT_LENGTH = 60
 
 def _unclosed_bracket(text: str, rules: Rules) -> Iterator[Candidate]:
     """'... during the open house. (Ana Ruiz/', '... on June 3, 2013. (Photo by STR/AFP': a credit's bracket left
-    open at the very end of the caption (a page cut its close off), after a sentence's end; the reader decides
-    whether it holds a credit."""
-    at = max(text.rfind("("), text.rfind("["))
-    if at < 0 or len(text) - at > _UNCLOSED_CREDIT_LENGTH + 3 or ")" in text[at:] or "]" in text[at:] or (
-            "\n" in text[at:]) or not _standalone(text, at):
-        return
-    content = text[at + 1:].strip().rstrip("/ ").strip()
-    if 3 <= len(content) <= _UNCLOSED_CREDIT_LENGTH:
-        yield Candidate(content, at, len(text), 3.0, True, enclosed=True)
+    open at the very end of the caption (a page cut its close off), or at the end of its first paragraph, after a
+    sentence's end; the reader decides whether it holds a credit."""
+    ends = [(len(text), 3.0)]
+    paragraph = text.find("\n\n")
+    if paragraph > 0 and text[:paragraph].rstrip()[-1:] not in ")]":
+        # "... in bloom. (Photo by Ana Ruiz/for⏎⏎While most of ...": left open at its paragraph's end, the story's
+        # text after it (weighed below a credit closing the caption)
+        ends.append((len(text[:paragraph].rstrip()), 2.0))
+    for end, weight in ends:
+        at = max(text.rfind("(", 0, end), text.rfind("[", 0, end))
+        if at < 0 or end - at > _UNCLOSED_CREDIT_LENGTH + 3 or ")" in text[at:end] or "]" in text[at:end] or (
+                "\n" in text[at:end]) or not _standalone(text, at):
+            continue
+        content = text[at + 1:end].strip().rstrip("/ ").strip()
+        if 3 <= len(content) <= _UNCLOSED_CREDIT_LENGTH:
+            yield Candidate(content, at, end, weight, True, enclosed=True)
 
 
 #: What opens the next sentence after brackets: spaces, then a capital (not more brackets: "(PHOTO NOT FOR SALE)
