@@ -3200,3 +3200,16 @@ def test_a_contributors_credit_cut_off_after_for(text, expected):
     of the first paragraph): the name stands and no outlet is named (the dangling "for" had made it no credit)."""
     check(text, expected)
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officers search the riverbank on Monday. Handout photo courtesy of the Lindt Police Department",
+     {"photographer": None, "agency": None, "provider": "Lindt Police Department"}),
+    ("Officers search the riverbank on Monday. (Handout photo provided by the Quorva Fire Service)",
+     {"photographer": None, "agency": None, "provider": "Quorva Fire Service"}),
+    ("Officers search the riverbank on Monday. (Photo courtesy of the Quorva Fire Service)",
+     {"photographer": None, "agency": None, "provider": "Quorva Fire Service"}),
+])
+def test_a_handout_word_before_a_courtesy_line(text, expected):
+    """"Handout" before a courtesy or provided-by line ("Handout photo courtesy of the Lindt Police Department"):
+    the same lead-in, the body the provider (rules/credit_leadins.toml; the word had left the line unread)."""
+    check(text, expected)
