@@ -3213,3 +3213,17 @@ def test_a_handout_word_before_a_courtesy_line(text, expected):
     """"Handout" before a courtesy or provided-by line ("Handout photo courtesy of the Lindt Police Department"):
     the same lead-in, the body the provider (rules/credit_leadins.toml; the word had left the line unread)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Smoke rises from a fire near Lindtpole. (Photo by Quorva Wildfire /The Canadian Press)",
+     {"photographer": None, "agency": "The Canadian Press", "provider": "Quorva Wildfire"}),
+    ("Crews work through the night. (Lindt Fire Rescue via AP)",
+     {"photographer": None, "agency": "AP", "provider": "Lindt Fire Rescue"}),
+    ("Crews work through the night. (Photo by Quorva Emergency Management/AFP)",
+     {"photographer": None, "agency": "AFP", "provider": "Quorva Emergency Management"}),
+])
+def test_an_emergency_services_name_is_no_persons(text, expected):
+    """An emergency service named by its words ("Alberta Wildfire", "Lindt Fire Rescue") reads as a body, never as a
+    person's two names: the provider before the agency that sent its picture, no photographer."""
+    check(text, expected)
