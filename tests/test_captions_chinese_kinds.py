@@ -4063,3 +4063,36 @@ def test_a_newsroom_extends_the_lists_moved_to_the_rules():
     house = load_rules(text='[chinese.credit]\nbrand_roles = ["融媒记者", "全媒记者"]\n')
     assert parse(text, house).credit.agency == "丽江全媒"
     assert parse("游客在古城赏雪。(大理融媒记者 柯小祖 摄)", house).credit.agency == "大理融媒"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ana Ruiz for The New York Times\n在首尔的一条小巷里,快递员正把大米送到客户家。",
+     {"photographer": "Ana Ruiz", "agency": "The New York Times"}),
+    ("Ana Ruiz for The New York Times 总统周一在白宫会见来访的岛国领导人。",
+     {"photographer": "Ana Ruiz", "agency": "The New York Times"}),
+    # the Chinese credit at the end names the agency but no one (a transliteration): the opening adds the name
+    ("Oleksandr Petrenko/AP Photo\n田野上满是炮击后留下的弹坑。 2022年9月13日奥列克桑德·彼得连科/美联社照片",
+     {"photographer": "Oleksandr Petrenko", "agency": "AP"}),
+    # ...but a Chinese credit that names its photographer stands, and a name opening the text is no credit
+    ("Ana Ruiz for The New York Times 游客在古镇游览。 新华社记者 王小明 摄",
+     {"photographer": "王小明", "agency": "Xinhua"}),
+    ("Casey在公园里散步,享受周末的阳光。", {"photographer": None, "agency": None}),
+])
+def test_an_english_credit_opening_a_chinese_caption(text, expected):
+    """A foreign paper's Chinese page sets its English credit line above the text, on its own line or before the
+    first Han character ("Name for The New York Times 拜登..."): the English reader reads that opening as the line
+    of its own it is (the English credit had been read only where it ends the caption)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("↑2021年3月5日,茶农在仪式上齐声高喊“茶发芽”。QPAPHOTO/邱小泉 摄",
+     {"photographer": "邱小泉", "agency": "QPAPHOTO"}),
+    ("茶农在天然茶基地里采春茶。QNS/陈小霖 摄", {"photographer": "陈小霖", "agency": "QNS"}),
+    # ...a known agency as before, and words in Latin letters that are no initials stay unread as an outlet
+    ("茶农在天然茶基地里采春茶。CFP/陈小霖 摄", {"photographer": "陈小霖", "agency": "CFP"}),
+])
+def test_an_outlets_initials_in_latin_before_a_chinese_name(text, expected):
+    """An outlet the registry lacks, by its initials or brand in capitals, then "/" and its photographer's Chinese
+    name ("QPAPHOTO/邱某 摄"): the outlet as written and the photographer (the name had been read as the agency)."""
+    check(text, expected)

@@ -3131,3 +3131,99 @@ def test_hong_kong_and_taiwan_broadcasters_are_known_outlets(text, expected):
 def test_a_place_glued_to_the_next_sentence(text, expected):
     found = parse(text).location
     assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floodwater rushes over a weir in Lindt. (Photo by Quorva Fire and Rescue Service/AFP)",
+     {"photographer": None, "agency": "AFP", "provider": "Quorva Fire and Rescue Service"}),
+    ("Smoke rises over the ridge. Photo by Lindt Forestry Department /The Canadian Press",
+     {"photographer": None, "agency": "The Canadian Press", "provider": "Lindt Forestry Department"}),
+    ("Two leopard cubs make their debut on Thursday. (Ana Ruiz, Quorva Zoo / AP)",
+     {"photographer": "Ana Ruiz", "agency": "AP", "provider": "Quorva Zoo"}),
+    ("Students gather on the lawn. (Ana Ruiz, Lindt University via AP)",
+     {"photographer": "Ana Ruiz", "agency": "AP", "provider": "Lindt University"}),
+    # ...but an outlet there is the photographer's paper, no outside source, and a person alone is the photographer
+    ("Fans cheer at the final. (Photo by Ana Ruiz/Quorva Daily News/AFP)",
+     {"photographer": "Ana Ruiz", "agency": "AFP", "provider": None}),
+    ("Fans cheer at the final. (Photo by Ana Ruiz/AFP)",
+     {"photographer": "Ana Ruiz", "agency": "AFP", "provider": None}),
+])
+def test_a_body_in_the_photographers_slot_before_an_agency(text, expected):
+    """A handout's source written where a byline puts the photographer ("Photo by Queensland Fire and Emergency
+    Services/AFP"), or after the photographer it employs ("Name, San Diego Zoo / AP"), before the agency that sent
+    it on: a body by its words (service, department, zoo, university), the provider (it had been dropped)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A man in a costume stands in front of the court on June 30 in Washington, D.C. Ana Ruiz, Getty Images",
+     {"photographer": "Ana Ruiz", "agency": "Getty Images"}),
+    ("Reporters set up at the rally site in Washington, D.C. Ana Ruiz—Reuters",
+     {"photographer": "Ana Ruiz", "agency": "Reuters"}),
+    # ...not a body's name after the country's initials, and not an initial read into the name
+    ("Sailors march past the U.S. Navy Yard—Reuters", {"photographer": None, "agency": "Reuters"}),
+    ("Crowds gather in Washington, D.C. Ana Ruiz/AFP", {"photographer": "Ana Ruiz", "agency": "AFP"}),
+])
+def test_a_closing_credit_after_a_places_initials(text, expected):
+    """A place's initials end the caption's last sentence ("Washington, D.C."), then the photographer's name and an
+    agency the registry knows after a comma, a dash or a slash: the credit (initials' stops had been read as inside
+    a name only, "The U.S. Navy photo", and the name was lost)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ANA RUIZ / QUORVA FREE PRESS Pelican Lake and the town of Ninette. See the story - Tuesday, August 15, 2023.",
+     {"photographer": "ANA RUIZ", "agency": "QUORVA FREE PRESS"}),
+    ("ANA RUIZ / STAFF PHOTOGRAPHER Ruth Lindt, of Quorva Haven, heads for her seat at the picnic.",
+     {"photographer": "ANA RUIZ", "agency": None}),
+    # ...but two places in capitals opening a story are no credit
+    ("NEW YORK / LONDON Markets fell on Monday as traders sold.", {"photographer": None, "agency": None}),
+])
+def test_a_credit_in_capitals_opening_the_prose(text, expected):
+    """A paper's credit set in capitals at the caption's start, name, "/" and the outlet or the role, then the
+    prose on the same line with no stop: the capitals say where the credit ends (only a known agency had been
+    read so)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Farmers tend a plot ringed by rapeseed in bloom. (Photo by Ana Ruiz/for\n\nWhile most of the country is cold, "
+     "the fields of Luoping county are yellow.", {"photographer": "Ana Ruiz", "agency": None}),
+    ("Crowds walk along the river. (Photo by Ana Ruiz/for)", {"photographer": "Ana Ruiz", "agency": None}),
+    ("Crowds walk along the river. (Photo by Ana Ruiz/for China Daily)",
+     {"photographer": "Ana Ruiz", "agency": "China Daily"}),
+    # ...and a bracket left open in the prose of a paragraph is no credit
+    ("Crowds walk by (in the rain\n\nMore text follows here.", {"photographer": None, "agency": None}),
+])
+def test_a_contributors_credit_cut_off_after_for(text, expected):
+    """A contributor's credit whose client a page cut off ("Photo by Name/for", its bracket left open at the end
+    of the first paragraph): the name stands and no outlet is named (the dangling "for" had made it no credit)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officers search the riverbank on Monday. Handout photo courtesy of the Lindt Police Department",
+     {"photographer": None, "agency": None, "provider": "Lindt Police Department"}),
+    ("Officers search the riverbank on Monday. (Handout photo provided by the Quorva Fire Service)",
+     {"photographer": None, "agency": None, "provider": "Quorva Fire Service"}),
+    ("Officers search the riverbank on Monday. (Photo courtesy of the Quorva Fire Service)",
+     {"photographer": None, "agency": None, "provider": "Quorva Fire Service"}),
+])
+def test_a_handout_word_before_a_courtesy_line(text, expected):
+    """"Handout" before a courtesy or provided-by line ("Handout photo courtesy of the Lindt Police Department"):
+    the same lead-in, the body the provider (rules/credit_leadins.toml; the word had left the line unread)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Smoke rises from a fire near Lindtpole. (Photo by Quorva Wildfire /The Canadian Press)",
+     {"photographer": None, "agency": "The Canadian Press", "provider": "Quorva Wildfire"}),
+    ("Crews work through the night. (Lindt Fire Rescue via AP)",
+     {"photographer": None, "agency": "AP", "provider": "Lindt Fire Rescue"}),
+    ("Crews work through the night. (Photo by Quorva Emergency Management/AFP)",
+     {"photographer": None, "agency": "AFP", "provider": "Quorva Emergency Management"}),
+])
+def test_an_emergency_services_name_is_no_persons(text, expected):
+    """An emergency service named by its words ("Alberta Wildfire", "Lindt Fire Rescue") reads as a body, never as a
+    person's two names: the provider before the agency that sent its picture, no photographer."""
+    check(text, expected)

@@ -24,6 +24,7 @@ caption's language and puts the facts together.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from catalog.captions.chinese_name_checks import (
     check_quoted_names,
@@ -81,6 +82,35 @@ def _abbreviating(text: str, found: Found, rules: Rules) -> bool:
     return at >= 2 and text[at - 1] in "(（" and han_char().match(text, at - 2) is not None
 
 
+#: The opening of a caption in letters up to its first Han character: a credit line set above the Chinese text
+#: ("Name for The New York Times⏎在首尔...", "Name/AP Photo 乌克兰..."), as foreign papers' Chinese pages print it.
+_LATIN_OPENING = re.compile(
+    r"[ \t]*([A-Za-z][^\n\u3400-\u9fff]{3,80}?)[ \t\u3000]*(?:\n[ \t\u3000]*)?(?=[\u3400-\u9fff])")
+
+
+def _english_credit_opening(text: str, found: Found | None, rules: Rules) -> Found | None:
+    """An English credit that opens a Chinese caption before its first Han character, on its own line or set
+    apart by a space ("Name for The New York Times 拜登总统..."), read by the English reader as the line of its
+    own it is; None when the opening is no credit, or when the Chinese reader's credit names another agency
+    (the Chinese credit keeps its names as written). Only a credit the opening holds whole counts ("Casey在..."
+    is a person in the text)."""
+    opening = _LATIN_OPENING.match(text)
+    if opening is None:
+        return None
+    from catalog.captions.credits import find_credit
+
+    line = opening.group(1)
+    english = find_credit(f"{line}\n{text[opening.end():]}".replace("。", "."), rules)
+    if english is None or english.cut_start > 0 or english.cut_end != len(line) or not (
+            english.credit.photographer or english.credit.agency):
+        return None
+    if found is not None and (not english.credit.photographer or found.credit.provider or (
+            found.credit.agency and found.credit.agency != english.credit.agency)):
+        return None  # (a Chinese credit stands unless the opening adds the photographer to its agency)
+    start = opening.start(1)
+    return replace(english, cut_start=start, cut_end=start + len(line))
+
+
 #: An acronym alone: "NPC", "CPPCC".
 _ACRONYM = re.compile(r"[A-Z]{2,8}")
 
@@ -131,6 +161,8 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
             # (not when the English reader's credit holds the Chinese label the Chinese reader read past:
             # "来源:chinadaily.com.cn")
             found = english  # (only at the end: "朝鲜中央通讯社(KCNA)..." names the source in passing)
+    if found is None or not found.credit.photographer:
+        found = _english_credit_opening(text, found, rules) or found
     if found is not None and found.credit.photographer and not found.credit.agency:
         found.credit.agency = dateline_outlet(plain, rules, words)  # "人民网北京10月14日电 ...（记者 王小明 摄）"
         if not found.credit.agency and simplified(found.credit.raw or "").startswith(words.words("credit.this_paper")):

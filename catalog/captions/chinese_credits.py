@@ -208,8 +208,9 @@ def _name_before_place(both: str, words: Words) -> str | None:
 #: A word of a name in Latin letters (Petrov), and the given names written before it, each capitalised and followed
 #: by a space, right after a label, a stop or a bracket ("图片来源:Ivan Petrov/塔斯社").
 _LATIN_WORD = compiled(r"[A-Z][a-z'-]{1,20}")
-#: One word in Latin letters that may name an outlet: "CICPHOTO", "Quorvapix".
-_LATIN_OUTLET = compiled(r"[A-Za-z]{2,20}")
+#: An outlet's initials or brand in capitals, a picture word run on or not ("QPA", "QPAPHOTO", "QNS PHOTO"): before
+#: "/" and a Chinese name, the outlet (a person's name in Latin letters is written in words, "Ana RUIZ").
+_LATIN_INITIALS = compiled(r"[A-Z][A-Z0-9&]{1,11}(?: ?PHOTO| Photo)?")
 #: Chinese words, a slash, then a name of two or three words in Latin letters: "某某署/Ana Ruiz".
 _HAN_THEN_LATIN_PERSON = compiled(f"[{HAN}]{{2,12}}/[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){{1,2}}")
 _LATIN_GIVEN = compiled(r"(?<=[:：\s(（])(?:[A-Z][a-z'.-]{0,20} ){1,3}\Z")
@@ -1303,9 +1304,11 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = first  # "赵军/视觉中国": the photographer, then the agency
                 elif " " in first and first.isascii() and not rules.standard_agency(first) and looks_like_person(first):
                     credit.photographer = first  # "Sergey Petrov/俄新社": a name in Latin letters, then the agency
-                elif _outlet_named(first, rules, words) and not rules.standard_agency(simplified(second)) and (
+                elif (_outlet_named(first, rules, words) or _LATIN_INITIALS.fullmatch(first)) and not (
+                        rules.standard_agency(simplified(second))) and (
                         _PERSON.fullmatch(second) and simplified(second)[:1] in words.set("credit.surnames")):
-                    # "光明图片/王小鹏": the outlet, then the photographer ("星洲日报/王小明摄": 摄 run into the name)
+                    # "光明图片/王小鹏": the outlet, then the photographer ("星洲日报/王小明摄": 摄 run into the name;
+                    # "QPAPHOTO/王小明 摄": an outlet the registry lacks by its initials in capitals)
                     credit.agency, credit.photographer = _agency_name(first, rules, words), _without_took(
                         second, words)
                 elif _LATIN_OUTLET.fullmatch(first) and not rules.standard_agency(first) and _PERSON.fullmatch(

@@ -740,6 +740,11 @@ _BACKSLASH = compiled(r"\s*\\\s*")
 _MARKUP = "*_\"“”{}<>•·▲►▶"
 
 
+#: A client's "for" after the credit's last slash with the client's name cut off ("Photo by Ana Ruiz/for"): a
+#: contributor's credit ("Name/for China Daily") left unfinished; the name stands, no outlet is named.
+_CLIENT_CUT_OFF = compiled(r"\s*/\s*[Ff](?:or|OR)\Z")
+
+
 def _tidy(raw: str, rules: Rules) -> str:
     """The credit text without what is around the names: a closing stop, a "==" or dash left by a CMS, a
     copyright year, a date after the credit, and with names that a scraper glued together set apart again.
@@ -789,6 +794,9 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = _COPYRIGHT_AFTER.sub("", body)  # "Photos by Sally Rice ©2012": the notice after the name
     if ("CC" in body or "omain" in body or "ommons" in body) and _LICENCE.search(body):
         body = _LICENCE.sub("", body)  # "Photo by Ana Ruiz/Flickr, CC BY-SA 2.0": the licence, not a name
+    if body[-3:].casefold() == "for" and _CLIENT_CUT_OFF.search(body) and looks_like_person(
+            strip_lead_in(_CLIENT_CUT_OFF.sub("", body), rules)[0]):
+        body = _CLIENT_CUT_OFF.sub("", body)  # "Photo by Ana Ruiz/for": "/for China Daily" cut off by the page
     if body.endswith("©"):  # "Photo by Vladimir Prokopenko©": the sign glued after the name
         body = body[:-1].rstrip()
     if body.rstrip()[-1:].isdecimal():  # a date ends in a digit (and \d is a decimal digit)

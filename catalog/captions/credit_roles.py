@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from catalog.captions.credit_names import is_media
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
-from catalog.captions.vocabulary import HANDOUT_TAGS, ORGANISATION_WORDS, PLATFORMS
+from catalog.captions.vocabulary import HANDOUT_BODY_WORDS, HANDOUT_TAGS, ORGANISATION_WORDS, PLATFORMS
 from catalog.patterns import compiled
 
 
@@ -229,8 +229,16 @@ _GOVERNMENT_UNIT = compiled(r"\b(?:Division|Department|Ministry|Secretariat|Dire
 
 
 def _distributed_source(chain: Chain, credit: Credit) -> bool:
-    if chain.people or not credit.agency or chain.role in ("byline", "photo/"):
+    if not credit.agency:
         return False
+    if chain.people or chain.role in ("byline", "photo/"):
+        # "Photo by Quorva Fire and Rescue Service/AFP", "(Ana Ruiz, Lindt Zoo / AP)": a body by its words in
+        # the photographer's slot, or named after its photographer, before the agency that sent it is the handout's
+        # source (another outlet there is the photographer's employer or a reading of a name: no source)
+        sources = [p for p in chain.outlets if p.kind == "org" and p.segment == 0 and _a_body(p)]
+        if sources and chain.outlets[-1].kind == "agency" and chain.outlets[-1].value == credit.agency:
+            credit.provider = chain.joined(sources)
+        return True
     # An organisation, or an agency other than the one that sends it (the registry knows KCNA as a news agency:
     # in "REUTERS/KCNA" Reuters sends what KCNA released), that is not a media outlet by its name.
     sources = [p for p in chain.outlets if p.kind in ("org", "agency") and not is_media(p.value)
@@ -243,6 +251,13 @@ def _distributed_source(chain: Chain, credit: Credit) -> bool:
         sources = [p for p in sources if p.segment < chain.last_segment and p.kind != "agency"]
     credit.provider = chain.joined(sources)
     return True
+
+
+def _a_body(part: Part) -> bool:
+    """Whether an organisation's name is a body's by its words ("Queensland Fire and Emergency Services", "Lindt
+    Zoo", "Quorva Police Department"), no outlet's ("Lindt Daily Photo Service")."""
+    words = {word.strip(".,()").casefold() for word in part.text.split()}
+    return bool(words & HANDOUT_BODY_WORDS) and not is_media(part.value) and not is_media(part.text)
 
 
 #: Tried in order after an ordinary credit is read; the first that applies decides the provider.

@@ -211,15 +211,22 @@ _UNCLOSED_CREDIT_LENGTH = 60
 
 def _unclosed_bracket(text: str, rules: Rules) -> Iterator[Candidate]:
     """'... during the open house. (Ana Ruiz/', '... on June 3, 2013. (Photo by STR/AFP': a credit's bracket left
-    open at the very end of the caption (a page cut its close off), after a sentence's end; the reader decides
-    whether it holds a credit."""
-    at = max(text.rfind("("), text.rfind("["))
-    if at < 0 or len(text) - at > _UNCLOSED_CREDIT_LENGTH + 3 or ")" in text[at:] or "]" in text[at:] or (
-            "\n" in text[at:]) or not _standalone(text, at):
-        return
-    content = text[at + 1:].strip().rstrip("/ ").strip()
-    if 3 <= len(content) <= _UNCLOSED_CREDIT_LENGTH:
-        yield Candidate(content, at, len(text), 3.0, True, enclosed=True)
+    open at the very end of the caption (a page cut its close off), or at the end of its first paragraph, after a
+    sentence's end; the reader decides whether it holds a credit."""
+    ends = [(len(text), 3.0)]
+    paragraph = text.find("\n\n")
+    if paragraph > 0 and text[:paragraph].rstrip()[-1:] not in ")]":
+        # "... in bloom. (Photo by Ana Ruiz/for⏎⏎While most of ...": left open at its paragraph's end, the story's
+        # text after it (weighed below a credit closing the caption)
+        ends.append((len(text[:paragraph].rstrip()), 2.0))
+    for end, weight in ends:
+        at = max(text.rfind("(", 0, end), text.rfind("[", 0, end))
+        if at < 0 or end - at > _UNCLOSED_CREDIT_LENGTH + 3 or ")" in text[at:end] or "]" in text[at:end] or (
+                "\n" in text[at:end]) or not _standalone(text, at):
+            continue
+        content = text[at + 1:end].strip().rstrip("/ ").strip()
+        if 3 <= len(content) <= _UNCLOSED_CREDIT_LENGTH:
+            yield Candidate(content, at, end, weight, True, enclosed=True)
 
 
 #: What opens the next sentence after brackets: spaces, then a capital (not more brackets: "(PHOTO NOT FOR SALE)
@@ -622,6 +629,19 @@ def _abbreviation_before(text: str, stop: int) -> bool:
 _INITIALS = compiled(r"(?:[A-Z]\.)+")
 
 
+#: A person's name (its first word no initial), then a comma, a dash or a slash and what closes the caption:
+#: "Ana Ruiz, Getty Images", "Ana Ruiz—Reuters", "Ana Ruiz / AP".
+_NAME_THEN_CLOSING = compiled(r"([A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3})(?:, |\s*[—–/|]\s*)([^,—–/|\n]{2,40})")
+
+
+def _name_then_known_agency(text: str, start: int, rules: Rules) -> bool:
+    """Whether the text from `start` to its end is a person's name, a separator and an agency the registry knows
+    (what the place's initials before it, "D.C.", leave as a credit)."""
+    match = _NAME_THEN_CLOSING.fullmatch(text, start)
+    return match is not None and looks_like_person(match.group(1)) and bool(
+        rules.standard_agency(match.group(2).strip()))
+
+
 def _initials_before(text: str, stop: int) -> bool:
     """The stop at `stop` ends a name's initials ("U.S.", "U."), not a sentence."""
     word = text[max(0, stop - 12):stop + 1].split()
@@ -885,6 +905,10 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
             # ("The U.S. Navy photo is by": one credit; "this one in St. Stephens Green": a place's name;
             # "QUORVANEWS.COM/Ana Ruiz": an outlet's address)
             starts.add(match.end())
+        elif _initials_before(stripped, match.start()) and _name_then_known_agency(stripped, match.end(), rules):
+            # "... in Washington, D.C. Ana Ruiz, Getty Images", "D.C. Ana Ruiz—Reuters": the place's initials end
+            # the sentence when what follows is a person's name and an agency the registry knows, set apart
+            starts.add(match.end())
     if _may_hold_separator(stripped, line_start):
         for match in _SEPARATOR.finditer(stripped, line_start):
             starts.add(match.end())
@@ -935,6 +959,13 @@ _CAPITALS_CHAIN = compiled(rf"[{CAPITALS}][{CAPITALS}'’.-]+(?: [{CAPITALS}][{C
 _CAPITALS_HEAD = compiled(r"([A-Z][A-Z&.'’-]+(?: [A-Z][A-Z&.'’-]+){0,3}) +(?=[A-Z][a-z])")
 
 
+#: A credit in capitals opening the caption, a name, "/" and an outlet or a role in capitals, then the prose's first
+#: word in title case on the same line: "ANA RUIZ / QUORVA FREE PRESS Pelican Lake ...".
+_CAPITALS_CHAIN_HEAD = compiled(rf"([{CAPITALS}][{CAPITALS}'’.-]+(?: [{CAPITALS}][{CAPITALS}'’.-]+){{1,3}} ?/ ?"
+                                rf"[{CAPITALS}][{CAPITALS}&'’.-]+(?: [{CAPITALS}][{CAPITALS}&'’.-]+){{0,4}}) +"
+                                rf"(?=[{CAPITALS}][a-z])")
+
+
 def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
     """'The Yomiuri ShimbunFarm fields in ...': a credit at the very start, run into the caption's first word.
     Not standalone: only a reading that is sure of itself (a known agency) can win from here, or a "/" chain
@@ -946,6 +977,11 @@ def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
             # (a stop glued to a capital before it: the prose ran on there, "Staff Photo/Ana Ruiz.Lt. MacKay ...")
             yield Candidate(content, 0, match.start(), 1.5, _CAPITALS_CHAIN.match(content) is not None)
     if head[:2].isupper():
+        chain = _CAPITALS_CHAIN_HEAD.match(head)
+        if chain is not None:
+            # "ANA RUIZ / QUORVA FREE PRESS Pelican Lake and ...", "ANA RUIZ / STAFF PHOTOGRAPHER Ruth Tucci, of ...":
+            # a paper's credit in capitals, name then outlet or role, set apart from the prose by its capitals
+            yield Candidate(chain.group(1), 0, chain.end(1), 1.5, True)
         capitals = _CAPITALS_HEAD.match(head)
         if capitals and rules.standard_agency(capitals.group(1)):
             # "ASSOCIATED PRESS Workers gather cucumbers ...": an agency in capitals, then the prose after a space

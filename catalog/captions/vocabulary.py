@@ -534,8 +534,20 @@ ORGANISATION_WORDS = frozenset({
     "republic", "kingdom", "china", "chinese", "global", "international", "national", "world", "asia",
     "pacific", "visual", "feature", "cf", "palace",
     "commons", "google",  # "Wikimedia Commons", "Google Street View": sites, never a person
+    # an emergency service's words ("Quorva Fire and Rescue", "Lindt Wildfire"), never a person's name ("Fire" alone
+    # is left out: "AFP PHOTO /Quorva Fire" cut at "and" is read with the provider the prose names)
+    "rescue", "wildfire", "emergency", "emergencies",
     # bodies named in one word that hand pictures out ("Photo by Greenpeace"), never a person
     "greenpeace", "oxfam", "amnesty", "caritas", "interpol", "frontex", "wikipedia", "wikimedia",
+})
+
+#: Words that make an organisation a body handing out its own pictures (a handout's source), as against a picture
+#: agency or a brand ("Feature China", "Global Look"): "Queensland Fire and Emergency Services", "Lindt Zoo".
+HANDOUT_BODY_WORDS = frozenset({
+    "department", "ministry", "office", "service", "services", "police", "fire", "wildfire", "rescue", "emergency",
+    "sheriff", "sheriff's", "zoo", "aquarium", "university", "college", "school", "hospital", "museum", "library",
+    "archive", "archives", "council", "authority", "administration", "bureau", "commission", "embassy", "government",
+    "army", "navy", "guard", "command", "corps", "institute", "observatory", "laboratory", "foundation", "committee",
 })
 
 #: Last words of a place's name that no person's name ends with: "— Kent County" closing a caption is a
