@@ -1591,6 +1591,41 @@ def test_english_credits_naming_an_outlets_correspondent(text, expected):
     check(text, expected)
 
 
+CREDIT_FORCES_EN = [
+    ("a byline naming the service, then its member by rank",
+     "Paratroopers rehearse a river crossing at Fort Quorran, May 3, 2021.\n\nPhoto by U.S. Army Staff Sgt. "
+     "Orrin Talvassy",
+     {"photographer": "Orrin Talvassy", "agency": "U.S. Army", "provider": None}),
+    ("...an air force's airman, in brackets",
+     "A tanker refuels two jets over the range, June 9, 2022. (Photo by U.S. Air Force Senior Airman Tamsin "
+     "Vellacourt)",
+     {"photographer": "Tamsin Vellacourt", "agency": "U.S. Air Force", "provider": None}),
+    ("...a navy's petty officer, the picture released",
+     "Sailors haul lines on the pier, April 2, 2020. (Photo by U.S. Navy Petty Officer 2nd Class Orrin "
+     "Talvassy/Released)",
+     {"photographer": "Orrin Talvassy", "agency": "U.S. Navy", "provider": None}),
+    ("...another country's navy, its rank in words",
+     "Divers check the hull of the frigate in harbour, March 4, 2019. (Photo by Royal Quorvan Navy Leading "
+     "Seaman Tamsin Vellacourt)",
+     {"photographer": "Tamsin Vellacourt", "agency": "Royal Quorvan Navy"}),
+    ("a Commonwealth rank written short without a stop",
+     "Soldiers greet their families on the parade ground.\nPhoto by LCpl Orrin Talvassy",
+     {"photographer": "Orrin Talvassy"}),
+    ("...a sapper's",
+     "Engineers lay a bridge over the creek during training in 2018. Photo: Spr Tamsin Vellacourt",
+     {"photographer": "Tamsin Vellacourt"}),
+    ("...a fire chief is no armed service: the byline is not cut",
+     "Crews douse the warehouse roof, July 16, 2020. (Photo by Quorva Fire Chief Orrin Talvassy)",
+     {"agency": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_FORCES_EN],
+                         ids=[case[0] for case in CREDIT_FORCES_EN])
+def test_english_credits_of_armed_services(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [
