@@ -733,18 +733,6 @@ def test_english_credits_of_outlets_outside_the_wires(text, expected):
 #: A place written after or in place of the credit is no name (capcred7): the credit reader reads a country or a
 #: region, a "City, Country" line, and a name the gazetteer knows where only a place would stand, as places.
 CREDIT_PLACES_EN = [
-    ("a city and its country after a dash, alone",
-     "Women carry water home along the dyke at sunset — Bamako, Mali",
-     {"photographer": None, "agency": None, "provider": None}),
-    ("a city and its state after a pipe, alone",
-     "Surfers wait for the evening swell | Santa Barbara, California",
-     {"photographer": None, "agency": None, "provider": None}),
-    ("a big city alone after a dash",
-     "Commuters crowd the platform before the evening rush — Mexico City",
-     {"photographer": None, "agency": None}),
-    ("a two-word city alone on the last line",
-     "Commuters crowd the platform before the evening rush.\nKuala Lumpur",
-     {"photographer": None, "agency": None}),
     ("a credit, then the place after a dash",
      "Herders move their flocks to the winter pasture. Photo: Batbayar Dorj — Ulaanbaatar, Mongolia",
      {"photographer": "Batbayar Dorj", "agency": None, "provider": None}),
@@ -1629,6 +1617,30 @@ def test_english_credits_of_armed_services(text, expected):
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [
+    ("an armed service's dateline after the picture's number: the town and the date in brackets",
+     "210315-N-QV123-0042 NORFOLK (March 15, 2021) Sailors load stores aboard the destroyer at the pier. "
+     "(U.S. Navy photo by Mass Communication Specialist 3rd Class Orrin Talvassy/Released)",
+     {"city": "Norfolk", "date": "2021-03-15", "date_kind": "taken", "photographer": "Orrin Talvassy"}),
+    ("...the number on a line of its own, the town named again later as if a venue",
+     "210315-N-QV123-0042\nPORT HUENEME, Calif. (March 15, 2021) Seabees stack crates on the quay. The battalion "
+     "leaves Port Hueneme next month. (U.S. Navy photo by Orrin Talvassy)",
+     {"city": "Port Hueneme", "province": "Calif.", "sublocation": None, "date": "2021-03-15"}),
+    ("...at sea: no town",
+     "210315-N-QV123-0042 CORAL SEA (March 15, 2021) A helicopter lands on the flight deck of the carrier. "
+     "(U.S. Navy photo by Orrin Talvassy)",
+     {"city": None, "province": None, "country": None, "date": "2021-03-15"}),
+    ("a city and its country after a dash, alone",
+     "Women carry water home along the dyke at sunset — Bamako, Mali",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("a city and its state after a pipe, alone",
+     "Surfers wait for the evening swell | Santa Barbara, California",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("a big city alone after a dash",
+     "Commuters crowd the platform before the evening rush — Mexico City",
+     {"photographer": None, "agency": None}),
+    ("a two-word city alone on the last line",
+     "Commuters crowd the platform before the evening rush.\nKuala Lumpur",
+     {"photographer": None, "agency": None}),
     ("a place heading with a dotted date",
      "Berlin, Germany - 30.04.2019\nProtesters gather outside a house project for a street party.\n"
      "Photo: Jana Weber",

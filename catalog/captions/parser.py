@@ -327,6 +327,11 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
     elif facts.date is None and facts.date_text and dateline.date_text:
         _year_from_scene_dateline(facts, dateline)
     written = facts.location
+    if places and written.sublocation and not (written.city or written.province or written.country) and (
+            _folded(written.sublocation) == _folded(place_from_dateline(dateline.place).city or "")):
+        # "PORT CANAVERAL, Fla. (Sept. 24, 2020) ... commissioned in Port Canaveral": the text's "venue" is the
+        # dateline's town named again, not a site in it
+        written.sublocation = None
     if places and written.country and not (written.city or written.province):
         _city_from_scene_dateline(facts, dateline)
         return
@@ -354,6 +359,11 @@ def _city_from_scene_dateline(facts: CaptionFacts, dateline: Dateline) -> None:
     facts.location.city, facts.location.province = headed.city, headed.province
     facts.evidence.update({level: kind for level, kind in place_kinds("en", "dateline", facts.location).items()
                            if level in ("city", "province")})
+
+
+def _folded(name: str) -> str:
+    """A place's name as two writings of it compare: "PORT CANAVERAL" == "Port Canaveral"."""
+    return " ".join(name.casefold().split())
 
 
 def _country_code(place: Place) -> str | None:
