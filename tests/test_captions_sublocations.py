@@ -87,7 +87,9 @@ def test_a_county_is_no_sublocation(text, city):
 
 
 def test_a_district_inside_a_city_stays_the_sublocation():
-    assert sublocation("Diners queue at a noodle shop in Jing'an District of Shanghai on Monday.") == "Jing'an District"
+    # (a district of one of the four mainland municipalities is the municipality's level below it, no venue: see
+    # test_a_district_of_a_municipality_is_no_venue)
+    assert sublocation("Diners queue at a noodle shop in Qingxiu District of Nanning on Monday.") == "Qingxiu District"
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1127,5 +1129,21 @@ def test_a_known_name_placed_in_a_town_after_at(text, expected):
     ("Floods hit Paris and Lyon in France on Monday.", (None, None)),
 ])
 def test_a_site_joined_by_and_placed_in_its_town(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a district of one of the four mainland municipalities is its level below the city, no venue
+    ("Residents fan themselves on a bench in Quyang District of southwest China's Chongqing, July 9, 2022.",
+     (None, "Chongqing")),
+    ("Children fly kites in Lindao District, Tianjin, north China, March 3, 2021.", (None, "Tianjin")),
+    # ...a venue in it stays the venue
+    ("Tourists stroll in the Quyang Garden in Lindao District of Shanghai, east China, May 3, 2022.",
+     ("Quyang Garden", "Shanghai")),
+    # ...a Hong Kong district stays the sublocation, as the labelling rules say
+    ("Shoppers crowd a street market in Quyang District, Hong Kong, May 3, 2022.", ("Quyang District", "Hong Kong")),
+])
+def test_a_district_of_a_municipality_is_no_venue(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
