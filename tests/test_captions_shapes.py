@@ -1617,6 +1617,15 @@ def test_english_credits_of_armed_services(text, expected):
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [
+    ("a town alone on the heading line, then the date in figures after a space",
+     "Gdansk 14.05.2016\n\nSailors rig a tall ship for the summer season. Photo: Jan Kowalczyk",
+     {"city": "Gdansk", "date": "2016-05-14", "date_kind": "taken"}),
+    ("...the same closing the caption as a sentence of its own",
+     "Sailors rig a tall ship for the summer season. Gdansk 14/05/2016. Photo: Jan Kowalczyk",
+     {"city": "Gdansk", "date": "2016-05-14"}),
+    ("...a word that is no town before the figures gives no place",
+     "Sailors rig a tall ship for the summer season. Saturday 14/05/2016. Photo: Jan Kowalczyk",
+     {"city": None, "sublocation": None}),
     ("an armed service's dateline after the picture's number: the town and the date in brackets",
      "210315-N-QV123-0042 NORFOLK (March 15, 2021) Sailors load stores aboard the destroyer at the pier. "
      "(U.S. Navy photo by Mass Communication Specialist 3rd Class Orrin Talvassy/Released)",
