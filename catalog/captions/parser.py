@@ -29,7 +29,13 @@ from catalog.captions.gazetteer import name_levels
 from catalog.captions.locations import find_place, place_from_dateline
 from catalog.captions.notcaptions import not_a_caption_under
 from catalog.captions.place_capitals import check_capital_country
-from catalog.captions.place_checks import check_province, check_region, check_sides, check_town
+from catalog.captions.place_checks import (
+    check_province,
+    check_region,
+    check_sides,
+    check_state_named_as_country,
+    check_town,
+)
 from catalog.captions.place_evidence import house_weights
 from catalog.captions.rules import Rules, default_rules
 from catalog.captions.text import blank, sentences
@@ -235,6 +241,7 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         check_region(facts.location, work, note)
         check_town(facts.location, note, work)
         check_capital_country(facts.location, work, note)
+        check_state_named_as_country(facts.location, facts.credit.agency, note)
         facts.evidence.update(place_kinds("en", reading.how, reading.place, dict(reading.found_by)))
         if note:
             note(place_note(reading.place, reading.how, reading.written))
