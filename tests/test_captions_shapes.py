@@ -1614,6 +1614,28 @@ def test_english_credits_of_armed_services(text, expected):
     check(text, expected)
 
 
+CREDIT_WIRE_DATELINES_EN = [
+    ("a wire's dateline is the only credit: its agency",
+     "ISFAHAN (Tasnim) – Crowds gather at the old square on Friday to mark the new year.",
+     {"agency": "Tasnim", "photographer": None, "provider": None}),
+    ("...a wire's dateline with its date",
+     "KABUL, May 3 (Xinhua) -- Traders reopen their stalls in the old bazaar.",
+     {"agency": "Xinhua"}),
+    ("...an outlet the registry does not know gives nothing",
+     "ISFAHAN (Quorva Times) – Crowds gather at the old square on Friday.",
+     {"agency": None}),
+    ("...a credit of the caption's own comes first",
+     "ISFAHAN (Tasnim) – Crowds gather at the old square on Friday. (Photo by Orrin Talvassy/Reuters)",
+     {"agency": "Reuters", "photographer": "Orrin Talvassy"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_WIRE_DATELINES_EN],
+                         ids=[case[0] for case in CREDIT_WIRE_DATELINES_EN])
+def test_english_credit_of_a_wire_dateline(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [

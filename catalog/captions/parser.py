@@ -39,7 +39,7 @@ from catalog.captions.place_checks import (
 from catalog.captions.place_evidence import house_weights
 from catalog.captions.rules import Rules, default_rules
 from catalog.captions.text import blank, sentences
-from catalog.captions.types import CaptionFacts, Place
+from catalog.captions.types import CaptionFacts, Credit, Place
 from catalog.patterns import compiled
 
 _UNDATED = compiled(r"\bundated\b", re.IGNORECASE)
@@ -165,6 +165,11 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         work = blank(work, found.cut_start, found.cut_end, mark="\n")
         if note:
             note(credit_note(found, rules))
+    elif (wire := _wire_of_the_dateline(text, rules)) is not None:
+        facts.credit = Credit(raw=wire, agency=rules.standard_agency(wire))
+        facts.evidence["agency"] = "en / text"
+        if note:
+            note(f"agency {facts.credit.agency!r}: the wire its dateline names ('TEHRAN ({wire}) –'), no credit else")
     elif note:
         note("credit: none found (no credit line, lead-in or known agency at the end, a line or brackets)")
     dateline = find_dateline(work)
@@ -252,6 +257,22 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
     if dateline is not None and dateline.scene:
         _use_scene_dateline(facts, dateline, places=places)
     return facts
+
+
+#: A wire's dateline opening a line: the town in capitals (maybe its date after a comma), the agency in brackets
+#: and a dash: "TEHRAN (Tasnim) –", "MASHHAD (Quorva News) --".
+_WIRE_DATELINE = compiled(r"(?m)^[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{1,40})?[ \t]*"
+                          r"\((?P<wire>[A-Z][A-Za-z .]{1,30})\)[ \t]*(?:--|[-–—])[ \t]")
+
+
+def _wire_of_the_dateline(text: str, rules: Rules) -> str | None:
+    """The agency a wire's dateline names, when the caption has no credit of its own: the story's and its
+    picture's wire ("TEHRAN (Tasnim) – Crowds ..."); an agency the registry knows, within the first lines."""
+    head = text[:400]
+    if "(" not in head:
+        return None
+    match = _WIRE_DATELINE.search(head)
+    return match.group("wire") if match and rules.standard_agency(match.group("wire")) else None
 
 
 def _date_in_the_countrys_order(facts: CaptionFacts, work: str, paragraphs: list[tuple[int, int]],
