@@ -106,11 +106,11 @@ CASES = [
      Expected(raw="Xinhua/Wu Zhizun", photographer="Wu Zhizun", agency="Xinhua", date="2025-10-04",
               date_kind="taken", city="Enshi Tujia and Miao Autonomous Prefecture", province="Hubei",
               country="China")),
-    ("xinhua: district of a municipality",
+    ("xinhua: district of a municipality",  # (the municipality's level below it, as the labels read it)
      "Customers buy mooncakes at a store in Xuhui District, east China's Shanghai, Sept. 15, 2025. "
      "(Xinhua/Fang Zhe)",
      Expected(raw="Xinhua/Fang Zhe", photographer="Fang Zhe", agency="Xinhua", date="2025-09-15",
-              date_kind="taken", sublocation="Xuhui District", city="Shanghai", country="China")),
+              date_kind="taken", sublocation=None, city="Shanghai", country="China")),  # (a district: no venue)
     ("xinhua: reference point is left out, the province kept",
      "A man fishes at a reservoir 40km from Zhangye city, northwest China's Gansu Province, Oct. 2, 2025. "
      "(Xinhua/Fan Peishen)",

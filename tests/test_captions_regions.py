@@ -890,3 +890,19 @@ def test_a_word_nothing_knows_before_a_kind_makes_no_province():
 ])
 def test_a_side_of_a_country_written_by_its_kind(text, expected):
     assert parse(text).location.province == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state that is also a country's name, in an American service's caption or on an American base: the state
+    ("Recruits crawl under wire at Fort Quorran, Georgia, May 4, 2019. (U.S. Army photo by Sgt. Orrin Talvassy)",
+     ("Georgia", None)),
+    ("Airmen train at a decontamination centre in Georgia, March 18, 2015. (New York Air National Guard photo/Staff "
+     "Sgt. Orrin Talvassy)", ("Georgia", None)),
+    ("Cadets march at Camp Quorran, Georgia, on May 4, 2019.", ("Georgia", None)),
+    # ...elsewhere the country
+    ("Dancers perform at a festival in Georgia, May 4, 2019. (Photo by Orrin Talvassy)", (None, "Georgia")),
+    ("Protesters rally in Tbilisi, Georgia, May 4, 2019. (U.S. Embassy photo)", (None, "Georgia")),
+])
+def test_a_state_named_as_a_country(text, expected):
+    found = parse(text).location
+    assert (found.province, found.country) == expected

@@ -733,18 +733,6 @@ def test_english_credits_of_outlets_outside_the_wires(text, expected):
 #: A place written after or in place of the credit is no name (capcred7): the credit reader reads a country or a
 #: region, a "City, Country" line, and a name the gazetteer knows where only a place would stand, as places.
 CREDIT_PLACES_EN = [
-    ("a city and its country after a dash, alone",
-     "Women carry water home along the dyke at sunset — Bamako, Mali",
-     {"photographer": None, "agency": None, "provider": None}),
-    ("a city and its state after a pipe, alone",
-     "Surfers wait for the evening swell | Santa Barbara, California",
-     {"photographer": None, "agency": None, "provider": None}),
-    ("a big city alone after a dash",
-     "Commuters crowd the platform before the evening rush — Mexico City",
-     {"photographer": None, "agency": None}),
-    ("a two-word city alone on the last line",
-     "Commuters crowd the platform before the evening rush.\nKuala Lumpur",
-     {"photographer": None, "agency": None}),
     ("a credit, then the place after a dash",
      "Herders move their flocks to the winter pasture. Photo: Batbayar Dorj — Ulaanbaatar, Mongolia",
      {"photographer": "Batbayar Dorj", "agency": None, "provider": None}),
@@ -1591,9 +1579,99 @@ def test_english_credits_naming_an_outlets_correspondent(text, expected):
     check(text, expected)
 
 
+CREDIT_FORCES_EN = [
+    ("a byline naming the service, then its member by rank",
+     "Paratroopers rehearse a river crossing at Fort Quorran, May 3, 2021.\n\nPhoto by U.S. Army Staff Sgt. "
+     "Orrin Talvassy",
+     {"photographer": "Orrin Talvassy", "agency": "U.S. Army", "provider": None}),
+    ("...an air force's airman, in brackets",
+     "A tanker refuels two jets over the range, June 9, 2022. (Photo by U.S. Air Force Senior Airman Tamsin "
+     "Vellacourt)",
+     {"photographer": "Tamsin Vellacourt", "agency": "U.S. Air Force", "provider": None}),
+    ("...a navy's petty officer, the picture released",
+     "Sailors haul lines on the pier, April 2, 2020. (Photo by U.S. Navy Petty Officer 2nd Class Orrin "
+     "Talvassy/Released)",
+     {"photographer": "Orrin Talvassy", "agency": "U.S. Navy", "provider": None}),
+    ("...another country's navy, its rank in words",
+     "Divers check the hull of the frigate in harbour, March 4, 2019. (Photo by Royal Quorvan Navy Leading "
+     "Seaman Tamsin Vellacourt)",
+     {"photographer": "Tamsin Vellacourt", "agency": "Royal Quorvan Navy"}),
+    ("a Commonwealth rank written short without a stop",
+     "Soldiers greet their families on the parade ground.\nPhoto by LCpl Orrin Talvassy",
+     {"photographer": "Orrin Talvassy"}),
+    ("...a sapper's",
+     "Engineers lay a bridge over the creek during training in 2018. Photo: Spr Tamsin Vellacourt",
+     {"photographer": "Tamsin Vellacourt"}),
+    ("...a fire chief is no armed service: the byline is not cut",
+     "Crews douse the warehouse roof, July 16, 2020. (Photo by Quorva Fire Chief Orrin Talvassy)",
+     {"agency": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_FORCES_EN],
+                         ids=[case[0] for case in CREDIT_FORCES_EN])
+def test_english_credits_of_armed_services(text, expected):
+    check(text, expected)
+
+
+CREDIT_WIRE_DATELINES_EN = [
+    ("a wire's dateline is the only credit: its agency",
+     "ISFAHAN (Tasnim) – Crowds gather at the old square on Friday to mark the new year.",
+     {"agency": "Tasnim", "photographer": None, "provider": None}),
+    ("...a wire's dateline with its date",
+     "KABUL, May 3 (Xinhua) -- Traders reopen their stalls in the old bazaar.",
+     {"agency": "Xinhua"}),
+    ("...an outlet the registry does not know gives nothing",
+     "ISFAHAN (Quorva Times) – Crowds gather at the old square on Friday.",
+     {"agency": None}),
+    ("...a credit of the caption's own comes first",
+     "ISFAHAN (Tasnim) – Crowds gather at the old square on Friday. (Photo by Orrin Talvassy/Reuters)",
+     {"agency": "Reuters", "photographer": "Orrin Talvassy"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_WIRE_DATELINES_EN],
+                         ids=[case[0] for case in CREDIT_WIRE_DATELINES_EN])
+def test_english_credit_of_a_wire_dateline(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [
+    ("a town alone on the heading line, then the date in figures after a space",
+     "Gdansk 14.05.2016\n\nSailors rig a tall ship for the summer season. Photo: Jan Kowalczyk",
+     {"city": "Gdansk", "date": "2016-05-14", "date_kind": "taken"}),
+    ("...the same closing the caption as a sentence of its own",
+     "Sailors rig a tall ship for the summer season. Gdansk 14/05/2016. Photo: Jan Kowalczyk",
+     {"city": "Gdansk", "date": "2016-05-14"}),
+    ("...a word that is no town before the figures gives no place",
+     "Sailors rig a tall ship for the summer season. Saturday 14/05/2016. Photo: Jan Kowalczyk",
+     {"city": None, "sublocation": None}),
+    ("an armed service's dateline after the picture's number: the town and the date in brackets",
+     "210315-N-QV123-0042 NORFOLK (March 15, 2021) Sailors load stores aboard the destroyer at the pier. "
+     "(U.S. Navy photo by Mass Communication Specialist 3rd Class Orrin Talvassy/Released)",
+     {"city": "Norfolk", "date": "2021-03-15", "date_kind": "taken", "photographer": "Orrin Talvassy"}),
+    ("...the number on a line of its own, the town named again later as if a venue",
+     "210315-N-QV123-0042\nPORT HUENEME, Calif. (March 15, 2021) Seabees stack crates on the quay. The battalion "
+     "leaves Port Hueneme next month. (U.S. Navy photo by Orrin Talvassy)",
+     {"city": "Port Hueneme", "province": "Calif.", "sublocation": None, "date": "2021-03-15"}),
+    ("...at sea: no town",
+     "210315-N-QV123-0042 CORAL SEA (March 15, 2021) A helicopter lands on the flight deck of the carrier. "
+     "(U.S. Navy photo by Orrin Talvassy)",
+     {"city": None, "province": None, "country": None, "date": "2021-03-15"}),
+    ("a city and its country after a dash, alone",
+     "Women carry water home along the dyke at sunset — Bamako, Mali",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("a city and its state after a pipe, alone",
+     "Surfers wait for the evening swell | Santa Barbara, California",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("a big city alone after a dash",
+     "Commuters crowd the platform before the evening rush — Mexico City",
+     {"photographer": None, "agency": None}),
+    ("a two-word city alone on the last line",
+     "Commuters crowd the platform before the evening rush.\nKuala Lumpur",
+     {"photographer": None, "agency": None}),
     ("a place heading with a dotted date",
      "Berlin, Germany - 30.04.2019\nProtesters gather outside a house project for a street party.\n"
      "Photo: Jana Weber",

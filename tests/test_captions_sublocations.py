@@ -1134,6 +1134,22 @@ def test_a_site_joined_by_and_placed_in_its_town(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a district of one of the four mainland municipalities is its level below the city, no venue
+    ("Residents fan themselves on a bench in Quyang District of southwest China's Chongqing, July 9, 2022.",
+     (None, "Chongqing")),
+    ("Children fly kites in Lindao District, Tianjin, north China, March 3, 2021.", (None, "Tianjin")),
+    # ...a venue in it stays the venue
+    ("Tourists stroll in the Quyang Garden in Lindao District of Shanghai, east China, May 3, 2022.",
+     ("Quyang Garden", "Shanghai")),
+    # ...a Hong Kong district stays the sublocation, as the labelling rules say
+    ("Shoppers crowd a street market in Quyang District, Hong Kong, May 3, 2022.", ("Quyang District", "Hong Kong")),
+])
+def test_a_district_of_a_municipality_is_no_venue(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a border named by its own point is a site: people gather, cross and camp at it, the town after it its city
     ("Farmers camp at Quorvi border near a highway in Karnal, on Monday.", ("Quorvi border", "Karnal")),
     ("Police stand guard at the Punjab-Haryana Dhelwan border, near Rajpura, Tuesday, Feb. 13, 2024.",

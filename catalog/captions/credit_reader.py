@@ -174,6 +174,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             body = inner.group(1).strip()
     if not body or roles and not body.strip("-–—. "):
         return None  # "Photo: -": a page's empty credit field, no credit (a credit before it may be the one)
+    if roles and " " in body:
+        body = _service_then_rank(body, rules) or body  # "Photo by U.S. Army Staff Sgt. Ana Ruiz"
     owned = _rights_holder_by(body, raw, roles)
     if owned is not None:
         body = owned  # "© Sankei by Kan Emori": the rights holder's slot, then its photographer
@@ -562,6 +564,36 @@ def _outlet_first(body: str, rules: Rules) -> str | None:
         elif not looks_like_organisation(name):
             return None
     return f"{name}/{outlet.group('rest')}"
+
+
+#: The last words of an armed service's name, before its member's rank in a byline: "U.S. Army", "Royal Australian
+#: Navy", "U.S. Air Force", "Air National Guard", "Japan Ground Self-Defense Force".
+_SERVICE_ENDS = compiled(r"(?:army|navy|air\s+force|marine\s+corps|marines|coast\s+guard|national\s+guard|space\s+force"
+                         r"|self-defen[cs]e\s+forces?|defen[cs]e\s+forces?|armed\s+forces)$", re.IGNORECASE)
+
+
+def _service_then_rank(body: str, rules: Rules) -> str | None:
+    """A byline naming the service, then its member by rank, as "service/rest", or None: "U.S. Army Staff Sgt. Ana
+    Ruiz" (after "Photo by") -> "U.S. Army/Staff Sgt. Ana Ruiz", read then as "U.S. Army photo by Staff Sgt. ..." is.
+    The service is an armed service by its last words, or an outlet the registry knows ("AP Photographer Ana Ruiz");
+    what follows the rank is a person's name.
+
+    >>> from catalog.captions.rules import load_rules
+    >>> _service_then_rank("U.S. Air Force Senior Airman Ana Ruiz", load_rules())
+    'U.S. Air Force/Senior Airman Ana Ruiz'
+    >>> _service_then_rank("Fire Chief Ana Ruiz", load_rules()) is None
+    True
+    """
+    words = body.split(" ")
+    for cut in range(1, min(len(words), 6)):
+        service, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        ranked = _RANK.match(rest)
+        if ranked is None or "/" in service:
+            continue
+        name = rest[ranked.end():].partition("/")[0].strip().rstrip(".,")
+        if name and looks_like_person(name) and (_SERVICE_ENDS.search(service) or rules.standard_agency(service)):
+            return f"{service}/{rest}"
+    return None
 
 
 #: "<outlet>/<outlet> photo by <name>": a chain of two outlets, the second often an acronym ("Quorva Sentinel/QNS

@@ -1009,6 +1009,14 @@ DATELINE_SHAPES: tuple[DatelineShape, ...] = (
         holds=_AGENCY_THEN_DASH,
     ),
     DatelineShape(
+        "armed forces", "191108-N-PH222-0050 SAN DIEGO (Nov. 8, 2019) / PORT CANAVERAL, Fla. (Sept. 24, 2020)",
+        # (the services' public affairs write where and when the picture was taken, the date in brackets, after
+        # the picture's number when it is on the same line)
+        compiled(rf"\s*(?:\d{{6}}-[A-Z]-[A-Z0-9]{{3,8}}-\d{{1,5}}\s+)?(?P<place>{_PLACE_CAPS})\s*"
+                 rf"\((?P<date>{_MON}\.?\s*\d{{1,2}},\s*(?:19|20)\d\d)\)\s*"),
+        scene=True, holds=compiled(rf"\((?:{_MON})\.?\s*\d{{1,2}},\s*(?:19|20)\d\d\)"),
+    ),
+    DatelineShape(
         "slug line only", "CHINA-XINJIANG-FOREIGN JOURNALISTS-VISIT (CN)",
         compiled(r"\s*(?P<place>)(?P<date>)[A-Z0-9][A-Z0-9 &,.'’/-]{0,120}\([A-Z]{2,3}\)\s*\n"),
         holds=compiled(r"\([A-Z]{2,3}\)\s*\n"),

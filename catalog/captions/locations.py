@@ -2071,6 +2071,23 @@ def _place_sentence_before_date() -> re.Pattern:
 _BEFORE_THE_DATE = compiled(r"(?:[,;]|\s[-–—])\s*(?:on\s+)?(?:\w+day,?\s+)?$")
 
 
+#: A town's name alone opening its line or its sentence, a space, then the date in figures: "Opole 22.03.2014",
+#: "... at weekends. Gdansk 22/03/2014." (Polish and other European agencies' galleries).
+_TOWN_THEN_NUMBERS = compiled(r"(?:^|(?<=\n)|(?<=[a-z][.!?] ))[ \t]*(?P<place>[A-Z\u00C0-\u024F][\w’'\-]+"
+                              r"(?: [A-Z\u00C0-\u024F][\w’'\-]+)?) $")
+
+
+def _town_then_numbers(text: str, window: int, anchor: tuple[int, int]) -> tuple[Place, str] | None:
+    """A town the gazetteer knows as a city, alone before the photo's date written in figures with a space between
+    ("Opole 22.03.2014"); None otherwise (a word in a sentence before its figures is no place)."""
+    match = _TOWN_THEN_NUMBERS.search(text, window, anchor[0])
+    if match is None:
+        return None
+    written = match.group("place")
+    found = _known_places(written)
+    return (found, written) if found is not None and found.city and not found.sublocation else None
+
+
 def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str] | None:
     if anchor is None:
         return None
@@ -2082,6 +2099,9 @@ def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str]
         text, window, anchor[0]) else None
     if match is None:
         lead = text[window:anchor[0]]
+        if lead[-1:] == " " and text[anchor[0]:anchor[0] + 1].isdigit() and (
+                numbered := _town_then_numbers(text, window, anchor)) is not None:
+            return numbered
         if not lead[-1:].isspace() or not lead.rstrip().endswith("."):
             return None  # (the place is followed by spaces alone, and must end with its sentence's stop)
         match = _place_sentence_before_date().search(text, window, anchor[0])

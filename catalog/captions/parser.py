@@ -29,11 +29,17 @@ from catalog.captions.gazetteer import name_levels
 from catalog.captions.locations import find_place, place_from_dateline
 from catalog.captions.notcaptions import not_a_caption_under
 from catalog.captions.place_capitals import check_capital_country
-from catalog.captions.place_checks import check_province, check_region, check_sides, check_town
+from catalog.captions.place_checks import (
+    check_province,
+    check_region,
+    check_sides,
+    check_state_named_as_country,
+    check_town,
+)
 from catalog.captions.place_evidence import house_weights
 from catalog.captions.rules import Rules, default_rules
 from catalog.captions.text import blank, sentences
-from catalog.captions.types import CaptionFacts, Place
+from catalog.captions.types import CaptionFacts, Credit, Place
 from catalog.patterns import compiled
 
 _UNDATED = compiled(r"\bundated\b", re.IGNORECASE)
@@ -159,6 +165,11 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         work = blank(work, found.cut_start, found.cut_end, mark="\n")
         if note:
             note(credit_note(found, rules))
+    elif (wire := _wire_of_the_dateline(text, rules)) is not None:
+        facts.credit = Credit(raw=wire, agency=rules.standard_agency(wire))
+        facts.evidence["agency"] = "en / text"
+        if note:
+            note(f"agency {facts.credit.agency!r}: the wire its dateline names ('TEHRAN ({wire}) –'), no credit else")
     elif note:
         note("credit: none found (no credit line, lead-in or known agency at the end, a line or brackets)")
     dateline = find_dateline(work)
@@ -235,6 +246,7 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         check_region(facts.location, work, note)
         check_town(facts.location, note, work)
         check_capital_country(facts.location, work, note)
+        check_state_named_as_country(facts.location, facts.credit.agency, note)
         facts.evidence.update(place_kinds("en", reading.how, reading.place, dict(reading.found_by)))
         if note:
             note(place_note(reading.place, reading.how, reading.written))
@@ -245,6 +257,22 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
     if dateline is not None and dateline.scene:
         _use_scene_dateline(facts, dateline, places=places)
     return facts
+
+
+#: A wire's dateline opening a line: the town in capitals (maybe its date after a comma), the agency in brackets
+#: and a dash: "TEHRAN (Tasnim) –", "MASHHAD (Quorva News) --".
+_WIRE_DATELINE = compiled(r"(?m)^[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{1,40})?[ \t]*"
+                          r"\((?P<wire>[A-Z][A-Za-z .]{1,30})\)[ \t]*(?:--|[-–—])[ \t]")
+
+
+def _wire_of_the_dateline(text: str, rules: Rules) -> str | None:
+    """The agency a wire's dateline names, when the caption has no credit of its own: the story's and its
+    picture's wire ("TEHRAN (Tasnim) – Crowds ..."); an agency the registry knows, within the first lines."""
+    head = text[:400]
+    if "(" not in head:
+        return None
+    match = _WIRE_DATELINE.search(head)
+    return match.group("wire") if match and rules.standard_agency(match.group("wire")) else None
 
 
 def _date_in_the_countrys_order(facts: CaptionFacts, work: str, paragraphs: list[tuple[int, int]],
@@ -327,6 +355,11 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
     elif facts.date is None and facts.date_text and dateline.date_text:
         _year_from_scene_dateline(facts, dateline)
     written = facts.location
+    if places and written.sublocation and not (written.city or written.province or written.country) and (
+            _folded(written.sublocation) == _folded(place_from_dateline(dateline.place).city or "")):
+        # "PORT CANAVERAL, Fla. (Sept. 24, 2020) ... commissioned in Port Canaveral": the text's "venue" is the
+        # dateline's town named again, not a site in it
+        written.sublocation = None
     if places and written.country and not (written.city or written.province):
         _city_from_scene_dateline(facts, dateline)
         return
@@ -354,6 +387,11 @@ def _city_from_scene_dateline(facts: CaptionFacts, dateline: Dateline) -> None:
     facts.location.city, facts.location.province = headed.city, headed.province
     facts.evidence.update({level: kind for level, kind in place_kinds("en", "dateline", facts.location).items()
                            if level in ("city", "province")})
+
+
+def _folded(name: str) -> str:
+    """A place's name as two writings of it compare: "PORT CANAVERAL" == "Port Canaveral"."""
+    return " ".join(name.casefold().split())
 
 
 def _country_code(place: Place) -> str | None:

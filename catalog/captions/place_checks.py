@@ -472,3 +472,32 @@ def check_town(place: Place, note=None, text: str = "") -> None:
     if note:
         note(f"sublocation {place.sublocation!r} -> city: {why}")
     place.city, place.sublocation = place.sublocation, None
+
+
+#: Names that are both a U.S. state and a country: written alone, the country is meant, unless the caption is an
+#: American service's or is set on an American base.
+_STATES_NAMED_AS_COUNTRIES = {"georgia": "Georgia"}
+#: An American armed service or government body as the credit's agency: "U.S. Army", "New York Air National Guard".
+_AMERICAN_SERVICE = compiled(r"^(?:U\.?S\.?|United States)\b|\bNational Guard$")
+#: An American base's name as the venue: "Fort Benning", "Camp Lejeune", "Dobbins Air Reserve Base", "Moody AFB".
+_AMERICAN_BASE = compiled(r"^(?:Fort|Camp)\s|\s(?:Air\s+Force\s+Base|Air\s+Reserve\s+Base|ARB|AFB)$")
+
+
+def check_state_named_as_country(place: Place, agency: str | None, note=None) -> None:
+    """A state written alone that is also a country ("at Fort Benning, Georgia", "a training center in Georgia")
+    is the U.S. state when the credit is an American service's or the venue an American base: the province, and
+    no country (none is written).
+
+    >>> place = Place(sublocation="Fort Benning", country="Georgia")
+    >>> check_state_named_as_country(place, "U.S. Army"); place
+    Place(sublocation='Fort Benning', city=None, province='Georgia', country=None)
+    """
+    state = _STATES_NAMED_AS_COUNTRIES.get((place.country or "").casefold())
+    if state is None or place.city or place.province:
+        return
+    if not (agency and _AMERICAN_SERVICE.search(agency) or place.sublocation and _AMERICAN_BASE.search(
+            place.sublocation)):
+        return
+    place.province, place.country = state, None
+    if note:
+        note(f"province {state!r}: a U.S. state named as a country, in an American service's caption or base")

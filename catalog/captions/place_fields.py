@@ -133,7 +133,8 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
         place.city = stand_in.value
         counties = [c for c in counties if c is not stand_in and c.population == 0][:1] if towns else [
             c for c in counties[: counties.index(stand_in)]]
-    inside = [c for c in counties if any(c is i for i in inside_city) and not c.prefecture and not _a_county(c)]
+    inside = [c for c in counties if any(c is i for i in inside_city) and not c.prefecture and not _a_county(c)
+              and not _a_district_of_a_municipality(c, place)]
     if sub_admin is None and inside and place.city is not None:
         sub_admin = inside[0].value
     if place.city is None and not counties and towns and (place.province or place.country):
@@ -262,6 +263,19 @@ def _a_county(element: Element) -> bool:
     city or leave the sublocation empty (all eight tune captions of the shape accept no sublocation; two of them
     no county). A district inside a city ("Xuhui District of Shanghai", "Sham Shui Po") stays the sublocation."""
     return element.value.rsplit(None, 1)[-1].casefold() in _COUNTY_WORDS
+
+
+def _a_district_of_a_municipality(element: Element, place: Place) -> bool:
+    """A district of Beijing, Shanghai, Tianjin or Chongqing named as such ("in Jiangbei District of southwest
+    China's Chongqing"): the municipality's own level below it, as a county is a province's, never a venue of the
+    scene. The labels give the municipality as the city, the district accepted in its place, and no sublocation
+    (all six English tune captions of the shape; the Chinese ones, "重庆市南川区", the same). A Hong Kong district
+    ("Sham Shui Po") stays the sublocation, as the labelling rules say."""
+    city = (place.city or "").casefold()
+    return element.value.endswith((" District", " district")) and city in _MAINLAND_MUNICIPALITIES
+
+
+_MAINLAND_MUNICIPALITIES = MUNICIPALITIES - {"hong kong", "macao", "macau"}
 
 
 #: The last words of a county's name: a unit of the map that is no sublocation.

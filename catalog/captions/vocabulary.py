@@ -709,10 +709,13 @@ RANKS = (
     # the Canadian Armed Forces' own, as their imaging services write them: "MCpl Ana Ruiz", "Bdr Ana Ruiz"
     r"m\.?cpl\.?", r"master\s+corporal", r"m?bdr\.?", r"(?:master\s+)?bombardier", r"pte\.?", r"avr\.?",
     r"aviator", r"[mc]wo", r"s\.?lt\.?", r"l\.?col\.?", r"(?:leading|master)\s+seaman",
+    # the British, Australian and New Zealand forces' own, written short with no stop: "LCpl Ana Ruiz", "Spr Ana
+    # Ruiz", "Gnr", "Tpr", "Cfn", "WO2"; their navies' and air forces' imagery specialists: "ABIS", "LSIS", "LACW"
+    r"l/?cpl\.?", r"spr\.?", r"gnr\.?", r"tpr\.?", r"cfn\.?", r"wo[12]", r"(?:ab|ls|po|cpo)is", r"lacw?",
 )
 #: Ranks written short that no given name is: after one, a surname alone is a name ("Photo by: Cpl. Ana" is
 #: not, but "Cpl. Ruiz" is the corporal Ruiz), in small letters without the stop.
 RANKS_WRITTEN_SHORT = frozenset({
     "cpl", "mcpl", "sgt", "ssgt", "spc", "pfc", "pvt", "pte", "bdr", "mbdr", "avr", "lt", "capt", "maj", "col",
-    "lcol", "cmdr", "ens", "sra", "amn", "tsgt", "msgt", "cpo", "po1", "po2", "po3",
+    "lcol", "cmdr", "ens", "sra", "amn", "tsgt", "msgt", "cpo", "po1", "po2", "po3", "lcpl", "spr", "gnr", "tpr",
 })
