@@ -662,6 +662,14 @@ CREDITS = [
      {"photographer": "柯小莉", "agency": "奎沃晨报"}),
     ("...a time word before the credit is no name", "村民在田里忙碌。当天 新华社记者 王小明 摄",
      {"photographer": "王小明", "agency": "Xinhua"}),
+    ("a city paper's square mark before the photographer's bare name closing the caption", "游人在湖边散步。■ 柯小洋",
+     {"photographer": "柯小洋", "agency": None}),
+    ("...the mark right before a spaced name of two", "市民在广场跳舞。 □柯 明", {"photographer": "柯 明"}),
+    ("...in traditional characters", "遊人在湖邊散步。■ 黃小洋", {"photographer": "黃小洋"}),
+    ("...a place after the mark is no one", "游人在湖边散步。■ 合肥", {"photographer": None}),
+    ("...words after the mark are no one", "游人在湖边散步。■ 资料图", {"photographer": None}),
+    ("a role and a spaced name of two closing the caption after the mark", "医护人员坚守岗位。\n■融媒体记者 柯 昊",
+     {"photographer": "柯 昊"}),
 ]
 
 

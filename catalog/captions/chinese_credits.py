@@ -685,6 +685,13 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         if found is not None and found.credit.photographer and _a_person_alone(found.credit.photographer, rules,
                                                                                  words):
             return found  # (a person's name, no place or word of the lists: "见下 图" is a caption's words)
+    marked = _MARKED_NAME.search(plain, max(0, len(plain) - 12)) if "■" in plain or "□" in plain else None
+    if marked is not None and _a_person_alone(marked.group("name").replace(" ", "").replace("\u3000", ""), rules,
+                                              words):
+        # "...新风尚。 ■ 周小诚": a city paper's square mark before the photographer's bare name closes the caption
+        # (a person's name alone: "■ 资料图" is no one)
+        name = text[marked.start("name"):marked.end("name")]
+        return Found(Credit(raw=name, photographer=name), marked.start(), marked.end(), "chinese marked_name")
     if plain.rstrip().endswith((" 发", "\u3000发")):
         spaced = _SPACED_SENT.search(plain, max(0, len(plain) - 30))
         agency = rules.standard_agency(spaced.group("agency")) if spaced else None
@@ -722,6 +729,10 @@ def _a_name_before_the_role(found: Found, text: str, plain: str, rules: Rules, w
 
 #: A space, then 图 ("picture"), closing the caption after a photographer's name (and a closing bracket).
 _SPACED_PICTURE = (" 图", "\u3000图", " 图)", " 图）", "\u3000图）")
+
+#: A square mark, then a person's bare name (two or three characters, or two spaced) closing the caption: how some
+#: city papers credit the photographer ("■ 周小诚", "□王 昊").
+_MARKED_NAME = compiled(f"[■□][ \u3000]*(?P<name>[{HAN}]{{2,3}}|[{HAN}][ \u3000][{HAN}])[ \u3000]*\\Z")
 #: A known agency, a space, then 发, closing the caption: "新华社 发" (the agency_sent shape has no space).
 _SPACED_SENT = compiled(f"(?P<agency>[{HAN}A-Za-z·]{{2,15}})[ \u3000]发\\s*\\Z")
 #: Characters that make a clause of the words before a site's name ("他在微博", "我们的微博"): no account's name.
