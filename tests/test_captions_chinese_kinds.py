@@ -670,6 +670,12 @@ CREDITS = [
     ("...words after the mark are no one", "游人在湖边散步。■ 资料图", {"photographer": None}),
     ("a role and a spaced name of two closing the caption after the mark", "医护人员坚守岗位。\n■融媒体记者 柯 昊",
      {"photographer": "柯 昊"}),
+    ("the newsroom's department on a line of its own after the byline names the outlet",
+     "游客在园区拍照留念。\n\n记者:柯小飞\n\n新华社音视频部", {"photographer": "柯小飞", "agency": "Xinhua"}),
+    ("...with 制作 after it, in traditional characters", "工人們正在幹活。 記者:柯小威 新華社攝影部製作",
+     {"photographer": "柯小威", "agency": "Xinhua"}),
+    ("...an unknown body's department names no outlet", "工人们正在干活。 记者:柯小威 某某公司摄影部",
+     {"photographer": "柯小威", "agency": None}),
 ]
 
 

@@ -705,6 +705,23 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     return None
 
 
+def _newsroom_desk(words: Words) -> re.Pattern:
+    """An outlet's name and one of its newsroom's departments (``credit.newsroom_desks``), 制作 or 出品 perhaps
+    after it, closing the caption after a space or on a line of its own ("⏎新华社音视频部", "  新华社摄影部制作")."""
+    return words.made(("credit", "newsroom_desk"), lambda: compiled(
+        f"\\s+(?P<outlet>[{HAN}A-Za-z·]{{2,12}}?)(?:{words.any('credit.newsroom_desks')})(?:制作|出品)?"
+        f"[\\s。.]*\\Z"))
+
+
+def desk_outlet(plain: str, start: int, rules: Rules, words: Words) -> str | None:
+    """The agency of the newsroom department closing the caption after its bylines, from `start` (the credit's
+    start) on ("记者:王小明  新华社音视频部": Xinhua), when the registry knows the outlet; None otherwise."""
+    if "部" not in plain[start:]:
+        return None
+    desk = _newsroom_desk(words).search(plain, start)
+    return rules.standard_agency(desk.group("outlet")) if desk is not None else None
+
+
 #: A person's bare name of two or three characters, then spaces, right before a credit (after a stop, a space or
 #: the line's start).
 _NAME_BEFORE = compiled(f"(?:^|(?<=[\\s。，,；;)）]))(?P<name>[{HAN}]{{2,3}})[ \u3000]+\\Z", re.MULTILINE)
