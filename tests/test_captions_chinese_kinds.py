@@ -676,6 +676,10 @@ CREDITS = [
      {"photographer": "柯小威", "agency": "Xinhua"}),
     ("...an unknown body's department names no outlet", "工人们正在干活。 记者:柯小威 某某公司摄影部",
      {"photographer": "柯小威", "agency": None}),
+    ("a paper and its app's brand run together before the role: the paper",
+     "游客在樱花园赏花。奎城都市报奎目新闻记者 柯小芳 摄", {"photographer": "柯小芳", "agency": "奎城都市报"}),
+    ("...a known paper and its site", "游客在樱花园赏花。新民晚报新民网记者 柯小芳 摄",
+     {"photographer": "柯小芳", "agency": "Xinmin Evening News"}),
 ]
 
 

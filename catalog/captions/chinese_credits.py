@@ -106,7 +106,24 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         return None  # "台赛摄影师 王小明": the photographer of a contest (台赛), an event, no outlet
     if plain.endswith("报社") and len(plain) > 3:  # "某某日报社融媒体记者": the paper's office, named as the paper
         return rules.standard_agency(plain[:-1]) or written[:-1]
+    paper = _paper_then_its_brand(plain, words)
+    if paper:  # "某某都市报某某新闻记者": a paper, then its app's or site's brand, run together: the paper
+        return rules.standard_agency(plain[:paper]) or written[:paper]
     return written
+
+
+def _paper_then_its_brand(plain: str, words: Words) -> int | None:
+    """Where a paper's name ends when another outlet's name is run into it ("奎城都市报奎目新闻", "奎沃日报奎眼新闻",
+    "奎民晚报奎民网": the paper's app or site): after its 报, at least two characters in, with three or more after
+    that end as outlets' names end; None when the name holds no such paper."""
+    at = plain.find("报", 2)
+    if at < 0 or len(plain) - at - 1 < 3:
+        return None
+    rest = plain[at + 1:]
+    if not rest.endswith(words.words("credit.outlet_endings")) or rest in words.set("credit.outlet_endings") or (
+            not han_char().match(rest)):
+        return None
+    return at + 1
 
 
 
