@@ -680,6 +680,10 @@ CREDITS = [
      "游客在樱花园赏花。奎城都市报奎目新闻记者 柯小芳 摄", {"photographer": "柯小芳", "agency": "奎城都市报"}),
     ("...a known paper and its site", "游客在樱花园赏花。新民晚报新民网记者 柯小芳 摄",
      {"photographer": "柯小芳", "agency": "Xinmin Evening News"}),
+    ("a name the registry knows as an agency's (彭博) after a known outlet and a space is its photographer",
+     "工作人员在监测室工作。新华网 彭博 摄 柯小雨 文", {"photographer": "彭博", "agency": "Xinhuanet"}),
+    ("...alone before 摄 it stays the agency", "工作人员在监测室工作。 彭博 摄",
+     {"photographer": None, "agency": "Bloomberg"}),
 ]
 
 

@@ -1229,7 +1229,16 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             elif name not in ("source", "two_agencies", "agency_sent") and groups.get("name"):
                 listed = text[match.start("name"):match.end("name")]
                 written = _first_name(listed, words, bare=name == "name_took")
-                if written and rules.standard_agency(simplified(written)):
+                outlet_first = _outlet_before(text, plain, match.start("name"), rules, words) if written and (
+                    listed.strip() == written and _PERSON.fullmatch(written) and rules.standard_agency(
+                        simplified(written)) and _a_surname_first(written, words.set("credit.surnames"))) else None
+                if outlet_first is not None:
+                    # "新华网 彭博 摄": a name the registry knows as an agency's (彭博, Bloomberg) after a known outlet
+                    # and a space is the outlet's photographer, as any name there is
+                    credit.agency, start = outlet_first
+                    credit.photographer = written
+                    credit.raw = _unbracketed(text[start:end])
+                elif written and rules.standard_agency(simplified(written)):
                     credit.agency = credit.agency or rules.standard_agency(simplified(written))  # (中央社摄)
                     rest = listed.strip()[len(written):]  # "新华网 王小明 摄": the outlet, then the photographer
                     credit.photographer = _first_name(rest, words) if rest[:1].isspace() else None
@@ -1290,8 +1299,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "name_took_inline" and len(simplified(credit.photographer or "")) == 4:
                 if not _transliterated_name(credit.photographer or "", words):
                     continue  # "...散步。王小明 摄 当日": four characters are a name only when transliterated
-            elif name in ("name_brackets", "name_took_inline") and credit.photographer and not _a_person_alone(
-                    credit.photographer or "", rules, words):
+            elif name in ("name_brackets", "name_took_inline") and credit.photographer and not credit.agency and (
+                    not _a_person_alone(credit.photographer or "", rules, words)):
                 continue  # "（北京）", "（央视）": a place or an outlet in brackets, no person
             if name == "brackets_name_outlet" and agency_written and (simplified(agency_written).strip() in (
                     words.set("credit.notes") | words.set("credit.file_photo")) or not _outlet_named(
