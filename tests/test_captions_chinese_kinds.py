@@ -684,6 +684,9 @@ CREDITS = [
      "工作人员在监测室工作。新华网 彭博 摄 柯小雨 文", {"photographer": "彭博", "agency": "Xinhuanet"}),
     ("...alone before 摄 it stays the agency", "工作人员在监测室工作。 彭博 摄",
      {"photographer": None, "agency": "Bloomberg"}),
+    ("an outlet's brand in capitals, a slash, then its photographer and 摄", "茶农在采春茶。ABCPHOTO/柯小川 摄",
+     {"photographer": "柯小川", "agency": "ABCPHOTO"}),
+    ("...a known agency so written", "茶农在采春茶。CFP/柯小川 摄", {"photographer": "柯小川", "agency": "CFP"}),
 ]
 
 

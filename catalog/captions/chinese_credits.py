@@ -225,6 +225,8 @@ def _name_before_place(both: str, words: Words) -> str | None:
 #: A word of a name in Latin letters (Petrov), and the given names written before it, each capitalised and followed
 #: by a space, right after a label, a stop or a bracket ("图片来源:Ivan Petrov/塔斯社").
 _LATIN_WORD = compiled(r"[A-Z][a-z'-]{1,20}")
+#: An outlet's brand written in capitals before a slash and its photographer's name ("ABCPHOTO/王小明 摄").
+_LATIN_BRAND = compiled(r"[A-Z][A-Z0-9]{1,15}")
 #: Chinese words, a slash, then a name of two or three words in Latin letters: "某某署/Ana Ruiz".
 _HAN_THEN_LATIN_PERSON = compiled(f"[{HAN}]{{2,12}}/[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){{1,2}}")
 _LATIN_GIVEN = compiled(r"(?<=[:：\s(（])(?:[A-Z][a-z'.-]{0,20} ){1,3}\Z")
@@ -1360,6 +1362,11 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     # "光明图片/王小鹏": the outlet, then the photographer ("星洲日报/王小明摄": 摄 run into the name)
                     credit.agency, credit.photographer = _agency_name(first, rules, words), _without_took(
                         second, words)
+                elif _LATIN_BRAND.fullmatch(first) and _PERSON.fullmatch(second) and _a_surname_first(
+                        second, words.set("credit.surnames")) and not rules.standard_agency(simplified(second)) and (
+                        words.pattern("credit.took").search(plain, match.end("agency"), match.end())):
+                    # "ABCPHOTO/王小明 摄": an outlet's brand in capitals, then its photographer and 摄
+                    credit.agency, credit.photographer = rules.standard_agency(first) or first, second
                 elif _LATIN_WORD.fullmatch(first) and not rules.standard_agency(first) and (rules.standard_agency(
                         simplified(second)) or _outlet_named(second, rules, words)):
                     given = _LATIN_GIVEN.search(text, max(0, match.start("first") - 40), match.start("first"))
