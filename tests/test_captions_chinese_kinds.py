@@ -1838,6 +1838,13 @@ PLACES = [
      "10月25日,在新疆哈密省道303线上,车辆排成长队。", {"city": "哈密", "province": "新疆"}),
     ("全港 (the whole of Hong Kong) is no port's name", "全港規模最大的年宵市場開鑼,圖為市民在維園年宵市場挑選花卉。",
      {"sublocation": "維園年宵市場"}),
+    ("a border guards' unit named after its province is no scene; the city before the venue is",
+     "3月2日,武警福建省边防总队某支队官兵在厦门奎沃口岸巡逻。", {"city": "厦门", "province": None,
+                                                  "sublocation": "奎沃口岸"}),
+    ("...a unit named after its city, the venue named before it", "5月6日,在奎沃港,宁波边防支队的官兵帮渔民卸货。",
+     {"sublocation": "奎沃港", "city": None}),
+    ("...a military subdistrict (军分区) named after its city", "7月8日,丽水军分区官兵在奎沃村帮村民抢收水稻。",
+     {"city": None}),
 ]
 
 
