@@ -1845,6 +1845,11 @@ PLACES = [
      {"sublocation": "奎沃港", "city": None}),
     ("...a military subdistrict (军分区) named after its city", "7月8日,丽水军分区官兵在奎沃村帮村民抢收水稻。",
      {"city": None}),
+    ("a railway's locomotive depot (机务段) is a venue", "3月2日,蒸汽机车停在内蒙古奎沃铁路奎城机务段,准备出发。",
+     {"sublocation": "奎沃铁路奎城机务段", "province": "内蒙古"}),
+    ("...a multiple-unit depot (动车段)", "1月20日,动车组列车停在奎沃动车段的存车线上。",
+     {"sublocation": "奎沃动车段"}),
+    ("...a metro's depot (车辆段)", "3月3日,地铁列车停在奎沃车辆段内,等着检修。", {"sublocation": "奎沃车辆段"}),
 ]
 
 
