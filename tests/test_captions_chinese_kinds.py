@@ -1850,6 +1850,9 @@ PLACES = [
     ("...a multiple-unit depot (动车段)", "1月20日,动车组列车停在奎沃动车段的存车线上。",
      {"sublocation": "奎沃动车段"}),
     ("...a metro's depot (车辆段)", "3月3日,地铁列车停在奎沃车辆段内,等着检修。", {"sublocation": "奎沃车辆段"}),
+    ("a clause of doing ended by 时 after a town says when: the town is the scene",
+     "4月13日,记者在奎州区奎口镇采访时,碰上了一支马帮。", {"sublocation": "奎口镇", "city": "奎州区"}),
+    ("...after a county-level district alone", "5月2日,记者在奎州区探亲时,遇见一群候鸟。", {"sublocation": None}),
 ]
 
 
