@@ -1853,6 +1853,15 @@ PLACES = [
     ("a clause of doing ended by 时 after a town says when: the town is the scene",
      "4月13日,记者在奎州区奎口镇采访时,碰上了一支马帮。", {"sublocation": "奎口镇", "city": "奎州区"}),
     ("...after a county-level district alone", "5月2日,记者在奎州区探亲时,遇见一群候鸟。", {"sublocation": None}),
+    ("a later sentence opening with a village the scene names says where it lies: its city",
+     "杨某在奎沃村“桃韵”草莓基地的大棚里摘草莓(1月29日摄)。 奎沃村是重庆市渝北区洛碛镇最偏远的村子,山多地少。",
+     {"city": "重庆"}),
+    ("...a tunnel, after a sentence that names it again with no place",
+     "这是6月15日拍摄的奎渝高铁奎沃隧道施工现场。 当天,奎渝高铁奎沃隧道顺利打通。"
+     "奎沃隧道位于重庆江津区和璧山区交界处。",
+     {"city": "重庆", "sublocation": "奎渝高铁奎沃隧道"}),
+    ("...what the village is, with no place, gives no city", "杨某在奎沃村的大棚里摘草莓。 奎沃村是远近闻名的草莓村。",
+     {"city": None, "sublocation": "奎沃村"}),
 ]
 
 
