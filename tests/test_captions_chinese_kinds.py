@@ -1862,6 +1862,11 @@ PLACES = [
      {"city": "重庆", "sublocation": "奎渝高铁奎沃隧道"}),
     ("...what the village is, with no place, gives no city", "杨某在奎沃村的大棚里摘草莓。 奎沃村是远近闻名的草莓村。",
      {"city": None, "sublocation": "奎沃村"}),
+    ("the scene's district written with its province in a later sentence that does not name the village",
+     "3月20日,奎沃区奎沃街道奎竹村的工人在摊青。 清明将到,浙江省杭州市奎沃区的春茶进入采摘高峰。",
+     {"sublocation": "奎竹村", "city": "奎沃区", "province": "浙江"}),
+    ("...another district of the province there gives none",
+     "3月20日,奎沃区奎竹村的工人在摊青。 浙江省杭州市奎南区的春茶进入采摘高峰。", {"province": None}),
 ]
 
 

@@ -610,10 +610,21 @@ def _complete_elsewhere(place: Place, text: str, plain: str, body: list[tuple[in
             place.city, place.province = lies.city, place.province or lies.province
             place.country = place.country or lies.country
             return
-        if (start, end) == scene or smallest not in text[start:end] and not (
+        if (start, end) == scene:
+            continue
+        if smallest not in text[start:end] and not (
                 place.sublocation and _venue_core(place.sublocation, words) in plain[start:end] and _venue_core(
                     place.sublocation, words)):
-            continue  # (the venue may be written longer there: "光雾山风景区", then "光雾山国家级风景名胜区")
+            # (the venue may be written longer there: "光雾山风景区", then "光雾山国家级风景名胜区")
+            if place.city and not place.province and place.city in text[start:end]:
+                # "余杭区某街道某村..." then "浙江省杭州市余杭区的春茶...": the scene's city with its chain, though
+                # not its venue
+                other = _place_in(text, plain, start, end, words, patterns, None)
+                if other.province and (other.city == place.city or other.city and _written_below(
+                        plain, start, end, simplified(other.city), simplified(place.city))):
+                    place.province = other.province
+                    return
+            continue
         other = _place_in(text, plain, start, end, words, patterns, None)
         if place.sublocation and other.sublocation and _same_venue(place.sublocation, other.sublocation, words) and (
                 not place.city) and (other.city or other.province or other.country):  # (else a later sentence may)
