@@ -120,7 +120,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
     """What a Chinese caption says about its photo (see the module docstring)."""
     # Imported here, not above: every caption asks `language`, few are Chinese, and these modules' patterns
     # (large Han character classes) cost an import of English captions more than all their other patterns.
-    from catalog.captions.chinese_credits import dateline_outlet, find_chinese_credit, source_outlet
+    from catalog.captions.chinese_credits import dateline_outlet, desk_outlet, find_chinese_credit, source_outlet
     from catalog.captions.chinese_dates import background_dates, body_sentences, choose_date, split_sentences
     from catalog.captions.chinese_places import complete_from_heading, find_chinese_place
 
@@ -164,7 +164,9 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
     if found is None or not found.credit.photographer:
         found = _english_credit_opening(text, found, rules) or found
     if found is not None and found.credit.photographer and not found.credit.agency:
-        found.credit.agency = dateline_outlet(plain, rules, words)  # "人民网北京10月14日电 ...（记者 王小明 摄）"
+        # "...（记者 王小明 摄）" after "人民网北京10月14日电"; "记者:王小明  新华社音视频部": the newsroom's
+        # desk closing the caption names the outlet
+        found.credit.agency = desk_outlet(plain, found.cut_start, rules, words) or dateline_outlet(plain, rules, words)
         if not found.credit.agency and simplified(found.credit.raw or "").startswith(words.words("credit.this_paper")):
             # "（出处:中国社会科学报 本报记者 王小明/摄）": "this paper" is the one the caption's source label names
             found.credit.agency = source_outlet(text, plain, rules, words)

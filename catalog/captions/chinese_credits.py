@@ -106,7 +106,24 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
         return None  # "台赛摄影师 王小明": the photographer of a contest (台赛), an event, no outlet
     if plain.endswith("报社") and len(plain) > 3:  # "某某日报社融媒体记者": the paper's office, named as the paper
         return rules.standard_agency(plain[:-1]) or written[:-1]
+    paper = _paper_then_its_brand(plain, words)
+    if paper:  # "某某都市报某某新闻记者": a paper, then its app's or site's brand, run together: the paper
+        return rules.standard_agency(plain[:paper]) or written[:paper]
     return written
+
+
+def _paper_then_its_brand(plain: str, words: Words) -> int | None:
+    """Where a paper's name ends when another outlet's name is run into it ("奎城都市报奎目新闻", "奎沃日报奎眼新闻",
+    "奎民晚报奎民网": the paper's app or site): after its 报, at least two characters in, with three or more after
+    that end as outlets' names end; None when the name holds no such paper."""
+    at = plain.find("报", 2)
+    if at < 0 or len(plain) - at - 1 < 3:
+        return None
+    rest = plain[at + 1:]
+    if not rest.endswith(words.words("credit.outlet_endings")) or rest in words.set("credit.outlet_endings") or (
+            not han_char().match(rest)):
+        return None
+    return at + 1
 
 
 
@@ -688,6 +705,13 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         if found is not None and found.credit.photographer and _a_person_alone(found.credit.photographer, rules,
                                                                                  words):
             return found  # (a person's name, no place or word of the lists: "见下 图" is a caption's words)
+    marked = _MARKED_NAME.search(plain, max(0, len(plain) - 12)) if "■" in plain or "□" in plain else None
+    if marked is not None and _a_person_alone(marked.group("name").replace(" ", "").replace("\u3000", ""), rules,
+                                              words):
+        # "...新风尚。 ■ 周小诚": a city paper's square mark before the photographer's bare name closes the caption
+        # (a person's name alone: "■ 资料图" is no one)
+        name = text[marked.start("name"):marked.end("name")]
+        return Found(Credit(raw=name, photographer=name), marked.start(), marked.end(), "chinese marked_name")
     if plain.rstrip().endswith((" 发", "\u3000发")):
         spaced = _SPACED_SENT.search(plain, max(0, len(plain) - 30))
         agency = rules.standard_agency(spaced.group("agency")) if spaced else None
@@ -699,6 +723,23 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         assert match is not None  # `unknown` says one of the words is in plain
         return Found(Credit(raw=text[match.start():match.end()]), match.start(), match.end(), "chinese unknown")
     return None
+
+
+def _newsroom_desk(words: Words) -> re.Pattern:
+    """An outlet's name and one of its newsroom's departments (``credit.newsroom_desks``), 制作 or 出品 perhaps
+    after it, closing the caption after a space or on a line of its own ("⏎新华社音视频部", "  新华社摄影部制作")."""
+    return words.made(("credit", "newsroom_desk"), lambda: compiled(
+        f"\\s+(?P<outlet>[{HAN}A-Za-z·]{{2,12}}?)(?:{words.any('credit.newsroom_desks')})(?:制作|出品)?"
+        f"[\\s。.]*\\Z"))
+
+
+def desk_outlet(plain: str, start: int, rules: Rules, words: Words) -> str | None:
+    """The agency of the newsroom department closing the caption after its bylines, from `start` (the credit's
+    start) on ("记者:王小明  新华社音视频部": Xinhua), when the registry knows the outlet; None otherwise."""
+    if "部" not in plain[start:]:
+        return None
+    desk = _newsroom_desk(words).search(plain, start)
+    return rules.standard_agency(desk.group("outlet")) if desk is not None else None
 
 
 #: A person's bare name of two or three characters, then spaces, right before a credit (after a stop, a space or
@@ -725,6 +766,10 @@ def _a_name_before_the_role(found: Found, text: str, plain: str, rules: Rules, w
 
 #: A space, then 图 ("picture"), closing the caption after a photographer's name (and a closing bracket).
 _SPACED_PICTURE = (" 图", "\u3000图", " 图)", " 图）", "\u3000图）")
+
+#: A square mark, then a person's bare name (two or three characters, or two spaced) closing the caption: how some
+#: city papers credit the photographer ("■ 周小诚", "□王 昊").
+_MARKED_NAME = compiled(f"[■□][ \u3000]*(?P<name>[{HAN}]{{2,3}}|[{HAN}][ \u3000][{HAN}])[ \u3000]*\\Z")
 #: A known agency, a space, then 发, closing the caption: "新华社 发" (the agency_sent shape has no space).
 _SPACED_SENT = compiled(f"(?P<agency>[{HAN}A-Za-z·]{{2,15}})[ \u3000]发\\s*\\Z")
 #: Characters that make a clause of the words before a site's name ("他在微博", "我们的微博"): no account's name.
@@ -1187,7 +1232,16 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             elif name not in ("source", "two_agencies", "agency_sent") and groups.get("name"):
                 listed = text[match.start("name"):match.end("name")]
                 written = _first_name(listed, words, bare=name == "name_took")
-                if written and rules.standard_agency(simplified(written)):
+                outlet_first = _outlet_before(text, plain, match.start("name"), rules, words) if written and (
+                    listed.strip() == written and _PERSON.fullmatch(written) and rules.standard_agency(
+                        simplified(written)) and _a_surname_first(written, words.set("credit.surnames"))) else None
+                if outlet_first is not None:
+                    # "新华网 彭博 摄": a name the registry knows as an agency's (彭博, Bloomberg) after a known outlet
+                    # and a space is the outlet's photographer, as any name there is
+                    credit.agency, start = outlet_first
+                    credit.photographer = written
+                    credit.raw = _unbracketed(text[start:end])
+                elif written and rules.standard_agency(simplified(written)):
                     credit.agency = credit.agency or rules.standard_agency(simplified(written))  # (中央社摄)
                     rest = listed.strip()[len(written):]  # "新华网 王小明 摄": the outlet, then the photographer
                     credit.photographer = _first_name(rest, words) if rest[:1].isspace() else None
@@ -1248,8 +1302,8 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "name_took_inline" and len(simplified(credit.photographer or "")) == 4:
                 if not _transliterated_name(credit.photographer or "", words):
                     continue  # "...散步。王小明 摄 当日": four characters are a name only when transliterated
-            elif name in ("name_brackets", "name_took_inline") and credit.photographer and not _a_person_alone(
-                    credit.photographer or "", rules, words):
+            elif name in ("name_brackets", "name_took_inline") and credit.photographer and not credit.agency and (
+                    not _a_person_alone(credit.photographer or "", rules, words)):
                 continue  # "（北京）", "（央视）": a place or an outlet in brackets, no person
             if name == "brackets_name_outlet" and agency_written and (simplified(agency_written).strip() in (
                     words.set("credit.notes") | words.set("credit.file_photo")) or not _outlet_named(

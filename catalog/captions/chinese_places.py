@@ -604,13 +604,30 @@ def _complete_elsewhere(place: Place, text: str, plain: str, body: list[tuple[in
     if not smallest:
         return
     for start, end in body:
-        if (start, end) == scene or smallest not in text[start:end] and not (
+        lies = _where_the_venue_lies(place, text, plain, (start, end), scene, words, patterns) if (
+            (start, end) != scene) else None
+        if lies is not None:  # "某某村是重庆市某某区...", "某某隧道位于某市某区...": where a place of the scene lies
+            place.city, place.province = lies.city, place.province or lies.province
+            place.country = place.country or lies.country
+            return
+        if (start, end) == scene:
+            continue
+        if smallest not in text[start:end] and not (
                 place.sublocation and _venue_core(place.sublocation, words) in plain[start:end] and _venue_core(
                     place.sublocation, words)):
-            continue  # (the venue may be written longer there: "光雾山风景区", then "光雾山国家级风景名胜区")
+            # (the venue may be written longer there: "光雾山风景区", then "光雾山国家级风景名胜区")
+            if place.city and not place.province and place.city in text[start:end]:
+                # "余杭区某街道某村..." then "浙江省杭州市余杭区的春茶...": the scene's city with its chain, though
+                # not its venue
+                other = _place_in(text, plain, start, end, words, patterns, None)
+                if other.province and (other.city == place.city or other.city and _written_below(
+                        plain, start, end, simplified(other.city), simplified(place.city))):
+                    place.province = other.province
+                    return
+            continue
         other = _place_in(text, plain, start, end, words, patterns, None)
         if place.sublocation and other.sublocation and _same_venue(place.sublocation, other.sublocation, words) and (
-                not place.city):
+                not place.city) and (other.city or other.province or other.country):  # (else a later sentence may)
             place.city, place.province = other.city, place.province or other.province
             place.country = place.country or other.country
             return
@@ -619,6 +636,32 @@ def _complete_elsewhere(place: Place, text: str, plain: str, body: list[tuple[in
             # (a county written right below its city there: "陕西省延安市洛川县" for the scene's 洛川县)
             place.province = place.province or other.province
             return
+
+
+#: A name of two to eight characters opening a sentence, then words that say where it lies ("某某村是某市某区某镇
+#: 最偏远的村子", "某某隧道位于某市某区").
+_LIES_AFTER_A_NAME = compiled(f"(?P<name>[{HAN}]{{2,8}}?)(?:是|位于|地处|坐落在|坐落于|坐落)")
+
+
+def _where_the_venue_lies(place: Place, text: str, plain: str, sentence: tuple[int, int],
+                          scene: tuple[int, int], words: Words, patterns: dict) -> Place | None:
+    """The place of a sentence that opens with a place the scene's sentence names and says where it lies ("在某某村
+    的草莓基地里..." then "某某村是重庆市某某区某某镇最偏远的村子"; "某某高铁某某隧道施工现场" then "某某隧道位于某市
+    某区和某区交界处"): its chain, when it names a city; None otherwise, or when the scene has its city already."""
+    if not place.sublocation or place.city:
+        return None
+    start, end = sentence
+    at = start
+    while at < end and plain[at] in " \t\u3000\n":
+        at += 1
+    found = _LIES_AFTER_A_NAME.match(plain, at, end)
+    if found is None or found.group("name") not in plain[scene[0]:scene[1]]:
+        return None
+    stop = found.end()
+    while stop < end and plain[stop] not in "，,。；;":
+        stop += 1
+    lies = _place_in(text, plain, found.end(), stop, words, patterns, None)
+    return lies if lies.city else None
 
 
 def _city_of_its_old_town(venue: str, words: Words) -> str | None:

@@ -514,7 +514,7 @@ def _patterns(words: Words) -> Patterns:
         # 新华社记者李艺博 (a byline that ends the caption, no 摄)
         "byline_end": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■◎□●▲◆★：:/／]))"
                                  f"(?P<agency>(?:(?!{role})[{HAN}A-Za-z·]){{1,14}}?)?"
-                                 f"(?:{role})\\s*[:：/／|｜]?\\s*(?P<name>[{HAN}]{{2,4}})"
+                                 f"(?:{role})\\s*[:：/／|｜]?\\s*(?P<name>[{HAN}]{{2,4}}|[{HAN}][ \u3000][{HAN}])"
                                  f"(?:\\s+(?:{role})\\s*[{HAN}]{{2,4}})*\\s*\\Z"),  # (then 通讯员 Y: the first named)
         # 周凯威 摄(图片来源:中国军网): the photographer written before another credit
         "name_took_tail": _source(f"(?:^|(?<=[\\s。，,；;(（)）!！?？■□◎●▲◆★]))(?P<name>{_NAMES})\\s*[/／]?\\s*"
