@@ -1158,7 +1158,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             credit.agency = _agency_name(agency_written, rules, words)
             brand = next((role for role in words.words("credit.brand_roles") if plain.startswith(
                 role, match.end("agency"))), None) if credit.agency is None and agency_written else None
-            if brand and _a_place_or_short_paper(simplified(agency_written.strip()), words):
+            if brand and agency_written and _a_place_or_short_paper(simplified(agency_written.strip()), words):
                 credit.agency = agency_written.strip() + brand.removesuffix("记者")  # "丽江融媒记者": the media
                 # centre's brand, its place and 融媒, read whole (the role's first word is the brand's last)
             latin = _latin_person_at(plain, match.start("agency")) if name == "source" and agency_written else None
