@@ -4063,3 +4063,22 @@ def test_a_newsroom_extends_the_lists_moved_to_the_rules():
     house = load_rules(text='[chinese.credit]\nbrand_roles = ["融媒记者", "全媒记者"]\n')
     assert parse(text, house).credit.agency == "丽江全媒"
     assert parse("游客在古城赏雪。(大理融媒记者 柯小祖 摄)", house).credit.agency == "大理融媒"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在罗布泊荒原上,科考队员扎下营帐。", {"sublocation": "罗布泊荒原"}),
+    ("9月20日,游客在甘肃敦煌月泉绿洲骑骆驼。", {"sublocation": "月泉绿洲"}),
+    ("广东省汕头市南澳县的海岛集市上,渔民在卖海鲜。", {"sublocation": "海岛集市"}),
+    ("秋分时节,宁化客家大院的柿子挂满枝头。", {"sublocation": "宁化客家大院"}),
+    ("马拉松在1月5日举行,选手在滨江走廊奔跑。", {"sublocation": "滨江走廊"}),
+    ("1月5日,列车停在郑州动车段的检修库里。", {"sublocation": "郑州动车段"}),
+    ("1月5日,在贵州省遵义市湄潭县兴隆茶叶专业合作社,茶农在分拣茶叶。",
+     {"sublocation": "兴隆茶叶专业合作社", "city": "遵义"}),
+    # ...but a cooperative whose members follow it and 的 is the body they belong to, not where they are
+    ("9月15日,城步苗族自治县长岭镇青石村冷库,长岭梨种植专业合作社的社员抓紧分拣梨子。", {"sublocation": "青石村"}),
+])
+def test_kinds_of_venue_named_by_their_last_word(text, expected):
+    """Kinds of place named by their last word that the list of venue words lacked: a wilderness (荒原), an oasis
+    (绿洲), a market in the open (集市), a walled compound (大院), a promenade (走廊), a railway depot (动车段, 机务段,
+    运用所), a farmers' cooperative (合作社): such a name was read as no venue at all, or as the kind alone."""
+    check(text, expected)
