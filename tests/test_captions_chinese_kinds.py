@@ -4082,3 +4082,18 @@ def test_kinds_of_venue_named_by_their_last_word(text, expected):
     (绿洲), a market in the open (集市), a walled compound (大院), a promenade (走廊), a railway depot (动车段, 机务段,
     运用所), a farmers' cooperative (合作社): such a name was read as no venue at all, or as the kind alone."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县长王小明和议长李大江到各乡拜年。", {"sublocation": None}),
+    ("教育局长陈某（左）、文化委主委江小龙与市民合影。", {"sublocation": None}),
+    ("新北市消防员青潭分队队员在河边演练。", {"sublocation": None}),
+    ("縣長王小明和議長李大江到各鄉拜年。", {"sublocation": None}),
+    # ...but a county's suffix is no title's first character, and a venue word of two characters is a venue's
+    ("宁县长庆桥,嫩黄浅绿点缀农田。", {"sublocation": "宁县长庆桥"}),
+    ("市民在市民公园散步。", {"sublocation": "市民公园"}),
+])
+def test_a_title_then_a_person_named_like_a_venue(text, expected):
+    """A title or a word of people (县长, 主委, 消防员, 干部) and then a person's name ending in 江, 山 or 潭, a venue
+    word of one character: the name read up to it was taken as a venue ("县长某某和议长张永江")."""
+    check(text, expected)

@@ -4348,6 +4348,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if written[:2] in words.set("places.sides") and (words.pattern("places.venue").fullmatch(
             written, 2) or written[2:] in words.set("places.not_venue_names")):
         return None  # "呼图壁县南部山区": a side of the place just named and a kind of ground (its hills), no name
+    if len(word) == 1 and _a_person_by_title(written[:-1], words):
+        return None  # "县长刘某某和议长张永江", "消防员直潭分队": a title or a word of people, then a person's or a
+        # unit's name that ends in 江, 山 or 潭, no venue's (places.people_titles)
     if written.startswith(words.words("places.members")):
         return None  # "会长孙旭山上台": a title, then the person's name (山 ends it), no venue's
     if len(written) == 2 and written.startswith(words.words("places.familiar_prefixes")):
@@ -4362,6 +4365,20 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause;
         # so does 于 (at) after a name's first characters: "钟楼矗立于翠绿园林", where it stands
     return text[at:last].strip("“”\"")
+
+
+def _a_person_by_title(body: str, words: Words) -> bool:
+    """Whether a title or a word of people (places.members, places.people_titles) stands in `body`, the words of a
+    name before its venue word of one character: what follows it names a person, not a venue ("主委江某某")."""
+    made = words._made.get(("person_by_title",))
+    if made is None:
+        made = words._made[("person_by_title",)] = compiled(
+            f"{words.any('places.people_titles')}|{words.any('places.members')}")
+    for found in made.finditer(body):
+        if found.start() > 0 and body[found.start()] in _UNIT_LAST:
+            continue  # "宁县长庆桥": 县 ends the county's name (宁县), no county head (县长) begins there
+        return True
+    return False
 
 
 def _a_province_and_its_city_at(plain: str, at: int, end: int, words: Words) -> bool:
