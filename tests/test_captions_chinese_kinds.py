@@ -4097,3 +4097,19 @@ def test_a_title_then_a_person_named_like_a_venue(text, expected):
     """A title or a word of people (县长, 主委, 消防员, 干部) and then a person's name ending in 江, 山 or 潭, a venue
     word of one character: the name read up to it was taken as a venue ("县长某某和议长张永江")."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3月2日,记者来到郑州铁路局郑州东动车运用所,看检修工人作业。", {"sublocation": "郑州东动车运用所"}),
+    ("5月6日,一列货车从成都铁路局城厢货运站开出。", {"sublocation": "城厢货运站"}),
+    ("5月6日,工人在中建公司滨海物流园装卸货物。", {"sublocation": "滨海物流园"}),
+    # ...but a body's own floor (生产车间), a department of it (环卫中心) and a title (局长) name no site of their own
+    ("5月6日,工人在淮北宏达机械有限公司生产车间作业。", {"sublocation": "宏达机械有限公司生产车间"}),
+    ("1月16日凌晨,市城管局环卫中心展开除雪作业。", {"sublocation": None}),
+    ("前台北市卫生局长王小山在记者会上发言。", {"sublocation": None}),
+])
+def test_a_site_after_the_body_that_runs_it(text, expected):
+    """A body named for its city (铁路局, 公司, 集团) and then the site it runs, with a name and a venue word of its
+    own ("南昌铁路局南昌西动车运用所"): the site is the venue (the city's body had ended the chain as an official's
+    title does, and the venue with it)."""
+    check(text, expected)
