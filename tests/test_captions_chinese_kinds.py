@@ -4140,6 +4140,25 @@ def test_an_english_credit_opening_a_chinese_caption(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("在罗布泊荒原上,科考队员扎下营帐。", {"sublocation": "罗布泊荒原"}),
+    ("9月20日,游客在甘肃敦煌月泉绿洲骑骆驼。", {"sublocation": "月泉绿洲"}),
+    ("广东省汕头市南澳县的海岛集市上,渔民在卖海鲜。", {"sublocation": "海岛集市"}),
+    ("秋分时节,宁化客家大院的柿子挂满枝头。", {"sublocation": "宁化客家大院"}),
+    ("马拉松在1月5日举行,选手在滨江走廊奔跑。", {"sublocation": "滨江走廊"}),
+    ("1月5日,列车停在郑州动车段的检修库里。", {"sublocation": "郑州动车段"}),
+    ("1月5日,在贵州省遵义市湄潭县兴隆茶叶专业合作社,茶农在分拣茶叶。",
+     {"sublocation": "兴隆茶叶专业合作社", "city": "遵义"}),
+    # ...but a cooperative whose members follow it and 的 is the body they belong to, not where they are
+    ("9月15日,城步苗族自治县长岭镇青石村冷库,长岭梨种植专业合作社的社员抓紧分拣梨子。", {"sublocation": "青石村"}),
+])
+def test_kinds_of_venue_named_by_their_last_word(text, expected):
+    """Kinds of place named by their last word that the list of venue words lacked: a wilderness (荒原), an oasis
+    (绿洲), a market in the open (集市), a walled compound (大院), a promenade (走廊), a railway depot (动车段, 机务段,
+    运用所), a farmers' cooperative (合作社): such a name was read as no venue at all, or as the kind alone."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("↑2021年3月5日,茶农在仪式上齐声高喊“茶发芽”。QPAPHOTO/邱小泉 摄",
      {"photographer": "邱小泉", "agency": "QPAPHOTO"}),
     ("茶农在天然茶基地里采春茶。QNS/陈小霖 摄", {"photographer": "陈小霖", "agency": "QNS"}),
@@ -4149,4 +4168,35 @@ def test_an_english_credit_opening_a_chinese_caption(text, expected):
 def test_an_outlets_initials_in_latin_before_a_chinese_name(text, expected):
     """An outlet the registry lacks, by its initials or brand in capitals, then "/" and its photographer's Chinese
     name ("QPAPHOTO/邱某 摄"): the outlet as written and the photographer (the name had been read as the agency)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县长王小明和议长李大江到各乡拜年。", {"sublocation": None}),
+    ("教育局长陈某（左）、文化委主委江小龙与市民合影。", {"sublocation": None}),
+    ("新北市消防员青潭分队队员在河边演练。", {"sublocation": None}),
+    ("縣長王小明和議長李大江到各鄉拜年。", {"sublocation": None}),
+    # ...but a county's suffix is no title's first character, and a venue word of two characters is a venue's
+    ("宁县长庆桥,嫩黄浅绿点缀农田。", {"sublocation": "宁县长庆桥"}),
+    ("市民在市民公园散步。", {"sublocation": "市民公园"}),
+])
+def test_a_title_then_a_person_named_like_a_venue(text, expected):
+    """A title or a word of people (县长, 主委, 消防员, 干部) and then a person's name ending in 江, 山 or 潭, a venue
+    word of one character: the name read up to it was taken as a venue ("县长某某和议长张永江")."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3月2日,记者来到郑州铁路局郑州东动车运用所,看检修工人作业。", {"sublocation": "郑州东动车运用所"}),
+    ("5月6日,一列货车从成都铁路局城厢货运站开出。", {"sublocation": "城厢货运站"}),
+    ("5月6日,工人在中建公司滨海物流园装卸货物。", {"sublocation": "滨海物流园"}),
+    # ...but a body's own floor (生产车间), a department of it (环卫中心) and a title (局长) name no site of their own
+    ("5月6日,工人在淮北宏达机械有限公司生产车间作业。", {"sublocation": "宏达机械有限公司生产车间"}),
+    ("1月16日凌晨,市城管局环卫中心展开除雪作业。", {"sublocation": None}),
+    ("前台北市卫生局长王小山在记者会上发言。", {"sublocation": None}),
+])
+def test_a_site_after_the_body_that_runs_it(text, expected):
+    """A body named for its city (铁路局, 公司, 集团) and then the site it runs, with a name and a venue word of its
+    own ("南昌铁路局南昌西动车运用所"): the site is the venue (the city's body had ended the chain as an official's
+    title does, and the venue with it)."""
     check(text, expected)

@@ -1765,7 +1765,9 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             break  # a chain never climbs from a village: "在残奥村举行升旗仪式" ends at the village (but a natural
             # village may follow its village: 王村石门自然村)
         if _an_office_follows(plain, position, end, words):
-            return [], None  # "前台北市卫生局长": an official's title, not the scene
+            # "前台北市卫生局长": an official's title, not the scene; but a body's site after the body's name is
+            # ("南昌铁路局南昌西动车运用所": the bureau runs the depot, where the picture is)
+            return [], _site_run_by_the_body(text, plain, position, end, words, patterns)
         if element.level == "country" and not elements and plain.startswith(words.words("places.nationals"),
                                                                             position):
             return [], None  # "越南朋友阿山", "日本游客": a nationality, not the scene
@@ -4348,6 +4350,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         part = words.pattern("places.city_parts").match(plain, at - 1, last)
     if part is not None and last - part.end() >= 2:
         at = part.end()  # "温哥华市中心罗布森街": the city's centre, then the street; no part of its name
+    site = _site_after_its_body(plain, at, last - len(word), last, words)
+    if site is not None:
+        at = site  # "南昌铁路局南昌西动车运用所", "中铁公司青岛车辆段": the body that runs it, then the site's name
     written = plain[at:last].strip("“”\"")
     if written in words.set("places.city_parts") and plain[last:last + 1] != "的":
         return None  # "基辅市中心一栋建筑": the city's centre, no venue (the one after its 的 is: below)
@@ -4391,6 +4396,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if written[:2] in words.set("places.sides") and (words.pattern("places.venue").fullmatch(
             written, 2) or written[2:] in words.set("places.not_venue_names")):
         return None  # "呼图壁县南部山区": a side of the place just named and a kind of ground (its hills), no name
+    if len(word) == 1 and _a_person_by_title(written[:-1], words):
+        return None  # "县长刘某某和议长张永江", "消防员直潭分队": a title or a word of people, then a person's or a
+        # unit's name that ends in 江, 山 or 潭, no venue's (places.people_titles)
     if written.startswith(words.words("places.members")):
         return None  # "会长孙旭山上台": a title, then the person's name (山 ends it), no venue's
     if len(written) == 2 and written.startswith(words.words("places.familiar_prefixes")):
@@ -4405,6 +4413,54 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause;
         # so does 于 (at) after a name's first characters: "钟楼矗立于翠绿园林", where it stands
     return text[at:last].strip("“”\"")
+
+
+def _site_run_by_the_body(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> str | None:
+    """The venue named right after a body named for a place ("南昌铁路局南昌西动车运用所", "武汉铁路局吴家山中心站"):
+    a word of places.organisations within six characters after `at`, then a name of its own ending in a venue word
+    (not a title, "卫生局长", whose person's name may end in 山 or 江); None when none is."""
+    body = words.pattern("places.organisations").search(plain, at, min(end, at + 6))
+    if body is None or body.end() >= end or plain[body.end()] in _TITLE_AFTER_A_BODY or plain.startswith(
+            words.words("places.members"), body.end() - 1):
+        return None
+    venue = _venue_at(text, plain, body.end(), end, words, patterns, anchored=True)
+    if venue is None or len(venue) < 4 or not plain.startswith(simplified(venue), body.end()):
+        return None
+    return venue
+
+
+#: Characters after a body's word that make it a title or a member of it (局长, 公司员工, 政府官员, 集团董事长).
+_TITLE_AFTER_A_BODY = frozenset("长员官主副董总职")
+
+
+def _site_after_its_body(plain: str, at: int, word_start: int, last: int, words: Words) -> int | None:
+    """Where a site's own name begins after the body that runs it, when a word of a body (places.organisations:
+    局, 公司, 集团) ends inside the name read and two characters or more of a name follow it before the venue word
+    ("南昌铁路局南昌西动车运用所", "中铁公司青岛车辆段"); None when no body is named there."""
+    if word_start - at < 5:
+        return None  # (a body's word, a name of two and a venue word: no shorter run holds both)
+    found = None
+    for body in words.pattern("places.organisations").finditer(plain, at + 1, word_start - 2):
+        found = body  # (the last body named: "某某集团某某公司某某站", the site after the company)
+    if found is None or plain[found.end()] in _NAME_BREAKS or plain.startswith("中心", word_start) or (
+            _generic_venue(plain[found.end():last], words)):
+        return None  # "某某公司生产车间": the company's own floor, named by the company; "城管局环卫中心": a
+        # department of the body, no site
+    return found.end()
+
+
+def _a_person_by_title(body: str, words: Words) -> bool:
+    """Whether a title or a word of people (places.members, places.people_titles) stands in `body`, the words of a
+    name before its venue word of one character: what follows it names a person, not a venue ("主委江某某")."""
+    made = words._made.get(("person_by_title",))
+    if made is None:
+        made = words._made[("person_by_title",)] = compiled(
+            f"{words.any('places.people_titles')}|{words.any('places.members')}")
+    for found in made.finditer(body):
+        if found.start() > 0 and body[found.start()] in _UNIT_LAST:
+            continue  # "宁县长庆桥": 县 ends the county's name (宁县), no county head (县长) begins there
+        return True
+    return False
 
 
 def _a_province_and_its_city_at(plain: str, at: int, end: int, words: Words) -> bool:
