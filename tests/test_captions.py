@@ -453,6 +453,22 @@ CASES = [
      Expected(raw="Photo by Tang Yanjun/China News Service/VCG via Getty Images", photographer="Tang Yanjun",
               agency="Getty Images", date="2025-10-14", date_kind="taken", sublocation="Bund", city="Shanghai",
               country="China")),  # (the Bund: a venue the register knows, written with no generic word)
+    ("getty: a picture desk's dateline gives its state when the text names its town again without one",
+     "ROYAL OAK, MI - MARCH 3: A juror walks into the courthouse March 3, 2011 in Royal Oak. "
+     "(Photo by Ann Mercer/Getty Images)",
+     Expected(raw="Photo by Ann Mercer/Getty Images", photographer="Ann Mercer", agency="Getty Images",
+              date="2011-03-03", date_kind="taken", city="Royal Oak", province="MI")),
+    ("getty: a picture desk's dateline gives its town when the text names only a venue of it",
+     "LEEDS, ENGLAND - APRIL 2: Fans queue outside Headingley Stadium on April 2, 2016. "
+     "(Photo by Tom Harrow/Getty Images)",
+     Expected(raw="Photo by Tom Harrow/Getty Images", photographer="Tom Harrow", agency="Getty Images",
+              date="2016-04-02", date_kind="taken", sublocation="Headingley Stadium", city="Leeds",
+              province="England")),
+    ("getty: a picture desk's dateline gives nothing to a text naming another town",
+     "LEEDS, ENGLAND - APRIL 2: Fans queue outside the stadium in Bradford on April 2, 2016. "
+     "(Photo by Tom Harrow/Getty Images)",
+     Expected(raw="Photo by Tom Harrow/Getty Images", photographer="Tom Harrow", agency="Getty Images",
+              date="2016-04-02", date_kind="taken", city="Bradford")),
     ("xinhua: an appositive makes a town of the name before it",
      "Tourists visit Wuzhen, a water town in Tongxiang City of Jiaxing, east China's Zhejiang Province, "
      "Oct. 3, 2025. (Xinhua/Xu Yu)",

@@ -330,6 +330,9 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
     if places and written.country and not (written.city or written.province):
         _city_from_scene_dateline(facts, dateline)
         return
+    if places and (written.city or written.sublocation) and not (written.province or written.country):
+        _levels_from_scene_dateline(facts, dateline)
+        return
     if places and not (written.city or written.province or written.country) and not _own_sublocation(facts):
         # (a venue the register knows, named alone in the text, stays: "SHANGHAI, CHINA - ...: Tourists walk
         # along the Bund")
@@ -354,6 +357,31 @@ def _city_from_scene_dateline(facts: CaptionFacts, dateline: Dateline) -> None:
     facts.location.city, facts.location.province = headed.city, headed.province
     facts.evidence.update({level: kind for level, kind in place_kinds("en", "dateline", facts.location).items()
                            if level in ("city", "province")})
+
+
+def _levels_from_scene_dateline(facts: CaptionFacts, dateline: Dateline) -> None:
+    """A scene dateline's state and country, when the text names the dateline's own town again without them
+    ("FARMINGTON HILLS, MI - MAY 16: ... at the courthouse in Farmington Hills.": city Farmington Hills, state MI),
+    or names only its venue ("LONDON, ENGLAND - MAY 16: Fans gather outside Wembley Stadium."): the dateline is the
+    scene, the text the part of it the picture shows. A text naming another town keeps its own."""
+    headed = place_from_dateline(dateline.place)
+    if not headed.city or not (headed.province or headed.country):
+        return
+    place = facts.location
+    if place.city is not None and _folded(place.city) != _folded(headed.city):
+        return
+    filled = ("city", "province", "country") if place.city is None else ("province", "country")
+    codes = {part.strip().casefold(): part.strip() for part in dateline.place.split(",") if len(part.strip()) <= 3}
+    for level in filled:
+        value = getattr(headed, level)
+        setattr(place, level, codes.get(value.casefold(), value) if value else value)  # ("MI" as written)
+    facts.evidence.update({level: kind for level, kind in place_kinds("en", "dateline", place).items()
+                           if level in filled and getattr(place, level)})
+
+
+def _folded(name: str) -> str:
+    """A town's name as two writings of it compare: "NEW YORK CITY" == "New York"."""
+    return re.sub(r"\s+city$", "", " ".join(name.casefold().split()))
 
 
 def _country_code(place: Place) -> str | None:
