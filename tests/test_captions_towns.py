@@ -1722,3 +1722,20 @@ def test_a_city_written_bare_before_its_streets(text, expected):
 def test_a_citys_suburb_named_like_a_province(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name opened by a water's or a mountain's word, before a state GeoNames holds a town of that name in, is the
+    # town, as the wires write "Town, State"
+    ("Swimmers race in the final Sunday in Lake Oswego, Ore. (AP Photo/Ann Quorv)", ("Lake Oswego", "Ore.")),
+    ("Skaters train on Monday in Lake Placid, N.Y.", ("Lake Placid", "N.Y.")),
+    ("Students gather after class in Bay Shore, N.Y., on Friday.", ("Bay Shore", "N.Y.")),
+    # no town of that name counted in the state: the mountain, the lake
+    ("Climbers rest below the summit at Mount Hood, Ore., on Friday.", (None, "Ore.")),
+    ("Boats drift at Lake Tahoe, Calif., on Friday.", (None, "Calif.")),
+    # written after "on": the water, whatever town shares its name
+    ("Sailboats drift on Lake Geneva, Wis., on Friday.", (None, "Wis.")),
+])
+def test_a_town_named_like_a_water_before_its_state(text, expected):
+    location = parse(text).location
+    assert (location.city, location.province) == expected
