@@ -469,6 +469,17 @@ CASES = [
      "(Photo by Tom Harrow/Getty Images)",
      Expected(raw="Photo by Tom Harrow/Getty Images", photographer="Tom Harrow", agency="Getty Images",
               date="2016-04-02", date_kind="taken", city="Bradford")),
+    ("other: a navy's dateline, the place in capitals and its date in brackets, gives the town the text lacks",
+     "210312-N-QV906-1042 NORFOLK (March 12, 2021) Sailors load supplies onto a pier truck. (U.S. Navy photo by "
+     "Mass Communication Specialist 2nd Class Ann Quorv)",
+     Expected(raw="U.S. Navy photo by Mass Communication Specialist 2nd Class Ann Quorv", photographer="Ann Quorv",
+              agency="U.S. Navy", date="2021-03-12", date_kind="taken", city="Norfolk")),
+    ("other: a navy's dateline at sea places nothing",
+     "210312-N-QV906-1042 PHILIPPINE SEA (March 12, 2021) Sailors load supplies on the flight deck.",
+     Expected(date="2021-03-12", date_kind="taken")),
+    ("other: words in capitals before a bracketed date are no navy's dateline unless the gazetteer holds the town",
+     "FILE PHOTO (March 12, 2021) Sailors load supplies on the flight deck.",
+     Expected(date="2021-03-12", date_kind="taken")),
     ("xinhua: an appositive makes a town of the name before it",
      "Tourists visit Wuzhen, a water town in Tongxiang City of Jiaxing, east China's Zhejiang Province, "
      "Oct. 3, 2025. (Xinhua/Xu Yu)",
