@@ -1739,3 +1739,18 @@ def test_a_citys_suburb_named_like_a_province(text, expected):
 def test_a_town_named_like_a_water_before_its_state(text, expected):
     location = parse(text).location
     assert (location.city, location.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a province named after its seat, the city held by GeoNames under another spelling: the name is the city, as
+    # "Kirkuk, Iraq" is
+    ("Rescuers wade through a flooded street in Nizhny Novgorod, Russia, on Monday.",
+     ("Nizhny Novgorod", None, "Russia")),
+    ("Shoppers crowd a market in Hama, Syria, before the holiday.", ("Hama", None, "Syria")),
+    # written with the unit's word, it stays the province
+    ("Farmers harvest wheat in Hama province, Syria, before the rains.", (None, "Hama", "Syria")),
+])
+def test_a_province_named_after_its_seat_spelled_apart(text, expected):
+    location = parse(text).location
+    assert (location.city, location.province, location.country) == expected
+
