@@ -1754,3 +1754,16 @@ def test_a_province_named_after_its_seat_spelled_apart(text, expected):
     location = parse(text).location
     assert (location.city, location.province, location.country) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a town the gazetteer knows goes on with no "for": the words after it are the errand, not the name's
+    ("Fans queue in Lyon for the cup final on Saturday.", ("Lyon", None)),
+    ("I photographed the cub at the zoo in Leipzig for the city's paper.", ("Leipzig", None)),
+    ("Pilgrims arrive in Mecca for the Hajj on Friday.", ("Mecca", None)),
+    # an institution's kind goes on with "for" ("Museum for the History of Science")
+    ("Students gather at the Museum for the History of Science in Oxford.",
+     ("Oxford", "Museum for the History of Science")),
+])
+def test_a_town_before_for_ends_its_name(text, expected):
+    location = parse(text).location
+    assert (location.city, location.sublocation) == expected
