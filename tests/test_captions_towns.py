@@ -1767,3 +1767,17 @@ def test_a_province_named_after_its_seat_spelled_apart(text, expected):
 def test_a_town_before_for_ends_its_name(text, expected):
     location = parse(text).location
     assert (location.city, location.sublocation) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's name in brackets after a town is its country, as after a comma: a heading, a dateline, a phrase
+    ("Lviv (Ukraine) March 3, 2019\nA vendor sells flowers by the opera house.", ("Lviv", "Ukraine")),
+    ("Dockers rest at the port in Mombasa (Kenya) on Friday.", ("Mombasa", "Kenya")),
+    # a short form in capitals glosses the name before it; a person's country is no place
+    ("Camps stand in the east of the Democratic Republic of the Congo (DRC).",
+     (None, "Democratic Republic of the Congo")),
+    ("Ana Quorv (Kenya) competes during the women's final.", (None, None)),
+])
+def test_a_country_in_brackets_after_its_town(text, expected):
+    location = parse(text).location
+    assert (location.city, location.country) == expected

@@ -223,12 +223,13 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         anchor = scene_anchor
         at = (anchor.start, anchor.end) if anchor is not None else None
         weights = rules.built("place weights", lambda r: house_weights(r.place_weights))
-        reading = find_place(work, spans, paragraphs, at, weights, _venues(rules))
+        read = _countries_in_brackets(work) if "(" in work else work
+        reading = find_place(read, spans, paragraphs, at, weights, _venues(rules))
         placed = reading.place
         if not (placed.sublocation or placed.city or placed.province or placed.country) and (
-                split := _split_at_glued_places(work, spans)) is not spans:
+                split := _split_at_glued_places(read, spans)) is not spans:
             # (asked only when nothing was placed: the look for glued words costs a pass over the whole text)
-            reading = find_place(work, split, paragraphs, at, weights, _venues(rules))
+            reading = find_place(read, split, paragraphs, at, weights, _venues(rules))
         facts.location = reading.place
         check_province(facts.location, note)
         check_sides(facts.location, work, note)
@@ -276,6 +277,34 @@ def _place_from_a_bracketed_dateline(facts: CaptionFacts, work: str) -> None:
     facts.location = headed
     facts.evidence.update({level: kind for level, kind in place_kinds("en", "dateline", headed).items()
                            if level != "sublocation" and getattr(headed, level)})
+
+
+#: A country's name in brackets right after a word: "Kyiv (Ukraine) December 14, 2018", "in Avdiivka (Ukraine)".
+_BRACKETED_NAME = compiled(r"(?<=[\w.’'])\s\((?P<name>[A-Z][A-Za-z .'’-]{2,40})\)")
+
+
+def _countries_in_brackets(work: str) -> str:
+    """The text as the place readers see it, a country's name in brackets after a town written as after a comma
+    ("Kyiv (Ukraine) December 14" -> "Kyiv, Ukraine  December 14", the same length): the bracket is the town's
+    country, as "Kyiv, Ukraine" is. Brackets holding anything else (a gloss, "(L)", a name the gazetteer holds
+    as no country) stay."""
+    found = [match for match in _BRACKETED_NAME.finditer(work) if _after_a_name(work, match.start()) and (
+        not match.group("name").replace(".", "").isupper()) and name_levels(match.group("name").strip()).country]
+    # ("the Democratic Republic of the Congo (DRC)": a short form in capitals glosses the name before it; "walk to
+    # school at dawn (Kenya)": after a word in small letters the bracket places the whole line, as it is read)
+    if not found:
+        return work
+    pieces, at = [], 0
+    for match in found:
+        pieces += [work[at:match.start()], ", ", match.group("name"), " "]
+        at = match.end()
+    return "".join(pieces) + work[at:]
+
+
+def _after_a_name(work: str, at: int) -> bool:
+    """Whether the word ending at `at` opens with a capital, as a town's name does."""
+    words = work[max(0, at - 40):at].split()
+    return bool(words) and words[-1][:1].isupper()
 
 
 def _date_in_the_countrys_order(facts: CaptionFacts, work: str, paragraphs: list[tuple[int, int]],
