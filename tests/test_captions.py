@@ -453,6 +453,33 @@ CASES = [
      Expected(raw="Photo by Tang Yanjun/China News Service/VCG via Getty Images", photographer="Tang Yanjun",
               agency="Getty Images", date="2025-10-14", date_kind="taken", sublocation="Bund", city="Shanghai",
               country="China")),  # (the Bund: a venue the register knows, written with no generic word)
+    ("getty: a picture desk's dateline gives its state when the text names its town again without one",
+     "ROYAL OAK, MI - MARCH 3: A juror walks into the courthouse March 3, 2011 in Royal Oak. "
+     "(Photo by Ann Mercer/Getty Images)",
+     Expected(raw="Photo by Ann Mercer/Getty Images", photographer="Ann Mercer", agency="Getty Images",
+              date="2011-03-03", date_kind="taken", city="Royal Oak", province="MI")),
+    ("getty: a picture desk's dateline gives its town when the text names only a venue of it",
+     "LEEDS, ENGLAND - APRIL 2: Fans queue outside Headingley Stadium on April 2, 2016. "
+     "(Photo by Tom Harrow/Getty Images)",
+     Expected(raw="Photo by Tom Harrow/Getty Images", photographer="Tom Harrow", agency="Getty Images",
+              date="2016-04-02", date_kind="taken", sublocation="Headingley Stadium", city="Leeds",
+              province="England")),
+    ("getty: a picture desk's dateline gives nothing to a text naming another town",
+     "LEEDS, ENGLAND - APRIL 2: Fans queue outside the stadium in Bradford on April 2, 2016. "
+     "(Photo by Tom Harrow/Getty Images)",
+     Expected(raw="Photo by Tom Harrow/Getty Images", photographer="Tom Harrow", agency="Getty Images",
+              date="2016-04-02", date_kind="taken", city="Bradford")),
+    ("other: a navy's dateline, the place in capitals and its date in brackets, gives the town the text lacks",
+     "210312-N-QV906-1042 NORFOLK (March 12, 2021) Sailors load supplies onto a pier truck. (U.S. Navy photo by "
+     "Mass Communication Specialist 2nd Class Ann Quorv)",
+     Expected(raw="U.S. Navy photo by Mass Communication Specialist 2nd Class Ann Quorv", photographer="Ann Quorv",
+              agency="U.S. Navy", date="2021-03-12", date_kind="taken", city="Norfolk")),
+    ("other: a navy's dateline at sea places nothing",
+     "210312-N-QV906-1042 PHILIPPINE SEA (March 12, 2021) Sailors load supplies on the flight deck.",
+     Expected(date="2021-03-12", date_kind="taken")),
+    ("other: words in capitals before a bracketed date are no navy's dateline unless the gazetteer holds the town",
+     "FILE PHOTO (March 12, 2021) Sailors load supplies on the flight deck.",
+     Expected(date="2021-03-12", date_kind="taken")),
     ("xinhua: an appositive makes a town of the name before it",
      "Tourists visit Wuzhen, a water town in Tongxiang City of Jiaxing, east China's Zhejiang Province, "
      "Oct. 3, 2025. (Xinhua/Xu Yu)",

@@ -1722,3 +1722,62 @@ def test_a_city_written_bare_before_its_streets(text, expected):
 def test_a_citys_suburb_named_like_a_province(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name opened by a water's or a mountain's word, before a state GeoNames holds a town of that name in, is the
+    # town, as the wires write "Town, State"
+    ("Swimmers race in the final Sunday in Lake Oswego, Ore. (AP Photo/Ann Quorv)", ("Lake Oswego", "Ore.")),
+    ("Skaters train on Monday in Lake Placid, N.Y.", ("Lake Placid", "N.Y.")),
+    ("Students gather after class in Bay Shore, N.Y., on Friday.", ("Bay Shore", "N.Y.")),
+    # no town of that name counted in the state: the mountain, the lake
+    ("Climbers rest below the summit at Mount Hood, Ore., on Friday.", (None, "Ore.")),
+    ("Boats drift at Lake Tahoe, Calif., on Friday.", (None, "Calif.")),
+    # written after "on": the water, whatever town shares its name
+    ("Sailboats drift on Lake Geneva, Wis., on Friday.", (None, "Wis.")),
+])
+def test_a_town_named_like_a_water_before_its_state(text, expected):
+    location = parse(text).location
+    assert (location.city, location.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a province named after its seat, the city held by GeoNames under another spelling: the name is the city, as
+    # "Kirkuk, Iraq" is
+    ("Rescuers wade through a flooded street in Nizhny Novgorod, Russia, on Monday.",
+     ("Nizhny Novgorod", None, "Russia")),
+    ("Shoppers crowd a market in Hama, Syria, before the holiday.", ("Hama", None, "Syria")),
+    # written with the unit's word, it stays the province
+    ("Farmers harvest wheat in Hama province, Syria, before the rains.", (None, "Hama", "Syria")),
+])
+def test_a_province_named_after_its_seat_spelled_apart(text, expected):
+    location = parse(text).location
+    assert (location.city, location.province, location.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town the gazetteer knows goes on with no "for": the words after it are the errand, not the name's
+    ("Fans queue in Lyon for the cup final on Saturday.", ("Lyon", None)),
+    ("I photographed the cub at the zoo in Leipzig for the city's paper.", ("Leipzig", None)),
+    ("Pilgrims arrive in Mecca for the Hajj on Friday.", ("Mecca", None)),
+    # an institution's kind goes on with "for" ("Museum for the History of Science")
+    ("Students gather at the Museum for the History of Science in Oxford.",
+     ("Oxford", "Museum for the History of Science")),
+])
+def test_a_town_before_for_ends_its_name(text, expected):
+    location = parse(text).location
+    assert (location.city, location.sublocation) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's name in brackets after a town is its country, as after a comma: a heading, a dateline, a phrase
+    ("Lviv (Ukraine) March 3, 2019\nA vendor sells flowers by the opera house.", ("Lviv", "Ukraine")),
+    ("Dockers rest at the port in Mombasa (Kenya) on Friday.", ("Mombasa", "Kenya")),
+    # a short form in capitals glosses the name before it; a person's country is no place
+    ("Camps stand in the east of the Democratic Republic of the Congo (DRC).",
+     (None, "Democratic Republic of the Congo")),
+    ("Ana Quorv (Kenya) competes during the women's final.", (None, None)),
+])
+def test_a_country_in_brackets_after_its_town(text, expected):
+    location = parse(text).location
+    assert (location.city, location.country) == expected

@@ -28,6 +28,8 @@ def _name_levels(name: str) -> NameLevels:
     levels = get_gazetteer().name_levels(name)
     if levels == _NOTHING or _only_a_lower_province(levels):
         levels = _city_spelled_apart(name) or levels
+    elif _only_a_province(levels):
+        levels = _seat_spelled_apart(name, levels) or levels
     if _only_a_municipality(levels):
         levels = NameLevels(town_population=1)  # "a windy day in Ulcinj": the town the municipality is named for
     return levels
@@ -120,6 +122,35 @@ def _city_spelled_apart(name: str) -> NameLevels | None:
     for Jarash, "Agdam" for Aghdam): the city of which the name is an alternate, when the two spellings differ
     by a letter or two. An alternate that is another name altogether ("Hayden" for Mesa) is no evidence of a
     city of that name."""
+    position = _spelled_apart(name)
+    if position is None:
+        return None
+    city = get_gazetteer()._cities[position]
+    return NameLevels(city_population=city.population, city_country=city.country_code)
+
+
+def _only_a_province(levels: NameLevels) -> bool:
+    """Whether all a name is to the gazetteer is a province, no city, town or country."""
+    return bool(levels.province) and not (levels.country or levels.city_population or levels.town_population)
+
+
+def _seat_spelled_apart(name: str, levels: NameLevels) -> NameLevels | None:
+    """A province named after its seat, the city held under another spelling ("Nizhny Novgorod" for the city
+    GeoNames writes Nizhniy Novgorod, "Deir el-Balah" for Dayr al Balah, "Hama" for Hamah): the name is both, as
+    "Kirkuk" or "Tver" is, when the city so spelled lies inside the province of that name. A city of a like name
+    elsewhere is no seat of it."""
+    position = _spelled_apart(name)
+    if position is None:
+        return None
+    gazetteer = get_gazetteer()
+    if gazetteer._province_of(position) != levels.province:
+        return None
+    city = gazetteer._cities[position]
+    return NameLevels(province=levels.province, city_population=city.population, city_country=city.country_code)
+
+
+def _spelled_apart(name: str) -> int | None:
+    """The position of the city of which the name is another spelling, differing by a letter or two."""
     if name.count(" ") > _MOST_SPACES:
         return None  # (a city's name is a few words; a run of words is no name to look up again)
     gazetteer = get_gazetteer()
@@ -133,7 +164,7 @@ def _city_spelled_apart(name: str) -> NameLevels | None:
     mine, theirs = _letters(name), _letters(city.name)
     if not mine or mine[0] != theirs[:1] or SequenceMatcher(None, mine, theirs).ratio() < _SAME_NAME:
         return None
-    return NameLevels(city_population=city.population, city_country=city.country_code)
+    return positions[0]
 
 
 #: The most spaces in a name looked up as another spelling of a city's ("San Miguel de Allende").

@@ -234,12 +234,13 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         anchor = scene_anchor
         at = (anchor.start, anchor.end) if anchor is not None else None
         weights = rules.built("place weights", lambda r: house_weights(r.place_weights))
-        reading = find_place(work, spans, paragraphs, at, weights, _venues(rules))
+        read = _countries_in_brackets(work) if "(" in work else work
+        reading = find_place(read, spans, paragraphs, at, weights, _venues(rules))
         placed = reading.place
         if not (placed.sublocation or placed.city or placed.province or placed.country) and (
-                split := _split_at_glued_places(work, spans)) is not spans:
+                split := _split_at_glued_places(read, spans)) is not spans:
             # (asked only when nothing was placed: the look for glued words costs a pass over the whole text)
-            reading = find_place(work, split, paragraphs, at, weights, _venues(rules))
+            reading = find_place(read, split, paragraphs, at, weights, _venues(rules))
         facts.location = reading.place
         check_province(facts.location, note)
         check_sides(facts.location, work, note)
@@ -256,6 +257,8 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         _date_in_the_countrys_order(facts, work, paragraphs, spans)
     if dateline is not None and dateline.scene:
         _use_scene_dateline(facts, dateline, places=places)
+    elif places and dateline is None and not (facts.location.city or facts.location.province or facts.location.country):
+        _place_from_a_bracketed_dateline(facts, work)
     return facts
 
 
@@ -273,6 +276,63 @@ def _wire_of_the_dateline(text: str, rules: Rules) -> str | None:
         return None
     match = _WIRE_DATELINE.search(head)
     return match.group("wire") if match and rules.standard_agency(match.group("wire")) else None
+
+
+#: A navy's or a base's dateline: the place in capitals, its date in brackets ("191108-N-PH222-0050 SAN DIEGO
+#: (Nov. 8, 2019) Sailors ...", "NORFOLK, Va. (May 2, 2021) --"), at the head of a line, after the image's number.
+_BRACKETED_DATELINE = compiled(
+    r"(?m)^(?:\d{6}-[A-Z]-[A-Z0-9]{2,8}-\d{1,4}\s+)?"
+    r"(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,40}){0,2})\s*"
+    r"\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d{1,2},\s*\d{4}\)")
+
+
+def _place_from_a_bracketed_dateline(facts: CaptionFacts, work: str) -> None:
+    """A navy's dateline gives the town when the text places none: "SAN DIEGO (Nov. 8, 2019) Sailors pack boxes at
+    a food bank." is San Diego. A sea or a base the gazetteer holds no town of ("ATLANTIC OCEAN (May 10, 2018)",
+    "PHILIPPINE SEA") gives nothing, as a picture at sea has no place on Earth."""
+    if "(" not in work:
+        return
+    match = _BRACKETED_DATELINE.search(work, 0, 400)
+    if match is None or not match.group("place").split(",")[0].isupper():
+        return
+    headed = place_from_dateline(match.group("place"))
+    if headed.city and not _a_counted_town(headed.city):
+        headed.city = None  # ("FILE PHOTO (Jan. 3, 2020)", "EXCLUSIVE (...)": words in capitals, no town)
+    if not (headed.city or headed.province or headed.country):
+        return
+    if facts.location.sublocation:
+        headed.sublocation = facts.location.sublocation
+    facts.location = headed
+    facts.evidence.update({level: kind for level, kind in place_kinds("en", "dateline", headed).items()
+                           if level != "sublocation" and getattr(headed, level)})
+
+
+#: A country's name in brackets right after a word: "Kyiv (Ukraine) December 14, 2018", "in Avdiivka (Ukraine)".
+_BRACKETED_NAME = compiled(r"(?<=[\w.’'])\s\((?P<name>[A-Z][A-Za-z .'’-]{2,40})\)")
+
+
+def _countries_in_brackets(work: str) -> str:
+    """The text as the place readers see it, a country's name in brackets after a town written as after a comma
+    ("Kyiv (Ukraine) December 14" -> "Kyiv, Ukraine  December 14", the same length): the bracket is the town's
+    country, as "Kyiv, Ukraine" is. Brackets holding anything else (a gloss, "(L)", a name the gazetteer holds
+    as no country) stay."""
+    found = [match for match in _BRACKETED_NAME.finditer(work) if _after_a_name(work, match.start()) and (
+        not match.group("name").replace(".", "").isupper()) and name_levels(match.group("name").strip()).country]
+    # ("the Democratic Republic of the Congo (DRC)": a short form in capitals glosses the name before it; "walk to
+    # school at dawn (Kenya)": after a word in small letters the bracket places the whole line, as it is read)
+    if not found:
+        return work
+    pieces, at = [], 0
+    for match in found:
+        pieces += [work[at:match.start()], ", ", match.group("name"), " "]
+        at = match.end()
+    return "".join(pieces) + work[at:]
+
+
+def _after_a_name(work: str, at: int) -> bool:
+    """Whether the word ending at `at` opens with a capital, as a town's name does."""
+    words = work[max(0, at - 40):at].split()
+    return bool(words) and words[-1][:1].isupper()
 
 
 def _date_in_the_countrys_order(facts: CaptionFacts, work: str, paragraphs: list[tuple[int, int]],
@@ -354,6 +414,10 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
             facts.evidence["date"] = facts.evidence["date_kind"] = date_kind("en", "dateline", None, mention.iso)
     elif facts.date is None and facts.date_text and dateline.date_text:
         _year_from_scene_dateline(facts, dateline)
+    if places and "," not in dateline.place:
+        headed = place_from_dateline(dateline.place)
+        if headed.city and not (headed.province or headed.country) and not _a_counted_town(headed.city):
+            places = False  # ("FILE PHOTO (March 12, 2021)": words in capitals before the date, no town)
     written = facts.location
     if places and written.sublocation and not (written.city or written.province or written.country) and (
             _folded(written.sublocation) == _folded(place_from_dateline(dateline.place).city or "")):
@@ -362,6 +426,9 @@ def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool
         written.sublocation = None
     if places and written.country and not (written.city or written.province):
         _city_from_scene_dateline(facts, dateline)
+        return
+    if places and (written.city or written.sublocation) and not (written.province or written.country):
+        _levels_from_scene_dateline(facts, dateline)
         return
     if places and not (written.city or written.province or written.country) and not _own_sublocation(facts):
         # (a venue the register knows, named alone in the text, stays: "SHANGHAI, CHINA - ...: Tourists walk
@@ -389,9 +456,35 @@ def _city_from_scene_dateline(facts: CaptionFacts, dateline: Dateline) -> None:
                            if level in ("city", "province")})
 
 
+def _a_counted_town(name: str) -> bool:
+    """Whether the gazetteer holds a city or a town of this name with its people counted."""
+    levels = name_levels(name)
+    return bool(levels.city_population or levels.town_population)
+
+
+def _levels_from_scene_dateline(facts: CaptionFacts, dateline: Dateline) -> None:
+    """A scene dateline's state and country, when the text names the dateline's own town again without them
+    ("FARMINGTON HILLS, MI - MAY 16: ... at the courthouse in Farmington Hills.": city Farmington Hills, state MI),
+    or names only its venue ("LONDON, ENGLAND - MAY 16: Fans gather outside Wembley Stadium."): the dateline is the
+    scene, the text the part of it the picture shows. A text naming another town keeps its own."""
+    headed = place_from_dateline(dateline.place)
+    if not headed.city or not (headed.province or headed.country):
+        return
+    place = facts.location
+    if place.city is not None and _folded(place.city) != _folded(headed.city):
+        return
+    filled = ("city", "province", "country") if place.city is None else ("province", "country")
+    codes = {part.strip().casefold(): part.strip() for part in dateline.place.split(",") if len(part.strip()) <= 3}
+    for level in filled:
+        value = getattr(headed, level)
+        setattr(place, level, codes.get(value.casefold(), value) if value else value)  # ("MI" as written)
+    facts.evidence.update({level: kind for level, kind in place_kinds("en", "dateline", place).items()
+                           if level in filled and getattr(place, level)})
+
+
 def _folded(name: str) -> str:
-    """A place's name as two writings of it compare: "PORT CANAVERAL" == "Port Canaveral"."""
-    return " ".join(name.casefold().split())
+    """A town's name as two writings of it compare: "NEW YORK CITY" == "New York"."""
+    return re.sub(r"\s+city$", "", " ".join(name.casefold().split()))
 
 
 def _country_code(place: Place) -> str | None:

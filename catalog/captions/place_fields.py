@@ -62,7 +62,7 @@ def resolve(chain: Chain) -> tuple[Place, str | None]:
     towns: list[Element] = []
     counties: list[Element] = []
     owner = None  # a country written as "east China's ...", used when no country element is named
-    _towns_named_like_venues(chain.elements)
+    _towns_named_like_venues(chain.elements, chain.prep)
     _counties_after_a_town(chain.elements)
     _cities_named_like_provinces(chain.elements)
     if len(chain.elements) > 1:
@@ -495,9 +495,10 @@ def _a_post_of(element: Element, larger: list[Element]) -> bool:
         element.value.casefold() in TITLE_WORDS or element.value.casefold() in OCCUPATION_TITLES)
 
 
-def _towns_named_like_venues(elements: list[Element]) -> None:
+def _towns_named_like_venues(elements: list[Element], prep: str = "") -> None:
     """'in Beaver Creek, Minnesota': a name ending in a town-like venue word right before a state or country,
-    with no city named, is the town."""
+    with no city named, is the town; so is 'in Lake Oswego, Oregon', a name opened by a water's or a mountain's
+    word that GeoNames holds as a town of the state written after it."""
     if any(e.level in ("city", "place", "county") for e in elements):
         return
     for element, following in pairwise(elements):
@@ -522,6 +523,26 @@ def _towns_named_like_venues(elements: list[Element]) -> None:
             # after a town, as the wires' style books ask (not "Lake Tahoe, Calif.", "Grand Canyon, Ariz.")
             element.level = "place"
             return
+        if element.level == "venue" and not element.the and prep != "on" and following.link == "," and (
+                following.level == "province") and first in _SITE_FIRST_WORDS and _a_town_of_the_state(
+                    element, following):
+            element.level = "place"  # ("on Lake Geneva, Wis.": the lake; "Lake Tahoe, Calif.": no town so named)
+            return
+
+
+#: Words that open the names of waters and mountains and of the towns beside them ("Lake Oswego", "Mount Vernon",
+#: "Bay Shore"): such a name is the town's only where the gazetteer holds a town of it in the state written after.
+_SITE_FIRST_WORDS = frozenset({"lake", "mount", "mt.", "bay"})
+
+
+def _a_town_of_the_state(element: Element, state: Element) -> bool:
+    """Whether GeoNames holds a town or city of this name with people counted, inside the state written after it
+    ("Lake Oswego, Ore.": a city of Oregon; "Mount Hood, Ore.", "Lake Tahoe, Calif.": no town of that name counted
+    there, so the mountain and the lake)."""
+    levels = name_levels(element.value)
+    if not (levels.town_population or levels.city_population) or levels.province or levels.country:
+        return False
+    return subdivision_with_town(element.value, state.value) is not None
 
 
 #: Words that end or open towns' names as often as sites' ("Stanley Bridge", "Cape Canaveral", "Port Heiden"):

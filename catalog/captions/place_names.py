@@ -215,6 +215,9 @@ def read_name(toks: list[Token], i: int, and_allowed: bool = True) -> int | None
             m = j + 1 + (j + 1 < n and toks[j + 1].lower == "the")
             if word == "for" and m < n and known_place(toks[m].text):
                 break  # "Baotou East Railway Station | for Hohhot": a destination, not "Centre for Islamic Art"
+            if word == "for" and _a_known_place_or_town(" ".join(t.text for t in toks[i:j])):
+                break  # "in Munich | for the Turkish news agency", "in Paris | for the French Open": a place the
+                # gazetteer knows goes on with no "for" (an institution's kind does: "Museum for the History")
             if word != "of" and m < n and toks[m].lower in _CONNECTORS and toks[m].lower != "of" and (
                     toks[m].text.islower()):  # (not "Agusan del Sur": a capitalised "Sur" ends the name)
                 m += 1  # "Place de la République", "Bois de la Cambre"
@@ -289,6 +292,12 @@ def _a_town_named_with_a_possessive(toks: list[Token], i: int, j: int) -> bool:
     ("Cox's Bazar"), not an owner and its place ("Beijing's Tiananmen Square")."""
     return j < len(toks) and is_capitalised(toks[j].text) and name_levels(
         " ".join(t.text for t in toks[i:j + 1])).city_population > 0
+
+
+def _a_known_place_or_town(name: str) -> bool:
+    """A name the gazetteer knows as a country, a province, a city or a town GeoNames counts ("Mecca" is one)."""
+    levels = name_levels(name)
+    return bool(levels.country or levels.province or levels.city_population or levels.town_population)
 
 
 def known_place(name: str) -> bool:
