@@ -3305,3 +3305,16 @@ def test_an_emergency_services_name_is_no_persons(text, expected):
     """An emergency service named by its words ("Alberta Wildfire", "Lindt Fire Rescue") reads as a body, never as a
     person's two names: the provider before the agency that sent its picture, no photographer."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Picture 3 Fishing boats wait out the rain at Aberdeen. Photo: Chan Tsz-wing, 15, Quorva College",
+     {"photographer": "Chan Tsz-wing", "agency": None}),
+    ("Picture 1 A tram turns into Des Voeux Road. Photo: Lee Ho-yin, 14, Lindt Secondary School (Sponsored by "
+     "Quorva Trust)", {"photographer": "Lee Ho-yin", "agency": None}),
+    ("Gulls over the harbour at dusk. Photo: Ana Ruiz, 17", {"photographer": "Ana Ruiz", "agency": None}),
+])
+def test_a_young_readers_name_age_and_school(text, expected):
+    """A pupil's picture credited with the age and school after the name ("Photo: Name, 16, School"): the name is
+    the photographer, the school no outlet (`credit_reader._NAME_AGE`; the whole had been no credit)."""
+    check(text, expected)

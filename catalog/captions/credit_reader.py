@@ -114,6 +114,8 @@ def reading_of(raw: str, rules: Rules) -> Reading | None:
 
 
 _UNREAD = object()
+#: A reader's or pupil's credit: the name, the age, then the school or town ("Ana Ruiz, 16, Quorva High School").
+_NAME_AGE = compiled(r"([^,/|()]+?),\s*(?:[5-9]|1\d)(?:,\s*[^/|]+)?")
 #: A page's name for its featured picture, set on a line of its own like a credit: "Photo of the Day".
 _FEATURE_TITLE = compiled(r"(?:our\s+)?(?:photo|picture|pic|image|shot)\s+of\s+the\s+(?:day|week|month|year)",
                             re.IGNORECASE)
@@ -176,6 +178,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         return None  # "Photo: -": a page's empty credit field, no credit (a credit before it may be the one)
     if roles and " " in body:
         body = _service_then_rank(body, rules) or body  # "Photo by U.S. Army Staff Sgt. Ana Ruiz"
+    aged = _NAME_AGE.fullmatch(body) if roles and "," in body else None
+    if aged and looks_like_person(aged.group(1)):
+        body = aged.group(1)  # "Photo: Ana Ruiz, 16, Quorva High School": a young reader's name, age and school
     owned = _rights_holder_by(body, raw, roles)
     if owned is not None:
         body = owned  # "© Sankei by Kan Emori": the rights holder's slot, then its photographer
