@@ -3318,3 +3318,17 @@ def test_a_young_readers_name_age_and_school(text, expected):
     """A pupil's picture credited with the age and school after the name ("Photo: Name, 16, School"): the name is
     the photographer, the school no outlet (`credit_reader._NAME_AGE`; the whole had been no credit)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kerala CM Ravi Menon | Photo: PTI\n\nRavi Menon, Kerala's Chief Minister, meets farmers along the river.",
+     {"photographer": None, "agency": "PTI"}),
+    ("Flooded Quorva Bus Stand in Bihar | Photo: PTI\n\nWater covers a road after heavy rain, at Quorva in Bihar.",
+     {"photographer": None, "agency": "PTI"}),
+])
+def test_a_title_before_a_bar_and_a_lead_in(text, expected):
+    """A picture's title, a bar, then the lead-in ("Kerala CM Ravi Menon | Photo: PTI" over the prose): the lead-in
+    opens the credit, the title is no photographer (`credits._title_before_lead_in`), and the description keeps the
+    title without its bar."""
+    check(text, expected)
+    assert "|" not in (parse(text).description or "")
