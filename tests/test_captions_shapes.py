@@ -3332,3 +3332,15 @@ def test_a_title_before_a_bar_and_a_lead_in(text, expected):
     title without its bar."""
     check(text, expected)
     assert "|" not in (parse(text).description or "")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Photo by Ana Ruiz @anaruiz | Volunteers stack sandbags along the river in Lindt.",
+     {"photographer": "Ana Ruiz", "agency": None}),
+    ("Photo by Tomas Quorvez @tq.photos | A fisherman mends his nets at dawn.",
+     {"photographer": "Tomas Quorvez", "agency": None}),
+])
+def test_a_byline_signed_with_the_photographers_handle(text, expected):
+    """A photo account's post opening with its byline and the photographer's own handle ("Photo by Name @handle |
+    prose"): the name is the photographer (`credit_reader._NAME_THEN_HANDLE`; the handle had left it unread)."""
+    check(text, expected)

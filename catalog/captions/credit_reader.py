@@ -199,6 +199,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
     if "@" in body:
         body = _after_an_account(body)  # "INSTAGRAM @QUORVA via REUTERS": the agency that carried an account's post
+        signed = _NAME_THEN_HANDLE.fullmatch(body) if roles and roles[-1] == "byline" else None
+        if signed and looks_like_person(signed.group(1)):
+            body = signed.group(1)  # "Photo by Ana Ruiz @anaruiz": a photographer's post signs with the handle
     paired = _agency_then_person(body, rules)
     if paired is not None and _BUREAU.fullmatch(paired.partition("/")[0]) and not rules.standard_agency(
             paired.partition("/")[0]):
@@ -677,6 +680,10 @@ _SOCIAL_SITES = PLATFORMS - {"flickr", "unsplash", "pexels", "pixabay"}
 #: A social account's handle, its site's name before it or not, then "via" the agency that carried its post.
 _ACCOUNT_VIA = compiled(r"(?:[A-Za-z]+[ \t]+|[A-Za-z]+[ \t]*/[ \t]*)?@[\w.]{2,40}[ \t]*/?[ \t]*(?i:via)[ \t]+"
                         r"(?P<rest>\S.*)")
+
+
+#: A byline's name then the photographer's own handle, as a post on a photo site signs ("Ana Ruiz @anaruiz").
+_NAME_THEN_HANDLE = compiled(r"([^@/|]+?)\s+@[\w.]{2,40}")
 
 
 def _after_an_account(body: str) -> str:
