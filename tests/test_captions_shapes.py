@@ -3344,3 +3344,15 @@ def test_a_byline_signed_with_the_photographers_handle(text, expected):
     """A photo account's post opening with its byline and the photographer's own handle ("Photo by Name @handle |
     prose"): the name is the photographer (`credit_reader._NAME_THEN_HANDLE`; the handle had left it unread)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rice terraces glow at dawn in Quorva County. (Correspondent: Wang Lei)",
+     {"photographer": "Wang Lei", "agency": None, "provider": None}),
+    ("Rice terraces glow at dawn in Quorva County. (Correspondent: Wang Lei/Quorva Daily)",
+     {"photographer": "Wang Lei", "agency": "Quorva Daily"}),
+])
+def test_a_correspondents_credit(text, expected):
+    """"(Correspondent: Name)": a paper's local correspondent sent the picture, a byline's lead-in
+    (`rules/credit_leadins.toml`; the whole had been read as a provider's name or nothing)."""
+    check(text, expected)
