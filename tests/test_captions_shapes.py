@@ -3356,3 +3356,16 @@ def test_a_correspondents_credit(text, expected):
     """"(Correspondent: Name)": a paper's local correspondent sent the picture, a byline's lead-in
     (`rules/credit_leadins.toml`; the whole had been read as a provider's name or nothing)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A model waits backstage in Madrid. (Photo by Quorvez/EPA/EFE)",
+     {"photographer": "Quorvez", "agency": "EPA-EFE"}),
+    ("Fans cheer in the stands. (Photo by Lindtmann/AFP)", {"photographer": "Lindtmann", "agency": "AFP"}),
+    ("Whales breach off the coast. (Photo by Oceanwatch/AFP)", {"photographer": None, "agency": "AFP"}),
+    ("Whales breach off the coast. (Photo by NASA/AFP)", {"photographer": None, "agency": "AFP"}),
+])
+def test_a_bylines_one_name_before_wires(text, expected):
+    """"(Photo by Mariscal/EPA/EFE)": one name in mixed case after a byline and before known wires is the
+    photographer's, as "(Photo by Michelle)" alone is; an acronym or a body's compound name is not."""
+    check(text, expected)

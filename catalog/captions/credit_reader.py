@@ -282,6 +282,12 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         # as a blog credits a friend (an acronym, "Photo by NASA", a name the registry knows and a body's compound
         # name, "Photo by Oceanwatch", stay outlets)
         first.kind, first.value = "person", first.text
+    if first.kind == "org" and len(names) > 1 and roles and roles[-1] == "byline" and _PHOTO_BY.match(
+            raw.lstrip("([ ")) and _one_word_name(first.text) and not (
+            first.text.casefold().endswith(_BODY_ENDINGS)) and all(p.kind == "agency" for p in names[1:]):
+        # "(Photo by Mariscal/EPA/EFE)": a byline's one name in mixed case before the wires that carried it is the
+        # photographer's, as "(Photo by Michelle)" alone is
+        first.kind, first.value = "person", first.text
     last = names[-1]
     if "outlet" in roles and len(names) == 2 and last.kind == "org" and _one_word_name(last.text) and (
             names[0].kind != "person"):
