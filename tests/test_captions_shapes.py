@@ -3369,3 +3369,14 @@ def test_a_bylines_one_name_before_wires(text, expected):
     """"(Photo by Mariscal/EPA/EFE)": one name in mixed case after a byline and before known wires is the
     photographer's, as "(Photo by Michelle)" alone is; an acronym or a body's compound name is not."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Debris litters a car park in Lindt, North Carolina. Ana Ruiz/Quorva News & Observer/MCT",
+     {"photographer": "Ana Ruiz", "agency": "MCT"}),
+    ("Fans fill the stands. Ana Ruiz/Quorva News & Record/TNS", {"photographer": "Ana Ruiz", "agency": "TNS"}),
+])
+def test_a_papers_name_with_an_ampersand_before_a_wire(text, expected):
+    """"Name/Raleigh News & Observer/MCT": the words after "&" end the paper's name and lead no credit of their own
+    (`credit_spots._agency_leads`; "& Observer" had been read as The Observer, the photographer lost)."""
+    check(text, expected)
