@@ -3380,3 +3380,17 @@ def test_a_papers_name_with_an_ampersand_before_a_wire(text, expected):
     """"Name/Raleigh News & Observer/MCT": the words after "&" end the paper's name and lead no credit of their own
     (`credit_spots._agency_leads`; "& Observer" had been read as The Observer, the photographer lost)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A rocket stands on the pad.\nREUTERS/Ana Ruiz/File photo Purchase Licensing Rights",
+     {"photographer": "Ana Ruiz", "agency": "Reuters"}),
+    ("A rocket stands on the pad. REUTERS/Ana Ruiz Purchase Licensing Rights, opens new tab",
+     {"photographer": "Ana Ruiz", "agency": "Reuters"}),
+    ("A rocket stands on the pad.\nMandatory credit Quorva/via REUTERS/File photo Acquire Licensing Rights",
+     {"agency": "Reuters"}),
+])
+def test_a_wires_licensing_button_after_its_credit(text, expected):
+    """A wire's page scraped with its "Purchase Licensing Rights" button after the credit: a page control, cut like
+    "Show More" (`credit_reader.PAGE_CONTROLS`; the credit had been unread)."""
+    check(text, expected)

@@ -340,10 +340,12 @@ def _an_edition_paper(name: str) -> bool:
 
 
 #: A web page's controls scraped after a credit, no part of the credit even as written: "hide caption",
-#: "| License Photo", a gallery's "Show More Show Less".
+#: "| License Photo", a gallery's "Show More Show Less", a wire's "Purchase Licensing Rights".
 PAGE_CONTROLS = compiled(r"(?:\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo"
-                           r"|\s+(?:show|read|see|view)\s+(?:more|less))+\s*$", re.IGNORECASE)
-_CONTROL_LAST_WORDS = ("caption", "photo", "more", "less")
+                           r"|\s+(?:show|read|see|view)\s+(?:more|less)"
+                           r"|\s+(?:purchase|acquire)\s+licensing\s+rights(?:,\s*opens\s+new\s+tab)?)+\s*$",
+                           re.IGNORECASE)
+_CONTROL_LAST_WORDS = ("caption", "photo", "more", "less", "rights", "tab")
 
 
 def without_page_controls(text: str) -> str:
@@ -829,7 +831,7 @@ def _tidy(raw: str, rules: Rules) -> str:
     if body is not noted and body[:1] in "([" and body[-1:] == _CLOSING.get(body[:1]) and (
             body.count(body[0]) == 1 and body.count(body[-1]) == 1):
         body = body[1:-1].strip()  # "(AP Photo/Kyodo News) JAPAN OUT": the credit in its brackets, notes after them
-    if body[-4:].casefold() in ("more", "less"):
+    if body[-4:].casefold() in ("more", "less", "ghts", " tab"):
         body = PAGE_CONTROLS.sub("", body)  # "Jane Doe/AP Show More Show Less": a gallery's buttons after it
     if body and body[-1] in ")]" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "["):
         body = body[:-1].rstrip()  # "Photo by Xinhua/ABACAPRESS.COM/Zhang Xiaoyu)": a bracket never opened
