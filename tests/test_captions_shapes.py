@@ -3305,3 +3305,92 @@ def test_an_emergency_services_name_is_no_persons(text, expected):
     """An emergency service named by its words ("Alberta Wildfire", "Lindt Fire Rescue") reads as a body, never as a
     person's two names: the provider before the agency that sent its picture, no photographer."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Picture 3 Fishing boats wait out the rain at Aberdeen. Photo: Chan Tsz-wing, 15, Quorva College",
+     {"photographer": "Chan Tsz-wing", "agency": None}),
+    ("Picture 1 A tram turns into Des Voeux Road. Photo: Lee Ho-yin, 14, Lindt Secondary School (Sponsored by "
+     "Quorva Trust)", {"photographer": "Lee Ho-yin", "agency": None}),
+    ("Gulls over the harbour at dusk. Photo: Ana Ruiz, 17", {"photographer": "Ana Ruiz", "agency": None}),
+])
+def test_a_young_readers_name_age_and_school(text, expected):
+    """A pupil's picture credited with the age and school after the name ("Photo: Name, 16, School"): the name is
+    the photographer, the school no outlet (`credit_reader._NAME_AGE`; the whole had been no credit)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kerala CM Ravi Menon | Photo: PTI\n\nRavi Menon, Kerala's Chief Minister, meets farmers along the river.",
+     {"photographer": None, "agency": "PTI"}),
+    ("Flooded Quorva Bus Stand in Bihar | Photo: PTI\n\nWater covers a road after heavy rain, at Quorva in Bihar.",
+     {"photographer": None, "agency": "PTI"}),
+])
+def test_a_title_before_a_bar_and_a_lead_in(text, expected):
+    """A picture's title, a bar, then the lead-in ("Kerala CM Ravi Menon | Photo: PTI" over the prose): the lead-in
+    opens the credit, the title is no photographer (`credits._title_before_lead_in`), and the description keeps the
+    title without its bar."""
+    check(text, expected)
+    assert "|" not in (parse(text).description or "")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Photo by Ana Ruiz @anaruiz | Volunteers stack sandbags along the river in Lindt.",
+     {"photographer": "Ana Ruiz", "agency": None}),
+    ("Photo by Tomas Quorvez @tq.photos | A fisherman mends his nets at dawn.",
+     {"photographer": "Tomas Quorvez", "agency": None}),
+])
+def test_a_byline_signed_with_the_photographers_handle(text, expected):
+    """A photo account's post opening with its byline and the photographer's own handle ("Photo by Name @handle |
+    prose"): the name is the photographer (`credit_reader._NAME_THEN_HANDLE`; the handle had left it unread)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rice terraces glow at dawn in Quorva County. (Correspondent: Wang Lei)",
+     {"photographer": "Wang Lei", "agency": None, "provider": None}),
+    ("Rice terraces glow at dawn in Quorva County. (Correspondent: Wang Lei/Quorva Daily)",
+     {"photographer": "Wang Lei", "agency": "Quorva Daily"}),
+])
+def test_a_correspondents_credit(text, expected):
+    """"(Correspondent: Name)": a paper's local correspondent sent the picture, a byline's lead-in
+    (`rules/credit_leadins.toml`; the whole had been read as a provider's name or nothing)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A model waits backstage in Madrid. (Photo by Quorvez/EPA/EFE)",
+     {"photographer": "Quorvez", "agency": "EPA-EFE"}),
+    ("Fans cheer in the stands. (Photo by Lindtmann/AFP)", {"photographer": "Lindtmann", "agency": "AFP"}),
+    ("Whales breach off the coast. (Photo by Oceanwatch/AFP)", {"photographer": None, "agency": "AFP"}),
+    ("Whales breach off the coast. (Photo by NASA/AFP)", {"photographer": None, "agency": "AFP"}),
+])
+def test_a_bylines_one_name_before_wires(text, expected):
+    """"(Photo by Mariscal/EPA/EFE)": one name in mixed case after a byline and before known wires is the
+    photographer's, as "(Photo by Michelle)" alone is; an acronym or a body's compound name is not."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Debris litters a car park in Lindt, North Carolina. Ana Ruiz/Quorva News & Observer/MCT",
+     {"photographer": "Ana Ruiz", "agency": "MCT"}),
+    ("Fans fill the stands. Ana Ruiz/Quorva News & Record/TNS", {"photographer": "Ana Ruiz", "agency": "TNS"}),
+])
+def test_a_papers_name_with_an_ampersand_before_a_wire(text, expected):
+    """"Name/Raleigh News & Observer/MCT": the words after "&" end the paper's name and lead no credit of their own
+    (`credit_spots._agency_leads`; "& Observer" had been read as The Observer, the photographer lost)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A rocket stands on the pad.\nREUTERS/Ana Ruiz/File photo Purchase Licensing Rights",
+     {"photographer": "Ana Ruiz", "agency": "Reuters"}),
+    ("A rocket stands on the pad. REUTERS/Ana Ruiz Purchase Licensing Rights, opens new tab",
+     {"photographer": "Ana Ruiz", "agency": "Reuters"}),
+    ("A rocket stands on the pad.\nMandatory credit Quorva/via REUTERS/File photo Acquire Licensing Rights",
+     {"agency": "Reuters"}),
+])
+def test_a_wires_licensing_button_after_its_credit(text, expected):
+    """A wire's page scraped with its "Purchase Licensing Rights" button after the credit: a page control, cut like
+    "Show More" (`credit_reader.PAGE_CONTROLS`; the credit had been unread)."""
+    check(text, expected)

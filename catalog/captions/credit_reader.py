@@ -114,6 +114,8 @@ def reading_of(raw: str, rules: Rules) -> Reading | None:
 
 
 _UNREAD = object()
+#: A reader's or pupil's credit: the name, the age, then the school or town ("Ana Ruiz, 16, Quorva High School").
+_NAME_AGE = compiled(r"([^,/|()]+?),\s*(?:[5-9]|1\d)(?:,\s*[^/|]+)?")
 #: A page's name for its featured picture, set on a line of its own like a credit: "Photo of the Day".
 _FEATURE_TITLE = compiled(r"(?:our\s+)?(?:photo|picture|pic|image|shot)\s+of\s+the\s+(?:day|week|month|year)",
                             re.IGNORECASE)
@@ -176,6 +178,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         return None  # "Photo: -": a page's empty credit field, no credit (a credit before it may be the one)
     if roles and " " in body:
         body = _service_then_rank(body, rules) or body  # "Photo by U.S. Army Staff Sgt. Ana Ruiz"
+    aged = _NAME_AGE.fullmatch(body) if roles and "," in body else None
+    if aged and looks_like_person(aged.group(1)):
+        body = aged.group(1)  # "Photo: Ana Ruiz, 16, Quorva High School": a young reader's name, age and school
     owned = _rights_holder_by(body, raw, roles)
     if owned is not None:
         body = owned  # "© Sankei by Kan Emori": the rights holder's slot, then its photographer
@@ -194,6 +199,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
     if "@" in body:
         body = _after_an_account(body)  # "INSTAGRAM @QUORVA via REUTERS": the agency that carried an account's post
+        signed = _NAME_THEN_HANDLE.fullmatch(body) if roles and roles[-1] == "byline" else None
+        if signed and looks_like_person(signed.group(1)):
+            body = signed.group(1)  # "Photo by Ana Ruiz @anaruiz": a photographer's post signs with the handle
     paired = _agency_then_person(body, rules)
     if paired is not None and _BUREAU.fullmatch(paired.partition("/")[0]) and not rules.standard_agency(
             paired.partition("/")[0]):
@@ -274,6 +282,12 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         # as a blog credits a friend (an acronym, "Photo by NASA", a name the registry knows and a body's compound
         # name, "Photo by Oceanwatch", stay outlets)
         first.kind, first.value = "person", first.text
+    if first.kind == "org" and len(names) > 1 and roles and roles[-1] == "byline" and _PHOTO_BY.match(
+            raw.lstrip("([ ")) and _one_word_name(first.text) and not (
+            first.text.casefold().endswith(_BODY_ENDINGS)) and all(p.kind == "agency" for p in names[1:]):
+        # "(Photo by Mariscal/EPA/EFE)": a byline's one name in mixed case before the wires that carried it is the
+        # photographer's, as "(Photo by Michelle)" alone is
+        first.kind, first.value = "person", first.text
     last = names[-1]
     if "outlet" in roles and len(names) == 2 and last.kind == "org" and _one_word_name(last.text) and (
             names[0].kind != "person"):
@@ -326,10 +340,12 @@ def _an_edition_paper(name: str) -> bool:
 
 
 #: A web page's controls scraped after a credit, no part of the credit even as written: "hide caption",
-#: "| License Photo", a gallery's "Show More Show Less".
+#: "| License Photo", a gallery's "Show More Show Less", a wire's "Purchase Licensing Rights".
 PAGE_CONTROLS = compiled(r"(?:\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo"
-                           r"|\s+(?:show|read|see|view)\s+(?:more|less))+\s*$", re.IGNORECASE)
-_CONTROL_LAST_WORDS = ("caption", "photo", "more", "less")
+                           r"|\s+(?:show|read|see|view)\s+(?:more|less)"
+                           r"|\s+(?:purchase|acquire)\s+licensing\s+rights(?:,\s*opens\s+new\s+tab)?)+\s*$",
+                           re.IGNORECASE)
+_CONTROL_LAST_WORDS = ("caption", "photo", "more", "less", "rights", "tab")
 
 
 def without_page_controls(text: str) -> str:
@@ -674,6 +690,10 @@ _ACCOUNT_VIA = compiled(r"(?:[A-Za-z]+[ \t]+|[A-Za-z]+[ \t]*/[ \t]*)?@[\w.]{2,40
                         r"(?P<rest>\S.*)")
 
 
+#: A byline's name then the photographer's own handle, as a post on a photo site signs ("Ana Ruiz @anaruiz").
+_NAME_THEN_HANDLE = compiled(r"([^@/|]+?)\s+@[\w.]{2,40}")
+
+
 def _after_an_account(body: str) -> str:
     """What follows "via" when a social account's handle comes before it, else the body: "INSTAGRAM @QUORVA via
     REUTERS" gives "REUTERS" (the account posted the picture, a handle names no source by its name, and the agency
@@ -811,7 +831,7 @@ def _tidy(raw: str, rules: Rules) -> str:
     if body is not noted and body[:1] in "([" and body[-1:] == _CLOSING.get(body[:1]) and (
             body.count(body[0]) == 1 and body.count(body[-1]) == 1):
         body = body[1:-1].strip()  # "(AP Photo/Kyodo News) JAPAN OUT": the credit in its brackets, notes after them
-    if body[-4:].casefold() in ("more", "less"):
+    if body[-4:].casefold() in ("more", "less", "ghts", " tab"):
         body = PAGE_CONTROLS.sub("", body)  # "Jane Doe/AP Show More Show Less": a gallery's buttons after it
     if body and body[-1] in ")]" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "["):
         body = body[:-1].rstrip()  # "Photo by Xinhua/ABACAPRESS.COM/Zhang Xiaoyu)": a bracket never opened

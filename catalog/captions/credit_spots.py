@@ -343,6 +343,8 @@ def _agency_leads(text: str, rules: Rules) -> Iterator[Candidate]:
         start = None
         for n in range(len(words), 0, -1):
             first = words[-n]
+            if first.group() == "&":
+                continue  # "News & Observer/MCT": the end of a longer name, no agency of its own
             name = text[first.start(): at].strip()
             if rules.standard_agency(name.lstrip(_LEADING_MARKS)):
                 start = first.start()

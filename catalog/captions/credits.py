@@ -220,7 +220,8 @@ def find_credit(text: str, rules: Rules) -> Found | None:
         # Reuters"): the fuller credit.
         fuller = [f for f in found if f.credit.agency == best.credit.agency and f.credit.photographer
                   and (f.score >= best.score - 1.0 or f.cut_end <= best.cut_start and not (
-                      text[f.cut_end:best.cut_start].strip()))]
+                      text[f.cut_end:best.cut_start].strip()))
+                  and not _title_before_lead_in(text, f, best)]
         # (right before it, a reseller's tag after the credit: "(Maro Kouri/Polaris) (FOTO:DUKAS/POLARIS)")
         if fuller:
             best = max(fuller, key=lambda f: (f.score, f.cut_start))
@@ -236,6 +237,14 @@ def find_credit(text: str, rules: Rules) -> Found | None:
     if best.credit.photographer:
         best.credit.photographer = _as_named(best.credit.photographer)
     return best
+
+
+def _title_before_lead_in(text: str, whole: Found, best: Found) -> bool:
+    """Whether `whole` is `best`'s line read with the picture's title before a bar ("Kerala CM Ana Ruiz | Photo:
+    PTI"): a lead-in after the bar opens the credit, and the words before it are the title, not a photographer."""
+    if not (whole.cut_start < best.cut_start < whole.cut_end and best.cut_end <= whole.cut_end):
+        return False
+    return text[whole.cut_start:best.cut_start].rstrip().endswith("|")
 
 
 def _led_whole(found: list[Found], best: Found) -> Found:
