@@ -3506,6 +3506,23 @@ def test_a_bare_name_after_a_municipality_written_bare(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("1月20日7时30分,北京奎沃环,一层薄雪落满屋顶。", {"city": "北京", "sublocation": "奎沃环"}),
+    ("3月5日,杭州奎沃,游客在河边散步。", {"city": "杭州", "sublocation": "奎沃"}),
+    ("2023年2月25日,在成都奎沃,市民赏花。", {"city": "成都", "sublocation": "奎沃"}),
+    ("8月2日,北京冬奥组委,举行发布会。", {"city": "北京", "sublocation": None}),
+    ("3月1日,上海奎沃队,在场上训练。", {"sublocation": None}),
+    ("5月2日,杭州市民,排队购票。", {"city": "杭州", "sublocation": None}),
+    ("5月2日,杭州今天,游客很多。", {"city": "杭州", "sublocation": None}),
+    ("杭州奎沃,游客在河边散步。", {"sublocation": None}),
+])
+def test_a_bare_name_closing_the_dateline_place_line(text, expected):
+    """A bare city alone opening the clause right after a dated one, then a bare name closing that clause, is the
+    dateline's place line: the city and its spot ("1月20日,某市某某,"), as a suffix or a province before the city
+    would show; not a body or a team named after the city, nor people or a time, nor with no date before."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("5月30日,在英国剑桥,警察朝一辆汽车走去。", {"country": "英国", "city": "剑桥", "sublocation": None}),
     ("5月30日,在美国剑桥,一名男子走过街头。", {"country": "美国", "city": "剑桥", "sublocation": None}),
     ("英国伍斯特,一名年轻女子驻足观看街头艺术。", {"country": "英国", "city": "伍斯特"}),

@@ -1887,6 +1887,13 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         # ("上海某某一片热闹", "北京某某门前": a city that is a province of its own, written bare, is the city a
         # suffix would make it; a bare name after it is read only where a part of it or what the whole of it is
         # like ends it, never at a comma or before what is done, which a body or people do as often)
+        if venue is None and _a_dateline_clause(plain, elements[0].start):
+            venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns, clause_only=True)
+    elif venue is None and len(elements) == 1 and not after_comma and elements[0].end == position and (
+            elements[0].level in ("city", "county", "place")) and _a_dateline_clause(plain, elements[0].start):
+        venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns, clause_only=True)
+        # ("1月20日,某市某某,": a bare city alone opening the clause a date ends, then a bare name closing that
+        # clause, is the dateline's place line: the city, then its spot, as a suffix or a province would show)
     if venue and elements and elements[-1].end == position and plain[position:position + 1] == "第" and (
             _NUMBERED.match(simplified(venue))):
         # "石阡县第二小学", "临沂市第三人民医院": a numbered school or hospital is named by the unit before it (the
@@ -2168,7 +2175,7 @@ _BARE_NAME = compiled(f"[{HAN}]{{2,4}}(?=[，,])")
 
 
 def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
-                            placed: bool = False, parts_only: bool = False) -> str | None:
+                            placed: bool = False, parts_only: bool = False, clause_only: bool = False) -> str | None:
     """A place with no venue word written right after a unit with its suffix and ending its clause ("厦门市思明区
     曾厝垵，游客..."), or ended by a part of it ("东京某某门前,", "上海市某某的一家"), or, in a place phrase (`placed`:
     the chain follows 在 or another word a place follows), by what is done or held there ("在南宁市某某载歌载舞"): a
@@ -2178,12 +2185,30 @@ def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Wor
     clause = None if parts_only else _BARE_NAME.match(plain, at, end)
     if clause is not None and _a_venue_clause_follows(plain, clause.end() + 1, end, words):
         return None  # "X市Y,Z滑雪场,...": the venue named next is where the picture is, Y only on the way to it
+    if clause_only:  # (a dateline's place line: a body or a team named after the city is no spot of it)
+        if clause is None or words.pattern("places.organisations").search(plain, at, clause.end()) or any(
+                word in plain[at:clause.end()] for word in words.words("places.team")):
+            return None
     if clause is not None and _a_bare_name(plain, at, clause.end(), words, patterns):
         return text[at:clause.end()]
+    if clause_only:
+        return None
     acted = _named_before_its_act(words, placed).match(plain, at, end)  # ("东京某某门前,": the clause runs on)
     if acted is not None and _a_bare_name(plain, at, acted.end(), words, patterns):
         return text[at:acted.end()]
     return None
+
+
+#: A clause that gives a day and perhaps its hour, then the comma before the place line ("1月20日7时30分,",
+#: "11月6日晚,", "2023年2月25日,"), ending right before the place (在 may open it).
+_DATED_CLAUSE = compiled("(?:^|[。；;！!？?\\s])[^，,。；;！!？?\\s]{0,10}[0-9０-９一二三四五六七八九十]日"
+                         "[^，,。；;！!？?\\s]{0,8}[，,]在?$")
+
+
+def _a_dateline_clause(plain: str, at: int) -> bool:
+    """Whether the place at `at` opens the clause right after a dated one ("1月20日,某市某某,"): the dateline's
+    place line, where a bare city and a bare name after it are the city and its spot."""
+    return _DATED_CLAUSE.search(plain, max(0, at - 24), at) is not None
 
 
 def _a_bare_name(plain: str, at: int, name_end: int, words: Words, patterns: dict) -> bool:
