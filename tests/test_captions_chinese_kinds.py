@@ -4217,3 +4217,17 @@ def test_a_site_after_the_body_that_runs_it(text, expected):
     own ("南昌铁路局南昌西动车运用所"): the site is the venue (the city's body had ended the chain as an official's
     title does, and the venue with it)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市民在向阳奎沃公园散步。", {"sublocation": "向阳奎沃公园"}),
+    ("市民在向奎公园散步。", {"sublocation": "向奎公园"}),
+    ("3月1日,游客在将沃山游览。", {"sublocation": "将沃山"}),
+    ("位于向沃村的农田里,农民插秧。", {"sublocation": "向沃村"}),
+    ("游客在将近一个月的假期里游览。", {"sublocation": None}),
+    ("志愿者在向社会各界募捐。", {"sublocation": None}),
+])
+def test_a_linking_word_right_after_at_opens_the_name(text, expected):
+    """Right after 在 or 于, 向 (towards) and 将 (will) have nothing to govern, since no preposition follows 在: they
+    open the name there (向阳公园, 将军山), where the name read after them would be cut short (阳公园)."""
+    check(text, expected)

@@ -1979,7 +1979,10 @@ def _a_title_before_its_venue(text: str, plain: str, at: int, end: int, words: W
 
 def _a_link_opening_after_at(plain: str, start: int) -> bool:
     """Whether the unit's name at `start` opens with a linking character that also opens names (和 or 同: 和平区,
-    同仁区) right after 在 or 于: "在同仁区", "位于和平区" hold no "and" between the word and the place."""
+    同仁区; 向 or 将: 向阳村) right after 在 or 于: "在同仁区", "位于和平区" hold no "and" between the word and the
+    place."""
+    if plain[start:start + 1] in _LINKS_AFTER_AT and start > 0 and plain[start - 1] in "在于":
+        return True  # "位于向阳村": no preposition follows 在 or 于 (see _LINKS_AFTER_AT)
     return plain[start:start + 1] in _LINKS_IN_NAMES and (start > 0 and plain[start - 1] in "在于" or (
         _a_link_opening_the_text(plain, start)))
 
@@ -4542,6 +4545,10 @@ def _name_goes_on(plain: str, at: int, stop: int, end: int, venue_word: re.Patte
         if ahead is not None and len(ahead.group()) > 1 and _venue_word_ahead(plain, stop + 1, end, venue_word):
             return True  # "苏州吴江同里古镇": a county written bare (its 江 no river), then a name 同 begins, not
             # "with" (but "长江同黄河": a river with another)
+    if stop == at and at > 0 and anchored and plain[at] in _LINKS_AFTER_AT and plain[at - 1] in "在于" and (
+            _venue_word_ahead(plain, at + 1, end, venue_word)):
+        return True  # "在向阳公园", "在将军山": right after 在 a linking word (towards, will) has nothing to link or
+        # to govern, so it is the name's first character
     return stop == at and at > 1 and plain[at] in _LINKS_IN_NAMES and (plain[at - 1] in _UNIT_LAST or anchored) and (
         plain[at - 2:at] not in ("社区", "小区", "园区", "景区")) and _venue_word_ahead(plain, at + 1, end, venue_word)
 
@@ -4631,6 +4638,9 @@ _SPACES = " \u3000·・"
 #: "东城区和平里公园"), as it begins a unit's ("天津市和平区"); 与 and 及 join two ("文博苑社区与翠庭园小学")
 _UNIT_LAST = "省市区县镇乡旗"
 _LINKS_IN_NAMES = "和同"
+#: Linking words that also open names (向阳, 将军) and that 在 or 于 right before them cannot be read as (在向, 在将:
+#: no preposition follows 在), so they open the name there.
+_LINKS_AFTER_AT = "向将"
 #: A name right before a word of surroundings (什刹海一带, 中南海附近): a landmark, when a place chain precedes it.
 _LANDMARK = compiled(f"[{HAN}]{{2,5}}?(?=一带|附近|周边|周围|一线)")
 #: Opening quotation marks and their closing ones.
