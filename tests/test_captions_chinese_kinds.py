@@ -4231,3 +4231,16 @@ def test_a_linking_word_right_after_at_opens_the_name(text, expected):
     """Right after 在 or 于, 向 (towards) and 将 (will) have nothing to govern, since no preposition follows 在: they
     open the name there (向阳公园, 将军山), where the name read after them would be cut short (阳公园)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3月22日晚,被大火吞没的“奎沃城”音乐厅。", {"sublocation": "奎沃城"}),
+    ("3月22日晚,“奎沃”博物馆里游客很多。", {"sublocation": "奎沃"}),
+    ("游客在“奎沃”体育馆参观。", {"sublocation": "奎沃"}),
+    ("市民跳起“奎沃”广场舞。", {"sublocation": None}),
+])
+def test_a_venue_word_alone_after_a_quoted_name(text, expected):
+    """A quoted name with no venue word, then a venue word alone ending there (at a stop, a word of position or
+    what is done there): the kind of venue the quoted name is, and the quoted name the venue's (as “鸟巢”体育场 is
+    鸟巢); not a word that runs on into another (广场舞, a dance)."""
+    check(text, expected)

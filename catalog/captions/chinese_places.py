@@ -4289,6 +4289,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             # with a venue word is the venue whole: "台北“中正纪念堂”牌楼", its archway)
         if inner and anchored and _a_quoted_venue(plain, inner, close + 1, end, words):
             return text[at + 1:close]  # "在“鸟巢”前", "拍摄的“中国天眼”夜色": a landmark with no venue word
+        if inner and rest is None and described and _kind_after_its_quoted_name(plain, close, end, words):
+            return text[at + 1:close]  # "被大火吞没的“某某城”音乐厅": the quoted name, then what kind of venue it
+            # is (a venue word alone, no name of its own: the quoted name is the venue's, as “鸟巢”体育场 is 鸟巢)
         return None
     if plain[at:at + 1] in _alias_firsts(words) and plain.startswith(words.words("places.aliases"), at):
         return None  # "西口古渡:古称水西门渡口": another name of the place just named, no site of its own
@@ -4673,6 +4676,19 @@ def _venue_after_its_quoted_name(text: str, plain: str, close: int, end: int, wo
         return None  # (most quotes: a stop or other words after them)
     rest = _venue_at(text, plain, after, end, words, patterns)
     return rest if rest is not None and plain.startswith(simplified(rest), after) else None
+
+
+def _kind_after_its_quoted_name(plain: str, close: int, end: int, words: Words) -> bool:
+    """Whether a venue word alone follows a quoted name with none ("“某某城”音乐厅", "“某某”博物馆里"): the kind of
+    venue the quoted name is, when the word (two characters or more: 音乐厅, not 山) ends there, at a stop, a word
+    of position or what is done there."""
+    word = words.pattern("places.venue").match(plain, close + 1, end)
+    if word is None or len(word.group()) < 2:
+        return False
+    after = word.end()
+    return after >= end or plain[after] in _HARD_STOPS or plain[after] in _POSITION_WORDS or (
+        words.pattern("places.after_venue").match(plain, after, end) is not None)
+    # (not "“某某”广场舞": the word runs on into another, no venue's kind)
 
 
 def _venue_word_ahead(plain: str, at: int, end: int, venue_word: re.Pattern) -> bool:
