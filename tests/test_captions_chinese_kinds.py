@@ -3506,6 +3506,23 @@ def test_a_bare_name_after_a_municipality_written_bare(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("1月20日7时30分,北京奎沃环,一层薄雪落满屋顶。", {"city": "北京", "sublocation": "奎沃环"}),
+    ("3月5日,杭州奎沃,游客在河边散步。", {"city": "杭州", "sublocation": "奎沃"}),
+    ("2023年2月25日,在成都奎沃,市民赏花。", {"city": "成都", "sublocation": "奎沃"}),
+    ("8月2日,北京冬奥组委,举行发布会。", {"city": "北京", "sublocation": None}),
+    ("3月1日,上海奎沃队,在场上训练。", {"sublocation": None}),
+    ("5月2日,杭州市民,排队购票。", {"city": "杭州", "sublocation": None}),
+    ("5月2日,杭州今天,游客很多。", {"city": "杭州", "sublocation": None}),
+    ("杭州奎沃,游客在河边散步。", {"sublocation": None}),
+])
+def test_a_bare_name_closing_the_dateline_place_line(text, expected):
+    """A bare city alone opening the clause right after a dated one, then a bare name closing that clause, is the
+    dateline's place line: the city and its spot ("1月20日,某市某某,"), as a suffix or a province before the city
+    would show; not a body or a team named after the city, nor people or a time, nor with no date before."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("5月30日,在英国剑桥,警察朝一辆汽车走去。", {"country": "英国", "city": "剑桥", "sublocation": None}),
     ("5月30日,在美国剑桥,一名男子走过街头。", {"country": "美国", "city": "剑桥", "sublocation": None}),
     ("英国伍斯特,一名年轻女子驻足观看街头艺术。", {"country": "英国", "city": "伍斯特"}),
@@ -4199,4 +4216,31 @@ def test_a_site_after_the_body_that_runs_it(text, expected):
     """A body named for its city (铁路局, 公司, 集团) and then the site it runs, with a name and a venue word of its
     own ("南昌铁路局南昌西动车运用所"): the site is the venue (the city's body had ended the chain as an official's
     title does, and the venue with it)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市民在向阳奎沃公园散步。", {"sublocation": "向阳奎沃公园"}),
+    ("市民在向奎公园散步。", {"sublocation": "向奎公园"}),
+    ("3月1日,游客在将沃山游览。", {"sublocation": "将沃山"}),
+    ("位于向沃村的农田里,农民插秧。", {"sublocation": "向沃村"}),
+    ("游客在将近一个月的假期里游览。", {"sublocation": None}),
+    ("志愿者在向社会各界募捐。", {"sublocation": None}),
+])
+def test_a_linking_word_right_after_at_opens_the_name(text, expected):
+    """Right after 在 or 于, 向 (towards) and 将 (will) have nothing to govern, since no preposition follows 在: they
+    open the name there (向阳公园, 将军山), where the name read after them would be cut short (阳公园)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3月22日晚,被大火吞没的“奎沃城”音乐厅。", {"sublocation": "奎沃城"}),
+    ("3月22日晚,“奎沃”博物馆里游客很多。", {"sublocation": "奎沃"}),
+    ("游客在“奎沃”体育馆参观。", {"sublocation": "奎沃"}),
+    ("市民跳起“奎沃”广场舞。", {"sublocation": None}),
+])
+def test_a_venue_word_alone_after_a_quoted_name(text, expected):
+    """A quoted name with no venue word, then a venue word alone ending there (at a stop, a word of position or
+    what is done there): the kind of venue the quoted name is, and the quoted name the venue's (as “鸟巢”体育场 is
+    鸟巢); not a word that runs on into another (广场舞, a dance)."""
     check(text, expected)

@@ -1887,6 +1887,13 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         # ("上海某某一片热闹", "北京某某门前": a city that is a province of its own, written bare, is the city a
         # suffix would make it; a bare name after it is read only where a part of it or what the whole of it is
         # like ends it, never at a comma or before what is done, which a body or people do as often)
+        if venue is None and _a_dateline_clause(plain, elements[0].start):
+            venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns, clause_only=True)
+    elif venue is None and len(elements) == 1 and not after_comma and elements[0].end == position and (
+            elements[0].level in ("city", "county", "place")) and _a_dateline_clause(plain, elements[0].start):
+        venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns, clause_only=True)
+        # ("1月20日,某市某某,": a bare city alone opening the clause a date ends, then a bare name closing that
+        # clause, is the dateline's place line: the city, then its spot, as a suffix or a province would show)
     if venue and elements and elements[-1].end == position and plain[position:position + 1] == "第" and (
             _NUMBERED.match(simplified(venue))):
         # "石阡县第二小学", "临沂市第三人民医院": a numbered school or hospital is named by the unit before it (the
@@ -1972,7 +1979,10 @@ def _a_title_before_its_venue(text: str, plain: str, at: int, end: int, words: W
 
 def _a_link_opening_after_at(plain: str, start: int) -> bool:
     """Whether the unit's name at `start` opens with a linking character that also opens names (和 or 同: 和平区,
-    同仁区) right after 在 or 于: "在同仁区", "位于和平区" hold no "and" between the word and the place."""
+    同仁区; 向 or 将: 向阳村) right after 在 or 于: "在同仁区", "位于和平区" hold no "and" between the word and the
+    place."""
+    if plain[start:start + 1] in _LINKS_AFTER_AT and start > 0 and plain[start - 1] in "在于":
+        return True  # "位于向阳村": no preposition follows 在 or 于 (see _LINKS_AFTER_AT)
     return plain[start:start + 1] in _LINKS_IN_NAMES and (start > 0 and plain[start - 1] in "在于" or (
         _a_link_opening_the_text(plain, start)))
 
@@ -2168,7 +2178,7 @@ _BARE_NAME = compiled(f"[{HAN}]{{2,4}}(?=[，,])")
 
 
 def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
-                            placed: bool = False, parts_only: bool = False) -> str | None:
+                            placed: bool = False, parts_only: bool = False, clause_only: bool = False) -> str | None:
     """A place with no venue word written right after a unit with its suffix and ending its clause ("厦门市思明区
     曾厝垵，游客..."), or ended by a part of it ("东京某某门前,", "上海市某某的一家"), or, in a place phrase (`placed`:
     the chain follows 在 or another word a place follows), by what is done or held there ("在南宁市某某载歌载舞"): a
@@ -2178,12 +2188,30 @@ def _bare_name_after_a_unit(text: str, plain: str, at: int, end: int, words: Wor
     clause = None if parts_only else _BARE_NAME.match(plain, at, end)
     if clause is not None and _a_venue_clause_follows(plain, clause.end() + 1, end, words):
         return None  # "X市Y,Z滑雪场,...": the venue named next is where the picture is, Y only on the way to it
+    if clause_only:  # (a dateline's place line: a body or a team named after the city is no spot of it)
+        if clause is None or words.pattern("places.organisations").search(plain, at, clause.end()) or any(
+                word in plain[at:clause.end()] for word in words.words("places.team")):
+            return None
     if clause is not None and _a_bare_name(plain, at, clause.end(), words, patterns):
         return text[at:clause.end()]
+    if clause_only:
+        return None
     acted = _named_before_its_act(words, placed).match(plain, at, end)  # ("东京某某门前,": the clause runs on)
     if acted is not None and _a_bare_name(plain, at, acted.end(), words, patterns):
         return text[at:acted.end()]
     return None
+
+
+#: A clause that gives a day and perhaps its hour, then the comma before the place line ("1月20日7时30分,",
+#: "11月6日晚,", "2023年2月25日,"), ending right before the place (在 may open it).
+_DATED_CLAUSE = compiled("(?:^|[。；;！!？?\\s])[^，,。；;！!？?\\s]{0,10}[0-9０-９一二三四五六七八九十]日"
+                         "[^，,。；;！!？?\\s]{0,8}[，,]在?$")
+
+
+def _a_dateline_clause(plain: str, at: int) -> bool:
+    """Whether the place at `at` opens the clause right after a dated one ("1月20日,某市某某,"): the dateline's
+    place line, where a bare city and a bare name after it are the city and its spot."""
+    return _DATED_CLAUSE.search(plain, max(0, at - 24), at) is not None
 
 
 def _a_bare_name(plain: str, at: int, name_end: int, words: Words, patterns: dict) -> bool:
@@ -4261,6 +4289,9 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
             # with a venue word is the venue whole: "台北“中正纪念堂”牌楼", its archway)
         if inner and anchored and _a_quoted_venue(plain, inner, close + 1, end, words):
             return text[at + 1:close]  # "在“鸟巢”前", "拍摄的“中国天眼”夜色": a landmark with no venue word
+        if inner and rest is None and described and _kind_after_its_quoted_name(plain, close, end, words):
+            return text[at + 1:close]  # "被大火吞没的“某某城”音乐厅": the quoted name, then what kind of venue it
+            # is (a venue word alone, no name of its own: the quoted name is the venue's, as “鸟巢”体育场 is 鸟巢)
         return None
     if plain[at:at + 1] in _alias_firsts(words) and plain.startswith(words.words("places.aliases"), at):
         return None  # "西口古渡:古称水西门渡口": another name of the place just named, no site of its own
@@ -4517,6 +4548,10 @@ def _name_goes_on(plain: str, at: int, stop: int, end: int, venue_word: re.Patte
         if ahead is not None and len(ahead.group()) > 1 and _venue_word_ahead(plain, stop + 1, end, venue_word):
             return True  # "苏州吴江同里古镇": a county written bare (its 江 no river), then a name 同 begins, not
             # "with" (but "长江同黄河": a river with another)
+    if stop == at and at > 0 and anchored and plain[at] in _LINKS_AFTER_AT and plain[at - 1] in "在于" and (
+            _venue_word_ahead(plain, at + 1, end, venue_word)):
+        return True  # "在向阳公园", "在将军山": right after 在 a linking word (towards, will) has nothing to link or
+        # to govern, so it is the name's first character
     return stop == at and at > 1 and plain[at] in _LINKS_IN_NAMES and (plain[at - 1] in _UNIT_LAST or anchored) and (
         plain[at - 2:at] not in ("社区", "小区", "园区", "景区")) and _venue_word_ahead(plain, at + 1, end, venue_word)
 
@@ -4606,6 +4641,9 @@ _SPACES = " \u3000·・"
 #: "东城区和平里公园"), as it begins a unit's ("天津市和平区"); 与 and 及 join two ("文博苑社区与翠庭园小学")
 _UNIT_LAST = "省市区县镇乡旗"
 _LINKS_IN_NAMES = "和同"
+#: Linking words that also open names (向阳, 将军) and that 在 or 于 right before them cannot be read as (在向, 在将:
+#: no preposition follows 在), so they open the name there.
+_LINKS_AFTER_AT = "向将"
 #: A name right before a word of surroundings (什刹海一带, 中南海附近): a landmark, when a place chain precedes it.
 _LANDMARK = compiled(f"[{HAN}]{{2,5}}?(?=一带|附近|周边|周围|一线)")
 #: Opening quotation marks and their closing ones.
@@ -4638,6 +4676,19 @@ def _venue_after_its_quoted_name(text: str, plain: str, close: int, end: int, wo
         return None  # (most quotes: a stop or other words after them)
     rest = _venue_at(text, plain, after, end, words, patterns)
     return rest if rest is not None and plain.startswith(simplified(rest), after) else None
+
+
+def _kind_after_its_quoted_name(plain: str, close: int, end: int, words: Words) -> bool:
+    """Whether a venue word alone follows a quoted name with none ("“某某城”音乐厅", "“某某”博物馆里"): the kind of
+    venue the quoted name is, when the word (two characters or more: 音乐厅, not 山) ends there, at a stop, a word
+    of position or what is done there."""
+    word = words.pattern("places.venue").match(plain, close + 1, end)
+    if word is None or len(word.group()) < 2:
+        return False
+    after = word.end()
+    return after >= end or plain[after] in _HARD_STOPS or plain[after] in _POSITION_WORDS or (
+        words.pattern("places.after_venue").match(plain, after, end) is not None)
+    # (not "“某某”广场舞": the word runs on into another, no venue's kind)
 
 
 def _venue_word_ahead(plain: str, at: int, end: int, venue_word: re.Pattern) -> bool:
