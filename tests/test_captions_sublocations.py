@@ -1223,3 +1223,17 @@ def test_a_street_word_in_small_letters(text, expected):
 ])
 def test_generic_words_of_promenades_neighbourhoods_and_foyers(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line that is nothing but a town's name and a kind of site in small letters names the site pictured
+    ("Tipton cannery. Photo by Ann Lee.", "Tipton cannery"),
+    ("Galway bus station (we waited an hour here for the last coach north)", "Galway bus station"),
+    ("The Lismore war memorial", "Lismore war memorial"),
+    # a common word opening the line with its capital, or a people's adjective, is no town's name
+    ("Quarantine checkpoint", None),
+    ("Portuguese street", None),
+    ("Temporary checkpoint. Photo by Ann Lee.", None),
+])
+def test_a_towns_site_named_alone(text, expected):
+    assert sublocation(text) == expected
