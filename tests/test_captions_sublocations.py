@@ -1237,3 +1237,18 @@ def test_generic_words_of_promenades_neighbourhoods_and_foyers(text, expected):
 ])
 def test_a_towns_site_named_alone(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the dated sentence is the photo's own data, naming its town alone; the description before it places its venue
+    # in that same town
+    ("A ferry passes Quorva Temple in Aswan, a city hit last month by floods. Photo taken May 3, 2022 in Aswan, "
+     "Egypt (Ann Lee/VOA)", "Quorva Temple"),
+    ("Pilgrims queue outside the Quorva Mosque in Kano on a hot morning. This photo was taken June 1, 2019 in Kano, "
+     "Nigeria.", "Quorva Mosque"),
+    # a venue in another town, or a dated sentence telling of what happened, gives the scene's town no venue
+    ("A ferry passes Quorva Temple in Luxor. Photo taken May 3, 2022 in Aswan, Egypt (Ann Lee/VOA)", None),
+    ("The fire began at the Quorva Mill in Aswan last week. Firefighters rest in Aswan, Egypt, May 3, 2022.", None),
+])
+def test_a_venue_in_the_town_of_the_photos_own_data(text, expected):
+    assert sublocation(text) == expected
