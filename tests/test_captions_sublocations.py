@@ -1252,3 +1252,15 @@ def test_a_towns_site_named_alone(text, expected):
 ])
 def test_a_venue_in_the_town_of_the_photos_own_data(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an ordinal numbering a court's or a city's unit, the name closed by a venue's word: the unit's building
+    ("Lawyers look over papers at the 52nd District Courthouse in Novi.", "52nd District Courthouse"),
+    ("Voters queue at the 12th Ward office in Chicago on Tuesday.", "12th Ward office"),
+    # the unit alone, or an event's edition, is still no venue
+    ("A candidate for the 7th District talks with supporters at a diner in Quorva on Monday.", None),
+    ("Sheep are judged at the 173rd Quorva Pastoral in Lindt on Saturday.", None),
+])
+def test_a_numbered_units_building(text, expected):
+    assert sublocation(text) == expected
