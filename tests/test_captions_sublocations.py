@@ -1223,3 +1223,44 @@ def test_a_street_word_in_small_letters(text, expected):
 ])
 def test_generic_words_of_promenades_neighbourhoods_and_foyers(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line that is nothing but a town's name and a kind of site in small letters names the site pictured
+    ("Tipton cannery. Photo by Ann Lee.", "Tipton cannery"),
+    ("Galway bus station (we waited an hour here for the last coach north)", "Galway bus station"),
+    ("The Lismore war memorial", "Lismore war memorial"),
+    # a common word opening the line with its capital, or a people's adjective, is no town's name
+    ("Quarantine checkpoint", None),
+    ("Portuguese street", None),
+    ("Temporary checkpoint. Photo by Ann Lee.", None),
+])
+def test_a_towns_site_named_alone(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the dated sentence is the photo's own data, naming its town alone; the description before it places its venue
+    # in that same town
+    ("A ferry passes Quorva Temple in Aswan, a city hit last month by floods. Photo taken May 3, 2022 in Aswan, "
+     "Egypt (Ann Lee/VOA)", "Quorva Temple"),
+    ("Pilgrims queue outside the Quorva Mosque in Kano on a hot morning. This photo was taken June 1, 2019 in Kano, "
+     "Nigeria.", "Quorva Mosque"),
+    # a venue in another town, or a dated sentence telling of what happened, gives the scene's town no venue
+    ("A ferry passes Quorva Temple in Luxor. Photo taken May 3, 2022 in Aswan, Egypt (Ann Lee/VOA)", None),
+    ("The fire began at the Quorva Mill in Aswan last week. Firefighters rest in Aswan, Egypt, May 3, 2022.", None),
+])
+def test_a_venue_in_the_town_of_the_photos_own_data(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an ordinal numbering a court's or a city's unit, the name closed by a venue's word: the unit's building
+    ("Lawyers look over papers at the 52nd District Courthouse in Novi.", "52nd District Courthouse"),
+    ("Voters queue at the 12th Ward office in Chicago on Tuesday.", "12th Ward office"),
+    # the unit alone, or an event's edition, is still no venue
+    ("A candidate for the 7th District talks with supporters at a diner in Quorva on Monday.", None),
+    ("Sheep are judged at the 173rd Quorva Pastoral in Lindt on Saturday.", None),
+])
+def test_a_numbered_units_building(text, expected):
+    assert sublocation(text) == expected

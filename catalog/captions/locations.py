@@ -1496,6 +1496,8 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
             _fill_the_venues_town(place, text, scene, spans, paragraphs, weights)
         if place.city and not place.sublocation:
             _fill_the_datelines_venue(place, text, scene, spans, paragraphs, weights)
+        if place.city and not place.sublocation and scene != first:
+            _fill_the_venue_in_the_same_town(place, text, scene, spans, weights)
         if place != Place():
             return place, scene
         dated_first = scene == first
@@ -1607,6 +1609,24 @@ def _fill_the_datelines_venue(place: Place, text: str, scene: tuple[int, int], s
     if later.sublocation and later.city in (None, place.city) and later.province in (None, place.province) and (
             later.country in (None, place.country)):
         place.sublocation = later.sublocation
+
+
+def _fill_the_venue_in_the_same_town(place: Place, text: str, scene: tuple[int, int], spans: list[tuple[int, int]],
+                                     weights: PlaceWeights | None) -> None:
+    """The venue of the caption's first sentence, when the dated sentence names the scene's town and no venue, and the
+    first places its venue in that same town ("A boat sails past Quorva Temple in Aswan, a city hit by a storm. Photo
+    taken June 27, 2021 in Aswan, Egypt"): the description says where in the town the photo is. The dated sentence
+    must be the photo's own data ("Photo taken ..."), not a sentence telling of what happened."""
+    first = spans[0]
+    if not place.city or first[1] > scene[0] or not _PHOTO_TAKEN.match(text, scene[0], scene[1]):
+        return  # (only a sentence of the photo's own data: one telling of an event may be the scene elsewhere)
+    earlier = find_places(text, first, None, [], weights, {})
+    if earlier.sublocation and earlier.city and earlier.city.casefold() == place.city.casefold():
+        place.sublocation = earlier.sublocation
+
+
+#: A sentence of the photo's own data, when and where it was taken: "Photo taken June 27, 2021 in Aswan, Egypt".
+_PHOTO_TAKEN = compiled(r"\s*(?:(?:[Tt]his|[Tt]he)\s+)?(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage)\s+(?:was\s+)?taken\b")
 
 
 @cache

@@ -253,6 +253,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 chain, j = _a_city_as_subject(toks, i)  # "Helsinki is decked with flowers for the Tsar's arrival"
             if chain is None and opening:
                 chain, j = _a_site_named_by_its_appositive(toks, i)  # "Quorva, the tallest building in Bogota"
+            if chain is None and i == 0:
+                chain, j = _a_towns_site_alone(toks)  # "Craig cannery.", "Yerevan train station (...)"
             if chain is None and i == 0 and _pictured_soon(toks):  # "Iqaluit, seen here in 2022, will ...":
                 chain, j = _read_chain(toks, i, "any", "subject")  # the place pictured
                 if chain is not None and not _pictured_after(toks, j):
@@ -1473,6 +1475,39 @@ def _a_part_in_apposition(toks: list[Token], comma: int, chain: Chain) -> bool:
         if (word in VENUE_WORDS or word in _PART_NOUNS) and toks[m + 1].lower in _CLOSING_A_NOUN:
             return True  # (the noun closes the kind: ", the quarter where ...", not ", the tower's builder")
     return False
+
+
+def _a_towns_site_alone(toks: list[Token]) -> tuple[Chain | None, int]:
+    """A sentence that is nothing but a town's name and a kind of site in small letters ("Quorva cannery.", "Lindt bus
+    station (we took a train north from here)", "The Lindt war memorial"), as a gallery names the picture on a line of
+    its own: the site pictured, that town's. The name must be a town the gazetteer holds (a city, or a GeoNames
+    town), so that a common word opening the sentence with its capital ("Quarantine checkpoint") is no name; a
+    stop, or an aside in brackets (emptied before the chains are read), may close it."""
+    n = len(toks)
+    while n and toks[n - 1].text in ".!":
+        n -= 1
+    if n >= 2 and toks[n - 2].text in "([" and toks[n - 1].text in ")]":
+        n -= 2  # the aside, emptied: "(I caught a bus south from here)"
+    first = 1 if toks and toks[0].lower == "the" else 0
+    if not first + 1 < n <= first + _TOWNS_SITE_WORDS or toks[n - 1].lower not in VENUE_WORDS:
+        return None, 0  # (the cheap tests first: most sentences are longer, or close in no venue word)
+    kind = n - 1
+    while kind - 1 > first and plain_word(toks[kind - 1]) and n - kind < 2:
+        kind -= 1  # "bus station", "war memorial": one word of the kind before its venue word
+    if kind == first or not all(is_capitalised(t.text) for t in toks[first:kind]) or not all(
+            t.text.islower() for t in toks[kind:n]):
+        return None, 0
+    town = " ".join(t.text for t in toks[first:kind])
+    levels = name_levels(town)
+    if not (levels.city_population or levels.town_population) or levels.country or is_demonym(town):
+        return None, 0
+    element = element_of(toks, first, n, bool(first), None)
+    element.level = "venue"
+    return Chain("subject", [element]), len(toks)
+
+
+#: The most words of a town's site named alone: "The Lindt main bus station".
+_TOWNS_SITE_WORDS = 5
 
 
 def _a_site_named_by_its_appositive(toks: list[Token], i: int) -> tuple[Chain | None, int]:

@@ -40,6 +40,7 @@ from catalog.captions.vocabulary import (
     STATES,
     STREET_WORDS,
     TOWN_LIKE_VENUE_WORDS,
+    VENUE_WORDS,
 )
 from catalog.patterns import compiled
 
@@ -55,11 +56,18 @@ _CITY_POPULATION = 1_000_000
 _ORDINAL_OPENING = compiled(r"\d+(?:st|nd|rd|th)\s+([\w’'.-]+)")
 
 
+#: Units of a court's or a city's map that are numbered by an ordinal: with a venue's word closing the name, the
+#: unit's building ("the 47th District Courthouse", "the 9th Precinct station house").
+_NUMBERED_UNITS = frozenset({"district", "ward", "precinct", "circuit"})
+
+
 def venue_check(venue: str | None) -> str | None:
     """Why an English venue is no venue's name, or None to keep it.
 
     >>> venue_check("173rd Bay of Islands Pastoral"), venue_check("5th Avenue"), venue_check("10 Downing Street")
     ("an ordinal opens it: an event's edition or an era, not a venue's name", None, None)
+    >>> venue_check("47th District Courthouse"), venue_check("7th District")
+    (None, "an ordinal opens it: an event's edition or an era, not a venue's name")
     >>> venue_check("Quorva Township Quorva Township"), venue_check("Walla Walla")
     ("the same words twice (a title run into the caption's first words): no name as written", None)
     """
@@ -73,6 +81,8 @@ def venue_check(venue: str | None) -> str | None:
     if not venue or not venue[:1].isdigit():
         return None
     ordinal = _ORDINAL_OPENING.match(venue)
+    if ordinal and ordinal.group(1).casefold() in _NUMBERED_UNITS and venue.split()[-1].casefold() in VENUE_WORDS:
+        return None  # "the 47th District Courthouse", "the 9th Precinct station": a numbered unit's building
     if ordinal and ordinal.group(1).casefold().rstrip(".") not in STREET_WORDS:
         return "an ordinal opens it: an event's edition or an era, not a venue's name"
     return None
