@@ -1220,3 +1220,16 @@ def test_a_latin_outlet_then_a_chinese_photographer(text, expected):
 def test_the_ends_of_a_chinese_route_are_no_scene(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weekday right before a site held or used on that day names the site, not the photo's day
+    ("Worshippers sit in the courtyard of the Friday mosque in Quorvale.", {"date": None, "date_kind": None}),
+    ("Shoppers crowd the Sunday bazaar in Quorvale.", {"date": None, "date_kind": None}),
+    # ...the day of a prayer or of the scene stays
+    ("Muslims attend Friday prayers at the Quorva mosque in Quorvale.", {"date": None, "date_kind": "taken"}),
+    ("Protesters march past the market in Quorvale on Sunday.", {"date": None, "date_kind": "taken"}),
+])
+def test_a_weekday_naming_a_site_is_no_date(text, expected):
+    got = parse(text)
+    assert {"date": got.date, "date_kind": got.date_kind} == expected
