@@ -1204,3 +1204,32 @@ def test_a_district_of_a_chinese_city_is_no_site(text, expected):
 def test_a_latin_outlet_then_a_chinese_photographer(text, expected):
     got = vars(parse(text).credit)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place right before 到 or 至 and another right after it are a route's two ends, neither the scene
+    ("9月20日,工人在钱塘江大桥上焊接钢梁,通车后浙江宁波到上海的行程将缩短一半。记者 王明 摄",
+     {"city": None, "province": None, "sublocation": "钱塘江大桥"}),
+    ("6月8日,京港澳高速公路岳阳至长沙段拓宽工程的一座特大桥合龙。记者 李华 摄", {"city": None}),
+    # ...the route named as the venue keeps the province that holds it
+    ("4月2日,山东济南至泰安高速公路正式通车。记者 李华 摄", {"city": None, "province": "山东"}),
+    # ...到 and 至 that open other words are no route ("到处", "至今"), nor is a verb ending in 到 ("来到")
+    ("6月8日,游客在四川成都到处游览。记者 李华 摄", {"city": "成都", "province": "四川"}),
+    ("6月8日,记者来到湖南长沙的一处工地。记者 李华 摄", {"city": "长沙", "province": "湖南"}),
+])
+def test_the_ends_of_a_chinese_route_are_no_scene(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weekday right before a site held or used on that day names the site, not the photo's day
+    ("Worshippers sit in the courtyard of the Friday mosque in Quorvale.", {"date": None, "date_kind": None}),
+    ("Shoppers crowd the Sunday bazaar in Quorvale.", {"date": None, "date_kind": None}),
+    # ...the day of a prayer or of the scene stays
+    ("Muslims attend Friday prayers at the Quorva mosque in Quorvale.", {"date": None, "date_kind": "taken"}),
+    ("Protesters march past the market in Quorvale on Sunday.", {"date": None, "date_kind": "taken"}),
+])
+def test_a_weekday_naming_a_site_is_no_date(text, expected):
+    got = parse(text)
+    assert {"date": got.date, "date_kind": got.date_kind} == expected

@@ -465,6 +465,8 @@ def _a_route_from_the_city(place: Place, plain: str) -> bool:
 _AN_EDITION = compiled("第[0-9一二三四五六七八九十百]+[届次期]")
 #: The words that join a route's two ends (济南至泰安).
 _ROUTE_WORDS = ("至", "到", "开往", "驶往", "飞往")
+#: The words that join a route's two ends written as places (南通到上海, 贵阳至安顺).
+_ROUTE_JOINS = frozenset("到至")
 #: The words of a train, a ship or a plane heading for the route's other end, which open no venue's name.
 _HEADING_WORDS = ("开往", "驶往", "飞往")
 #: A scene sentence this short is a dateline ("纽约,1 月 5 日。"): the next sentence tells what the photo shows.
@@ -1636,6 +1638,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
             words.words("places.origins"), at):
         return [], None  # "距离北京200公里", "来自广东的游客": a reference point or an origin, not the scene (also
         # read from the word's own start: "家住朝阳区幸福村的王大爷" names no 家住朝阳区)
+    if at > 2 and plain[at - 1] in _ROUTE_JOINS and _a_place_ends_at(text, plain, at - 1, words, patterns):
+        return [], None  # "南通到上海的行程", "贵阳至安顺段": the far end of a route, no scene
     company, company_last, referred, referred_first = _chain_openers(words)
     if at > 1 and plain[at - 1] in company_last and company.search(plain, max(0, at - 4), at):
         return [], None  # "国网原平市供电公司": a national company's branch is named after its place, no scene
@@ -1924,6 +1928,14 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
     if venue and len(elements) == 1 and elements[0].level == "country" and elements[0].end == position and (
             simplified(elements[0].value) in words.set("places.country_in_names")):
         return [], text[elements[0].start:position] + venue  # "中国科学院植物研究所": the country names the venue
+    if elements and plain[elements[-1].end:elements[-1].end + 1] in _ROUTE_JOINS and _unit_at(
+            text, plain, elements[-1].end + 1, end, words, patterns, []) is not None:
+        # "江苏南通到上海的行程", "高速公路贵阳至安顺段": a place right before 到 or 至 and another right after it are
+        # a route's two ends, neither the scene (not "成都到处", "北京至今": no place follows); the route named as
+        # the venue keeps what holds it ("山东济南至泰安高速公路"), any other reading tells no scene
+        if not (venue and simplified(venue).startswith(_ROUTE_WORDS)):
+            return [], None
+        elements.pop()
     if elements or venue:
         found = plain.find(simplified(venue), position, end) if venue else -1
         after = found + len(venue) if venue and found >= 0 else elements[-1].end if elements else position
@@ -2434,6 +2446,16 @@ def _stretch(text: str, plain: str, river: int, venue: str, end: int, words: Wor
         inner = _venue_at(text, plain, section.end() + 1, end, words, patterns)
         venue = inner or venue
     return venue, elements
+
+
+def _a_place_ends_at(text: str, plain: str, stop: int, words: Words, patterns: dict) -> bool:
+    """Whether a place name of two to four characters ends right at `stop` ("南通" before "到上海")."""
+    for length in (2, 3, 4):
+        if stop - length >= 0:
+            unit = _unit_at(text, plain, stop - length, stop, words, patterns, [])
+            if unit is not None and unit[1] == stop:
+                return True
+    return False
 
 
 def _listed_after(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:

@@ -490,6 +490,17 @@ _CUE_WINDOW = 160  # how far back, within the sentence, the words that say what 
 _SHOWS = compiled(r"\b(?:shows?|showing|depicts?|captures?)\b")  # "provided by NASA shows X on <date>"
 
 
+#: The word right after a weekday.
+_WORD_AFTER = compiled(r"[ \t]+([A-Za-z]+)")
+
+
+def _a_weekday_in_a_name(text: str, mention: Mention) -> bool:
+    """Whether a weekday names a site held or used on that day, not the photo's day ("the Friday mosque", "the
+    Sunday bazaar"; not "Friday prayers at the mosque", the day of the prayers)."""
+    after = _WORD_AFTER.match(text, mention.end)
+    return after is not None and after.group(1).casefold() in _date_evidence()["weekday_sites"]
+
+
 def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
     """What the words around a mention make of it: released, taken, background, or nothing special."""
     before = text[sentence_start:mention.start]
@@ -533,6 +544,8 @@ def _cue(text: str, sentence_start: int, mention: Mention) -> str | None:
         return "background"  # "... narrow lanes. In October 2017, the scheme was inaugurated in Lahore.": history
     if mention.shape.precision == "weekday" and words[-1:] and words[-1] in _ANY_SUCH_DAY:
         return "background"  # "Every Tuesday is market day", "on a Saturday", "the first Friday game": no one day
+    if mention.shape.precision == "weekday" and _a_weekday_in_a_name(text, mention):
+        return "background"  # "the Friday mosque", "the Sunday bazaar": the day names a site
     if mention.shape.precision == "none" and _NAME_AFTER.match(text, mention.end) and (
             words[-1:] == ["the"] or _NAME_BEFORE.search(before)):
         return "background"  # "the April 3 Massacre", "the Jeju April 3rd Peace Park": a day naming an event or a site
@@ -628,7 +641,8 @@ def _date_evidence() -> dict[str, frozenset[str]]:
             "year_after": frozenset(data["year"]["after"]), "future_words": frozenset(data["future"]["words"]),
             "future_pairs": frozenset(data["future"]["pairs"]),
             "relative_clause": frozenset(data["clause"]["relative"]), "event_nouns": frozenset(data["event"]["nouns"]),
-            "after_an_event": frozenset(data["clause"]["after_an_event"])}
+            "after_an_event": frozenset(data["clause"]["after_an_event"]),
+            "weekday_sites": frozenset(data["weekday"]["named_sites"])}
 
 
 #: A clock time: "08:15", "09:16", "7:30 p.m.", "07:58".
