@@ -257,8 +257,6 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         _date_in_the_countrys_order(facts, work, paragraphs, spans)
     if dateline is not None and dateline.scene:
         _use_scene_dateline(facts, dateline, places=places)
-    elif places and dateline is None and not (facts.location.city or facts.location.province or facts.location.country):
-        _place_from_a_bracketed_dateline(facts, work)
     return facts
 
 
@@ -276,35 +274,6 @@ def _wire_of_the_dateline(text: str, rules: Rules) -> str | None:
         return None
     match = _WIRE_DATELINE.search(head)
     return match.group("wire") if match and rules.standard_agency(match.group("wire")) else None
-
-
-#: A navy's or a base's dateline: the place in capitals, its date in brackets ("191108-N-PH222-0050 SAN DIEGO
-#: (Nov. 8, 2019) Sailors ...", "NORFOLK, Va. (May 2, 2021) --"), at the head of a line, after the image's number.
-_BRACKETED_DATELINE = compiled(
-    r"(?m)^(?:\d{6}-[A-Z]-[A-Z0-9]{2,8}-\d{1,4}\s+)?"
-    r"(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,40}){0,2})\s*"
-    r"\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d{1,2},\s*\d{4}\)")
-
-
-def _place_from_a_bracketed_dateline(facts: CaptionFacts, work: str) -> None:
-    """A navy's dateline gives the town when the text places none: "SAN DIEGO (Nov. 8, 2019) Sailors pack boxes at
-    a food bank." is San Diego. A sea or a base the gazetteer holds no town of ("ATLANTIC OCEAN (May 10, 2018)",
-    "PHILIPPINE SEA") gives nothing, as a picture at sea has no place on Earth."""
-    if "(" not in work:
-        return
-    match = _BRACKETED_DATELINE.search(work, 0, 400)
-    if match is None or not match.group("place").split(",")[0].isupper():
-        return
-    headed = place_from_dateline(match.group("place"))
-    if headed.city and not _a_counted_town(headed.city):
-        headed.city = None  # ("FILE PHOTO (Jan. 3, 2020)", "EXCLUSIVE (...)": words in capitals, no town)
-    if not (headed.city or headed.province or headed.country):
-        return
-    if facts.location.sublocation:
-        headed.sublocation = facts.location.sublocation
-    facts.location = headed
-    facts.evidence.update({level: kind for level, kind in place_kinds("en", "dateline", headed).items()
-                           if level != "sublocation" and getattr(headed, level)})
 
 
 #: A country's name in brackets right after a word: "Kyiv (Ukraine) December 14, 2018", "in Avdiivka (Ukraine)".
