@@ -263,9 +263,10 @@ class StatedPlaces(NameLookups):
         return found
 
     def _cities_spelt_near(self, city: str, country_code: str | None, provinces: list[str] | None) -> list[int]:
-        """The city a name means that is spelt one letter away from its own or another of its names, in the
+        """The city a name means that is spelt one slip of transliteration away from its own or another of its
+        names (``near_spellings``: a vowel, a doubled letter or a space; names of seven letters or more), in the
         country or province stated ("Sulaimaniyah, Iraq" is Sulaymaniyah, "Lillongwe, Malawi" Lilongwe): [] unless
-        exactly one city there is so spelt (``near_spellings``: names of seven letters or more)."""
+        exactly one city there is so spelt."""
         alternate = self.alternate_index()
         found: list[int] = []
         for spelling in near_spellings(name_key(city)):

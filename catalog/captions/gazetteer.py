@@ -259,8 +259,6 @@ def _name_then_traditional(name: str) -> Iterator[str]:
     yield _traditional(name)
 
 
-
-
 def _namesakes_population(city) -> int:
     """The population of the biggest city of the same country and the same name as a city written abroad in
     sounds: GeoNames gives a Chinese name to one of a name's namesakes, often not the largest (华盛顿 to a town of
