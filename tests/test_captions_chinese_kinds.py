@@ -4181,6 +4181,9 @@ def test_kinds_of_venue_named_by_their_last_word(text, expected):
     ("茶农在天然茶基地里采春茶。QNS/陈小霖 摄", {"photographer": "陈小霖", "agency": "QNS"}),
     # ...a known agency as before, and words in Latin letters that are no initials stay unread as an outlet
     ("茶农在天然茶基地里采春茶。CFP/陈小霖 摄", {"photographer": "陈小霖", "agency": "CFP"}),
+    # ...and an outlet's word or words in Latin letters not in capitals, when 摄 after the name says who took it
+    ("茶农在天然茶基地里采春茶。Sunphoto/陈小霖 摄", {"photographer": "陈小霖", "agency": "Sunphoto"}),
+    ("茶农在天然茶基地里采春茶。Sun Photo/陈小霖摄", {"photographer": "陈小霖", "agency": "Sun Photo"}),
 ])
 def test_an_outlets_initials_in_latin_before_a_chinese_name(text, expected):
     """An outlet the registry lacks, by its initials or brand in capitals, then "/" and its photographer's Chinese

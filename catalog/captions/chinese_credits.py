@@ -1358,20 +1358,16 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                     credit.photographer = first  # "赵军/视觉中国": the photographer, then the agency
                 elif " " in first and first.isascii() and not rules.standard_agency(first) and looks_like_person(first):
                     credit.photographer = first  # "Sergey Petrov/俄新社": a name in Latin letters, then the agency
-                elif (_outlet_named(first, rules, words) or _LATIN_INITIALS.fullmatch(first)) and not (
+                elif (_outlet_named(first, rules, words) or _LATIN_INITIALS.fullmatch(first) or (
+                        _LATIN_OUTLET.fullmatch(first) and words.pattern("credit.took").search(
+                            simplified(plain[match.end("agency"):match.end()])))) and not (
                         rules.standard_agency(simplified(second))) and (
                         _PERSON.fullmatch(second) and simplified(second)[:1] in words.set("credit.surnames")):
-                    # "光明图片/王小鹏": the outlet, then the photographer ("星洲日报/王小明摄": 摄 run into the name;
-                    # "QPAPHOTO/王小明 摄": an outlet the registry lacks by its initials in capitals)
+                    # "光明图片/王小鹏": the outlet, then the photographer ("星洲日报/王小明摄": 摄 run into the name).
+                    # An outlet the registry lacks, in Latin letters: by its initials in capitals ("QPAPHOTO/王小明
+                    # 摄"), or any word of them when 摄 after the name says the person took it ("Cicphoto/冉小川 摄")
                     credit.agency, credit.photographer = _agency_name(first, rules, words), _without_took(
                         second, words)
-                elif _LATIN_OUTLET.fullmatch(first) and not rules.standard_agency(first) and _PERSON.fullmatch(
-                        second) and simplified(second)[:1] in words.set("credit.surnames") and not (
-                        rules.standard_agency(simplified(second))) and words.pattern("credit.took").search(
-                        simplified(plain[match.end("agency"):match.end()])):
-                    # "CICPHOTO/冉小川 摄": one word in Latin letters the registry does not know, then a Chinese
-                    # person's name that 摄 says took the picture: the outlet, then its photographer
-                    credit.agency, credit.photographer = _agency_name(first, rules, words), second
                 elif _LATIN_WORD.fullmatch(first) and not rules.standard_agency(first) and (rules.standard_agency(
                         simplified(second)) or _outlet_named(second, rules, words)):
                     given = _LATIN_GIVEN.search(text, max(0, match.start("first") - 40), match.start("first"))
