@@ -55,7 +55,6 @@ _HEADLINE_MARKS = compiled(r"[\s△■▲●◆★☆#]*(?:【[^】]*】)?(?:图
 _HARD_STOPS = set("，,。、的和与及等；;：:（）()“”\"《》「」 \n—…|｜")  # (a dash: "知名景点——洪崖洞景区")
 #: Words of position after a name ("公园里", "广场上"): they end a name, but may begin one (上海, 中环, 内蒙古).
 _POSITION_WORDS = set("里内上下中前后旁畔边外")
-_INSIDE = frozenset("里内")  # (of those, the ones saying "inside" the place before them)
 _STOPS = _HARD_STOPS | _POSITION_WORDS
 
 
@@ -461,8 +460,6 @@ def _a_route_from_the_city(place: Place, plain: str) -> bool:
     return venue.startswith(_ROUTE_WORDS) and simplified(place.city) + venue[:1] in plain
 
 
-#: An edition of an event ("第十九届", "第2届"): what follows is the event's name.
-_AN_EDITION = compiled("第[0-9一二三四五六七八九十百]+[届次期]")
 #: The words that join a route's two ends (济南至泰安).
 _ROUTE_WORDS = ("至", "到", "开往", "驶往", "飞往")
 #: The words that join a route's two ends written as places (南通到上海, 贵阳至安顺).
