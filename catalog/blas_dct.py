@@ -161,13 +161,25 @@ def _load(library: Path):
         return None
 
 
+def numpy_with_one_thread() -> None:
+    """Import numpy for the fingerprints' hashes with OpenBLAS's pool at one thread, unless the user chose or numpy
+    is loaded already: its threads (one a core) cost 45-70 ms of CPU as they start, and a DCT of 16×16 grids
+    never uses them. The environment is left as it was (OpenBLAS reads it once, as numpy loads it)."""
+    if "numpy" in sys.modules or "OPENBLAS_NUM_THREADS" in os.environ:
+        return
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    try:
+        import numpy  # noqa: F401
+    finally:
+        os.environ.pop("OPENBLAS_NUM_THREADS", None)
+
+
 def _checked(dgemm) -> bytes | None:
     """numpy's cosine table when the products made here equal numpy's, bit for bit, on the probe; else None."""
     try:
         from catalog.fingerprints import _numpy_products
-        from catalog.reading import _numpy_with_one_thread
 
-        _numpy_with_one_thread()
+        numpy_with_one_thread()
         import numpy
 
         grids = probe()

@@ -180,30 +180,17 @@ def _perceptual(path: str) -> bytes | None:
 
 def _hashed(result: ReadResult) -> ReadResult:
     """A reader's result with its perceptual fingerprint's hashes made (see `_perceptual`)."""
-    from catalog.blas_dct import available
+    from catalog.blas_dct import available, numpy_with_one_thread
     from catalog.fingerprints import hashed_bytes, is_unhashed
 
     if result.perceptual is None or not is_unhashed(result.perceptual):
         return result
     try:
         if not available():  # the products made without numpy (catalog.blas_dct), else by numpy, imported here
-            _numpy_with_one_thread()
+            numpy_with_one_thread()
         return result._replace(perceptual=hashed_bytes(result.perceptual))
     except Exception:  # noqa: BLE001 -- as in the reader, a fingerprint is optional: the photo has none
         return result._replace(perceptual=None)
-
-
-def _numpy_with_one_thread() -> None:
-    """Import numpy for the fingerprints' hashes with OpenBLAS's pool at one thread, unless the user chose or numpy
-    is loaded already: its threads (one a core) cost 45-70 ms of CPU as they start, and a DCT of 16×16 grids
-    never uses them. The environment is left as it was (OpenBLAS reads it once, as numpy loads it)."""
-    if "numpy" in sys.modules or "OPENBLAS_NUM_THREADS" in os.environ:
-        return
-    os.environ["OPENBLAS_NUM_THREADS"] = "1"
-    try:
-        import numpy  # noqa: F401
-    finally:
-        os.environ.pop("OPENBLAS_NUM_THREADS", None)
 
 
 def read_all(

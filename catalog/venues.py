@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from catalog.errors import CatalogError
+from catalog.han_text import simplified
 from catalog.patterns import compiled
 from catalog.place_keys import fold
 
@@ -89,7 +90,7 @@ class VenueRegister:
         if not name:
             return None
         if is_chinese(name):
-            return self.chinese.get(_simplified(name.strip()))
+            return self.chinese.get(simplified(name.strip()))
         return self.english.get(key_of(name))
 
     def extended(self, entries: list[dict[str, Any]], origin: str) -> VenueRegister:
@@ -99,12 +100,6 @@ class VenueRegister:
             return self
         house = _venues(entries, origin, group_kind=None)
         return _indexed(self.venues + tuple(house), origin, house_from=len(self.venues))
-
-
-def _simplified(text: str) -> str:
-    from catalog.captions.chinese_words import simplified
-
-    return simplified(text)
 
 
 class RegisterError(CatalogError):
@@ -161,7 +156,7 @@ def _indexed(venues: tuple[Venue, ...], origin: str, house_from: int | None = No
     owner: dict[tuple[str, str], int] = {}
     for number, venue in enumerate(venues):
         for name in dict.fromkeys((venue.name, *venue.aliases)):
-            table, key = ("zh", _simplified(name)) if is_chinese(name) else ("en", key_of(name))
+            table, key = ("zh", simplified(name)) if is_chinese(name) else ("en", key_of(name))
             if not key:
                 raise RegisterError(f"{origin}: {venue.name!r} has a name with no letters ({name!r})")
             earlier = owner.get((table, key))

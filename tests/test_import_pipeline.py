@@ -151,7 +151,7 @@ def test_the_importing_process_starts_openblas_with_one_thread_for_the_hashes():
     threads (45-70 ms of CPU for nothing); the environment is left as it was."""
     if not os.path.isdir("/proc/self/task"):
         pytest.skip("threads are counted in /proc")
-    code = ("import os; from catalog import reading; reading._numpy_with_one_thread(); import numpy; "
+    code = ("import os; from catalog import blas_dct; blas_dct.numpy_with_one_thread(); import numpy; "
             "print(len(os.listdir('/proc/self/task')), 'OPENBLAS_NUM_THREADS' in os.environ)")
     environment = {name: value for name, value in os.environ.items() if name != "OPENBLAS_NUM_THREADS"}
     said = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

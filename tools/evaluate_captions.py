@@ -302,8 +302,8 @@ class Speed:
 
 def speed(path: Path | list[str], passes: int = 7) -> Speed:
     """Captions parsed per second of CPU time over the set (a file or texts): see the module docstring."""
-    from catalog.captions.chinese_words import forget_conversions
     from catalog.captions.rules import default_rules
+    from catalog.han_text import forget_conversions
 
     texts = [item["text"] for _, item in read_items(path)] if isinstance(path, Path) else list(path)
     rules = default_rules()

@@ -4,7 +4,7 @@ The lists come from ``catalog/rules/chinese.toml``, with a house rules file's ``
 (``words_for``); the credit and place patterns are built from them once per set of rules, each compiled the
 first time a caption asks for it (``Patterns``), since a process that reads no Chinese caption, or captions of
 a few shapes, need not compile them all. A caption in traditional characters is matched
-through its simplified form (OpenCC), so one word list serves both. Example::
+through its simplified form (OpenCC; ``catalog.han_text``), so one word list serves both. Example::
 
     words, patterns = words_for(rules)
     words["credit.took"]                  ["摄影报道", "摄影", "拍摄", "摄"]
@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from catalog import charset_memo
 from catalog.captions.rules import Rules
+from catalog.han_text import simplified as simplified  # (the form the lists match: re-exported for the readers)
 from catalog.patterns import compiled, longest_first
 
 charset_memo.install()  # the patterns below hold the Han ranges hundreds of times: each built once
@@ -623,63 +624,3 @@ def _patterns(words: Words) -> Patterns:
         "venue_start": _source(f"(?:{words.any('places.venue')})"),
         "venue": _source(f"[{HAN}“”\"0-9A-Za-z·]{{1,16}}?{words.guarded('places.venue')}"),
     })
-
-
-
-@cache
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-#: Variant forms of characters that OpenCC leaves as they are (the old or Korean-style forms some Hong Kong,
-#: Taiwan and overseas pages carry: 敦煌硏究院, 衞生, 靑年, 淸水, 峩眉, 嶋; 圗 and 啚, old forms of 图 that Malaysian
-#: papers write in "(圗:王小明)"): read as the standard form, so a word list's 研究院, 岛 or 图 matches them; each is
-#: one character for one, so offsets hold.
-_VARIANT_FORMS = "硏衞靑淸槪吿峩嶋圗啚"
-_VARIANTS = str.maketrans(_VARIANT_FORMS, "研卫青清概告峨岛图图")
-#: Any of those forms: most texts hold none, and a search for them costs far less than translate's pass.
-_A_VARIANT = compiled(f"[{_VARIANT_FORMS}]")
-
-
-#: A character beyond the Basic Multilingual Plane (CJK extensions B and after), which HAN does not cover.
-_ASTRAL = compiled("[\U00010000-\U0010FFFF]")
-
-
-def simplified(text: str) -> str:
-    """The text in simplified characters, character for character (so offsets hold), for matching.
-
-    >>> simplified("中新社記者 李洋 攝")
-    '中新社记者 李洋 摄'
-    >>> simplified("敦煌硏究院")
-    '敦煌研究院'
-    """
-    known = _SIMPLIFIED.get(text)
-    if known is not None:
-        return known
-    if len(_SIMPLIFIED) >= _SIMPLIFIED_KEPT:
-        _SIMPLIFIED.clear()
-    known = _SIMPLIFIED[text] = _simplify(text)
-    return known
-
-
-#: Texts already converted: the readers ask for the same names and clauses many times a caption, and OpenCC's
-#: call costs more than a look-up (cleared when full: a process reads captions of one desk, whose names repeat).
-_SIMPLIFIED: dict[str, str] = {}
-_SIMPLIFIED_KEPT = 4096
-
-
-def forget_conversions() -> None:
-    """Drop the remembered conversions (the speed measure does, before each pass, so that a pass over captions
-    already read costs what new captions cost)."""
-    _SIMPLIFIED.clear()
-
-
-def _simplify(text: str) -> str:
-    converted = _converter().convert(text)
-    if len(converted) != len(text):
-        converted = text
-    elif _ASTRAL.search(converted):  # "陳焯煇" -> "陈焯𪸩": a simplified form outside the ranges the patterns read
-        converted = "".join(original if ord(new) > 0xFFFF else new for new, original in zip(converted, text))
-    return converted.translate(_VARIANTS) if _A_VARIANT.search(converted) else converted

@@ -1,0 +1,72 @@
+"""Chinese text in one script for matching: the simplified form of a caption's characters, one for one, so that
+one word list serves captions in traditional and in simplified characters and every offset found in the simplified
+text holds in the text as written. Below the caption readers and the venue register, which both match names so::
+
+    simplified("中新社記者 李洋 攝")   "中新社记者 李洋 摄"
+    simplified("敦煌硏究院")          "敦煌研究院" (a variant form OpenCC leaves, read as the standard one)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from catalog.patterns import compiled
+
+
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+#: Variant forms of characters that OpenCC leaves as they are (the old or Korean-style forms some Hong Kong,
+#: Taiwan and overseas pages carry: 敦煌硏究院, 衞生, 靑年, 淸水, 峩眉, 嶋; 圗 and 啚, old forms of 图 that Malaysian
+#: papers write in "(圗:王小明)"): read as the standard form, so a word list's 研究院, 岛 or 图 matches them; each is
+#: one character for one, so offsets hold.
+_VARIANT_FORMS = "硏衞靑淸槪吿峩嶋圗啚"
+_VARIANTS = str.maketrans(_VARIANT_FORMS, "研卫青清概告峨岛图图")
+#: Any of those forms: most texts hold none, and a search for them costs far less than translate's pass.
+_A_VARIANT = compiled(f"[{_VARIANT_FORMS}]")
+
+
+#: A character beyond the Basic Multilingual Plane (CJK extensions B and after), which HAN does not cover.
+_ASTRAL = compiled("[\U00010000-\U0010FFFF]")
+
+
+def simplified(text: str) -> str:
+    """The text in simplified characters, character for character (so offsets hold), for matching.
+
+    >>> simplified("中新社記者 李洋 攝")
+    '中新社记者 李洋 摄'
+    >>> simplified("敦煌硏究院")
+    '敦煌研究院'
+    """
+    known = _SIMPLIFIED.get(text)
+    if known is not None:
+        return known
+    if len(_SIMPLIFIED) >= _SIMPLIFIED_KEPT:
+        _SIMPLIFIED.clear()
+    known = _SIMPLIFIED[text] = _simplify(text)
+    return known
+
+
+#: Texts already converted: the readers ask for the same names and clauses many times a caption, and OpenCC's
+#: call costs more than a look-up (cleared when full: a process reads captions of one desk, whose names repeat).
+_SIMPLIFIED: dict[str, str] = {}
+_SIMPLIFIED_KEPT = 4096
+
+
+def forget_conversions() -> None:
+    """Drop the remembered conversions (the speed measure does, before each pass, so that a pass over captions
+    already read costs what new captions cost)."""
+    _SIMPLIFIED.clear()
+
+
+def _simplify(text: str) -> str:
+    converted = _converter().convert(text)
+    if len(converted) != len(text):
+        converted = text
+    elif _ASTRAL.search(converted):  # "陳焯煇" -> "陈焯𪸩": a simplified form outside the ranges the patterns read
+        converted = "".join(original if ord(new) > 0xFFFF else new for new, original in zip(converted, text))
+    return converted.translate(_VARIANTS) if _A_VARIANT.search(converted) else converted
