@@ -1,9 +1,11 @@
 """Chinese text in one script for matching: the simplified form of a caption's characters, one for one, so that
 one word list serves captions in traditional and in simplified characters and every offset found in the simplified
-text holds in the text as written. Below the caption readers and the venue register, which both match names so::
+text holds in the text as written; and a name's traditional form, which the gazetteer may hold instead. Below the
+caption readers, the gazetteer's look-ups and the venue register, which all match names so::
 
     simplified("中新社記者 李洋 攝")   "中新社记者 李洋 摄"
     simplified("敦煌硏究院")          "敦煌研究院" (a variant form OpenCC leaves, read as the standard one)
+    traditional("丽江")               "麗江"
 """
 
 from __future__ import annotations
@@ -70,3 +72,19 @@ def _simplify(text: str) -> str:
     elif _ASTRAL.search(converted):  # "陳焯煇" -> "陈焯𪸩": a simplified form outside the ranges the patterns read
         converted = "".join(original if ord(new) > 0xFFFF else new for new, original in zip(converted, text))
     return converted.translate(_VARIANTS) if _A_VARIANT.search(converted) else converted
+
+
+@cache
+def _to_traditional():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def traditional(text: str) -> str:
+    """The text in traditional characters (OpenCC's s2t), for a name the gazetteer holds only so (麗江 for 丽江).
+
+    >>> traditional("丽江")
+    '麗江'
+    """
+    return _to_traditional().convert(text)

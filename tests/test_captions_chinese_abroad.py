@@ -76,14 +76,14 @@ def test_a_chinese_name_of_a_small_namesake_counts_the_biggest_in_its_country():
 def test_a_chinese_name_is_converted_to_traditional_only_when_the_gazetteer_lacks_it():
     """OpenCC's simplified-to-traditional converter (15 MB in each reader that loads it) is loaded for a name the
     gazetteer knows only in traditional characters (纽约 as 紐約), not for one it knows as written (合肥)."""
-    from catalog.captions import chinese_places
+    from catalog import han_text
     from catalog.captions.gazetteer import _chinese_name_cities
 
-    chinese_places._to_traditional.cache_clear()
+    han_text._to_traditional.cache_clear()
     assert _chinese_name_cities("合肥")[1] == "CN"
-    assert chinese_places._to_traditional.cache_info().currsize == 0
+    assert han_text._to_traditional.cache_info().currsize == 0
     assert _chinese_name_cities("纽约")[1] == "US"
-    assert chinese_places._to_traditional.cache_info().currsize == 1
+    assert han_text._to_traditional.cache_info().currsize == 1
 
 
 @pytest.mark.parametrize("text, expected", [c[1:] for c in ABROAD], ids=[c[0] for c in ABROAD])

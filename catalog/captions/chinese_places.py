@@ -47,6 +47,7 @@ from catalog.captions.place_chains import Chain
 from catalog.captions.place_fields import resolve
 from catalog.captions.place_names import Element
 from catalog.captions.types import Place
+from catalog.han_text import traditional
 from catalog.patterns import compiled, longest_first
 
 #: Marks before a scene sentence that are not its words: "■", "【...】", "图①：", "图为", "这是"; and a picture's
@@ -4261,18 +4262,7 @@ def as_written(name: str, text: str) -> str:
     at = simplified(text).find(name)
     if at >= 0:
         return text[at:at + len(name)]
-    return _traditional(name) if simplified(text) != text and _traditional(text) == text else name
-
-
-@cache
-def _to_traditional():
-    import opencc
-
-    return opencc.OpenCC("s2t")
-
-
-def _traditional(text: str) -> str:
-    return _to_traditional().convert(text)
+    return traditional(name) if simplified(text) != text and traditional(text) == text else name
 
 
 def _alias_firsts(words: Words) -> frozenset[str]:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from catalog.han_text import traditional
 from catalog.place_han import NAMES_IN_HAN
 from catalog.places import NameLevels, distance_km, get_gazetteer
 
@@ -256,7 +257,7 @@ def _name_then_traditional(name: str) -> Iterator[str]:
     """The name, then its traditional form: made only when the name itself is not found, since OpenCC's
     simplified-to-traditional converter takes 15 MB of dictionaries in the reader that loads it."""
     yield name
-    yield _traditional(name)
+    yield traditional(name)
 
 
 def _namesakes_population(city) -> int:
@@ -373,12 +374,6 @@ def chinese_country_names(code: str) -> tuple[str, ...]:
         return ()
     return tuple(dict.fromkeys(name for tag, name in record.translations.items()
                                if tag.lower().startswith("zh") and _placedata.script_of(name) == "Han"))
-
-
-def _traditional(text: str) -> str:
-    from catalog.captions.chinese_places import _traditional as converted
-
-    return converted(text)
 
 
 @lru_cache(maxsize=65536)

@@ -113,7 +113,7 @@ def _starts(keys) -> frozenset[str]:
     look-up that finds a traditional key, 麗江, was asked the simplified name, 丽江, whose conversion found it). A
     key of one character is found under a name with a designator after it (X市, X省: the gazetteer's keys strip
     CJK_SUFFIXES), so it begins two characters with each designator's first."""
-    from catalog.captions.chinese_words import simplified
+    from catalog.han_text import simplified
 
     pairs: set[str] = set()
     designators = {suffix[0] for suffix in CJK_SUFFIXES}
