@@ -4244,3 +4244,22 @@ def test_a_venue_word_alone_after_a_quoted_name(text, expected):
     what is done there): the kind of venue the quoted name is, and the quoted name the venue's (as “鸟巢”体育场 is
     鸟巢); not a word that runs on into another (广场舞, a dance)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("7月3日凌晨,在北京奎沃门街头,工人们冒雨排水。", {"sublocation": "奎沃门", "city": "北京"}),
+    ("1月5日,几名市民站在西安奎华門等候公交车。", {"sublocation": "奎华門", "city": "西安"}),
+    ("3月2日,游客在南京奎沃门附近拍照。", {"sublocation": "奎沃门"}),
+    # ...not 门 with the character before it as one word (a department, a gate of a compound, going out) nor 门 that
+    # begins a word of its own (门口, 门诊)
+    ("1月5日,市城管局环卫部门组织除雪。", {"sublocation": None}),
+    ("环卫工人在县委大门口清理积雪。", {"sublocation": None}),
+    ("5月2日,在奎沃医院门诊,患者排队挂号。", {"sublocation": "奎沃医院"}),
+    ("看到爸爸又要出门上班,女儿哭了。", {"sublocation": None}),
+])
+def test_a_gate_named_by_two_characters_and_men(text, expected):
+    """A city's or a palace's gate, two characters of a name and 门, where a venue may begin
+    ("在北京宣武门街头"): 门 is no venue word (部门, 大门, 出门 are common words), so the gate is
+    read on its own, not where 门 and the character before it are a word (places.not_gates),
+    nor where 门 begins another word (门口, 门诊: places.gate_goes_on)."""
+    check(text, expected)

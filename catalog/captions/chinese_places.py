@@ -4334,8 +4334,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     last, word = None, ""
     found_words = venue_word.finditer(plain, at, stop)
     first_word = next(found_words, None)
-    if first_word is None:
-        return None  # (most starts: no venue word before the stop, so no venue; nothing below is asked)
+    if first_word is None:  # (most starts: no venue word before the stop, so no venue; nothing below is asked)
+        return _a_gate_at(text, plain, at, end, words) if plain[at + 2:at + 3] == "门" else None
     after_venue = words.pattern("places.after_venue")
     as_verb = words.set("places.venue_word_in_verb")
     as_noun = words.words("places.venue_word_as_noun")
@@ -4374,8 +4374,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         last, word = found.end(), found.group()
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
-    if last is None:
-        return None  # (every venue word read was some other word's)
+    if last is None:  # (every venue word read was some other word's: "宣武门街头", the streets by a gate)
+        return _a_gate_at(text, plain, at, end, words) if plain[at + 2:at + 3] == "门" else None
     back = max(0, at - 6)  # (the clause's own words only: "2015年,内蒙古毛乌素沙漠" holds no quantity)
     for i in range(at - 1, back - 1, -1):
         if plain[i] in _HARD_STOPS:
@@ -4466,6 +4466,23 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause;
         # so does 于 (at) after a name's first characters: "钟楼矗立于翠绿园林", where it stands
     return text[at:last].strip("“”\"")
+
+
+def _a_gate_at(text: str, plain: str, at: int, end: int, words: Words) -> str | None:
+    """A city's or a palace's gate named at `at`, two characters and 门, where a venue may begin
+    ("在北京宣武门街头", "站在西安西華門等候"), as written; None when 门 and the character before
+    it make a common word (部门, 大门, 出门, 热门: places.not_gates), the name is no Chinese one
+    (公园3号门), the three characters are a city's (鲤鱼门), or 门 begins a word of its own
+    (门口, 门诊, 门前: places.gate_goes_on), the door of something else."""
+    name = plain[at:at + 3]
+    if not all(han_char().match(ch) for ch in name[:2]) or name[1:] in words.set("places.not_gates"):
+        return None
+    after = at + 3
+    if plain[after:after + 1] in words.set("places.gate_goes_on"):
+        return None  # "某某门口", "某某门诊": 门 begins a word of its own (a door's, a clinic's)
+    if chinese_name_cities(name)[0] > 0 or name[:2] in words.set("places.municipalities"):
+        return None  # (a city's or a district's own name ending in 门, no gate's)
+    return text[at:after]
 
 
 def _site_run_by_the_body(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> str | None:
