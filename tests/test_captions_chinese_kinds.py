@@ -4263,3 +4263,19 @@ def test_a_gate_named_by_two_characters_and_men(text, expected):
     read on its own, not where 门 and the character before it are a word (places.not_gates),
     nor where 门 begins another word (门口, 门诊: places.gate_goes_on)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("前晚,文艺晚会在市奎沃广场开场,近千名市民前来观看。", {"sublocation": "市奎沃广场"}),
+    ("连日来天气晴好,县奎尔瓦公园里樱花相继绽放。", {"sublocation": "县奎尔瓦公园"}),
+    # ...but the city's archive or the county's hospital, named by what they are, and a department of the city's body,
+    # name no venue of their own
+    ("记者走进市档案馆,看了展览。", {"sublocation": None}),
+    ("5月3日,在县医院,医护人员坚守岗位。", {"sublocation": None}),
+    ("1月16日凌晨,市城管局奎沃中心展开除雪作业。", {"sublocation": None}),
+])
+def test_a_local_papers_own_city_before_a_named_venue(text, expected):
+    """A local paper writes its own city or county as 市 or 县 alone before the city's venues ("在市文化广场"): with a
+    name of two characters or more and a venue word of two, the venue is named and read whole; with a venue word of
+    one (市档案馆) or no name (县医院) it is the city's archive or hospital, named by what it is."""
+    check(text, expected)

@@ -4427,7 +4427,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if written.startswith(words.words("places.organisation_prefixes")) or written.startswith(
             words.words("places.organisations")):
         return None  # "国网山东省电力公司": a company's branch, 国网山 no mountain; "政府封桥后": a body, then a verb
-    if written[0] in _OWN_UNIT and written[1] not in _NOT_SUFFIX_AFTER[written[0]] + "府":  # (市府广场: city hall's)
+    if written[0] in _OWN_UNIT and written[1] not in _NOT_SUFFIX_AFTER[written[0]] + "府" and not (  # (市府广场)
+            _own_venue_named(written, word, words)):
         return None  # "记者走进市档案馆", "在县医院": the caption's own city's or county's, named by no name of its own
     if plain[at - 1:at] == "在" and written.startswith(words.words("places.doing")):
         return None  # "农民在摘山楂": 在 says what they are doing; 摘山 is no name
@@ -4466,6 +4467,16 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause;
         # so does 于 (at) after a name's first characters: "钟楼矗立于翠绿园林", where it stands
     return text[at:last].strip("“”\"")
+
+
+def _own_venue_named(written: str, word: str, words: Words) -> bool:
+    """Whether a venue the caption's own city or county opens ("市文化广场", "县客家文化公园": 市 is this city's) still
+    has a name of its own: two characters or more between 市 or 县 and a venue word of two or more ("文化", then
+    广场), which is how a local paper names its city's square or park; "市档案馆" and "县医院" are the city's archive
+    and the county's hospital, named by what they are (places.own_units: the units a local paper writes so), and
+    "市城管局环卫中心" a department of the city's body (places.organisations), no venue."""
+    return written[0] in words.set("places.own_units") and len(word) >= 2 and len(written) - len(word) - 1 >= 2 and (
+        not any(body in written for body in words.words("places.organisations")))  # ("市城管局环卫中心": an office)
 
 
 def _a_gate_at(text: str, plain: str, at: int, end: int, words: Words) -> str | None:
