@@ -4279,3 +4279,20 @@ def test_a_local_papers_own_city_before_a_named_venue(text, expected):
     name of two characters or more and a venue word of two, the venue is named and read whole; with a venue word of
     one (市档案馆) or no name (县医院) it is the city's archive or hospital, named by what it is."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("7月2日,G123甲阳至乙阳段改线工程奎沃关跨淮河特大桥主桥合龙。", {"sublocation": "奎沃关跨淮河特大桥"}),
+    ("6月4日,新建金华至建德高速铁路奎沃江特大桥顺利合龙。", {"sublocation": "奎沃江特大桥"}),
+    ("9月10日,沪昆国家高速公路贵阳至安顺段扩容项目的控制性工程奎沃湖特大桥顺利合龙。",
+     {"sublocation": "奎沃湖特大桥"}),
+    ("5月3日,在渝昆高铁奎沃山隧道,工人作业。", {"sublocation": "渝昆高铁奎沃山隧道"}),
+    # ...the structure's longer name, read whole, is kept; a road with no structure named stays the road
+    ("5月2日,施工人员在京沪高速铁路奎沃河特大桥建设工地作业。", {"sublocation": "京沪高速铁路奎沃河特大桥"}),
+    ("5月2日,车辆在奎沃高速公路上行驶。", {"sublocation": "奎沃高速公路"}),
+])
+def test_a_projects_structure_after_its_route(text, expected):
+    """A building project's bridge or tunnel named right after the project's route or its words (至, 段, 工程,
+    高速铁路: places.project_words): the structure is the venue, its name begun after the last of those words, where
+    the route itself was read as a name (至建德高速铁路...), or dropped as a route, or the road was taken."""
+    check(text, expected)

@@ -75,6 +75,16 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
         return labelled
     if not body:
         return Place()
+    place = _scene_place(text, plain, sentences, body, date, words, patterns)
+    scene = body[0] if date is None else next((s for s in sentences if s[0] <= date.start < s[1]), body[0])
+    if "桥" in plain[scene[0]:scene[1]] or "隧道" in plain[scene[0]:scene[1]]:  # (a cheap test before the pattern)
+        _structure_of_a_project(place, text, plain, scene, words)
+    return place
+
+
+def _scene_place(text: str, plain: str, sentences: list[tuple[int, int]], body: list[tuple[int, int]],
+                 date: ChineseDate | None, words: Words, patterns: dict) -> Place:
+    """The place of the scene sentence, as ``find_chinese_place`` says, before a project's structure is read."""
     scene = body[0]
     if date is not None:
         scene = next((s for s in sentences if s[0] <= date.start < s[1]), scene)
@@ -136,6 +146,48 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)),
                 plain, words)
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
+
+
+def _structure_of_a_project(place: Place, text: str, plain: str, scene: tuple[int, int], words: Words) -> None:
+    """The structure a building project names right after its route or its words
+    ("G329凤阳至蚌埠段改线工程临淮关跨淮河特大桥", "金华至建德高速铁路新安江特大桥",
+    "某某高速公路甲至乙段扩容项目的控制性工程百花湖特大桥"): a bridge or a tunnel (places.structures)
+    whose name begins after the last of the route's or the project's words (至, 段, 工程, 高速铁路:
+    places.project_words) is the venue, where the scene's reader found none, read the route as a
+    name (至建德...), took the road it belongs to (...高速公路) or a piece of the structure's name.
+    Changed in place."""
+    found = _project_structure(words).search(plain, scene[0], scene[1])
+    if found is None:
+        return
+    name_start, name_end = found.start(1), found.end(1)
+    inner = list(words.pattern("places.project_words").finditer(plain, name_start, name_end))
+    if inner:
+        name_start = inner[-1].end()
+    structure = simplified(plain[name_start:name_end])
+    body = words.pattern("places.structures").sub("", structure)
+    if len(body) < 2 or words.pattern("places.clause_words").search(structure):
+        return
+    current = simplified(place.sublocation or "")
+    if structure in current:
+        return  # (the structure's longer name: "京沪高速铁路淮河特大桥")
+    at = plain.find(current, scene[0], scene[1]) if current else -1
+    road = current.endswith(words.words("places.project_words")) or "至" in current  # (the road, or the route
+    # itself read as a name: "G329凤阳至蚌埠", "至建德高速铁路新安江")
+    piece = at >= 0 and at < name_end and at + len(current) > name_start  # (a piece of the structure's name)
+    if current and not (road or piece):
+        return  # (a venue of its own)
+    place.sublocation = text[name_start:name_end]
+
+
+def _project_structure(words: Words) -> re.Pattern:
+    """A route's or a project's word, then a name running up to a bridge's or a tunnel's word, compiled once."""
+    made = words._made.get(("project_structure",))
+    if made is None:
+        made = words._made[("project_structure",)] = compiled(
+            "(?:" + "|".join(map(re.escape, words.longest_first("places.project_words"))) + ")([^"
+            + re.escape("".join(sorted(_HARD_STOPS | set(_NAME_BREAKS)))) + "0-9]{2,24}?(?:"
+            + "|".join(map(re.escape, words.longest_first("places.structures"))) + "))")
+    return made
 
 
 def _province_where_it_lies(place: Place, text: str, plain: str, start: int, end: int, words: Words,
