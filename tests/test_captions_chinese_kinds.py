@@ -4296,3 +4296,15 @@ def test_a_projects_structure_after_its_route(text, expected):
     高速铁路: places.project_words): the structure is the venue, its name begun after the last of those words, where
     the route itself was read as a name (至建德高速铁路...), or dropped as a route, or the road was taken."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月2日,颱風襲港,桃花邨有大樹被吹倒。", {"sublocation": "桃花邨"}),
+    ("菊花邨海面有巨浪拍打岸邊。（林小明攝）", {"sublocation": "菊花邨"}),
+    # ...a kind of place and a venue word that may be a kind stays no name
+    ("9月2日,游客在桃花园里赏花。", {"sublocation": None}),
+])
+def test_an_estate_named_for_its_flowers(text, expected):
+    """A housing estate (邨) is always named, also when its name is a flower's (杏花邨): 邨 (places.always_named)
+    never makes a kind of place with a word of places.generic_kinds, as 园 does (桃花园, a peach orchard)."""
+    check(text, expected)

@@ -2421,8 +2421,11 @@ def _after_of(plain: str, venue: str, start: int, end: int) -> bool:
 
 def _generic_venue(venue: str, words: Words) -> bool:
     """Whether a venue's name is a kind of place: one or two words of places.generic_kinds, then a venue word
-    ("古城景区", "茶叶基地", "中心小学", "李花园"), which names no place of its own."""
+    ("古城景区", "茶叶基地", "中心小学", "李花园"), which names no place of its own; never a venue word that only
+    names (places.always_named: an estate, "杏花邨", is named for its flowers, no kind of estate)."""
     plain = simplified(venue)
+    if plain.endswith(words.words("places.always_named")):
+        return False
     kinds = words.set("places.generic_kinds")
     venue_words = words.set("places.venue")
     for cut in range(1, len(plain)):
