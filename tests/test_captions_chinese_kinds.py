@@ -4308,3 +4308,15 @@ def test_an_estate_named_for_its_flowers(text, expected):
     """A housing estate (邨) is always named, also when its name is a flower's (杏花邨): 邨 (places.always_named)
     never makes a kind of place with a word of places.generic_kinds, as 园 does (桃花园, a peach orchard)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这是9月8日在兰州市七里河区拍摄的奎沃母亲雕塑一景。新华社记者 李明摄", {"sublocation": "奎沃母亲雕塑"}),
+    ("这是5月3日在成都市锦江区拍摄的奎沃广场夜景。新华社记者 李明摄", {"sublocation": "奎沃广场"}),
+    # ...a kind of place, counted by its area, is still no named venue
+    ("图为某某县岚关乡奎沃村的万亩茶园一景。 乔小明 摄", {"sublocation": "奎沃村"}),
+])
+def test_a_venue_before_a_view_of_it(text, expected):
+    """A view of the place right after its name (一景, 夜景, 风光: places.views) ends the name as well as a stop does:
+    the scored venue finder counts it as ``ends_well`` ("拍摄的某某雕塑一景": the statue is what the photo shows)."""
+    check(text, expected)
