@@ -4247,3 +4247,79 @@ def test_a_venue_word_alone_after_a_quoted_name(text, expected):
     what is done there): the kind of venue the quoted name is, and the quoted name the venue's (as “鸟巢”体育场 is
     鸟巢); not a word that runs on into another (广场舞, a dance)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("7月3日凌晨,在北京奎沃门街头,工人们冒雨排水。", {"sublocation": "奎沃门", "city": "北京"}),
+    ("1月5日,几名市民站在西安奎华門等候公交车。", {"sublocation": "奎华門", "city": "西安"}),
+    ("3月2日,游客在南京奎沃门附近拍照。", {"sublocation": "奎沃门"}),
+    # ...not 门 with the character before it as one word (a department, a gate of a compound, going out) nor 门 that
+    # begins a word of its own (门口, 门诊)
+    ("1月5日,市城管局环卫部门组织除雪。", {"sublocation": None}),
+    ("环卫工人在县委大门口清理积雪。", {"sublocation": None}),
+    ("5月2日,在奎沃医院门诊,患者排队挂号。", {"sublocation": "奎沃医院"}),
+    ("看到爸爸又要出门上班,女儿哭了。", {"sublocation": None}),
+])
+def test_a_gate_named_by_two_characters_and_men(text, expected):
+    """A city's or a palace's gate, two characters of a name and 门, where a venue may begin
+    ("在北京宣武门街头"): 门 is no venue word (部门, 大门, 出门 are common words), so the gate is
+    read on its own, not where 门 and the character before it are a word (places.not_gates),
+    nor where 门 begins another word (门口, 门诊: places.gate_goes_on)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("前晚,文艺晚会在市奎沃广场开场,近千名市民前来观看。", {"sublocation": "市奎沃广场"}),
+    ("连日来天气晴好,县奎尔瓦公园里樱花相继绽放。", {"sublocation": "县奎尔瓦公园"}),
+    # ...but the city's archive or the county's hospital, named by what they are, and a department of the city's body,
+    # name no venue of their own
+    ("记者走进市档案馆,看了展览。", {"sublocation": None}),
+    ("5月3日,在县医院,医护人员坚守岗位。", {"sublocation": None}),
+    ("1月16日凌晨,市城管局奎沃中心展开除雪作业。", {"sublocation": None}),
+])
+def test_a_local_papers_own_city_before_a_named_venue(text, expected):
+    """A local paper writes its own city or county as 市 or 县 alone before the city's venues ("在市文化广场"): with a
+    name of two characters or more and a venue word of two, the venue is named and read whole; with a venue word of
+    one (市档案馆) or no name (县医院) it is the city's archive or hospital, named by what it is."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("7月2日,G123甲阳至乙阳段改线工程奎沃关跨淮河特大桥主桥合龙。", {"sublocation": "奎沃关跨淮河特大桥"}),
+    ("6月4日,新建金华至建德高速铁路奎沃江特大桥顺利合龙。", {"sublocation": "奎沃江特大桥"}),
+    ("9月10日,沪昆国家高速公路贵阳至安顺段扩容项目的控制性工程奎沃湖特大桥顺利合龙。",
+     {"sublocation": "奎沃湖特大桥"}),
+    ("5月3日,在渝昆高铁奎沃山隧道,工人作业。", {"sublocation": "渝昆高铁奎沃山隧道"}),
+    # ...the structure's longer name, read whole, is kept; a road with no structure named stays the road
+    ("5月2日,施工人员在京沪高速铁路奎沃河特大桥建设工地作业。", {"sublocation": "京沪高速铁路奎沃河特大桥"}),
+    ("5月2日,车辆在奎沃高速公路上行驶。", {"sublocation": "奎沃高速公路"}),
+])
+def test_a_projects_structure_after_its_route(text, expected):
+    """A building project's bridge or tunnel named right after the project's route or its words (至, 段, 工程,
+    高速铁路: places.project_words): the structure is the venue, its name begun after the last of those words, where
+    the route itself was read as a name (至建德高速铁路...), or dropped as a route, or the road was taken."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月2日,颱風襲港,桃花邨有大樹被吹倒。", {"sublocation": "桃花邨"}),
+    ("菊花邨海面有巨浪拍打岸邊。（林小明攝）", {"sublocation": "菊花邨"}),
+    # ...a kind of place and a venue word that may be a kind stays no name
+    ("9月2日,游客在桃花园里赏花。", {"sublocation": None}),
+])
+def test_an_estate_named_for_its_flowers(text, expected):
+    """A housing estate (邨) is always named, also when its name is a flower's (杏花邨): 邨 (places.always_named)
+    never makes a kind of place with a word of places.generic_kinds, as 园 does (桃花园, a peach orchard)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这是9月8日在兰州市七里河区拍摄的奎沃母亲雕塑一景。新华社记者 李明摄", {"sublocation": "奎沃母亲雕塑"}),
+    ("这是5月3日在成都市锦江区拍摄的奎沃广场夜景。新华社记者 李明摄", {"sublocation": "奎沃广场"}),
+    # ...a kind of place, counted by its area, is still no named venue
+    ("图为某某县岚关乡奎沃村的万亩茶园一景。 乔小明 摄", {"sublocation": "奎沃村"}),
+])
+def test_a_venue_before_a_view_of_it(text, expected):
+    """A view of the place right after its name (一景, 夜景, 风光: places.views) ends the name as well as a stop does:
+    the scored venue finder counts it as ``ends_well`` ("拍摄的某某雕塑一景": the statue is what the photo shows)."""
+    check(text, expected)

@@ -75,6 +75,16 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
         return labelled
     if not body:
         return Place()
+    place = _scene_place(text, plain, sentences, body, date, words, patterns)
+    scene = body[0] if date is None else next((s for s in sentences if s[0] <= date.start < s[1]), body[0])
+    if "桥" in plain[scene[0]:scene[1]] or "隧道" in plain[scene[0]:scene[1]]:  # (a cheap test before the pattern)
+        _structure_of_a_project(place, text, plain, scene, words)
+    return place
+
+
+def _scene_place(text: str, plain: str, sentences: list[tuple[int, int]], body: list[tuple[int, int]],
+                 date: ChineseDate | None, words: Words, patterns: dict) -> Place:
+    """The place of the scene sentence, as ``find_chinese_place`` says, before a project's structure is read."""
     scene = body[0]
     if date is not None:
         scene = next((s for s in sentences if s[0] <= date.start < s[1]), scene)
@@ -136,6 +146,48 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
                 _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)),
                 plain, words)
     return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
+
+
+def _structure_of_a_project(place: Place, text: str, plain: str, scene: tuple[int, int], words: Words) -> None:
+    """The structure a building project names right after its route or its words
+    ("G329凤阳至蚌埠段改线工程临淮关跨淮河特大桥", "金华至建德高速铁路新安江特大桥",
+    "某某高速公路甲至乙段扩容项目的控制性工程百花湖特大桥"): a bridge or a tunnel (places.structures)
+    whose name begins after the last of the route's or the project's words (至, 段, 工程, 高速铁路:
+    places.project_words) is the venue, where the scene's reader found none, read the route as a
+    name (至建德...), took the road it belongs to (...高速公路) or a piece of the structure's name.
+    Changed in place."""
+    found = _project_structure(words).search(plain, scene[0], scene[1])
+    if found is None:
+        return
+    name_start, name_end = found.start(1), found.end(1)
+    inner = list(words.pattern("places.project_words").finditer(plain, name_start, name_end))
+    if inner:
+        name_start = inner[-1].end()
+    structure = simplified(plain[name_start:name_end])
+    body = words.pattern("places.structures").sub("", structure)
+    if len(body) < 2 or words.pattern("places.clause_words").search(structure):
+        return
+    current = simplified(place.sublocation or "")
+    if structure in current:
+        return  # (the structure's longer name: "京沪高速铁路淮河特大桥")
+    at = plain.find(current, scene[0], scene[1]) if current else -1
+    road = current.endswith(words.words("places.project_words")) or "至" in current  # (the road, or the route
+    # itself read as a name: "G329凤阳至蚌埠", "至建德高速铁路新安江")
+    piece = at >= 0 and at < name_end and at + len(current) > name_start  # (a piece of the structure's name)
+    if current and not (road or piece):
+        return  # (a venue of its own)
+    place.sublocation = text[name_start:name_end]
+
+
+def _project_structure(words: Words) -> re.Pattern:
+    """A route's or a project's word, then a name running up to a bridge's or a tunnel's word, compiled once."""
+    made = words._made.get(("project_structure",))
+    if made is None:
+        made = words._made[("project_structure",)] = compiled(
+            "(?:" + "|".join(map(re.escape, words.longest_first("places.project_words"))) + ")([^"
+            + re.escape("".join(sorted(_HARD_STOPS | set(_NAME_BREAKS)))) + "0-9]{2,24}?(?:"
+            + "|".join(map(re.escape, words.longest_first("places.structures"))) + "))")
+    return made
 
 
 def _province_where_it_lies(place: Place, text: str, plain: str, start: int, end: int, words: Words,
@@ -2367,8 +2419,11 @@ def _after_of(plain: str, venue: str, start: int, end: int) -> bool:
 
 def _generic_venue(venue: str, words: Words) -> bool:
     """Whether a venue's name is a kind of place: one or two words of places.generic_kinds, then a venue word
-    ("古城景区", "茶叶基地", "中心小学", "李花园"), which names no place of its own."""
+    ("古城景区", "茶叶基地", "中心小学", "李花园"), which names no place of its own; never a venue word that only
+    names (places.always_named: an estate, "杏花邨", is named for its flowers, no kind of estate)."""
     plain = simplified(venue)
+    if plain.endswith(words.words("places.always_named")):
+        return False
     kinds = words.set("places.generic_kinds")
     venue_words = words.set("places.venue")
     for cut in range(1, len(plain)):
@@ -4321,8 +4376,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     last, word = None, ""
     found_words = venue_word.finditer(plain, at, stop)
     first_word = next(found_words, None)
-    if first_word is None:
-        return None  # (most starts: no venue word before the stop, so no venue; nothing below is asked)
+    if first_word is None:  # (most starts: no venue word before the stop, so no venue; nothing below is asked)
+        return _a_gate_at(text, plain, at, end, words) if plain[at + 2:at + 3] == "门" else None
     after_venue = words.pattern("places.after_venue")
     as_verb = words.set("places.venue_word_in_verb")
     as_noun = words.words("places.venue_word_as_noun")
@@ -4361,8 +4416,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         last, word = found.end(), found.group()
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
-    if last is None:
-        return None  # (every venue word read was some other word's)
+    if last is None:  # (every venue word read was some other word's: "宣武门街头", the streets by a gate)
+        return _a_gate_at(text, plain, at, end, words) if plain[at + 2:at + 3] == "门" else None
     back = max(0, at - 6)  # (the clause's own words only: "2015年,内蒙古毛乌素沙漠" holds no quantity)
     for i in range(at - 1, back - 1, -1):
         if plain[i] in _HARD_STOPS:
@@ -4414,7 +4469,8 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
     if written.startswith(words.words("places.organisation_prefixes")) or written.startswith(
             words.words("places.organisations")):
         return None  # "国网山东省电力公司": a company's branch, 国网山 no mountain; "政府封桥后": a body, then a verb
-    if written[0] in _OWN_UNIT and written[1] not in _NOT_SUFFIX_AFTER[written[0]] + "府":  # (市府广场: city hall's)
+    if written[0] in _OWN_UNIT and written[1] not in _NOT_SUFFIX_AFTER[written[0]] + "府" and not (  # (市府广场)
+            _own_venue_named(written, word, words)):
         return None  # "记者走进市档案馆", "在县医院": the caption's own city's or county's, named by no name of its own
     if plain[at - 1:at] == "在" and written.startswith(words.words("places.doing")):
         return None  # "农民在摘山楂": 在 says what they are doing; 摘山 is no name
@@ -4453,6 +4509,33 @@ def _venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: 
         # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause;
         # so does 于 (at) after a name's first characters: "钟楼矗立于翠绿园林", where it stands
     return text[at:last].strip("“”\"")
+
+
+def _own_venue_named(written: str, word: str, words: Words) -> bool:
+    """Whether a venue the caption's own city or county opens ("市文化广场", "县客家文化公园": 市 is this city's) still
+    has a name of its own: two characters or more between 市 or 县 and a venue word of two or more ("文化", then
+    广场), which is how a local paper names its city's square or park; "市档案馆" and "县医院" are the city's archive
+    and the county's hospital, named by what they are (places.own_units: the units a local paper writes so), and
+    "市城管局环卫中心" a department of the city's body (places.organisations), no venue."""
+    return written[0] in words.set("places.own_units") and len(word) >= 2 and len(written) - len(word) - 1 >= 2 and (
+        not any(body in written for body in words.words("places.organisations")))  # ("市城管局环卫中心": an office)
+
+
+def _a_gate_at(text: str, plain: str, at: int, end: int, words: Words) -> str | None:
+    """A city's or a palace's gate named at `at`, two characters and 门, where a venue may begin
+    ("在北京宣武门街头", "站在西安西華門等候"), as written; None when 门 and the character before
+    it make a common word (部门, 大门, 出门, 热门: places.not_gates), the name is no Chinese one
+    (公园3号门), the three characters are a city's (鲤鱼门), or 门 begins a word of its own
+    (门口, 门诊, 门前: places.gate_goes_on), the door of something else."""
+    name = plain[at:at + 3]
+    if not all(han_char().match(ch) for ch in name[:2]) or name[1:] in words.set("places.not_gates"):
+        return None
+    after = at + 3
+    if plain[after:after + 1] in words.set("places.gate_goes_on"):
+        return None  # "某某门口", "某某门诊": 门 begins a word of its own (a door's, a clinic's)
+    if chinese_name_cities(name)[0] > 0 or name[:2] in words.set("places.municipalities"):
+        return None  # (a city's or a district's own name ending in 门, no gate's)
+    return text[at:after]
 
 
 def _site_run_by_the_body(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> str | None:

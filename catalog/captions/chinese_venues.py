@@ -21,7 +21,8 @@ Signals (a name is the characters from where the candidate starts to the end of 
 - ``clause_start``: it opens a clause, right after a comma or the sentence's start (the clause's subject);
 - ``after_place_word``: 在, 于, 位于 or a verb of passing (跑过, 驶过) comes right before it;
 - ``after_of``: 的 comes right before it (the venue a phrase describes);
-- ``ends_well``: a stop, a word of position (里, 上), 的, or what people do there (参观) follows it;
+- ``ends_well``: a stop, a word of position (里, 上), 的, what people do there (参观) or a view of it (一景,
+  风光: places.views) follows it;
 - ``name_length``: its name, before the venue word, has two to six characters;
 - ``other_sentence``: it is in the sentence after the scene's (a penalty, so negative);
 - ``part_of_venue``: 的 joins it to a venue just named ("科尼岛的木板步道": the boardwalk is a part; a penalty);
@@ -164,8 +165,9 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
     ends = named or ends  # (not the 河 of 河道, a one-character venue word opening a common noun: "某某湿地河道里"
     # is the wetland's, its channel no venue of its own)
     after_venue = words.pattern("places.after_venue")
+    views = words.pattern("places.views")
     word = next((m for m in ends if m.end() == stop or plain[m.end()] in _POSITION
-                 or after_venue.match(plain, m.end(), stop)), ends[-1])
+                 or after_venue.match(plain, m.end(), stop) or views.match(plain, m.end(), stop)), ends[-1])
     end = word.end()
     name = plain[name_start:end]
     body = name[: len(name) - len(word.group())]
@@ -188,8 +190,8 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
         signals.append("clause_start")
     if lead is None and name_start > 0 and plain[name_start - 1] == "的":
         signals.append("after_of")
-    if end == stop or plain[end] in _POSITION or after_venue.match(plain, end, stop):
-        signals.append("ends_well")
+    if end == stop or plain[end] in _POSITION or after_venue.match(plain, end, stop) or views.match(plain, end, stop):
+        signals.append("ends_well")  # (a view of it follows: "拍摄的某某雕塑一景", "某某湖风光")
     area = plain if whole is None else plain[whole[0]:whole[1]]
     if area.count(name) >= 2:
         signals.append("named_again")
