@@ -1264,3 +1264,17 @@ def test_a_venue_in_the_town_of_the_photos_own_data(text, expected):
 ])
 def test_a_numbered_units_building(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # every form of a verb whose object is the scene: the table names each verb once, by its lemma
+    ("Pilgrims rest after reaching the Santuario de Quorva minutes before midnight.", "Santuario de Quorva"),
+    ("The tram is seen passing Lindt Railway Station on its first run.", "Lindt Railway Station"),
+    ("Hikers climbed Quorva Peak at dawn on Saturday.", "Quorva Peak"),
+    # the verb's object must still be a named venue
+    ("The tram is seen passing a station on its first run.", None),
+    ("Senators passed the Quorva Act after a long debate.", None),
+])
+def test_every_form_of_a_verb_whose_object_is_the_scene(text, expected):
+    assert sublocation(text) == expected
+
