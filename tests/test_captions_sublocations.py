@@ -1278,3 +1278,19 @@ def test_a_numbered_units_building(text, expected):
 def test_every_form_of_a_verb_whose_object_is_the_scene(text, expected):
     assert sublocation(text) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # the scene's sentence names the town alone; a sentence after it on the thing or the people pictured says
+    # where in the town they are
+    ("Old trees were brought down by the gale in Dunedin. This one stood at Lindt Park.", "Lindt Park"),
+    ("Water shortages in Lilongwe have hit the slums. These women queue at a broken pipe in Quorva Market.",
+     "Quorva Market"),
+    ("A fine sunrise in Caramoan, Camarines Sur. It was taken from Quorva Island, one of the town's islands.",
+     "Quorva Island"),
+    # a venue in another town, the thing's history, or a sentence on something else gives no venue
+    ("Old trees were brought down by the gale in Dunedin. This one stood at Lindt Park in Kearney.", None),
+    ("A ship rusts at its mooring in Belfast. It was built in 1911 at the Quorva Dock.", None),
+    ("Old trees were brought down by the gale in Dunedin. The council met at Lindt Hall on Monday.", None),
+])
+def test_a_venue_of_the_thing_pictured_in_a_later_sentence(text, expected):
+    assert sublocation(text) == expected

@@ -1252,6 +1252,8 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
     doubts: list[Doubt] = []
     by: dict[str, str] = {}
     scene, scene_span = _scene_place(text, spans, paragraphs, anchor, doubts, weights, by)
+    if scene.city and not scene.sublocation and scene_span:
+        _fill_the_pictured_things_venue(scene, text, scene_span, spans, weights, by)
     for how, found in (("labelled line", _labelled_place(text)), ("place heading", _heading_place(text))):
         if found is not None:
             place, written = found
@@ -1623,6 +1625,43 @@ def _fill_the_venue_in_the_same_town(place: Place, text: str, scene: tuple[int, 
     earlier = find_places(text, first, None, [], weights, {})
     if earlier.sublocation and earlier.city and earlier.city.casefold() == place.city.casefold():
         place.sublocation = earlier.sublocation
+
+
+def _fill_the_pictured_things_venue(place: Place, text: str, scene: tuple[int, int], spans: list[tuple[int, int]],
+                                    weights: PlaceWeights | None, by: dict[str, str]) -> None:
+    """The venue of a sentence after the scene's that opens on the thing or the people pictured ("This one",
+    "These women", "It"), when the scene's sentence names the town and no venue, and that sentence names a venue in
+    no other town: "One of many old trees brought down by the winds in Quorva. This one stood at Lindt Park." The
+    caption goes on to say where in the town the pictured thing is. Only the next few sentences, and not one that
+    tells of the thing's making ("It was built in 1903 at the Quorva Dock") or says what it is ("It is home to
+    ...", "This is part of ...")."""
+    later = [s for s in spans if s[0] >= scene[1]][:_PICTURED_SENTENCES]
+    for span in later:
+        if not _THE_PICTURED.match(text, span[0], span[1]) or _A_PAST_MAKING.search(text, span[0], span[1]):
+            continue
+        found = find_places(text, span, None, [], weights, {})
+        if not found.sublocation or _another_level(place, found):
+            continue
+        place.sublocation = found.sublocation
+        by["sublocation"] = "a sentence on the thing pictured"
+        return
+
+
+def _another_level(place: Place, found: Place) -> bool:
+    """Whether `found` names a town, province or country other than `place`'s (folded)."""
+    return any(theirs is not None and (mine is None or theirs.casefold() != mine.casefold())
+               for mine, theirs in ((place.city, found.city), (place.province, found.province),
+                                    (place.country, found.country)))
+
+
+#: How many sentences after the scene's are read for a sentence on the thing pictured.
+_PICTURED_SENTENCES = 3
+#: A sentence opening on the thing or the people pictured: "This one", "This man", "These women", "It".
+_THE_PICTURED = compiled(r"\s*(?:This|These|It)\b(?!\s+(?:is|was|has|had)\s+(?:a|an|the|one|not|also|said|known|"
+                         r"believed|thought|home|part|been|now)\b)")
+#: A thing's making or history told in the past: "It was built", "This was founded", "These were erected".
+_A_PAST_MAKING = compiled(r"\b(?:was|were)\s+(?:built|founded|erected|established|made|constructed|opened|"
+                          r"launched|designed|completed|restored)\b")
 
 
 #: A sentence of the photo's own data, when and where it was taken: "Photo taken June 27, 2021 in Aswan, Egypt".
