@@ -1294,3 +1294,16 @@ def test_every_form_of_a_verb_whose_object_is_the_scene(text, expected):
 ])
 def test_a_venue_of_the_thing_pictured_in_a_later_sentence(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name after "the ruins of", "the remains of" or "the dunes of", one no table knows, is the site's
+    ("A guide looks over the ruins of Quorvakert on a grey morning.", "Quorvakert"),
+    ("Drivers race through the dunes of Lindtaca during the rally's fifth stage.", "Lindtaca"),
+    # a town the gazetteer knows, or a name written with its country, stays a town; a home's ruins name no site
+    ("Soldiers walk through the ruins of Mariupol.", None),
+    ("Children play in the ruins of Quorvakert, Syria.", None),
+    ("A man sits among the ruins of his home in Quorvakert.", None),
+])
+def test_a_site_named_by_its_ruins_or_dunes(text, expected):
+    assert sublocation(text) == expected
