@@ -1307,3 +1307,14 @@ def test_a_venue_of_the_thing_pictured_in_a_later_sentence(text, expected):
 ])
 def test_a_site_named_by_its_ruins_or_dunes(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a performer of a troupe, a band or a school of the arts: the group's own place, not the scene
+    ("A dancer of the Quorva da Vila samba school performs in Sao Paulo.", None),
+    ("More than 500 actors from Lindt's School of Fine Arts began the festival on Tuesday morning.", None),
+    # where they perform is the scene all the same
+    ("A dancer of the Quorva samba school performs at the Lindt Sambadrome in Rio de Janeiro.", "Lindt Sambadrome"),
+])
+def test_a_performers_troupe_is_not_the_scene(text, expected):
+    assert sublocation(text) == expected
