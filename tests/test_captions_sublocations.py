@@ -1287,6 +1287,8 @@ def test_every_form_of_a_verb_whose_object_is_the_scene(text, expected):
      "Quorva Market"),
     ("A fine sunrise in Caramoan, Camarines Sur. It was taken from Quorva Island, one of the town's islands.",
      "Quorva Island"),
+    ("Ganesh Chaturthi was celebrated in Pune this year. In picture, a procession makes its way on Quorva road.",
+     "Quorva road"),
     # a venue in another town, the thing's history, or a sentence on something else gives no venue
     ("Old trees were brought down by the gale in Dunedin. This one stood at Lindt Park in Kearney.", None),
     ("A ship rusts at its mooring in Belfast. It was built in 1911 at the Quorva Dock.", None),

@@ -1630,11 +1630,11 @@ def _fill_the_venue_in_the_same_town(place: Place, text: str, scene: tuple[int, 
 def _fill_the_pictured_things_venue(place: Place, text: str, scene: tuple[int, int], spans: list[tuple[int, int]],
                                     weights: PlaceWeights | None, by: dict[str, str]) -> None:
     """The venue of a sentence after the scene's that opens on the thing or the people pictured ("This one",
-    "These women", "It"), when the scene's sentence names the town and no venue, and that sentence names a venue in
-    no other town: "One of many old trees brought down by the winds in Quorva. This one stood at Lindt Park." The
-    caption goes on to say where in the town the pictured thing is. Only the next few sentences, and not one that
-    tells of the thing's making ("It was built in 1903 at the Quorva Dock") or says what it is ("It is home to
-    ...", "This is part of ...")."""
+    "These women", "It", "In picture, ..."), when the scene's sentence names the town and no venue, and that
+    sentence names a venue in no other town: "One of many old trees brought down by the winds in Quorva. This one
+    stood at Lindt Park." The caption goes on to say where in the town the pictured thing is. Only the next few
+    sentences, and not one that tells of the thing's making ("It was built in 1903 at the Quorva Dock") or says
+    what it is ("It is home to ...", "This is part of ...")."""
     later = [s for s in spans if s[0] >= scene[1]][:_PICTURED_SENTENCES]
     for span in later:
         if not _THE_PICTURED.match(text, span[0], span[1]) or _A_PAST_MAKING.search(text, span[0], span[1]):
@@ -1656,9 +1656,11 @@ def _another_level(place: Place, found: Place) -> bool:
 
 #: How many sentences after the scene's are read for a sentence on the thing pictured.
 _PICTURED_SENTENCES = 3
-#: A sentence opening on the thing or the people pictured: "This one", "This man", "These women", "It".
-_THE_PICTURED = compiled(r"\s*(?:This|These|It)\b(?!\s+(?:is|was|has|had)\s+(?:a|an|the|one|not|also|said|known|"
-                         r"believed|thought|home|part|been|now)\b)")
+#: A sentence opening on the thing or the people pictured: "This one", "This man", "These women", "It", or on the
+#: picture short of its article, "In picture," (the scene's openers with it, place_evidence.toml, are read before the
+#: first sentence and would place the scene by the venue alone, its town left out).
+_THE_PICTURED = compiled(r"\s*(?:In\s+(?:picture|photo)\b|(?:This|These|It)\b(?!\s+(?:is|was|has|had)\s+"
+                         r"(?:a|an|the|one|not|also|said|known|believed|thought|home|part|been|now)\b))")
 #: A thing's making or history told in the past: "It was built", "This was founded", "These were erected".
 _A_PAST_MAKING = compiled(r"\b(?:was|were)\s+(?:built|founded|erected|established|made|constructed|opened|"
                           r"launched|designed|completed|restored)\b")
