@@ -1320,3 +1320,14 @@ def test_a_site_named_by_its_ruins_or_dunes(text, expected):
 ])
 def test_a_performers_troupe_is_not_the_scene(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a county's or a state's fair is placed by its own name: held on that land's fairground
+    ("A girl feeds her goat at the Quorva County Fair on Sunday.", "Quorva County Fair"),
+    ("An exhibitor shows her hens at the Lindt State Fair.", "Lindt State Fair"),
+    # a fair named by no land, placed by nothing, may be a whole land's festival: an event
+    ("Two wrestlers grapple at the Quorva Fair, held on the grassland.", None),
+])
+def test_a_county_or_state_fair_placed_by_its_name(text, expected):
+    assert sublocation(text) == expected

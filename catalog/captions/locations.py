@@ -323,17 +323,23 @@ def _a_fair_in_its_town(chains: list[Chain]) -> str | None:
     """A fair's name after "at", placed in its town, state or country by "in" ("at the Lancaster Fair in New
     Hampshire", "at the Routt County Fair in Hayden"): a fair is held on its fairground, the site the photo is at,
     and the labels name it so. A fair placed by nothing ("at the Nadam Fair, held on the grassland of Hexigten")
-    may be a festival of a whole land, and stays an event."""
+    may be a festival of a whole land, and stays an event; a county's or a state's fair, named by its land ("at the
+    Quorva County Fair on Sunday", "at the Ohio State Fair"), is placed by its own name, held on that land's
+    fairground."""
     for chain in chains:
         first = chain.elements[0]
-        if chain.prep == "at" and first.level == "event" and first.value.rsplit(" ", 1)[-1].casefold() in _FAIRS and (
-                len(chain.elements) > 1 and chain.elements[1].link == "in" and chain.has_geo):
+        words = first.value.casefold().split()
+        if chain.prep == "at" and first.level == "event" and words[-1] in _FAIRS and (
+                len(chain.elements) > 1 and chain.elements[1].link == "in" and chain.has_geo
+                or len(words) > 2 and words[-2] in _LANDS_OF_A_FAIR):
             return first.value
     return None
 
 
 #: The last words of an event held on a site of its own, its fairground or showground ("Iowa State Fair").
 _FAIRS = frozenset({"fair"})
+#: The lands whose word names a fair held on their own fairground: "Routt County Fair", "Iowa State Fair".
+_LANDS_OF_A_FAIR = frozenset({"county", "state"})
 
 
 def _an_unnamed_kind(venue: str) -> bool:
