@@ -1264,3 +1264,70 @@ def test_a_venue_in_the_town_of_the_photos_own_data(text, expected):
 ])
 def test_a_numbered_units_building(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # every form of a verb whose object is the scene: the table names each verb once, by its lemma
+    ("Pilgrims rest after reaching the Santuario de Quorva minutes before midnight.", "Santuario de Quorva"),
+    ("The tram is seen passing Lindt Railway Station on its first run.", "Lindt Railway Station"),
+    ("Hikers climbed Quorva Peak at dawn on Saturday.", "Quorva Peak"),
+    # the verb's object must still be a named venue
+    ("The tram is seen passing a station on its first run.", None),
+    ("Senators passed the Quorva Act after a long debate.", None),
+])
+def test_every_form_of_a_verb_whose_object_is_the_scene(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the scene's sentence names the town alone; a sentence after it on the thing or the people pictured says
+    # where in the town they are
+    ("Old trees were brought down by the gale in Dunedin. This one stood at Lindt Park.", "Lindt Park"),
+    ("Water shortages in Lilongwe have hit the slums. These women queue at a broken pipe in Quorva Market.",
+     "Quorva Market"),
+    ("A fine sunrise in Caramoan, Camarines Sur. It was taken from Quorva Island, one of the town's islands.",
+     "Quorva Island"),
+    ("Ganesh Chaturthi was celebrated in Pune this year. In picture, a procession makes its way on Quorva road.",
+     "Quorva road"),
+    # a venue in another town, the thing's history, or a sentence on something else gives no venue
+    ("Old trees were brought down by the gale in Dunedin. This one stood at Lindt Park in Kearney.", None),
+    ("A ship rusts at its mooring in Belfast. It was built in 1911 at the Quorva Dock.", None),
+    ("Old trees were brought down by the gale in Dunedin. The council met at Lindt Hall on Monday.", None),
+])
+def test_a_venue_of_the_thing_pictured_in_a_later_sentence(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name after "the ruins of", "the remains of" or "the dunes of", one no table knows, is the site's
+    ("A guide looks over the ruins of Quorvakert on a grey morning.", "Quorvakert"),
+    ("Drivers race through the dunes of Lindtaca during the rally's fifth stage.", "Lindtaca"),
+    # a town the gazetteer knows, or a name written with its country, stays a town; a home's ruins name no site
+    ("Soldiers walk through the ruins of Mariupol.", None),
+    ("Children play in the ruins of Quorvakert, Syria.", None),
+    ("A man sits among the ruins of his home in Quorvakert.", None),
+])
+def test_a_site_named_by_its_ruins_or_dunes(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a performer of a troupe, a band or a school of the arts: the group's own place, not the scene
+    ("A dancer of the Quorva da Vila samba school performs in Sao Paulo.", None),
+    ("More than 500 actors from Lindt's School of Fine Arts began the festival on Tuesday morning.", None),
+    # where they perform is the scene all the same
+    ("A dancer of the Quorva samba school performs at the Lindt Sambadrome in Rio de Janeiro.", "Lindt Sambadrome"),
+])
+def test_a_performers_troupe_is_not_the_scene(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a county's or a state's fair is placed by its own name: held on that land's fairground
+    ("A girl feeds her goat at the Quorva County Fair on Sunday.", "Quorva County Fair"),
+    ("An exhibitor shows her hens at the Lindt State Fair.", "Lindt State Fair"),
+    # a fair named by no land, placed by nothing, may be a whole land's festival: an event
+    ("Two wrestlers grapple at the Quorva Fair, held on the grassland.", None),
+])
+def test_a_county_or_state_fair_placed_by_its_name(text, expected):
+    assert sublocation(text) == expected

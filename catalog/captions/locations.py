@@ -323,17 +323,23 @@ def _a_fair_in_its_town(chains: list[Chain]) -> str | None:
     """A fair's name after "at", placed in its town, state or country by "in" ("at the Lancaster Fair in New
     Hampshire", "at the Routt County Fair in Hayden"): a fair is held on its fairground, the site the photo is at,
     and the labels name it so. A fair placed by nothing ("at the Nadam Fair, held on the grassland of Hexigten")
-    may be a festival of a whole land, and stays an event."""
+    may be a festival of a whole land, and stays an event; a county's or a state's fair, named by its land ("at the
+    Quorva County Fair on Sunday", "at the Ohio State Fair"), is placed by its own name, held on that land's
+    fairground."""
     for chain in chains:
         first = chain.elements[0]
-        if chain.prep == "at" and first.level == "event" and first.value.rsplit(" ", 1)[-1].casefold() in _FAIRS and (
-                len(chain.elements) > 1 and chain.elements[1].link == "in" and chain.has_geo):
+        words = first.value.casefold().split()
+        if chain.prep == "at" and first.level == "event" and words[-1] in _FAIRS and (
+                len(chain.elements) > 1 and chain.elements[1].link == "in" and chain.has_geo
+                or len(words) > 2 and words[-2] in _LANDS_OF_A_FAIR):
             return first.value
     return None
 
 
 #: The last words of an event held on a site of its own, its fairground or showground ("Iowa State Fair").
 _FAIRS = frozenset({"fair"})
+#: The lands whose word names a fair held on their own fairground: "Routt County Fair", "Iowa State Fair".
+_LANDS_OF_A_FAIR = frozenset({"county", "state"})
 
 
 def _an_unnamed_kind(venue: str) -> bool:
@@ -1252,6 +1258,8 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
     doubts: list[Doubt] = []
     by: dict[str, str] = {}
     scene, scene_span = _scene_place(text, spans, paragraphs, anchor, doubts, weights, by)
+    if scene.city and not scene.sublocation and scene_span:
+        _fill_the_pictured_things_venue(scene, text, scene_span, spans, weights, by)
     for how, found in (("labelled line", _labelled_place(text)), ("place heading", _heading_place(text))):
         if found is not None:
             place, written = found
@@ -1623,6 +1631,45 @@ def _fill_the_venue_in_the_same_town(place: Place, text: str, scene: tuple[int, 
     earlier = find_places(text, first, None, [], weights, {})
     if earlier.sublocation and earlier.city and earlier.city.casefold() == place.city.casefold():
         place.sublocation = earlier.sublocation
+
+
+def _fill_the_pictured_things_venue(place: Place, text: str, scene: tuple[int, int], spans: list[tuple[int, int]],
+                                    weights: PlaceWeights | None, by: dict[str, str]) -> None:
+    """The venue of a sentence after the scene's that opens on the thing or the people pictured ("This one",
+    "These women", "It", "In picture, ..."), when the scene's sentence names the town and no venue, and that
+    sentence names a venue in no other town: "One of many old trees brought down by the winds in Quorva. This one
+    stood at Lindt Park." The caption goes on to say where in the town the pictured thing is. Only the next few
+    sentences, and not one that tells of the thing's making ("It was built in 1903 at the Quorva Dock") or says
+    what it is ("It is home to ...", "This is part of ...")."""
+    later = [s for s in spans if s[0] >= scene[1]][:_PICTURED_SENTENCES]
+    for span in later:
+        if not _THE_PICTURED.match(text, span[0], span[1]) or _A_PAST_MAKING.search(text, span[0], span[1]):
+            continue
+        found = find_places(text, span, None, [], weights, {})
+        if not found.sublocation or _another_level(place, found):
+            continue
+        place.sublocation = found.sublocation
+        by["sublocation"] = "a sentence on the thing pictured"
+        return
+
+
+def _another_level(place: Place, found: Place) -> bool:
+    """Whether `found` names a town, province or country other than `place`'s (folded)."""
+    return any(theirs is not None and (mine is None or theirs.casefold() != mine.casefold())
+               for mine, theirs in ((place.city, found.city), (place.province, found.province),
+                                    (place.country, found.country)))
+
+
+#: How many sentences after the scene's are read for a sentence on the thing pictured.
+_PICTURED_SENTENCES = 3
+#: A sentence opening on the thing or the people pictured: "This one", "This man", "These women", "It", or on the
+#: picture short of its article, "In picture," (the scene's openers with it, place_evidence.toml, are read before the
+#: first sentence and would place the scene by the venue alone, its town left out).
+_THE_PICTURED = compiled(r"\s*(?:In\s+(?:picture|photo)\b|(?:This|These|It)\b(?!\s+(?:is|was|has|had)\s+"
+                         r"(?:a|an|the|one|not|also|said|known|believed|thought|home|part|been|now)\b))")
+#: A thing's making or history told in the past: "It was built", "This was founded", "These were erected".
+_A_PAST_MAKING = compiled(r"\b(?:was|were)\s+(?:built|founded|erected|established|made|constructed|opened|"
+                          r"launched|designed|completed|restored)\b")
 
 
 #: A sentence of the photo's own data, when and where it was taken: "Photo taken June 27, 2021 in Aswan, Egypt".

@@ -198,6 +198,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                     # place; the named one holds it, and is no landmark nor reference point
                 k = named
             chain, j = _read_chain(toks, k, allowed, word, part)
+            if chain is not None and word == "of" and i and toks[i - 1].lower in _A_SITES_REMAINS:
+                _a_site_by_its_remains(chain)  # "over the ruins of Tigranakert, an Armenian city of old"
             if chain is None and k + 1 < n and toks[k].text in _STREET_WORDS_IN_SMALL_LETTERS:
                 chain, j = _a_street_in_small_letters(toks, k, word, part)  # "in via Zanardelli, near ..."
             if chain is None and k < n and toks[k].lower in ARTICLES:
@@ -538,6 +540,22 @@ def _an_appositive_of_a_person(toks: list[Token], noun: int) -> bool:
         if not toks[k].text[:1].isalnum():
             return False
     return False
+
+
+#: Nouns of what is left of a site, or of the sand that makes one, before "of" and its name: "the ruins of
+#: Tigranakert", "the remains of Quorva", "the dunes of Tanaca". The name after them is the site's.
+_A_SITES_REMAINS = frozenset({"ruins", "remains", "dunes"})
+
+
+def _a_site_by_its_remains(chain: Chain) -> None:
+    """The name after "the ruins of", "the remains of" or "the dunes of", when no table and no gazetteer know it
+    as a town, a city, a province or a country, is the site's, a venue ("A journalist looks over the ruins of
+    Tigranakert, an Armenian city from the Hellenistic period"): an ancient town whose ruins are pictured, or a
+    desert's named dunes. A name the gazetteer knows stays a town ("the ruins of Mariupol" is the city)."""
+    first = chain.elements[0]
+    if len(chain.elements) == 1 and first.level == "place" and not (
+            first.population or first.town or first.also_province or first.country):
+        first.level = "venue"  # (a name written with its country, "the ruins of Quorva, Syria", is a town's)
 
 
 #: The words at which read_chains may read a chain after its first word, besides one after a heading's mark (":"
