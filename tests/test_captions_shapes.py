@@ -3394,3 +3394,26 @@ def test_a_wires_licensing_button_after_its_credit(text, expected):
     """A wire's page scraped with its "Purchase Licensing Rights" button after the credit: a page control, cut like
     "Show More" (`credit_reader.PAGE_CONTROLS`; the credit had been unread)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Crews reached the town by road, officials said. (Quorva Forest Fires/Twitter)",
+     {"photographer": None, "agency": "Twitter", "provider": "Quorva Forest Fires"}),
+    ("Volunteers fill sandbags by the river. Lindt Parks Department/Instagram",
+     {"photographer": None, "agency": "Instagram", "provider": "Lindt Parks Department"}),
+    ("Seized goods wait to be destroyed - QPS Facebook", {"photographer": None, "provider": "QPS Facebook"}),
+    ("The bridge after the storm. (Lindt Fire Rescue Facebook Page)",
+     {"photographer": None, "provider": "Lindt Fire Rescue Facebook Page"}),
+    ("Guests at the opening, Credit: Twitter/Quorva Media Office via Storyful",
+     {"photographer": None, "agency": "Storyful", "provider": None}),
+    ("Guests at the opening. Facebook/Quorva Police via Reuters", {"agency": "Reuters", "provider": "Quorva Police"}),
+    ("Commuters wait in the rain. (Photo/Twitter)", {"provider": "Twitter"}),
+    ("He said he had posted the picture on Facebook.", {"photographer": None, "agency": None, "provider": None}),
+])
+def test_an_accounts_post_on_a_social_site(text, expected):
+    """An account's post, the social site named after it ("(Quorva Forest Fires/Twitter)", "QPS Facebook"): the
+    site says a source is named, so the credit stands without a lead-in (it had been left out as unsure); a site
+    named before the account is no provider ("Twitter/Quorva Media Office via Storyful"), and alone it still is."""
+    check(text, expected)
+    if expected.get("provider") and " - " in text:
+        assert parse(text).description == text.split(" - ")[0]

@@ -297,8 +297,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if len(names) == 1 and names[0].role == "courtesy" and not set(roles) - {"label", "byline", "photo/"}:
         roles.append("courtesy")  # "U.S. Fish and Wildlife Service courtesy photo": the words after say who gave it
     credit = decide(raw, parts, roles, rules)
-    if len(names) == 2 and names[0].kind in ("person", "org") and "byline" not in roles and _an_account_post(
-            body, names):
+    posted = len(names) == 2 and names[0].kind in ("person", "org") and "byline" not in roles and _an_account_post(
+        body, names)
+    if posted:
         # "(Ontario Forest Fires/Twitter)", "Wimbledon/Instagram": an account's post hands the picture out and the
         # social site carries it, whoever the account is; who took it is unsaid. A handle ("@quorva / Instagram")
         # names no source by its name.
@@ -308,7 +309,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         credit.agency = names[1].text
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
     tagged = len(names) < len(parts) and any(p.kind == "tag" and p.value in _CREDIT_WORDS for p in parts)
-    strong = bool(roles) or handout or tagged or any(p.kind == "agency" or p.role for p in parts)
+    # (a social site after an account's name says that a source is named, as an agency does: no title ends so)
+    posted = posted or len(names) == 1 and names[0].kind == "org" and _an_accounts_page(names[0].text)
+    strong = bool(roles) or handout or tagged or posted or any(p.kind == "agency" or p.role for p in parts)
     if not strong and "/" not in body and names[0].kind == "org" and any(p.kind == "person" for p in names[1:]):
         return None  # "People Pictures – Street Cleaning": a title before a dash; a credit puts the name first
     if not strong and len(names) == 1 and names[0].kind == "org" and any(
@@ -487,6 +490,16 @@ def _a_handle(text: str) -> bool:
     folded = text.casefold()
     return 3 <= len(text) <= 30 and _HANDLE.fullmatch(text) is not None and any(ch.isalpha() for ch in text) and (
         folded not in ORGANISATION_WORDS and folded not in PLATFORMS and not is_media(text))
+
+
+def _an_accounts_page(name: str) -> bool:
+    """Whether a body's name closes with the social site it posted on ("PSNI Facebook", "Quorva Fire Rescue
+    Facebook Page"): the account's page names the picture's source, as "/Twitter" after it does."""
+    words = name.split()
+    if len(words) > 2 and words[-1].casefold() in ("page", "account"):
+        words = words[:-1]
+    return len(words) >= 2 and words[-1].casefold() in _SOCIAL_SITES and words[-1] not in ("x", "X") and (
+        words[-2][:1].isupper())
 
 
 def _names_a_platform(body: str) -> bool:

@@ -488,8 +488,10 @@ def description(text: str, found: Found | None) -> str | None:
     if found is None:
         return text.strip() or None
     before, after = text[: found.cut_start].rstrip(), text[found.cut_end:].lstrip()
-    if before.endswith(" |"):
-        before = before[:-2].rstrip()  # "Flooded bus stand | Photo: PTI": the bar set the credit apart, and goes
+    if before.endswith(" |") or before.endswith((" -", " –", " —")) and not after:
+        # "Flooded bus stand | Photo: PTI", "Drugs to be destroyed - PSNI Facebook": the bar or dash set the closing
+        # credit apart, and goes with it
+        before = before[:-2].rstrip()
     gap = text[found.cut_end: len(text) - len(after)]
     joiner = "\n\n" if "\n\n" in gap else "\n" if "\n" in gap else " "
     joined = (before + joiner + after) if before and after else before or after
