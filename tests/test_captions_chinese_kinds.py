@@ -4247,3 +4247,16 @@ def test_a_venue_word_alone_after_a_quoted_name(text, expected):
     what is done there): the kind of venue the quoted name is, and the quoted name the venue's (as “鸟巢”体育场 is
     鸟巢); not a word that runs on into another (广场舞, a dance)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("▲考察团在听取介绍。本文图片均由奎沃早报全媒体见习记者 王小明摄",
+     {"photographer": "王小明", "agency": "奎沃早报"}),
+    ("游客在古城游览。本文图片均由新华社记者 王小明 摄", {"photographer": "王小明", "agency": "Xinhua"}),
+    ("游客在古城游览。 本文图片均来自中新社", {"agency": "China News Service"}),
+    ("游客在古城游览。图片均来自新华社", {"agency": "Xinhua"}),
+])
+def test_every_picture_of_the_article_credited_once(text, expected):
+    """"本文图片均由X记者Y摄", "本文图片均来自X": one credit for all the article's pictures; the words before the
+    outlet are no part of its name (credit.all_pictures, credit.source_words)."""
+    check(text, expected)
