@@ -4260,3 +4260,15 @@ def test_every_picture_of_the_article_credited_once(text, expected):
     """"本文图片均由X记者Y摄", "本文图片均来自X": one credit for all the article's pictures; the words before the
     outlet are no part of its name (credit.all_pictures, credit.source_words)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("攝影師:QNA via REUTERS\n簡介:9月16日,群眾在廣場集會。", {"photographer": None, "agency": "Reuters"}),
+    ("群眾在廣場集會。攝影師:Ana Ruiz via REUTERS", {"photographer": "Ana Ruiz", "agency": "Reuters"}),
+    ("群眾在廣場集會。(攝影:Ana Ruiz/AFP)", {"photographer": "Ana Ruiz", "agency": "AFP"}),
+    ("群眾在廣場集會。攝影:Ana Ruiz", {"photographer": "Ana Ruiz"}),
+])
+def test_a_latin_credit_chain_after_a_chinese_label(text, expected):
+    """A credit chain in Latin letters after a photographer's label ("攝影師:KCNA via REUTERS") reads as an English
+    credit does: the agency that sent it, and a person only where one is named (the whole had been the name)."""
+    check(text, expected)
