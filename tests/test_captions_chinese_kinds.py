@@ -4272,3 +4272,15 @@ def test_a_latin_credit_chain_after_a_chinese_label(text, expected):
     """A credit chain in Latin letters after a photographer's label ("攝影師:KCNA via REUTERS") reads as an English
     credit does: the agency that sent it, and a person only where one is named (the whole had been the name)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一名女童被砲火击中。(图/AP/ASSOCIATED PRESS授权,下同)", {"photographer": None, "agency": "AP"}),
+    ("一名女童被砲火击中。(图/路透社授权)", {"photographer": None, "agency": "Reuters"}),
+    ("一名女童被砲火击中。（图/路透社 下同）", {"photographer": None, "agency": "Reuters"}),
+    ("一名女童被砲火击中。（新华社记者 王小明 摄 下同）", {"photographer": "王小明", "agency": "Xinhua"}),
+])
+def test_a_use_note_after_the_outlet(text, expected):
+    """授权 (licensed by) and 下同 (the same for the pictures below) after an outlet's name say how the picture is used:
+    no part of the name, and no person's name (credit.use_notes, data a newsroom extends)."""
+    check(text, expected)

@@ -49,6 +49,10 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     if not written:
         return None
     written = written.strip(" ·")
+    while len(written) > 2 and simplified(written).endswith(words.words("credit.use_notes")):
+        # "ASSOCIATED PRESS授权,下同": licensed by the outlet, and the same for the pictures below
+        cut = next(len(w) for w in words.words("credit.use_notes") if simplified(written).endswith(w))
+        written = written[:-cut].rstrip(" ,，、·")
     if len(written) > 2 and simplified(written).startswith(words.words("credit.all_pictures")):
         cut = next(len(w) for w in words.words("credit.all_pictures") if simplified(written).startswith(w))
         if len(written) - cut >= 2:
@@ -365,6 +369,8 @@ def _first_name(names: str | None, words: Words | None = None, bare: bool = Fals
         while len(parts) > 1 and simplified(parts[0]).endswith(roles):
             parts = parts[1:]
         first = " ".join(parts)
+    if words is not None and simplified(first) in words.set("credit.use_notes"):
+        return None  # "（图/路透社 下同）": the same credit for the pictures below, no name
     people = _people(parts)
     if bare and len(people) > 1 and words is not None:
         surnames = words.set("credit.surnames")
