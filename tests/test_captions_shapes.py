@@ -3417,3 +3417,21 @@ def test_an_accounts_post_on_a_social_site(text, expected):
     check(text, expected)
     if expected.get("provider") and " - " in text:
         assert parse(text).description == text.split(" - ")[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Crews saved a dog from a house fire on Tuesday.(Quorva Metro Fire)", {"photographer": None}),
+    ("Officers guard the counting machines. LINDT PNP PHOTO", {"photographer": None, "agency": None,
+                                                               "provider": "LINDT PNP"}),
+    ("The boulevard at dusk, July 2019. Photo by QSTP THINKING EYES / Ana Ruiz", {"photographer": "Ana Ruiz"}),
+    ("Winners on the podium. PHOTO: NG WEE LIANG", {"photographer": "NG WEE LIANG"}),
+    ("A winner on the podium. (Photo by WU HAO)", {"photographer": "WU HAO"}),
+    ("Floodwater rushes over the road in this handout picture provided by the Quorva Fire and Emergency Services "
+     "on February 3. MANDATORY CREDIT \"AFP PHOTO /Quorva Fire and Emergency Services\" - NO MARKETING",
+     {"photographer": None, "agency": "AFP", "provider": "Quorva Fire and Emergency Services"}),
+])
+def test_a_bodys_name_is_no_persons_by_its_acronym_or_last_word(text, expected):
+    """A name ending in a fire service's word ("Quorva Metro Fire") or holding an acronym of capitals with no
+    vowel ("LINDT PNP", "QSTP THINKING EYES") is a body's, never a person's (`credit_names.looks_like_person`); a
+    provider cut short at "and" takes the text's whole name of the same body."""
+    check(text, expected)

@@ -21,6 +21,7 @@ from catalog.captions.credit_leadins import strip_lead_in
 from catalog.captions.credit_names import (
     GIVEN_NAME_ARTICLES,
     STAFF_ROLE,
+    an_acronym_within,
     is_media,
     known_place,
     looks_like_organisation,
@@ -163,7 +164,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if named and looks_like_person(named.group(1)) and not rules.standard_agency(named.group(1)):
         body = named.group(1)  # "Charlotte MacAulay photo": a community paper's byline after the name
         roles.append("byline")
-    elif named and is_media(named.group(1)) and looks_like_organisation(_ARTICLE.sub("", named.group(1))):
+    elif named and (is_media(named.group(1)) or an_acronym_within(named.group(1))) and looks_like_organisation(
+            _ARTICLE.sub("", named.group(1))):
         body = _ARTICLE.sub("", named.group(1))  # "Dover Post photo", "A Tribune photograph": the outlet's own
         roles.append("label")
     while True:

@@ -191,6 +191,13 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
                 facts.evidence["agency"] = "en / text"
             if note and facts.credit.agency:
                 note(f"agency {facts.credit.agency!r}: named in the text ('photographed for ... by')")
+    if facts.credit.provider is not None and facts.credit.raw and facts.credit.raw.rstrip().endswith(
+            facts.credit.provider):
+        # "AFP PHOTO /Queensland Fire" cut at "and" before a note: the text's "provided by the Queensland Fire and
+        # Emergency Services" names the same body whole
+        fuller = provider_in_text(work, rules)
+        if fuller and len(fuller) > len(facts.credit.provider) and fuller.startswith(facts.credit.provider + " "):
+            facts.credit.provider = fuller
     if facts.credit.provider is None:
         facts.credit.provider = provider_in_text(work, rules)
         if facts.credit.provider:
