@@ -3435,3 +3435,18 @@ def test_a_bodys_name_is_no_persons_by_its_acronym_or_last_word(text, expected):
     vowel ("LINDT PNP", "QSTP THINKING EYES") is a body's, never a person's (`credit_names.looks_like_person`); a
     provider cut short at "and" takes the text's whole name of the same body."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ANA RUIZ ~ aruiz@quorvan.com\n\nA worker puts together the carousel at the fairground on Tuesday.",
+     {"photographer": "ANA RUIZ", "agency": None}),
+    ("A crowd at the fair on Tuesday.\nAna Ruiz | aruiz@quorvatimes.com", {"photographer": "Ana Ruiz"}),
+    ("A crowd at the fair on Tuesday.\nAna Ruiz (ana.ruiz@quorva.com)", {"photographer": "Ana Ruiz", "agency": None}),
+    ("Readers can send their pictures.\nEditor Ana Ruiz ~ desk@quorvatimes.com", {"photographer": None}),
+    ("Quorva Carnival ~ info@lindtfair.com\n\nRides open at the fairground on Tuesday.", {"photographer": None}),
+])
+def test_a_photographer_signing_with_a_mail_address_made_of_the_name(text, expected):
+    """"LAURA SIMON ~ lsimon@...": a name on its line, then a mail address whose letters open or end with a word of
+    the name or its initials, signs the picture (`credit_reader._signed_with_mail`); a desk's address or a body's
+    name signs nothing, and a story's "By Name (mail)" stays a writer's byline."""
+    check(text, expected)

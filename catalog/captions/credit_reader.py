@@ -199,6 +199,11 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             not any(w.casefold() in _NOT_NAME_WORDS for w in body.split())):
         # "Photo and caption by mochamad andri Zainul Karim": a name typed half in small letters after a byline
         return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
+    mailed = _signed_with_mail(body) if "@" in body and not roles else None
+    if mailed is not None:
+        # "LAURA SIMON ~ lsimon@quorvatimes.com": a photographer signs the picture with the mail address made of
+        # the name (a story's writer signs after "By", a lead-in)
+        return Reading(decide(raw, [Part(mailed, "person", mailed, 0)], roles, rules), True, False)
     if "@" in body:
         body = _after_an_account(body)  # "INSTAGRAM @QUORVA via REUTERS": the agency that carried an account's post
         signed = _NAME_THEN_HANDLE.fullmatch(body) if roles and roles[-1] == "byline" else None
@@ -492,6 +497,27 @@ def _a_handle(text: str) -> bool:
     folded = text.casefold()
     return 3 <= len(text) <= 30 and _HANDLE.fullmatch(text) is not None and any(ch.isalpha() for ch in text) and (
         folded not in ORGANISATION_WORDS and folded not in PLATFORMS and not is_media(text))
+
+
+#: A name, then a mail address after a tilde, a bar, a dash or in brackets: "LAURA SIMON ~ lsimon@quorva.com".
+_NAME_THEN_MAIL = compiled(r"(?P<name>[^@~|()<>/]+?)\s*(?:[~|–—-]\s*|[(<]\s*)?(?P<local>[\w.+-]+)@[\w-]+(?:\.[\w-]+)+"
+                           r"\s*[)>]?")
+
+
+def _signed_with_mail(body: str) -> str | None:
+    """The person's name before a mail address made of it ("lsimon" for Laura Simon: a name's word of three letters
+    or more, or its initials, opens or ends the address's letters); None for anything else."""
+    signed = _NAME_THEN_MAIL.fullmatch(body)
+    if signed is None or not looks_like_person(signed.group("name")):
+        return None
+    name = signed.group("name").strip()
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", name)]
+    local = "".join(ch for ch in signed.group("local").casefold() if ch.isalpha())
+    initials = "".join(w[0] for w in words)
+    if any(len(w) >= 3 and (local.startswith(w) or local.endswith(w)) for w in words) or (
+            len(local) >= 2 and (local.startswith(initials) or initials.startswith(local))):
+        return name
+    return None
 
 
 def _an_accounts_page(name: str) -> bool:
