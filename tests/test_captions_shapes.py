@@ -3450,3 +3450,15 @@ def test_a_photographer_signing_with_a_mail_address_made_of_the_name(text, expec
     the name or its initials, signs the picture (`credit_reader._signed_with_mail`); a desk's address or a body's
     name signs nothing, and a story's "By Name (mail)" stays a writer's byline."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Photo Credit: Ana Ruiz, Quorva Peninsula Press Photo: A pupil reads a poem at the service in Lion's Head.",
+     {"photographer": "Ana Ruiz", "agency": "Quorva Peninsula Press"}),
+    ("Photo Credit: Quorva Council Photo: A boy reads at the library on Tuesday.", {"provider": "Quorva Council"}),
+    ("Photo: Ana Ruiz Caption: A boy reads at the library on Tuesday.", {"photographer": "Ana Ruiz"}),
+])
+def test_a_credit_opening_the_caption_before_the_pictures_own_label(text, expected):
+    """"Photo Credit: Name, Outlet Photo: description": the credit at the caption's start ends where the picture's
+    own label begins (`credit_spots._lead_ins`; the span had run to the end and read as nothing)."""
+    check(text, expected)
