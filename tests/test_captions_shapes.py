@@ -3462,3 +3462,17 @@ def test_a_credit_opening_the_caption_before_the_pictures_own_label(text, expect
     """"Photo Credit: Name, Outlet Photo: description": the credit at the caption's start ends where the picture's
     own label begins (`credit_spots._lead_ins`; the span had run to the end and read as nothing)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A March tornado tore through the area and damaged many homes. Ana Ruiz | QCC",
+     {"photographer": "Ana Ruiz", "agency": "QCC"}),
+    ("ANA RUIZ | QCC Above, members of the district board attend a monthly meeting in Lindt Thursday.",
+     {"photographer": "ANA RUIZ", "agency": "QCC"}),
+    ("ANA RUIZ / QUORVA FREE PRESS Pelican Lake and the town on Tuesday.",
+     {"photographer": "ANA RUIZ", "agency": "QUORVA FREE PRESS"}),
+])
+def test_a_bar_between_the_photographer_and_the_outlets_initials(text, expected):
+    """"Name | HCC" closing the caption and "NAME | HCC Prose..." opening it: a bar parts the photographer from the
+    paper's initials as a slash does (the reading had been unsure, or the head's shape took only "/")."""
+    check(text, expected)

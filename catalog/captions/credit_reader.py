@@ -326,7 +326,10 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             not _an_edition_paper(names[0].text)):
         return None  # "Next Photo", "Enlarge This Image", "Buy Photo": a web page's controls, no outlet
     shaped = (len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value) for p in names))
-              or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value)))
+              or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value))
+              # "Jan White | HCC": a person, a bar, then an outlet's initials, as "Jan White/HCC" is
+              or len(names) == 2 and " | " in body and names[0].kind == "person" and _ACRONYM.fullmatch(
+                  names[1].text) is not None)
     return Reading(credit, strong, shaped)
 
 
