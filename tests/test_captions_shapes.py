@@ -3476,3 +3476,15 @@ def test_a_bar_between_the_photographer_and_the_outlets_initials(text, expected)
     """"Name | HCC" closing the caption and "NAME | HCC Prose..." opening it: a bar parts the photographer from the
     paper's initials as a slash does (the reading had been unsure, or the head's shape took only "/")."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Opera performers at the festival.\n\nPhoto by China News Agency reporter Ana Ruiz",
+     {"photographer": "Ana Ruiz", "agency": "China News Service"}),
+    ("Soldiers march in the square. Photo: China News Agency", {"agency": "China News Service"}),
+    ("Soldiers march in 1950. (New China News Agency)", {"agency": "Xinhua"}),
+])
+def test_china_news_service_by_its_translated_name(text, expected):
+    """"China News Agency", as translations of 中新社 write it, is China News Service (the registry's alias); Xinhua's
+    old "New China News Agency" stays Xinhua's."""
+    check(text, expected)
