@@ -4269,6 +4269,19 @@ def test_a_gate_named_by_two_characters_and_men(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("▲考察团在听取介绍。本文图片均由奎沃早报全媒体见习记者 王小明摄",
+     {"photographer": "王小明", "agency": "奎沃早报"}),
+    ("游客在古城游览。本文图片均由新华社记者 王小明 摄", {"photographer": "王小明", "agency": "Xinhua"}),
+    ("游客在古城游览。 本文图片均来自中新社", {"agency": "China News Service"}),
+    ("游客在古城游览。图片均来自新华社", {"agency": "Xinhua"}),
+])
+def test_every_picture_of_the_article_credited_once(text, expected):
+    """"本文图片均由X记者Y摄", "本文图片均来自X": one credit for all the article's pictures; the words before the
+    outlet are no part of its name (credit.all_pictures, credit.source_words)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("前晚,文艺晚会在市奎沃广场开场,近千名市民前来观看。", {"sublocation": "市奎沃广场"}),
     ("连日来天气晴好,县奎尔瓦公园里樱花相继绽放。", {"sublocation": "县奎尔瓦公园"}),
     # ...but the city's archive or the county's hospital, named by what they are, and a department of the city's body,
@@ -4281,6 +4294,18 @@ def test_a_local_papers_own_city_before_a_named_venue(text, expected):
     """A local paper writes its own city or county as 市 or 县 alone before the city's venues ("在市文化广场"): with a
     name of two characters or more and a venue word of two, the venue is named and read whole; with a venue word of
     one (市档案馆) or no name (县医院) it is the city's archive or hospital, named by what it is."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("攝影師:QNA via REUTERS\n簡介:9月16日,群眾在廣場集會。", {"photographer": None, "agency": "Reuters"}),
+    ("群眾在廣場集會。攝影師:Ana Ruiz via REUTERS", {"photographer": "Ana Ruiz", "agency": "Reuters"}),
+    ("群眾在廣場集會。(攝影:Ana Ruiz/AFP)", {"photographer": "Ana Ruiz", "agency": "AFP"}),
+    ("群眾在廣場集會。攝影:Ana Ruiz", {"photographer": "Ana Ruiz"}),
+])
+def test_a_latin_credit_chain_after_a_chinese_label(text, expected):
+    """A credit chain in Latin letters after a photographer's label ("攝影師:KCNA via REUTERS") reads as an English
+    credit does: the agency that sent it, and a person only where one is named (the whole had been the name)."""
     check(text, expected)
 
 
@@ -4322,4 +4347,16 @@ def test_an_estate_named_for_its_flowers(text, expected):
 def test_a_venue_before_a_view_of_it(text, expected):
     """A view of the place right after its name (一景, 夜景, 风光: places.views) ends the name as well as a stop does:
     the scored venue finder counts it as ``ends_well`` ("拍摄的某某雕塑一景": the statue is what the photo shows)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一名女童被砲火击中。(图/AP/ASSOCIATED PRESS授权,下同)", {"photographer": None, "agency": "AP"}),
+    ("一名女童被砲火击中。(图/路透社授权)", {"photographer": None, "agency": "Reuters"}),
+    ("一名女童被砲火击中。（图/路透社 下同）", {"photographer": None, "agency": "Reuters"}),
+    ("一名女童被砲火击中。（新华社记者 王小明 摄 下同）", {"photographer": "王小明", "agency": "Xinhua"}),
+])
+def test_a_use_note_after_the_outlet(text, expected):
+    """授权 (licensed by) and 下同 (the same for the pictures below) after an outlet's name say how the picture is used:
+    no part of the name, and no person's name (credit.use_notes, data a newsroom extends)."""
     check(text, expected)

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from catalog.captions.chinese_words import HAN, Patterns, Words, han_char, simplified
 from catalog.captions.credit_names import looks_like_person
-from catalog.captions.credits import Found
+from catalog.captions.credits import Found, read_credit
 from catalog.captions.rules import Rules
 from catalog.captions.types import Credit
 from catalog.patterns import compiled, longest_first
@@ -49,6 +49,10 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     if not written:
         return None
     written = written.strip(" ·")
+    while len(written) > 2 and simplified(written).endswith(words.words("credit.use_notes")):
+        # "ASSOCIATED PRESS授权,下同": licensed by the outlet, and the same for the pictures below
+        cut = next(len(w) for w in words.words("credit.use_notes") if simplified(written).endswith(w))
+        written = written[:-cut].rstrip(" ,，、·")
     if len(written) > 2 and simplified(written).startswith(words.words("credit.all_pictures")):
         cut = next(len(w) for w in words.words("credit.all_pictures") if simplified(written).startswith(w))
         if len(written) - cut >= 2:
@@ -203,6 +207,20 @@ _LATIN_PERSON_ENDING = compiled(r"[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20}){1,3}
                                 re.MULTILINE)
 
 
+#: A credit chain in Latin letters: names parted by "/" or " via " ("KCNA via REUTERS", "Ana Ruiz/AFP").
+_LATIN_CHAIN = compiled(r"[A-Za-z][A-Za-z .'’&-]*(?:(?:\s*/\s*|\s+via\s+)[A-Za-z][A-Za-z .'’&-]*)+")
+
+
+def _latin_chain(listed: str, rules: Rules) -> Credit | None:
+    """A label's value that is a credit chain in Latin letters naming a known agency, read by the English credit
+    reader ("KCNA via REUTERS": agency Reuters, no photographer); None for anything else."""
+    written = listed.strip()
+    if not _LATIN_CHAIN.fullmatch(written):
+        return None
+    credit = read_credit(written, rules, strong_only=False)
+    return credit if credit is not None and credit.agency and rules.standard_agency(credit.agency) else None
+
+
 def _latin_person_at(plain: str, at: int) -> re.Match | None:
     """A person's full name in Latin letters written at `at` after a source label and ending its line ("圖片來源:
     Andrew Quorv"), as the English reader's test of a person's name says (not "Global News", "Getty Images");
@@ -351,6 +369,8 @@ def _first_name(names: str | None, words: Words | None = None, bare: bool = Fals
         while len(parts) > 1 and simplified(parts[0]).endswith(roles):
             parts = parts[1:]
         first = " ".join(parts)
+    if words is not None and simplified(first) in words.set("credit.use_notes"):
+        return None  # "（图/路透社 下同）": the same credit for the pictures below, no name
     people = _people(parts)
     if bare and len(people) > 1 and words is not None:
         surnames = words.set("credit.surnames")
@@ -1235,7 +1255,13 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 outlet_first = _outlet_before(text, plain, match.start("name"), rules, words) if written and (
                     listed.strip() == written and _PERSON.fullmatch(written) and rules.standard_agency(
                         simplified(written)) and _a_surname_first(written, words.set("credit.surnames"))) else None
-                if outlet_first is not None:
+                chain = _latin_chain(listed, rules) if name == "photographer_label" else None
+                if chain is not None:
+                    # "攝影師:KCNA via REUTERS", "攝影:Ana Ruiz/AFP": a credit chain in Latin letters after the label
+                    # reads as an English credit does (who took it, who sent it), never whole as a person's name
+                    credit.photographer, credit.agency, credit.provider = (
+                        chain.photographer, chain.agency, chain.provider)
+                elif outlet_first is not None:
                     # "新华网 彭博 摄": a name the registry knows as an agency's (彭博, Bloomberg) after a known outlet
                     # and a space is the outlet's photographer, as any name there is
                     credit.agency, start = outlet_first

@@ -20,6 +20,7 @@ from functools import lru_cache
 from catalog.captions.rules import Rules
 from catalog.captions.text import CAPITALS, is_capitalised, is_person_word
 from catalog.captions.vocabulary import (
+    BODY_NAME_ENDS,
     CHINA_PROVINCES,
     CITY_STATES,
     COUNTRIES,
@@ -84,11 +85,25 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
         return False
     if folded[-1] in PLACE_NAME_ENDS:  # "Kent County": a place
         return False
+    if folded[-1] in BODY_NAME_ENDS:  # "Rural Metro Fire": a fire service
+        return False
+    if an_acronym_within(text):
+        return False  # "DINGLE PNP", "NSTP THINKING EYES": an acronym is no part of a person's name
     if any(w.endswith(("'s", "’s")) for w in folded[:-1]):  # "Oregon's Mt. Hood Territory": a place's or a body's
         return False  # own name, owned by another (a person's name holds no possessive)
     if any(w in PLATFORMS and len(w) > 1 for w in folded):  # "Rescue Facebook Page": a site's page
         return False
     return text.casefold() not in COUNTRIES
+
+
+def an_acronym_within(text: str) -> bool:
+    """Whether a word of `text` is three capitals or more with no vowel, an acronym and no name's ("DINGLE PNP",
+    "NSTP THINKING EYES"; a surname of two, "NG WEE LIANG", stays a name's)."""
+    return any(len(w) >= 3 and w.isalpha() and w.isupper() and not _A_VOWEL.search(w) for w in text.split())
+
+
+#: A vowel of a name written in Latin letters (y too: "LLWYD").
+_A_VOWEL = compiled(r"[AEIOUYÀ-ÖØ-Ýaeiouy]")
 
 
 #: A given name of two syllables joined by a hyphen, the second in small letters, as Korean names are romanised

@@ -21,6 +21,7 @@ from catalog.captions.credit_leadins import strip_lead_in
 from catalog.captions.credit_names import (
     GIVEN_NAME_ARTICLES,
     STAFF_ROLE,
+    an_acronym_within,
     is_media,
     known_place,
     looks_like_organisation,
@@ -163,7 +164,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if named and looks_like_person(named.group(1)) and not rules.standard_agency(named.group(1)):
         body = named.group(1)  # "Charlotte MacAulay photo": a community paper's byline after the name
         roles.append("byline")
-    elif named and is_media(named.group(1)) and looks_like_organisation(_ARTICLE.sub("", named.group(1))):
+    elif named and (is_media(named.group(1)) or an_acronym_within(named.group(1))) and looks_like_organisation(
+            _ARTICLE.sub("", named.group(1))):
         body = _ARTICLE.sub("", named.group(1))  # "Dover Post photo", "A Tribune photograph": the outlet's own
         roles.append("label")
     while True:
@@ -197,6 +199,11 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             not any(w.casefold() in _NOT_NAME_WORDS for w in body.split())):
         # "Photo and caption by mochamad andri Zainul Karim": a name typed half in small letters after a byline
         return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
+    mailed = _signed_with_mail(body) if "@" in body and not roles else None
+    if mailed is not None:
+        # "LAURA SIMON ~ lsimon@quorvatimes.com": a photographer signs the picture with the mail address made of
+        # the name (a story's writer signs after "By", a lead-in)
+        return Reading(decide(raw, [Part(mailed, "person", mailed, 0)], roles, rules), True, False)
     if "@" in body:
         body = _after_an_account(body)  # "INSTAGRAM @QUORVA via REUTERS": the agency that carried an account's post
         signed = _NAME_THEN_HANDLE.fullmatch(body) if roles and roles[-1] == "byline" else None
@@ -297,8 +304,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
     if len(names) == 1 and names[0].role == "courtesy" and not set(roles) - {"label", "byline", "photo/"}:
         roles.append("courtesy")  # "U.S. Fish and Wildlife Service courtesy photo": the words after say who gave it
     credit = decide(raw, parts, roles, rules)
-    if len(names) == 2 and names[0].kind in ("person", "org") and "byline" not in roles and _an_account_post(
-            body, names):
+    posted = len(names) == 2 and names[0].kind in ("person", "org") and "byline" not in roles and _an_account_post(
+        body, names)
+    if posted:
         # "(Ontario Forest Fires/Twitter)", "Wimbledon/Instagram": an account's post hands the picture out and the
         # social site carries it, whoever the account is; who took it is unsaid. A handle ("@quorva / Instagram")
         # names no source by its name.
@@ -308,7 +316,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         credit.agency = names[1].text
     handout = len(parts) > 1 and any(p.kind == "tag" and p.value in HANDOUT_TAGS for p in parts)
     tagged = len(names) < len(parts) and any(p.kind == "tag" and p.value in _CREDIT_WORDS for p in parts)
-    strong = bool(roles) or handout or tagged or any(p.kind == "agency" or p.role for p in parts)
+    # (a social site after an account's name says that a source is named, as an agency does: no title ends so)
+    posted = posted or len(names) == 1 and names[0].kind == "org" and _an_accounts_page(names[0].text)
+    strong = bool(roles) or handout or tagged or posted or any(p.kind == "agency" or p.role for p in parts)
     if not strong and "/" not in body and names[0].kind == "org" and any(p.kind == "person" for p in names[1:]):
         return None  # "People Pictures – Street Cleaning": a title before a dash; a credit puts the name first
     if not strong and len(names) == 1 and names[0].kind == "org" and any(
@@ -316,7 +326,10 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             not _an_edition_paper(names[0].text)):
         return None  # "Next Photo", "Enlarge This Image", "Buy Photo": a web page's controls, no outlet
     shaped = (len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value) for p in names))
-              or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value)))
+              or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value))
+              # "Jan White | HCC": a person, a bar, then an outlet's initials, as "Jan White/HCC" is
+              or len(names) == 2 and " | " in body and names[0].kind == "person" and _ACRONYM.fullmatch(
+                  names[1].text) is not None)
     return Reading(credit, strong, shaped)
 
 
@@ -487,6 +500,37 @@ def _a_handle(text: str) -> bool:
     folded = text.casefold()
     return 3 <= len(text) <= 30 and _HANDLE.fullmatch(text) is not None and any(ch.isalpha() for ch in text) and (
         folded not in ORGANISATION_WORDS and folded not in PLATFORMS and not is_media(text))
+
+
+#: A name, then a mail address after a tilde, a bar, a dash or in brackets: "LAURA SIMON ~ lsimon@quorva.com".
+_NAME_THEN_MAIL = compiled(r"(?P<name>[^@~|()<>/]+?)\s*(?:[~|–—-]\s*|[(<]\s*)?(?P<local>[\w.+-]+)@[\w-]+(?:\.[\w-]+)+"
+                           r"\s*[)>]?")
+
+
+def _signed_with_mail(body: str) -> str | None:
+    """The person's name before a mail address made of it ("lsimon" for Laura Simon: a name's word of three letters
+    or more, or its initials, opens or ends the address's letters); None for anything else."""
+    signed = _NAME_THEN_MAIL.fullmatch(body)
+    if signed is None or not looks_like_person(signed.group("name")):
+        return None
+    name = signed.group("name").strip()
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", name)]
+    local = "".join(ch for ch in signed.group("local").casefold() if ch.isalpha())
+    initials = "".join(w[0] for w in words)
+    if any(len(w) >= 3 and (local.startswith(w) or local.endswith(w)) for w in words) or (
+            len(local) >= 2 and (local.startswith(initials) or initials.startswith(local))):
+        return name
+    return None
+
+
+def _an_accounts_page(name: str) -> bool:
+    """Whether a body's name closes with the social site it posted on ("PSNI Facebook", "Quorva Fire Rescue
+    Facebook Page"): the account's page names the picture's source, as "/Twitter" after it does."""
+    words = name.split()
+    if len(words) > 2 and words[-1].casefold() in ("page", "account"):
+        words = words[:-1]
+    return len(words) >= 2 and words[-1].casefold() in _SOCIAL_SITES and words[-1] not in ("x", "X") and (
+        words[-2][:1].isupper())
 
 
 def _names_a_platform(body: str) -> bool:

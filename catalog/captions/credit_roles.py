@@ -245,6 +245,10 @@ def _distributed_source(chain: Chain, credit: Credit) -> bool:
                and not is_media(p.text)]
     # a picture library the registry knows sells pictures, it does not hand them out ("NAME/AFP/Alamy")
     sources = [p for p in sources if p.value != credit.agency and not p.library]
+    if any(p.value.casefold() not in PLATFORMS for p in chain.names if p.segment == 0 and p.kind != "tag"):
+        # "Twitter/Dubai Media Office via Storyful": the site an account posted on hands nothing out, the account
+        # does (named here or not); "(Photo/Twitter)" alone keeps the site, the one source named
+        sources = [p for p in sources if p.value.casefold() not in PLATFORMS]
     if chain.last_segment:
         # "AFP via Daily Monitor": an outlet the registry knows, sent on by another, is no outside source (the
         # distributor is the agency); a body's picture sent on is ("Philippine Coast Guard via AP")

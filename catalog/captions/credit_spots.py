@@ -105,6 +105,8 @@ _NAMES_AFTER_SLASH = 48
 #: text.scan): the pattern is tried at "Photo", "Credit", "Source", not at every capital P, C or S of the prose.
 #: (Every alternative opens with its own letter: the engine skips to those letters at once, and at one tries only
 #: the alternative it opens.)
+#: A label opening the description after a credit at the caption's start: "... Press Photo: Mabel reads ...".
+_LABEL_AFTER_CREDIT = compiled(r"\s(?:Photo|Caption|Pictured|PHOTO|CAPTION):\s")
 _LEAD_STARTS = compiled(r"P(?=ho|HO|ic|IC|ix|ool)|I(?=mage|MAGE)|C(?=redit|REDIT|over)|S(?=upplied|ource|taff)"
                           r"|F(?=oto|OTO|ile)|©|A(?=ll\s)|c(?=redit:)|p(?=hoto|ictures?\s+[abh])|i(?=mages?\s+[abh])|o(?=riginally\s)")
 _OUTLET_STARTS = compiled(r"p(?=hoto|icture)|P(?=HOTO|hoto)|v(?=ideos?\s+by)")
@@ -487,6 +489,12 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         if content:
             yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
                             _standalone(text, start) or text[start - 1:start].isalpha())
+        label = _LABEL_AFTER_CREDIT.search(text, match.end(), end) if start == 0 and ":" in text[
+            match.end():end] else None
+        if label is not None and text[match.end():label.start()].strip(" ,;|"):
+            # "Photo Credit: Ana Ruiz, Quorva Press Photo: Mabel Cameron reads ...": a credit opening the caption,
+            # then the picture's own label before its description; the credit ends where that label begins
+            yield Candidate(text[:label.start()].rstrip(" ,;|"), 0, label.start(), 1.5, True)
     # (a text without one of _OUTLET_WORDS holds no start of an outlet's lead-in: not scanned)
     for match in scan(_OUTLET_LEAD, _OUTLET_STARTS, text) if _holds_an_outlet_word(text) else ():
         line_start = text.rfind("\n", 0, match.start()) + 1
@@ -961,9 +969,11 @@ _CAPITALS_CHAIN = compiled(rf"[{CAPITALS}][{CAPITALS}'’.-]+(?: [{CAPITALS}][{C
 _CAPITALS_HEAD = compiled(r"([A-Z][A-Z&.'’-]+(?: [A-Z][A-Z&.'’-]+){0,3}) +(?=[A-Z][a-z])")
 
 
-#: A credit in capitals opening the caption, a name, "/" and an outlet or a role in capitals, then the prose's first
-#: word in title case on the same line: "ANA RUIZ / QUORVA FREE PRESS Pelican Lake ...".
-_CAPITALS_CHAIN_HEAD = compiled(rf"([{CAPITALS}][{CAPITALS}'’.-]+(?: [{CAPITALS}][{CAPITALS}'’.-]+){{1,3}} ?/ ?"
+#: A credit in capitals opening the caption, a name, "/" (or a bar) and an outlet or a role in capitals, then the
+#: prose's first word in title case on the same line: "ANA RUIZ / QUORVA FREE PRESS Pelican Lake ...", "ANA RUIZ |
+#: QCC Above, ...".
+_CAPITALS_CHAIN_HEAD = compiled(rf"([{CAPITALS}][{CAPITALS}'’.-]+(?: [{CAPITALS}][{CAPITALS}'’.-]+){{1,3}}"
+                                r"(?: ?/ ?| \| )"
                                 rf"[{CAPITALS}][{CAPITALS}&'’.-]+(?: [{CAPITALS}][{CAPITALS}&'’.-]+){{0,4}}) +"
                                 rf"(?=[{CAPITALS}][a-z])")
 

@@ -191,6 +191,13 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
                 facts.evidence["agency"] = "en / text"
             if note and facts.credit.agency:
                 note(f"agency {facts.credit.agency!r}: named in the text ('photographed for ... by')")
+    if facts.credit.provider is not None and facts.credit.raw and facts.credit.raw.rstrip().endswith(
+            facts.credit.provider):
+        # "AFP PHOTO /Queensland Fire" cut at "and" before a note: the text's "provided by the Queensland Fire and
+        # Emergency Services" names the same body whole
+        fuller = provider_in_text(work, rules)
+        if fuller and len(fuller) > len(facts.credit.provider) and fuller.startswith(facts.credit.provider + " "):
+            facts.credit.provider = fuller
     if facts.credit.provider is None:
         facts.credit.provider = provider_in_text(work, rules)
         if facts.credit.provider:
@@ -488,8 +495,10 @@ def description(text: str, found: Found | None) -> str | None:
     if found is None:
         return text.strip() or None
     before, after = text[: found.cut_start].rstrip(), text[found.cut_end:].lstrip()
-    if before.endswith(" |"):
-        before = before[:-2].rstrip()  # "Flooded bus stand | Photo: PTI": the bar set the credit apart, and goes
+    if before.endswith(" |") or before.endswith((" -", " –", " —")) and not after:
+        # "Flooded bus stand | Photo: PTI", "Drugs to be destroyed - PSNI Facebook": the bar or dash set the closing
+        # credit apart, and goes with it
+        before = before[:-2].rstrip()
     gap = text[found.cut_end: len(text) - len(after)]
     joiner = "\n\n" if "\n\n" in gap else "\n" if "\n" in gap else " "
     joined = (before + joiner + after) if before and after else before or after

@@ -553,6 +553,10 @@ HANDOUT_BODY_WORDS = frozenset({
 #: Last words of a place's name that no person's name ends with: "— Kent County" closing a caption is a
 #: place, not a photographer. (Words that are also surnames, "Hall", "Park", "Ward", "Hill", "Bay", "Lane",
 #: "Beach", "Street" (Ann Street/AFP), are left out; a street alone is STREET_WORDS' business.)
+#: Last words of a body's name that no person's name ends with, though alone they are not an organisation's word
+#: in every place ("Rural Metro Fire", "Quorva Fire": a fire service; "fire" inside a note stays a plain word).
+BODY_NAME_ENDS = frozenset({"fire", "ems", "paramedics", "lifeguards"})
+
 PLACE_NAME_ENDS = frozenset({
     "county", "district", "province", "prefecture", "municipality", "governorate", "oblast", "township",
     "subdistrict", "village", "city", "square", "airport", "stadium", "island", "islands", "river", "valley",
