@@ -3394,3 +3394,37 @@ def test_a_wires_licensing_button_after_its_credit(text, expected):
     """A wire's page scraped with its "Purchase Licensing Rights" button after the credit: a page control, cut like
     "Show More" (`credit_reader.PAGE_CONTROLS`; the credit had been unread)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Volunteers stack sandbags along the levee before the storm. Ana Ruiz | QDN",
+     {"photographer": "Ana Ruiz", "agency": "QDN"}),
+    ("Volunteers stack sandbags along the levee before the storm. ANA RUIZ | LVT",
+     {"photographer": "ANA RUIZ", "agency": "LVT"}),
+    # a title or a region after the bar names no outlet
+    ("Volunteers stack sandbags along the levee before the storm. Ana Ruiz | CEO",
+     {"photographer": None, "agency": None}),
+    ("Volunteers stack sandbags along the levee before the storm. Ana Ruiz | USA", {"agency": None}),
+])
+def test_a_name_a_bar_and_a_papers_initials(text, expected):
+    """"Name | QDN": a local paper's credit, a bar between spaces then its initials, read as "Name/QDN" is
+    (`credit_reader._name_bar_initials`; the bar with an unknown acronym had read as a title line)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ANA RUIZ | QDN Above, board members of the water district meet in Lindtville on Thursday.",
+     {"photographer": "ANA RUIZ", "agency": "QDN"}),
+    ("Ana Ruiz/QUORVA SUN Volunteers sort cans at the food pantry on Main Street.",
+     {"photographer": "Ana Ruiz", "agency": "QUORVA SUN"}),
+    ("story.lead_photo.caption Ana Ruiz/QUORVA SUN Volunteers sort cans at the food pantry.",
+     {"photographer": "Ana Ruiz", "agency": "QUORVA SUN"}),
+    # one word before the slash is no person's name: a headline, no credit
+    ("Lindt/QUORVA Summit opens in the capital.", {"photographer": None, "agency": None}),
+])
+def test_a_name_and_a_paper_in_capitals_opening_the_caption(text, expected):
+    """A local paper's credit opening the caption, a name then "/" or a bar and the paper in capitals, the prose run
+    on after the capitals (`credit_spots._name_outlet_head`; a page's template key before it is cut with it)."""
+    check(text, expected)
+    assert not parse(text).description.startswith(("story.", "Ana", "ANA"))
+

@@ -316,8 +316,24 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             not _an_edition_paper(names[0].text)):
         return None  # "Next Photo", "Enlarge This Image", "Buy Photo": a web page's controls, no outlet
     shaped = (len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value) for p in names))
-              or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value)))
+              or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value))
+              or _name_bar_initials(body, names))
     return Reading(credit, strong, shaped)
+
+
+#: "Ana Ruiz | QDN": a person's name, a bar between spaces, then the outlet by its initials alone.
+_NAME_BAR_INITIALS = compiled(r"[^|/]+ \| [A-Z]{2,6}")
+#: Initials that are a person's title or degree after the name, not an outlet ("Ana Ruiz | CEO").
+_TITLE_INITIALS = frozenset({"CEO", "CFO", "COO", "MP", "MPP", "MLA", "MSP", "MD", "PHD", "DJ", "MC", "GM", "VP", "RN"})
+
+
+def _name_bar_initials(body: str, names: list[Part]) -> bool:
+    """Whether `body` is a local paper's credit "Name | QDN": a person's name, a bar between spaces and the paper's
+    initials, as "Name/QDN" is (a name and a word in small letters or a title after the bar, "Ana Ruiz | Mayor",
+    stay what they were: a caption's title line as often as a credit)."""
+    return (len(names) == 2 and names[0].kind == "person" and names[1].kind == "org"
+            and _NAME_BAR_INITIALS.fullmatch(body) is not None and looks_like_person(names[0].text)
+            and names[1].text not in _TITLE_INITIALS and not names_a_region(names[1].text))
 
 
 #: The edition a paper is named for, before its title noun: "Evening Star", "Morning Herald", "Weekend Post".
