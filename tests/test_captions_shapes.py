@@ -3428,3 +3428,19 @@ def test_a_name_and_a_paper_in_capitals_opening_the_caption(text, expected):
     check(text, expected)
     assert not parse(text).description.startswith(("story.", "Ana", "ANA"))
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("Photo courtesy: Ana Ruiz of Knoxville\n\nSmoke rises over the warehouse district on Monday.",
+     {"photographer": None, "provider": "Ana Ruiz"}),
+    ("Smoke rises over the warehouse district on Monday. (Photo by Ana Ruiz of Dayton, Ohio)",
+     {"photographer": "Ana Ruiz", "provider": None}),
+    # an office by its initials, a paper, a body after "of" stay the credit's outlet or source
+    ("Smoke rises over the warehouse district. (Photo by Ana Ruiz of VPO)",
+     {"photographer": "Ana Ruiz", "agency": "VPO"}),
+    ("Smoke rises over the warehouse district. Photo courtesy of Ana Ruiz of Quorva Fire Department",
+     {"provider": "Ana Ruiz of Quorva Fire Department"}),
+])
+def test_a_senders_town_after_the_name(text, expected):
+    """"Photo courtesy: Name of Knoxville": a local paper writes the reader's town after the name; the town is no
+    part of who (`credit_reader._a_home_town`, asked in `_split_names` as "in Kampala" is)."""
+    check(text, expected)

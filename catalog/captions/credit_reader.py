@@ -1052,6 +1052,10 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
     placed = _IN_PLACE.search(piece) if "in" in piece or "IN" in piece else None  # (it needs one of the two)
     if placed and looks_like_person(piece[: placed.start()]) and _PLACE_NAME.fullmatch(piece, placed.end()):
         piece = piece[: placed.start()]  # "Photos by Victoria Nampala in Kampala": where, not who
+    home = _OF.search(piece) if " of " in piece else None
+    if home and looks_like_person(piece[: home.start()]) and _PLACE_NAME.fullmatch(piece, home.end()) and (
+            _a_home_town(piece[home.end():], rules)):
+        piece = piece[: home.start()]  # "Photo courtesy: Ana Ruiz of Knoxville": the sender's town, not who
     user, comma, site_name = piece.rpartition(", ")
     if comma and site_name.strip().casefold() in PLATFORMS and _a_handle(user) and not rules.standard_agency(user):
         return [user.strip(), site_name.strip()]  # "mtsrs, Flickr": a user's name, then the site
@@ -1116,6 +1120,16 @@ _HANDOUT_BODY_HEADS = frozenset({"guard", "army", "navy", "police", "ministry", 
 
 
 _OF = compiled(r"\s+of\s+")
+
+
+def _a_home_town(name: str, rules: Rules) -> bool:
+    """Whether `name`, after "Ana Ruiz of", is the person's town or region, which a local paper writes after a
+    reader's name ("Ana Ruiz of Knoxville", "Ana Ruiz of Lindt, Ohio"), not the body she works for: a place the
+    gazetteer knows, no agency the registry holds and no organisation's or media word in it ("of VPO", "of Quorva
+    Fire Department", "of The Herald" stay the outlet)."""
+    town = name.split(",", 1)[0].strip()
+    return (known_place(town) and not rules.standard_agency(name) and not is_media(name)
+            and not any(word.casefold() in ORGANISATION_WORDS for word in name.split()))
 
 
 def _may_hold_slash(segment: str) -> bool:
