@@ -1264,3 +1264,20 @@ def test_a_venue_in_the_town_of_the_photos_own_data(text, expected):
 ])
 def test_a_numbered_units_building(text, expected):
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a county's or a state's fair after "at" is held on its own fairground: the site, with or without its town
+    ("A boy brushes his steer before the show at the Quorva County Fair.", "Quorva County Fair"),
+    ("Judges taste pies at the Iowa State Fair on Saturday.", "Iowa State Fair"),
+    # the year opening the name is the fair's edition, not part of the site
+    ("Judges taste pies at the 2019 Ohio State Fair.", "Ohio State Fair"),
+    # a fair of a trade or a people placed by nothing stays an event; a fair's title after a name is no site
+    ("Publishers set out their stalls at the Quorva Book Fair.", None),
+    ("Riders race at the Nadam Fair, held on the grasslands each summer.", None),
+    ("Ana Ruiz poses with Quorva County Fair Queen Lia Lindt.", None),
+])
+def test_a_county_or_state_fair_is_its_fairground(text, expected):
+    """`locations._a_local_fair`: a fair named for the unit it is held for is the site even when no town is
+    written after it (before, only "at the X Fair in Town" was)."""
+    assert sublocation(text) == expected
