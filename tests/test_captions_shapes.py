@@ -3444,3 +3444,19 @@ def test_a_senders_town_after_the_name(text, expected):
     """"Photo courtesy: Name of Knoxville": a local paper writes the reader's town after the name; the town is no
     part of who (`credit_reader._a_home_town`, asked in `_split_names` as "in Kampala" is)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ANA RUIZ ~ aruiz@quorvanews.com\n\nWorkers put the carousel together at the fairground on Tuesday.",
+     {"photographer": "ANA RUIZ", "agency": None}),
+    ("Workers put the carousel together at the fairground on Tuesday.\nAna Ruiz ~ ana.ruiz@quorvanews.com",
+     {"photographer": "Ana Ruiz", "agency": None}),
+    # an address that is not the named person's signs nothing; a name in the prose before an address is no credit
+    ("ANA RUIZ ~ photos@quorvanews.com\n\nWorkers put the carousel together at the fairground on Tuesday.",
+     {"photographer": None}),
+    ("For tickets, write to Ana Ruiz ~ aruiz@quorvanews.com", {"photographer": None}),
+])
+def test_a_byline_signed_with_the_photographers_address(text, expected):
+    """"NAME ~ user@paper.com": a staff photographer's byline on a line of its own, signed with her own e-mail
+    address, the user part holding her surname (`credit_reader._NAME_THEN_EMAIL`, `_signs_the_name`)."""
+    check(text, expected)

@@ -198,6 +198,11 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         # "Photo and caption by mochamad andri Zainul Karim": a name typed half in small letters after a byline
         return Reading(decide(raw, [Part(body, "person", body, 0)], roles, rules), True, False)
     if "@" in body:
+        mailed = _NAME_THEN_EMAIL.fullmatch(body)
+        if mailed and looks_like_person(mailed.group(1)) and _signs_the_name(mailed.group(2), mailed.group(1)):
+            # "ANA RUIZ ~ aruiz@quorvanews.com": a staff photographer's byline signed with her own address
+            name = mailed.group(1)
+            return Reading(decide(raw, [Part(name, "person", name, 0)], roles, rules), bool(roles), True)
         body = _after_an_account(body)  # "INSTAGRAM @QUORVA via REUTERS": the agency that carried an account's post
         signed = _NAME_THEN_HANDLE.fullmatch(body) if roles and roles[-1] == "byline" else None
         if signed and looks_like_person(signed.group(1)):
@@ -708,6 +713,16 @@ _ACCOUNT_VIA = compiled(r"(?:[A-Za-z]+[ \t]+|[A-Za-z]+[ \t]*/[ \t]*)?@[\w.]{2,40
 
 #: A byline's name then the photographer's own handle, as a post on a photo site signs ("Ana Ruiz @anaruiz").
 _NAME_THEN_HANDLE = compiled(r"([^@/|]+?)\s+@[\w.]{2,40}")
+#: A byline's name, then the photographer's e-mail address after a tilde, a dash, a comma or a space:
+#: "ANA RUIZ ~ aruiz@quorvanews.com", "Ana Ruiz, ana.ruiz@quorva.com".
+_NAME_THEN_EMAIL = compiled(r"([^@/|~,]+?)\s*(?:[~,–—-]\s*|\s)([\w.+-]{2,40})@[\w-]+(?:\.[\w-]+)+")
+
+
+def _signs_the_name(user: str, name: str) -> bool:
+    """Whether an e-mail address's user part holds the surname of `name` (four letters or more: "aruiz" for Ana
+    Ruiz, "ana.ruiz"), so the address is the named person's own, not a desk's ("preps@", "photos@")."""
+    last = name.split()[-1].casefold().strip(".")
+    return len(last) >= 4 and last in user.casefold()
 
 
 def _after_an_account(body: str) -> str:
