@@ -3460,3 +3460,19 @@ def test_a_byline_signed_with_the_photographers_address(text, expected):
     """"NAME ~ user@paper.com": a staff photographer's byline on a line of its own, signed with her own e-mail
     address, the user part holding her surname (`credit_reader._NAME_THEN_EMAIL`, `_signs_the_name`)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Crews pulled a dog from the burning house on Tuesday.(Quorva Metro Fire)", {"photographer": None}),
+    ("A handout picture provided by the Quorva Fire and Emergency Services and received by AFP shows floodwater "
+     "over a weir. (Photo by Handout / QUORVA FIRE AND EMERGENCY SERVICES / AFP) / ---- EDITORS NOTE - RESTRICTED "
+     'TO EDITORIAL USE - MANDATORY CREDIT "AFP PHOTO /Quorva Fire and Emergency Services" - NO MARKETING',
+     {"photographer": None, "agency": "AFP", "provider": "Quorva Fire and Emergency Services"}),
+    # "Fire" inside a byline's words is no service's name closing it
+    ("Crews douse the warehouse roof. (Photo by Quorva Fire Chief Orrin Talvassy)", {"agency": None}),
+])
+def test_a_fire_services_name_is_no_person(text, expected):
+    """A name ending in "Fire" is a fire service's ("Rural Metro Fire"), never a person's
+    (`credit_names._SERVICE_LAST_WORDS`); a credit cut short at "and" takes the body's full name from the prose
+    (`parser._parse_english`)."""
+    check(text, expected)

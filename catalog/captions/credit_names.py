@@ -84,11 +84,17 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
         return False
     if folded[-1] in PLACE_NAME_ENDS:  # "Kent County": a place
         return False
+    if folded[-1] in _SERVICE_LAST_WORDS:  # "Rural Metro Fire", "Queensland Fire": a fire service's name, which
+        return False  # ends with its word as no person's does (inside a name, "Fire Chief Ana Ruiz", it stays open)
     if any(w.endswith(("'s", "’s")) for w in folded[:-1]):  # "Oregon's Mt. Hood Territory": a place's or a body's
         return False  # own name, owned by another (a person's name holds no possessive)
     if any(w in PLATFORMS and len(w) > 1 for w in folded):  # "Rescue Facebook Page": a site's page
         return False
     return text.casefold() not in COUNTRIES
+
+
+#: Last words of an emergency service's name, never of a person's: "Rural Metro Fire", "Quorva Fire".
+_SERVICE_LAST_WORDS = frozenset({"fire"})
 
 
 #: A given name of two syllables joined by a hyphen, the second in small letters, as Korean names are romanised

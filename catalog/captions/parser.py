@@ -191,6 +191,12 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
                 facts.evidence["agency"] = "en / text"
             if note and facts.credit.agency:
                 note(f"agency {facts.credit.agency!r}: named in the text ('photographed for ... by')")
+    if facts.credit.provider is not None and " " in facts.credit.provider:
+        fuller = provider_in_text(work, rules)
+        if fuller and fuller.casefold().startswith(facts.credit.provider.casefold() + " "):
+            # "... provided by the Quorva Fire and Emergency Services ... AFP PHOTO /Quorva Fire": the credit cut
+            # short at "and"; the prose names the same body in full
+            facts.credit.provider = fuller
     if facts.credit.provider is None:
         facts.credit.provider = provider_in_text(work, rules)
         if facts.credit.provider:
