@@ -1281,3 +1281,19 @@ def test_a_county_or_state_fair_is_its_fairground(text, expected):
     """`locations._a_local_fair`: a fair named for the unit it is held for is the site even when no town is
     written after it (before, only "at the X Fair in Town" was)."""
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a building's name that a far territory also has (a parish of Barbados is "Christ Church") is the building
+    ("Fog lifts over Christ Church in the village of Lindtham in Surrey, UK on May 2, 2024.",
+     {"sublocation": "Christ Church", "province": "Surrey"}),
+    ("Fog lifts over Christ Church in Lindtham, Surrey, UK on May 2, 2024.",
+     {"sublocation": "Christ Church", "province": "Surrey"}),
+    # a territory named by islands keeps its level
+    ("Tourists sunbathe on a beach in the Canary Islands.", {"sublocation": None, "province": "Canary Islands"}),
+])
+def test_a_buildings_name_is_no_territory(text, expected):
+    """`place_names.classify`: a name closed by a building's word ("Church") is the building even where the
+    gazetteer holds a territory of that name (`_BUILDING_WORDS`); it had been read as the province."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
