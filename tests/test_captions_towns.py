@@ -1812,3 +1812,16 @@ def test_a_person_opening_the_sentence_after_the_towns_clause(text, expected):
     sentence's subject, not the town's province (it had been read as one)."""
     facts = parse(text)
     assert {k: getattr(facts.location, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a school team's player after its town's possessive: the team's, not the venue's town
+    ("Ana Ruiz, Dayton's quarterback, looks to throw at Quorva High School on Friday.", None),
+    ("Ana Ruiz, Toledo's pitcher, winds up at Quorva Field on Friday.", None),
+    # a town owning a thing in its own right still places the venue
+    ("Taxis line a stretch of Kampala's transport corridor on Namirembe Road.", "Kampala"),
+])
+def test_a_town_owning_a_sports_position(text, expected):
+    """`locations._city_owning_the_scene` leaves out a town whose possessive owns a team's position; the positions
+    of North American school sports are in `rules/place_evidence.toml` [teams]."""
+    assert city(text) == expected
