@@ -3438,6 +3438,22 @@ def test_a_bodys_name_is_no_persons_by_its_acronym_or_last_word(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Volunteers stack sandbags along the levee before the storm. Ana Ruiz | QDN",
+     {"photographer": "Ana Ruiz", "agency": "QDN"}),
+    ("Volunteers stack sandbags along the levee before the storm. ANA RUIZ | LVT",
+     {"photographer": "ANA RUIZ", "agency": "LVT"}),
+    # a title or a region after the bar names no outlet
+    ("Volunteers stack sandbags along the levee before the storm. Ana Ruiz | CEO",
+     {"photographer": None, "agency": None}),
+    ("Volunteers stack sandbags along the levee before the storm. Ana Ruiz | USA", {"agency": None}),
+])
+def test_a_name_a_bar_and_a_papers_initials(text, expected):
+    """"Name | QDN": a local paper's credit, a bar between spaces then its initials, read as "Name/QDN" is
+    (`credit_reader._name_bar_initials`; the bar with an unknown acronym had read as a title line)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("ANA RUIZ ~ aruiz@quorvan.com\n\nA worker puts together the carousel at the fairground on Tuesday.",
      {"photographer": "ANA RUIZ", "agency": None}),
     ("A crowd at the fair on Tuesday.\nAna Ruiz | aruiz@quorvatimes.com", {"photographer": "Ana Ruiz"}),
@@ -3449,6 +3465,56 @@ def test_a_photographer_signing_with_a_mail_address_made_of_the_name(text, expec
     """"LAURA SIMON ~ lsimon@...": a name on its line, then a mail address whose letters open or end with a word of
     the name or its initials, signs the picture (`credit_reader._signed_with_mail`); a desk's address or a body's
     name signs nothing, and a story's "By Name (mail)" stays a writer's byline."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ANA RUIZ | QDN Above, board members of the water district meet in Lindtville on Thursday.",
+     {"photographer": "ANA RUIZ", "agency": "QDN"}),
+    ("Ana Ruiz/QUORVA SUN Volunteers sort cans at the food pantry on Main Street.",
+     {"photographer": "Ana Ruiz", "agency": "QUORVA SUN"}),
+    ("story.lead_photo.caption Ana Ruiz/QUORVA SUN Volunteers sort cans at the food pantry.",
+     {"photographer": "Ana Ruiz", "agency": "QUORVA SUN"}),
+    # one word before the slash is no person's name: a headline, no credit
+    ("Lindt/QUORVA Summit opens in the capital.", {"photographer": None, "agency": None}),
+])
+def test_a_name_and_a_paper_in_capitals_opening_the_caption(text, expected):
+    """A local paper's credit opening the caption, a name then "/" or a bar and the paper in capitals, the prose run
+    on after the capitals (`credit_spots._name_outlet_head`; a page's template key before it is cut with it)."""
+    check(text, expected)
+    assert not parse(text).description.startswith(("story.", "Ana", "ANA"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Photo courtesy: Ana Ruiz of Knoxville\n\nSmoke rises over the warehouse district on Monday.",
+     {"photographer": None, "provider": "Ana Ruiz"}),
+    ("Smoke rises over the warehouse district on Monday. (Photo by Ana Ruiz of Dayton, Ohio)",
+     {"photographer": "Ana Ruiz", "provider": None}),
+    # an office by its initials, a paper, a body after "of" stay the credit's outlet or source
+    ("Smoke rises over the warehouse district. (Photo by Ana Ruiz of VPO)",
+     {"photographer": "Ana Ruiz", "agency": "VPO"}),
+    ("Smoke rises over the warehouse district. Photo courtesy of Ana Ruiz of Quorva Fire Department",
+     {"provider": "Ana Ruiz of Quorva Fire Department"}),
+])
+def test_a_senders_town_after_the_name(text, expected):
+    """"Photo courtesy: Name of Knoxville": a local paper writes the reader's town after the name; the town is no
+    part of who (`credit_reader._a_home_town`, asked in `_split_names` as "in Kampala" is)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ANA RUIZ ~ aruiz@quorvanews.com\n\nWorkers put the carousel together at the fairground on Tuesday.",
+     {"photographer": "ANA RUIZ", "agency": None}),
+    ("Workers put the carousel together at the fairground on Tuesday.\nAna Ruiz ~ ana.ruiz@quorvanews.com",
+     {"photographer": "Ana Ruiz", "agency": None}),
+    # an address that is not the named person's signs nothing; a name in the prose before an address is no credit
+    ("ANA RUIZ ~ photos@quorvanews.com\n\nWorkers put the carousel together at the fairground on Tuesday.",
+     {"photographer": None}),
+    ("For tickets, write to Ana Ruiz ~ aruiz@quorvanews.com", {"photographer": None}),
+])
+def test_a_byline_signed_with_the_photographers_address(text, expected):
+    """"NAME ~ user@paper.com": a staff photographer's byline on a line of its own, signed with her own e-mail
+    address, the user part holding her surname (`credit_reader._NAME_THEN_EMAIL`, `_signs_the_name`)."""
     check(text, expected)
 
 
@@ -3487,4 +3553,20 @@ def test_a_bar_between_the_photographer_and_the_outlets_initials(text, expected)
 def test_china_news_service_by_its_translated_name(text, expected):
     """"China News Agency", as translations of 中新社 write it, is China News Service (the registry's alias); Xinhua's
     old "New China News Agency" stays Xinhua's."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Crews pulled a dog from the burning house on Tuesday.(Quorva Metro Fire)", {"photographer": None}),
+    ("A handout picture provided by the Quorva Fire and Emergency Services and received by AFP shows floodwater "
+     "over a weir. (Photo by Handout / QUORVA FIRE AND EMERGENCY SERVICES / AFP) / ---- EDITORS NOTE - RESTRICTED "
+     'TO EDITORIAL USE - MANDATORY CREDIT "AFP PHOTO /Quorva Fire and Emergency Services" - NO MARKETING',
+     {"photographer": None, "agency": "AFP", "provider": "Quorva Fire and Emergency Services"}),
+    # "Fire" inside a byline's words is no service's name closing it
+    ("Crews douse the warehouse roof. (Photo by Quorva Fire Chief Orrin Talvassy)", {"agency": None}),
+])
+def test_a_fire_services_name_is_no_person(text, expected):
+    """A name ending in "Fire" is a fire service's ("Rural Metro Fire"), never a person's
+    (`credit_names._SERVICE_LAST_WORDS`); a credit cut short at "and" takes the body's full name from the prose
+    (`parser._parse_english`)."""
     check(text, expected)

@@ -1280,6 +1280,23 @@ def test_every_form_of_a_verb_whose_object_is_the_scene(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a county's or a state's fair after "at" is held on its own fairground: the site, with or without its town
+    ("A boy brushes his steer before the show at the Quorva County Fair.", "Quorva County Fair"),
+    ("Judges taste pies at the Iowa State Fair on Saturday.", "Iowa State Fair"),
+    # the year opening the name is the fair's edition, not part of the site
+    ("Judges taste pies at the 2019 Ohio State Fair.", "Ohio State Fair"),
+    # a fair of a trade or a people placed by nothing stays an event; a fair's title after a name is no site
+    ("Publishers set out their stalls at the Quorva Book Fair.", None),
+    ("Riders race at the Nadam Fair, held on the grasslands each summer.", None),
+    ("Ana Ruiz poses with Quorva County Fair Queen Lia Lindt.", None),
+])
+def test_a_county_or_state_fair_is_its_fairground(text, expected):
+    """`locations._a_local_fair`: a fair named for the unit it is held for is the site even when no town is
+    written after it (before, only "at the X Fair in Town" was)."""
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the scene's sentence names the town alone; a sentence after it on the thing or the people pictured says
     # where in the town they are
     ("Old trees were brought down by the gale in Dunedin. This one stood at Lindt Park.", "Lindt Park"),
@@ -1331,3 +1348,20 @@ def test_a_performers_troupe_is_not_the_scene(text, expected):
 ])
 def test_a_county_or_state_fair_placed_by_its_name(text, expected):
     assert sublocation(text) == expected
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a building's name that a far territory also has (a parish of Barbados is "Christ Church") is the building
+    ("Fog lifts over Christ Church in the village of Lindtham in Surrey, UK on May 2, 2024.",
+     {"sublocation": "Christ Church", "province": "Surrey"}),
+    ("Fog lifts over Christ Church in Lindtham, Surrey, UK on May 2, 2024.",
+     {"sublocation": "Christ Church", "province": "Surrey"}),
+    # a territory named by islands keeps its level
+    ("Tourists sunbathe on a beach in the Canary Islands.", {"sublocation": None, "province": "Canary Islands"}),
+])
+def test_a_buildings_name_is_no_territory(text, expected):
+    """`place_names.classify`: a name closed by a building's word ("Church") is the building even where the
+    gazetteer holds a territory of that name (`_BUILDING_WORDS`); it had been read as the province."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

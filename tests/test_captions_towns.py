@@ -1781,3 +1781,47 @@ def test_a_town_before_for_ends_its_name(text, expected):
 def test_a_country_in_brackets_after_its_town(text, expected):
     location = parse(text).location
     assert (location.city, location.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cape's word opening the name of a city the city table holds: the city
+    ("Volunteers hand out water at the shelter in Cape Coral on Tuesday.", {"city": "Cape Coral"}),
+    ("During the parade in Cape Girardeau, a float passes the old courthouse.", {"city": "Cape Girardeau"}),
+    # a cape's or a fort's name that is a small town's or a base's stays the site
+    ("A rocket lifts off from Cape Canaveral on Tuesday.", {"city": None, "sublocation": "Cape Canaveral"}),
+    ("Soldiers train near West Lake Pond, Fort Bragg, July 16, 2020.", {"city": None, "sublocation": "Fort Bragg"}),
+])
+def test_a_city_named_after_a_cape(text, expected):
+    """`place_names.classify`: a venue word opening the name ("Cape") of a city the city table counts is the
+    city's name (the word closing a name, "Green Bay", was already weighed by the city's size)."""
+    facts = parse(text)
+    assert {k: getattr(facts.location, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("During the fashion shoot in Knoxville, Ana Ruiz sits in a window of the old mill.",
+     {"city": "Knoxville", "province": None}),
+    ("In Knoxville, Ana Ruiz has run the corner bakery for years.", {"city": "Knoxville", "province": None}),
+    # a region after the comma, followed by the sentence's words, is still the region
+    ("Farmers sell corn in Woodlesford, West Yorkshire as the cold snap arrives.",
+     {"city": "Woodlesford", "province": "West Yorkshire"}),
+    ("Farmers sell corn in Greenback, TN on Friday.", {"city": "Greenback", "province": "TN"}),
+])
+def test_a_person_opening_the_sentence_after_the_towns_clause(text, expected):
+    """`place_chains._a_subject_after_the_comma`: a person's name after "in Town," with a verb after it is the
+    sentence's subject, not the town's province (it had been read as one)."""
+    facts = parse(text)
+    assert {k: getattr(facts.location, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a school team's player after its town's possessive: the team's, not the venue's town
+    ("Ana Ruiz, Dayton's quarterback, looks to throw at Quorva High School on Friday.", None),
+    ("Ana Ruiz, Toledo's pitcher, winds up at Quorva Field on Friday.", None),
+    # a town owning a thing in its own right still places the venue
+    ("Taxis line a stretch of Kampala's transport corridor on Namirembe Road.", "Kampala"),
+])
+def test_a_town_owning_a_sports_position(text, expected):
+    """`locations._city_owning_the_scene` leaves out a town whose possessive owns a team's position; the positions
+    of North American school sports are in `rules/place_evidence.toml` [teams]."""
+    assert city(text) == expected

@@ -327,10 +327,23 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         return None  # "Next Photo", "Enlarge This Image", "Buy Photo": a web page's controls, no outlet
     shaped = (len(names) > 1 and ("/" in body or any(p.kind != "person" and is_media(p.value) for p in names))
               or (len(names) == 1 and names[0].kind == "org" and is_media(names[0].value))
-              # "Jan White | HCC": a person, a bar, then an outlet's initials, as "Jan White/HCC" is
-              or len(names) == 2 and " | " in body and names[0].kind == "person" and _ACRONYM.fullmatch(
-                  names[1].text) is not None)
+              or _name_bar_initials(body, names))  # "Jan White | HCC", as "Jan White/HCC" is
     return Reading(credit, strong, shaped)
+
+
+#: "Ana Ruiz | QDN": a person's name, a bar between spaces, then the outlet by its initials alone.
+_NAME_BAR_INITIALS = compiled(r"[^|/]+ \| [A-Z]{2,6}")
+#: Initials that are a person's title or degree after the name, not an outlet ("Ana Ruiz | CEO").
+_TITLE_INITIALS = frozenset({"CEO", "CFO", "COO", "MP", "MPP", "MLA", "MSP", "MD", "PHD", "DJ", "MC", "GM", "VP", "RN"})
+
+
+def _name_bar_initials(body: str, names: list[Part]) -> bool:
+    """Whether `body` is a local paper's credit "Name | QDN": a person's name, a bar between spaces and the paper's
+    initials, as "Name/QDN" is (a name and a word in small letters or a title after the bar, "Ana Ruiz | Mayor",
+    stay what they were: a caption's title line as often as a credit)."""
+    return (len(names) == 2 and names[0].kind == "person" and names[1].kind == "org"
+            and _NAME_BAR_INITIALS.fullmatch(body) is not None and looks_like_person(names[0].text)
+            and names[1].text not in _TITLE_INITIALS and not names_a_region(names[1].text))
 
 
 #: The edition a paper is named for, before its title noun: "Evening Star", "Morning Herald", "Weekend Post".
@@ -1080,6 +1093,10 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
     placed = _IN_PLACE.search(piece) if "in" in piece or "IN" in piece else None  # (it needs one of the two)
     if placed and looks_like_person(piece[: placed.start()]) and _PLACE_NAME.fullmatch(piece, placed.end()):
         piece = piece[: placed.start()]  # "Photos by Victoria Nampala in Kampala": where, not who
+    home = _OF.search(piece) if " of " in piece else None
+    if home and looks_like_person(piece[: home.start()]) and _PLACE_NAME.fullmatch(piece, home.end()) and (
+            _a_home_town(piece[home.end():], rules)):
+        piece = piece[: home.start()]  # "Photo courtesy: Ana Ruiz of Knoxville": the sender's town, not who
     user, comma, site_name = piece.rpartition(", ")
     if comma and site_name.strip().casefold() in PLATFORMS and _a_handle(user) and not rules.standard_agency(user):
         return [user.strip(), site_name.strip()]  # "mtsrs, Flickr": a user's name, then the site
@@ -1144,6 +1161,16 @@ _HANDOUT_BODY_HEADS = frozenset({"guard", "army", "navy", "police", "ministry", 
 
 
 _OF = compiled(r"\s+of\s+")
+
+
+def _a_home_town(name: str, rules: Rules) -> bool:
+    """Whether `name`, after "Ana Ruiz of", is the person's town or region, which a local paper writes after a
+    reader's name ("Ana Ruiz of Knoxville", "Ana Ruiz of Lindt, Ohio"), not the body she works for: a place the
+    gazetteer knows, no agency the registry holds and no organisation's or media word in it ("of VPO", "of Quorva
+    Fire Department", "of The Herald" stay the outlet)."""
+    town = name.split(",", 1)[0].strip()
+    return (known_place(town) and not rules.standard_agency(name) and not is_media(name)
+            and not any(word.casefold() in ORGANISATION_WORDS for word in name.split()))
 
 
 def _may_hold_slash(segment: str) -> bool:

@@ -978,6 +978,30 @@ _CAPITALS_CHAIN_HEAD = compiled(rf"([{CAPITALS}][{CAPITALS}'’.-]+(?: [{CAPITAL
                                 rf"(?=[{CAPITALS}][a-z])")
 
 
+#: A local paper's credit opening the caption: a name in title case or capitals, "/" or a bar between spaces, the
+#: paper in capitals (its initials, or its words), then the prose's first word in title case on the same line:
+#: "Ana Ruiz/QUORVA SUN Volunteers sort ...", "ANA RUIZ | QDN Above, members of ...".
+_NAME_OUTLET_HEAD = compiled(rf"((?:[{CAPITALS}][\w'’.-]+ ){{1,3}}?[{CAPITALS}][\w'’-]+(?:/| \| )"
+                             rf"[{CAPITALS}][{CAPITALS}&'’.-]+(?: [{CAPITALS}][{CAPITALS}&'’.-]+){{0,3}}) +"
+                             rf"(?=[{CAPITALS}][a-z])")
+#: A web page's template key left in the text before the caption: "story.lead_photo.caption Ana Ruiz/QUORVA SUN ...".
+_TEMPLATE_KEY = compiled(r"[a-z_]+(?:\.[a-z_]+)+ +(?=[A-Z])")
+
+
+def _name_outlet_head(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'Ana Ruiz/QUORVA SUN Volunteers sort food ...', 'ANA RUIZ | QDN Above, members ...': a local paper's credit
+    opening the caption, a person's name and the paper in capitals, set apart from the prose by those capitals (a
+    template key a page left before it, "story.lead_photo.caption", is cut with it)."""
+    key = _TEMPLATE_KEY.match(text) if text[:1].islower() else None
+    at = key.end() if key else 0
+    match = _NAME_OUTLET_HEAD.match(text, at, at + 80)
+    if match is None:
+        return
+    name = re.split(r"/| \| ", match.group(1), maxsplit=1)[0]
+    if looks_like_person(name):
+        yield Candidate(match.group(1), 0, match.end(1), 1.5, True)
+
+
 def _glued_head(text: str, rules: Rules) -> Iterator[Candidate]:
     """'The Yomiuri ShimbunFarm fields in ...': a credit at the very start, run into the caption's first word.
     Not standalone: only a reading that is sure of itself (a known agency) can win from here, or a "/" chain
@@ -1138,6 +1162,8 @@ CREDIT_SPOTS: tuple[CreditSpot, ...] = (
     CreditSpot("glued web label", "Image copyrightAFPImage captionWhile ...", _glued_label),
     CreditSpot("glued head", "The Yomiuri ShimbunFarm fields in the Soga district ...", _glued_head),
     CreditSpot("tagged head", "Pool photo / The Yomiuri Shimbun The Emperor and Empress bow ...", _tagged_head),
+    CreditSpot("name and outlet head", "Ana Ruiz/QUORVA SUN Volunteers sort food at the pantry ...",
+               _name_outlet_head),
     CreditSpot("head", "JOSELITO VILLASIS/PN - PASSERSBY BEWARE. Keep clear of this hole ...", _head),
     CreditSpot("title byline", "Ontario Legislative Building by Roland Shainidze\nThe building stands ...",
                _title_bylines),

@@ -328,18 +328,34 @@ def _a_fair_in_its_town(chains: list[Chain]) -> str | None:
     fairground."""
     for chain in chains:
         first = chain.elements[0]
-        words = first.value.casefold().split()
-        if chain.prep == "at" and first.level == "event" and words[-1] in _FAIRS and (
+        if chain.prep == "at" and first.level == "event" and first.value.rsplit(" ", 1)[-1].casefold() in _FAIRS and (
                 len(chain.elements) > 1 and chain.elements[1].link == "in" and chain.has_geo
-                or len(words) > 2 and words[-2] in _LANDS_OF_A_FAIR):
-            return first.value
+                or _a_local_fair(first.value)):
+            return _EDITION_YEAR.sub("", first.value)  # "the 2019 Iowa State Fair": the site is the fair's own
     return None
+
+
+#: A year opening an event's name, its edition: "2019 Iowa State Fair".
+_EDITION_YEAR = compiled(r"^(?:1[89]|20)\d\d\s+(?=[A-Z])")
 
 
 #: The last words of an event held on a site of its own, its fairground or showground ("Iowa State Fair").
 _FAIRS = frozenset({"fair"})
-#: The lands whose word names a fair held on their own fairground: "Routt County Fair", "Iowa State Fair".
-_LANDS_OF_A_FAIR = frozenset({"county", "state"})
+#: The unit a fair is held for, right before its word: a county's or a state's fair is held on that unit's own
+#: fairground every year ("Venango County Fair", "Iowa State Fair"), never over a whole land.
+_FAIR_UNITS = frozenset({"county", "state", "parish"})
+
+
+def _a_local_fair(name: str) -> bool:
+    """Whether a fair's name says the unit it is held for ("the Quorva County Fair", "the Iowa State Fair"): such
+    a fair is the site, placed or not; a fair of a people or a trade ("the Nadam Fair", "the Book Fair") stays an
+    event unless its town is written after it.
+
+    >>> _a_local_fair("Montezuma County Fair"), _a_local_fair("Nadam Fair")
+    (True, False)
+    """
+    words = name.split()
+    return len(words) >= 3 and words[-2].casefold() in _FAIR_UNITS
 
 
 def _an_unnamed_kind(venue: str) -> bool:

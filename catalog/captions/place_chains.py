@@ -985,6 +985,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
             # April 8, 2017 in Augusta, Georgia": a small town's name before a larger city is a site in it)
         if _an_adjective(more, toks, k):
             break  # "in Seoul, South Korean children dash through ...": a people's adjective, no larger place
+        if toks[j].text == "," and _a_subject_after_the_comma(more, toks, k):
+            break  # "in Knoxville, Ana Ruiz sits in a window": the sentence's subject after its opening clause
         # ", outskirts of Kyiv": the area's town is a place of its own beside the city, as after "of"
         at = j
         while at + 2 < len(toks) and toks[at].text in "([" and toks[at + 1].text in ")]":
@@ -2238,6 +2240,30 @@ def _an_adjective(more: list[Element], toks: list[Token], k: int) -> bool:
         return False
     return (only.value.casefold().endswith(_DEMONYM_ENDINGS) and after.text.isalpha() and after.text.islower()
             and after.lower not in PREPOSITIONS and after.lower not in _JOINING_WORDS)
+
+
+def _a_subject_after_the_comma(more: list[Element], toks: list[Token], k: int) -> bool:
+    """Whether a name read as the next place of a chain after a comma is a person's, the subject of the sentence
+    the opening clause leads into: a name nothing knows, shaped as a person's, with a verb right after it ("During
+    the shoot in Knoxville, Ana Ruiz sits in ...", "In Quorva, Ana Ruiz has run the shop"; not "in Quorva, Lindt
+    County on Friday", nor a region the gazetteer holds)."""
+    if len(more) != 1 or k >= len(toks):
+        return False
+    only, after = more[0], toks[k]
+    if only.level != "place" or only.population or only.also_province or only.country or only.town:
+        return False
+    word = after.lower
+    return (after.text.isalpha() and after.text.islower() and looks_like_person(only.value)
+            and (word in _AUXILIARIES or word.endswith(("s", "ed")) and word not in _NOT_VERBS
+                 and word not in PREPOSITIONS) and not name_levels(only.value).province)
+
+
+#: Verbs that follow a sentence's subject and end in no "s" nor "ed".
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "can", "may", "must", "sat",
+                          "stood", "took", "ran", "held", "led", "made", "won", "gave", "got", "met", "spoke"})
+#: Words ending in "s" that are no verbs: "as", "across", "towards".
+_NOT_VERBS = frozenset({"as", "across", "towards", "afterwards", "onwards", "upwards", "besides", "plus", "thus",
+                        "always", "sometimes", "perhaps", "whereas", "unless", "its", "his", "hers", "this"})
 
 
 #: Small words after a place that join the sentence on, not a noun the place qualifies.

@@ -882,7 +882,11 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
             known = name_levels(name)
             if (word in TOWN_LIKE_VENUE_WORDS or word in LARGE_TOWN_VENUE_WORDS) and known.city_population >= 40_000:
                 return "place", name  # "Green Bay", "Long Beach", "Colorado Springs": cities
-            if len(words) > 1 and not known.city_population and (known.country or known.province):
+            if len(words) > 1 and word == words[0] and word in _CITY_OPENING_SITE_WORDS and known.city_population:
+                return "place", name  # "Cape Girardeau", "Cape Coral": a cape's word opening a city's name, which
+                # the city table holds ("Cape Canaveral", "Cape Horn", towns of a few thousand, stay the sites)
+            if len(words) > 1 and not known.city_population and (known.country or known.province) and (
+                    word not in _BUILDING_WORDS):
                 # "the U.S. Virgin Islands", "the Canary Islands", "the Faroe Islands": a territory, no venue
                 return ("country" if known.country and not known.province else "province"), name
             return "venue", name
@@ -911,6 +915,17 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
     if len(words) > 1 and words[0] in DIRECTIONS and not (known.city_population or known.town_population):
         return _side_of_a_larger_place(name)
     return "place", name
+
+
+#: Venue words of a building, which no territory's name ends with: "Christ Church" over a village is the church,
+#: though a parish of Barbados has the name (a territory of islands or coast keeps it: "the Canary Islands").
+_BUILDING_WORDS = frozenset({"church", "chapel", "cathedral", "temple", "mosque", "abbey", "basilica", "hall",
+                             "tower", "castle", "palace", "school", "station", "hospital", "museum"})
+
+
+#: Venue words that open cities' names as often as sites' ("Cape Girardeau", "Cape Coral" beside "Cape Point"); not
+#: "fort" ("Fort Bragg", "Fort Leonard Wood": a base the city table counts is still the base the photo is on).
+_CITY_OPENING_SITE_WORDS = frozenset({"cape"})
 
 
 def _opens_a_venue(word: str) -> bool:
