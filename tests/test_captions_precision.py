@@ -617,6 +617,12 @@ def test_an_unknown_name_after_a_direction_is_no_city(text, expected):
     # ...a prefecture of the mainland, and a name the gazetteer does not know, keep their suffix
     ("阿克苏地区的农民在果园里采摘苹果。新华社记者 王明 摄", {"city": "阿克苏地区"}),
     ("奎尔瓦地区的农民在田里抢收蔬菜。(王明摄)", {"city": "奎尔瓦地区"}),
+    # ...a prefecture called 地区 until lately keeps it too; a mainland county or city that is none is its area,
+    # and so is "Greater" and a city abroad (Metro Manila)
+    ("山南地区的农民在收割青稞。(王明摄)", {"city": "山南地区"}),
+    ("勐腊地区的茶农在雾中采茶。(王明摄)", {"city": "勐腊"}),
+    ("承德地区连日降雪,道路结冰。(王明摄)", {"city": "承德"}),
+    ("大马尼拉地区的一座商场门前排起长队。(王明摄)", {"city": "大马尼拉"}),
 ])
 def test_an_area_abroad_or_in_taiwan_is_no_prefecture(text, expected):
     got = place_of(text)
