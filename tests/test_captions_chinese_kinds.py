@@ -4244,3 +4244,15 @@ def test_a_venue_word_alone_after_a_quoted_name(text, expected):
     what is done there): the kind of venue the quoted name is, and the quoted name the venue's (as “鸟巢”体育场 is
     鸟巢); not a word that runs on into another (广场舞, a dance)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月13日,救援人员在张掖第二小学的操场上搭起帐篷。", {"sublocation": "张掖第二小学", "city": "张掖"}),
+    ("病人在临沂第三人民医院排队挂号。", {"sublocation": "临沂第三人民医院", "city": "临沂"}),
+    ("学生们在石阡县第二小学上课。", {"sublocation": "石阡县第二小学", "city": "石阡县"}),
+])
+def test_a_numbered_school_is_named_by_its_town_once(text, expected):
+    """A numbered school or hospital (第二小学) takes the bare town before it into its name, and the town stays the
+    chain's: the rule for an institution a bare city opens (上海交通大学) does not write the town in a second time
+    (not 张掖张掖第二小学)."""
+    check(text, expected)

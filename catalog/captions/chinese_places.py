@@ -1898,18 +1898,20 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns, clause_only=True)
         # ("1月20日,某市某某,": a bare city alone opening the clause a date ends, then a bare name closing that
         # clause, is the dateline's place line: the city, then its spot, as a suffix or a province would show)
-    if venue and elements and elements[-1].end == position and plain[position:position + 1] == "第" and (
-            _NUMBERED.match(simplified(venue))):
+    numbered = bool(venue and elements and elements[-1].end == position and plain[position:position + 1] == "第" and (
+        _NUMBERED.match(simplified(venue))))
+    if venue and numbered:
         # "石阡县第二小学", "临沂市第三人民医院": a numbered school or hospital is named by the unit before it (the
-        # unit stays the chain's)
+        # unit stays the chain's, and is not written into the name a second time below: "张掖第一小学")
         venue = text[elements[-1].start:position] + venue
-    if venue and elements and elements[-1].level == "county" and elements[-1].end == position and not (
+    if venue and elements and not numbered and elements[-1].level == "county" and elements[-1].end == position and not (
             _SUFFIXED.search(plain, elements[-1].start, elements[-1].end)):
         # "北京大兴国际机场": a district written bare right before a venue is the first word of its name
         venue = text[elements[-1].start:position] + venue
         elements.pop()
-    if venue and elements and elements[-1].end == position and len(elements) == 1 and not _SUFFIXED.search(
-            plain, elements[-1].start, elements[-1].end) and _an_institution(simplified(venue), words) and not (
+    if venue and elements and not numbered and elements[-1].end == position and len(elements) == 1 and not (
+            _SUFFIXED.search(plain, elements[-1].start, elements[-1].end)) and _an_institution(
+            simplified(venue), words) and not (
             _big_names(words).match(simplified(venue))):
         # "上海交通大学", "北京协和医院": a city's bare name that begins an institution's name is the name's, and
         # no chain of the scene (as "北京大学百年讲堂"); but a name that begins with its province's is the
