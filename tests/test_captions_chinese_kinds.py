@@ -4256,3 +4256,15 @@ def test_a_numbered_school_is_named_by_its_town_once(text, expected):
     chain's: the rule for an institution a bare city opens (上海交通大学) does not write the town in a second time
     (not 张掖张掖第二小学)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("乌鲁木齐国际大巴扎前,游客排队品尝烤包子。", {"sublocation": "国际大巴扎", "city": "乌鲁木齐"}),
+    ("9月1日,乌鲁木齐国际大巴扎里挤满了游客。", {"sublocation": "国际大巴扎", "city": "乌鲁木齐"}),
+    ("奎沃国际大巴扎前,游客排队品尝烤包子。", {"city": None}),
+])
+def test_a_city_written_bare_before_a_registered_venue(text, expected):
+    """A venue the register names (国际大巴扎, the Grand Bazaar) written right after a bare city the gazetteer knows
+    well: the register's name begins after the city, so the city is no part of the venue's name and is the scene's,
+    as before a venue read by its word (拉萨布达拉宫); a name it does not know gives none."""
+    check(text, expected)

@@ -3017,6 +3017,21 @@ def _sounded(name: str, words: Words) -> bool:
     return all(character in sounds for character in name)
 
 
+def bare_city_before(plain: str, at: int, earliest: int) -> int | None:
+    """Where a bare city starts that ends at `at`, right before a venue the register names there, or None: a
+    name of two to four characters, not before `earliest`, opening its clause or after 在, 于, 与 or 到, that the
+    gazetteer knows as a city of Greater China with CITY_BEFORE_A_VENUE_POPULATION people, as before a venue's
+    name read by its word (``_city_before_a_venue``: "拉萨布达拉宫")."""
+    for length in (4, 3, 2):
+        start = at - length
+        if start < earliest or not _opens_a_phrase(plain, start):
+            continue
+        population, country = chinese_name_cities(plain[start:at])
+        if population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA:
+            return start
+    return None
+
+
 def _opens_a_phrase(plain: str, at: int) -> bool:
     """Whether `at` opens a clause, or a place phrase after 在, 于, 与 or 到 ("在奉化", "与甘南")."""
     return at == 0 or plain[at - 1] in _CLAUSE_OPENS or plain[at - 1] in "在于与到"
