@@ -1239,3 +1239,15 @@ def test_the_ends_of_a_chinese_route_are_no_scene(text, expected):
 def test_a_weekday_naming_a_site_is_no_date(text, expected):
     got = parse(text)
     assert {"date": got.date, "date_kind": got.date_kind} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a news agency's name written only as the picture's source is no place, though a county shares it
+    ("Pupils read in the new village library, photo from Xinhua, March 3.", {"city": None}),
+    ("Boats wait out the storm in the harbour. Picture courtesy of Kyodo", {"city": None}),
+    # ...while a town of that name placed by the caption stays
+    ("Farmers plant rice in Xinhua, Hunan, on Monday. Photo from Xinhua", {"city": "Xinhua", "province": "Hunan"}),
+])
+def test_an_agency_named_as_the_pictures_source_is_no_place(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
