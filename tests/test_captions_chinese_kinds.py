@@ -4268,3 +4268,16 @@ def test_a_city_written_bare_before_a_registered_venue(text, expected):
     well: the register's name begins after the city, so the city is no part of the venue's name and is the scene's,
     as before a venue read by its word (拉萨布达拉宫); a name it does not know gives none."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这座老车站位于今新北市,1965年拆除。", {"city": "新北"}),
+    ("古城遗址在今西安市西北郊。", {"city": "西安"}),
+    ("这座古城遗址位于今陕西省宝鸡市。", {"city": "宝鸡", "province": "陕西"}),
+    ("游客在今治市参观造船厂。", {"city": "今治"}),
+])
+def test_present_day_before_a_place(text, expected):
+    """今 (present-day) before a place's name, as a caption of an old photo writes it ("位于今新北市"), is no part
+    of the name: the place begins after it; but a name 今 begins that the gazetteer knows whole (今治, Imabari)
+    stays whole."""
+    check(text, expected)

@@ -744,6 +744,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
     starts = [s + 2 if plain[s:s + 1] == "整" and plain[s:s + 2] in _THE_WHOLE else s for s in starts]
     # ("俯瞰整个头顿市": the whole of the place, whose name follows)
+    starts = [s + 1 if plain[s:s + 1] in _PRESENT_DAY and _a_present_days_name(plain, s + 1, words) else s
+              for s in starts]  # ("位置在今新北市新店区": present-day 新北, whose name follows 今)
     other_time = _FUTURE.search(plain, start, end) is not None  # (most sentences: no word of another time)
     leads = _longer_than_one(words.words("places.before_place"))
     starts = [position] + [s for s in starts[1:] if not (
@@ -3685,6 +3687,22 @@ _NAME_START_IN_A_CHAIN = ("城", "两", "全", "人")  # (and 两 of "重庆两�
 # "two"; 全 of "广西全州县", "大兴区全富镇", not "the whole"; 人 of "松阳县人和村", not a person)
 #: A measure word after 两 ("两个区", "两座城"): a count of units, no unit's name.
 _MEASURES = frozenset("个座名位处家条栋幢所只辆艘群种批届次期地")
+#: "Present-day", before a place's name as it is now written ("在今新北市", "位于今陕西省西安市").
+_PRESENT_DAY = frozenset("今")
+
+
+def _a_present_days_name(plain: str, at: int, words: Words) -> bool:
+    """Whether a place's name the gazetteer or the province list knows begins at `at`, right after 今
+    (present-day), and 今 with it makes no name it knows: "今新北市" is present-day 新北, but 今治 (Imabari) is a
+    city's whole name."""
+    for length in (3, 2):
+        name = plain[at:at + length]
+        if len(name) == length and (_cjk_population(name) > 0 or name in words.set("places.provinces")) and (
+                _cjk_population(plain[at - 1:at + length]) == 0):
+            return True
+    return False
+
+
 _NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "整个", "本", "城", "当地", "市民", "村民",
                    "人", "部分", "主要")  # ("部分城区": some of the city's districts; "主要城区", its main ones)
 
