@@ -4269,6 +4269,18 @@ def test_a_gate_named_by_two_characters_and_men(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("5月13日,救援人员在张掖第二小学的操场上搭起帐篷。", {"sublocation": "张掖第二小学", "city": "张掖"}),
+    ("病人在临沂第三人民医院排队挂号。", {"sublocation": "临沂第三人民医院", "city": "临沂"}),
+    ("学生们在石阡县第二小学上课。", {"sublocation": "石阡县第二小学", "city": "石阡县"}),
+])
+def test_a_numbered_school_is_named_by_its_town_once(text, expected):
+    """A numbered school or hospital (第二小学) takes the bare town before it into its name, and the town stays the
+    chain's: the rule for an institution a bare city opens (上海交通大学) does not write the town in a second time
+    (not 张掖张掖第二小学)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("▲考察团在听取介绍。本文图片均由奎沃早报全媒体见习记者 王小明摄",
      {"photographer": "王小明", "agency": "奎沃早报"}),
     ("游客在古城游览。本文图片均由新华社记者 王小明 摄", {"photographer": "王小明", "agency": "Xinhua"}),
@@ -4278,6 +4290,18 @@ def test_a_gate_named_by_two_characters_and_men(text, expected):
 def test_every_picture_of_the_article_credited_once(text, expected):
     """"本文图片均由X记者Y摄", "本文图片均来自X": one credit for all the article's pictures; the words before the
     outlet are no part of its name (credit.all_pictures, credit.source_words)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("乌鲁木齐国际大巴扎前,游客排队品尝烤包子。", {"sublocation": "国际大巴扎", "city": "乌鲁木齐"}),
+    ("9月1日,乌鲁木齐国际大巴扎里挤满了游客。", {"sublocation": "国际大巴扎", "city": "乌鲁木齐"}),
+    ("奎沃国际大巴扎前,游客排队品尝烤包子。", {"city": None}),
+])
+def test_a_city_written_bare_before_a_registered_venue(text, expected):
+    """A venue the register names (国际大巴扎, the Grand Bazaar) written right after a bare city the gazetteer knows
+    well: the register's name begins after the city, so the city is no part of the venue's name and is the scene's,
+    as before a venue read by its word (拉萨布达拉宫); a name it does not know gives none."""
     check(text, expected)
 
 
@@ -4359,4 +4383,17 @@ def test_a_venue_before_a_view_of_it(text, expected):
 def test_a_use_note_after_the_outlet(text, expected):
     """授权 (licensed by) and 下同 (the same for the pictures below) after an outlet's name say how the picture is used:
     no part of the name, and no person's name (credit.use_notes, data a newsroom extends)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这座老车站位于今新北市,1965年拆除。", {"city": "新北"}),
+    ("古城遗址在今西安市西北郊。", {"city": "西安"}),
+    ("这座古城遗址位于今陕西省宝鸡市。", {"city": "宝鸡", "province": "陕西"}),
+    ("游客在今治市参观造船厂。", {"city": "今治"}),
+])
+def test_present_day_before_a_place(text, expected):
+    """今 (present-day) before a place's name, as a caption of an old photo writes it ("位于今新北市"), is no part
+    of the name: the place begins after it; but a name 今 begins that the gazetteer knows whole (今治, Imabari)
+    stays whole."""
     check(text, expected)

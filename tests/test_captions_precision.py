@@ -620,6 +620,12 @@ def test_an_unknown_name_after_a_direction_is_no_city(text, expected):
     # ...a prefecture of the mainland, and a name the gazetteer does not know, keep their suffix
     ("阿克苏地区的农民在果园里采摘苹果。新华社记者 王明 摄", {"city": "阿克苏地区"}),
     ("奎尔瓦地区的农民在田里抢收蔬菜。(王明摄)", {"city": "奎尔瓦地区"}),
+    # ...a prefecture called 地区 until lately keeps it too; a mainland county or city that is none is its area,
+    # and so is "Greater" and a city abroad (Metro Manila)
+    ("山南地区的农民在收割青稞。(王明摄)", {"city": "山南地区"}),
+    ("勐腊地区的茶农在雾中采茶。(王明摄)", {"city": "勐腊"}),
+    ("承德地区连日降雪,道路结冰。(王明摄)", {"city": "承德"}),
+    ("大马尼拉地区的一座商场门前排起长队。(王明摄)", {"city": "大马尼拉"}),
 ])
 def test_an_area_abroad_or_in_taiwan_is_no_prefecture(text, expected):
     got = place_of(text)
@@ -1236,3 +1242,15 @@ def test_the_ends_of_a_chinese_route_are_no_scene(text, expected):
 def test_a_weekday_naming_a_site_is_no_date(text, expected):
     got = parse(text)
     assert {"date": got.date, "date_kind": got.date_kind} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a news agency's name written only as the picture's source is no place, though a county shares it
+    ("Pupils read in the new village library, photo from Xinhua, March 3.", {"city": None}),
+    ("Boats wait out the storm in the harbour. Picture courtesy of Kyodo", {"city": None}),
+    # ...while a town of that name placed by the caption stays
+    ("Farmers plant rice in Xinhua, Hunan, on Monday. Photo from Xinhua", {"city": "Xinhua", "province": "Hunan"}),
+])
+def test_an_agency_named_as_the_pictures_source_is_no_place(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

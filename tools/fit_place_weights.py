@@ -63,6 +63,7 @@ GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
     "value_scores.kind_named_before": (0.0, 1.0, 2.0),
     "value_scores.beside_a_known_place": (0.0, 1.0, 2.0),
     "value_scores.city_in_the_named_country": (0.0, 1.0),
+    "value_scores.city_in_the_named_province": (0.0, 1.0),
     "value_scores.town_holding_a_venue": (0.0, 1.0),
     # A signal read at both levels moves as a pair (the chain's score, the city's evidence): alone, a chain let
     # through would still lose its city, or a city's evidence would count for no chain, and a search that

@@ -299,6 +299,19 @@ def _registered_venue(place, text: str, plain: str, sentences: list[tuple[int, i
             city = city_state_district(found, words)
             if city is not None:  # "元朗大棠枫香林红叶正盛": a district of a city-state names its city (Yuen Long)
                 place.city = as_written(city, text)
+        if place.city is None:  # "乌鲁木齐国际大巴扎里": the registered name begins after the city written bare
+            place.city = _city_right_before(text, plain, found, scene)
+
+
+def _city_right_before(text: str, plain: str, venue: str, scene: tuple[int, int]) -> str | None:
+    """The city written bare right before a registered venue found in the scene sentence, as written
+    (``chinese_places.bare_city_before``): "乌鲁木齐国际大巴扎", the register's name being 国际大巴扎, names the city
+    before the venue as "拉萨布达拉宫" does; None when no such city stands there."""
+    from catalog.captions.chinese_places import bare_city_before
+
+    at = plain.find(simplified(venue), scene[0], scene[1])
+    start = bare_city_before(plain, at, scene[0]) if at > scene[0] else None
+    return text[start:at] if start is not None else None
 
 
 #: The words of taking a picture that end a credit ("摄", "攝影").

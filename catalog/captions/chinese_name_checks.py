@@ -12,8 +12,8 @@ Each check is one shape of span, named by its words, and leaves the value out wi
     考察船到达陆缘冰区。                          city 陆缘冰区: an area of a kind (ice), not a district
     东南区嘉年华在大厦举行。                      city 东南区: a direction alone before 区
     現居韓國的美國遊客昨晚到大坑觀賞舞火龍。       country 韓國: where the tourist lives, not the scene
-    台中地區菜農忙著搶收高麗菜。                  city 台中地區 -> 台中: 地区 after a place the gazetteer knows only
-                                                 outside the mainland is its area, no prefecture (阿克苏地区)
+    台中地區菜農忙著搶收高麗菜。                  city 台中地區 -> 台中: 地区 after a place that is no prefecture
+                                                 called so (阿克苏地区) is its area (勐腊地区 -> 勐腊)
 
 A venue or a district the gazetteer knows is never touched ("至泰安高速公路" ends with a road's word; "东城区" is
 Beijing's).
@@ -144,16 +144,36 @@ _AREA_WORDS = frozenset({"地区", "地區"})
 def area_head(city: str) -> str | None:
     """The place a city ending in 地区 is the area of, or None when it may be a prefecture: the name before 地区,
     when every place the gazetteer knows under it lies outside the mainland (Taiwan, a city abroad: 台中地區,
-    马尼拉地区), where no prefecture is called 地区; a name it knows in China or not at all keeps its suffix.
+    马尼拉地区), where no prefecture is called 地区, or "Greater" (大) and such a city (大马尼拉地区, Metro Manila);
+    on the mainland, when the gazetteer knows the name as a city or a county there and it is none of the
+    prefectures called 地区 (_PREFECTURES_CALLED_AREAS: 阿克苏地区, 山南地区 keep their suffix; 勐腊地区 is the
+    area of the county 勐腊). A name it does not know keeps its suffix.
 
     >>> area_head("台中地區"), area_head("马尼拉地区"), area_head("阿克苏地区"), area_head("奎尔瓦地区")
     ('台中', '马尼拉', None, None)
+    >>> area_head("勐腊地区"), area_head("大马尼拉地区"), area_head("山南地區")
+    ('勐腊', '大马尼拉', None)
     """
-    from catalog.captions.gazetteer import chinese_name_cities
+    from catalog.captions.chinese_words import simplified
+    from catalog.captions.gazetteer import chinese_county_provinces, chinese_name_cities
 
     head = city[:-2]
     population, country = chinese_name_cities(head)
-    return head if population and country not in (None, "CN") else None
+    if population and country not in (None, "CN"):
+        return head
+    if len(head) >= 3 and head[0] == "大":
+        population, country = chinese_name_cities(head[1:])
+        return head if population and country not in (None, "CN") else None  # ("Greater Manila")
+    if simplified(head) in _PREFECTURES_CALLED_AREAS or len(head) < 2:
+        return None
+    return head if country == "CN" or chinese_county_provinces(head) else None
+
+
+#: The prefectures of the mainland called 地区, and those lately made cities that captions still write so
+#: (日喀则地区 until 2014, 山南地区 until 2016): with 地区 they are the prefecture, no area of a town.
+_PREFECTURES_CALLED_AREAS = frozenset({
+    "阿克苏", "喀什", "和田", "塔城", "阿勒泰", "大兴安岭", "阿里",
+    "日喀则", "山南", "林芝", "昌都", "那曲", "吐鲁番", "哈密", "海东", "铜仁", "毕节"})
 
 
 def _trim_an_area(place: Place, note=None) -> None:
@@ -161,8 +181,7 @@ def _trim_an_area(place: Place, note=None) -> None:
     if head is None:
         return
     if note:
-        note(f"city {place.city!r} -> {head!r}: 地区 after a place known only outside the mainland is its area, "
-             "no prefecture")
+        note(f"city {place.city!r} -> {head!r}: 地区 after a place that is no prefecture called so is its area")
     place.city = head
 
 

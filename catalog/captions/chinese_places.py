@@ -794,6 +794,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     # (after a verb of passing or visiting too: "游客乘船游览泰国丹嫩沙多水上市场")
     starts = [s + 2 if plain[s:s + 1] == "整" and plain[s:s + 2] in _THE_WHOLE else s for s in starts]
     # ("俯瞰整个头顿市": the whole of the place, whose name follows)
+    starts = [s + 1 if plain[s:s + 1] in _PRESENT_DAY and _a_present_days_name(plain, s + 1, words) else s
+              for s in starts]  # ("位置在今新北市新店区": present-day 新北, whose name follows 今)
     other_time = _FUTURE.search(plain, start, end) is not None  # (most sentences: no word of another time)
     leads = _longer_than_one(words.words("places.before_place"))
     starts = [position] + [s for s in starts[1:] if not (
@@ -1948,18 +1950,20 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         venue = _bare_name_after_a_unit(text, plain, position, end, words, patterns, clause_only=True)
         # ("1月20日,某市某某,": a bare city alone opening the clause a date ends, then a bare name closing that
         # clause, is the dateline's place line: the city, then its spot, as a suffix or a province would show)
-    if venue and elements and elements[-1].end == position and plain[position:position + 1] == "第" and (
-            _NUMBERED.match(simplified(venue))):
+    numbered = bool(venue and elements and elements[-1].end == position and plain[position:position + 1] == "第" and (
+        _NUMBERED.match(simplified(venue))))
+    if venue and numbered:
         # "石阡县第二小学", "临沂市第三人民医院": a numbered school or hospital is named by the unit before it (the
-        # unit stays the chain's)
+        # unit stays the chain's, and is not written into the name a second time below: "张掖第一小学")
         venue = text[elements[-1].start:position] + venue
-    if venue and elements and elements[-1].level == "county" and elements[-1].end == position and not (
+    if venue and elements and not numbered and elements[-1].level == "county" and elements[-1].end == position and not (
             _SUFFIXED.search(plain, elements[-1].start, elements[-1].end)):
         # "北京大兴国际机场": a district written bare right before a venue is the first word of its name
         venue = text[elements[-1].start:position] + venue
         elements.pop()
-    if venue and elements and elements[-1].end == position and len(elements) == 1 and not _SUFFIXED.search(
-            plain, elements[-1].start, elements[-1].end) and _an_institution(simplified(venue), words) and not (
+    if venue and elements and not numbered and elements[-1].end == position and len(elements) == 1 and not (
+            _SUFFIXED.search(plain, elements[-1].start, elements[-1].end)) and _an_institution(
+            simplified(venue), words) and not (
             _big_names(words).match(simplified(venue))):
         # "上海交通大学", "北京协和医院": a city's bare name that begins an institution's name is the name's, and
         # no chain of the scene (as "北京大学百年讲堂"); but a name that begins with its province's is the
@@ -3068,6 +3072,21 @@ def _sounded(name: str, words: Words) -> bool:
     return all(character in sounds for character in name)
 
 
+def bare_city_before(plain: str, at: int, earliest: int) -> int | None:
+    """Where a bare city starts that ends at `at`, right before a venue the register names there, or None: a
+    name of two to four characters, not before `earliest`, opening its clause or after 在, 于, 与 or 到, that the
+    gazetteer knows as a city of Greater China with CITY_BEFORE_A_VENUE_POPULATION people, as before a venue's
+    name read by its word (``_city_before_a_venue``: "拉萨布达拉宫")."""
+    for length in (4, 3, 2):
+        start = at - length
+        if start < earliest or not _opens_a_phrase(plain, start):
+            continue
+        population, country = chinese_name_cities(plain[start:at])
+        if population >= CITY_BEFORE_A_VENUE_POPULATION and country in _GREATER_CHINA:
+            return start
+    return None
+
+
 def _opens_a_phrase(plain: str, at: int) -> bool:
     """Whether `at` opens a clause, or a place phrase after 在, 于, 与 or 到 ("在奉化", "与甘南")."""
     return at == 0 or plain[at - 1] in _CLAUSE_OPENS or plain[at - 1] in "在于与到"
@@ -3721,6 +3740,22 @@ _NAME_START_IN_A_CHAIN = ("城", "两", "全", "人")  # (and 两 of "重庆两�
 # "two"; 全 of "广西全州县", "大兴区全富镇", not "the whole"; 人 of "松阳县人和村", not a person)
 #: A measure word after 两 ("两个区", "两座城"): a count of units, no unit's name.
 _MEASURES = frozenset("个座名位处家条栋幢所只辆艘群种批届次期地")
+#: "Present-day", before a place's name as it is now written ("在今新北市", "位于今陕西省西安市").
+_PRESENT_DAY = frozenset("今")
+
+
+def _a_present_days_name(plain: str, at: int, words: Words) -> bool:
+    """Whether a place's name the gazetteer or the province list knows begins at `at`, right after 今
+    (present-day), and 今 with it makes no name it knows: "今新北市" is present-day 新北, but 今治 (Imabari) is a
+    city's whole name."""
+    for length in (3, 2):
+        name = plain[at:at + length]
+        if len(name) == length and (_cjk_population(name) > 0 or name in words.set("places.provinces")) and (
+                _cjk_population(plain[at - 1:at + length]) == 0):
+            return True
+    return False
+
+
 _NOT_NAME_START = ("这", "是", "一", "两", "该", "此", "某", "各", "全", "整个", "本", "城", "当地", "市民", "村民",
                    "人", "部分", "主要")  # ("部分城区": some of the city's districts; "主要城区", its main ones)
 

@@ -149,6 +149,9 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
     if best is not None and place.city is None and place.country is not None:
         # "has arrived in Sri Lanka and ... her flight landed in Colombo": a city of the country, named apart
         place.city = _city_of_the_country(best, place.country, scored, weights or shipped_weights())
+    if best is not None and place.city is None and place.province is not None:
+        # "Farmers in Guangxi mark the harvest festival in Baise": a city of the province, named apart
+        place.city = _city_of_the_province(best, place.province, scored, weights or shipped_weights())
     left_out += [Doubt("city", s.chain.elements[0].value, f"the phrase after {s.chain.prep!r} scored {s.score:g} "
                        f"({s.why()}), below the threshold") for s in scored if best is None]
     scene_venue = _scene_venue(primary, text) if primary and primary.venues else None
@@ -615,6 +618,27 @@ def _city_of_the_country(best: Scored, country: str, scored: list[Scored], weigh
         if first.population and name_levels(first.value).city_country == code or (
                 not first.population and first.town and a_town_of(first.value, code)):
             found.append(first)  # (a town too small for the city table, placed in the country by the town table)
+    names = {e.value.casefold() for e in found}
+    return found[0].value if len(names) == 1 else None
+
+
+def _city_of_the_province(best: Scored, province: str, scored: list[Scored], weights: PlaceWeights) -> str | None:
+    """The city of another phrase of the sentence when the scene's phrase names a province and no city, and the
+    gazetteer holds a city of that name in that province: "Farmers in Guangxi mark the harvest festival in Baise"
+    is Baise, Guangxi (the earlier phrase won the tie of two chains, the people's province before the scene's
+    town). Weighed by ``city_in_the_named_province`` in ``[value_scores]``; as for a country's city, a phrase
+    scoring below the scene's threshold or written after "near" gives none, nor a city the gazetteer places
+    elsewhere ("students in Texas ... a trip to Paris"), nor two cities."""
+    if weights.values["city_in_the_named_province"] < weights.values["threshold"]:
+        return None
+    found = []
+    for other in scored:
+        first = other.chain.elements[0]
+        if other is best or other.chain.near or other.score < weights.scores["threshold"] or (
+                first.level not in ("place", "city")) or not first.population:
+            continue
+        if subdivision_holding(first.value, province) is not None:
+            found.append(first)
     names = {e.value.casefold() for e in found}
     return found[0].value if len(names) == 1 else None
 

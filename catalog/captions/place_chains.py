@@ -1849,8 +1849,12 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     city_owner = owner.level == "place" and owner.population > 0  # "Karachi's Taheri Masjid"
     # "Moza Shahwala's Taheri Masjid": a town GeoNames knows owns a venue named with its word as a city does
     town_owner = owner.level == "place" and owner.town > 0 and inner is not None and _a_towns_own_place(inner[0][0])
-    if owner.level in ("city", "county", "province", "town") or after > end or admin_inner or city_owner or (
-            town_owner):
+    in_a_name = saw_the and owner.level == "province" and after == end and end < n and is_capitalised(
+        toks[end].text) and (inner is None or all(place.level in ("venue", "event") for place in inner[0]))
+    # ("at the Victoria's Secret Fashion Show": a province's possessive after "the" opens a name, as "the
+    # Algarve's" does; a place owns nothing with "the" before it, but "the Punjab's Lahore" names a city in it)
+    if not in_a_name and (owner.level in ("city", "county", "province", "town") or after > end or admin_inner or (
+            city_owner or town_owner)):
         if inner is None:
             return [owner], after  # "Beijing's northern suburb"
         owner.link = "'s"  # the possessor: the larger place the named one is in

@@ -229,11 +229,35 @@ def anniversary_check(text: str, name: str | None) -> str | None:
     return "named only as an anniversary's: the founding's years follow it"
 
 
+def source_check(text: str, name: str | None) -> str | None:
+    """Why a place's name is only the picture's source, or None: a news agency's name (the agency registry's: Xinhua
+    is also a county of Hunan) written each time right after "photo from", "picture courtesy of" or the like.
+
+    >>> source_check("Villagers read in a library, photo from Xinhua, December 11.", "Xinhua")
+    "named only as the picture's source: a news agency's name after 'photo from'"
+    >>> source_check("Farmers plant rice in Xinhua, Hunan, photo from Xinhua.", "Xinhua") is None
+    True
+    """
+    if not name or not every_mention(text, name, lambda at, end: bool(_PICTURE_FROM.search(text, max(0, at - 40), at))):
+        return None
+    from catalog.agencies import agency
+
+    if agency(name) is None:
+        return None
+    return "named only as the picture's source: a news agency's name after 'photo from'"
+
+
+#: What a picture's source follows: "photo from", "pictures courtesy of", "image via" (then perhaps "the").
+_PICTURE_FROM = compiled(r"\b(?:photo|picture|image|video|footage)s?\s+(?:from|via|courtesy(?:\s+of)?)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+
+
 def check_sides(place: Place, text: str, note=None) -> None:
     """Leave out (in place) each level whose name the text writes only as a side of a match, with the reason in
     `note` ("the Connacht/Munster vs Leinster/Ulster game" gives no province), a venue that is only the body
-    something was done through ("shots given free through the Municipal Agriculture Office"), and a Chinese place
-    written only before its founding's years. (Each check is asked only when the text holds what it needs: a
+    something was done through ("shots given free through the Municipal Agriculture Office"), a news agency's name
+    written only as the picture's source ("photo from Xinhua"), and a Chinese place written only before its
+    founding's years. (Each check is asked only when the text holds what it needs: a
     "v", 对阵, a body's word closing the venue, 周年; most captions hold none.)"""
     if " v" in text or "V" in text or "对阵" in text or "對陣" in text:
         for level in _LEVELS:
@@ -243,6 +267,9 @@ def check_sides(place: Place, text: str, note=None) -> None:
     venue = place.sublocation
     if venue and venue.rsplit(None, 1)[-1].casefold() in _BODY_WORDS:
         leave_out(place, "sublocation", channel_check(text, venue), note)
+    if " from " in text or " via " in text or "courtesy" in text:
+        for level in ("city", "province", "country"):
+            leave_out(place, level, source_check(text, getattr(place, level)), note)
     if "周年" in text or "週年" in text:
         for level in ("sublocation", "city", "province"):
             leave_out(place, level, anniversary_check(text, getattr(place, level)), note)
