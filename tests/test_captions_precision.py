@@ -1254,3 +1254,17 @@ def test_a_weekday_naming_a_site_is_no_date(text, expected):
 def test_an_agency_named_as_the_pictures_source_is_no_place(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an ordinal before "photo" in brackets points at one picture of a set, it names no source
+    ("The Quorva County Fair closed with the derby. (First photo) Cars in the first heat and (second photo) "
+     "the second heat.", {"provider": None, "agency": None, "photographer": None}),
+    ("Quorvale's new bridge opened on Friday (last photo), a year late.",
+     {"provider": None, "agency": None, "photographer": None}),
+    # ...an outlet's initials before "photo" are a credit as before
+    ("Shoppers crowd the bazaar in Quorvale. (QNA Photo)", {"photographer": None}),
+])
+def test_an_ordinal_before_photo_is_no_credit(text, expected):
+    got = vars(parse(text).credit)
+    assert {k: got[k] for k in expected} == expected, got

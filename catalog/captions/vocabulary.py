@@ -623,6 +623,8 @@ EDITOR_NOTES = (
 POSITION_WORDS = frozenset({
     "l", "r", "c", "left", "right", "center", "centre", "front", "back", "top", "bottom", "middle", "rear",
     "1st", "2nd", "3rd", "4th", "5th", "above", "below", "inset", "foreground", "background", "clockwise",
+    # a picture's place in a set, spelt out: "(First photo) Cars in the first heat and (second photo) ..."
+    "first", "second", "third", "fourth", "fifth", "last",
     "file", "file photo", "photo", "video", "cn", "pictured", "seated", "standing",
 })
 
