@@ -1268,3 +1268,17 @@ def test_an_agency_named_as_the_pictures_source_is_no_place(text, expected):
 def test_an_ordinal_before_photo_is_no_credit(text, expected):
     got = vars(parse(text).credit)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a province right before 队 names a team, not the scene, even where a venue is read after it (and "队坐镇" is no
+    # town: 镇 there is the verb 坐镇, to hold one's home ground)
+    ("3月1日晚,浙江队坐镇主场迎战来访的山西队。记者 李华 摄", {"province": None, "city": None, "sublocation": None}),
+    ("3月1日晚,浙江队坐镇宁波奥体中心迎战来访的山西队。记者 李华 摄", {"province": None}),
+    # ...the scene's own chain before the team stays
+    ("5月2日,在江苏南京奥体中心,江苏队球员在比赛中拼抢。记者 李华 摄",
+     {"province": "江苏", "city": "南京", "sublocation": "奥体中心"}),
+])
+def test_a_province_before_a_team_word_is_no_scene(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

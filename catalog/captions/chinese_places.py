@@ -1990,6 +1990,12 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if not (venue and simplified(venue).startswith(_ROUTE_WORDS)):
             return [], None
         elements.pop()
+    team = next((i for i, element in enumerate(elements) if words.pattern("places.team").match(plain, element.end)),
+                None)
+    if team is not None:
+        # "广东队坐镇主场某某篮球中心": a place right before 队 names a team, not the scene's chain (nor is "队坐镇" a
+        # town after it); the venue read on stays
+        del elements[team:]
     if elements or venue:
         found = plain.find(simplified(venue), position, end) if venue else -1
         after = found + len(venue) if venue and found >= 0 else elements[-1].end if elements else position
