@@ -1990,8 +1990,8 @@ def _read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if not (venue and simplified(venue).startswith(_ROUTE_WORDS)):
             return [], None
         elements.pop()
-    team = next((i for i, element in enumerate(elements) if words.pattern("places.team").match(plain, element.end)),
-                None)
+    teams = words.words("places.team")
+    team = next((i for i, element in enumerate(elements) if plain.startswith(teams, element.end)), None)
     if team is not None:
         # "广东队坐镇主场某某篮球中心": a place right before 队 names a team, not the scene's chain (nor is "队坐镇" a
         # town after it); the venue read on stays
