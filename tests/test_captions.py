@@ -751,8 +751,8 @@ def test_what_a_chinese_name_means_to_the_gazetteer_is_remembered_between_proces
     import sys
 
     code = ("import sys; from catalog import han_text, place_memo, places; "
-            "from catalog.captions import chinese_places as cp; "
-            "print(*[cp._cjk_population(n) > 0 and cp._country_of_places(n) for n in sys.argv[1:]], "
+            "from catalog.captions import chinese_chain as cc, chinese_places as cp; "
+            "print(*[cc.cjk_population(n) > 0 and cc._country_of_places(n) for n in sys.argv[1:]], "
             "places._GAZETTEER is None, han_text._to_traditional.cache_info().currsize); place_memo.save()")
     names = ["合肥", "旺角", "西贡", "无此地名"]
     env = dict(os.environ, CATALOG_CACHE=str(tmp_path))

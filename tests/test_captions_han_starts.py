@@ -1,4 +1,4 @@
-"""The Chinese place reader's test that no name begins at a chain's start (chinese_places._no_name_begins, with
+"""The Chinese place reader's test that no name begins at a chain's start (chinese_chain.no_name_begins, with
 catalog.captions.han_name_starts): it may rule a start out only where the full reading finds no unit. Captions
 written for these tests, and every start of some of the labelled ones."""
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import catalog.captions.chinese_places as chinese_places
+import catalog.captions.chinese_chain as chinese_chain
 from catalog.captions.chinese_words import simplified, words_for
 from catalog.captions.han_name_starts import gazetteer_name_starts
 from catalog.captions.rules import default_rules
@@ -27,15 +27,15 @@ def test_the_gazetteers_name_starts():
     assert not {"游客", "记者", "市民"} & starts
 
 
-def _full_reading(text: str, at: int, end: int, reader) -> chinese_places.Element | None:
-    """`_unit_at` with no unit before it, its test switched off: what the full reading finds at `at`."""
+def _full_reading(text: str, at: int, end: int, reader) -> chinese_chain.Element | None:
+    """`unit_at` with no unit before it, its test switched off: what the full reading finds at `at`."""
     words, patterns = reader
-    test = chinese_places._no_name_begins
-    chinese_places._no_name_begins = lambda *given: False
+    test = chinese_chain.no_name_begins
+    chinese_chain.no_name_begins = lambda *given: False
     try:
-        found = chinese_places._unit_at(text, simplified(text), at, end, words, patterns, [])
+        found = chinese_chain.unit_at(text, simplified(text), at, end, words, patterns, [])
     finally:
-        chinese_places._no_name_begins = test
+        chinese_chain.no_name_begins = test
     return found[0] if found else None
 
 
@@ -51,7 +51,7 @@ def _full_reading(text: str, at: int, end: int, reader) -> chinese_places.Elemen
 def test_a_start_where_a_name_begins_is_read(reader, why, text, at):
     words, patterns = reader
     plain = simplified(text)
-    assert not chinese_places._no_name_begins(plain, at, len(plain), words, patterns), why
+    assert not chinese_chain.no_name_begins(plain, at, len(plain), words, patterns), why
     assert _full_reading(text, at, len(plain), reader) is not None, why
 
 
@@ -60,7 +60,7 @@ def test_a_start_where_a_name_begins_is_read(reader, why, text, at):
 def test_a_start_where_no_name_begins_is_ruled_out(reader, text, at):
     words, patterns = reader
     plain = simplified(text)
-    assert chinese_places._no_name_begins(plain, at, len(plain), words, patterns)
+    assert chinese_chain.no_name_begins(plain, at, len(plain), words, patterns)
     assert _full_reading(text, at, len(plain), reader) is None
 
 
@@ -84,7 +84,7 @@ def test_every_start_ruled_out_reads_no_unit(reader):
         stops = sorted({m.end() for m in re.finditer("[。；;\n]", plain)} | {len(plain)})
         for at in range(len(plain)):
             for end in {next(stop for stop in stops if stop > at), len(plain)}:
-                if chinese_places._no_name_begins(plain, at, end, words, patterns):
+                if chinese_chain.no_name_begins(plain, at, end, words, patterns):
                     ruled_out += 1
                     assert _full_reading(text, at, end, reader) is None, (plain[at:at + 10], end)
     assert ruled_out > 500

@@ -294,7 +294,8 @@ def _registered_venue(place, text: str, plain: str, sentences: list[tuple[int, i
     if found:
         place.sublocation = found
         if place.city is None and place.province is None and place.country is None:
-            from catalog.captions.chinese_places import as_written, city_state_district
+            from catalog.captions.chinese_chain import city_state_district
+            from catalog.captions.chinese_places import as_written
 
             city = city_state_district(found, words)
             if city is not None:  # "元朗大棠枫香林红叶正盛": a district of a city-state names its city (Yuen Long)

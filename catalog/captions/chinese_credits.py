@@ -265,13 +265,13 @@ _OUTLET_NOTE = compiled(r"\s*[)）]?\s*[(（]([^()（）]{2,12})[)）]")
 def _a_place_alone(plain: str, words: Words) -> bool:
     """Whether an outlet's "name" is a place's name alone (丽江, 湖南, 香港): a province, a city that stands alone,
     or a city the gazetteer knows; no outlet is named so."""
-    from catalog.captions.chinese_places import _cjk_population
+    from catalog.captions.chinese_chain import cjk_population
 
     places = words.lists["places"]
     if not 2 <= len(plain) <= 4:
         return False
     if plain in places["provinces"] or plain in places["municipalities"] or simplified(plain) in words.set(
-            "places.cities") or simplified(plain) in words.set("places.taiwan_counties") or _cjk_population(plain) > 0:
+            "places.cities") or simplified(plain) in words.set("places.taiwan_counties") or cjk_population(plain) > 0:
         return True  # (花莲, 屏东: counties of Taiwan the word lists name, though the gazetteer may not)
     unit = next((w for w in ("县", "市") if plain.endswith(w)), None)  # "宜兰县": the place and its unit
     return unit is not None and len(plain) >= 3 and _a_place_alone(plain[:-1], words)
@@ -388,26 +388,26 @@ def _first_name(names: str | None, words: Words | None = None, bare: bool = Fals
 def _a_place_not_a_name(written: str, words: Words) -> bool:
     """Whether a "name" of a bare list is a place's (杭州西湖, 黄山云海: 杭 and 黄 are surnames too): four characters
     with no compound surname first, or a name the place lists or the gazetteer know as a city's."""
-    from catalog.captions.chinese_places import _cjk_population
+    from catalog.captions.chinese_chain import cjk_population
 
     plain = simplified(written)
     if len(plain) == 4 and plain[:2] not in words.set("credit.surnames"):
         return True  # (a person's name of four characters begins with a compound surname: 欧阳小明)
     places = words.lists["places"]
-    return plain in places["provinces"] or plain in places["municipalities"] or _cjk_population(plain) > 0
+    return plain in places["provinces"] or plain in places["municipalities"] or cjk_population(plain) > 0
 
 
 def _transliterated_name(written: str, words: Words) -> bool:
     """Whether a name of four or five characters with no dot is a transliterated one (巴特奎拉, 巴特奎古楞: Mongolian,
     Tibetan, Uyghur names): all but at most two of its characters those of foreign sounds (places.transliteration),
     three at least, and no place the word lists or the gazetteer know."""
-    from catalog.captions.chinese_places import _cjk_population
+    from catalog.captions.chinese_chain import cjk_population
 
     plain = simplified(written)
     sounds = sum(ch in words.set("places.transliteration") for ch in plain)
     places = words.lists["places"]
     return sounds >= max(3, len(plain) - 2) and not _words_not_name(plain, words) and not (
-        plain in places["provinces"] or plain in places["municipalities"] or _cjk_population(plain) > 0)
+        plain in places["provinces"] or plain in places["municipalities"] or cjk_population(plain) > 0)
 
 
 def _a_surname_first(name: str, surnames: frozenset[str]) -> bool:
@@ -1104,14 +1104,14 @@ def _a_releasing_body(written: str, rules: Rules, words: Words) -> bool:
 def _a_person_alone(written: str, rules: Rules, words: Words) -> bool:
     """Whether a name written alone in brackets at the end ("（郑子颜）") is a person's: it starts with a surname,
     and is no outlet, place, day (周一), position in the picture (左一) or word of the credit lists."""
-    from catalog.captions.chinese_places import _cjk_population
+    from catalog.captions.chinese_chain import cjk_population
 
     plain = simplified(written)
     places = words.lists["places"]
     listed = words.set("dates.named_days") | words.set("credit.notes") | words.set("credit.not_names")
     return plain[:1] in words.set("credit.surnames") and not _COUNTED.search(plain) and not (
         plain in listed or plain in places["provinces"] or plain in places["municipalities"]
-        or rules.standard_agency(plain) or _outlet_named(written, rules, words) or _cjk_population(plain)
+        or rules.standard_agency(plain) or _outlet_named(written, rules, words) or cjk_population(plain)
         or plain.endswith(_offices_named(words)))  # ("（宣传部）": an office that handed the picture out)
 
 

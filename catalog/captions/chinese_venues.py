@@ -1,6 +1,6 @@
 """The venue of a Chinese scene whose place chain named none: candidate names scored by several signals.
 
-The chain reader (``chinese_places.py``) takes a venue where the sentence's grammar puts one, right after the
+The chain reader (``chinese_chain.py``) takes a venue where the sentence's grammar puts one, right after the
 places or after 在 ("在安徽省合肥市骆岗公园"). A caption often names the scene's venue elsewhere: as the subject of
 a later clause ("西藏拉萨,雪后...,布达拉宫美如画卷"), after a verb of passing in the next sentence ("纽约,1 月
 5 日。...跑过科尼岛的木板步道"), after a phrase of reference ("距离敦煌城区约180公里的雅丹国家地质公园"). No one

@@ -2,7 +2,7 @@
 gazetteer's own file: the Chinese place reader rules out a chain's start with them before it looks a name up.
 
 A sentence offers a chain a start after each stop, after 在, after a verb of passing (catalog.captions.
-chinese_places), and at most of them no unit begins ("游客在...", "记者从..."). There `_unit_at` still tries a
+chinese_places), and at most of them no unit begins ("游客在...", "记者从..."). There `unit_at` still tries a
 country, a district of a city-state and a bare city of every length from two characters to eight, each a look-up
 of ``catalog.captions.gazetteer`` (chinese_name_cities, chinese_city_population, chinese_city_abroad,
 name_levels) or of the word lists. Each of those finds a name only under one of the gazetteer's keys (GeoNames'
