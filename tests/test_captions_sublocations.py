@@ -1365,3 +1365,15 @@ def test_a_buildings_name_is_no_territory(text, expected):
     gazetteer holds a territory of that name (`_BUILDING_WORDS`); it had been read as the province."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb of supplying, sending, going back to or setting up holds no venue's name: the clause is left out
+    ("近日,湖南永州市道县石门镇的菜农忙着采收萝卜,供应节前市场。", "石门镇"),
+    ("工人把刚出炉的瓷瓶送往包装车间。 王某摄", None),
+    ("假期结束,学生们重返校园。 李某摄", None),
+    ("图为交警在路口设起路障。 图/张某", None),
+])
+def test_a_clause_of_supplying_or_sending_is_no_venue(text, expected):
+    """`places.clause_words` (供应, 送往, 运往, 重回, 重返, 设起, 设立): the whole run of words had been the venue."""
+    assert sublocation(text) == expected
