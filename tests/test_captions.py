@@ -882,6 +882,17 @@ def test_two_small_letters_are_a_word_of_a_sentence_never_a_registry_acronym():
 
 
 @pytest.mark.parametrize(("text", "photographer", "agency"), [
+    # the word "agency" in the agency's language before a name the registry knows: that agency, no person
+    ("Floodwater fills a market street after the storm. Photo via Agencia Cuartoscuro", None, "Cuartoscuro"),
+    ("Floodwater fills a market street after the storm. Photo: Tamsin Orley/Agenzia ANSA", "Tamsin Orley", "ANSA"),
+    ("Floodwater fills a market street after the storm. (Agência Reuters)", None, "Reuters"),
+])
+def test_an_agency_named_with_its_own_languages_word_for_agency(text, photographer, agency):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
     # a paper's title noun makes the name before the slash an outlet, even with no person named after it
     ("Boats wait in the harbour at dawn. (Quorva Herald/QNS)", None, "Quorva Herald"),
     ("Boats wait in the harbour at dawn. (Daily Lindt/Vellmar Sentinel)", None, "Daily Lindt"),
