@@ -1310,3 +1310,15 @@ def test_a_chain_closing_with_a_known_agency_or_led_by_a_name_is_read_as_before(
 def test_an_outlets_initials_a_colon_and_a_name_are_the_outlet_and_its_photographer(credit_line, photographer, agency):
     credit = parse(f"A lorry heads along the highway between Lindt and Quorva.{credit_line}").credit
     assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize(("text", "photographer"), [
+    # a page's byline field after the caption's credit writes the same name again after a full stop: once
+    ("Children play on the sea wall at Lautoka, Fiji. Photo / Tamsin Orley. Tamsin Orley", "Tamsin Orley"),
+    ("Children play on the sea wall at Lautoka, Fiji. Picture: Orrin J. Talvassy. Orrin J. Talvassy",
+     "Orrin J. Talvassy"),
+    # a name once stays as it is
+    ("Children play on the sea wall at Lautoka, Fiji. Photo / Tamsin Orley", "Tamsin Orley"),
+])
+def test_a_credits_name_written_twice_is_one_name(text, photographer):
+    assert parse(text).credit.photographer == photographer

@@ -929,7 +929,14 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = _WHICH_PICTURE.sub("", body)
     if " - " in body:  # "Photo and caption by Chiba Sunao - National Geographic Traveler Photo Contest": the contest
         body = _CONTEST_TAIL.sub("", body)
+    if ". " in body:  # "Photo / Ana Ruiz. Ana Ruiz": the page's byline field after the credit, the name once more
+        body = _NAME_TWICE.sub(r"\g<name>", body)
     return body
+
+
+#: A credit's last name written again after a full stop: "Photo / Ana Ruiz. Ana Ruiz" (a page's byline field after
+#: its caption's credit): the name once.
+_NAME_TWICE = compiled(r"(?<![^\s/:])(?P<name>[^\W\d_][^\s/:]*(?: [^\s/:]+){1,4})\.\s+(?P=name)$")
 
 
 #: A second sentence of the credit that says who handed the picture out: "Photo by: Cpl. Connor. Image courtesy of
