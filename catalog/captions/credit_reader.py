@@ -930,13 +930,23 @@ def _tidy(raw: str, rules: Rules) -> str:
     if " - " in body:  # "Photo and caption by Chiba Sunao - National Geographic Traveler Photo Contest": the contest
         body = _CONTEST_TAIL.sub("", body)
     if ". " in body:  # "Photo / Ana Ruiz. Ana Ruiz": the page's byline field after the credit, the name once more
-        body = _NAME_TWICE.sub(r"\g<name>", body)
+        body = _name_once(body)
     return body
 
 
-#: A credit's last name written again after a full stop: "Photo / Ana Ruiz. Ana Ruiz" (a page's byline field after
-#: its caption's credit): the name once.
-_NAME_TWICE = compiled(r"(?<![^\s/:])(?P<name>[^\W\d_][^\s/:]*(?: [^\s/:]+){1,4})\.\s+(?P=name)$")
+def _name_once(body: str) -> str:
+    """The credit without its last name written again after a full stop: "Photo / Ana Ruiz. Ana Ruiz" (a page's
+    byline field after its caption's credit), "Orrin J. Talvassy. Orrin J. Talvassy"; a name of two words or more,
+    whole before the stop. Else the credit as it is."""
+    at = body.find(". ")
+    while at > 0:
+        name = body[at + 2:]
+        before = at - len(name)
+        if " " in name and name[:1].isalpha() and body.endswith(name, 0, at) and (
+                before == 0 or body[before - 1] in " /:"):
+            return body[:at]
+        at = body.find(". ", at + 2)
+    return body
 
 
 #: A second sentence of the credit that says who handed the picture out: "Photo by: Cpl. Connor. Image courtesy of
