@@ -882,6 +882,17 @@ def test_two_small_letters_are_a_word_of_a_sentence_never_a_registry_acronym():
 
 
 @pytest.mark.parametrize(("text", "photographer", "agency"), [
+    # the word "agency" in the agency's language before a name the registry knows: that agency, no person
+    ("Floodwater fills a market street after the storm. Photo via Agencia Cuartoscuro", None, "Cuartoscuro"),
+    ("Floodwater fills a market street after the storm. Photo: Tamsin Orley/Agenzia ANSA", "Tamsin Orley", "ANSA"),
+    ("Floodwater fills a market street after the storm. (Agência Reuters)", None, "Reuters"),
+])
+def test_an_agency_named_with_its_own_languages_word_for_agency(text, photographer, agency):
+    credit = parse(text).credit
+    assert (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize(("text", "photographer", "agency"), [
     # a paper's title noun makes the name before the slash an outlet, even with no person named after it
     ("Boats wait in the harbour at dawn. (Quorva Herald/QNS)", None, "Quorva Herald"),
     ("Boats wait in the harbour at dawn. (Daily Lindt/Vellmar Sentinel)", None, "Daily Lindt"),
@@ -1299,3 +1310,15 @@ def test_a_chain_closing_with_a_known_agency_or_led_by_a_name_is_read_as_before(
 def test_an_outlets_initials_a_colon_and_a_name_are_the_outlet_and_its_photographer(credit_line, photographer, agency):
     credit = parse(f"A lorry heads along the highway between Lindt and Quorva.{credit_line}").credit
     assert credit is not None and (credit.photographer, credit.agency) == (photographer, agency)
+
+
+@pytest.mark.parametrize(("text", "photographer"), [
+    # a page's byline field after the caption's credit writes the same name again after a full stop: once
+    ("Children play on the sea wall at Lautoka, Fiji. Photo / Tamsin Orley. Tamsin Orley", "Tamsin Orley"),
+    ("Children play on the sea wall at Lautoka, Fiji. Picture: Orrin J. Talvassy. Orrin J. Talvassy",
+     "Orrin J. Talvassy"),
+    # a name once stays as it is
+    ("Children play on the sea wall at Lautoka, Fiji. Photo / Tamsin Orley", "Tamsin Orley"),
+])
+def test_a_credits_name_written_twice_is_one_name(text, photographer):
+    assert parse(text).credit.photographer == photographer

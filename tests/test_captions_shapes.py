@@ -1627,6 +1627,15 @@ CREDIT_WIRE_DATELINES_EN = [
     ("...a credit of the caption's own comes first",
      "ISFAHAN (Tasnim) – Crowds gather at the old square on Friday. (Photo by Orrin Talvassy/Reuters)",
      {"agency": "Reuters", "photographer": "Orrin Talvassy"}),
+    ("...the wire unbracketed after the dateline's date",
+     "SAPPORO, Japan, Feb. 4 Kyodo - Snow sculptures line the park on the first day of the festival.",
+     {"agency": "Kyodo", "photographer": None, "country": "Japan"}),
+    ("...and so with its year and a double dash",
+     "SENDAI, March 3, 2021 Xinhua -- Volunteers clear mud from a street after the rain.",
+     {"agency": "Xinhua"}),
+    ("...a name the registry does not know after the date gives nothing",
+     "SAPPORO, Japan, Feb. 4 Quorva - Snow sculptures line the park on the first day of the festival.",
+     {"agency": None}),
 ]
 
 

@@ -1787,12 +1787,18 @@ def test_a_country_in_brackets_after_its_town(text, expected):
     # a cape's word opening the name of a city the city table holds: the city
     ("Volunteers hand out water at the shelter in Cape Coral on Tuesday.", {"city": "Cape Coral"}),
     ("During the parade in Cape Girardeau, a float passes the old courthouse.", {"city": "Cape Girardeau"}),
+    # ...and so a port's word opening a city's name, below the size a closing venue word asks
+    ("Children wade at the seawall in Port Vila after the cyclone. Picture: Getty", {"city": "Port Vila",
+                                                                                     "sublocation": None}),
+    ("Iron ore trucks queue at a depot in Port Hedland on Monday.", {"city": "Port Hedland"}),
+    # ...but a port no city table holds stays the site
+    ("A cruise ship docks at Port Everglades on Sunday.", {"city": None, "sublocation": "Port Everglades"}),
     # a cape's or a fort's name that is a small town's or a base's stays the site
     ("A rocket lifts off from Cape Canaveral on Tuesday.", {"city": None, "sublocation": "Cape Canaveral"}),
     ("Soldiers train near West Lake Pond, Fort Bragg, July 16, 2020.", {"city": None, "sublocation": "Fort Bragg"}),
 ])
 def test_a_city_named_after_a_cape(text, expected):
-    """`place_names.classify`: a venue word opening the name ("Cape") of a city the city table counts is the
+    """`place_names.classify`: a venue word opening the name ("Cape", "Port") of a city the city table counts is the
     city's name (the word closing a name, "Green Bay", was already weighed by the city's size)."""
     facts = parse(text)
     assert {k: getattr(facts.location, k) for k in expected} == expected

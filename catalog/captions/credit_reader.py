@@ -929,6 +929,23 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = _WHICH_PICTURE.sub("", body)
     if " - " in body:  # "Photo and caption by Chiba Sunao - National Geographic Traveler Photo Contest": the contest
         body = _CONTEST_TAIL.sub("", body)
+    if ". " in body:  # "Photo / Ana Ruiz. Ana Ruiz": the page's byline field after the credit, the name once more
+        body = _name_once(body)
+    return body
+
+
+def _name_once(body: str) -> str:
+    """The credit without its last name written again after a full stop: "Photo / Ana Ruiz. Ana Ruiz" (a page's
+    byline field after its caption's credit), "Orrin J. Talvassy. Orrin J. Talvassy"; a name of two words or more,
+    whole before the stop. Else the credit as it is."""
+    at = body.find(". ")
+    while at > 0:
+        name = body[at + 2:]
+        before = at - len(name)
+        if " " in name and name[:1].isalpha() and body.endswith(name, 0, at) and (
+                before == 0 or body[before - 1] in " /:"):
+            return body[:at]
+        at = body.find(". ", at + 2)
     return body
 
 

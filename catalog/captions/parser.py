@@ -272,14 +272,19 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
 _WIRE_DATELINE = compiled(r"(?m)^[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{1,40})?[ \t]*"
                           r"\((?P<wire>[A-Z][A-Za-z .]{1,30})\)[ \t]*(?:--|[-–—])[ \t]")
 
+#: A wire's dateline with its agency unbracketed after the date: "NAHA, Japan, Aug. 13 Kyodo - ", "KOBE, Sept. 19
+#: Quorva -" (the town in capitals, maybe its country, the month and day, maybe the year, the wire, a dash).
+_WIRE_AFTER_THE_DATE = compiled(r"(?m)^[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,[^()\n,]{1,40})?,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]*"
+                                r"\d{1,2}(?:,[ \t]*\d{4})?[ \t]+(?P<wire>[A-Z][A-Za-z]{1,30})[ \t]*(?:--|[-–—])[ \t]")
+
 
 def _wire_of_the_dateline(text: str, rules: Rules) -> str | None:
     """The agency a wire's dateline names, when the caption has no credit of its own: the story's and its
     picture's wire ("TEHRAN (Tasnim) – Crowds ..."); an agency the registry knows, within the first lines."""
     head = text[:400]
-    if "(" not in head:
-        return None
-    match = _WIRE_DATELINE.search(head)
+    match = _WIRE_DATELINE.search(head) if "(" in head else None
+    if match is None:
+        match = _WIRE_AFTER_THE_DATE.search(head)
     return match.group("wire") if match and rules.standard_agency(match.group("wire")) else None
 
 

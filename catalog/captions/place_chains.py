@@ -1763,8 +1763,9 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         qualifier = toks[qualified].text
         if classify(qualifier)[0] == "country":
             owner_country = qualifier
-        elif not qualifier.lower().endswith(("ish", "ese", "ian", "an", "ch")) or known_place(qualifier):
-            break
+        elif not (qualifier.lower().endswith(("ish", "ese", "ian", "an", "ch")) or is_demonym(qualifier)) or (
+                known_place(qualifier)):
+            break  # ("the central Thai province of Ayutthaya": a people's adjective of any ending)
         qualified += 1
     foreign = demonym or qualified > k and qualified < n and toks[qualified].lower in KIND_LEVELS
     if foreign and not demonym:

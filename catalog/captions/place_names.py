@@ -923,9 +923,10 @@ _BUILDING_WORDS = frozenset({"church", "chapel", "cathedral", "temple", "mosque"
                              "tower", "castle", "palace", "school", "station", "hospital", "museum"})
 
 
-#: Venue words that open cities' names as often as sites' ("Cape Girardeau", "Cape Coral" beside "Cape Point"); not
-#: "fort" ("Fort Bragg", "Fort Leonard Wood": a base the city table counts is still the base the photo is on).
-_CITY_OPENING_SITE_WORDS = frozenset({"cape"})
+#: Venue words that open cities' names as often as sites' ("Cape Girardeau", "Cape Coral" beside "Cape Point"; "Port
+#: Vila", a capital of 36,000, beside "Port Everglades"); not "fort" ("Fort Bragg", "Fort Leonard Wood": a base the
+#: city table counts is still the base the photo is on).
+_CITY_OPENING_SITE_WORDS = frozenset({"cape", "port"})
 
 
 def _opens_a_venue(word: str) -> bool:

@@ -48,6 +48,9 @@ STANDARD_NAMES_KEPT = 50_000
 _UNKNOWN: Any = object()  # a memo's "not asked yet" (None is an answer)
 _NOT_KEY = compiled(r"[\W_]+")
 _PHOTO_WORD = compiled(r"\s+(?:photos?|pics?)$", re.IGNORECASE)  # "CGTN Photo", "AFP pic" (Malaysian papers)
+#: The word "agency" opening an agency's name in the languages of its country ("Agencia Cuartoscuro", "Agence Zoom",
+#: "Agência Brasil"), before a name the registry knows without it.
+_AGENCY_WORD = compiled(r"^(?:Agencia|Agence|Agência|Agenzia|Agentur)\s+(?=\S)")
 #: Two letters, the first a capital: an abbreviated word ("St", "Mt", "Dr"), never a registry acronym ("ST"); nor
 #: are two small letters ("on", "pa", "ic": words of a sentence, never "PA" or "IC").
 _TITLE_CASE_PAIR = compiled(r"[A-Z][a-z]|[a-z]{2}")
@@ -147,6 +150,9 @@ class Rules:
         bare = _PHOTO_WORD.sub("", name)  # "CGTN Photo", "AFP PHOTO", "Reuters pic"; not "Sipaphoto"
         if bare != name and alias_key(bare) in self._agency_keys:
             return self._agency_keys[alias_key(bare)]
+        named = _AGENCY_WORD.sub("", name)  # "Agencia Cuartoscuro": the agency's word in its own language first
+        if named != name and (found := self._standard_agency(named)) is not None:
+            return found
         if _TITLE_CASE_PAIR.fullmatch(name.strip()):
             return None  # "St", "Mt": an abbreviated word ("St Andrew's Church"), not "ST" (The Straits Times)
         return self._registry_agency(name)
