@@ -48,6 +48,7 @@ from catalog.captions.vocabulary import (
     RANKS,
     RANKS_WRITTEN_SHORT,
     STREET_WORDS,
+    TITLE_INITIALS,
     TITLE_WORDS,
     VENUE_PREFIXES,
     VENUE_WORDS,
@@ -333,8 +334,6 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
 
 #: "Ana Ruiz | QDN": a person's name, a bar between spaces, then the outlet by its initials alone.
 _NAME_BAR_INITIALS = compiled(r"[^|/]+ \| [A-Z]{2,6}")
-#: Initials that are a person's title or degree after the name, not an outlet ("Ana Ruiz | CEO").
-_TITLE_INITIALS = frozenset({"CEO", "CFO", "COO", "MP", "MPP", "MLA", "MSP", "MD", "PHD", "DJ", "MC", "GM", "VP", "RN"})
 
 
 def _name_bar_initials(body: str, names: list[Part]) -> bool:
@@ -343,7 +342,7 @@ def _name_bar_initials(body: str, names: list[Part]) -> bool:
     stay what they were: a caption's title line as often as a credit)."""
     return (len(names) == 2 and names[0].kind == "person" and names[1].kind == "org"
             and _NAME_BAR_INITIALS.fullmatch(body) is not None and looks_like_person(names[0].text)
-            and names[1].text not in _TITLE_INITIALS and not names_a_region(names[1].text))
+            and names[1].text not in TITLE_INITIALS and not names_a_region(names[1].text))
 
 
 #: The edition a paper is named for, before its title noun: "Evening Star", "Morning Herald", "Weekend Post".

@@ -969,11 +969,11 @@ _CAPITALS_CHAIN = compiled(rf"[{CAPITALS}][{CAPITALS}'’.-]+(?: [{CAPITALS}][{C
 _CAPITALS_HEAD = compiled(r"([A-Z][A-Z&.'’-]+(?: [A-Z][A-Z&.'’-]+){0,3}) +(?=[A-Z][a-z])")
 
 
-#: A credit in capitals opening the caption, a name, "/" (or a bar) and an outlet or a role in capitals, then the
-#: prose's first word in title case on the same line: "ANA RUIZ / QUORVA FREE PRESS Pelican Lake ...", "ANA RUIZ |
-#: QCC Above, ...".
+#: A credit in capitals opening the caption, a name, "/" and an outlet or a role in capitals, then the prose's
+#: first word in title case on the same line: "ANA RUIZ / QUORVA FREE PRESS Pelican Lake ...". (With a bar, "ANA
+#: RUIZ | QCC Above, ...", it is ``_name_outlet_head``'s.)
 _CAPITALS_CHAIN_HEAD = compiled(rf"([{CAPITALS}][{CAPITALS}'’.-]+(?: [{CAPITALS}][{CAPITALS}'’.-]+){{1,3}}"
-                                r"(?: ?/ ?| \| )"
+                                r" ?/ ?"
                                 rf"[{CAPITALS}][{CAPITALS}&'’.-]+(?: [{CAPITALS}][{CAPITALS}&'’.-]+){{0,4}}) +"
                                 rf"(?=[{CAPITALS}][a-z])")
 

@@ -196,7 +196,7 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         # "AFP PHOTO /Queensland Fire" cut at "and" before a note: the text's "provided by the Queensland Fire and
         # Emergency Services" names the same body whole
         fuller = provider_in_text(work, rules)
-        if fuller and len(fuller) > len(facts.credit.provider) and fuller.startswith(facts.credit.provider + " "):
+        if fuller and fuller.startswith(facts.credit.provider + " "):
             facts.credit.provider = fuller
     if facts.credit.provider is None:
         facts.credit.provider = provider_in_text(work, rules)

@@ -612,6 +612,10 @@ PLATFORMS = frozenset({
     "pixabay",
 })
 
+#: Initials that are a person's title or degree after the name, not an outlet: "Ana Ruiz | CEO" is a name and
+#: a post, where "Ana Ruiz | QDN" is a local paper's credit.
+TITLE_INITIALS = frozenset({"CEO", "CFO", "COO", "MP", "MPP", "MLA", "MSP", "MD", "PHD", "DJ", "MC", "GM", "VP", "RN"})
+
 #: Where Reuters and EPA editors' notes begin after a credit: the credit stops there.
 EDITOR_NOTES = (
     "ATTENTION EDITORS", "THIS IMAGE", "EDITORIAL USE", "NO RESALES", "NO ARCHIVES", "MANDATORY CREDIT",
