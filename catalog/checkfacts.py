@@ -33,7 +33,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from catalog.dates import span
+from catalog.dates import span, with_year
 
 if TYPE_CHECKING:
     from catalog.captions import CaptionFacts
@@ -76,9 +76,7 @@ def check_facts(meta: PhotoMetadata, values: dict[str, Any], facts: CaptionFacts
             found["no_date"] = True
         said = facts.date if facts.date_kind != "released" else None
         if said is None and facts.date_text and file_day:
-            from catalog.records import _with_year
-
-            said = _with_year(facts.date_text, file_day[:4])
+            said = with_year(facts.date_text, file_day[:4])
         if said and file_day and file_taken is not None:
             found["date"] = {"caption": said, "file": file_day, "source": file_taken.source,
                              "days_apart": days_apart(said, file_day)}

@@ -77,6 +77,33 @@ def precision(value: str | None) -> str | None:
     return {1: "year", 2: "month", 3: "day"}.get(len(value.split("-")))
 
 
+#: A month and day as captions write them without a year: "Oct. 14", "14 October"; "10月14日".
+_MONTH_DAY = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+([A-Za-z]+)")
+_CHINESE_MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+
+
+def with_year(date_text: str, year: str) -> str | None:
+    """A yearless date completed with `year` (the file's own): 'Oct. 14' + '2025' -> '2025-10-14', '10月14日'
+    likewise; None when the text is not a month and day, or the day does not exist in that year.
+
+    >>> with_year("Oct. 14", "2025"), with_year("10月14日", "2025"), with_year("Feb. 29", "2025")
+    ('2025-10-14', '2025-10-14', None)
+    """
+    chinese = _CHINESE_MONTH_DAY.search(date_text)
+    if chinese:
+        candidate = f"{year}-{int(chinese[1]):02d}-{int(chinese[2]):02d}"
+        return candidate if span(candidate)[0] else None
+    match = _MONTH_DAY.search(date_text)
+    if not match:
+        return None
+    month_name, day = (match[1], match[2]) if match[1] else (match[4], match[3])
+    month = MONTHS.get(month_name.lower())
+    if not month:
+        return None
+    candidate = f"{year}-{month:02d}-{int(day):02d}"
+    return candidate if span(candidate)[0] else None
+
+
 def _span_of(year: int, month: int | None, day: int | None) -> tuple[str, str]:
     if month is None:
         return date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()

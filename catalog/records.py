@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from catalog.dates import MONTHS, span
+from catalog.dates import with_year
 from catalog.entities import place_of
 from catalog.metadata.types import PhotoMetadata
 from catalog.patterns import compiled
@@ -297,33 +297,11 @@ def _dates(meta, facts: CaptionFacts | None, values, sources, put, manual, capti
         put("released", released, "caption")
     if (facts.date_text and facts.date_kind == "taken" and "taken" in values and len(values["taken"]) < 10
             and sources.get("taken") != "manual"):
-        inferred = _with_year(facts.date_text, values["taken"][:4])
+        inferred = with_year(facts.date_text, values["taken"][:4])
         if inferred:
             values["taken"] = inferred
             sources["taken"] = "caption"
             values["taken_inferred"] = True
-
-
-_MONTH_DAY = compiled(r"([A-Za-z]+)\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+([A-Za-z]+)")
-_CHINESE_MONTH_DAY = compiled(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
-
-
-def _with_year(date_text: str, year: str) -> str | None:
-    """'Oct. 14' + '2025' -> '2025-10-14', '10月14日' + '2025' likewise; None when the text is not a month and
-    day."""
-    chinese = _CHINESE_MONTH_DAY.search(date_text)
-    if chinese:
-        candidate = f"{year}-{int(chinese[1]):02d}-{int(chinese[2]):02d}"
-        return candidate if span(candidate)[0] else None
-    match = _MONTH_DAY.search(date_text)
-    if not match:
-        return None
-    month_name, day = (match[1], match[2]) if match[1] else (match[4], match[3])
-    month = MONTHS.get(month_name.lower())
-    if not month:
-        return None
-    candidate = f"{year}-{month:02d}-{int(day):02d}"
-    return candidate if span(candidate)[0] else None
 
 
 def _place(meta, facts: CaptionFacts | None, values, sources, put, manual, caption_first, rules=None) -> None:
