@@ -228,8 +228,10 @@ TUNE_FLOORS = {
     # scores 92.6 (city 82.4, province 88.2)
     # the session's caption branches (capen62-64, capcity1, capcred8, capprec15) raised en photographer, agency,
     # provider, date_kind, sublocation, city and province on tune
-    "en": {"photographer": 0.983, "agency": 0.983, "provider": 0.989, "date": 0.991, "date_kind": 0.986,
-           "sublocation": 0.917, "city": 0.934, "province": 0.977, "country": 0.985},
+    # re-based for en_fresh42, en_fresh43 and en_fresh44 (137 fresh tune captions: the Middle East, Africa and
+    # Latin America; European venues; sport and events at named venues; not tuned on yet)
+    "en": {"photographer": 0.981, "agency": 0.981, "provider": 0.989, "date": 0.991, "date_kind": 0.985,
+           "sublocation": 0.915, "city": 0.935, "province": 0.977, "country": 0.985},
     # capzh12 raised zh sublocation, city, country and agency: places kept with a mirror's pinyin, a city the
     # caption calls one (小城), a venue's end before 里, numbered schools, landmarks that are towns, 东说念主 for 人
     # capzh13 raised zh sublocation: a title before a bare credit, villages named 长X after their
@@ -269,8 +271,11 @@ TUNE_FLOORS = {
     # re-based for zh_fresh37 (40 fresh tune captions from provincial channels, gateways and pages abroad, not
     # tuned on yet): its tune part scores 94.4 (sublocation 82.5, city 85.0)
     # capzh47-48, capcity1, capcred8 and capprec15 raised zh agency, sublocation and city on tune
-    "zh": {"photographer": 0.990, "agency": 0.981, "provider": 0.995, "date": 0.993, "date_kind": 0.986,
-           "sublocation": 0.926, "city": 0.963, "province": 0.987, "country": 0.988},
+    # re-based for zh_fresh39 to zh_fresh42 (164 fresh tune captions: provincial and county outlets, Taiwan, Hong
+    # Kong and Malaysian pages, pictures abroad, trade fairs and sport; not tuned on yet), and for the agency's
+    # second reading in Chinese captions (tools/chinese_agency_alts.py), which raised agency
+    "zh": {"photographer": 0.988, "agency": 0.986, "provider": 0.994, "date": 0.993, "date_kind": 0.986,
+           "sublocation": 0.922, "city": 0.961, "province": 0.987, "country": 0.987},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}
