@@ -1831,3 +1831,30 @@ def test_a_town_owning_a_sports_position(text, expected):
     """`locations._city_owning_the_scene` leaves out a town whose possessive owns a team's position; the positions
     of North American school sports are in `rules/place_evidence.toml` [teams]."""
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town named by its kind after "the", as a verb's object or after a preposition of a stretch: the town
+    ("Dancers fill the square of the old town, then the procession circles the northern Moroccan city of Tetouan "
+     "at dusk.", "Tetouan"),
+    ("Heavy rain lashes the Black Sea port city of Batumi on Monday, flooding cellars.", "Batumi"),
+    ("Cyclists ride along the Croatian port of Split as the sun goes down.", "Split"),
+    ("Fireworks light up the skies above the capital of Ghana during the celebrations.", None),
+    # where something goes, comes from or is seen from: not the scene
+    ("Convoys carry aid to the city of Kherson from the west on Friday.", None),
+    ("The glow of the city of Tucson, 80 kilometres away, lights the clouds.", None),
+    # a village is a site as often as the town: not read so
+    ("A storm batters the fishing village of Quorvanly, tearing roofs from the cottages.", None),
+])
+def test_a_town_named_by_its_kind_as_an_object(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, not_the_city", [
+    # a town's kind of an island, a capital's of a province, or a kind's word inside a name: no town after "of"
+    ("Waves lash Quorvaville, the southern coastal city of Jeju Island, as the typhoon draws near.", "Jeju Island"),
+    ("Ferries run from Quorvaville to Scarborough, the capital of Tobago.", "Tobago"),
+    ("She heads the newly formed Port of Spain branch of the club.", "Spain"),
+])
+def test_no_town_named_by_its_kind(text, not_the_city):
+    assert city(text) != not_the_city

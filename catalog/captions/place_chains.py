@@ -154,6 +154,13 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                         chains.append(chain)
                         i = j
                         continue
+            if word == "the" and lowers[i - 1] not in _NOT_AFTER_A_TOWNS_KIND and _a_towns_kind_ahead(toks, i):
+                chain, j = _read_chain(toks, i, "object", "object")  # "surrounding the Israeli city of Arad"
+                if chain is not None and chain.elements[0].level in ("city", "town") and (
+                        chain.elements[0].population or chain.elements[0].town):  # (not "the city of Jeju Island")
+                    chains.append(chain)
+                    i = j
+                    continue
             if word == "called" and before == ",":
                 chain, j = _a_place_named_called(toks, i)  # "from a bridge, called Quorva Bridge, Dhaka region"
                 if chain is not None:
@@ -305,6 +312,34 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+def _a_towns_kind_ahead(toks: list[Token], i: int) -> bool:
+    """Whether "the" at toks[i] opens a town named by its kind, a few words describing it first: "the city of
+    Arad", "the southeastern Israeli city of Arad", "the Red Sea port city of Jeddah". The name after "of" is
+    then the town, whatever word stands before "the" (a verb's object: "volunteers pose in the desert
+    surrounding the city of Arad"), when the gazetteer knows it as a town. The kind is written in small letters
+    ("the newly formed Port of Spain branch" names none); a village is a site as often as the scene's town, and "the
+    capital of" names a larger place ("the capital of Tobago"): neither is read so."""
+    for m in range(i + 1, min(len(toks) - 2, i + _TOWNS_KIND_WORDS + 1)):
+        word = toks[m].lower
+        if toks[m].text in _TOWNS_KINDS and toks[m + 1].lower == "of" and is_capitalised(toks[m + 2].text):
+            return True
+        if not toks[m].text.isalpha() or word in PREPOSITIONS or word in ("of", "the", "and", "a", "an"):
+            return False
+    return False
+
+
+#: The kinds of a town that name it after "of": "the city of", "the port of".
+_TOWNS_KINDS = frozenset({"city", "town", "port"})
+#: The most words between "the" and the town's kind: "the southeastern Israeli city of", "the Red Sea port city of".
+_TOWNS_KIND_WORDS = 5
+#: Words before "the" after which a town named by its kind is where something goes, comes from or is seen from
+#: ("to the city of", "from the town of", "the lights of the city of"), or a point beside the scene ("near the
+#: town of", "outside the city of"), or whose own reading already decided ("in the city of").
+_NOT_AFTER_A_TOWNS_KIND = frozenset({
+    "to", "into", "onto", "from", "of", "off", "in", "inside", "near", "nearby", "outside", "past", "toward",
+    "towards", "beyond", "between", "called", "named", "like", "unlike", "than"})
 
 
 #: The words of a street, a square or a quarter that Italian, French, Spanish, Portuguese, Polish, Romanian and Malay
@@ -1963,13 +1998,15 @@ _WATERS = frozenset({"sea", "ocean", "gulf", "coast"})
 
 def _a_town_of_a_named_sea(toks: list[Token], k: int) -> tuple[list[Element], int] | None:
     """The town when a sea's or a coast's name of one to three capitalised words qualifies its kind after "the"
-    ("the Red Sea port of Jeddah", "the Black Sea city of Batumi"): the town is the city, and the sea names no
-    province, nor a venue called "Red Sea port of Jeddah"; else None."""
+    ("the Red Sea port of Jeddah", "the Black Sea city of Batumi", "the Black Sea port city of Batumi"): the town
+    is the city, and the sea names no province, nor a venue called "Red Sea port of Jeddah"; else None."""
     n = len(toks)
     for kind_at in (k + 1, k + 2, k + 3):
         if kind_at + 2 >= n or toks[kind_at].lower not in _SETTLEMENTS_OF_A_REGION or toks[kind_at + 1].lower != "of":
             continue
         words = toks[k:kind_at]
+        if len(words) > 1 and words[-1].text == "port":
+            words = words[:-1]  # "the Black Sea port city of Batumi"
         if words[-1].lower not in _WATERS or not all(
                 is_capitalised(t.text) and strip_possessive(t.text) is None for t in words):
             return None
