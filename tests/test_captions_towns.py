@@ -1858,3 +1858,15 @@ def test_a_town_named_by_its_kind_as_an_object(text, expected):
 ])
 def test_no_town_named_by_its_kind(text, not_the_city):
     assert city(text) != not_the_city
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the <town> area", "the <town> CBD": the town the city table holds, not a venue "Ashburton area"
+    ("Floodwater creeps up on houses in the Timaru area after a night of rain.", "Timaru"),
+    ("Hawkers pack the pavements in the Nairobi CBD on Monday, 4 March 2019.", "Nairobi"),
+    ("Cattle graze along the Quorva Highway in the Timaru area.", "Timaru"),
+    # a region's or a province's name before "area" is no town
+    ("Storms lash the Baltic area on Monday.", None),
+])
+def test_the_area_of_a_town(text, expected):
+    assert city(text) == expected

@@ -1771,6 +1771,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         town = _a_town_of_a_named_region(toks, k)  # "the southern Gaza Strip city of Khan Younis"
         if town is None:
             town = _a_town_of_a_named_sea(toks, k)  # "the Black Sea port of Odesa"
+        if town is None:
+            town = _a_towns_area(toks, k)  # "in the Ashburton area", "in the Johannesburg CBD"
         if town is not None:
             return town
     if saw_the and depth < 3:
@@ -2016,6 +2018,31 @@ def _a_town_of_a_named_sea(toks: list[Token], k: int) -> tuple[list[Element], in
         town = element_of(toks, kind_at + 2, end, False, "city")
         return ([town], end) if town.level in ("city", "place") else None
     return None
+
+def _a_towns_area(toks: list[Token], k: int) -> tuple[list[Element], int] | None:
+    """The town when "the" and a town's name the city table holds stand before a word for the land around it or
+    its centre ("in the Ashburton area", "in the Johannesburg CBD"): the town is the city, and "Ashburton area"
+    no venue of it; else None. A country's, a province's or a region's name is no town ("the Baltic area")."""
+    end = read_name(toks, k)
+    if end is None:
+        return None
+    if toks[end - 1].text in _A_TOWNS_AREA and end - k > 1:
+        town_end = end - 1  # (the word read into the name: "Johannesburg CBD")
+    elif end < len(toks) and toks[end].text in _A_TOWNS_AREA:
+        town_end, end = end, end + 1
+    else:
+        return None
+    levels = name_levels(" ".join(t.text for t in toks[k:town_end]))
+    if levels.country or not levels.city_population or levels.province and levels.city_population < (
+            PROVINCE_SIDE_CITY):
+        return None  # ("the Kharkiv area": a province's name too, of a city under a million)
+    town = element_of(toks, k, town_end, True, "city")
+    return ([town], end) if town.level in ("city", "place") else None
+
+
+#: Words for the land around a town or its centre, after its name: "the Ashburton area", "the Johannesburg CBD".
+_A_TOWNS_AREA = frozenset({"area", "CBD"})
+
 
 def _a_towns_own_place(element: Element) -> bool:
     """Whether a venue after a possessive is a public place a town owns: its name has such a place's word."""
