@@ -1870,3 +1870,14 @@ def test_no_town_named_by_its_kind(text, not_the_city):
 ])
 def test_the_area_of_a_town(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "old town" in small letters before a town's name: the old part of that town, the town the city
+    ("Tourists shelter from the rain in old town Tallinn, Estonia on Monday.", "Tallinn"),
+    ("The guild hall in old town Vilnius was rebuilt after the war.", "Vilnius"),
+    # written as a name, the old town is a venue of the town after it, as before
+    ("Tourists shelter from the rain in Old Town Tallinn on Monday.", "Tallinn"),
+])
+def test_old_town_before_a_town(text, expected):
+    assert city(text) == expected

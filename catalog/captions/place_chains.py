@@ -2515,11 +2515,14 @@ _HIT_ENDINGS = ("-hit", "-torn", "-stricken", "-ravaged", "-affected", "-struck"
 
 
 def _is_descriptor(toks: list[Token], k: int) -> bool:
-    """A word to step over before a name: "ancient", "northwest", and "East" in "East China's"."""
+    """A word to step over before a name: "ancient", "northwest", "East" in "East China's", "old town"."""
     word = toks[k].lower
     if "-" in word and toks[k].text.islower() and word.endswith(_HIT_ENDINGS) and k + 1 < len(toks) and (
             is_capitalised(toks[k + 1].text)):
         return True  # "quake-hit Wandong Village", "war-torn Aleppo"
+    if word == "town" and toks[k].text == word and k and toks[k - 1].lower == "old" and k + 1 < len(toks) and (
+            is_capitalised(toks[k + 1].text)):
+        return True  # "in old town Riga": the old part of the town named after it
     if word not in DESCRIPTORS and word not in DIRECTIONS:
         return False
     if not is_capitalised(toks[k].text):
