@@ -1881,3 +1881,12 @@ def test_the_area_of_a_town(text, expected):
 ])
 def test_old_town_before_a_town(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a picture's file number glued to the town closing the line is no part of the town's name
+    ("A man sells tea outside the bus station on Jinnah Road, QuettaA_10452", "Quetta"),
+    ("Fishing boats come home at dusk to the harbour in MombasaIMG_2044\nThe catch is sold on the sand.", "Mombasa"),
+])
+def test_a_file_number_glued_to_the_town(text, expected):
+    assert city(text) == expected
