@@ -1831,3 +1831,62 @@ def test_a_town_owning_a_sports_position(text, expected):
     """`locations._city_owning_the_scene` leaves out a town whose possessive owns a team's position; the positions
     of North American school sports are in `rules/place_evidence.toml` [teams]."""
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town named by its kind after "the", as a verb's object or after a preposition of a stretch: the town
+    ("Dancers fill the square of the old town, then the procession circles the northern Moroccan city of Tetouan "
+     "at dusk.", "Tetouan"),
+    ("Heavy rain lashes the Black Sea port city of Batumi on Monday, flooding cellars.", "Batumi"),
+    ("Cyclists ride along the Croatian port of Split as the sun goes down.", "Split"),
+    ("Fireworks light up the skies above the capital of Ghana during the celebrations.", None),
+    # where something goes, comes from or is seen from: not the scene
+    ("Convoys carry aid to the city of Kherson from the west on Friday.", None),
+    ("The glow of the city of Tucson, 80 kilometres away, lights the clouds.", None),
+    # a village is a site as often as the town: not read so
+    ("A storm batters the fishing village of Quorvanly, tearing roofs from the cottages.", None),
+])
+def test_a_town_named_by_its_kind_as_an_object(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, not_the_city", [
+    # a town's kind of an island, a capital's of a province, or a kind's word inside a name: no town after "of"
+    ("Waves lash Quorvaville, the southern coastal city of Jeju Island, as the typhoon draws near.", "Jeju Island"),
+    ("Ferries run from Quorvaville to Scarborough, the capital of Tobago.", "Tobago"),
+    ("She heads the newly formed Port of Spain branch of the club.", "Spain"),
+])
+def test_no_town_named_by_its_kind(text, not_the_city):
+    assert city(text) != not_the_city
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the <town> area", "the <town> CBD": the town the city table holds, not a venue "Ashburton area"
+    ("Floodwater creeps up on houses in the Timaru area after a night of rain.", "Timaru"),
+    ("Hawkers pack the pavements in the Nairobi CBD on Monday, 4 March 2019.", "Nairobi"),
+    ("Cattle graze along the Quorva Highway in the Timaru area.", "Timaru"),
+    # a region's or a province's name before "area" is no town
+    ("Storms lash the Baltic area on Monday.", None),
+])
+def test_the_area_of_a_town(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "old town" in small letters before a town's name: the old part of that town, the town the city
+    ("Tourists shelter from the rain in old town Tallinn, Estonia on Monday.", "Tallinn"),
+    ("The guild hall in old town Vilnius was rebuilt after the war.", "Vilnius"),
+    # written as a name, the old town is a venue of the town after it, as before
+    ("Tourists shelter from the rain in Old Town Tallinn on Monday.", "Tallinn"),
+])
+def test_old_town_before_a_town(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a picture's file number glued to the town closing the line is no part of the town's name
+    ("A man sells tea outside the bus station on Jinnah Road, QuettaA_10452", "Quetta"),
+    ("Fishing boats come home at dusk to the harbour in MombasaIMG_2044\nThe catch is sold on the sand.", "Mombasa"),
+])
+def test_a_file_number_glued_to_the_town(text, expected):
+    assert city(text) == expected

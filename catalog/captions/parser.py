@@ -152,6 +152,16 @@ def _own_sublocation(facts: CaptionFacts) -> bool:
     return bool(facts.location.sublocation) and "the venue register" not in facts.evidence.get("sublocation", "")
 
 
+#: A camera's or an archive's file number glued to the word before it, as a page's caption field runs the
+#: place into the picture's name ("Galle Road, ColomboA_07631", "Sunset over LimaIMG_2044"): capitals, an
+#: underscore and four digits or more after a word in small letters. Blanked for the readers (same offsets).
+_FILE_NAME_GLUED = compiled(r"(?<=[a-z])[A-Z]{1,4}_\d{4,}(?:_\w+)?(?:\.(?:jpe?g|JPE?G|png|PNG|tiff?|TIFF?))?\b")
+
+
+def _blanked(match: re.Match) -> str:
+    return " " * len(match.group())
+
+
 def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explain: bool = False) -> CaptionFacts:
     """The English reader (see parse)."""
     facts = CaptionFacts(text=text)
@@ -178,6 +188,8 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         if note and not dateline.scene:
             note(f"dateline {text[dateline.start:dateline.end].strip()!r} left out: when the story was filed, "
                  "not the photo's date or place")
+    if "_" in work:
+        work = _FILE_NAME_GLUED.sub(_blanked, work)  # "on Galle Road, ColomboA_07631": no "ColomboA_07631" town
     facts.description = description(text, found)
     if facts.credit.photographer is None:
         facts.credit.photographer = photographer_in_text(work, rules)

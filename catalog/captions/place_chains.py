@@ -154,6 +154,13 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                         chains.append(chain)
                         i = j
                         continue
+            if word == "the" and lowers[i - 1] not in _NOT_AFTER_A_TOWNS_KIND and _a_towns_kind_ahead(toks, i):
+                chain, j = _read_chain(toks, i, "object", "object")  # "surrounding the Israeli city of Arad"
+                if chain is not None and chain.elements[0].level in ("city", "town") and (
+                        chain.elements[0].population or chain.elements[0].town):  # (not "the city of Jeju Island")
+                    chains.append(chain)
+                    i = j
+                    continue
             if word == "called" and before == ",":
                 chain, j = _a_place_named_called(toks, i)  # "from a bridge, called Quorva Bridge, Dhaka region"
                 if chain is not None:
@@ -305,6 +312,34 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         else:
             i += 1
     return chains
+
+
+def _a_towns_kind_ahead(toks: list[Token], i: int) -> bool:
+    """Whether "the" at toks[i] opens a town named by its kind, a few words describing it first: "the city of
+    Arad", "the southeastern Israeli city of Arad", "the Red Sea port city of Jeddah". The name after "of" is
+    then the town, whatever word stands before "the" (a verb's object: "volunteers pose in the desert
+    surrounding the city of Arad"), when the gazetteer knows it as a town. The kind is written in small letters
+    ("the newly formed Port of Spain branch" names none); a village is a site as often as the scene's town, and "the
+    capital of" names a larger place ("the capital of Tobago"): neither is read so."""
+    for m in range(i + 1, min(len(toks) - 2, i + _TOWNS_KIND_WORDS + 1)):
+        word = toks[m].lower
+        if toks[m].text in _TOWNS_KINDS and toks[m + 1].lower == "of" and is_capitalised(toks[m + 2].text):
+            return True
+        if not toks[m].text.isalpha() or word in PREPOSITIONS or word in ("of", "the", "and", "a", "an"):
+            return False
+    return False
+
+
+#: The kinds of a town that name it after "of": "the city of", "the port of".
+_TOWNS_KINDS = frozenset({"city", "town", "port"})
+#: The most words between "the" and the town's kind: "the southeastern Israeli city of", "the Red Sea port city of".
+_TOWNS_KIND_WORDS = 5
+#: Words before "the" after which a town named by its kind is where something goes, comes from or is seen from
+#: ("to the city of", "from the town of", "the lights of the city of"), or a point beside the scene ("near the
+#: town of", "outside the city of"), or whose own reading already decided ("in the city of").
+_NOT_AFTER_A_TOWNS_KIND = frozenset({
+    "to", "into", "onto", "from", "of", "off", "in", "inside", "near", "nearby", "outside", "past", "toward",
+    "towards", "beyond", "between", "called", "named", "like", "unlike", "than"})
 
 
 #: The words of a street, a square or a quarter that Italian, French, Spanish, Portuguese, Polish, Romanian and Malay
@@ -1736,6 +1771,8 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         town = _a_town_of_a_named_region(toks, k)  # "the southern Gaza Strip city of Khan Younis"
         if town is None:
             town = _a_town_of_a_named_sea(toks, k)  # "the Black Sea port of Odesa"
+        if town is None:
+            town = _a_towns_area(toks, k)  # "in the Ashburton area", "in the Johannesburg CBD"
         if town is not None:
             return town
     if saw_the and depth < 3:
@@ -1963,13 +2000,15 @@ _WATERS = frozenset({"sea", "ocean", "gulf", "coast"})
 
 def _a_town_of_a_named_sea(toks: list[Token], k: int) -> tuple[list[Element], int] | None:
     """The town when a sea's or a coast's name of one to three capitalised words qualifies its kind after "the"
-    ("the Red Sea port of Jeddah", "the Black Sea city of Batumi"): the town is the city, and the sea names no
-    province, nor a venue called "Red Sea port of Jeddah"; else None."""
+    ("the Red Sea port of Jeddah", "the Black Sea city of Batumi", "the Black Sea port city of Batumi"): the town
+    is the city, and the sea names no province, nor a venue called "Red Sea port of Jeddah"; else None."""
     n = len(toks)
     for kind_at in (k + 1, k + 2, k + 3):
         if kind_at + 2 >= n or toks[kind_at].lower not in _SETTLEMENTS_OF_A_REGION or toks[kind_at + 1].lower != "of":
             continue
         words = toks[k:kind_at]
+        if len(words) > 1 and words[-1].text == "port":
+            words = words[:-1]  # "the Black Sea port city of Batumi"
         if words[-1].lower not in _WATERS or not all(
                 is_capitalised(t.text) and strip_possessive(t.text) is None for t in words):
             return None
@@ -1979,6 +2018,31 @@ def _a_town_of_a_named_sea(toks: list[Token], k: int) -> tuple[list[Element], in
         town = element_of(toks, kind_at + 2, end, False, "city")
         return ([town], end) if town.level in ("city", "place") else None
     return None
+
+def _a_towns_area(toks: list[Token], k: int) -> tuple[list[Element], int] | None:
+    """The town when "the" and a town's name the city table holds stand before a word for the land around it or
+    its centre ("in the Ashburton area", "in the Johannesburg CBD"): the town is the city, and "Ashburton area"
+    no venue of it; else None. A country's, a province's or a region's name is no town ("the Baltic area")."""
+    end = read_name(toks, k)
+    if end is None:
+        return None
+    if toks[end - 1].text in _A_TOWNS_AREA and end - k > 1:
+        town_end = end - 1  # (the word read into the name: "Johannesburg CBD")
+    elif end < len(toks) and toks[end].text in _A_TOWNS_AREA:
+        town_end, end = end, end + 1
+    else:
+        return None
+    levels = name_levels(" ".join(t.text for t in toks[k:town_end]))
+    if levels.country or not levels.city_population or levels.province and levels.city_population < (
+            PROVINCE_SIDE_CITY):
+        return None  # ("the Kharkiv area": a province's name too, of a city under a million)
+    town = element_of(toks, k, town_end, True, "city")
+    return ([town], end) if town.level in ("city", "place") else None
+
+
+#: Words for the land around a town or its centre, after its name: "the Ashburton area", "the Johannesburg CBD".
+_A_TOWNS_AREA = frozenset({"area", "CBD"})
+
 
 def _a_towns_own_place(element: Element) -> bool:
     """Whether a venue after a possessive is a public place a town owns: its name has such a place's word."""
@@ -2451,11 +2515,14 @@ _HIT_ENDINGS = ("-hit", "-torn", "-stricken", "-ravaged", "-affected", "-struck"
 
 
 def _is_descriptor(toks: list[Token], k: int) -> bool:
-    """A word to step over before a name: "ancient", "northwest", and "East" in "East China's"."""
+    """A word to step over before a name: "ancient", "northwest", "East" in "East China's", "old town"."""
     word = toks[k].lower
     if "-" in word and toks[k].text.islower() and word.endswith(_HIT_ENDINGS) and k + 1 < len(toks) and (
             is_capitalised(toks[k + 1].text)):
         return True  # "quake-hit Wandong Village", "war-torn Aleppo"
+    if word == "town" and toks[k].text == word and k and toks[k - 1].lower == "old" and k + 1 < len(toks) and (
+            is_capitalised(toks[k + 1].text)):
+        return True  # "in old town Riga": the old part of the town named after it
     if word not in DESCRIPTORS and word not in DIRECTIONS:
         return False
     if not is_capitalised(toks[k].text):
