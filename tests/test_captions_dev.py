@@ -476,7 +476,8 @@ def test_a_chinese_captions_agency_gets_its_other_reading():
              for a in all_agencies()}
 
     def row(agency, raw, alt=None):
-        return {"text": f"市民在公园散步。{raw}", "credit": {"agency": agency, "raw": raw}, **({"alt": alt} if alt else {})}
+        made = {"text": f"市民在公园散步。{raw}", "credit": {"agency": agency, "raw": raw}}
+        return {**made, "alt": alt} if alt else made
 
     assert other_reading(row("广州日报", "广州日报记者 王某 摄"), standard, names) == "Guangzhou Daily"
     assert other_reading(row("Guangzhou Daily", "广州日报记者 王某 摄"), standard, names) == "广州日报"
