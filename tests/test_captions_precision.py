@@ -1288,3 +1288,22 @@ def test_an_ordinal_before_photo_is_no_credit(text, expected):
 def test_a_province_before_a_team_word_is_no_scene(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date with a clock time after a slash, on a line of its own below the caption, is a listing's stamp
+    ("Two old friends met again at the city museum last spring.\n14.10.2022 / 09:31 ANNA BERG",
+     {"date": None, "date_kind": None}),
+    # ...and a stamped page line whose only lower-case word is a label's value ("Editor: lixin") is the page's too,
+    # so the caption's own date is the photo's
+    ("Harvest festival in Quorvale\n\nQuorvanet| 2022-10-14 09:31:07|Editor: lixin\n\nFarmers dance at the "
+     "harvest festival in Quorvale on Oct. 13, 2022. (Photo by Ann Ray/Xinhua)",
+     {"date": "2022-10-13", "date_kind": "taken"}),
+    # ...while a date and a clock time inside the caption's sentence stay the photo's
+    ("Fans cheer the home side in the square, Quorvale 13/10/2022, 7:18pm. Photo: Ann Ray",
+     {"date": "2022-10-13", "date_kind": "taken"}),
+])
+def test_a_page_stamp_after_a_slash_or_beside_a_labels_value_is_no_photo_date(text, expected):
+    facts = parse(text)
+    got = {"date": facts.date, "date_kind": facts.date_kind}
+    assert {k: got[k] for k in expected} == expected, got
