@@ -1307,3 +1307,16 @@ def test_a_page_stamp_after_a_slash_or_beside_a_labels_value_is_no_photo_date(te
     facts = parse(text)
     got = {"date": facts.date, "date_kind": facts.date_kind}
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city-state's name is never the country, wherever the chain reads it at that level
+    ("8月15日,旅客们在香港国际机场候机大厅走动。新华社记者 李明摄", {"country": None}),
+    ("8月15日,观众在香港会展中心参观展览。新华社记者 李明摄", {"country": None, "city": "香港"}),
+    ("8月15日,旅客們在澳門國際機場走動。記者 李明攝", {"country": None}),
+    # ...a country written before its city stays
+    ("8月15日,观众在法国巴黎参观展览。新华社记者 李明摄", {"country": "法国", "city": "巴黎"}),
+])
+def test_a_city_state_is_no_country(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
