@@ -1320,3 +1320,23 @@ def test_a_page_stamp_after_a_slash_or_beside_a_labels_value_is_no_photo_date(te
 def test_a_city_state_is_no_country(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person's picture "for" a body or an outlet the registry lacks: the person took it, no provider handed it out
+    ("Women build a bomber in the plant, October 1942. Photo by Ann Ray for the Quorva Office of War Information.",
+     {"photographer": "Ann Ray", "provider": None}),
+    ("Hilde, 10, marches in the rally. Picture: Tony Smith for Quorva Today", {"photographer": "Tony Smith",
+                                                                             "provider": None}),
+    # ...an outlet after "for" is the agency as before, and a client after an agency stays out
+    ("A boy plays in the park. Photo: Jan Novak for Quorva Daily", {"photographer": "Jan Novak",
+                                                                  "agency": "Quorva Daily", "provider": None}),
+    ("Models walk the runway. Photo by Ann Ray/Getty Images for Flannels",
+     {"photographer": "Ann Ray", "agency": "Getty Images", "provider": None}),
+    # ...and a title line "X for Y" with one word after "for" is no credit at all
+    ("Fresh Bread for Breakfast\nA baker lifts loaves from the oven in Quorvale before dawn.",
+     {"photographer": None, "agency": None, "provider": None, "raw": None}),
+])
+def test_a_persons_picture_for_a_body_names_no_provider(text, expected):
+    got = vars(parse(text).credit)
+    assert {k: got[k] for k in expected} == expected, got
