@@ -1288,3 +1288,55 @@ def test_an_ordinal_before_photo_is_no_credit(text, expected):
 def test_a_province_before_a_team_word_is_no_scene(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date with a clock time after a slash, on a line of its own below the caption, is a listing's stamp
+    ("Two old friends met again at the city museum last spring.\n14.10.2022 / 09:31 ANNA BERG",
+     {"date": None, "date_kind": None}),
+    # ...and a stamped page line whose only lower-case word is a label's value ("Editor: lixin") is the page's too,
+    # so the caption's own date is the photo's
+    ("Harvest festival in Quorvale\n\nQuorvanet| 2022-10-14 09:31:07|Editor: lixin\n\nFarmers dance at the "
+     "harvest festival in Quorvale on Oct. 13, 2022. (Photo by Ann Ray/Xinhua)",
+     {"date": "2022-10-13", "date_kind": "taken"}),
+    # ...while a date and a clock time inside the caption's sentence stay the photo's
+    ("Fans cheer the home side in the square, Quorvale 13/10/2022, 7:18pm. Photo: Ann Ray",
+     {"date": "2022-10-13", "date_kind": "taken"}),
+])
+def test_a_page_stamp_after_a_slash_or_beside_a_labels_value_is_no_photo_date(text, expected):
+    facts = parse(text)
+    got = {"date": facts.date, "date_kind": facts.date_kind}
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city-state's name is never the country, wherever the chain reads it at that level
+    ("8月15日,旅客们在香港国际机场候机大厅走动。新华社记者 李明摄", {"country": None}),
+    ("8月15日,观众在香港会展中心参观展览。新华社记者 李明摄", {"country": None, "city": "香港"}),
+    ("8月15日,旅客們在澳門國際機場走動。記者 李明攝", {"country": None}),
+    # ...a country written before its city stays
+    ("8月15日,观众在法国巴黎参观展览。新华社记者 李明摄", {"country": "法国", "city": "巴黎"}),
+])
+def test_a_city_state_is_no_country(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person's picture "for" a body or an outlet the registry lacks: the person took it, no provider handed it out
+    ("Women build a bomber in the plant, October 1942. Photo by Ann Ray for the Quorva Office of War Information.",
+     {"photographer": "Ann Ray", "provider": None}),
+    ("Hilde, 10, marches in the rally. Picture: Tony Smith for Quorva Today", {"photographer": "Tony Smith",
+                                                                             "provider": None}),
+    # ...an outlet after "for" is the agency as before, and a client after an agency stays out
+    ("A boy plays in the park. Photo: Jan Novak for Quorva Daily", {"photographer": "Jan Novak",
+                                                                  "agency": "Quorva Daily", "provider": None}),
+    ("Models walk the runway. Photo by Ann Ray/Getty Images for Flannels",
+     {"photographer": "Ann Ray", "agency": "Getty Images", "provider": None}),
+    # ...and a title line "X for Y" with one word after "for" is no credit at all
+    ("Fresh Bread for Breakfast\nA baker lifts loaves from the oven in Quorvale before dawn.",
+     {"photographer": None, "agency": None, "provider": None, "raw": None}),
+])
+def test_a_persons_picture_for_a_body_names_no_provider(text, expected):
+    got = vars(parse(text).credit)
+    assert {k: got[k] for k in expected} == expected, got

@@ -122,7 +122,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
     # (large Han character classes) cost an import of English captions more than all their other patterns.
     from catalog.captions.chinese_credits import dateline_outlet, desk_outlet, find_chinese_credit, source_outlet
     from catalog.captions.chinese_dates import background_dates, body_sentences, choose_date, split_sentences
-    from catalog.captions.chinese_places import complete_from_heading, find_chinese_place
+    from catalog.captions.chinese_places import complete_from_heading, find_chinese_place, no_city_state_country
 
     if _PINYIN_LEFT_IN.search(text):  # "青岛市李沧区(qū)九水街道", "新华社发(fā)(张鹰摄)": a mirror's converter
         facts = parse_chinese(_PINYIN_LEFT_IN.sub("", text), rules, places=places, dates=dates, explain=explain)
@@ -227,6 +227,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
         narrow_to_the_unit_inside(facts.location, text, facts.notes.append if explain else None)
         check_quoted_names(facts.location, text, facts.notes.append if explain else None)
         check_sides(facts.location, text, facts.notes.append if explain else None)
+        no_city_state_country(facts.location, words)
         facts.evidence.update(place_kinds("zh", "scene sentence", facts.location, found_by or None))
         if explain:
             from catalog.captions.parser import place_note

@@ -122,6 +122,23 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
     return place
 
 
+def no_city_state_country(place: Place, words: Words) -> None:
+    """Take a city-state (places.city_states: 香港, 澳门) out of the place's country: the contract puts Hong Kong
+    in ``city``, never in ``country`` ("在香港国际机场", "香港会展中心" read 香港 at the country level, which no
+    label takes). Run on the place as finally read: the checks before it weigh a country as a written level."""
+    if place.country and simplified(place.country) in _city_state_names(words):
+        place.country = None
+
+
+def _city_state_names(words: Words) -> frozenset[str]:
+    """The names of the city-states of places.city_states (香港, 澳门), simplified."""
+    made = words._made.get(("city_state_names",))
+    if made is None:
+        made = words._made[("city_state_names",)] = frozenset(
+            entry.split(None, 1)[1] for entry in words["places.city_states"] if len(entry.split(None, 1)) == 2)
+    return made
+
+
 def _scene_place(text: str, plain: str, sentences: list[tuple[int, int]], body: list[tuple[int, int]],
                  date: ChineseDate | None, words: Words, patterns: dict) -> Place:
     """The place of the scene sentence, as ``find_chinese_place`` says, before a project's structure is read."""

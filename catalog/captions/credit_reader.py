@@ -1141,7 +1141,13 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
         if rules.standard_agency(left) or (looks_like_organisation(left) and not looks_like_person(left)
                                            and len(left.split()) > 1):
             return _split_names(left, rules)  # "Getty Images for Flannels": the client is left out
-        if looks_like_person(left) and (rules.standard_agency(right) or is_media(right)):
+        if looks_like_person(left) and (rules.standard_agency(right) or is_media(right) or (
+                found.group(1).casefold() == "for" and len(_THE.sub("", right, count=1).split()) > 1
+                and looks_like_organisation(right))):
+            # "Andrey Rudakov for Bloomberg"; and a person's picture "for" a name of two words or more is taken for
+            # that outlet or body ("Tony Smith for Quorva Today", "Photo by Ann Ray for the Office of War
+            # Information"), never the whole line a provider (one word after "for" is a title's: "Boiling Water
+            # for Tea")
             return [left, "for " + right]
     of = _OF.search(piece) if " of " in piece else None
     if of and looks_like_person(piece[: of.start()]) and (rules.standard_agency(piece[of.end():]) or is_media(

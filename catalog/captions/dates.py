@@ -649,7 +649,7 @@ def _date_evidence() -> dict[str, frozenset[str]]:
 _CLOCK = compiled(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?")
 #: A clock time written right before a date ("08:15, October 13, 2023") or right after it ("2003-07-13 07:58").
 _CLOCK_BEFORE = compiled(r"\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?[ \t,]*$")
-_CLOCK_AFTER = compiled(r"[ \t,|–—-]*\d{1,2}:\d\d(?!\d)")
+_CLOCK_AFTER = compiled(r"[ \t,|/–—-]*\d{1,2}:\d\d(?!\d)")  # ("22.11.2021 / 14:07": a listing's stamp)
 #: A label, its colon and its value up to the next bar or slash: "Editor: Liu Xin", "Source: Xinhua".
 _LABELLED = compiled(r"\b([A-Za-z]+)\s*:\s*[^|/\n:]*")
 #: A line opening with a label: "Published: ", "Updated ".
@@ -695,8 +695,10 @@ def _page_line(text: str, mention: Mention, mentions: list[Mention]) -> str | No
                    or _CLOCK_AFTER.match(text, mention.end))
     if stamped:
         # ("Dibyangshu SARKAR http://www.cnpps.org 2013-03-23 13:29:29": a site's address is no prose word)
-        words = _LOWER_WORD.findall(_CLOCK.sub(" ", _WEB_ADDRESS.sub(" ", rest) if "www" in rest or "//" in rest
-                                               else rest))
+        # ("新华网| 2023-09-03 14:53:49|Editor: huaxia": a label's value, the editor's login, is no prose word either)
+        unlabelled = _LABELLED.sub(lambda m: " " if m.group(1).casefold() in labels else m.group(), rest)
+        words = _LOWER_WORD.findall(_CLOCK.sub(" ", _WEB_ADDRESS.sub(" ", unlabelled) if "www" in unlabelled
+                                               or "//" in unlabelled else unlabelled))
         return None if any(w.casefold() not in labels for w in words) else "page"
     words = _ANY_WORD.findall(_PAGE_TAG.sub(" ", rest))
     if words and _LABEL_OPENS.match(rest) and all(w.casefold() in labels for w in words):
