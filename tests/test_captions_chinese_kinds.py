@@ -4397,3 +4397,19 @@ def test_present_day_before_a_place(text, expected):
     of the name: the place begins after it; but a name 今 begins that the gazetteer knows whole (今治, Imabari)
     stays whole."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8月15日,在广安华蓥市某某街道东风村,农民抢收水稻。", {"city": "华蓥", "province": None}),
+    ("6月7日,位于大连庄河市某某乡的稻田里,插秧机来回穿梭。", {"city": "庄河", "province": None}),
+    ("游客在苏州昆山市周庄镇游览。", {"city": "昆山", "province": None}),
+    # a province written bare before its county-level city stays the province
+    ("8月15日,在山东曲阜市孔庙,游客游览。", {"city": "曲阜", "province": "山东"}),
+    # a state abroad before its city is no city of China
+    ("8月15日,在美国加州洛杉矶市,游客游览。", {"city": "洛杉矶", "province": "加州"}),
+])
+def test_a_prefecture_level_city_before_its_county_level_city(text, expected):
+    """A city of China written bare right before a city written with 市 ("大连庄河市") is the prefecture-level
+    city holding the county-level one: the chain names two cities, no province (`chinese_places._a_city_above_
+    its_city`); it had been read as the province."""
+    check(text, expected)
