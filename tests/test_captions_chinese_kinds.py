@@ -4413,3 +4413,18 @@ def test_a_prefecture_level_city_before_its_county_level_city(text, expected):
     city holding the county-level one: the chain names two cities, no province (`chinese_places._a_city_above_
     its_city`); it had been read as the province."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月3日,宁化县工业园区,工人在车间里赶制订单。", {"city": "宁化县", "sublocation": "宁化县工业园区"}),
+    ("9月3日,工人在长汀县工业园区一家企业的车间里作业。", {"city": "长汀县", "sublocation": "长汀县工业园区"}),
+    ("9月3日,在福建省长汀县工业园区,工人在车间里作业。",
+     {"city": "长汀县", "province": "福建", "sublocation": "长汀县工业园区"}),
+    # the museum or the library a unit names takes the unit into its name: no chain of the scene
+    ("9月3日,在湖南省博物馆,游客参观青铜器。", {"city": None, "sublocation": "湖南省博物馆"}),
+])
+def test_a_park_the_county_names_keeps_the_county(text, expected):
+    """An industrial or science park a county names by its own name (places.unit_parks: "长汀县工业园区") is the
+    venue, and the county stays the chain's, standing in for the city, whether or not a province is written
+    before it (`chinese_chain.read_chain` asks for the park before the unit's own institution)."""
+    check(text, expected)

@@ -528,14 +528,15 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
             venue = text[elements[-1].start:position] + venue
     elif elements and elements[-1].end == position and not after_comma and (
             len(elements) == 1 or _a_district(elements[-1], words)):
-        named = _named_for_the_unit(plain, elements[-1], end, words)
+        venue = _park_of_the_unit(text, plain, elements[-1], end, words)
+        # ("吉水县工业园区": a park the county names by its own name keeps the county as the chain's, as after a
+        # province; but the museum a unit names, "湖南省博物馆", takes the unit into its name)
+        named = _named_for_the_unit(plain, elements[-1], end, words) if venue is None else None
         if named is not None:  # "在湖南省博物馆参观": the province names the museum, no chain of the scene
             # (a unit after others is the chain's: "山东临沂,临沂市博物馆里")
             venue = text[elements[-1].start:named]
             if not _a_district(elements[-1], words):  # (a district stays: its city-state is the city, 九龙公园)
                 elements.pop()
-        else:
-            venue = _park_of_the_unit(text, plain, elements[-1], end, words)
     elif elements and elements[-1].end == position and not after_comma:
         venue = _park_of_the_unit(text, plain, elements[-1], end, words)
     if venue and not elements:  # "长江南京段", "黄河兰州段的中山桥": a river, the city of its stretch, its venue
