@@ -4428,3 +4428,18 @@ def test_a_park_the_county_names_keeps_the_county(text, expected):
     venue, and the county stays the chain's, standing in for the city, whether or not a province is written
     before it (`chinese_chain.read_chain` asks for the park before the unit's own institution)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3月5日,和静县某某镇的牧民一早就聚在沟口。", {"city": "和静县"}),
+    ("3月5日,同心县韦州镇的农民在田里劳作。", {"city": "同心县", "sublocation": "韦州镇"}),
+    ("3月5日,和平县的农民在田里收割水稻。", {"city": "和平县"}),
+    # 和 and 从 as words of the sentence, before a county of another name, stay words
+    ("3月5日,他和宁化县的农民一起劳作。", {"city": "宁化县"}),
+    ("3月5日,游客从吉水县出发前往井冈山。", {"city": "吉水县"}),
+])
+def test_a_county_whose_name_a_linking_word_begins(text, expected):
+    """A county or a county-level city whose first character is a linking word (和静县, 同心县, 从江县), written with
+    its suffix where a phrase opens, is that county (`chinese_chain._a_county_a_link_opens`: the suffix and the
+    name's readings agree); it had been read as "and" before a county 静县 no province has."""
+    check(text, expected)
