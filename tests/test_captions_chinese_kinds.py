@@ -4443,3 +4443,16 @@ def test_a_county_whose_name_a_linking_word_begins(text, expected):
     its suffix where a phrase opens, is that county (`chinese_chain._a_county_a_link_opens`: the suffix and the
     name's readings agree); it had been read as "and" before a county 静县 no province has."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("露营越来越火,合肥各个公园里搭满了帐篷。 王小明 摄", {"city": "合肥"}),
+    ("国庆假期,南京各大商场人头攒动。 王小明 摄", {"city": "南京"}),
+    ("入冬以来,昆明各处湿地迎来越冬的红嘴鸥。 王小明 摄", {"city": "昆明"}),
+    # a country's sites, each of them, name no scene below the country
+    ("国庆假期,中国各大景区人头攒动。 王小明 摄", {"city": None}),
+])
+def test_a_city_before_each_of_its_sites(text, expected):
+    """A city at a clause's start, then 各个, 各大 or 各处 and its sites ("合肥各个公园里"): the sites are the city's,
+    so the city is the scene and qualifies no title (`chinese_places._modifier`, as after 各地 or 当地)."""
+    check(text, expected)

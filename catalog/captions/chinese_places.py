@@ -1446,12 +1446,12 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
     runs_on = after < end and bool(han_char().match(plain[after])) and plain[after] not in HARD_STOPS and (
         plain[after] not in NAME_BREAKS) and not plain.startswith((
         "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "市民", "居民", "戈壁", "草原", "沙漠", "农村",
-        "乡村", "山区", "当地"), after) and not plain.startswith(words.words("places.venue_word_as_noun"),
-                                                             after) and not (
+        "乡村", "山区", "当地", "各个", "各大", "各处"), after) and not plain.startswith(
+        words.words("places.venue_word_as_noun"), after) and not (
         plain.startswith(words.words("places.city_parts"), after)) and not (
         elements[-1].level != "country" and SITES_COUNTED.match(plain, after))
     # ("乌鲁木齐街头两名女子...": the city's streets, where the scene is; "昆山一家工厂的工人": a site in the city;
-    # "米兰当地关门的店铺": 当地, local, is in the city)
+    # "米兰当地关门的店铺": 当地, local, is in the city; "合肥各个公园里", "某市各大商场": each of the city's sites)
     if runs_on:
         stop = after
         while stop < end and stop - after <= 8 and plain[stop] not in HARD_STOPS:
