@@ -4456,3 +4456,16 @@ def test_a_city_before_each_of_its_sites(text, expected):
     """A city at a clause's start, then 各个, 各大 or 各处 and its sites ("合肥各个公园里"): the sites are the city's,
     so the city is the scene and qualifies no title (`chinese_places._modifier`, as after 各地 or 当地)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("大批民众涌进地铁站纳凉。中新社發 張小明 攝 圖片來源:CNSPHOTO",
+     {"photographer": "張小明", "agency": "China News Service"}),
+    ("大批民众涌进地铁站纳凉。中新社发 张小明 摄 图片来源:CNSPHOTO", {"photographer": "张小明"}),
+    ("大批民众涌进地铁站纳凉。中新社发 张小明 摄", {"photographer": "张小明", "agency": "China News Service"}),
+])
+def test_the_outlet_that_sent_it_before_the_name_and_a_source(text, expected):
+    """An outlet and the word of sending before the photographer's name ("中新社發 張小明 攝"), then a picture-source
+    label: the sender is no person's name (`chinese_credits._an_outlet_sending`); it had been read as the
+    photographer when the source label closed the credit."""
+    check(text, expected)
