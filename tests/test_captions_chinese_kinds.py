@@ -4469,3 +4469,16 @@ def test_the_outlet_that_sent_it_before_the_name_and_a_source(text, expected):
     label: the sender is no person's name (`chinese_credits._an_outlet_sending`); it had been read as the
     photographer when the source label closed the credit."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月17日,游客在林芝的巴松措拍照留念。新华社记者 王小明 摄", {"city": "林芝"}),
+    ("9月17日,铜仁梵净山迎来大批游客。新华社记者 王小明 摄", {"city": "铜仁", "sublocation": "梵净山"}),
+    ("9月17日,在河池,农民收割水稻。新华社记者 王小明 摄", {"city": "河池"}),
+    # the morning sun is no city: 朝阳 is left off the list
+    ("9月17日,朝阳映照下的梯田美如画卷。新华社记者 王小明 摄", {"city": None}),
+])
+def test_a_prefecture_level_city_the_gazetteer_lacks_bare(text, expected):
+    """China's prefecture-level cities that GeoNames holds only with 市 and few people (林芝, 铜仁, 河池) are listed
+    in places.cities, so a caption that writes one bare names the city, as it does a bigger one."""
+    check(text, expected)
