@@ -4397,3 +4397,88 @@ def test_present_day_before_a_place(text, expected):
     of the name: the place begins after it; but a name 今 begins that the gazetteer knows whole (今治, Imabari)
     stays whole."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8月15日,在广安华蓥市某某街道东风村,农民抢收水稻。", {"city": "华蓥", "province": None}),
+    ("6月7日,位于大连庄河市某某乡的稻田里,插秧机来回穿梭。", {"city": "庄河", "province": None}),
+    ("游客在苏州昆山市周庄镇游览。", {"city": "昆山", "province": None}),
+    # a province written bare before its county-level city stays the province
+    ("8月15日,在山东曲阜市孔庙,游客游览。", {"city": "曲阜", "province": "山东"}),
+    # a state abroad before its city is no city of China
+    ("8月15日,在美国加州洛杉矶市,游客游览。", {"city": "洛杉矶", "province": "加州"}),
+])
+def test_a_prefecture_level_city_before_its_county_level_city(text, expected):
+    """A city of China written bare right before a city written with 市 ("大连庄河市") is the prefecture-level
+    city holding the county-level one: the chain names two cities, no province (`chinese_places._a_city_above_
+    its_city`); it had been read as the province."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月3日,宁化县工业园区,工人在车间里赶制订单。", {"city": "宁化县", "sublocation": "宁化县工业园区"}),
+    ("9月3日,工人在长汀县工业园区一家企业的车间里作业。", {"city": "长汀县", "sublocation": "长汀县工业园区"}),
+    ("9月3日,在福建省长汀县工业园区,工人在车间里作业。",
+     {"city": "长汀县", "province": "福建", "sublocation": "长汀县工业园区"}),
+    # the museum or the library a unit names takes the unit into its name: no chain of the scene
+    ("9月3日,在湖南省博物馆,游客参观青铜器。", {"city": None, "sublocation": "湖南省博物馆"}),
+])
+def test_a_park_the_county_names_keeps_the_county(text, expected):
+    """An industrial or science park a county names by its own name (places.unit_parks: "长汀县工业园区") is the
+    venue, and the county stays the chain's, standing in for the city, whether or not a province is written
+    before it (`chinese_chain.read_chain` asks for the park before the unit's own institution)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3月5日,和静县某某镇的牧民一早就聚在沟口。", {"city": "和静县"}),
+    ("3月5日,同心县韦州镇的农民在田里劳作。", {"city": "同心县", "sublocation": "韦州镇"}),
+    ("3月5日,和平县的农民在田里收割水稻。", {"city": "和平县"}),
+    # 和 and 从 as words of the sentence, before a county of another name, stay words
+    ("3月5日,他和宁化县的农民一起劳作。", {"city": "宁化县"}),
+    ("3月5日,游客从吉水县出发前往井冈山。", {"city": "吉水县"}),
+])
+def test_a_county_whose_name_a_linking_word_begins(text, expected):
+    """A county or a county-level city whose first character is a linking word (和静县, 同心县, 从江县), written with
+    its suffix where a phrase opens, is that county (`chinese_chain._a_county_a_link_opens`: the suffix and the
+    name's readings agree); it had been read as "and" before a county 静县 no province has."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("露营越来越火,合肥各个公园里搭满了帐篷。 王小明 摄", {"city": "合肥"}),
+    ("国庆假期,南京各大商场人头攒动。 王小明 摄", {"city": "南京"}),
+    ("入冬以来,昆明各处湿地迎来越冬的红嘴鸥。 王小明 摄", {"city": "昆明"}),
+    # a country's sites, each of them, name no scene below the country
+    ("国庆假期,中国各大景区人头攒动。 王小明 摄", {"city": None}),
+])
+def test_a_city_before_each_of_its_sites(text, expected):
+    """A city at a clause's start, then 各个, 各大 or 各处 and its sites ("合肥各个公园里"): the sites are the city's,
+    so the city is the scene and qualifies no title (`chinese_places._modifier`, as after 各地 or 当地)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("大批民众涌进地铁站纳凉。中新社發 張小明 攝 圖片來源:CNSPHOTO",
+     {"photographer": "張小明", "agency": "China News Service"}),
+    ("大批民众涌进地铁站纳凉。中新社发 张小明 摄 图片来源:CNSPHOTO", {"photographer": "张小明"}),
+    ("大批民众涌进地铁站纳凉。中新社发 张小明 摄", {"photographer": "张小明", "agency": "China News Service"}),
+])
+def test_the_outlet_that_sent_it_before_the_name_and_a_source(text, expected):
+    """An outlet and the word of sending before the photographer's name ("中新社發 張小明 攝"), then a picture-source
+    label: the sender is no person's name (`chinese_credits._an_outlet_sending`); it had been read as the
+    photographer when the source label closed the credit."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月17日,游客在林芝的巴松措拍照留念。新华社记者 王小明 摄", {"city": "林芝"}),
+    ("9月17日,铜仁梵净山迎来大批游客。新华社记者 王小明 摄", {"city": "铜仁", "sublocation": "梵净山"}),
+    ("9月17日,在河池,农民收割水稻。新华社记者 王小明 摄", {"city": "河池"}),
+    # the morning sun is no city: 朝阳 is left off the list
+    ("9月17日,朝阳映照下的梯田美如画卷。新华社记者 王小明 摄", {"city": None}),
+])
+def test_a_prefecture_level_city_the_gazetteer_lacks_bare(text, expected):
+    """China's prefecture-level cities that GeoNames holds only with 市 and few people (林芝, 铜仁, 河池) are listed
+    in places.cities, so a caption that writes one bare names the city, as it does a bigger one."""
+    check(text, expected)

@@ -528,14 +528,15 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
             venue = text[elements[-1].start:position] + venue
     elif elements and elements[-1].end == position and not after_comma and (
             len(elements) == 1 or _a_district(elements[-1], words)):
-        named = _named_for_the_unit(plain, elements[-1], end, words)
+        venue = _park_of_the_unit(text, plain, elements[-1], end, words)
+        # ("吉水县工业园区": a park the county names by its own name keeps the county as the chain's, as after a
+        # province; but the museum a unit names, "湖南省博物馆", takes the unit into its name)
+        named = _named_for_the_unit(plain, elements[-1], end, words) if venue is None else None
         if named is not None:  # "在湖南省博物馆参观": the province names the museum, no chain of the scene
             # (a unit after others is the chain's: "山东临沂,临沂市博物馆里")
             venue = text[elements[-1].start:named]
             if not _a_district(elements[-1], words):  # (a district stays: its city-state is the city, 九龙公园)
                 elements.pop()
-        else:
-            venue = _park_of_the_unit(text, plain, elements[-1], end, words)
     elif elements and elements[-1].end == position and not after_comma:
         venue = _park_of_the_unit(text, plain, elements[-1], end, words)
     if venue and not elements:  # "长江南京段", "黄河兰州段的中山桥": a river, the city of its stretch, its venue
@@ -1091,7 +1092,9 @@ def unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: di
     """One administrative unit or known place name at `at`, and where it ends."""
     if at >= end or plain[at] in HARD_STOPS and not (
             before and before[-1].end == at and plain[at] in SOFT_BREAKS) and not (
-            _a_link_opening_after_at(plain, at)):  # (天津市和平区: see unit_name_ok; "在和平区")
+            _a_link_opening_after_at(plain, at)) and not (
+            plain[at] in NAME_BREAKS and _a_linked_county_at(plain, at, end)):
+        # (天津市和平区: see unit_name_ok; "在和平区"; "和静县哈尔莫敦镇", a county 和 begins)
         return None
     if not before and no_name_begins(plain, at, end, words, patterns):
         return None  # (most starts of a chain: no name of a list or of the gazetteer begins there)
@@ -2304,9 +2307,11 @@ def unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: boo
     vouched = continuing and len(written) <= 4
     breaks = _NEVER_IN_A_UNIT if vouched else NAME_BREAKS  # ("大赵庄村农民在村文化广场": 在 no unit's name holds)
     linked = continuing and len(written) <= 3 and written[0] in SOFT_BREAKS  # "天津市和平区", "安徽省和县"
+    linked = linked or written[0] in NAME_BREAKS and _a_county_a_link_opens(written)  # ("和静县", "从江县")
     if any(ch in inside and not (vouched and ch in SOFT_BREAKS) or ch in breaks for ch in written[1:]) or (
             written[0] in HARD_STOPS and not linked and not _a_link_opening_after_at(plain, start)) or (
-            written[0] in NAME_BREAKS and not continuing and not _a_link_opening_after_at(plain, start)) or (
+            written[0] in NAME_BREAKS and not continuing and not linked and not _a_link_opening_after_at(
+                plain, start)) or (
             written.startswith(_NOT_NAME_START)) and not (
             continuing and len(written) >= 3 and written.startswith(_NAME_START_IN_A_CHAIN) and (
                 written[1] not in _MEASURES)) and not (
@@ -2376,6 +2381,22 @@ def unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: boo
         return False  # "开发区交警中队": a kind of zone, no name (but "长沙经开区" is the city's zone)
     return written not in ("城市", "市区", "城区", "景区", "社区", "小渔村", "小山村", "小村")
     # (a small village of a kind, no name: "海边的小渔村", "大山里的小山村"; "某某渔村" is one)
+
+
+def _a_county_a_link_opens(written: str) -> bool:
+    """Whether a unit whose first character is a linking word (和, 同, 从, 将) is a county or a county-level city
+    by its readings, written with its suffix ("和静县", "同心县", "从江县", "和龙市"): the suffix and the readings
+    agree, so 和 is the name's first character, not "and" before a county called 静县 (which no province has)."""
+    return 3 <= len(written) <= 4 and written[-1] in _COUNTY_LEVEL_LAST and _a_county_anywhere(simplified(written[:-1]))
+
+
+def _a_linked_county_at(plain: str, at: int, end: int) -> bool:
+    """Whether a county whose name a linking word begins (_a_county_a_link_opens) is written at `at`."""
+    return any(at + length <= end and _a_county_a_link_opens(plain[at:at + length]) for length in (3, 4))
+
+
+#: The last character of a county-level unit's suffix (县, 市, 旗), in both scripts.
+_COUNTY_LEVEL_LAST = frozenset("县縣市旗")
 
 
 #: The longest name of a town (before 镇 or 乡) that a county written bare may head past the length of one unit's

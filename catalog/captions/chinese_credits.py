@@ -353,6 +353,15 @@ _ENCLOSING = {"（": "）)", "(": ")）", "【": "】", "［": "］]", "[": "]�
               "〈": "〉"}
 
 
+def _an_outlet_sending(part: str, words: Words) -> bool:
+    """Whether a word of a credit's names is an outlet's name and the word of sending ("中新社发", "新華社發"): the
+    outlet that sent the picture, written before the photographer's name, no name of a person."""
+    written = simplified(part)
+    sent = next((w for w in words.words("credit.sent") if written.endswith(w)), None)
+    return sent is not None and len(written) > len(sent) + 1 and written[:-len(sent)].endswith(
+        words.words("credit.outlet_endings"))
+
+
 def _first_name(names: str | None, words: Words | None = None, bare: bool = False) -> str | None:
     """The first of the names a credit lists ("彭源 徐欽 劉磊", "张三、李四"); "伊 霄" is one padded name; a role
     written before it is no name ("记者 王小明", "本报记者 陈明"). Names `bare` (no role or outlet before them,
@@ -366,8 +375,8 @@ def _first_name(names: str | None, words: Words | None = None, bare: bool = Fals
     parts = first.split()
     if words is not None:
         roles = words.words("credit.staff")
-        while len(parts) > 1 and simplified(parts[0]).endswith(roles):
-            parts = parts[1:]
+        while len(parts) > 1 and (simplified(parts[0]).endswith(roles) or _an_outlet_sending(parts[0], words)):
+            parts = parts[1:]  # (and an outlet that sent the picture: "中新社发 王小明 摄", no person)
         first = " ".join(parts)
     if words is not None and simplified(first) in words.set("credit.use_notes"):
         return None  # "（图/路透社 下同）": the same credit for the pictures below, no name

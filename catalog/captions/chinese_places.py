@@ -84,6 +84,7 @@ from catalog.captions.chinese_dates import ChineseDate
 from catalog.captions.chinese_venues import best_venue, inside_a_sounded_name
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
 from catalog.captions.gazetteer import (
+    chinese_city_population,
     chinese_county_provinces,
     chinese_name_cities,
 )
@@ -954,6 +955,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         elements[-1].level = "town"  # "日本东京新桥地区": an area of a foreign city is a site of it, below the city
     chain = Chain("chinese", list(reversed(elements)))  # smallest first, as resolve() reads chains
     place, sub_admin = resolve(chain)
+    if place.province and _a_city_above_its_city(place.province, elements):
+        place.province = None  # "大连庄河市鞍子山乡": the prefecture-level city above its county-level one, no province
     if place.city and not any(e.level in ("city", "county", "place") for e in elements) and simplified(
             place.city).endswith(TOWN_SUFFIXES):
         # "浙江乌镇", "安徽宏村": a town or a village under its province is no city (the contract's city, or the
@@ -989,6 +992,21 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if place.sublocation and place.city and simplified(place.sublocation) == simplified(place.city):
         place.sublocation = None  # "在小城克山,": the city read twice (山 a venue word) is no site of its own
     return place
+
+
+def _a_city_above_its_city(province: str, elements: list[Element]) -> bool:
+    """Whether the province resolve() read is a city of China written bare right before a city written with 市
+    ("大连庄河市", "广安华蓥市", "苏州昆山市": the prefecture-level city, then the county-level city it holds): the
+    chain names two cities, and the contract's city is the smaller one; no province is named. A name a chain
+    reads as a province (山东曲阜市) is no bare place, and a place abroad (a state before its city) is not a city
+    of China the gazetteer knows."""
+    for above, below in zip(elements, elements[1:]):
+        if above.value != province or above.level != "place" or below.level != "city" or above.end != below.start:
+            continue
+        name = simplified(above.value)
+        population, country = chinese_name_cities(name)
+        return country in GREATER_CHINA and population > 0 or chinese_city_population(name) > 0
+    return False
 
 
 #: Words of the whole of a place written before its name ("俯瞰整个头顿市"): no name begins with them.
@@ -1445,12 +1463,12 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
     runs_on = after < end and bool(han_char().match(plain[after])) and plain[after] not in HARD_STOPS and (
         plain[after] not in NAME_BREAKS) and not plain.startswith((
         "里", "内", "畔", "一带", "附近", "境内", "各地", "全境", "市民", "居民", "戈壁", "草原", "沙漠", "农村",
-        "乡村", "山区", "当地"), after) and not plain.startswith(words.words("places.venue_word_as_noun"),
-                                                             after) and not (
+        "乡村", "山区", "当地", "各个", "各大", "各处"), after) and not plain.startswith(
+        words.words("places.venue_word_as_noun"), after) and not (
         plain.startswith(words.words("places.city_parts"), after)) and not (
         elements[-1].level != "country" and SITES_COUNTED.match(plain, after))
     # ("乌鲁木齐街头两名女子...": the city's streets, where the scene is; "昆山一家工厂的工人": a site in the city;
-    # "米兰当地关门的店铺": 当地, local, is in the city)
+    # "米兰当地关门的店铺": 当地, local, is in the city; "合肥各个公园里", "某市各大商场": each of the city's sites)
     if runs_on:
         stop = after
         while stop < end and stop - after <= 8 and plain[stop] not in HARD_STOPS:
