@@ -1645,6 +1645,31 @@ def test_english_credit_of_a_wire_dateline(text, expected):
     check(text, expected)
 
 
+CREDIT_EUROPEAN_EN = [
+    ("two wires before the photographer: the one whose photographer took it",
+     "Floodwater covers the square in Venice on Tuesday. APA/EPA/ORRIN TALVASSY",
+     {"photographer": "ORRIN TALVASSY", "agency": "EPA-EFE", "provider": None}),
+    ("...after a copyright sign and a label",
+     "Floodwater covers the square in Venice on Tuesday. © Bild: ANP/AFP/Orrin Talvassy",
+     {"photographer": "Orrin Talvassy", "agency": "AFP"}),
+    ("...one wire alone before the photographer is the agency",
+     "Floodwater covers the square in Venice on Tuesday. ANP/Orrin Talvassy",
+     {"photographer": "Orrin Talvassy", "agency": "ANP"}),
+    ("...the wire before a photographer and a second wire after stays the agency",
+     "Floodwater covers the square in Venice on Tuesday. AFP PHOTO/ORRIN TALVASSY/ANP",
+     {"photographer": "ORRIN TALVASSY", "agency": "AFP"}),
+    ("...two wires and no photographer keep the first",
+     "Floodwater covers the square in Venice on Tuesday. REUTERS/Kyodo",
+     {"photographer": None, "agency": "Reuters"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_EUROPEAN_EN],
+                         ids=[case[0] for case in CREDIT_EUROPEAN_EN])
+def test_english_credits_of_european_agencies_and_papers(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [
