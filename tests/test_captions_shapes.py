@@ -1661,6 +1661,9 @@ CREDIT_EUROPEAN_EN = [
     ("...two wires and no photographer keep the first",
      "Floodwater covers the square in Venice on Tuesday. REUTERS/Kyodo",
      {"photographer": None, "agency": "Reuters"}),
+    ("a credit label glued to the date's year before it",
+     "Guards stand at the shrine in Melbourne. 8 November 2022Credit:Orrin Talvassy",
+     {"photographer": "Orrin Talvassy", "date": "2022-11-08"}),
 ]
 
 

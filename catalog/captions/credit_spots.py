@@ -79,9 +79,10 @@ _SENTENCE_STOP = compiled(rf"[.!?][\"”’)]*(?:\s+|(?=[{CAPITALS}©]))")  # (g
 #: capital ("... in the central bazaar /CGTN Photo."). (The look-ahead on the characters a mark can begin with
 #: lets the regex engine pass over the other positions at once.)
 _SEPARATOR = compiled(r"(?=[\s—–/=])(?:\s\|\s|\s?[—–]\s?|\s/(?:\s|(?=[A-Z]))|(?<=[.!?])/\s?|\s--?\s|==)")
-#: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
+#: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:")
+#: or to a date's year ("8 November 2022Credit:Ana Ruiz").
 _LEAD_ANYWHERE = compiled(
-    r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’_*])|(?<![\w]))"
+    r"(?<=\d)©|(?:(?<=[a-z0-9.,;:)\]”\"'’_*])|(?<![\w]))"
     r"(?:Photo(?:graph|s)?\s*(?:[Bb]y\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)"
     rf"|PHOTO\s+(?=[{CAPITALS}][{CAPITALS}'’-]+(?:\s+[{CAPITALS}][{CAPITALS}'’.-]*){{1,4}}\s*$)"
     r"|(?<=[,.]\s)photo(?:graph|s)?\s*:|IMAGES?\s*:|PICTURES?\s*(?:BY\b|:)"
