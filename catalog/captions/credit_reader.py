@@ -365,12 +365,18 @@ def _an_edition_paper(name: str) -> bool:
 
 
 #: A web page's controls scraped after a credit, no part of the credit even as written: "hide caption",
-#: "| License Photo", a gallery's "Show More Show Less", a wire's "Purchase Licensing Rights".
+#: "| License Photo", a gallery's "Show More Show Less", a wire's "Purchase Licensing Rights", a gallery's link
+#: "/ Click to view gallery" or "Click to enlarge".
 PAGE_CONTROLS = compiled(r"(?:\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo"
                            r"|\s+(?:show|read|see|view)\s+(?:more|less)"
+                           r"|\s*[/|]?\s*click\s+(?:here\s+)?(?:to\s+)?(?:view|see|open|enlarge|expand|zoom)"
+                           r"(?:\s+(?:the\s+)?(?:full\s+|larger\s+)?(?:gallery|image|photo|picture|slideshow))?"
                            r"|\s+(?:purchase|acquire)\s+licensing\s+rights(?:,\s*opens\s+new\s+tab)?)+\s*$",
                            re.IGNORECASE)
-_CONTROL_LAST_WORDS = ("caption", "photo", "more", "less", "rights", "tab")
+_CONTROL_LAST_WORDS = ("caption", "photo", "more", "less", "rights", "tab", "gallery", "enlarge", "expand", "zoom",
+                       "image", "picture", "slideshow")
+#: The last four letters of those words, in small letters: a credit ending otherwise is let by unsearched.
+_CONTROL_ENDINGS = frozenset(word[-4:] for word in _CONTROL_LAST_WORDS) | {" tab"}
 
 
 def without_page_controls(text: str) -> str:
@@ -887,7 +893,7 @@ def _tidy(raw: str, rules: Rules) -> str:
     if body is not noted and body[:1] in "([" and body[-1:] == _CLOSING.get(body[:1]) and (
             body.count(body[0]) == 1 and body.count(body[-1]) == 1):
         body = body[1:-1].strip()  # "(AP Photo/Kyodo News) JAPAN OUT": the credit in its brackets, notes after them
-    if body[-4:].casefold() in ("more", "less", "ghts", " tab"):
+    if body[-4:].casefold() in _CONTROL_ENDINGS:
         body = PAGE_CONTROLS.sub("", body)  # "Jane Doe/AP Show More Show Less": a gallery's buttons after it
     if body and body[-1] in ")]" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "["):
         body = body[:-1].rstrip()  # "Photo by Xinhua/ABACAPRESS.COM/Zhang Xiaoyu)": a bracket never opened
