@@ -1147,7 +1147,10 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
         if rules.standard_agency(left) or (looks_like_organisation(left) and not looks_like_person(left)
                                            and len(left.split()) > 1):
             return _split_names(left, rules)  # "Getty Images for Flannels": the client is left out
-        if looks_like_person(left) and (rules.standard_agency(right) or is_media(right)):
+        if looks_like_person(left) and (rules.standard_agency(right) or is_media(right) or _a_body_by_its_words(
+                right)):
+            # "Andrey Rudakov for Bloomberg", "Ana Ruiz for the Quorva Heritage Foundation": the person, then the
+            # outlet or the body she took it for
             return [left, "for " + right]
     of = _OF.search(piece) if " of " in piece else None
     if of and looks_like_person(piece[: of.start()]) and (rules.standard_agency(piece[of.end():]) or is_media(
@@ -1160,6 +1163,13 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
                 items, rules):
             return items
     return [piece]
+
+
+def _a_body_by_its_words(name: str) -> bool:
+    """Whether a name after "Ana Ruiz for" is a body's by an organisation's word in it ("the U.S. Office of War
+    Information", "the Quorva Heritage Foundation"), not a title's words ("Boiling Water for Tea")."""
+    return looks_like_organisation(name) and not looks_like_person(name) and any(
+        word.strip(".,").casefold() in ORGANISATION_WORDS for word in name.split())
 
 
 def _place_pair(items: list[str], rules: Rules) -> bool:
