@@ -923,6 +923,8 @@ def _tidy(raw: str, rules: Rules) -> str:
             body = _IMAGE_NUMBER_TAIL.sub("", body)  # "NASA/Ana Ruiz KSC-2010-5032": the archive's image number
     if _GLUED.search(body):
         body = _unglue(body, rules)
+    if _CAPITALS_GLUED.search(body):
+        body = _unglue_capitals(body, rules)
     if "ourtesy" in body and _COURTESY_SENTENCE.search(body) and strip_lead_in(body, rules)[1] is not None:
         # "Photo by: Cpl. Connor. Image courtesy of CAF": two sentences, one credit (after a lead-in only)
         body = _COURTESY_SENTENCE.sub("/courtesy of ", body, count=1)
@@ -998,6 +1000,29 @@ def _unglue(body: str, rules: Rules) -> str:
             continue  # an outlet's name in one word: "Saskatoon StarPhoenix", not "Star" and the agency "Phoenix"
         if longest:
             body = body[:at] + "/" + body[at:]
+    return body
+
+
+#: A word in capitals glued to a name in mixed case, before it or after it: a scraped credit's "REUTERSSusana Vera"
+#: or "Ana RuizLEHTIKUVA" (the capitals' run, then the name's capital and a small letter; or a small letter, then the
+#: run to the word's end).
+_CAPITALS_GLUED = compiled(r"(?<![\w])([A-Z]{2,})(?=[A-Z][a-z])|(?<=[a-z])([A-Z]{2,})(?![\w])")
+
+
+def _unglue_capitals(body: str, rules: Rules) -> str:
+    """Set "/" between a known agency's name in capitals and the name it is glued to ("REUTERSSusana Vera" ->
+    "REUTERS/Susana Vera", "Ana RuizLEHTIKUVA" -> "Ana Ruiz/LEHTIKUVA"); a run of capitals the registry does not know
+    ("MAXime", "McDONALD") is left as written.
+
+    >>> from catalog.captions.rules import load_rules
+    >>> _unglue_capitals("REUTERSSusana Vera", load_rules()), _unglue_capitals("Ana RuizAFP", load_rules())
+    ('REUTERS/Susana Vera', 'Ana Ruiz/AFP')
+    """
+    for match in reversed(list(_CAPITALS_GLUED.finditer(body))):
+        if match.group(1) and rules.standard_agency(match.group(1)):
+            body = body[:match.end()] + "/" + body[match.end():]
+        elif match.group(2) and rules.standard_agency(match.group(2)):
+            body = body[:match.start()] + "/" + body[match.start():]
     return body
 
 
