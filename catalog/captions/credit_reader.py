@@ -925,6 +925,8 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = _unglue(body, rules)
     if _CAPITALS_GLUED.search(body):
         body = _unglue_capitals(body, rules)
+    if "©" in body[1:]:
+        body = _RIGHTS_AFTER_NAME.sub("/", body)  # "Photo: Ana Ruiz. © dpa": the byline, then the rights holder
     if "ourtesy" in body and _COURTESY_SENTENCE.search(body) and strip_lead_in(body, rules)[1] is not None:
         # "Photo by: Cpl. Connor. Image courtesy of CAF": two sentences, one credit (after a lead-in only)
         body = _COURTESY_SENTENCE.sub("/courtesy of ", body, count=1)
@@ -1001,6 +1003,11 @@ def _unglue(body: str, rules: Rules) -> str:
         if longest:
             body = body[:at] + "/" + body[at:]
     return body
+
+
+#: A sentence's stop after a name's word, then a copyright sign: a rights holder's credit after the byline, as a
+#: slash would part them ("Photo: Ana Ruiz. © dpa"); not after an initial ("A. ©").
+_RIGHTS_AFTER_NAME = compiled(r"(?<=[^\W\d_]{2})\.[ \t]+©[ \t]*(?=\S)")
 
 
 #: A word in capitals glued to a name in mixed case, before it or after it: a scraped credit's "REUTERSSusana Vera"

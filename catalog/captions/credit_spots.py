@@ -277,6 +277,8 @@ def _line_end(text: str, pos: int) -> int:
 #: A label in capitals that opens the caption of another picture on the same line: " INSET:", " ABOVE:",
 #: " MAIN PICTURE:"; or a photo site's next field after the credit: "Image: © Gordon Hatton Taken: 21 May 2008".
 _NEXT_LABEL = compiled(r"\s(?:INSET|ABOVE|BELOW|LEFT|RIGHT|TOP|MAIN(?: PICTURE| PHOTO)?|PICTURED|Taken|Date taken)\s*:")
+#: A copyright sign after a sentence's stop, opening a second credit on the line: "Photo: Ana Ruiz. © dpa".
+_RIGHTS_AFTER_STOP = compiled(r"\.[ \t]+©")
 #: A line that stops on a word no name ends with: the credit goes on on the next line.
 _BROKEN_OFF = compiled(r"\s(?:of|the|and|for|to|de|du|at|&)[ \t]*$")
 
@@ -296,6 +298,10 @@ def _tail_end(text: str, pos: int) -> int:
     label = _NEXT_LABEL.search(text, pos + 1, cut)
     if label:  # "Picture: Melissa Mobbs INSET: Brisbane-based storm chaser ...": the next picture's label
         cut = label.start()
+    if "©" in text[pos + 1:cut]:
+        rights = _RIGHTS_AFTER_STOP.search(text, pos + 1, cut)
+        if rights:  # "Photo: Ana Ruiz. © dpa": the rights holder's credit of its own after the byline's stop
+            cut = rights.start()
     depth = 0
     for at in range(pos, cut):  # a credit opened inside brackets ends with them
         ch = text[at]
