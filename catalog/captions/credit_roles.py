@@ -382,6 +382,11 @@ def decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Credi
                             or _one_name_under_photo(raw, chain, credit, rules)
                             or _a_wire_after_its_client(chain, credit, rules)):
         credit.provider = None
+    if credit.provider and "/" in credit.provider and credit.provider not in raw:
+        # "NASA Worldview, EOSDIS via AP": the sources as the credit writes them, not as the chain joined them
+        written = credit.provider.replace("/", ", ")
+        if written in raw:
+            credit.provider = written
     if credit.agency and _FOR_A_SHARED_PAPER_NAME.search(raw):
         # "James Ruiz / For The Times": a paper's own page crediting its freelancer by its short name, which many
         # papers share (the Los Angeles Times, the Seattle Times ...): nothing tells which, so no agency
