@@ -1645,6 +1645,76 @@ def test_english_credit_of_a_wire_dateline(text, expected):
     check(text, expected)
 
 
+CREDIT_EUROPEAN_EN = [
+    ("two wires before the photographer: the one whose photographer took it",
+     "Floodwater covers the square in Venice on Tuesday. APA/EPA/ORRIN TALVASSY",
+     {"photographer": "ORRIN TALVASSY", "agency": "EPA-EFE", "provider": None}),
+    ("...after a copyright sign and a label",
+     "Floodwater covers the square in Venice on Tuesday. © Bild: ANP/AFP/Orrin Talvassy",
+     {"photographer": "Orrin Talvassy", "agency": "AFP"}),
+    ("...one wire alone before the photographer is the agency",
+     "Floodwater covers the square in Venice on Tuesday. ANP/Orrin Talvassy",
+     {"photographer": "Orrin Talvassy", "agency": "ANP"}),
+    ("...the wire before a photographer and a second wire after stays the agency",
+     "Floodwater covers the square in Venice on Tuesday. AFP PHOTO/ORRIN TALVASSY/ANP",
+     {"photographer": "ORRIN TALVASSY", "agency": "AFP"}),
+    ("...two wires and no photographer keep the first",
+     "Floodwater covers the square in Venice on Tuesday. REUTERS/Kyodo",
+     {"photographer": None, "agency": "Reuters"}),
+    ("a photographer for a paper whose name ends in Today",
+     "Children march for peace on the esplanade in Helsinki. Picture: Orrin Talvassy for Quorva Today",
+     {"photographer": "Orrin Talvassy", "agency": "Quorva Today", "provider": None}),
+    ("a photographer for a body by its words: the body, no provider of the whole line",
+     "Women rivet a bomber's tail in a plant in 1942. Photo by Orrin Talvassy for the U.S. Office of Quorva Records",
+     {"photographer": "Orrin Talvassy", "agency": "U.S. Office of Quorva Records", "provider": None}),
+    ("...a title's words after 'for' are no body",
+     "Boiling Water for Tea\nA guide in the highlands makes tea for his clients at dawn.",
+     {"photographer": None, "agency": None}),
+    ("a gallery's link after the credit is no part of it",
+     "Children march for peace on the esplanade in Helsinki. Picture: Orrin Talvassy / Click to view gallery",
+     {"photographer": "Orrin Talvassy", "agency": None}),
+    ("...nor after a wire's credit",
+     "Children march for peace on the esplanade in Helsinki. Photo: Orrin Talvassy/AP Click to enlarge",
+     {"photographer": "Orrin Talvassy", "agency": "AP"}),
+    ("a wire's name in capitals glued to the photographer's",
+     "Revellers run before the bulls in Pamplona on July 7, 2024. REUTERSOrrin Talvassy (REUTERS)",
+     {"photographer": "Orrin Talvassy", "agency": "Reuters"}),
+    ("...and glued after the photographer's",
+     "Students cap the statue in Helsinki on May Day. Photo: Orrin TalvassyLEHTIKUVA",
+     {"photographer": "Orrin Talvassy", "agency": "Lehtikuva"}),
+    ("...capitals no registry knows stay a part of the name",
+     "Students cap the statue in Helsinki on May Day. Photo: Orrin McTALVASSY",
+     {"photographer": "Orrin McTALVASSY", "agency": None}),
+    ("a byline, then the rights holder's copyright line under it: both",
+     "The wall comes down at the gate in December 1989. Photo: Orrin Talvassy.\n© dpa-Bildarchiv",
+     {"photographer": "Orrin Talvassy", "agency": "dpa"}),
+    ("...on one line after the byline's stop, the name without the stop",
+     "The wall comes down at the gate in December 1989. Photo: Orrin Talvassy. © dpa",
+     {"photographer": "Orrin Talvassy", "agency": "dpa"}),
+    ("...and a paper the registry does not know",
+     "The wall comes down at the gate in December 1989. Photo: Orrin Talvassy. © Quorva Daily",
+     {"photographer": "Orrin Talvassy", "agency": "Quorva Daily"}),
+    ("a handout's sources parted by a comma are kept as written",
+     "A storm nears the coast in this satellite image. [NASA Earth Observatory, QDIS via AP]",
+     {"agency": "AP", "provider": "NASA Earth Observatory, QDIS"}),
+    ("a Greek picture agency in closing brackets",
+     "Protesters march past parliament in central Athens on Thursday. [Eurokinissi]",
+     {"agency": "Eurokinissi", "photographer": None}),
+    ("Alamy's news feed under its own name",
+     "Supporters gather near the stadium before the match. Credit: Alamy Live News",
+     {"agency": "Alamy Live News", "photographer": None}),
+    ("a credit label glued to the date's year before it",
+     "Guards stand at the shrine in Melbourne. 8 November 2022Credit:Orrin Talvassy",
+     {"photographer": "Orrin Talvassy", "date": "2022-11-08"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_EUROPEAN_EN],
+                         ids=[case[0] for case in CREDIT_EUROPEAN_EN])
+def test_english_credits_of_european_agencies_and_papers(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [

@@ -365,12 +365,18 @@ def _an_edition_paper(name: str) -> bool:
 
 
 #: A web page's controls scraped after a credit, no part of the credit even as written: "hide caption",
-#: "| License Photo", a gallery's "Show More Show Less", a wire's "Purchase Licensing Rights".
+#: "| License Photo", a gallery's "Show More Show Less", a wire's "Purchase Licensing Rights", a gallery's link
+#: "/ Click to view gallery" or "Click to enlarge".
 PAGE_CONTROLS = compiled(r"(?:\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo"
                            r"|\s+(?:show|read|see|view)\s+(?:more|less)"
+                           r"|\s*[/|]?\s*click\s+(?:here\s+)?(?:to\s+)?(?:view|see|open|enlarge|expand|zoom)"
+                           r"(?:\s+(?:the\s+)?(?:full\s+|larger\s+)?(?:gallery|image|photo|picture|slideshow))?"
                            r"|\s+(?:purchase|acquire)\s+licensing\s+rights(?:,\s*opens\s+new\s+tab)?)+\s*$",
                            re.IGNORECASE)
-_CONTROL_LAST_WORDS = ("caption", "photo", "more", "less", "rights", "tab")
+_CONTROL_LAST_WORDS = ("caption", "photo", "more", "less", "rights", "tab", "gallery", "enlarge", "expand", "zoom",
+                       "image", "picture", "slideshow")
+#: The last four letters of those words, in small letters: a credit ending otherwise is let by unsearched.
+_CONTROL_ENDINGS = frozenset(word[-4:] for word in _CONTROL_LAST_WORDS) | {" tab"}
 
 
 def without_page_controls(text: str) -> str:
@@ -887,7 +893,7 @@ def _tidy(raw: str, rules: Rules) -> str:
     if body is not noted and body[:1] in "([" and body[-1:] == _CLOSING.get(body[:1]) and (
             body.count(body[0]) == 1 and body.count(body[-1]) == 1):
         body = body[1:-1].strip()  # "(AP Photo/Kyodo News) JAPAN OUT": the credit in its brackets, notes after them
-    if body[-4:].casefold() in ("more", "less", "ghts", " tab"):
+    if body[-4:].casefold() in _CONTROL_ENDINGS:
         body = PAGE_CONTROLS.sub("", body)  # "Jane Doe/AP Show More Show Less": a gallery's buttons after it
     if body and body[-1] in ")]" and body.count(body[-1]) > body.count("(" if body[-1] == ")" else "["):
         body = body[:-1].rstrip()  # "Photo by Xinhua/ABACAPRESS.COM/Zhang Xiaoyu)": a bracket never opened
@@ -917,6 +923,10 @@ def _tidy(raw: str, rules: Rules) -> str:
             body = _IMAGE_NUMBER_TAIL.sub("", body)  # "NASA/Ana Ruiz KSC-2010-5032": the archive's image number
     if _GLUED.search(body):
         body = _unglue(body, rules)
+    if _CAPITALS_GLUED.search(body):
+        body = _unglue_capitals(body, rules)
+    if "©" in body[1:]:
+        body = _RIGHTS_AFTER_NAME.sub("/", body)  # "Photo: Ana Ruiz. © dpa": the byline, then the rights holder
     if "ourtesy" in body and _COURTESY_SENTENCE.search(body) and strip_lead_in(body, rules)[1] is not None:
         # "Photo by: Cpl. Connor. Image courtesy of CAF": two sentences, one credit (after a lead-in only)
         body = _COURTESY_SENTENCE.sub("/courtesy of ", body, count=1)
@@ -992,6 +1002,34 @@ def _unglue(body: str, rules: Rules) -> str:
             continue  # an outlet's name in one word: "Saskatoon StarPhoenix", not "Star" and the agency "Phoenix"
         if longest:
             body = body[:at] + "/" + body[at:]
+    return body
+
+
+#: A sentence's stop after a name's word, then a copyright sign: a rights holder's credit after the byline, as a
+#: slash would part them ("Photo: Ana Ruiz. © dpa"); not after an initial ("A. ©").
+_RIGHTS_AFTER_NAME = compiled(r"(?<=[^\W\d_]{2})\.[ \t]+©[ \t]*(?=\S)")
+
+
+#: A word in capitals glued to a name in mixed case, before it or after it: a scraped credit's "REUTERSSusana Vera"
+#: or "Ana RuizLEHTIKUVA" (the capitals' run, then the name's capital and a small letter; or a small letter, then the
+#: run to the word's end).
+_CAPITALS_GLUED = compiled(r"(?<![\w])([A-Z]{2,})(?=[A-Z][a-z])|(?<=[a-z])([A-Z]{2,})(?![\w])")
+
+
+def _unglue_capitals(body: str, rules: Rules) -> str:
+    """Set "/" between a known agency's name in capitals and the name it is glued to ("REUTERSSusana Vera" ->
+    "REUTERS/Susana Vera", "Ana RuizLEHTIKUVA" -> "Ana Ruiz/LEHTIKUVA"); a run of capitals the registry does not know
+    ("MAXime", "McDONALD") is left as written.
+
+    >>> from catalog.captions.rules import load_rules
+    >>> _unglue_capitals("REUTERSSusana Vera", load_rules()), _unglue_capitals("Ana RuizAFP", load_rules())
+    ('REUTERS/Susana Vera', 'Ana Ruiz/AFP')
+    """
+    for match in reversed(list(_CAPITALS_GLUED.finditer(body))):
+        if match.group(1) and rules.standard_agency(match.group(1)):
+            body = body[:match.end()] + "/" + body[match.end():]
+        elif match.group(2) and rules.standard_agency(match.group(2)):
+            body = body[:match.start()] + "/" + body[match.start():]
     return body
 
 
@@ -1141,13 +1179,14 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
         if rules.standard_agency(left) or (looks_like_organisation(left) and not looks_like_person(left)
                                            and len(left.split()) > 1):
             return _split_names(left, rules)  # "Getty Images for Flannels": the client is left out
-        if looks_like_person(left) and (rules.standard_agency(right) or is_media(right) or (
-                found.group(1).casefold() == "for" and len(_THE.sub("", right, count=1).split()) > 1
-                and looks_like_organisation(right))):
-            # "Andrey Rudakov for Bloomberg"; and a person's picture "for" a name of two words or more is taken for
-            # that outlet or body ("Tony Smith for Quorva Today", "Photo by Ann Ray for the Office of War
-            # Information"), never the whole line a provider (one word after "for" is a title's: "Boiling Water
-            # for Tea")
+        if looks_like_person(left) and (rules.standard_agency(right) or is_media(right) or _a_body_by_its_words(
+                right) or (found.group(1).casefold() == "for" and len(_THE.sub("", right, count=1).split()) > 1
+                           and looks_like_organisation(right))):
+            # "Andrey Rudakov for Bloomberg", "Ana Ruiz for the Quorva Heritage Foundation": the person, then the
+            # outlet or the body she took it for; and a person's picture "for" a name of two words or more is
+            # taken for that outlet or body ("Tony Smith for Quorva Today", "Photo by Ann Ray for the Office of
+            # War Information"), never the whole line a provider (one word after "for" is a title's: "Boiling
+            # Water for Tea")
             return [left, "for " + right]
     of = _OF.search(piece) if " of " in piece else None
     if of and looks_like_person(piece[: of.start()]) and (rules.standard_agency(piece[of.end():]) or is_media(
@@ -1160,6 +1199,13 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
                 items, rules):
             return items
     return [piece]
+
+
+def _a_body_by_its_words(name: str) -> bool:
+    """Whether a name after "Ana Ruiz for" is a body's by an organisation's word in it ("the U.S. Office of War
+    Information", "the Quorva Heritage Foundation"), not a title's words ("Boiling Water for Tea")."""
+    return looks_like_organisation(name) and not looks_like_person(name) and any(
+        word.strip(".,").casefold() in ORGANISATION_WORDS for word in name.split())
 
 
 def _place_pair(items: list[str], rules: Rules) -> bool:

@@ -115,6 +115,11 @@ def _ordinary(chain: Chain, credit: Credit) -> bool:
         credit.agency = chain.distributor()  # the last distributor
     elif outlets and chain.names[0] in outlets and chain.role not in ("byline", "photo/"):
         credit.agency = outlets[0].value  # agency-led: "Xinhua/Li Xin", "AFP PHOTO/ARASH KHAMOOSHI/ISNA"
+        leading = _leading_agencies(chain)
+        if len(leading) > 1 and chain.people:
+            # "APA/EPA/Ana Ruiz", "THE CANADIAN PRESS/AP/Name": a wire that ran it, then the agency whose
+            # photographer took it; the last organisation written is the agency, as the sets' contract has it
+            credit.agency = leading[-1].value
         libraries = [p for p in outlets if p.library]
         known = [p for p in outlets if p.kind == "agency"]
         if outlets[0].kind == "org" and libraries and not chain.people:
@@ -147,6 +152,19 @@ def _ordinary(chain: Chain, credit: Credit) -> bool:
         if source.applies(chain, credit):
             break
     return True
+
+
+def _leading_agencies(chain: Chain) -> list[Part]:
+    """The agencies the registry knows that open a chain one after another, before anything else is named:
+    "APA/EPA/Ana Ruiz" -> APA, EPA; "Xinhua/Li Xin" -> Xinhua alone. Two of the same agency count once
+    ("picture alliance/dpa/dpa-Zentralbild" -> picture alliance, dpa)."""
+    run: list[Part] = []
+    for part in chain.names:
+        if part.kind != "agency" or part.role:
+            break
+        if not run or part.value != run[-1].value:
+            run.append(part)
+    return run
 
 
 def _a_paper_closing(chain: Chain) -> bool:
@@ -364,6 +382,11 @@ def decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Credi
                             or _one_name_under_photo(raw, chain, credit, rules)
                             or _a_wire_after_its_client(chain, credit, rules)):
         credit.provider = None
+    if credit.provider and "/" in credit.provider and credit.provider not in raw:
+        # "NASA Worldview, EOSDIS via AP": the sources as the credit writes them, not as the chain joined them
+        written = credit.provider.replace("/", ", ")
+        if written in raw:
+            credit.provider = written
     if credit.agency and _FOR_A_SHARED_PAPER_NAME.search(raw):
         # "James Ruiz / For The Times": a paper's own page crediting its freelancer by its short name, which many
         # papers share (the Los Angeles Times, the Seattle Times ...): nothing tells which, so no agency

@@ -79,9 +79,10 @@ _SENTENCE_STOP = compiled(rf"[.!?][\"”’)]*(?:\s+|(?=[{CAPITALS}©]))")  # (g
 #: capital ("... in the central bazaar /CGTN Photo."). (The look-ahead on the characters a mark can begin with
 #: lets the regex engine pass over the other positions at once.)
 _SEPARATOR = compiled(r"(?=[\s—–/=])(?:\s\|\s|\s?[—–]\s?|\s/(?:\s|(?=[A-Z]))|(?<=[.!?])/\s?|\s--?\s|==)")
-#: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:").
+#: Words that say "a credit starts here" wherever they stand, even glued to the word before ("rubblePhotograph:")
+#: or to a date's year ("8 November 2022Credit:Ana Ruiz").
 _LEAD_ANYWHERE = compiled(
-    r"(?<=\d)©|(?:(?<=[a-z.,;:)\]”\"'’_*])|(?<![\w]))"
+    r"(?<=\d)©|(?:(?<=[a-z0-9.,;:)\]”\"'’_*])|(?<![\w]))"
     r"(?:Photo(?:graph|s)?\s*(?:[Bb]y\b|:|/|©)|PHOTO(?:GRAPH|S)?\s*(?:BY\b|:|/)"
     rf"|PHOTO\s+(?=[{CAPITALS}][{CAPITALS}'’-]+(?:\s+[{CAPITALS}][{CAPITALS}'’.-]*){{1,4}}\s*$)"
     r"|(?<=[,.]\s)photo(?:graph|s)?\s*:|IMAGES?\s*:|PICTURES?\s*(?:BY\b|:)"
@@ -276,6 +277,8 @@ def _line_end(text: str, pos: int) -> int:
 #: A label in capitals that opens the caption of another picture on the same line: " INSET:", " ABOVE:",
 #: " MAIN PICTURE:"; or a photo site's next field after the credit: "Image: © Gordon Hatton Taken: 21 May 2008".
 _NEXT_LABEL = compiled(r"\s(?:INSET|ABOVE|BELOW|LEFT|RIGHT|TOP|MAIN(?: PICTURE| PHOTO)?|PICTURED|Taken|Date taken)\s*:")
+#: A copyright sign after a sentence's stop, opening a second credit on the line: "Photo: Ana Ruiz. © dpa".
+_RIGHTS_AFTER_STOP = compiled(r"\.[ \t]+©")
 #: A line that stops on a word no name ends with: the credit goes on on the next line.
 _BROKEN_OFF = compiled(r"\s(?:of|the|and|for|to|de|du|at|&)[ \t]*$")
 
@@ -295,6 +298,10 @@ def _tail_end(text: str, pos: int) -> int:
     label = _NEXT_LABEL.search(text, pos + 1, cut)
     if label:  # "Picture: Melissa Mobbs INSET: Brisbane-based storm chaser ...": the next picture's label
         cut = label.start()
+    if "©" in text[pos + 1:cut]:
+        rights = _RIGHTS_AFTER_STOP.search(text, pos + 1, cut)
+        if rights:  # "Photo: Ana Ruiz. © dpa": the rights holder's credit of its own after the byline's stop
+            cut = rights.start()
     depth = 0
     for at in range(pos, cut):  # a credit opened inside brackets ends with them
         ch = text[at]

@@ -276,8 +276,8 @@ _RIGHTS_WORDS = compiled(r"[CPRSUcprsuſ](?<!\w.)(?i:(?<=r)e(?:served|produc|sal
 
 
 #: A line that names the photographer alone, beside an agency credited elsewhere: a photo bank's "- Author: Name", a
-#: wire feature's "photos by Name" under its "(Yonhap)".
-_AUTHOR_LINE = compiled(r"[-•*]?\s*(?:(?:author|photographer)\s*:|(?:photo|picture|photograph)s?\s+by\b)",
+#: wire feature's "photos by Name" under its "(Yonhap)", an archive's "Photo: Name." over its "© dpa-Bildarchiv".
+_AUTHOR_LINE = compiled(r"[-•*]?\s*(?:(?:author|photographer)\s*:|(?:photo|picture|photograph)s?\s*(?:by\b|:))",
                           re.IGNORECASE)
 
 

@@ -499,7 +499,7 @@ MEDIA_WORDS = frozenset({
     "ledger", "register", "recorder", "telegram", "transcript", "courant", "intelligencer", "bugle",
     "messenger", "tidings", "argus", "beacon", "review", "statesman", "monitor", "citizen", "banner",
     "democrat", "republican", "leader", "record", "standard", "nation", "mail", "voice", "advocate", "patriot",
-    "pioneer",
+    "pioneer", "today",  # "USA Today", "Finland Today", "Malta Today"
     # an army's picture units, named as its credits name them ("Valcartier Imaging Services", "Combat Camera")
     "imaging",
     # the word for a newspaper in Japanese and Korean papers' names ("Asahi Shimbun", "Chosun Ilbo", "Hokkaido
