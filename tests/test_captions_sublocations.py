@@ -1377,3 +1377,24 @@ def test_a_buildings_name_is_no_territory(text, expected):
 def test_a_clause_of_supplying_or_sending_is_no_venue(text, expected):
     """`places.clause_words` (供应, 送往, 运往, 重回, 重返, 设起, 设立): the whole run of words had been the venue."""
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the port of X": the port is the site, named after its town; the town stays the city when the gazetteer knows it
+    ("Cranes unload a freighter in the port of Beirut on May 3, 2021.",
+     {"sublocation": "port of Beirut", "city": "Beirut"}),
+    ("A cruise ship docks at the Port of Port of Spain, Trinidad and Tobago.",
+     {"sublocation": "Port of Port of Spain", "city": "Port of Spain"}),
+    ("A porter waits for fares at the Port of Quorva Kelapa. He rises early.",
+     {"sublocation": "Port of Quorva Kelapa", "city": None}),
+    # a port qualified by a sea, a side or a kind of trade is its town, as before
+    ("A tanker leaves the Black Sea port of Odesa on May 3, 2022.", {"sublocation": None, "city": "Odesa"}),
+    ("Boats sail in the southern port of Basra on May 3, 2022.", {"sublocation": None, "city": "Basra"}),
+    # no "the": the town's own name ("Port of Spain") or a port's name in a title
+    ("Children walk past a puddle in Port of Spain after heavy rain.", {"sublocation": None, "city": "Port of Spain"}),
+])
+def test_the_port_of_a_town_is_a_site(text, expected):
+    """`place_chains._a_port_of_its_town`: "the port of X" had been read as the town X alone (KIND_LEVELS' "port"),
+    where the labels give the port as the sublocation and its town, when known, as the city."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

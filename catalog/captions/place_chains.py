@@ -1776,6 +1776,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     kind_at = _kind_after_plain_words(toks, k) if owned else None  # (asked only where its answer is used)
     if kind_at is not None:
         k = kind_at  # "Iraq's southern port city of Basra": plain words before the kind
+    if saw_the and k == i + 1 and depth == 0 and k < n and toks[k].lower == _PORT:
+        port = _a_port_of_its_town(toks, k)  # "in the port of Beirut": the port, then its town
+        if port is not None:
+            return port
     if k + 2 < n and toks[k].lower in KIND_LEVELS and toks[k + 1].lower == "of" and owned:
         kind, k = KIND_LEVELS[toks[k].lower], k + 2  # "the ancient city of Kashgar"
         if foreign and toks[k - 2].lower == "town":
@@ -1979,6 +1983,34 @@ def _a_town_of_a_named_sea(toks: list[Token], k: int) -> tuple[list[Element], in
         town = element_of(toks, kind_at + 2, end, False, "city")
         return ([town], end) if town.level in ("city", "place") else None
     return None
+
+_PORT = "port"
+
+
+def _a_port_of_its_town(toks: list[Token], k: int) -> tuple[list[Element], int] | None:
+    """The port and its town when "the" stands right before "port of" and a name ("in the port of Beirut", "at the
+    Port of Port of Spain, Trinidad"): the port is the site pictured, named after its town (the labels' sublocation),
+    and the town, when the gazetteer knows it as a city, is the city; a town nothing knows ("the Port of Sunda
+    Kelapa", a harbour of Jakarta) is no city of its own. A port qualified by a sea, a side or a trade ("the Black
+    Sea port of Odesa", "the southern port of Basra", "the fishing port of X") names its town, as before; else None."""
+    n = len(toks)
+    if k + 2 >= n or toks[k + 1].lower != "of":
+        return None
+    start = k + 2 + (toks[k + 2].lower == "the")
+    end = read_name(toks, start)
+    if end is None:
+        return None
+    town = element_of(toks, start, end, False, None)
+    port = Element("venue", " ".join(t.text for t in toks[k:end]), toks[k].start, toks[end - 1].end, the=True)
+    if town.level not in ("place", "city") or town.population < _A_PORTS_TOWN:
+        return [port], end
+    town.level, town.link = "city", "of"
+    return [port, town], end
+
+
+#: The fewest people of a town the gazetteer knows for "the port of X" to name X as the city too.
+_A_PORTS_TOWN = 1_000
+
 
 def _a_towns_own_place(element: Element) -> bool:
     """Whether a venue after a possessive is a public place a town owns: its name has such a place's word."""
