@@ -1398,3 +1398,18 @@ def test_the_port_of_a_town_is_a_site(text, expected):
     where the labels give the port as the sublocation and its town, when known, as the city."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a saint's or a holy figure's possessive, then the kind of its site in small letters: one name, the venue
+    ("Bathers enjoy a summer day at St Quorva's beach. Photo: Ana Ruiz", "St Quorva's beach"),
+    ("Pilgrims pray at Imam Quorva's holy shrine in Mashhad on Monday.", "Imam Quorva's holy shrine"),
+    ("Worshippers gather at Hazrat Quorva's dargah in Lahore on Friday.", "Hazrat Quorva's dargah"),
+    ("Christians attend prayers at the St. Quorva's church in Karachi.", "St. Quorva's church"),
+    # a saint's day is no site; a city named after a saint owns its harbour
+    ("A woman watches the St Quorva's day parade through Dublin.", None),
+])
+def test_a_saints_site_in_small_letters(text, expected):
+    """`place_chains._a_saints_house_in_small_letters`: only a church's kinds had closed a saint's name ("St.
+    Quorva's church"); a beach or a shrine after it, or a holy figure of Islam's possessive, left no venue."""
+    assert sublocation(text) == expected

@@ -1821,9 +1821,11 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
             # "at Queen's Hall, St Ann's, in September", "St John's, Antigua": a place named after its saint's
             # church, the possessive part of the name, owning nothing
             return [element_of(toks, k, end, saw_the, kind)], end
-        if _a_saints_house_in_small_letters(toks, end):
-            # "at the St. Quorva's church in Tallinn": the saint's name, then its kind in small letters, one name
-            return [element_of(toks, k, end + 1, saw_the, kind)], end + 1
+        house = _a_saints_house_in_small_letters(toks, end)
+        if house is not None:
+            # "at the St. Quorva's church in Tallinn", "at St Quorva's beach", "at Imam Quorva's holy shrine": the
+            # saint's name, then its kind in small letters, one name
+            return [element_of(toks, k, house, saw_the, kind)], house
     owner = element_of(toks, k, owner_end, False, None, last_word=possessor)
     after = end
     while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
@@ -2042,7 +2044,10 @@ def _a_part_of_its_town(element: Element) -> bool:
 #: Words that make the name after them a saint's: "St Andrew's Church" is a church's name, not a place "St
 #: Andrew" and its church (a parish of that name, as Jamaica and Barbados have, would otherwise own it).
 _SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte", "san", "santa", "sao", "são", "skt.",
-                          "sv."})
+                          "sv.",
+                          # a holy figure of Islam or of the Sikhs, whose shrine or mosque is named after them as a
+                          # saint's church is: "Imam Reza's shrine", "Hazrat Quorva's dargah", "Guru Nanak's gurdwara"
+                          "imam", "hazrat", "prophet", "guru"})
 
 
 #: The kinds of a saint's house a caption writes in small letters after the saint's name: "St. Peter's church".
@@ -2050,12 +2055,21 @@ _SAINTS_HOUSES = frozenset({"church", "cathedral", "chapel", "basilica", "abbey"
                             "shrine", "parish", "kirk", "minster"})
 
 
-def _a_saints_house_in_small_letters(toks: list[Token], end: int) -> bool:
-    """Whether the word after a saint's possessive name is the kind of the saint's house written in small letters
-    ("St. Quorva's church", "San Marrow's basilica"), closing the name: the church is the venue, as "St. Quorva's
-    Church" is, where "St Andrew's" alone may name a town."""
-    return end < len(toks) and toks[end].text.islower() and toks[end].lower in _SAINTS_HOUSES and (
-        end + 1 == len(toks) or not is_capitalised(toks[end + 1].text))
+def _a_saints_house_in_small_letters(toks: list[Token], end: int) -> int | None:
+    """Where the name ends when the word after a saint's possessive name is the kind of the saint's house, or of a
+    site named after the saint, written in small letters ("St. Quorva's church", "San Marrow's basilica", "St
+    Quorva's beach"), perhaps after one describing word ("Imam Quorva's holy shrine"), closing the name: the church
+    or the beach is the venue, as "St. Quorva's Church" is, where "St Andrew's" alone may name a town; else None."""
+    n = len(toks)
+    house = end + (end + 1 < n and toks[end].lower in _SAINTS_HOUSE_ADJECTIVES and toks[end].text.islower())
+    if house < n and toks[house].text.islower() and (toks[house].lower in _SAINTS_HOUSES or (
+            toks[house].lower in VENUE_WORDS)) and (house + 1 == n or not is_capitalised(toks[house + 1].text)):
+        return house + 1
+    return None
+
+
+#: Describing words between a saint's possessive and the kind of its house: "Imam Quorva's holy shrine".
+_SAINTS_HOUSE_ADJECTIVES = DESCRIPTORS | frozenset({"holy", "sacred", "main", "old", "great"})
 
 
 #: A city named for a saint ("San Francisco", "St. Petersburg") owns the place named after its possessive when the
