@@ -1413,3 +1413,18 @@ def test_a_saints_site_in_small_letters(text, expected):
     """`place_chains._a_saints_house_in_small_letters`: only a church's kinds had closed a saint's name ("St.
     Quorva's church"); a beach or a shrine after it, or a holy figure of Islam's possessive, left no venue."""
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bus terminus and a terrace (a street's name in Britain, Ireland and New Zealand) are sites by their word
+    ("A vendor offers his goods at Quorva Musika bus terminus.", {"sublocation": "Quorva Musika bus terminus"}),
+    ("An old truck left on Quorva Terrace in Woolston sits under water.",
+     {"sublocation": "Quorva Terrace", "city": "Woolston"}),
+    # the town of Terrace stays a town; a terrace of no name is no site
+    ("Snow covers the roads in Terrace, B.C., on Monday.", {"sublocation": None, "city": "Terrace"}),
+    ("People dine on a terrace in Lisbon.", {"sublocation": None, "city": "Lisbon"}),
+])
+def test_a_terminus_or_a_terrace_is_a_site(text, expected):
+    """`vocabulary.VENUE_WORDS`: "terminus" and "terrace" were no venue words, so a name they closed placed nothing."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
