@@ -1428,3 +1428,19 @@ def test_a_terminus_or_a_terrace_is_a_site(text, expected):
     """`vocabulary.VENUE_WORDS`: "terminus" and "terrace" were no venue words, so a name they closed placed nothing."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a site opening the sentence, its kind in small letters, placed by the town it lies near
+    ("Seen from the air, the Quorva refugee camp, near the Jordanian city of Mafraq, July 18, 2013",
+     {"sublocation": "Quorva refugee camp", "city": "Mafraq"}),
+    ("The Quorva refugee camp near Mafraq, July 18, 2013", {"sublocation": "Quorva refugee camp", "city": "Mafraq"}),
+    # people or a family near a town are no site
+    ("Quorva supporters near Mafraq cheer, July 18, 2013", {"sublocation": None, "city": "Mafraq"}),
+    ("The Quorva family near Mafraq, July 18, 2013", {"sublocation": None, "city": "Mafraq"}),
+])
+def test_a_subject_site_placed_near_its_town(text, expected):
+    """`place_chains._placed_near_after`: a subject's venue of one capitalised word and its kind in small letters was
+    read only when "in" placed it ("the Quorva refugee camp in Mafraq"), not when "near" did."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

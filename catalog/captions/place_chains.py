@@ -1038,7 +1038,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
             _a_site_in_a_small_town(chain, toks, j)):
         chain.elements[0].level = "venue"  # "guides visitors at Te Puia, Whitianga, where ...": a site, its town
     if not _suits(chain, allowed, links, prep, team, j < len(toks) and (
-            toks[j].lower in _LYING_VERBS or prep == "subject" and _a_state_of_the_site(toks, j))):
+            toks[j].lower in _LYING_VERBS or prep == "subject" and (
+                _a_state_of_the_site(toks, j) or _placed_near_after(toks, j)))):
         larger = [e for e in chain.elements[1:] if e.level in ("province", "country")] if part else []
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
             return Chain(prep, larger), j
@@ -1150,6 +1151,20 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     if allowed == "object":
         return first.level in _VENUE_START or first.level in _GEO_LEVELS
     return True
+
+
+def _placed_near_after(toks: list[Token], j: int) -> bool:
+    """Whether a subject's name is followed by "near" or "outside" and a place, perhaps after a comma ("Seen from
+    the air, the Quorva refugee camp, near the Jordanian city of Mafraq"): the sentence places the site by the town
+    it lies near, as "in" would place it in the town, so its kind written in small letters names it enough."""
+    n = len(toks)
+    k = j + (j < n and toks[j].text == ",")
+    return k + 1 < n and toks[k].lower in _NEAR_A_TOWN and (toks[k + 1].lower == "the" or (
+        is_capitalised(toks[k + 1].text)))
+
+
+#: The words after a subject's name that place it by a town it lies near.
+_NEAR_A_TOWN = frozenset({"near", "outside"})
 
 
 def _a_unit_by_its_kind(first: Element) -> bool:
