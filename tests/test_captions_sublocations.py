@@ -1377,3 +1377,70 @@ def test_a_buildings_name_is_no_territory(text, expected):
 def test_a_clause_of_supplying_or_sending_is_no_venue(text, expected):
     """`places.clause_words` (供应, 送往, 运往, 重回, 重返, 设起, 设立): the whole run of words had been the venue."""
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the port of X": the port is the site, named after its town; the town stays the city when the gazetteer knows it
+    ("Cranes unload a freighter in the port of Beirut on May 3, 2021.",
+     {"sublocation": "port of Beirut", "city": "Beirut"}),
+    ("A cruise ship docks at the Port of Port of Spain, Trinidad and Tobago.",
+     {"sublocation": "Port of Port of Spain", "city": "Port of Spain"}),
+    ("A porter waits for fares at the Port of Quorva Kelapa. He rises early.",
+     {"sublocation": "Port of Quorva Kelapa", "city": None}),
+    # a port qualified by a sea, a side or a kind of trade is its town, as before
+    ("A tanker leaves the Black Sea port of Odesa on May 3, 2022.", {"sublocation": None, "city": "Odesa"}),
+    ("Boats sail in the southern port of Basra on May 3, 2022.", {"sublocation": None, "city": "Basra"}),
+    # no "the": the town's own name ("Port of Spain") or a port's name in a title
+    ("Children walk past a puddle in Port of Spain after heavy rain.", {"sublocation": None, "city": "Port of Spain"}),
+])
+def test_the_port_of_a_town_is_a_site(text, expected):
+    """`place_chains._a_port_of_its_town`: "the port of X" had been read as the town X alone (KIND_LEVELS' "port"),
+    where the labels give the port as the sublocation and its town, when known, as the city."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a saint's or a holy figure's possessive, then the kind of its site in small letters: one name, the venue
+    ("Bathers enjoy a summer day at St Quorva's beach. Photo: Ana Ruiz", "St Quorva's beach"),
+    ("Pilgrims pray at Imam Quorva's holy shrine in Mashhad on Monday.", "Imam Quorva's holy shrine"),
+    ("Worshippers gather at Hazrat Quorva's dargah in Lahore on Friday.", "Hazrat Quorva's dargah"),
+    ("Christians attend prayers at the St. Quorva's church in Karachi.", "St. Quorva's church"),
+    # a saint's day is no site; a city named after a saint owns its harbour
+    ("A woman watches the St Quorva's day parade through Dublin.", None),
+])
+def test_a_saints_site_in_small_letters(text, expected):
+    """`place_chains._a_saints_house_in_small_letters`: only a church's kinds had closed a saint's name ("St.
+    Quorva's church"); a beach or a shrine after it, or a holy figure of Islam's possessive, left no venue."""
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bus terminus and a terrace (a street's name in Britain, Ireland and New Zealand) are sites by their word
+    ("A vendor offers his goods at Quorva Musika bus terminus.", {"sublocation": "Quorva Musika bus terminus"}),
+    ("An old truck left on Quorva Terrace in Woolston sits under water.",
+     {"sublocation": "Quorva Terrace", "city": "Woolston"}),
+    # the town of Terrace stays a town; a terrace of no name is no site
+    ("Snow covers the roads in Terrace, B.C., on Monday.", {"sublocation": None, "city": "Terrace"}),
+    ("People dine on a terrace in Lisbon.", {"sublocation": None, "city": "Lisbon"}),
+])
+def test_a_terminus_or_a_terrace_is_a_site(text, expected):
+    """`vocabulary.VENUE_WORDS`: "terminus" and "terrace" were no venue words, so a name they closed placed nothing."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a site opening the sentence, its kind in small letters, placed by the town it lies near
+    ("Seen from the air, the Quorva refugee camp, near the Jordanian city of Mafraq, July 18, 2013",
+     {"sublocation": "Quorva refugee camp", "city": "Mafraq"}),
+    ("The Quorva refugee camp near Mafraq, July 18, 2013", {"sublocation": "Quorva refugee camp", "city": "Mafraq"}),
+    # people or a family near a town are no site
+    ("Quorva supporters near Mafraq cheer, July 18, 2013", {"sublocation": None, "city": "Mafraq"}),
+    ("The Quorva family near Mafraq, July 18, 2013", {"sublocation": None, "city": "Mafraq"}),
+])
+def test_a_subject_site_placed_near_its_town(text, expected):
+    """`place_chains._placed_near_after`: a subject's venue of one capitalised word and its kind in small letters was
+    read only when "in" placed it ("the Quorva refugee camp in Mafraq"), not when "near" did."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

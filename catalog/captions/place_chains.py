@@ -1073,7 +1073,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
             _a_site_in_a_small_town(chain, toks, j)):
         chain.elements[0].level = "venue"  # "guides visitors at Te Puia, Whitianga, where ...": a site, its town
     if not _suits(chain, allowed, links, prep, team, j < len(toks) and (
-            toks[j].lower in _LYING_VERBS or prep == "subject" and _a_state_of_the_site(toks, j))):
+            toks[j].lower in _LYING_VERBS or prep == "subject" and (
+                _a_state_of_the_site(toks, j) or _placed_near_after(toks, j)))):
         larger = [e for e in chain.elements[1:] if e.level in ("province", "country")] if part else []
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
             return Chain(prep, larger), j
@@ -1185,6 +1186,20 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     if allowed == "object":
         return first.level in _VENUE_START or first.level in _GEO_LEVELS
     return True
+
+
+def _placed_near_after(toks: list[Token], j: int) -> bool:
+    """Whether a subject's name is followed by "near" or "outside" and a place, perhaps after a comma ("Seen from
+    the air, the Quorva refugee camp, near the Jordanian city of Mafraq"): the sentence places the site by the town
+    it lies near, as "in" would place it in the town, so its kind written in small letters names it enough."""
+    n = len(toks)
+    k = j + (j < n and toks[j].text == ",")
+    return k + 1 < n and toks[k].lower in _NEAR_A_TOWN and (toks[k + 1].lower == "the" or (
+        is_capitalised(toks[k + 1].text)))
+
+
+#: The words after a subject's name that place it by a town it lies near.
+_NEAR_A_TOWN = frozenset({"near", "outside"})
 
 
 def _a_unit_by_its_kind(first: Element) -> bool:
@@ -1813,6 +1828,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
     kind_at = _kind_after_plain_words(toks, k) if owned else None  # (asked only where its answer is used)
     if kind_at is not None:
         k = kind_at  # "Iraq's southern port city of Basra": plain words before the kind
+    if saw_the and k == i + 1 and depth == 0 and k < n and toks[k].lower == _PORT:
+        port = _a_port_of_its_town(toks, k)  # "in the port of Beirut": the port, then its town
+        if port is not None:
+            return port
     if k + 2 < n and toks[k].lower in KIND_LEVELS and toks[k + 1].lower == "of" and owned:
         kind, k = KIND_LEVELS[toks[k].lower], k + 2  # "the ancient city of Kashgar"
         if foreign and toks[k - 2].lower == "town":
@@ -1854,9 +1873,11 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
             # "at Queen's Hall, St Ann's, in September", "St John's, Antigua": a place named after its saint's
             # church, the possessive part of the name, owning nothing
             return [element_of(toks, k, end, saw_the, kind)], end
-        if _a_saints_house_in_small_letters(toks, end):
-            # "at the St. Quorva's church in Tallinn": the saint's name, then its kind in small letters, one name
-            return [element_of(toks, k, end + 1, saw_the, kind)], end + 1
+        house = _a_saints_house_in_small_letters(toks, end)
+        if house is not None:
+            # "at the St. Quorva's church in Tallinn", "at St Quorva's beach", "at Imam Quorva's holy shrine": the
+            # saint's name, then its kind in small letters, one name
+            return [element_of(toks, k, house, saw_the, kind)], house
     owner = element_of(toks, k, owner_end, False, None, last_word=possessor)
     after = end
     while after < n and (toks[after].lower in DESCRIPTORS or toks[after].lower in AREA_NOUNS):
@@ -2044,6 +2065,34 @@ def _a_towns_area(toks: list[Token], k: int) -> tuple[list[Element], int] | None
 _A_TOWNS_AREA = frozenset({"area", "CBD"})
 
 
+_PORT = "port"
+
+
+def _a_port_of_its_town(toks: list[Token], k: int) -> tuple[list[Element], int] | None:
+    """The port and its town when "the" stands right before "port of" and a name ("in the port of Beirut", "at the
+    Port of Port of Spain, Trinidad"): the port is the site pictured, named after its town (the labels' sublocation),
+    and the town, when the gazetteer knows it as a city, is the city; a town nothing knows ("the Port of Sunda
+    Kelapa", a harbour of Jakarta) is no city of its own. A port qualified by a sea, a side or a trade ("the Black
+    Sea port of Odesa", "the southern port of Basra", "the fishing port of X") names its town, as before; else None."""
+    n = len(toks)
+    if k + 2 >= n or toks[k + 1].lower != "of":
+        return None
+    start = k + 2 + (toks[k + 2].lower == "the")
+    end = read_name(toks, start)
+    if end is None:
+        return None
+    town = element_of(toks, start, end, False, None)
+    port = Element("venue", " ".join(t.text for t in toks[k:end]), toks[k].start, toks[end - 1].end, the=True)
+    if town.level not in ("place", "city") or town.population < _A_PORTS_TOWN:
+        return [port], end
+    town.level, town.link = "city", "of"
+    return [port, town], end
+
+
+#: The fewest people of a town the gazetteer knows for "the port of X" to name X as the city too.
+_A_PORTS_TOWN = 1_000
+
+
 def _a_towns_own_place(element: Element) -> bool:
     """Whether a venue after a possessive is a public place a town owns: its name has such a place's word."""
     return element.level == "venue" and any(
@@ -2074,7 +2123,10 @@ def _a_part_of_its_town(element: Element) -> bool:
 #: Words that make the name after them a saint's: "St Andrew's Church" is a church's name, not a place "St
 #: Andrew" and its church (a parish of that name, as Jamaica and Barbados have, would otherwise own it).
 _SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte", "san", "santa", "sao", "são", "skt.",
-                          "sv."})
+                          "sv.",
+                          # a holy figure of Islam or of the Sikhs, whose shrine or mosque is named after them as a
+                          # saint's church is: "Imam Reza's shrine", "Hazrat Quorva's dargah", "Guru Nanak's gurdwara"
+                          "imam", "hazrat", "prophet", "guru"})
 
 
 #: The kinds of a saint's house a caption writes in small letters after the saint's name: "St. Peter's church".
@@ -2082,12 +2134,21 @@ _SAINTS_HOUSES = frozenset({"church", "cathedral", "chapel", "basilica", "abbey"
                             "shrine", "parish", "kirk", "minster"})
 
 
-def _a_saints_house_in_small_letters(toks: list[Token], end: int) -> bool:
-    """Whether the word after a saint's possessive name is the kind of the saint's house written in small letters
-    ("St. Quorva's church", "San Marrow's basilica"), closing the name: the church is the venue, as "St. Quorva's
-    Church" is, where "St Andrew's" alone may name a town."""
-    return end < len(toks) and toks[end].text.islower() and toks[end].lower in _SAINTS_HOUSES and (
-        end + 1 == len(toks) or not is_capitalised(toks[end + 1].text))
+def _a_saints_house_in_small_letters(toks: list[Token], end: int) -> int | None:
+    """Where the name ends when the word after a saint's possessive name is the kind of the saint's house, or of a
+    site named after the saint, written in small letters ("St. Quorva's church", "San Marrow's basilica", "St
+    Quorva's beach"), perhaps after one describing word ("Imam Quorva's holy shrine"), closing the name: the church
+    or the beach is the venue, as "St. Quorva's Church" is, where "St Andrew's" alone may name a town; else None."""
+    n = len(toks)
+    house = end + (end + 1 < n and toks[end].lower in _SAINTS_HOUSE_ADJECTIVES and toks[end].text.islower())
+    if house < n and toks[house].text.islower() and (toks[house].lower in _SAINTS_HOUSES or (
+            toks[house].lower in VENUE_WORDS)) and (house + 1 == n or not is_capitalised(toks[house + 1].text)):
+        return house + 1
+    return None
+
+
+#: Describing words between a saint's possessive and the kind of its house: "Imam Quorva's holy shrine".
+_SAINTS_HOUSE_ADJECTIVES = DESCRIPTORS | frozenset({"holy", "sacred", "main", "old", "great"})
 
 
 #: A city named for a saint ("San Francisco", "St. Petersburg") owns the place named after its possessive when the
