@@ -1377,3 +1377,22 @@ def test_a_buildings_name_is_no_territory(text, expected):
 def test_a_clause_of_supplying_or_sending_is_no_venue(text, expected):
     """`places.clause_words` (供应, 送往, 运往, 重回, 重返, 设起, 设立): the whole run of words had been the venue."""
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word of position (边上, 之下, 旁边) stands between a place and what is beside or below it: a name begins
+    # after it
+    ("连日降雨,宜春市袁州城区边上河水猛涨。 王某摄", None),
+    ("寒风之下街上行人稀少,市民裹紧外套匆匆走过。 图/李某", None),
+    ("傍晚,游客在钟楼旁边鼓楼广场散步。 张某摄", "鼓楼广场"),
+    # a common noun ending in 峰 (a rush's peak, a flood's crest) names no mountain
+    ("国庆假期首日,高铁站迎来客流高峰,旅客排队进站。 赵某摄", None),
+    ("受持续降雨影响,上游来水形成洪峰,水位快速上涨。 钱某摄", None),
+    # standing guard (站岗) is no station
+    ("寒冬深夜,一名民警正在执勤站岗。 孙某摄", None),
+])
+def test_a_word_of_position_or_a_common_noun_is_no_venues_name(text, expected):
+    """`places.positions_in_a_run` (边上, 之下, 旁边...), read as the words of time are by
+    `chinese_chain.after_words_of_time`; 高峰, 洪峰 in `places.venue_word_in_verb`, 站岗 in `places.venue_word_as_verb`:
+    each had ended the run of words read as the venue."""
+    assert sublocation(text) == expected

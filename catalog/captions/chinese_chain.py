@@ -3253,11 +3253,12 @@ def _venue_word_ahead(plain: str, at: int, end: int, venue_word: re.Pattern) -> 
 
 def after_words_of_time(plain: str, start: int, end: int, words: Words) -> int:
     """Where a venue's name may begin in a run of words with no stop: after the last word of the day, of the
-    present time or of passing in it ("旅客昨日走过罗湖口岸": 罗湖口岸; "目前某某公园游人如织"), since no name holds
-    one; `start` when none is there."""
+    present time, of passing or of position in it ("旅客昨日走过罗湖口岸": 罗湖口岸; "目前某某公园游人如织";
+    "城区边上河水猛涨": 河 alone, no name), since no name holds one; `start` when none is there."""
     made = words.made(("time_or_passing",), lambda: compiled("|".join(map(re.escape, sorted(
         set(words.words("dates.relative")) | set(words.words("places.passing")) | set(
-            words.words("places.times_now")), key=longest_first)))))
+            words.words("places.times_now")) | set(words.words("places.positions_in_a_run")),
+        key=longest_first)))))
     cut = start
     for found in made.finditer(plain, start, end):
         cut = found.end()
