@@ -1396,3 +1396,17 @@ def test_a_word_of_position_or_a_common_noun_is_no_venues_name(text, expected):
     `chinese_chain.after_words_of_time`; 高峰, 洪峰 in `places.venue_word_in_verb`, 站岗 in `places.venue_word_as_verb`:
     each had ended the run of words read as the venue."""
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city-state written with 市 before its people (香港市民, 澳门市民) is the city, and the district the people are
+    # in is the site
+    ("图为香港市民深夜在旺角街头冒雨赶路。 图/某某", {"sublocation": "旺角", "city": "香港"}),
+    ("台风过后,香港市民在铜锣湾街头清理倒下的树木。 某某摄", {"sublocation": "铜锣湾", "city": "香港"}),
+    ("澳门市民在氹仔街头观看花车巡游。 某某摄", {"sublocation": "氹仔", "city": "澳门"}),
+])
+def test_a_city_states_people_then_its_district(text, expected):
+    """`chinese_chain._district_at`: 香港市 (the city-state and 市, then 民) had been read as a district of Hong Kong, a
+    town below the city, so the district named after 在 was no unit below it and no site was read."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

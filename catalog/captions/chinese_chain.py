@@ -1903,8 +1903,9 @@ def _district_at(plain: str, at: int, end: int, words: Words, before: list[Eleme
             found = memo.get(name, _UNKNOWN)
             if found is _UNKNOWN:
                 found = city_state_district("", words, name)
-            if found is not None:
-                return at + length
+            if found is not None and not (name[-1] == "市" and plain[at + length:at + length + 1] == "民" and (
+                    name[:-1] in _city_states(words).values())):
+                return at + length  # (not "香港市民": the city-state itself, 市, then its people)
     return None
 
 
