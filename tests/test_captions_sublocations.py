@@ -1410,3 +1410,18 @@ def test_a_city_states_people_then_its_district(text, expected):
     town below the city, so the district named after 在 was no unit below it and no site was read."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a likeness (好比, 堪比, 宛如): the place the scene is compared with is elsewhere, no site of the photo
+    ("游客在滨江公园散步,这里的地位好比北京的天安门广场。 某某摄", "滨江公园"),
+    ("入夜,湖畔灯光璀璨,场面堪比上海外滩。 某某摄", None),
+    ("古镇的街巷宛如苏州平江路,游人如织。 某某摄", None),
+    # 镇压 (to put down) after a name: no town's suffix
+    ("政府军在该国北部镇压反叛武装。 某某摄", None),
+])
+def test_a_likeness_or_a_verb_after_a_suffix_is_no_site(text, expected):
+    """places.likeness (好比, 堪比, 宛如...), read by `chinese_chain.after_a_likeness` in the chain, the venue run, the
+    reader of a venue anywhere and the venue register: no place after one in its clause is the scene's; 压 after 镇 in
+    `chinese_chain._NOT_SUFFIX_AFTER`: 镇压 is a verb, no town's suffix."""
+    assert sublocation(text) == expected
