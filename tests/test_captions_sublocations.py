@@ -1444,3 +1444,51 @@ def test_a_subject_site_placed_near_its_town(text, expected):
     read only when "in" placed it ("the Quorva refugee camp in Mafraq"), not when "near" did."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word of position (边上, 之下, 旁边) stands between a place and what is beside or below it: a name begins
+    # after it
+    ("连日降雨,宜春市袁州城区边上河水猛涨。 王某摄", None),
+    ("寒风之下街上行人稀少,市民裹紧外套匆匆走过。 图/李某", None),
+    ("傍晚,游客在钟楼旁边鼓楼广场散步。 张某摄", "鼓楼广场"),
+    # a common noun ending in 峰 (a rush's peak, a flood's crest) names no mountain
+    ("国庆假期首日,高铁站迎来客流高峰,旅客排队进站。 赵某摄", None),
+    ("受持续降雨影响,上游来水形成洪峰,水位快速上涨。 钱某摄", None),
+    # standing guard (站岗) is no station
+    ("寒冬深夜,一名民警正在执勤站岗。 孙某摄", None),
+])
+def test_a_word_of_position_or_a_common_noun_is_no_venues_name(text, expected):
+    """`places.positions_in_a_run` (边上, 之下, 旁边...), read as the words of time are by
+    `chinese_chain.after_words_of_time`; 高峰, 洪峰 in `places.venue_word_in_verb`, 站岗 in `places.venue_word_as_verb`:
+    each had ended the run of words read as the venue."""
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city-state written with 市 before its people (香港市民, 澳门市民) is the city, and the district the people are
+    # in is the site
+    ("图为香港市民深夜在旺角街头冒雨赶路。 图/某某", {"sublocation": "旺角", "city": "香港"}),
+    ("台风过后,香港市民在铜锣湾街头清理倒下的树木。 某某摄", {"sublocation": "铜锣湾", "city": "香港"}),
+    ("澳门市民在氹仔街头观看花车巡游。 某某摄", {"sublocation": "氹仔", "city": "澳门"}),
+])
+def test_a_city_states_people_then_its_district(text, expected):
+    """`chinese_chain._district_at`: 香港市 (the city-state and 市, then 民) had been read as a district of Hong Kong, a
+    town below the city, so the district named after 在 was no unit below it and no site was read."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a likeness (好比, 堪比, 宛如): the place the scene is compared with is elsewhere, no site of the photo
+    ("游客在滨江公园散步,这里的地位好比北京的天安门广场。 某某摄", "滨江公园"),
+    ("入夜,湖畔灯光璀璨,场面堪比上海外滩。 某某摄", None),
+    ("古镇的街巷宛如苏州平江路,游人如织。 某某摄", None),
+    # 镇压 (to put down) after a name: no town's suffix
+    ("政府军在该国北部镇压反叛武装。 某某摄", None),
+])
+def test_a_likeness_or_a_verb_after_a_suffix_is_no_site(text, expected):
+    """places.likeness (好比, 堪比, 宛如...), read by `chinese_chain.after_a_likeness` in the chain, the venue run, the
+    reader of a venue anywhere and the venue register: no place after one in its clause is the scene's; 压 after 镇 in
+    `chinese_chain._NOT_SUFFIX_AFTER`: 镇压 is a verb, no town's suffix."""
+    assert sublocation(text) == expected

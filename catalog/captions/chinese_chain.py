@@ -301,9 +301,9 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
     position = at
     if words.pattern("places.reference_before").search(plain, max(0, at - 3), at) and re.search(
             f"(?:{words.any('places.reference_before')})$", plain[max(0, at - 3):at]) or plain.startswith(
-            words.words("places.origins"), at):
+            words.words("places.origins"), at) or after_a_likeness(plain, at, words):
         return [], None  # "距离北京200公里", "来自广东的游客": a reference point or an origin, not the scene (also
-        # read from the word's own start: "家住朝阳区幸福村的王大爷" names no 家住朝阳区)
+        # read from the word's own start: "家住朝阳区幸福村的王大爷" names no 家住朝阳区); "好比香港的": a likeness
     if at > 2 and plain[at - 1] in _ROUTE_JOINS and _a_place_ends_at(text, plain, at - 1, words, patterns):
         return [], None  # "南通到上海的行程", "贵阳至安顺段": the far end of a route, no scene
     company, company_last, referred, referred_first = _chain_openers(words)
@@ -1906,8 +1906,9 @@ def _district_at(plain: str, at: int, end: int, words: Words, before: list[Eleme
             found = memo.get(name, _UNKNOWN)
             if found is _UNKNOWN:
                 found = city_state_district("", words, name)
-            if found is not None:
-                return at + length
+            if found is not None and not (name[-1] == "市" and plain[at + length:at + length + 1] == "民" and (
+                    name[:-1] in _city_states(words).values())):
+                return at + length  # (not "香港市民": the city-state itself, 市, then its people)
     return None
 
 
@@ -2244,8 +2245,9 @@ _CITY_WORDS = tuple("井容貌")  # (市井, the streets; 市容 and 市貌, a c
 _NOT_SUFFIX_AFTER = {"市": "场民委长政级内区中镇乡立报" + "".join(_CITY_WORDS), "县": "委长级政立",
                      # (and 区段, a line's section: "某铁路甲至乙区段" names no district)
                      "区": "域别间委长段", "省": "委长会级份内立",
-                     # (乡长, 村长 as 镇长: a title, "新竹縣芎林鄉長X" names the township's head, no scene)
-                     "村": "民委庄里长", "镇": "政长委", "乡": "亲村镇下委长", "州": "长委", "旗": "手帜袍杆下舰鼓"}
+                     # (乡长, 村长 as 镇长: a title, "新竹縣芎林鄉長X" names the township's head, no scene; 镇压, to put
+                     # down: "在某地东部镇压示威者" names no town 某地东部镇)
+                     "村": "民委庄里长", "镇": "政长委压", "乡": "亲村镇下委长", "州": "长委", "旗": "手帜袍杆下舰鼓"}
 #: The words of 事 that follow a province's suffix as its own ("某某省事务局", "省事业单位"): 省 then 事 is else the
 #: verb 省事, to save trouble.
 _A_PROVINCES_AFFAIRS = ("事务", "事业")
@@ -3001,8 +3003,9 @@ def venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if "a" <= written[0] <= "z":
         return None  # "Britannia roads十字路口": the end of a name in Latin letters, cut (a name starts with a
         # capital), so no venue rather than a piece of one
-    if words.pattern("places.clause_words").search(written):
-        return None  # "示威者只能沿山路", "因沙田体育学院": a clause's words, no venue's name
+    if words.pattern("places.clause_words").search(written) or words.pattern("places.likeness").search(written):
+        return None  # "示威者只能沿山路", "因沙田体育学院": a clause's words, no venue's name (nor a likeness's:
+        # "场面堪比上海外滩")
     if _ASPECT.search(written) or "性" in written or "曾" in written[1:] or "于" in written[2:]:
         return None  # "中国工商银行也登上了中心": a clause (了, 着 mark a verb's aspect), no venue's name;
         # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause;
@@ -3272,13 +3275,28 @@ def _venue_word_ahead(plain: str, at: int, end: int, venue_word: re.Pattern) -> 
     return venue_word.search(plain, at, stop) is not None
 
 
+#: The stops that end a clause, and how far before a place ``after_a_likeness`` looks for a word of likeness (a few
+#: words: the search runs at every start a chain is read from, so it stays short).
+_CLAUSE_STOPS = frozenset("，,。；;！!？?\n")
+_LIKENESS_REACH = 16
+
+
+def after_a_likeness(plain: str, at: int, words: Words) -> bool:
+    """Whether a word of likeness (places.likeness: 好比, 堪比, 宛如) stands shortly before `at` in its clause
+    ("地位好比广州的海心沙", "街巷宛如苏州平江路"): the place named there is what the scene is compared with,
+    elsewhere, no site of the photo."""
+    found = list(words.pattern("places.likeness").finditer(plain, max(0, at - _LIKENESS_REACH), at))
+    return bool(found) and not any(ch in _CLAUSE_STOPS for ch in plain[found[-1].end():at])
+
+
 def after_words_of_time(plain: str, start: int, end: int, words: Words) -> int:
     """Where a venue's name may begin in a run of words with no stop: after the last word of the day, of the
-    present time or of passing in it ("旅客昨日走过罗湖口岸": 罗湖口岸; "目前某某公园游人如织"), since no name holds
-    one; `start` when none is there."""
+    present time, of passing or of position in it ("旅客昨日走过罗湖口岸": 罗湖口岸; "目前某某公园游人如织";
+    "城区边上河水猛涨": 河 alone, no name), since no name holds one; `start` when none is there."""
     made = words.made(("time_or_passing",), lambda: compiled("|".join(map(re.escape, sorted(
         set(words.words("dates.relative")) | set(words.words("places.passing")) | set(
-            words.words("places.times_now")), key=longest_first)))))
+            words.words("places.times_now")) | set(words.words("places.positions_in_a_run")),
+        key=longest_first)))))
     cut = start
     for found in made.finditer(plain, start, end):
         cut = found.end()

@@ -59,6 +59,7 @@ from catalog.captions.chinese_chain import (
     TOWN_SUFFIXES,
     VILLAGE_RANK,
     a_county_follows,
+    after_a_likeness,
     after_words_of_time,
     all_han,
     bare_cities,
@@ -1826,6 +1827,8 @@ def _venue_anywhere(text: str, plain: str, start: int, end: int, words: Words,
             # character, so the run after it is a cut name (軍澳海濱長廊): no venue rather than a wrong one
         if plain.endswith(SUBDISTRICT, a, b):
             continue  # "东湖街道和桃源社区": a subdistrict's name, no street's nor lake's
+        if after_a_likeness(plain, a, words):
+            continue  # "街巷宛如苏州平江路": what the scene is compared with, elsewhere
         last = None
         for found in venue_end.finditer(plain, a, b):
             if found.end() - found.start() > 1 or not inside_a_sounded_name(plain, a, found.start(), b, words):

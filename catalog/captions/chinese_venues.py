@@ -303,7 +303,7 @@ def _plain_name(name: str, body: str, words: Words) -> bool:
     if name in words.set("places.not_venue_names") or _AN_ADJECTIVE in name:
         return False  # (an adjective in -性 describes a kind of place: "季节性牧场", a seasonal pasture)
     clause_words = ("places.after_venue", "places.held", "places.passing", "dates.relative", "dates.times_of_day",
-                    "dates.seasons", "places.clause_words", "places.times_now")
+                    "dates.seasons", "places.clause_words", "places.times_now", "places.likeness")
     return not any(words.pattern(key).search(body) for key in clause_words)
 
 
@@ -339,6 +339,7 @@ def registered_venue(text: str, plain: str, scene: tuple[int, int], words: Words
     >>> registered_venue(text, text, (0, len(text)), words, shipped_register(), Place())
     '陆家嘴'
     """
+    from catalog.captions.chinese_chain import after_a_likeness
     from catalog.captions.venue_spots import chinese_spots
 
     spots = chinese_spots(plain, scene[0], scene[1], register)
@@ -368,6 +369,8 @@ def registered_venue(text: str, plain: str, scene: tuple[int, int], words: Words
             continue  # "杭州市西湖区", "三里屯路": a district or a road named after it, not the venue itself
         if place.city and simplified(place.city) == plain[start:end]:
             continue  # "在河北雄安新区": the chain read it as the city it stands in for, no site within it
+        if after_a_likeness(plain, start, words):
+            continue  # "场面堪比上海外滩": what the scene is compared with, elsewhere
         signals = ["registered"]
         if _after_a_place_word(plain, start, words) or _after_passing(plain, start, words):
             signals.append("after_place_word")
