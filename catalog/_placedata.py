@@ -432,20 +432,36 @@ def _clean_name(name: str) -> tuple[str, list[str]]:
     return stripped, others
 
 
-def load_subdivisions() -> list[SubdivisionRecord]:
-    """ISO 3166-2 subdivisions (pycountry), named for display in English where countrystatecity has it.
+#: countrystatecity's states by ISO 3166-2 code, and the other script forms of their native names (`load_states`).
+States = tuple[dict[str, dict], dict[str, list[str]]]
 
-    countrystatecity's names are the conventional English ones ("Inner Mongolia", "Tibet", "Bavaria"); the
-    ISO names ("Nei Mongol Zizhiqu", "Xizang Zizhiqu", "Bayern") stay as names to match. Its state point
-    (roughly the middle of the state) is the subdivision's coordinates.
+
+def load_states() -> States:
+    """countrystatecity's states by ISO 3166-2 code (the first of a code), and ``script_variants`` of each one's
+    native name (甘肃省 -> [甘肅省]), for `load_subdivisions`.
+
+    Apart so that the gazetteer's build can let OpenCC's dictionaries go (27 MB, for s2t) before pycountry's
+    subdivisions are loaded and the records made: held together they were the first of the build's two peaks.
     """
-    pycountry = _require("pycountry", "pycountry")
     data = _csc_data_dir() / "by-country"
     csc: dict[str, dict] = {}
     for states_file in data.glob("*/states.json"):
         for state in _read_json(states_file):
             if state.get("iso3166_2"):
                 csc.setdefault(state["iso3166_2"], state)
+    natives = {state["native"] for state in csc.values() if state.get("native")}
+    return csc, {native: script_variants([native]) for native in sorted(natives)}
+
+
+def load_subdivisions(states: States | None = None) -> list[SubdivisionRecord]:
+    """ISO 3166-2 subdivisions (pycountry), named for display in English where countrystatecity has it.
+
+    countrystatecity's names are the conventional English ones ("Inner Mongolia", "Tibet", "Bavaria"); the
+    ISO names ("Nei Mongol Zizhiqu", "Xizang Zizhiqu", "Bayern") stay as names to match. Its state point
+    (roughly the middle of the state) is the subdivision's coordinates. `states`: `load_states()`, read before.
+    """
+    csc, variants = states if states is not None else load_states()
+    pycountry = _require("pycountry", "pycountry")
 
     parents = {sub.code: sub.parent_code for sub in pycountry.subdivisions}
 
@@ -470,7 +486,7 @@ def load_subdivisions() -> list[SubdivisionRecord]:
         names.extend(hidden)
         if state.get("native"):
             names.append(state["native"])
-            names.extend(script_variants([state["native"]]))  # 甘肅省 beside 甘肃省
+            names.extend(variants[state["native"]])  # 甘肅省 beside 甘肃省 (script_variants)
         suffix = sub.code.split("-", 1)[1]
         abbreviations_here = list(abbreviations.get(sub.code, ()))
         if sub.country_code in POSTAL_CODE_COUNTRIES and not suffix.isdigit():
