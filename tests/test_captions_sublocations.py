@@ -1492,3 +1492,18 @@ def test_a_likeness_or_a_verb_after_a_suffix_is_no_site(text, expected):
     reader of a venue anywhere and the venue register: no place after one in its clause is the scene's; 压 after 镇 in
     `chinese_chain._NOT_SUFFIX_AFTER`: 镇压 is a verb, no town's suffix."""
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hall opening, closing or let into (开馆, 闭馆, 进馆): the name ended at 馆, or no hall is named
+    ("6日,青溪美术馆建成开馆,读者排队借书。 某某摄", "青溪美术馆"),
+    ("9日,首批进馆的观众在门口排队。 某某摄", None),
+    ("春节期间,县博物馆閉館維修,游客在门外拍照。 某某摄", None),
+    # a road race (路跑) names no road
+    ("几位来自山区的选手身穿民族服饰加入路跑。 图/某某", None),
+    ("周末,上百名跑友在滨江大道加入路跑。 某某摄", "滨江大道"),
+])
+def test_a_hall_opening_or_a_road_race_ends_no_venue(text, expected):
+    """开馆, 闭馆, 进馆 ... in `places.venue_word_in_verb` (as 开园 is a park's), 路跑 in `places.venue_word_as_noun`:
+    the run of words read as the venue had gone on to the verb's 馆 or the race's 路."""
+    assert sublocation(text) == expected
