@@ -4482,3 +4482,21 @@ def test_a_prefecture_level_city_the_gazetteer_lacks_bare(text, expected):
     """China's prefecture-level cities that GeoNames holds only with 市 and few people (林芝, 铜仁, 河池) are listed
     in places.cities, so a caption that writes one bare names the city, as it does a bigger one."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("6月2日,市民在公园的荷塘边赏花。新华社 图", {"agency": "Xinhua", "photographer": None}),
+    ("6月2日,市民在公园的荷塘边赏花。人民视觉 图", {"agency": "People Visual", "photographer": None}),
+    ("6月2日,市民在公园的荷塘边赏花。视觉中国\u3000图", {"agency": "VCG"}),
+    ("■外滩的灯光秀吸引了大批游客 图CFP", {"agency": "CFP", "photographer": None}),
+    ("■外滩的灯光秀吸引了大批游客图IC", {"agency": "IC"}),
+    ("■外滩的灯光秀吸引了大批游客 图 Getty Images", {"agency": "Getty Images"}),
+    # no agency the registry knows: a caption's words, no credit
+    ("老师把答案写在黑板上,详见下 图", {"agency": None, "photographer": None}),
+    ("学生们在看地图 图A", {"agency": None}),
+])
+def test_an_agency_and_the_word_for_picture_close_the_caption(text, expected):
+    """A known agency, a space and 图 ("新华社 图", as "新华社 发"), or 图 right before a picture agency's Latin
+    initials ("图CFP", "图IC"), closing the caption: the agency is the credit's, no one is named
+    (`chinese_credits.find_chinese_credit`, the agency_sent and picture_agency shapes)."""
+    check(text, expected)
