@@ -4500,3 +4500,18 @@ def test_an_agency_and_the_word_for_picture_close_the_caption(text, expected):
     initials ("图CFP", "图IC"), closing the caption: the agency is the credit's, no one is named
     (`chinese_credits.find_chinese_credit`, the agency_sent and picture_agency shapes)."""
     check(text, expected)
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("游行队伍沿大街走到市中心的广场。(記者王小明攝/大紀元)", {"photographer": "王小明", "agency": "The Epoch Times"}),
+    ("游行队伍沿大街走到市中心的广场。(记者李大伟摄/联合报)",
+     {"photographer": "李大伟", "agency": "United Daily News"}),
+    ("游行队伍沿大街走到市中心的广场。（本報記者 陳美玲 攝 / 聯合報）", {"photographer": "陳美玲"}),
+    ("游行队伍沿大街走到市中心的广场。(王小明攝/大紀元)", {"photographer": "王小明", "agency": "The Epoch Times"}),
+])
+def test_the_staff_role_before_the_name_and_outlet_in_brackets(text, expected):
+    """The outlet's staff role before the name, then 攝, a slash and the outlet, in one pair of brackets ("(記者X攝/
+    大紀元)"): the name is the photographer's (the brackets_name_outlet shape of `chinese_words` takes the role);
+    it had been lost to the label shape, which read only "攝/大紀元"."""
+    check(text, expected)

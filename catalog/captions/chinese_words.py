@@ -504,8 +504,9 @@ def _patterns(words: Words) -> Patterns:
         # registry knows the agency)
         "name_latin_agency": _source(f"{_OPEN}\\s*(?P<name>[{HAN}]{{2,3}})[ \u3000]*(?P<agency>[A-Z][A-Za-z]{{1,11}})"
                                      f"\\s*{_CLOSE}\\s*\\Z"),
-        # （王小斌 摄 / 光明图片）: the name, its word for taking, then the outlet, in one pair of brackets
-        "brackets_name_outlet": _source(f"{_OPEN}\\s*(?P<name>{_NAMES})\\s*(?:{took})\\s*[/／|｜]\\s*"
+        # （王小斌 摄 / 光明图片）, (記者王小明攝/大紀元): the name (after the role of the outlet's staff, perhaps),
+        # its word for taking, then the outlet, in one pair of brackets
+        "brackets_name_outlet": _source(f"{_OPEN}\\s*(?:{staff})?\\s*(?P<name>{_NAMES})\\s*(?:{took})\\s*[/／|｜]\\s*"
                                         f"(?P<agency>{_ORG})\\s*{_CLOSE}"),
         # 星岛日报记者摄: an outlet's reporter unnamed, at the end (kept when the agency registry knows the outlet)
         "outlet_staff": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<agency>{_ORG})(?:{staff})[ \u3000]*(?:{took})"
