@@ -4515,3 +4515,19 @@ def test_the_staff_role_before_the_name_and_outlet_in_brackets(text, expected):
     大紀元)"): the name is the photographer's (the brackets_name_outlet shape of `chinese_words` takes the role);
     it had been lost to the label shape, which read only "攝/大紀元"."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("11月3日,人们在城市南部排队领取饮用水。 新华社 发 穆罕默德·阿卜杜勒贾瓦德 摄",
+     {"photographer": "穆罕默德·阿卜杜勒贾瓦德", "agency": "Xinhua"}),
+    ("11月3日,人们在城市南部排队领取饮用水。 新华社 发 王小明 摄", {"photographer": "王小明", "agency": "Xinhua"}),
+    ("11月3日,人们在城市南部排队领取饮用水。 中新社\u3000发 李大伟 摄",
+     {"photographer": "李大伟", "agency": "China News Service"}),
+    ("11月3日,人们在城市南部排队领取饮用水。新华社发 阿卜杜拉·萨拉赫丁贾巴尔 摄",
+     {"photographer": "阿卜杜拉·萨拉赫丁贾巴尔"}),
+])
+def test_a_space_before_the_word_of_sending_and_a_long_transliterated_name(text, expected):
+    """"新华社 发 X 摄": a space between the agency and 发 (the sent_name shape of `chinese_words` allows one, as the
+    agency_sent fallback does), and a transliterated name whose part after the middle dot runs to seven characters
+    (阿卜杜勒贾瓦德): both had lost the credit."""
+    check(text, expected)

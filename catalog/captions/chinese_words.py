@@ -157,7 +157,7 @@ def words_for(rules: Rules) -> tuple[Words, Patterns]:
 #: Written with as few classes of Chinese characters as the same matches allow, each tried in the same order
 #: (a class costs re about 3 ms to compile, see Patterns): the first character is shared by both shapes of a
 #: name, and the two separators between names share the name after them.
-_NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}]|(?=[·•‧・]))(?:[·•‧・][{HAN}]{{1,6}}){{0,3}}"
+_NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}]|(?=[·•‧・]))(?:[·•‧・][{HAN}]{{1,7}}){{0,3}}"
 _NAMES = f"{_NAME}(?:(?:\\s*[、,，和与]\\s*|[ \u3000]+){_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
 #: A person's name in Latin letters, of two to four capitalised words ("Sergey Petrov", "Anna M. Ruiz").
@@ -464,7 +464,7 @@ def _patterns(words: Words) -> Patterns:
             f"(?:\\s*[和与、]?\\s*(?:{role})\\s*{_NAMES})*\\s*[/／]?\\s*(?:{took}|{reported})"),
         # 中新社发 刘卫勇 摄
         # (a news agency's 社发 may run into the name: "中新社发王小明 摄")
-        "sent_name": _source(f"(?P<agency>{_ORG})(?:{sent})(?:\\s+|(?<=社发))(?P<name>{_NAMES})"
+        "sent_name": _source(f"(?P<agency>{_ORG})[ \u3000]?(?:{sent})(?:\\s+|(?<=社发))(?P<name>{_NAMES})"
                              f"\\s*[/／]?\\s*(?:{took})"),
         # 王 哲摄(人民视觉)
         "name_then_agency": _source(
