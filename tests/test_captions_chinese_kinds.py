@@ -4482,3 +4482,52 @@ def test_a_prefecture_level_city_the_gazetteer_lacks_bare(text, expected):
     """China's prefecture-level cities that GeoNames holds only with 市 and few people (林芝, 铜仁, 河池) are listed
     in places.cities, so a caption that writes one bare names the city, as it does a bigger one."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("6月2日,市民在公园的荷塘边赏花。新华社 图", {"agency": "Xinhua", "photographer": None}),
+    ("6月2日,市民在公园的荷塘边赏花。人民视觉 图", {"agency": "People Visual", "photographer": None}),
+    ("6月2日,市民在公园的荷塘边赏花。视觉中国\u3000图", {"agency": "VCG"}),
+    ("■外滩的灯光秀吸引了大批游客 图CFP", {"agency": "CFP", "photographer": None}),
+    ("■外滩的灯光秀吸引了大批游客图IC", {"agency": "IC"}),
+    ("■外滩的灯光秀吸引了大批游客 图 Getty Images", {"agency": "Getty Images"}),
+    # no agency the registry knows: a caption's words, no credit
+    ("老师把答案写在黑板上,详见下 图", {"agency": None, "photographer": None}),
+    ("学生们在看地图 图A", {"agency": None}),
+])
+def test_an_agency_and_the_word_for_picture_close_the_caption(text, expected):
+    """A known agency, a space and 图 ("新华社 图", as "新华社 发"), or 图 right before a picture agency's Latin
+    initials ("图CFP", "图IC"), closing the caption: the agency is the credit's, no one is named
+    (`chinese_credits.find_chinese_credit`, the agency_sent and picture_agency shapes)."""
+    check(text, expected)
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("游行队伍沿大街走到市中心的广场。(記者王小明攝/大紀元)", {"photographer": "王小明", "agency": "The Epoch Times"}),
+    ("游行队伍沿大街走到市中心的广场。(记者李大伟摄/联合报)",
+     {"photographer": "李大伟", "agency": "United Daily News"}),
+    ("游行队伍沿大街走到市中心的广场。（本報記者 陳美玲 攝 / 聯合報）", {"photographer": "陳美玲"}),
+    ("游行队伍沿大街走到市中心的广场。(王小明攝/大紀元)", {"photographer": "王小明", "agency": "The Epoch Times"}),
+])
+def test_the_staff_role_before_the_name_and_outlet_in_brackets(text, expected):
+    """The outlet's staff role before the name, then 攝, a slash and the outlet, in one pair of brackets ("(記者X攝/
+    大紀元)"): the name is the photographer's (the brackets_name_outlet shape of `chinese_words` takes the role);
+    it had been lost to the label shape, which read only "攝/大紀元"."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("11月3日,人们在城市南部排队领取饮用水。 新华社 发 穆罕默德·阿卜杜勒贾瓦德 摄",
+     {"photographer": "穆罕默德·阿卜杜勒贾瓦德", "agency": "Xinhua"}),
+    ("11月3日,人们在城市南部排队领取饮用水。 新华社 发 王小明 摄", {"photographer": "王小明", "agency": "Xinhua"}),
+    ("11月3日,人们在城市南部排队领取饮用水。 中新社\u3000发 李大伟 摄",
+     {"photographer": "李大伟", "agency": "China News Service"}),
+    ("11月3日,人们在城市南部排队领取饮用水。新华社发 阿卜杜拉·萨拉赫丁贾巴尔 摄",
+     {"photographer": "阿卜杜拉·萨拉赫丁贾巴尔"}),
+])
+def test_a_space_before_the_word_of_sending_and_a_long_transliterated_name(text, expected):
+    """"新华社 发 X 摄": a space between the agency and 发 (the sent_name shape of `chinese_words` allows one, as the
+    agency_sent fallback does), and a transliterated name whose part after the middle dot runs to seven characters
+    (阿卜杜勒贾瓦德): both had lost the credit."""
+    check(text, expected)

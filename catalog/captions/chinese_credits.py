@@ -741,12 +741,20 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         # (a person's name alone: "■ 资料图" is no one)
         name = text[marked.start("name"):marked.end("name")]
         return Found(Credit(raw=name, photographer=name), marked.start(), marked.end(), "chinese marked_name")
-    if plain.rstrip().endswith((" 发", "\u3000发")):
+    if plain.rstrip().endswith((" 发", "\u3000发", " 图", "\u3000图")):
         spaced = _SPACED_SENT.search(plain, max(0, len(plain) - 30))
         agency = rules.standard_agency(spaced.group("agency")) if spaced else None
-        if spaced is not None and agency:  # "新华社 发": only after a known agency ("王小明 发" is prose)
+        if spaced is not None and agency:
+            # "新华社 发", "视觉中国 图": only after a known agency ("王小明 发" is prose, "见下 图" a caption's words)
             return Found(Credit(raw=text[spaced.start():spaced.end()].strip(), agency=agency), spaced.start(),
                          spaced.end(), "chinese agency_sent")
+    initials = _PICTURE_THEN_INITIALS.search(plain, max(0, len(plain) - 24)) if "图" in plain else None
+    agency = rules.standard_agency(initials.group("agency")) if initials is not None else None
+    if initials is not None and agency:
+        # "...迎接新年 图CFP", "...迎接新年图IC": 图 ("picture") right before a picture agency's Latin initials
+        # closes the caption; only an agency the registry knows ("图A" in prose is no credit)
+        return Found(Credit(raw=text[initials.start():initials.end()].strip(), agency=agency), initials.start(),
+                     initials.end(), "chinese picture_agency")
     if unknown:
         match = re.search("|".join(map(re.escape, words["credit.unknown"])), plain)
         assert match is not None  # `unknown` says one of the words is in plain
@@ -799,8 +807,13 @@ _SPACED_PICTURE = (" 图", "\u3000图", " 图)", " 图）", "\u3000图）")
 #: A square mark, then a person's bare name (two or three characters, or two spaced) closing the caption: how some
 #: city papers credit the photographer ("■ 周小诚", "□王 昊").
 _MARKED_NAME = compiled(f"[■□][ \u3000]*(?P<name>[{HAN}]{{2,3}}|[{HAN}][ \u3000][{HAN}])[ \u3000]*\\Z")
-#: A known agency, a space, then 发, closing the caption: "新华社 发" (the agency_sent shape has no space).
-_SPACED_SENT = compiled(f"(?P<agency>[{HAN}A-Za-z·]{{2,15}})[ \u3000]发\\s*\\Z")
+#: A known agency, a space, then 发 or 图, closing the caption: "新华社 发", "视觉中国 图" (the agency_sent shape
+#: has no space).
+_SPACED_SENT = compiled(f"(?P<agency>[{HAN}A-Za-z·]{{2,15}})[ \u3000][发图]\\s*\\Z")
+
+#: 图 ("picture"), then an agency's Latin initials or name, closing the caption ("图CFP", "图 IC").
+_PICTURE_THEN_INITIALS = compiled(r"图[ \u3000]*(?P<agency>[A-Za-z][A-Za-z ]{0,14}[A-Za-z])\s*\Z")
+
 #: Characters that make a clause of the words before a site's name ("他在微博", "我们的微博"): no account's name.
 _CLAUSE_CHARACTERS = frozenset("在的了发从于把被和")
 #: The words for the picture after an account's post: "李某FB图片".

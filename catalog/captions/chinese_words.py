@@ -157,7 +157,7 @@ def words_for(rules: Rules) -> tuple[Words, Patterns]:
 #: Written with as few classes of Chinese characters as the same matches allow, each tried in the same order
 #: (a class costs re about 3 ms to compile, see Patterns): the first character is shared by both shapes of a
 #: name, and the two separators between names share the name after them.
-_NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}]|(?=[·•‧・]))(?:[·•‧・][{HAN}]{{1,6}}){{0,3}}"
+_NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}]|(?=[·•‧・]))(?:[·•‧・][{HAN}]{{1,7}}){{0,3}}"
 _NAMES = f"{_NAME}(?:(?:\\s*[、,，和与]\\s*|[ \u3000]+){_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
 #: A person's name in Latin letters, of two to four capitalised words ("Sergey Petrov", "Anna M. Ruiz").
@@ -464,7 +464,7 @@ def _patterns(words: Words) -> Patterns:
             f"(?:\\s*[和与、]?\\s*(?:{role})\\s*{_NAMES})*\\s*[/／]?\\s*(?:{took}|{reported})"),
         # 中新社发 刘卫勇 摄
         # (a news agency's 社发 may run into the name: "中新社发王小明 摄")
-        "sent_name": _source(f"(?P<agency>{_ORG})(?:{sent})(?:\\s+|(?<=社发))(?P<name>{_NAMES})"
+        "sent_name": _source(f"(?P<agency>{_ORG})[ \u3000]?(?:{sent})(?:\\s+|(?<=社发))(?P<name>{_NAMES})"
                              f"\\s*[/／]?\\s*(?:{took})"),
         # 王 哲摄(人民视觉)
         "name_then_agency": _source(
@@ -504,8 +504,9 @@ def _patterns(words: Words) -> Patterns:
         # registry knows the agency)
         "name_latin_agency": _source(f"{_OPEN}\\s*(?P<name>[{HAN}]{{2,3}})[ \u3000]*(?P<agency>[A-Z][A-Za-z]{{1,11}})"
                                      f"\\s*{_CLOSE}\\s*\\Z"),
-        # （王小斌 摄 / 光明图片）: the name, its word for taking, then the outlet, in one pair of brackets
-        "brackets_name_outlet": _source(f"{_OPEN}\\s*(?P<name>{_NAMES})\\s*(?:{took})\\s*[/／|｜]\\s*"
+        # （王小斌 摄 / 光明图片）, (記者王小明攝/大紀元): the name (after the role of the outlet's staff, perhaps),
+        # its word for taking, then the outlet, in one pair of brackets
+        "brackets_name_outlet": _source(f"{_OPEN}\\s*(?:{staff})?\\s*(?P<name>{_NAMES})\\s*(?:{took})\\s*[/／|｜]\\s*"
                                         f"(?P<agency>{_ORG})\\s*{_CLOSE}"),
         # 星岛日报记者摄: an outlet's reporter unnamed, at the end (kept when the agency registry knows the outlet)
         "outlet_staff": _source(f"(?:^|(?<=[\\s。，,；;)）!！?？■]))(?P<agency>{_ORG})(?:{staff})[ \u3000]*(?:{took})"
