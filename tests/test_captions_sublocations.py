@@ -1492,3 +1492,20 @@ def test_a_likeness_or_a_verb_after_a_suffix_is_no_site(text, expected):
     reader of a venue anywhere and the venue register: no place after one in its clause is the scene's; 压 after 镇 in
     `chinese_chain._NOT_SUFFIX_AFTER`: 镇压 is a verb, no town's suffix."""
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a racecourse named "Downs" is a site by its word, after "at" or as the object of "of"
+    ("Fillies gallop in morning training at Quorvale Downs. May 1, 2019", {"sublocation": "Quorvale Downs"}),
+    ("A groom holds a colt at dawn on the backside of Quorvale Downs. The colt belongs to a local trainer.",
+     {"sublocation": "Quorvale Downs"}),
+    ("Punters cheer the winner at Quorvale Downs in Louisville, Ky., on Saturday.",
+     {"sublocation": "Quorvale Downs", "city": "Louisville"}),
+    # "downs" in small letters is no site
+    ("Fans ride the ups and downs of the season in Louisville.", {"sublocation": None, "city": "Louisville"}),
+])
+def test_a_racecourse_named_downs_is_a_site(text, expected):
+    """`vocabulary.VENUE_WORDS`: "downs" (a racecourse's or a chalk down's name, "Churchill Downs", "Epsom Downs") was
+    no venue word, so a racecourse named so placed nothing."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
