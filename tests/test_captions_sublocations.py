@@ -1509,3 +1509,21 @@ def test_a_racecourse_named_downs_is_a_site(text, expected):
     no venue word, so a racecourse named so placed nothing."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dated line of places alone, then a sentence naming a venue: the venue is the site in the line's town
+    ("Quorvale, Ohio — October 18th, 2019. A crowd lines up outside Marrow Stadium ahead of the game.",
+     {"sublocation": "Marrow Stadium", "city": "Quorvale", "province": "Ohio"}),
+    ("Quorvale, Ohio - October 18, 2019. Fans wait outside Marrow Arena before the final.",
+     {"sublocation": "Marrow Arena", "city": "Quorvale", "province": "Ohio"}),
+    # a range is the town's setting, no site
+    ("Quorvale, Ohio — October 18th, 2019. Fans cross the Zembla Mountains.",
+     {"sublocation": None, "city": "Quorvale", "province": "Ohio"}),
+])
+def test_a_venue_after_a_dated_line_of_places(text, expected):
+    """`locations._a_dated_line_of_places`: a first sentence of places and the date after a dash ("Bronx, New York —
+    October 18th, 2019.") placed nothing of the scene's own, and the next sentence's venue was taken only after a
+    preposition of being inside it, so "outside Yankee Stadium" was lost."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
