@@ -469,6 +469,18 @@ CASES = [
      "(Photo by Tom Harrow/Getty Images)",
      Expected(raw="Photo by Tom Harrow/Getty Images", photographer="Tom Harrow", agency="Getty Images",
               date="2016-04-02", date_kind="taken", city="Bradford")),
+    ("other: a sport desk's opening 'Date; Town, State, USA;' is the scene's place and date",
+     "Oct 4, 2021; Columbus, OH, USA; Zembla Comets wide receiver Ann Quorv (14) runs after a catch in the "
+     "second half at Marrow Field. Mandatory Credit: Tom Harrow-USA TODAY Sports",
+     Expected(raw="Credit: Tom Harrow-USA TODAY Sports", photographer="Tom Harrow", agency="Imagn Images",
+              date="2021-10-04", date_kind="taken", sublocation="Marrow Field", city="Columbus", province="OH",
+              country="United States")),
+    ("other: a sport desk's opening names a state written whole, the text a venue it places nowhere",
+     "May 2, 2019; Louisville, Kentucky, USA; Horses gallop in morning training on the backstretch. "
+     "Mandatory Credit: Tom Harrow-USA TODAY Sports",
+     Expected(raw="Credit: Tom Harrow-USA TODAY Sports", photographer="Tom Harrow", agency="Imagn Images",
+              date="2019-05-02", date_kind="taken", city="Louisville", province="Kentucky",
+              country="United States")),
     ("other: a navy's dateline, the place in capitals and its date in brackets, gives the town the text lacks",
      "210312-N-QV906-1042 NORFOLK (March 12, 2021) Sailors load supplies onto a pier truck. (U.S. Navy photo by "
      "Mass Communication Specialist 2nd Class Ann Quorv)",

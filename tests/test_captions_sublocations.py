@@ -1507,3 +1507,38 @@ def test_a_hall_opening_or_a_road_race_ends_no_venue(text, expected):
     """开馆, 闭馆, 进馆 ... in `places.venue_word_in_verb` (as 开园 is a park's), 路跑 in `places.venue_word_as_noun`:
     the run of words read as the venue had gone on to the verb's 馆 or the race's 路."""
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a racecourse named "Downs" is a site by its word, after "at" or as the object of "of"
+    ("Fillies gallop in morning training at Quorvale Downs. May 1, 2019", {"sublocation": "Quorvale Downs"}),
+    ("A groom holds a colt at dawn on the backside of Quorvale Downs. The colt belongs to a local trainer.",
+     {"sublocation": "Quorvale Downs"}),
+    ("Punters cheer the winner at Quorvale Downs in Louisville, Ky., on Saturday.",
+     {"sublocation": "Quorvale Downs", "city": "Louisville"}),
+    # "downs" in small letters is no site
+    ("Fans ride the ups and downs of the season in Louisville.", {"sublocation": None, "city": "Louisville"}),
+])
+def test_a_racecourse_named_downs_is_a_site(text, expected):
+    """`vocabulary.VENUE_WORDS`: "downs" (a racecourse's or a chalk down's name, "Churchill Downs", "Epsom Downs") was
+    no venue word, so a racecourse named so placed nothing."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dated line of places alone, then a sentence naming a venue: the venue is the site in the line's town
+    ("Quorvale, Ohio — October 18th, 2019. A crowd lines up outside Marrow Stadium ahead of the game.",
+     {"sublocation": "Marrow Stadium", "city": "Quorvale", "province": "Ohio"}),
+    ("Quorvale, Ohio - October 18, 2019. Fans wait outside Marrow Arena before the final.",
+     {"sublocation": "Marrow Arena", "city": "Quorvale", "province": "Ohio"}),
+    # a range is the town's setting, no site
+    ("Quorvale, Ohio — October 18th, 2019. Fans cross the Zembla Mountains.",
+     {"sublocation": None, "city": "Quorvale", "province": "Ohio"}),
+])
+def test_a_venue_after_a_dated_line_of_places(text, expected):
+    """`locations._a_dated_line_of_places`: a first sentence of places and the date after a dash ("Bronx, New York —
+    October 18th, 2019.") placed nothing of the scene's own, and the next sentence's venue was taken only after a
+    preposition of being inside it, so "outside Yankee Stadium" was lost."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

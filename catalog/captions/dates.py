@@ -1019,6 +1019,14 @@ DATELINE_SHAPES: tuple[DatelineShape, ...] = (
         scene=True, holds=compiled(rf"[-–—](?<=\s[-–—])\s+{_MON}\s*\d"),
     ),
     DatelineShape(
+        "USA TODAY Sports", "Dec 11, 2011; Green Bay, WI, USA; / Nov 15, 2020; Augusta, Georgia, USA;",
+        # (the USA TODAY network's sport desk opens with the day, then the town, its state and the country, each
+        # closed by a semicolon: the photo's own place and date, as a picture desk's dateline)
+        compiled(rf"\s*(?P<date>{_MON}\.?\s*\d{{1,2}},\s*(?:19|20)\d\d)\s*;\s*"
+                 r"(?P<place>[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,40}){1,3})\s*;\s*"),
+        scene=True, holds=compiled(r";(?<=\d;)\s*[A-Z][A-Za-z .'’-]{1,40},"),
+    ),
+    DatelineShape(
         "wire story", "BEIJING (Reuters) -",
         compiled(rf"\s*(?P<place>{_PLACE_CAPS})\s*\((?:Reuters|AP|AFP|Xinhua|Bloomberg)\)"
                    r"\s*[-–—]{1,2}\s*"),

@@ -1596,7 +1596,7 @@ def _scene_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple
                     later = replace(later, sublocation=None)  # "Deep in the Pamir Plateau ...": its setting
                 doubts.extend(second)
                 return later, following
-            if _placed_by_its_venue(later, by):
+            if _placed_by_its_venue(later, by) or dated_first and _a_dated_line_of_places(text, first, later):
                 # the venue alone: the scene's sentence stays the first, so the places written apart (beside the
                 # date, at the end of the sentence) may still give its town; the town written with it is kept
                 # aside, for a heading naming another town (_venue_of_another_town)
@@ -1718,9 +1718,11 @@ _PHOTO_TAKEN = compiled(r"\s*(?:(?:[Tt]his|[Tt]he)\s+)?(?:[Pp]hoto(?:graph)?|[Pp
 
 @cache
 def _dateline_sentence() -> re.Pattern:
-    """Places alone, then perhaps a date in figures or with its month's name: "Moscow, Russia, 12/06/2010."."""
-    return compiled(rf"[ \t]*{_places_sentence().pattern}[ \t]*(?:,[ \t]*(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|"
-                    rf"\d{{4}}-\d{{2}}-\d{{2}}|[A-Z][a-z]+\.?[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|"
+    """Places alone, then perhaps a date in figures or with its month's name, after a comma or a dash: "Moscow,
+    Russia, 12/06/2010.", "Bronx, New York — October 18th, 2019."."""
+    return compiled(rf"[ \t]*{_places_sentence().pattern}[ \t]*(?:(?:,|[ \t][-–—])[ \t]*(?:"
+                    rf"\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|"
+                    rf"\d{{4}}-\d{{2}}-\d{{2}}|[A-Z][a-z]+\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}|"
                     rf"\d{{1,2}}[ \t]+[A-Z][a-z]+\.?[ \t]+\d{{4}}))?[ \t]*\.?[ \t]*")
 
 
@@ -1761,6 +1763,15 @@ def _sentence_after(first: tuple[int, int], spans: list[tuple[int, int]],
         return following, False
     below = next((p for p in paragraphs if p[0] >= paragraph[1]), None)
     return next((s for s in spans if below[0] <= s[0] < below[1]), None) if below else None, True
+
+
+def _a_dated_line_of_places(text: str, first: tuple[int, int], later: Place) -> bool:
+    """Whether the dated first sentence is a dateline of places alone ("Bronx, New York — October 18th, 2019.") and
+    the next names a venue ("A crowd lines up outside Yankee Stadium"): the caption goes on to say where in the
+    dateline's town the photo is, by any preposition (a town written with it that is not the heading's leaves the
+    heading alone: ``_agrees``)."""
+    return bool(later.sublocation) and not _a_landscape(later.sublocation or "") and bool(
+        _dateline_sentence().fullmatch(text, first[0], first[1]))
 
 
 def _placed_by_its_venue(later: Place, by: dict[str, str]) -> bool:

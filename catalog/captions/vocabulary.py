@@ -280,7 +280,7 @@ slott havn hamn koen kōen yokocho ulitsa prospekt naberezhnaya sobor lavra nám
 väljak laukums aikštė
 barrage coastline meadow meadows clubhouse mawatha agora range ranges
 greenhouse greenhouses mart circle schouwburg corniche colony foyer
-terminus termini terrace
+terminus termini terrace downs
 """.split())
 
 #: Words that open a venue's name: "Wat Intharam Worawiharn", "Jalan Silang", "Parc des Princes", "Fort Hood",
