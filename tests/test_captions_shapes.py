@@ -1734,6 +1734,22 @@ def test_english_bylines_after_the_photos_date(text, expected):
     check(text, expected)
 
 
+CREDIT_LICENCE_FIRST_EN = [
+    ("a Creative Commons licence before the photographer is no name",
+     "Boats wait in the harbour at dawn.\nCC BY-SA / Orrin Talvassy",
+     {"photographer": "Orrin Talvassy", "agency": None}),
+    ("...before a body and the photographer",
+     "Boats wait in the harbour at dawn.\nCC BY-NC-ND 4.0 / QRCS / Mina Folkard",
+     {"photographer": "Mina Folkard"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_LICENCE_FIRST_EN],
+                         ids=[case[0] for case in CREDIT_LICENCE_FIRST_EN])
+def test_english_credits_led_by_a_licence(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [
