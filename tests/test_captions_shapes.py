@@ -1715,6 +1715,41 @@ def test_english_credits_of_european_agencies_and_papers(text, expected):
     check(text, expected)
 
 
+CREDIT_DATED_BYLINES_EN = [
+    ("a date, then a byline and its paper with no stop between them",
+     "Grooms walk the colts past the barn at dawn. June 4, 2018 By Orrin Talvassy, Quorva Ledger",
+     {"photographer": "Orrin Talvassy", "agency": "Quorva Ledger", "date": "2018-06-04"}),
+    ("...the paper's name after its 'The'",
+     "Fans line the rail for the last race. Sept. 9, 1991 By Mina Folkard, The Quorva Ledger-Star",
+     {"photographer": "Mina Folkard", "agency": "Quorva Ledger-Star", "date": "1991-09-09"}),
+    ("...a day before the month",
+     "Fans line the rail for the last race. 9 September 1991 By Mina Folkard, Quorva Ledger",
+     {"photographer": "Mina Folkard", "agency": "Quorva Ledger", "date": "1991-09-09"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_DATED_BYLINES_EN],
+                         ids=[case[0] for case in CREDIT_DATED_BYLINES_EN])
+def test_english_bylines_after_the_photos_date(text, expected):
+    check(text, expected)
+
+
+CREDIT_LICENCE_FIRST_EN = [
+    ("a Creative Commons licence before the photographer is no name",
+     "Boats wait in the harbour at dawn.\nCC BY-SA / Orrin Talvassy",
+     {"photographer": "Orrin Talvassy", "agency": None}),
+    ("...before a body and the photographer",
+     "Boats wait in the harbour at dawn.\nCC BY-NC-ND 4.0 / QRCS / Mina Folkard",
+     {"photographer": "Mina Folkard"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_LICENCE_FIRST_EN],
+                         ids=[case[0] for case in CREDIT_LICENCE_FIRST_EN])
+def test_english_credits_led_by_a_licence(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [

@@ -425,6 +425,8 @@ _COPYRIGHT_YEAR = compiled(r"^((?:©|\(c\)|copyright)\s*)(?:19|20)\d\d\b[,\s]*",
 #: Creative Commons" (the site, then its licence).
 _LICENCE = compiled(r"(?:\s*[,;/]\s*|\s+)\(?(?:CC[ -]?(?:BY|0)(?:[ -](?:SA|ND|NC))*(?:[ -]?\d\.\d)?"
                       r"|[Pp]ublic [Dd]omain|[Cc]reative [Cc]ommons(?: [Ll]icen[cs]e)?)\)?\s*$")
+#: A licence written before the names, parted from them: "CC BY-NC-ND / Ana Ruiz", "CC BY 4.0 | Quorva Aid / Ana Ruiz".
+_LICENCE_FIRST = compiled(r"\(?CC[ -]?(?:BY|0)(?:[ -](?:SA|ND|NC))*(?:[ -]?\d\.\d)?\)?\s*[/|,;]\s*(?=\S)")
 _COPYRIGHT_AFTER = compiled(r"(?<=\S)[\s,]*(?:©|\(c\))\s*(?:19|20)\d\d\s*$", re.IGNORECASE)
 _MONTH_WORD = "(?:" + "|".join(sorted({re.escape(n.rstrip(".")) for names in MONTHS.values() for n in names},
                                         key=longest_first)) + r")\.?"
@@ -908,6 +910,9 @@ def _tidy(raw: str, rules: Rules) -> str:
         body = _COPYRIGHT_AFTER.sub("", body)  # "Photos by Sally Rice ©2012": the notice after the name
     if ("CC" in body or "omain" in body or "ommons" in body) and _LICENCE.search(body):
         body = _LICENCE.sub("", body)  # "Photo by Ana Ruiz/Flickr, CC BY-SA 2.0": the licence, not a name
+    licence = _LICENCE_FIRST.match(body) if body[:3] in ("CC ", "CC-", "CC0", "(CC") else None
+    if licence:
+        body = body[licence.end():]  # "CC BY-NC-ND / ICRC / Ana Ruiz": the licence first, no name
     if body[-3:].casefold() == "for" and _CLIENT_CUT_OFF.search(body) and looks_like_person(
             strip_lead_in(_CLIENT_CUT_OFF.sub("", body), rules)[0]):
         body = _CLIENT_CUT_OFF.sub("", body)  # "Photo by Ana Ruiz/for": "/for China Daily" cut off by the page

@@ -889,6 +889,10 @@ _CAPITALS_RUN_ON = compiled(rf"[{CAPITALS}](?<=[a-z,;] [{CAPITALS}])[{CAPITALS}'
 #: how the USA TODAY network's papers run the photo's date into the credit. The name opens with a capital of any
 #: alphabet and may hold initials, capitals or a particle ("T. Ruiz", "ANA RUIZ", "Søren Lindt", "Ana de Lindt").
 _DATE_BEFORE_CREDIT = compiled(r"(?:[A-Z][a-z]{2,8}\.? )?\d{1,2},? \d{4} (?=[^\W\d_a-z][^\s/]* [^/]*/\s?[A-Z])")
+#: A date, then a byline "By Name, Outlet" closing the caption with no stop between them: "... stables. April 27,
+#: 2019 By Ana Ruiz, Quorva Journal". The date is the photo's, the byline after it the credit.
+_DATE_BEFORE_BYLINE = compiled(r"(?:(?:[A-Z][a-z]{2,8}\.? )?\d{1,2},?|\d{1,2} [A-Z][a-z]{2,8}\.?) \d{4} "
+                               r"(?=By [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}, [A-Z][^,\n]{1,40}$)")
 _MONTH_STARTS = frozenset(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"))
 
 
@@ -946,8 +950,8 @@ def _tails(text: str, rules: Rules) -> Iterator[Candidate]:
         content = stripped[start:]
         if content and (len(content) <= 100 or len(without_wire_notes(content)) <= 100):
             yield Candidate(content, start, len(text), 2.2, True)
-            if "/" in content and (content[0].isdecimal() or content[:3] in _MONTH_STARTS):
-                dated = _DATE_BEFORE_CREDIT.match(content)
+            if ("/" in content or " By " in content) and (content[0].isdecimal() or content[:3] in _MONTH_STARTS):
+                dated = _DATE_BEFORE_CREDIT.match(content) or _DATE_BEFORE_BYLINE.match(content)
                 if dated:  # "... at the fair. Aug. 15, 2019 Jeff Faughender/Courier Journal": the date is the
                     # photo's (left to the description), the credit follows it on the line
                     yield Candidate(content[dated.end():], start + dated.end(), len(text), 2.2, True)
