@@ -469,13 +469,11 @@ def test_the_package_command_without_a_checkout_says_so(monkeypatch, tmp_path, c
 def test_a_chinese_captions_agency_gets_its_other_reading():
     """tools.chinese_agency_alts: a regional paper's Chinese label gains the registry's English, an English label
     outside the contract's list gains the Chinese its credit writes; the contract's wires keep one name."""
-    from catalog.agencies import all_agencies
     from catalog.captions.rules import load_rules
-    from tools.chinese_agency_alts import other_reading
+    from tools.chinese_agency_alts import chinese_names, other_reading
 
     standard = load_rules().standard_agency
-    names = {a.name: sorted((x for x in a.aliases if "\u4e00" <= x[:1] <= "\u9fff"), key=len, reverse=True)
-             for a in all_agencies()}
+    names = chinese_names()
 
     def row(agency, raw, alt=None):
         made = {"text": f"市民在公园散步。{raw}", "credit": {"agency": agency, "raw": raw}}

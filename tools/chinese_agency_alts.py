@@ -59,19 +59,24 @@ def other_reading(row: dict, standard, chinese_names: dict[str, list[str]]) -> s
     return None
 
 
+def chinese_names() -> dict[str, list[str]]:
+    """Each registry agency's names in Chinese characters, longest first (the credit's fullest name wins)."""
+    return {agency.name: sorted((alias for alias in agency.aliases if _HAN.search(alias)), key=len, reverse=True)
+            for agency in all_agencies()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help="add the missing readings to the files")
     args = parser.parse_args(argv)
     rules = load_rules()
-    chinese_names = {agency.name: sorted((alias for alias in agency.aliases if _HAN.search(alias)), key=len,
-                                         reverse=True) for agency in all_agencies()}
+    names = chinese_names()
     missing = 0
     for path in sorted(SETS.glob("*.jsonl")):
         lines, changed = [], False
         for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
             row = json.loads(line) if line.strip() else None
-            reading = other_reading(row, rules.standard_agency, chinese_names) if row and "text" in row else None
+            reading = other_reading(row, rules.standard_agency, names) if row and "text" in row else None
             if reading is not None:
                 missing += 1
                 print(f"{path.name}: {row['credit']['agency']!r} lacks {reading!r}")
