@@ -1184,14 +1184,10 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
         if rules.standard_agency(left) or (looks_like_organisation(left) and not looks_like_person(left)
                                            and len(left.split()) > 1):
             return _split_names(left, rules)  # "Getty Images for Flannels": the client is left out
-        if looks_like_person(left) and (rules.standard_agency(right) or is_media(right) or _a_body_by_its_words(
-                right) or (found.group(1).casefold() == "for" and len(_THE.sub("", right, count=1).split()) > 1
-                           and looks_like_organisation(right))):
+        if looks_like_person(left) and (rules.standard_agency(right) or is_media(right) or _a_body(
+                right, found.group(1).casefold())):
             # "Andrey Rudakov for Bloomberg", "Ana Ruiz for the Quorva Heritage Foundation": the person, then the
-            # outlet or the body she took it for; and a person's picture "for" a name of two words or more is
-            # taken for that outlet or body ("Tony Smith for Quorva Today", "Photo by Ann Ray for the Office of
-            # War Information"), never the whole line a provider (one word after "for" is a title's: "Boiling
-            # Water for Tea")
+            # outlet or the body she took it for
             return [left, "for " + right]
     of = _OF.search(piece) if " of " in piece else None
     if of and looks_like_person(piece[: of.start()]) and (rules.standard_agency(piece[of.end():]) or is_media(
@@ -1206,11 +1202,16 @@ def _split_names(piece: str, rules: Rules) -> list[str]:
     return [piece]
 
 
-def _a_body_by_its_words(name: str) -> bool:
-    """Whether a name after "Ana Ruiz for" is a body's by an organisation's word in it ("the U.S. Office of War
-    Information", "the Quorva Heritage Foundation"), not a title's words ("Boiling Water for Tea")."""
-    return looks_like_organisation(name) and not looks_like_person(name) and any(
-        word.strip(".,").casefold() in ORGANISATION_WORDS for word in name.split())
+def _a_body(name: str, word: str) -> bool:
+    """Whether a name after "Ana Ruiz for" or "from" is a body's, never a title's words ("Boiling Water for Tea"):
+    by an organisation's word in it ("the Quorva Heritage Foundation"), or, after "for", by a name of two words or
+    more shaped as an organisation's ("Tony Smith for Quorva Today", "Ann Ray for the Office of War Information")."""
+    if not looks_like_organisation(name):
+        return False
+    if word == "for" and len(_THE.sub("", name, count=1).split()) > 1:
+        return True
+    return not looks_like_person(name) and any(part.strip(".,").casefold() in ORGANISATION_WORDS
+                                               for part in name.split())
 
 
 def _place_pair(items: list[str], rules: Rules) -> bool:
