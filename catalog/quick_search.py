@@ -35,7 +35,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from catalog import schema_version
+from catalog import schema_version, sqlite_columns
 from catalog.chunks import chunks
 from catalog.errors import NotFound, UsageError
 from catalog.results import Hit, SearchResult
@@ -44,10 +44,9 @@ from catalog.results import Hit, SearchResult
 FULL_PATH_FIELDS = frozenset({"restricted", "embargoed", "ai", "c2pa", "used", "killed", "near", "within",
                               "similar", "variants"})
 #: Photo columns SQLAlchemy reads as booleans, JSON and datetimes (catalog.models): converted the same way here.
-BOOLEAN_COLUMNS = frozenset({"taken_inferred", "location_approx", "has_conflicts", "damaged", "ai"})
-JSON_COLUMNS = frozenset({"location_shown", "place", "keywords", "sources", "conflicts", "extra", "manual",
-                          "restrictions", "c2pa", "check_facts"})
-DATETIME_COLUMNS = frozenset({"missing_since", "imported_at", "updated_at"})
+BOOLEAN_COLUMNS = sqlite_columns.BOOLEAN_COLUMNS["photo"]
+JSON_COLUMNS = sqlite_columns.JSON_COLUMNS["photo"]
+DATETIME_COLUMNS = sqlite_columns.DATETIME_COLUMNS["photo"]
 #: The columns whose value as sqlite3 reads it is not the model's.
 CONVERTED_COLUMNS = BOOLEAN_COLUMNS | JSON_COLUMNS | DATETIME_COLUMNS
 #: Ids per `IN (...)` list (SQLite's default limit on variables is 32,766).

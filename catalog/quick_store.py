@@ -22,7 +22,6 @@ None). tests/test_quick_store.py imports the same folders through both paths and
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -35,6 +34,7 @@ from catalog import schema_version
 from catalog.chunks import chunks
 from catalog.reading import ReadResult
 from catalog.scan import file_path
+from catalog.sqlite_columns import BOOLEAN_COLUMNS, DATETIME_COLUMNS, JSON_COLUMNS, JSON_NONE_AS_NULL, json_text
 from catalog.store_rows import (
     OTHER_TABLES,
     OtherRows,
@@ -56,19 +56,6 @@ if TYPE_CHECKING:
     from catalog.library import Library
     from catalog.unchanged import EarlyImport, ImportReport
 
-#: How SQLAlchemy's column types (catalog.models) turn values into what SQLite stores, for the columns this
-#: module writes that are not stored as they are: JSON as text (None as the JSON text 'null', but as NULL in the
-#: `none_as_null` columns), booleans as 0/1, datetimes as text. tests/test_quick_store.py checks these
-#: against the models.
-JSON_COLUMNS = {"photo": frozenset({"location_shown", "place", "keywords", "sources", "conflicts", "extra", "manual",
-                                    "restrictions", "c2pa", "check_facts"})}
-JSON_NONE_AS_NULL = {"photo": frozenset({"restrictions", "c2pa", "check_facts"})}
-BOOLEAN_COLUMNS = {"photo": frozenset({"taken_inferred", "location_approx", "has_conflicts", "damaged", "ai"}),
-                   "variant_fingerprint": frozenset({"placed"})}
-DATETIME_COLUMNS = {"photo": frozenset({"missing_since", "imported_at", "updated_at"}),
-                    "restriction": frozenset({"until"})}
-#: The photo table's JSON columns, each with whether None is stored as NULL (see _converters).
-_PHOTO_JSON = tuple((name, name in JSON_NONE_AS_NULL["photo"]) for name in sorted(JSON_COLUMNS["photo"]))
 #: Rows per multi-row INSERT at most: a batch goes in statements of this many rows, the rest in 16, 8, 4, 2 and 1
 #: (see _statement_sizes), so that an import prepares at most six statement texts a table, each once (the sqlite3
 #: module keeps prepared statements by their text). SQLite's parse of a long VALUES list costs about a third of
@@ -382,56 +369,8 @@ def _converters(table: str, names: list[str]) -> list[Callable[[Any], Any] | Non
     return converters
 
 
-def stored_json(record: dict) -> dict[str, str | None]:
-    """The record's JSON columns as this module stores them in the photo table (see _converters): what a reader
-    process makes, so that the importing process, which writes for every reader, does not encode them.
-
-    >>> stored_json({"keywords": ["news"], "restrictions": None, "conflicts": None, "title": "x"})
-    {'conflicts': 'null', 'keywords': '["news"]', 'restrictions': None}
-    """
-    return {name: None if (value := record[name]) is None and as_null else json_text(value)
-            for name, as_null in _PHOTO_JSON if name in record}
-
-
 def _json_or_null(value):
     return None if value is None else json_text(value)
-
-
-def _encoder() -> Any:
-    """json's own C encoder with `json.dumps`'s settings, made once (None where json has no C speed-ups)."""
-    from json.encoder import c_make_encoder, encode_basestring_ascii  # type: ignore[attr-defined]
-
-    if c_make_encoder is None:
-        return None
-    # (markers, default, encoder, indent, key separator, item separator, sort_keys, skipkeys, allow_nan): as
-    # json.JSONEncoder.iterencode makes it for dumps' defaults, without the markers that look for a value inside
-    # itself (a record is made of the readers' dicts, lists and scalars; it never holds itself).
-    return c_make_encoder(None, json.JSONEncoder().default, encode_basestring_ascii, None, ": ", ", ", False,
-                          False, True)
-
-
-_ENCODE: Any = _encoder()
-
-
-def json_text(value: Any) -> str:
-    """`json.dumps(value)`, the same text, without dumps' new encoder and three Python calls for each value.
-
-    A reader encodes eleven columns of every photo (stored_json): 0.20 M instructions a press JPEG through
-    dumps (7% of all a reader does for one), 0.11 M this way; the rest is the encoding itself.
-
-    >>> json_text({"a": [1, 2.5, None, True]}), json_text(None), json_text("Kraków") == json.dumps("Kraków")
-    ('{"a": [1, 2.5, null, true]}', 'null', True)
-    """
-    if value is None:
-        return "null"
-    if isinstance(value, str):
-        return _encode_str(value)
-    if _ENCODE is None:
-        return json.dumps(value)
-    return "".join(_ENCODE(value, 0))
-
-
-_encode_str = json.encoder.encode_basestring_ascii
 
 
 def _boolean(value):

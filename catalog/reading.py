@@ -42,7 +42,7 @@ class ReadResult(NamedTuple):
     #: A perceptual fingerprint made from a trusted embedded thumbnail (catalog.fingerprints), as bytes (from a
     #: reader process without its hashes until _read_in_pool makes them: see _perceptual).
     perceptual: bytes | None = None
-    #: The record's JSON columns as SQLite stores them (text; see catalog.quick_store.stored_json), made here
+    #: The record's JSON columns as SQLite stores them (text; see catalog.sqlite_columns.stored_json), made here
     #: when the setup asks for them: the quick writer then only sends them.
     json_text: dict[str, str | None] | None = None
 
@@ -144,11 +144,10 @@ def _reader_steps() -> tuple:
     from catalog.entities import credit_rows, place_key_rows
     from catalog.metadata import read
     from catalog.place_memo import take_learned
-    from catalog.quick_store import stored_json
     from catalog.quiet import kept
-    from catalog.records import build_record, place_names
+    from catalog.records import build_record, complete_record, place_names
     from catalog.rights import rights_columns
-    from catalog.store_rows import complete_record
+    from catalog.sqlite_columns import stored_json
 
     _steps = (credit_rows, place_key_rows, read, take_learned, kept, build_record, place_names, rights_columns,
               complete_record, stored_json)

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from catalog.dates import with_year
-from catalog.entities import place_of
+from catalog.dates import span, with_year
+from catalog.entities import place_group, place_of
 from catalog.metadata.types import PhotoMetadata
 from catalog.patterns import compiled
 from catalog.places import fold, get_gazetteer, resolve_place
@@ -416,3 +416,42 @@ def place_names(values: dict[str, Any]) -> list[tuple[str, str, str]]:
 def _folded_join(values: dict[str, Any], names: tuple[str, ...]) -> str | None:
     joined = " | ".join(str(values[name]) for name in names if values.get(name))
     return fold(joined) if joined else None
+
+
+def complete_record(record: dict) -> dict:
+    """A reader's record with every column that depends on the photo alone: the flags' defaults, the columns a
+    read did not fill cleared (`fill_missing`) and the derived ones (`derive_columns`). catalog.reading calls
+    it in the reader process, so that the importing process only adds the file's facts and writes.
+
+    >>> complete_record({"taken": "2025-10-14"})["taken_end"], complete_record({})["caption"]
+    ('2025-10-14', None)
+    """
+    record.setdefault("taken_inferred", False)
+    record.setdefault("location_approx", False)
+    fill_missing(record)
+    derive_columns(record)
+    return record
+
+
+def derive_columns(record: dict) -> None:
+    """The columns kept for indexes, made from the values they stand for: the dates' spans (`taken:`,
+    `timeline`) and the place group (`places`, catalog.entities.place_group)."""
+    for column in ("taken", "released"):
+        record[f"{column}_start"], record[f"{column}_end"] = span(record.get(column))
+    record["place_group"] = place_group(record)
+
+
+def fill_missing(record: dict) -> None:
+    """Every column a re-read did not fill is cleared, so an update leaves no stale value behind."""
+    for column in _CLEARABLE:
+        record.setdefault(column, None)
+    record.setdefault("sources", {})
+    record.setdefault("search_text", "")
+
+
+_CLEARABLE = (
+    "caption", "headline", "title", "credit_line", "photographer", "agency", "provider", "source", "copyright",
+    "photographer_key", "credit_key", "taken", "released", "sublocation", "city", "province", "country",
+    "country_code", "lat", "lon", "location_shown", "keywords", "make", "model", "conflicts", "extra", "place",
+    "restrictions", "source_type", "ai", "c2pa", "transmission_reference", "check_facts",
+)

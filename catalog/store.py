@@ -22,14 +22,13 @@ from sqlalchemy.orm import Session
 from catalog.chunks import chunks
 from catalog.models import PersonToken, Photo, PlaceKey, PlaceName
 from catalog.reading import ReadResult, read_file
+from catalog.records import derive_columns, fill_missing
 from catalog.scan import Found, file_path
 from catalog.store_rows import (
     ByIdentity,
     OtherRows,
     Stored,
     changes_of,
-    derive_columns,
-    fill_missing,
     fingerprints_wanted,
     grouped,
     identities_wanted,

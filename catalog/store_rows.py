@@ -4,11 +4,8 @@ The store has two writers: `catalog.store`, through SQLAlchemy, for every case o
 `catalog.quick_store`, through sqlite3 alone, for the common case of a first import (new photos into a SQLite
 catalogue). Both make their rows here, from the same records, so that they write the same catalogue; each
 only asks its own database the questions (`find_moved` there, `moves_among` here for the answer) and sends
-the statements. This module imports neither SQLAlchemy nor the models.
-
->>> record = {"taken": "2025-10-14", "released": None, "city": "Lanzhou", "country_code": "CN"}
->>> derive_columns(record); record["taken_start"], record["taken_end"]
-('2025-10-14', '2025-10-14')
+the statements. This module imports neither SQLAlchemy nor the models. The columns that follow from the photo
+alone are made before, in the reader process (`catalog.records.complete_record`).
 """
 
 from __future__ import annotations
@@ -20,8 +17,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from catalog.dates import span
-from catalog.entities import place_group
 from catalog.reading import SENT_AS_TEXT, ReadResult
 from catalog.scan import Found, file_exists, file_path, stored_path
 from catalog.unchanged import Known
@@ -65,7 +60,7 @@ class Batch:
 def sort_batch(batch: list[ReadResult], known: dict[str, Known], now: datetime, *, texts_only: bool = False) -> Batch:
     """Each read record completed with its file's facts, and sorted into known paths (updated, counted here)
     and new ones (inserted or moved: the caller asks its database which). The reader completed the rest
-    (`complete_record`), in its own process: the importing process writes, and should do nothing else.
+    (`catalog.records.complete_record`), in its own process: the importing process writes, and should do nothing else.
 
     A result that carries its JSON columns as text (ReadResult.json_text) left some of them out of its record
     (catalog.reading.SENT_AS_TEXT): they are made again from the text, unless the caller stores the text as it
@@ -235,42 +230,3 @@ def grouped(items: list, record_of: Callable[[Any], dict]) -> list[tuple[tuple, 
             group = sorted_keys[keys] = tuple(sorted(keys))
         groups.setdefault(group, []).append(item)
     return list(groups.items())
-
-
-def complete_record(record: dict) -> dict:
-    """A reader's record with every column that depends on the photo alone: the flags' defaults, the columns a
-    read did not fill cleared (`fill_missing`) and the derived ones (`derive_columns`). catalog.reading calls
-    it in the reader process, so that the importing process only adds the file's facts and writes.
-
-    >>> complete_record({"taken": "2025-10-14"})["taken_end"], complete_record({})["caption"]
-    ('2025-10-14', None)
-    """
-    record.setdefault("taken_inferred", False)
-    record.setdefault("location_approx", False)
-    fill_missing(record)
-    derive_columns(record)
-    return record
-
-
-def derive_columns(record: dict) -> None:
-    """The columns kept for indexes, made from the values they stand for: the dates' spans (`taken:`,
-    `timeline`) and the place group (`places`, catalog.entities.place_group)."""
-    for column in ("taken", "released"):
-        record[f"{column}_start"], record[f"{column}_end"] = span(record.get(column))
-    record["place_group"] = place_group(record)
-
-
-def fill_missing(record: dict) -> None:
-    """Every column a re-read did not fill is cleared, so an update leaves no stale value behind."""
-    for column in _CLEARABLE:
-        record.setdefault(column, None)
-    record.setdefault("sources", {})
-    record.setdefault("search_text", "")
-
-
-_CLEARABLE = (
-    "caption", "headline", "title", "credit_line", "photographer", "agency", "provider", "source", "copyright",
-    "photographer_key", "credit_key", "taken", "released", "sublocation", "city", "province", "country",
-    "country_code", "lat", "lon", "location_shown", "keywords", "make", "model", "conflicts", "extra", "place",
-    "restrictions", "source_type", "ai", "c2pa", "transmission_reference", "check_facts",
-)

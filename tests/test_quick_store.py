@@ -6,6 +6,7 @@ catalogue imports neither SQLAlchemy nor Alembic."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from catalog import quick_store, schema_version
+from catalog import quick_store, schema_version, sqlite_columns
 from catalog.captions.rules import default_rules
 from catalog.captionsfile import load_captions_file
 from catalog.dates import span
@@ -162,10 +163,10 @@ def test_the_column_types_are_the_models(table):
                 kinds["none_as_null"].add(column.name)
         assert kind not in ("LargeBinary", "PickleType", "Enum", "Numeric", "Date", "Time", "Interval") \
             or (table, column.name) in BYTES, f"{table}.{column.name} needs a converter"
-    assert kinds["JSON"] == set(quick_store.JSON_COLUMNS.get(table, ()))
-    assert kinds["none_as_null"] == set(quick_store.JSON_NONE_AS_NULL.get(table, ()))
-    assert kinds["Boolean"] == set(quick_store.BOOLEAN_COLUMNS.get(table, ()))
-    assert kinds["DateTime"] == set(quick_store.DATETIME_COLUMNS.get(table, ()))
+    assert kinds["JSON"] == set(sqlite_columns.JSON_COLUMNS.get(table, ()))
+    assert kinds["none_as_null"] == set(sqlite_columns.JSON_NONE_AS_NULL.get(table, ()))
+    assert kinds["Boolean"] == set(sqlite_columns.BOOLEAN_COLUMNS.get(table, ()))
+    assert kinds["DateTime"] == set(sqlite_columns.DATETIME_COLUMNS.get(table, ()))
 
 
 def test_a_first_import_imports_neither_sqlalchemy_nor_alembic(tmp_path):
@@ -200,7 +201,7 @@ def test_the_importing_process_sends_the_json_the_readers_encoded(tmp_path, monk
     for result in results:
         full_records[result.found.path] = again = dict(result.record)
         _objects_again(again, result.json_text)
-        assert quick_store.stored_json(again) == result.json_text  # json.dumps gives the text back
+        assert sqlite_columns.stored_json(again) == result.json_text  # json.dumps gives the text back
     plain = read_file(results[0].found, rules)
     assert plain.json_text is None and plain.record == full_records[results[0].found.path]
     connection = quick_store.connect(tmp_path / "catalog.db")
@@ -209,7 +210,8 @@ def test_the_importing_process_sends_the_json_the_readers_encoded(tmp_path, monk
     def refuse(*args, **kwargs):
         raise AssertionError("the importing process encoded a JSON column")
 
-    monkeypatch.setattr(quick_store.json, "dumps", refuse)
+    monkeypatch.setattr(json, "dumps", refuse)
+    monkeypatch.setattr(quick_store, "json_text", refuse)
     with quick_store._transaction(connection):
         done, _ = quick_store.write_new(connection, results, {})
     monkeypatch.undo()
@@ -222,10 +224,10 @@ def test_the_importing_process_sends_the_json_the_readers_encoded(tmp_path, monk
         # the text is what the converters make of the values (as the full path's SQLAlchemy types store them)
         record = {**full_records[result.found.path], "restrictions": None, "conflicts": None}
         _, pairs = quick_store._columns("photo", [record])
-        assert quick_store.stored_json(record) == {
+        assert sqlite_columns.stored_json(record) == {
             name: value for (name, _), value in zip(pairs, quick_store._row_values(record, pairs), strict=True)
-            if name in quick_store.JSON_COLUMNS["photo"]}
-        assert names == sorted(quick_store.JSON_COLUMNS["photo"])
+            if name in sqlite_columns.JSON_COLUMNS["photo"]}
+        assert names == sorted(sqlite_columns.JSON_COLUMNS["photo"])
     connection.close()
 
 
