@@ -177,24 +177,34 @@ def numpy_with_one_thread() -> None:
 def _checked(dgemm) -> bytes | None:
     """numpy's cosine table when the products made here equal numpy's, bit for bit, on the probe; else None."""
     try:
-        from catalog.fingerprints import _numpy_products
-
         numpy_with_one_thread()
         import numpy
 
         grids = probe()
-        expected = _numpy_products(grids)
-        cos = array("d", _cosine_table().tobytes())
+        expected = numpy_products(grids)
+        cos = array("d", cosines().tobytes())
         return cos.tobytes() if _products(dgemm, cos, grids).tobytes() == numpy.ascontiguousarray(
             expected).tobytes() else None
     except Exception:  # noqa: BLE001 - whatever goes wrong, numpy makes them as before
         return None
 
 
-def _cosine_table():
-    from catalog.fingerprints import _cosines
+def cosines():
+    """numpy's table of the DCT's cosines: KEPT frequencies by SIDE positions."""
+    import numpy as np
 
-    return _cosines()
+    x = np.arange(SIDE)
+    return np.cos(np.pi * (2 * x[None, :] + 1) * np.arange(KEPT)[:, None] / (2 * SIDE))
+
+
+def numpy_products(grids: bytes):
+    """numpy's ``cos @ cells @ cos.T`` of each grid (an array of 8×8 products a grid): what `products` gives without
+    numpy, and what the fingerprints are made from where it cannot."""
+    import numpy as np
+
+    cells = np.frombuffer(grids, dtype=np.uint8).reshape(-1, SIDE, SIDE).astype(np.float64)
+    cos = cosines()
+    return cos @ cells @ cos.T
 
 
 def probe() -> bytes:

@@ -531,13 +531,6 @@ def _edges(means) -> tuple[int, int]:
     return start, end
 
 
-def _cosines():
-    import numpy as np
-
-    x = np.arange(HASH_GRID)
-    return np.cos(np.pi * (2 * x[None, :] + 1) * np.arange(8)[:, None] / (2 * HASH_GRID))
-
-
 def _dct_hashes(grids: bytes) -> tuple[int, ...]:
     """64 bits per grid: the lowest 8×8 DCT frequencies of a HASH_GRID² grey grid (DC left out) above their
     median, the last bit always 0. `grids` holds the grids' levels one after the other (`Unhashed.grids`).
@@ -547,26 +540,17 @@ def _dct_hashes(grids: bytes) -> tuple[int, ...]:
     them in one way either way."""
     from array import array
 
-    from catalog.blas_dct import products
+    from catalog.blas_dct import numpy_products, products
 
     made = products(grids)
     if made is None:
-        made = array("d", _numpy_products(grids).tobytes())  # (C order: 64 products a grid, row by row)
+        made = array("d", numpy_products(grids).tobytes())  # (C order: 64 products a grid, row by row)
     hashes = []
     for start in range(0, len(made), 64):
         row = made[start + 1:start + 64]  # (the DC term left out)
         middle = sorted(row)[31]  # the median of the 63, their 32nd smallest
         hashes.append(int("".join(["1" if value > middle else "0" for value in row]) + "0", 2))
     return tuple(hashes)
-
-
-def _numpy_products(grids: bytes):
-    """numpy's ``cos @ cells @ cos.T`` of each grid (an array of 8×8 products a grid)."""
-    import numpy as np
-
-    cells = np.frombuffer(grids, dtype=np.uint8).reshape(-1, HASH_GRID, HASH_GRID).astype(np.float64)
-    cos = _cosines()
-    return cos @ cells @ cos.T
 
 
 def bands(value: int) -> list[int]:

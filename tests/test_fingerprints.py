@@ -530,7 +530,7 @@ def _blas():
     dgemm = blas_dct._load(found[0]) if found is not None else None
     if dgemm is None:
         pytest.skip("this numpy carries no OpenBLAS of its own")
-    return dgemm, array("d", F._cosines().tobytes())
+    return dgemm, array("d", blas_dct.cosines().tobytes())
 
 
 def _grids_to_hash() -> bytes:
@@ -562,7 +562,7 @@ def test_the_products_made_without_numpy_are_numpys_bit_for_bit():
     dgemm, cos = _blas()
     grids = _grids_to_hash()
     made = blas_dct._products(dgemm, cos, grids)
-    assert made.tobytes() == np.ascontiguousarray(F._numpy_products(grids)).tobytes()
+    assert made.tobytes() == np.ascontiguousarray(blas_dct.numpy_products(grids)).tobytes()
     by_numpy = F._dct_hashes(grids)  # numpy is loaded in this process: the hashes are numpy's own
     saved = blas_dct._ready
     try:
