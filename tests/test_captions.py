@@ -639,7 +639,7 @@ def test_bad_rules_file(tmp_path, content, message):
 
 
 @pytest.mark.parametrize("module", ["text", "credits", "dates", "locations", "parser", "rules", "credit_leadins",
-                                    "credit_reader", "credit_names"])
+                                    "credit_reader", "credit_names", "types"])
 def test_docstring_examples_hold(module):
     import doctest
     import importlib

@@ -230,9 +230,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
         no_city_state_country(facts.location, words)
         facts.evidence.update(place_kinds("zh", "scene sentence", facts.location, found_by or None))
         if explain:
-            from catalog.captions.parser import place_note
-
-            facts.notes.append(place_note(facts.location, "scene sentence", ""))
+            facts.notes.append(facts.location.note("scene sentence", ""))
     return facts
 
 

@@ -269,7 +269,7 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         check_state_named_as_country(facts.location, facts.credit.agency, note)
         facts.evidence.update(place_kinds("en", reading.how, reading.place, dict(reading.found_by)))
         if note:
-            note(place_note(reading.place, reading.how, reading.written))
+            note(reading.place.note(reading.how, reading.written))
             for doubt in reading.doubts:
                 note(str(doubt))
     if dates and places and facts.date is None and facts.date_text is None and open_order(work):
@@ -385,16 +385,6 @@ def date_notes(text: str, spans: list[tuple[int, int]], chosen) -> list[str]:
     if not lines:
         lines.append("date: none written")
     return lines
-
-
-def place_note(place: Place, how: str, written: str) -> str:
-    """Where the place was read."""
-    values = [f"{level} {getattr(place, level)!r}" for level in ("sublocation", "city", "province", "country")
-              if getattr(place, level)]
-    if not values:
-        return "place: none read (no place phrase the tables or the gazetteer know)"
-    where = f" from {written.strip()!r}" if written.strip() else ""
-    return f"place read from the {how or 'scene sentence'}{where}: {', '.join(values)}"
 
 
 def _use_scene_dateline(facts: CaptionFacts, dateline: Dateline, *, places: bool = True) -> None:

@@ -24,6 +24,19 @@ class Place:
     province: str | None = None
     country: str | None = None
 
+    def note(self, how: str, written: str) -> str:
+        """Where the place was read, for `parse-caption --explain`.
+
+        >>> Place(city="Hefei", province="Anhui").note("dateline", "HEFEI, Anhui")
+        "place read from the dateline from 'HEFEI, Anhui': city 'Hefei', province 'Anhui'"
+        """
+        values = [f"{level} {getattr(self, level)!r}" for level in ("sublocation", "city", "province", "country")
+                  if getattr(self, level)]
+        if not values:
+            return "place: none read (no place phrase the tables or the gazetteer know)"
+        where = f" from {written.strip()!r}" if written.strip() else ""
+        return f"place read from the {how or 'scene sentence'}{where}: {', '.join(values)}"
+
 
 @dataclass
 class CaptionFacts:
