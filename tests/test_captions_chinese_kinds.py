@@ -4531,3 +4531,21 @@ def test_a_space_before_the_word_of_sending_and_a_long_transliterated_name(text,
     agency_sent fallback does), and a transliterated name whose part after the middle dot runs to seven characters
     (阿卜杜勒贾瓦德): both had lost the credit."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3月8日,在肯尼亚恩杜鲁玛郡,农民在稻田里收割。新华社记者 王小明 摄",
+     {"city": "恩杜鲁玛郡", "country": "肯尼亚", "province": None}),
+    ("3月8日,在肯尼亞卡提里郡,漁民在湖邊整理漁網。新華社記者 王小明 攝", {"city": "卡提里郡", "country": "肯尼亞"}),
+    ("3月8日,在肯尼亚卡库马镇,孩子们在水井边打水。新华社发(李大伟摄)", {"city": "卡库马镇", "country": "肯尼亚"}),
+    # a Chinese name after China is a company's, no town: the chain stops at the country, as before
+    ("5月1日,工人在中国石化镇海炼化公司作业。", {"city": None}),
+    # a Chinese word before 镇 after a foreign country is no town of it
+    ("3月8日,美国小镇居民在街头游行。", {"city": None}),
+])
+def test_a_county_or_a_town_abroad_right_after_its_country(text, expected):
+    """A county (郡) or a town (镇) abroad written right after its country, its name in the characters of foreign
+    sounds ("肯尼亚马查科斯郡"): the place stands in for the city, its suffix kept, as a county does at home
+    (`chinese_chain._a_unit_abroad` in `read_chain`); the chain had stopped at the country, since a country's
+    chain does not jump to a town ("中国石化镇海炼化公司")."""
+    check(text, expected)

@@ -76,6 +76,21 @@ def _transliterated_name(plain: str, at: int, end: int, words: Words, scene: boo
 _SOUNDED_SCENE = 4
 
 
+#: The suffixes of a county or a town abroad that Xinhua writes right after the country ("肯尼亚莱基皮亚郡",
+#: "肯尼亚某某镇"): read below the country when the name before them is in foreign sounds alone.
+_UNITS_ABROAD = ("郡", "镇")
+
+
+def _a_unit_abroad(plain: str, country: Element, unit: Element, words: Words) -> bool:
+    """Whether a county or a town right after a foreign country is one of that country, written in the characters
+    of foreign sounds alone with 郡 or 镇 ("肯尼亚马查科斯郡", "肯尼亚洛基乔吉奥镇"): the scene's place, standing in
+    for the city. A Chinese name after China ("中国石化镇海炼化公司": a company, then 镇海) is not."""
+    if simplified(country.value) in CHINA_NAMES or country.end != unit.start:
+        return False
+    written = simplified(plain[unit.start:unit.end])
+    return written.endswith(_UNITS_ABROAD) and len(written) >= 3 and _sounded(written[:-1], words)
+
+
 def _abroad(elements: list[Element], words: Words) -> bool:
     """Whether a chain names a foreign country (法国) or begins with a foreign province's short name (南澳, 加州):
     its places' names are written in sounds."""
@@ -442,7 +457,10 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
                                                                             position):
             return [], None  # "越南朋友阿山", "日本游客": a nationality, not the scene
         if elements and elements[-1].level == "country" and element.level in ("county", "town"):
-            break  # "中国石化镇海炼化公司": a country's chain does not jump to a town
+            if not _a_unit_abroad(plain, elements[-1], element, words):
+                break  # "中国石化镇海炼化公司": a country's chain does not jump to a town
+            element.level = "county"  # "肯尼亚马查科斯郡", "肯尼亚某某镇": a county or a town abroad, its
+            # suffix kept, stands in for the city as a county does
         if element.level == "place" and elements and elements[-1].level in ("county", "town"):
             element.level = "town"  # "婺源县王村石门自然村": a name below a county is no city, whatever its namesakes
         if element.level == "county" and not element.prefecture and simplified(element.value).endswith("区") and (
