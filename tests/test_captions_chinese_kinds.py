@@ -1751,8 +1751,9 @@ PLACES = [
      "各界代表沿当年红军长征翻越奎溪山的路线行进,寻访红色足迹。", {"sublocation": "奎溪山"}),
     ("a one-character venue word right before a county's suffix is inside the county's name (奎溪县), no stream",
      "11月25日,摄影节在传统古村落奎溪县地都村热热闹闹开幕。", {"sublocation": "地都村", "city": "奎溪县"}),
-    ("the same where a town opens the sentence: no venue ends at 溪 (传统古村落奎溪), the town is the place named",
-     "9月1日,青石镇首届文化节在传统古村落奎溪县青禾村开幕。", {"sublocation": "青石镇"}),
+    ("the same where a town's festival opens the sentence: no venue ends at 溪 (传统古村落奎溪); the festival is "
+     "held at the village, the scene (the town only names the event)",
+     "9月1日,青石镇首届文化节在传统古村落奎溪县青禾村开幕。", {"sublocation": "青禾村", "city": "奎溪县"}),
     ("but not before a word that begins with the suffix's character (市民)", "游客在西湖市民广场散步。",
      {"sublocation": "西湖市民广场"}),
     ("a one-character venue word that opens a province's name, its city after it, ends no venue (河 of 河南)",
@@ -4548,4 +4549,24 @@ def test_a_county_or_a_town_abroad_right_after_its_country(text, expected):
     sounds ("肯尼亚马查科斯郡"): the place stands in for the city, its suffix kept, as a county does at home
     (`chinese_chain._a_unit_abroad` in `read_chain`); the chain had stopped at the country, since a country's
     chain does not jump to a town ("中国石化镇海炼化公司")."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8月4日,四川省某某藏族自治州成立60周年庆祝大会在康定市举行。(王小明摄)",
+     {"city": "康定", "province": "四川"}),
+    ("11月25日,东坝镇首届“古韵乡村”摄影节在千年古村落婺源县汪口村热热闹闹开幕。记者李大伟摄",
+     {"city": "婺源县", "sublocation": "汪口村"}),
+    ("9月1日,浙江省湖州市第十届茶文化节在安吉县开幕。新华社记者 王小明 摄", {"city": "安吉县", "province": "浙江"}),
+    # the event's province holds no city of another province
+    ("9月1日,浙江省首届茶文化节在北京国家会议中心开幕。新华社记者 王小明 摄", {"city": "北京", "province": None}),
+    # no edition or anniversary after the place: the place opening the sentence is the scene, as before
+    ("9月1日,杭州市民在西湖边参加活动,活动在断桥举行。新华社记者 王小明 摄", {"city": "杭州"}),
+])
+def test_an_event_named_for_a_place_held_at_a_later_place(text, expected):
+    """A sentence whose subject is an event named for a place, with its edition or anniversary (首届, 第十届,
+    成立60周年), then 在 and the place it is held at and a word of holding ("某某州成立60周年庆祝大会在康定市举行"):
+    the later place is the scene's (`chinese_places._an_event_held_at_a_later_place`), and the province the event's
+    name opens with is kept when the later place is one of its counties or cities; the first place had been read
+    and the place of holding lost."""
     check(text, expected)
