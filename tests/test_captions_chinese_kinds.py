@@ -4570,3 +4570,19 @@ def test_an_event_named_for_a_place_held_at_a_later_place(text, expected):
     name opens with is kept when the later place is one of its counties or cities; the first place had been read
     and the place of holding lost."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日,在霍山县旧县镇,茶农在采摘春茶。新华社记者 王小明 摄", {"city": "霍山县", "sublocation": "旧县镇"}),
+    ("5月6日,在安徽省霍山縣舊縣鎮,茶農在採摘春茶。新華社記者 王小明 攝",
+     {"city": "霍山縣", "province": "安徽", "sublocation": "舊縣鎮"}),
+    ("王大伟(左)在宁陕县古县乡向村民了解情况。 本报通讯员 李小红摄", {"city": "宁陕县", "sublocation": "古县乡"}),
+    # a county's head (县长) after a county is no town
+    ("5月6日,在宁陕县,县长在会上讲话。", {"city": "宁陕县", "sublocation": None}),
+])
+def test_a_town_named_for_an_old_county_seat_after_its_county(text, expected):
+    """A town whose name ends in 县 before its 镇 or 乡 (旧县镇, 老县镇: named for an old county seat), right after
+    its county: no county lies in a county, so the name is the town's, and the county stays the city
+    (`chinese_chain.read_chain`); the town's name had been read as a county below the first, and taken as the
+    city without its 镇."""
+    check(text, expected)

@@ -91,6 +91,10 @@ def _a_unit_abroad(plain: str, country: Element, unit: Element, words: Words) ->
     return written.endswith(_UNITS_ABROAD) and len(written) >= 3 and _sounded(written[:-1], words)
 
 
+#: The suffixes of a town that, right after a name with 县 below a county, make it the town's name (老县镇).
+_TOWN_AFTER_A_COUNTY = frozenset("镇乡鎮鄉")
+
+
 def _abroad(elements: list[Element], words: Words) -> bool:
     """Whether a chain names a foreign country (法国) or begins with a foreign province's short name (南澳, 加州):
     its places' names are written in sounds."""
@@ -466,6 +470,14 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if element.level == "county" and not element.prefecture and simplified(element.value).endswith("区") and (
                 elements and elements[-1].level == "county" and simplified(elements[-1].value).endswith(("县", "旗"))):
             element.level = "town"  # "永修县三角联圩新建区": an area inside a county is below it, never its city
+        if element.level == "county" and not element.prefecture and elements and elements[-1].level == "county" and (
+                elements[-1].end == element.start) and simplified(elements[-1].value).endswith(("县", "旗")) and (
+                simplified(element.value).endswith("县")) and plain[position:position + 1] in _TOWN_AFTER_A_COUNTY:
+            # "平利县老县镇", "某某县旧县镇": no county lies in a county, so a name with 县 right after one, with
+            # 镇 or 乡 at once after it, is a town named for an old county seat
+            element = Element("town", text[element.start:position + 1], element.start, position + 1,
+                              link=element.link)
+            position += 1
         if elements and _same_unit(elements[-1], element):
             elements[-1] = element  # "山东临沂,临沂市博物馆": the city written again with its suffix is one city
             continue
