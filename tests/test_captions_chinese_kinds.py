@@ -4586,3 +4586,18 @@ def test_a_town_named_for_an_old_county_seat_after_its_county(text, expected):
     (`chinese_chain.read_chain`); the town's name had been read as a county below the first, and taken as the
     city without its 镇."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("当地时间2024年6月1日,印度新德里恰纳恰普里,人们在街头排队接水。视觉中国 图",
+     {"city": "新德里", "country": "印度"}),
+    ("6月1日,在印度新德里康诺特广场,人们在街头排队接水。新华社发", {"city": "新德里", "country": "印度"}),
+    # a character of position after a name of China is still read as a position, as before
+    ("6月1日,在中国城中村,人们排队接水。", {"city": None}),
+])
+def test_a_city_abroad_whose_name_ends_in_a_character_of_position(text, expected):
+    """A city abroad whose name ends in a character of position (新德里, New Delhi: 里), right after its country and
+    before a name of its own (a district, a square): the gazetteer knows the whole name as a foreign city's and
+    nothing by the name without the character, so it is read whole (`chinese_chain.known_city`,
+    `_a_city_abroad_whole`); only a name ending its clause had been, and the district after it lost the city."""
+    check(text, expected)

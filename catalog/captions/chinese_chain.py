@@ -2738,12 +2738,21 @@ def known_city(plain: str, at: int, end: int, after_province: bool = False,
                     population >= CITY_AFTER_PROVINCE_POPULATION and _a_chinese_town_and_county(name)):
                 return at + length  # ("在弥勒,": a small city of China that is also a county by its readings)
         if plain[at + length - 1] in POSITION_WORDS and not (after_province and length >= 3 and (
-                at + length >= end or plain[at + length] in _CLAUSE_ENDS)):
+                at + length >= end or plain[at + length] in _CLAUSE_ENDS or _a_city_abroad_whole(name))):
             floor = max(floor, BIG_CITY_POPULATION)  # 台中, 汉中; not "城中" or "湖上" read as towns (but after
-            # its country and ending its clause, a longer name is whole: "印度新德里,")
+            # its country and ending its clause, a longer name is whole: "印度新德里,"; and so is a city abroad
+            # whose name holds the character, before a district of its own: "印度新德里恰纳恰普里")
         if population >= floor and population:
             return at + length
     return None
+
+
+def _a_city_abroad_whole(name: str) -> bool:
+    """Whether a name ending in a character of position (里, 上, 中) is a city abroad whose name holds it (新德里,
+    New Delhi), no shorter name of a place with the character after it: the gazetteer knows the whole name as a
+    foreign city's and nothing by the name without its last character (新德)."""
+    return chinese_name_cities(name)[1] not in (None, "CN", "HK", "MO", "TW") and not (
+        chinese_name_cities(name[:-1])[0])
 
 
 #: The most characters of a city's bare name (沙特阿拉伯's length), and of a city abroad written in the sounds of its
