@@ -4601,3 +4601,19 @@ def test_a_city_abroad_whose_name_ends_in_a_character_of_position(text, expected
     nothing by the name without the character, so it is read whole (`chinese_chain.known_city`,
     `_a_city_abroad_whole`); only a name ending its clause had been, and the district after it lost the city."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,游客在萍乡的武功山上观赏云海。新华社记者 王小明 摄", {"city": "萍乡", "sublocation": "武功山"}),
+    ("5月3日,在景德镇,陶艺师正在拉坯。新华社记者 王小明 摄", {"city": "景德镇", "sublocation": None}),
+    ("水江鎮宏圖村油菜花開,一派田園風光。特約通訊員 趙小明 攝", {"city": None, "sublocation": "宏圖村"}),
+    ("5月3日,采访团来到湘乡的有机茶园,感受生态农业。", {"city": "湘乡"}),
+    # a township's name is no city's, and a town right after its county stays the county's
+    ("5月3日,在水口乡,茶农在采茶。", {"city": None, "sublocation": "水口乡"}),
+    ("5月3日,在河南省新乡县大赵庄村,农民在翻晒小麦。", {"city": "新乡县", "sublocation": "大赵庄村"}),
+])
+def test_a_city_whose_name_ends_as_a_towns_written_bare(text, expected):
+    """A city or a county whose name ends in a town's suffix (萍乡, 湘乡, 安乡, 景德镇), written bare: the gazetteer
+    knows the whole name as a city of China with enough people, so it is the city (`chinese_chain.unit_at`,
+    `_a_city_named_like_a_town`); the suffix had made it a township, the sublocation, with no city read."""
+    check(text, expected)

@@ -95,6 +95,24 @@ def _a_unit_abroad(plain: str, country: Element, unit: Element, words: Words) ->
 _TOWN_AFTER_A_COUNTY = frozenset("镇乡鎮鄉")
 
 
+#: The suffixes of a town that end the names of some cities and counties (萍乡, 安乡, 景德镇), and the most
+#: characters of such a name with its suffix.
+_TOWN_ENDS_OF_CITIES = frozenset("乡镇鄉鎮")
+_LONGEST_CITY_LIKE_A_TOWN = 3
+#: The fewest people the gazetteer must give a name ending as a town's for it to be read as a city written bare.
+_CITY_LIKE_A_TOWN_POPULATION = 50_000
+
+
+def _a_city_named_like_a_town(name: str) -> bool:
+    """Whether a name of two or three characters ending in 乡 or 镇 is a city or a county of China the gazetteer
+    knows under the whole name, bare or with 市, with enough people (萍乡, 湘乡, 安乡, 新乡, 景德镇), and whose readings
+    are a county's or a city's (chinese_county_provinces): a township's name is no city's (水口乡, 故乡: none; 水江镇,
+    a town of Chongqing the gazetteer knows with 50,000 people, is no county)."""
+    population = cjk_population(name) or chinese_city_population(name)
+    return population >= _CITY_LIKE_A_TOWN_POPULATION and chinese_name_cities(name)[1] in (None, "CN") and bool(
+        chinese_county_provinces(name))
+
+
 def _abroad(elements: list[Element], words: Words) -> bool:
     """Whether a chain names a foreign country (法国) or begins with a foreign province's short name (南澳, 加州):
     its places' names are written in sounds."""
@@ -1228,6 +1246,12 @@ def unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: di
             words.words("places.city_parts"), unit.end()):  # (not "秭归县县城": the county, then its town)
         unit = patterns["units"].fullmatch(plain, at, unit.end() + 1)  # "景德镇市": the city, not the town 景德镇
         # (but "秭归县县城" is the county, then its seat: 县城 is a word)
+    if unit is not None and unit.end() - at <= _LONGEST_CITY_LIKE_A_TOWN and plain[unit.end() - 1] in (
+            _TOWN_ENDS_OF_CITIES) and not (before and before[-1].end == at and before[-1].level not in (
+                "country", "province")) and _a_city_named_like_a_town(simplified(plain[at:unit.end()])):
+        # "萍乡的武功山", "在景德镇,", "来到安乡的基地": a city or a county whose name ends as a town's does, written
+        # bare, is the city (but right after a county or a city, a town of it: "某某县西乡")
+        return Element("place", text[at:unit.end()], at, unit.end(), link=","), unit.end()
     if unit is not None and plain[unit.end() - 1] in _RARE_SUFFIXES and unit.end() < end:
         # "红旗村", "升旗山": 旗 (a banner of Inner Mongolia) ends a word, not the unit, when a village's suffix or a
         # venue word follows
