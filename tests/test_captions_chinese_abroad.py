@@ -52,8 +52,9 @@ ABROAD = [
      "3月5日,在韩国京畿道水原市,民众集会。", {"city": "水原", "province": "京畿道", "country": "韩国"}),
     ("the same for a state (州)", "3月5日,在马来西亚槟城州乔治市,游客观光。",
      {"city": "乔治", "province": "槟城州", "country": "马来西亚"}),
-    ("a county abroad (郡) is read with its suffix, never as a bare city named without it",
-     "这是在肯尼亚卡基皮亚郡拍摄的一处水塘。", {"city": None, "country": "肯尼亚"}),
+    ("a county abroad (郡) is read with its suffix, never as a bare city named without it (standing in for the "
+     "city, as the sets label Kenya's counties)",
+     "这是在肯尼亚卡基皮亚郡拍摄的一处水塘。", {"city": "卡基皮亚郡", "country": "肯尼亚"}),
     ("a capital no table knows, after 首都 and before the words of taking the photograph (拍攝)",
      "這是在緬甸首都內比都拍攝的議會大廈。", {"city": "內比都", "country": "緬甸"}),
     ("a city no table knows, after 城市 and before 航拍", "这是在哈萨克斯坦南部城市突厥斯坦航拍的陵墓(无人机照片)。",

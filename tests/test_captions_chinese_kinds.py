@@ -1751,8 +1751,9 @@ PLACES = [
      "各界代表沿当年红军长征翻越奎溪山的路线行进,寻访红色足迹。", {"sublocation": "奎溪山"}),
     ("a one-character venue word right before a county's suffix is inside the county's name (奎溪县), no stream",
      "11月25日,摄影节在传统古村落奎溪县地都村热热闹闹开幕。", {"sublocation": "地都村", "city": "奎溪县"}),
-    ("the same where a town opens the sentence: no venue ends at 溪 (传统古村落奎溪), the town is the place named",
-     "9月1日,青石镇首届文化节在传统古村落奎溪县青禾村开幕。", {"sublocation": "青石镇"}),
+    ("the same where a town's festival opens the sentence: no venue ends at 溪 (传统古村落奎溪); the festival is "
+     "held at the village, the scene (the town only names the event)",
+     "9月1日,青石镇首届文化节在传统古村落奎溪县青禾村开幕。", {"sublocation": "青禾村", "city": "奎溪县"}),
     ("but not before a word that begins with the suffix's character (市民)", "游客在西湖市民广场散步。",
      {"sublocation": "西湖市民广场"}),
     ("a one-character venue word that opens a province's name, its city after it, ends no venue (河 of 河南)",
@@ -4530,4 +4531,89 @@ def test_a_space_before_the_word_of_sending_and_a_long_transliterated_name(text,
     """"新华社 发 X 摄": a space between the agency and 发 (the sent_name shape of `chinese_words` allows one, as the
     agency_sent fallback does), and a transliterated name whose part after the middle dot runs to seven characters
     (阿卜杜勒贾瓦德): both had lost the credit."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3月8日,在肯尼亚恩杜鲁玛郡,农民在稻田里收割。新华社记者 王小明 摄",
+     {"city": "恩杜鲁玛郡", "country": "肯尼亚", "province": None}),
+    ("3月8日,在肯尼亞卡提里郡,漁民在湖邊整理漁網。新華社記者 王小明 攝", {"city": "卡提里郡", "country": "肯尼亞"}),
+    ("3月8日,在肯尼亚卡库马镇,孩子们在水井边打水。新华社发(李大伟摄)", {"city": "卡库马镇", "country": "肯尼亚"}),
+    # a Chinese name after China is a company's, no town: the chain stops at the country, as before
+    ("5月1日,工人在中国石化镇海炼化公司作业。", {"city": None}),
+    # a Chinese word before 镇 after a foreign country is no town of it
+    ("3月8日,美国小镇居民在街头游行。", {"city": None}),
+])
+def test_a_county_or_a_town_abroad_right_after_its_country(text, expected):
+    """A county (郡) or a town (镇) abroad written right after its country, its name in the characters of foreign
+    sounds ("肯尼亚马查科斯郡"): the place stands in for the city, its suffix kept, as a county does at home
+    (`chinese_chain._a_unit_abroad` in `read_chain`); the chain had stopped at the country, since a country's
+    chain does not jump to a town ("中国石化镇海炼化公司")."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8月4日,四川省某某藏族自治州成立60周年庆祝大会在康定市举行。(王小明摄)",
+     {"city": "康定", "province": "四川"}),
+    ("11月25日,东坝镇首届“古韵乡村”摄影节在千年古村落婺源县汪口村热热闹闹开幕。记者李大伟摄",
+     {"city": "婺源县", "sublocation": "汪口村"}),
+    ("9月1日,浙江省湖州市第十届茶文化节在安吉县开幕。新华社记者 王小明 摄", {"city": "安吉县", "province": "浙江"}),
+    # the event's province holds no city of another province
+    ("9月1日,浙江省首届茶文化节在北京国家会议中心开幕。新华社记者 王小明 摄", {"city": "北京", "province": None}),
+    # no edition or anniversary after the place: the place opening the sentence is the scene, as before
+    ("9月1日,杭州市民在西湖边参加活动,活动在断桥举行。新华社记者 王小明 摄", {"city": "杭州"}),
+])
+def test_an_event_named_for_a_place_held_at_a_later_place(text, expected):
+    """A sentence whose subject is an event named for a place, with its edition or anniversary (首届, 第十届,
+    成立60周年), then 在 and the place it is held at and a word of holding ("某某州成立60周年庆祝大会在康定市举行"):
+    the later place is the scene's (`chinese_places._an_event_held_at_a_later_place`), and the province the event's
+    name opens with is kept when the later place is one of its counties or cities; the first place had been read
+    and the place of holding lost."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日,在霍山县旧县镇,茶农在采摘春茶。新华社记者 王小明 摄", {"city": "霍山县", "sublocation": "旧县镇"}),
+    ("5月6日,在安徽省霍山縣舊縣鎮,茶農在採摘春茶。新華社記者 王小明 攝",
+     {"city": "霍山縣", "province": "安徽", "sublocation": "舊縣鎮"}),
+    ("王大伟(左)在宁陕县古县乡向村民了解情况。 本报通讯员 李小红摄", {"city": "宁陕县", "sublocation": "古县乡"}),
+    # a county's head (县长) after a county is no town
+    ("5月6日,在宁陕县,县长在会上讲话。", {"city": "宁陕县", "sublocation": None}),
+])
+def test_a_town_named_for_an_old_county_seat_after_its_county(text, expected):
+    """A town whose name ends in 县 before its 镇 or 乡 (旧县镇, 老县镇: named for an old county seat), right after
+    its county: no county lies in a county, so the name is the town's, and the county stays the city
+    (`chinese_chain.read_chain`); the town's name had been read as a county below the first, and taken as the
+    city without its 镇."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("当地时间2024年6月1日,印度新德里恰纳恰普里,人们在街头排队接水。视觉中国 图",
+     {"city": "新德里", "country": "印度"}),
+    ("6月1日,在印度新德里康诺特广场,人们在街头排队接水。新华社发", {"city": "新德里", "country": "印度"}),
+    # a character of position after a name of China is still read as a position, as before
+    ("6月1日,在中国城中村,人们排队接水。", {"city": None}),
+])
+def test_a_city_abroad_whose_name_ends_in_a_character_of_position(text, expected):
+    """A city abroad whose name ends in a character of position (新德里, New Delhi: 里), right after its country and
+    before a name of its own (a district, a square): the gazetteer knows the whole name as a foreign city's and
+    nothing by the name without the character, so it is read whole (`chinese_chain.known_city`,
+    `_a_city_abroad_whole`); only a name ending its clause had been, and the district after it lost the city."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,游客在萍乡的武功山上观赏云海。新华社记者 王小明 摄", {"city": "萍乡", "sublocation": "武功山"}),
+    ("5月3日,在景德镇,陶艺师正在拉坯。新华社记者 王小明 摄", {"city": "景德镇", "sublocation": None}),
+    ("水江鎮宏圖村油菜花開,一派田園風光。特約通訊員 趙小明 攝", {"city": None, "sublocation": "宏圖村"}),
+    ("5月3日,采访团来到湘乡的有机茶园,感受生态农业。", {"city": "湘乡"}),
+    # a township's name is no city's, and a town right after its county stays the county's
+    ("5月3日,在水口乡,茶农在采茶。", {"city": None, "sublocation": "水口乡"}),
+    ("5月3日,在河南省新乡县大赵庄村,农民在翻晒小麦。", {"city": "新乡县", "sublocation": "大赵庄村"}),
+])
+def test_a_city_whose_name_ends_as_a_towns_written_bare(text, expected):
+    """A city or a county whose name ends in a town's suffix (萍乡, 湘乡, 安乡, 景德镇), written bare: the gazetteer
+    knows the whole name as a city of China with enough people, so it is the city (`chinese_chain.unit_at`,
+    `_a_city_named_like_a_town`); the suffix had made it a township, the sublocation, with no city read."""
     check(text, expected)

@@ -76,6 +76,43 @@ def _transliterated_name(plain: str, at: int, end: int, words: Words, scene: boo
 _SOUNDED_SCENE = 4
 
 
+#: The suffixes of a county or a town abroad that Xinhua writes right after the country ("肯尼亚莱基皮亚郡",
+#: "肯尼亚某某镇"): read below the country when the name before them is in foreign sounds alone.
+_UNITS_ABROAD = ("郡", "镇")
+
+
+def _a_unit_abroad(plain: str, country: Element, unit: Element, words: Words) -> bool:
+    """Whether a county or a town right after a foreign country is one of that country, written in the characters
+    of foreign sounds alone with 郡 or 镇 ("肯尼亚马查科斯郡", "肯尼亚洛基乔吉奥镇"): the scene's place, standing in
+    for the city. A Chinese name after China ("中国石化镇海炼化公司": a company, then 镇海) is not."""
+    if simplified(country.value) in CHINA_NAMES or country.end != unit.start:
+        return False
+    written = simplified(plain[unit.start:unit.end])
+    return written.endswith(_UNITS_ABROAD) and len(written) >= 3 and _sounded(written[:-1], words)
+
+
+#: The suffixes of a town that, right after a name with 县 below a county, make it the town's name (老县镇).
+_TOWN_AFTER_A_COUNTY = frozenset("镇乡鎮鄉")
+
+
+#: The suffixes of a town that end the names of some cities and counties (萍乡, 安乡, 景德镇), and the most
+#: characters of such a name with its suffix.
+_TOWN_ENDS_OF_CITIES = frozenset("乡镇鄉鎮")
+_LONGEST_CITY_LIKE_A_TOWN = 3
+#: The fewest people the gazetteer must give a name ending as a town's for it to be read as a city written bare.
+_CITY_LIKE_A_TOWN_POPULATION = 50_000
+
+
+def _a_city_named_like_a_town(name: str) -> bool:
+    """Whether a name of two or three characters ending in 乡 or 镇 is a city or a county of China the gazetteer
+    knows under the whole name, bare or with 市, with enough people (萍乡, 湘乡, 安乡, 新乡, 景德镇), and whose readings
+    are a county's or a city's (chinese_county_provinces): a township's name is no city's (水口乡, 故乡: none; 水江镇,
+    a town of Chongqing the gazetteer knows with 50,000 people, is no county)."""
+    population = cjk_population(name) or chinese_city_population(name)
+    return population >= _CITY_LIKE_A_TOWN_POPULATION and chinese_name_cities(name)[1] in (None, "CN") and bool(
+        chinese_county_provinces(name))
+
+
 def _abroad(elements: list[Element], words: Words) -> bool:
     """Whether a chain names a foreign country (法国) or begins with a foreign province's short name (南澳, 加州):
     its places' names are written in sounds."""
@@ -442,12 +479,23 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
                                                                             position):
             return [], None  # "越南朋友阿山", "日本游客": a nationality, not the scene
         if elements and elements[-1].level == "country" and element.level in ("county", "town"):
-            break  # "中国石化镇海炼化公司": a country's chain does not jump to a town
+            if not _a_unit_abroad(plain, elements[-1], element, words):
+                break  # "中国石化镇海炼化公司": a country's chain does not jump to a town
+            element.level = "county"  # "肯尼亚马查科斯郡", "肯尼亚某某镇": a county or a town abroad, its
+            # suffix kept, stands in for the city as a county does
         if element.level == "place" and elements and elements[-1].level in ("county", "town"):
             element.level = "town"  # "婺源县王村石门自然村": a name below a county is no city, whatever its namesakes
         if element.level == "county" and not element.prefecture and simplified(element.value).endswith("区") and (
                 elements and elements[-1].level == "county" and simplified(elements[-1].value).endswith(("县", "旗"))):
             element.level = "town"  # "永修县三角联圩新建区": an area inside a county is below it, never its city
+        if element.level == "county" and not element.prefecture and elements and elements[-1].level == "county" and (
+                elements[-1].end == element.start) and simplified(elements[-1].value).endswith(("县", "旗")) and (
+                simplified(element.value).endswith("县")) and plain[position:position + 1] in _TOWN_AFTER_A_COUNTY:
+            # "平利县老县镇", "某某县旧县镇": no county lies in a county, so a name with 县 right after one, with
+            # 镇 or 乡 at once after it, is a town named for an old county seat
+            element = Element("town", text[element.start:position + 1], element.start, position + 1,
+                              link=element.link)
+            position += 1
         if elements and _same_unit(elements[-1], element):
             elements[-1] = element  # "山东临沂,临沂市博物馆": the city written again with its suffix is one city
             continue
@@ -1198,6 +1246,12 @@ def unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: di
             words.words("places.city_parts"), unit.end()):  # (not "秭归县县城": the county, then its town)
         unit = patterns["units"].fullmatch(plain, at, unit.end() + 1)  # "景德镇市": the city, not the town 景德镇
         # (but "秭归县县城" is the county, then its seat: 县城 is a word)
+    if unit is not None and unit.end() - at <= _LONGEST_CITY_LIKE_A_TOWN and plain[unit.end() - 1] in (
+            _TOWN_ENDS_OF_CITIES) and not (before and before[-1].end == at and before[-1].level not in (
+                "country", "province")) and _a_city_named_like_a_town(simplified(plain[at:unit.end()])):
+        # "萍乡的武功山", "在景德镇,", "来到安乡的基地": a city or a county whose name ends as a town's does, written
+        # bare, is the city (but right after a county or a city, a town of it: "某某县西乡")
+        return Element("place", text[at:unit.end()], at, unit.end(), link=","), unit.end()
     if unit is not None and plain[unit.end() - 1] in _RARE_SUFFIXES and unit.end() < end:
         # "红旗村", "升旗山": 旗 (a banner of Inner Mongolia) ends a word, not the unit, when a village's suffix or a
         # venue word follows
@@ -2708,12 +2762,21 @@ def known_city(plain: str, at: int, end: int, after_province: bool = False,
                     population >= CITY_AFTER_PROVINCE_POPULATION and _a_chinese_town_and_county(name)):
                 return at + length  # ("在弥勒,": a small city of China that is also a county by its readings)
         if plain[at + length - 1] in POSITION_WORDS and not (after_province and length >= 3 and (
-                at + length >= end or plain[at + length] in _CLAUSE_ENDS)):
+                at + length >= end or plain[at + length] in _CLAUSE_ENDS or _a_city_abroad_whole(name))):
             floor = max(floor, BIG_CITY_POPULATION)  # 台中, 汉中; not "城中" or "湖上" read as towns (but after
-            # its country and ending its clause, a longer name is whole: "印度新德里,")
+            # its country and ending its clause, a longer name is whole: "印度新德里,"; and so is a city abroad
+            # whose name holds the character, before a district of its own: "印度新德里恰纳恰普里")
         if population >= floor and population:
             return at + length
     return None
+
+
+def _a_city_abroad_whole(name: str) -> bool:
+    """Whether a name ending in a character of position (里, 上, 中) is a city abroad whose name holds it (新德里,
+    New Delhi), no shorter name of a place with the character after it: the gazetteer knows the whole name as a
+    foreign city's and nothing by the name without its last character (新德)."""
+    return chinese_name_cities(name)[1] not in (None, "CN", "HK", "MO", "TW") and not (
+        chinese_name_cities(name[:-1])[0])
 
 
 #: The most characters of a city's bare name (沙特阿拉伯's length), and of a city abroad written in the sounds of its

@@ -866,6 +866,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         return chains[at]
 
     listed = False
+    event_province: list[Element] = []
+    event_chain: list[Element] = []
     for number, at in enumerate(starts):
         elements, venue = chain_at(at)
         if venue == A_LIST:  # several places listed: only what holds them all is the scene's
@@ -873,6 +875,11 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             break
         if number == 0 and _modifier(plain, elements, venue, end, words):
             continue  # "美国参谋长...": a country that qualifies a title, not the scene
+        if number == 0 and elements and _an_event_held_at_a_later_place(plain, elements[-1].end, starts[1:], end,
+                                                                        words):
+            event_province, event_chain = [e for e in elements if e.level == "province"][:1], elements
+            continue  # "某某州成立70周年庆祝大会在某某市举行": the place names the event; 在 places it (its
+            # province, the event's, holds the later place when that names none)
         if elements or venue and (best is None or not best[1] or at in passed and from_first):
             # (a venue alone: the first one, "在人民大会堂开幕,记者在...大会堂"; but the one a verb of passing
             # leads to rather than the sentence's subject: "钱塘江大潮涌过盐官观潮公园一带")
@@ -884,6 +891,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                                                    elements))
                     if best[1] is None:  # "合肥市大雨倾盆,在包河区芜湖路街道友谊社区,...": the units below it
                         best = _chain_below(text, plain, starts[number + 1:], end, words, patterns, elements)
+                if event_province and _of_the_events_province(event_province[0], event_chain, best[0]):
+                    best = (event_province + best[0], best[1])
                 break
     if not listed and (best is None or not best[0]):
         starts = _boundaries(plain, start, end, words)  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
@@ -993,6 +1002,42 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     if place.sublocation and place.city and simplified(place.sublocation) == simplified(place.city):
         place.sublocation = None  # "在小城克山,": the city read twice (山 a venue word) is no site of its own
     return place
+
+
+#: What makes the words after a place the name of an event held elsewhere in the clause: its edition (首届, 第八届)
+#: or its anniversary (成立70周年); with places.events, a word of the event itself (庆典, 文化节).
+_AN_EVENTS_NAME = compiled("首届|第[0-9一二三四五六七八九十百]{1,4}届|成立[0-9一二三四五六七八九十]{1,4}周年|周年")
+
+
+def _an_event_held_at_a_later_place(plain: str, chain_end: int, later: list[int], end: int, words: Words) -> bool:
+    """Whether the place a sentence opens with only names the event that is its subject, which a later 在 places
+    where it is held ("青海省某某州成立70周年庆祝大会在某某市举行", "某某镇首届摄影节在某某县某某村开幕"): an
+    edition's or an anniversary's word follows the place in the same clause, before the 在 (or 于) of a later start,
+    and a word of holding (places.held) follows that start in the clause. The later place is the scene's."""
+    clause_end = chain_end
+    while clause_end < end and plain[clause_end] not in "，,。；;！!？?\n":
+        clause_end += 1
+    held_at = next((at for at in later if chain_end < at < clause_end and plain[at - 1] in "在于"), None)
+    if held_at is None or not _AN_EVENTS_NAME.search(plain, chain_end, held_at):
+        return False
+    return words.pattern("places.held").search(plain, held_at, clause_end) is not None
+
+
+def _of_the_events_province(province: Element, event: list[Element], elements: list[Element]) -> bool:
+    """Whether the place an event is held at, a chain naming no province or country, is a unit the event's name
+    named below its province ("青海省玉树藏族自治州成立70周年大会在玉树藏族自治州举行"), or a county or a county-level
+    city of that province ("...在玉树市举行": 玉树 is Qinghai's); not a city of another
+    ("浙江省首届茶文化节在北京开幕")."""
+    if not elements or any(e.level in ("province", "country") for e in elements):
+        return False
+    if any(simplified(e.value) == simplified(elements[0].value) for e in event):
+        return True
+    name = _A_UNITS_SUFFIX.sub("", simplified(elements[0].value))
+    return 2 <= len(name) <= 3 and county_of(name, _A_PROVINCES_SUFFIX.sub("", simplified(province.value)))
+
+
+_A_UNITS_SUFFIX = compiled("(?:市|县|区|旗)$")
+_A_PROVINCES_SUFFIX = compiled("(?:省|维吾尔自治区|壮族自治区|回族自治区|自治区)$")
 
 
 def _a_city_above_its_city(province: str, elements: list[Element]) -> bool:
