@@ -1542,3 +1542,19 @@ def test_a_venue_after_a_dated_line_of_places(text, expected):
     preposition of being inside it, so "outside Yankee Stadium" was lost."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # inside a venue (馆内, 公园里), then what is seen or done there: the name ends at the venue's word, even when a
+    # longer venue word (雕塑, 广场) comes later in the run
+    ("5月18日,观众在青溪民俗博物馆内欣赏木刻雕塑。 某某摄", "青溪民俗博物馆"),
+    ("5月18日,觀眾在青溪民俗博物館內欣賞木刻雕塑。 某某攝", "青溪民俗博物館"),
+    ("周末,市民在翠湖公园里观看音乐广场的演出。 某某摄", "翠湖公园"),
+    # a venue word of its own right after the name goes on (a school named after a garden, a square's centre)
+    ("开学首日,学生在青溪花园中学门前合影。 某某摄", "青溪花园中学"),
+])
+def test_inside_a_venue_then_what_is_there_ends_the_name(text, expected):
+    """`chinese_chain.venue_at`: 里 or 内 after a venue word of two characters ended the run only before a venue word
+    of one character, so "博物馆内欣赏象牙雕塑" was read whole, up to 雕塑."""
+    assert sublocation(text) == expected
+

@@ -47,6 +47,8 @@ HEADING_WORDS = ("开往", "驶往", "飞往")
 
 #: What says that the scene is inside a venue named right before it (公园里, 馆内, 广场上).
 INSIDE = frozenset("里内中上")
+#: The words of INSIDE that only say "inside" (中 and 上 also begin words: 中学, 上海)
+_ONLY_INSIDE = frozenset("里内")
 
 
 #: The fewest and the most characters of a foreign name read by its sounds alone (_transliterated_name).
@@ -2914,6 +2916,9 @@ def venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             break  # "維多利亞公園今日舉行年宵市場": a day and a verb after the name begin a clause
         if one and last is not None and len(word) > 1 and plain[last:last + 1] in INSIDE:
             break  # "顾村公园里河津樱盛开", "公园里河边": inside the park, then what is in it; no longer name
+        if last is not None and len(word) > 1 and found.start() > last and plain[last:last + 1] in _ONLY_INSIDE:
+            break  # "美术博物馆内欣赏象牙雕塑": inside the museum, then what is seen there (a venue in a venue gives
+            # the larger); but "花园中学", a word of its own after the name, goes on
         last, word = found.end(), found.group()
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
