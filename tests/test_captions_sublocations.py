@@ -1558,3 +1558,19 @@ def test_inside_a_venue_then_what_is_there_ends_the_name(text, expected):
     of one character, so "博物馆内欣赏象牙雕塑" was read whole, up to 雕塑."""
     assert sublocation(text) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a castle (城堡) is a site by its word, as 古堡 is
+    ("4月12日,在比利时首都布鲁塞尔西郊的莫兰城堡,游客观赏花展。 某某摄", "莫兰城堡"),
+    ("游客在埃及开罗的哈桑城堡内参观。 新华社记者 某某 摄", "哈桑城堡"),
+    # what the place was the model of (的原型, 的前身) is elsewhere, no site of the photo
+    ("青岩堡始建于1869年,据说是童话城堡的原型,也是当地最热门的景点之一。", None),
+    ("青岩堡始建于1869年,据说是童话乐园的原型,也是当地最热门的景点之一。", None),
+    ("据介绍,这座老厂房是青溪美术馆的前身。 某某摄", None),
+])
+def test_a_castle_is_a_site_and_a_model_of_one_is_elsewhere(text, expected):
+    """`places.venue`: 城堡 (a castle) was no venue word, so a castle named after a city placed nothing;
+    `places.model_of` (的原型, 的前身), read by `chinese_chain.venue_at`: a venue after 是 and before 的原型 is
+    what the scene was the model of, not the scene."""
+    assert sublocation(text) == expected
+

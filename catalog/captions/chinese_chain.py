@@ -3011,6 +3011,9 @@ def venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if words.pattern("places.clause_words").search(written) or words.pattern("places.likeness").search(written):
         return None  # "示威者只能沿山路", "因沙田体育学院": a clause's words, no venue's name (nor a likeness's:
         # "场面堪比上海外滩")
+    if plain.startswith(words.words("places.model_of"), last):
+        return None  # "新天鹅堡...据说是迪士尼城堡的原型": what the scene was the model of, elsewhere (as after a
+        # likeness)
     if _ASPECT.search(written) or "性" in written or "曾" in written[1:] or "于" in written[2:]:
         return None  # "中国工商银行也登上了中心": a clause (了, 着 mark a verb's aspect), no venue's name;
         # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause;
