@@ -1574,3 +1574,20 @@ def test_a_castle_is_a_site_and_a_model_of_one_is_elsewhere(text, expected):
     what the scene was the model of, not the scene."""
     assert sublocation(text) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # kinds of quarter or building, named by no name: the unit named before them is the site, or there is none
+    ("3月2日,金水区青松街道翠竹社区的志愿者在居民楼院里打扫卫生。 某某摄", "翠竹社区"),
+    ("志愿者在居民楼院里打扫卫生。 某某摄", None),
+    ("图为某国首都郊区的贫民窟。 某某摄", None),
+    ("嘉宾观看视频,回顾一年来两国交流以及总领馆暖侨工作的片段。(记者某某/摄影)", None),
+    # what a place holds or grows, unnamed (a container quay, a base of wild tea): the village is the site
+    ("清明前,湖南省常德市石门县城关镇青松村的茶农在天然茶基地里采春茶。 某某摄", "青松村"),
+    ("工人在集装箱码头装卸货物。 某某摄", None),
+    # a named container quay is a site
+    ("工人在青溪国际集装箱码头装卸货物。 某某摄", "青溪国际集装箱码头"),
+])
+def test_a_kind_of_quarter_or_base_is_no_venues_name(text, expected):
+    """`places.not_venue_names` (居民楼, 贫民窟, 总领馆...) and `places.generic_kinds` (集装箱, 天然): a common noun of
+    a place had been read as the venue, over the village named before it."""
+    assert sublocation(text) == expected
