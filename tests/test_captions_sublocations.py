@@ -1591,3 +1591,19 @@ def test_a_kind_of_quarter_or_base_is_no_venues_name(text, expected):
     """`places.not_venue_names` (居民楼, 贫民窟, 总领馆...) and `places.generic_kinds` (集装箱, 天然): a common noun of
     a place had been read as the venue, over the village named before it."""
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an institution's people go out to a village (走进, 来到, 深入): the village is the site, the institution is
+    # where they come from
+    ("石门县人民法院的巡回审判法庭走进皂市镇青松村(资料照片)。 记者 某某摄", "青松村"),
+    ("石门县人民医院医疗队来到皂市镇青松村,为村民义诊。 某某摄", "青松村"),
+    # to a place of its own, referred back to: the institution stays the site
+    ("位于天津市西青区精武镇的青松小学带学生来到学校的劳动种植基地,上了一堂课。", "青松小学"),
+    # its people at work in it: the institution is the site
+    ("石门县人民医院的医生在手术室为病人做手术。 某某摄", "人民医院"),
+])
+def test_an_institutions_people_going_out_to_a_place(text, expected):
+    """`chinese_chain._its_people_go_out` (places.going_out), asked by `read_chain`: a county's court or hospital
+    read as the venue kept the site when its tribunal or its medical team went out to a village named after it."""
+    assert sublocation(text) == expected

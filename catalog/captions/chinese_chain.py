@@ -628,6 +628,9 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
             return [], None  # "中国香港西九龙站驶出的一列列车,停在深圳福田火车站": where the train left, no scene
         if "在" in plain[after:after + _TROUPE_REACH] and _a_troupe_elsewhere(plain, after, end, words):
             return [], None  # "某村的秧歌队在庙会上献演": the troupe's home, not the scene
+        if venue and _an_institution(simplified(venue), words) and _its_people_go_out(plain, after, end, words):
+            return elements, None  # "某县人民法院的巡回法庭走进某镇某村": the court's people go to the village;
+            # the court is where they come from, no site of the scene
     return elements, venue
 
 
@@ -748,6 +751,23 @@ def _a_troupe_elsewhere(plain: str, after: int, end: int, words: Words) -> bool:
     there = stop + 1  # (a part of its home, or a word referring back to it, says the troupe is at home: "在镇区")
     return not plain.startswith(words.words("places.city_parts"), there) and not plain.startswith(
         words.words("places.determiners"), there) and not plain.startswith(("当地", "家门口"), there)
+
+
+#: How far after an institution the verb of its people going out may come (的, the people, the verb).
+_GOING_OUT_REACH = 10
+
+
+def _its_people_go_out(plain: str, after: int, end: int, words: Words) -> bool:
+    """Whether the clause after an institution's name (ending at `after`) says that its people go out to a place
+    (places.going_out: 走进, 来到, 深入), with no stop between: "某县人民医院的医疗队走进某村"; not to a place of its
+    own, referred back to ("某小学带学生来到学校的种植基地", "来到该校")."""
+    stop = min(end, after + _GOING_OUT_REACH)
+    found = words.pattern("places.going_out").search(plain, after, stop)
+    if found is None or any(ch in HARD_STOPS and ch != "的" for ch in plain[after:found.start()]):
+        return False
+    there = found.end()
+    return not plain.startswith(words.words("places.institution"), there) and not plain.startswith(
+        words.words("places.determiners"), there)
 
 
 def _chain_openers(words: Words) -> tuple[re.Pattern, frozenset[str], re.Pattern, frozenset[str]]:
