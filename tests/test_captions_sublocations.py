@@ -1542,3 +1542,68 @@ def test_a_venue_after_a_dated_line_of_places(text, expected):
     preposition of being inside it, so "outside Yankee Stadium" was lost."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # inside a venue (馆内, 公园里), then what is seen or done there: the name ends at the venue's word, even when a
+    # longer venue word (雕塑, 广场) comes later in the run
+    ("5月18日,观众在青溪民俗博物馆内欣赏木刻雕塑。 某某摄", "青溪民俗博物馆"),
+    ("5月18日,觀眾在青溪民俗博物館內欣賞木刻雕塑。 某某攝", "青溪民俗博物館"),
+    ("周末,市民在翠湖公园里观看音乐广场的演出。 某某摄", "翠湖公园"),
+    # a venue word of its own right after the name goes on (a school named after a garden, a square's centre)
+    ("开学首日,学生在青溪花园中学门前合影。 某某摄", "青溪花园中学"),
+])
+def test_inside_a_venue_then_what_is_there_ends_the_name(text, expected):
+    """`chinese_chain.venue_at`: 里 or 内 after a venue word of two characters ended the run only before a venue word
+    of one character, so "博物馆内欣赏象牙雕塑" was read whole, up to 雕塑."""
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a castle (城堡) is a site by its word, as 古堡 is
+    ("4月12日,在比利时首都布鲁塞尔西郊的莫兰城堡,游客观赏花展。 某某摄", "莫兰城堡"),
+    ("游客在埃及开罗的哈桑城堡内参观。 新华社记者 某某 摄", "哈桑城堡"),
+    # what the place was the model of (的原型, 的前身) is elsewhere, no site of the photo
+    ("青岩堡始建于1869年,据说是童话城堡的原型,也是当地最热门的景点之一。", None),
+    ("青岩堡始建于1869年,据说是童话乐园的原型,也是当地最热门的景点之一。", None),
+    ("据介绍,这座老厂房是青溪美术馆的前身。 某某摄", None),
+])
+def test_a_castle_is_a_site_and_a_model_of_one_is_elsewhere(text, expected):
+    """`places.venue`: 城堡 (a castle) was no venue word, so a castle named after a city placed nothing;
+    `places.model_of` (的原型, 的前身), read by `chinese_chain.venue_at`: a venue after 是 and before 的原型 is
+    what the scene was the model of, not the scene."""
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # kinds of quarter or building, named by no name: the unit named before them is the site, or there is none
+    ("3月2日,金水区青松街道翠竹社区的志愿者在居民楼院里打扫卫生。 某某摄", "翠竹社区"),
+    ("志愿者在居民楼院里打扫卫生。 某某摄", None),
+    ("图为某国首都郊区的贫民窟。 某某摄", None),
+    ("嘉宾观看视频,回顾一年来两国交流以及总领馆暖侨工作的片段。(记者某某/摄影)", None),
+    # what a place holds or grows, unnamed (a container quay, a base of wild tea): the village is the site
+    ("清明前,湖南省常德市石门县城关镇青松村的茶农在天然茶基地里采春茶。 某某摄", "青松村"),
+    ("工人在集装箱码头装卸货物。 某某摄", None),
+    # a named container quay is a site
+    ("工人在青溪国际集装箱码头装卸货物。 某某摄", "青溪国际集装箱码头"),
+])
+def test_a_kind_of_quarter_or_base_is_no_venues_name(text, expected):
+    """`places.not_venue_names` (居民楼, 贫民窟, 总领馆...) and `places.generic_kinds` (集装箱, 天然): a common noun of
+    a place had been read as the venue, over the village named before it."""
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an institution's people go out to a village (走进, 来到, 深入): the village is the site, the institution is
+    # where they come from
+    ("石门县人民法院的巡回审判法庭走进皂市镇青松村(资料照片)。 记者 某某摄", "青松村"),
+    ("石门县人民医院医疗队来到皂市镇青松村,为村民义诊。 某某摄", "青松村"),
+    # to a place of its own, referred back to: the institution stays the site
+    ("位于天津市西青区精武镇的青松小学带学生来到学校的劳动种植基地,上了一堂课。", "青松小学"),
+    # its people at work in it: the institution is the site
+    ("石门县人民医院的医生在手术室为病人做手术。 某某摄", "人民医院"),
+])
+def test_an_institutions_people_going_out_to_a_place(text, expected):
+    """`chinese_chain._its_people_go_out` (places.going_out), asked by `read_chain`: a county's court or hospital
+    read as the venue kept the site when its tribunal or its medical team went out to a village named after it."""
+    assert sublocation(text) == expected

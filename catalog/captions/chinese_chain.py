@@ -47,6 +47,8 @@ HEADING_WORDS = ("开往", "驶往", "飞往")
 
 #: What says that the scene is inside a venue named right before it (公园里, 馆内, 广场上).
 INSIDE = frozenset("里内中上")
+#: The words of INSIDE that only say "inside" (中 and 上 also begin words: 中学, 上海)
+_ONLY_INSIDE = frozenset("里内")
 
 
 #: The fewest and the most characters of a foreign name read by its sounds alone (_transliterated_name).
@@ -674,6 +676,9 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
             return [], None  # "中国香港西九龙站驶出的一列列车,停在深圳福田火车站": where the train left, no scene
         if "在" in plain[after:after + _TROUPE_REACH] and _a_troupe_elsewhere(plain, after, end, words):
             return [], None  # "某村的秧歌队在庙会上献演": the troupe's home, not the scene
+        if venue and _an_institution(simplified(venue), words) and _its_people_go_out(plain, after, end, words):
+            return elements, None  # "某县人民法院的巡回法庭走进某镇某村": the court's people go to the village;
+            # the court is where they come from, no site of the scene
     return elements, venue
 
 
@@ -794,6 +799,23 @@ def _a_troupe_elsewhere(plain: str, after: int, end: int, words: Words) -> bool:
     there = stop + 1  # (a part of its home, or a word referring back to it, says the troupe is at home: "在镇区")
     return not plain.startswith(words.words("places.city_parts"), there) and not plain.startswith(
         words.words("places.determiners"), there) and not plain.startswith(("当地", "家门口"), there)
+
+
+#: How far after an institution the verb of its people going out may come (的, the people, the verb).
+_GOING_OUT_REACH = 10
+
+
+def _its_people_go_out(plain: str, after: int, end: int, words: Words) -> bool:
+    """Whether the clause after an institution's name (ending at `after`) says that its people go out to a place
+    (places.going_out: 走进, 来到, 深入), with no stop between: "某县人民医院的医疗队走进某村"; not to a place of its
+    own, referred back to ("某小学带学生来到学校的种植基地", "来到该校")."""
+    stop = min(end, after + _GOING_OUT_REACH)
+    found = words.pattern("places.going_out").search(plain, after, stop)
+    if found is None or any(ch in HARD_STOPS and ch != "的" for ch in plain[after:found.start()]):
+        return False
+    there = found.end()
+    return not plain.startswith(words.words("places.institution"), there) and not plain.startswith(
+        words.words("places.determiners"), there)
 
 
 def _chain_openers(words: Words) -> tuple[re.Pattern, frozenset[str], re.Pattern, frozenset[str]]:
@@ -2977,6 +2999,9 @@ def venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             break  # "維多利亞公園今日舉行年宵市場": a day and a verb after the name begin a clause
         if one and last is not None and len(word) > 1 and plain[last:last + 1] in INSIDE:
             break  # "顾村公园里河津樱盛开", "公园里河边": inside the park, then what is in it; no longer name
+        if last is not None and len(word) > 1 and found.start() > last and plain[last:last + 1] in _ONLY_INSIDE:
+            break  # "美术博物馆内欣赏象牙雕塑": inside the museum, then what is seen there (a venue in a venue gives
+            # the larger); but "花园中学", a word of its own after the name, goes on
         last, word = found.end(), found.group()
         if after_venue.match(plain, last):
             break  # "维多利亚公园参加年宵市场": what people do there follows the name
@@ -3069,6 +3094,9 @@ def venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if words.pattern("places.clause_words").search(written) or words.pattern("places.likeness").search(written):
         return None  # "示威者只能沿山路", "因沙田体育学院": a clause's words, no venue's name (nor a likeness's:
         # "场面堪比上海外滩")
+    if plain.startswith(words.words("places.model_of"), last):
+        return None  # "新天鹅堡...据说是迪士尼城堡的原型": what the scene was the model of, elsewhere (as after a
+        # likeness)
     if _ASPECT.search(written) or "性" in written or "曾" in written[1:] or "于" in written[2:]:
         return None  # "中国工商银行也登上了中心": a clause (了, 着 mark a verb's aspect), no venue's name;
         # "季节性牧场": an adjective (-性) describes a kind of place; "朋友阿山曾悉心照料桥": 曾 (once) marks a clause;
