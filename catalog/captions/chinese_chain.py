@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 from itertools import chain as chained
 
-from catalog.captions.chinese_venues import inside_a_sounded_name, voltage_grade
+from catalog.captions.chinese_venues import after_a_likeness, inside_a_sounded_name, voltage_grade
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
 from catalog.captions.gazetteer import (
     chinese_city_abroad,
@@ -3364,20 +3364,6 @@ def _venue_word_ahead(plain: str, at: int, end: int, venue_word: re.Pattern) -> 
     while stop < min(end, at + 6) and plain[stop] not in HARD_STOPS and plain[stop] not in NAME_BREAKS:
         stop += 1
     return venue_word.search(plain, at, stop) is not None
-
-
-#: The stops that end a clause, and how far before a place ``after_a_likeness`` looks for a word of likeness (a few
-#: words: the search runs at every start a chain is read from, so it stays short).
-_CLAUSE_STOPS = frozenset("，,。；;！!？?\n")
-_LIKENESS_REACH = 16
-
-
-def after_a_likeness(plain: str, at: int, words: Words) -> bool:
-    """Whether a word of likeness (places.likeness: 好比, 堪比, 宛如) stands shortly before `at` in its clause
-    ("地位好比广州的海心沙", "街巷宛如苏州平江路"): the place named there is what the scene is compared with,
-    elsewhere, no site of the photo."""
-    found = list(words.pattern("places.likeness").finditer(plain, max(0, at - _LIKENESS_REACH), at))
-    return bool(found) and not any(ch in _CLAUSE_STOPS for ch in plain[found[-1].end():at])
 
 
 def after_words_of_time(plain: str, start: int, end: int, words: Words) -> int:

@@ -59,7 +59,6 @@ from catalog.captions.chinese_chain import (
     TOWN_SUFFIXES,
     VILLAGE_RANK,
     a_county_follows,
-    after_a_likeness,
     after_words_of_time,
     all_han,
     bare_cities,
@@ -82,7 +81,7 @@ from catalog.captions.chinese_chain import (
     venue_beyond,
 )
 from catalog.captions.chinese_dates import ChineseDate
-from catalog.captions.chinese_venues import best_venue, inside_a_sounded_name
+from catalog.captions.chinese_venues import after_a_likeness, best_venue, inside_a_sounded_name
 from catalog.captions.chinese_words import HAN, Words, han_char, simplified
 from catalog.captions.gazetteer import (
     chinese_city_population,

@@ -244,6 +244,19 @@ def _after_a_place_word(plain: str, at: int, words: Words) -> bool:
 
 #: The stops that end a clause, before which a word a place follows governs nothing after them.
 _CLAUSE_STOPS = frozenset("，,。；;！!？?\n")
+#: How far before a place ``after_a_likeness`` looks for a word of likeness (a few words: the search runs at every
+#: start a chain is read from, so it stays short).
+_LIKENESS_REACH = 16
+
+
+def after_a_likeness(plain: str, at: int, words: Words) -> bool:
+    """Whether a word of likeness (places.likeness: 好比, 堪比, 宛如) stands shortly before `at` in its clause
+    ("地位好比广州的海心沙", "街巷宛如苏州平江路"): the place named there is what the scene is compared with,
+    elsewhere, no site of the photo."""
+    found = list(words.pattern("places.likeness").finditer(plain, max(0, at - _LIKENESS_REACH), at))
+    return bool(found) and not any(ch in _CLAUSE_STOPS for ch in plain[found[-1].end():at])
+
+
 #: The most characters between a word a place follows and the 的 of the phrase it leads to.
 _LONGEST_LEAD = 24
 
