@@ -1542,3 +1542,23 @@ def test_a_venue_after_a_dated_line_of_places(text, expected):
     preposition of being inside it, so "outside Yankee Stadium" was lost."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "by" after a verb of posture is "beside": the venue after it is the scene, alone or before its town
+    ("Hooded brothers stand by the Quorva church before the yearly procession in Segovia, Spain.",
+     {"sublocation": "Quorva church", "city": "Segovia"}),
+    ("A bronze prince sits by the Quorvan Gate, on the site of the old fortress.", {"sublocation": "Quorvan Gate"}),
+    ("Pilgrims waiting by the Quorva Memorial Fountain on Sunday.", {"sublocation": "Quorva Memorial Fountain"}),
+    # "by" after other words names an agent or a credit, no place
+    ("A question posed by the Quorva Institute during the debate in Lyon.", {"sublocation": None, "city": "Lyon"}),
+    ("Fossils gathered by the Quorva Museum are shown in Lyon.", {"sublocation": None, "city": "Lyon"}),
+    ("Photo by the Quorva Museum.", {"sublocation": None}),
+    ("What is left of the bus at the scene, a photo released\nby Quorva's city office this morning",
+     {"sublocation": None}),
+])
+def test_a_venue_by_which_someone_stands(text, expected):
+    """`place_chains.read_chains`: "stand by the Quorva church" placed nothing ("by" was no preposition of place)
+    unless a town followed the venue directly."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

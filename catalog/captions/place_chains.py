@@ -135,7 +135,7 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     while i < n:
         word = lowers[i]
         if i and word not in _OPENING_WORDS and (before := texts[i - 1]) not in _HEADING_MARKS and not (
-                before == "]" and _after_a_topic_tag(toks, i)):
+                before == "]" and _after_a_topic_tag(toks, i)) and not (word == "by" and lowers[i - 1] in _POSTURES):
             # (a capital after a word without one, and "in" a few words on: _a_venue_placed_in_its_town's cheap
             # tests, made here first without a call)
             if texts[i][:1].isupper() and not before[:1].isupper():
@@ -187,7 +187,11 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             _, j = _read_chain(toks, i + 1, "any", word)
             i = max(j, i + 1, _clause_end(toks, i + 1) if elsewhere == "copy" else 0)
             continue
-        if word == "to" and i and toks[i - 1].lower in _VISITORS:
+        if word == "by" and i and lowers[i - 1] in _POSTURES:
+            # "hooded men stand by the San Lorenzo church", "Yaroslav sits by the Golden Gate": after a verb of
+            # posture "by" is "beside" (the loop stops at "by" only there: elsewhere it names an agent or a credit)
+            chain, j = _read_chain(toks, i + 1, "venue", "beside")
+        elif word == "to" and i and toks[i - 1].lower in _VISITORS:
             # "A visitor to Yangmingshan in northern Taipei photographs ...": where the visitor is, as after "visit"
             chain, j = _read_chain(toks, i + 1, "object", "object")
         elif word in PREPOSITIONS and _introduces_place(toks, i):
@@ -376,6 +380,16 @@ def _a_street_in_small_letters(toks: list[Token], k: int, prep: str, part: bool)
 _STREET_NAMESAKE = 100_000
 #: The street words written short with a stop: "ul. Mariacka", "al. Jerozolimskie", "jl. Sudirman".
 _SHORT_STREET_WORDS = frozenset({"ul", "al", "jl", "jln"})
+
+
+#: Verbs of posture before "by", which then means "beside" ("stand by the San Lorenzo church", "sits by the Golden
+#: Gate"): the venue after it is the scene, as after "beside". Not verbs whose "by" names an agent ("played by",
+#: "posed by", "gathered by", "seen by").
+_POSTURES = frozenset({
+    "stand", "stands", "standing", "stood", "sit", "sits", "sitting", "sat", "wait", "waits", "waiting", "waited",
+    "rest", "rests", "resting", "lie", "lies", "lying", "relax", "relaxes", "relaxing", "queue", "queues",
+    "queuing", "queueing", "pose", "poses", "posing", "stroll", "strolls", "strolling",
+})
 
 
 #: People whose "to" puts them at the place named after it, as the verb "visit" does ("visitors to the Quorva
