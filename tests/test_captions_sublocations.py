@@ -1562,3 +1562,26 @@ def test_a_venue_by_which_someone_stands(text, expected):
     unless a town followed the venue directly."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue's name before a disaster's noun in small letters names the disaster, where it was: not the scene
+    ("Mourners gather outside St Quorva's Cathedral after a service for the victims of the Quorva Tower fire, in "
+     "London, Britain, December 14, 2017.", {"sublocation": "St Quorva's Cathedral", "city": "London"}),
+    ("Flames of the Quorva Complex fires engulf a barn in Vacaville on Aug. 19.",
+     {"sublocation": None, "city": "Vacaville"}),
+    ("Relatives remember the Quorva Plaza collapse in Savar.", {"sublocation": None}),
+    # a site where the fire is, or a fire station, is the scene; a protest named after its square is read there
+    ("A fire broke out at the Quorva Market on Monday in Leeds.", {"sublocation": "Quorva Market", "city": "Leeds"}),
+    ("Crews train at the Quorva Park fire station in Leeds.",
+     {"sublocation": "Quorva Park fire station", "city": "Leeds"}),
+    ("Thousands march on the anniversary of the Quorva Park protests in Istanbul.",
+     {"sublocation": "Quorva Park", "city": "Istanbul"}),
+    # "fire" as a verb after a place written without "the"
+    ("Police on the island of Quorvos fire tear gas at stone-throwers.", {"sublocation": "Quorvos"}),
+])
+def test_a_disaster_named_after_its_site(text, expected):
+    """`place_chains._read_chain` with `place_evidence.names_a_disaster` (`[disasters]` in place_evidence.toml):
+    "the Quorva Tower fire" was read as the venue "Quorva Tower", over the scene's own venue."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

@@ -27,6 +27,7 @@ from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_evidence import (
     is_postal_code,
     names_a_body,
+    names_a_disaster,
     names_a_member,
     names_a_person,
     names_a_site,
@@ -922,6 +923,21 @@ def _unnamed_kind_of(toks: list[Token], k: int) -> int:
 _COMPASS = frozenset(DIRECTIONS - {"central", "far", "mainland"})
 
 
+def _a_disasters_name(toks: list[Token], i: int, j: int, start: int, prep: str) -> bool:
+    """Whether the venue read from toks[i] up to the disaster's noun at toks[j] names the disaster: "the Grenfell
+    Tower fire" (written after "the"), "Flames of the Quorva Complex fires engulf ..." (the sentence's subject). Not
+    a name after another word ("Police on the island of Lesbos fire tear gas": the verb), nor before a venue's word
+    ("the Quorva Park fire station": a site)."""
+    if j + 1 < len(toks) and toks[j + 1].lower in VENUE_WORDS:
+        return False
+    if prep == "subject":
+        return True
+    at = i
+    while at < j and toks[at].start < start:
+        at += 1
+    return at > 0 and toks[at - 1].lower == "the"
+
+
 def _introduces_place(toks: list[Token], i: int) -> bool:
     """Not "from" after a person ("from Dakar, Senegal"), nor "of" after a picture word ("photos of X") or an
     institution ("University of Miami")."""
@@ -1071,6 +1087,9 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
     if len(chain.elements) == 1 and chain.elements[0].level == "venue" and j < len(toks) and prep != "subject" and (
             team or names_a_person(toks[j].lower)):
         return None, i  # "the killing of Dhaka University professor Humayun Azad": the person's, not the scene
+    if len(chain.elements) == 1 and chain.elements[0].level == "venue" and j < len(toks) and (
+            names_a_disaster(toks[j].text)) and _a_disasters_name(toks, i, j, chain.elements[0].start, prep):
+        return None, i  # "the victims of the Grenfell Tower fire": the disaster's site, not the scene
     if prep == "subject" and chain.elements[0].level in ("place", "city") and j < len(toks) and (
             toks[j].text in _HEADING_MARKS):
         return None, i  # "Berlin, Germany - 30.04.2019": a heading, read as such, not the sentence's subject

@@ -69,6 +69,7 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "intentions": frozenset(w.casefold() for w in data["intentions"]["words"]),
         "background": frozenset(w.casefold() for w in data["background"]["conjunctions"]),
         "teams": frozenset(w.casefold() for w in data["teams"]["nouns"]),
+        "disasters": frozenset(w.casefold() for w in data["disasters"]["nouns"]),
         "body_verbs": frozenset(w.casefold() for w in data["bodies"]["verbs"]),
         "site_verbs": frozenset(w.casefold() for w in data["sites"]["verbs"]),
         "member_titles": frozenset(w.casefold() for w in data["members"]["titles"]),
@@ -177,6 +178,12 @@ def names_a_language(word: str) -> bool:
 def names_a_team(word: str) -> bool:
     """Whether `word` after a name makes it a team or a company ("Crystal Palace manager"), not a place."""
     return word.casefold() in _evidence_words()["teams"]
+
+
+def names_a_disaster(word: str) -> bool:
+    """Whether `word`, in small letters after a venue's name, makes it a disaster's ("the Grenfell Tower fire"), from
+    ``[disasters]``: the site of the event, not the photo's scene."""
+    return word in _evidence_words()["disasters"]
 
 
 def names_a_body(word: str) -> bool:
