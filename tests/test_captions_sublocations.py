@@ -1585,3 +1585,21 @@ def test_a_disaster_named_after_its_site(text, expected):
     "the Quorva Tower fire" was read as the venue "Quorva Tower", over the scene's own venue."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a team named with a venue's word ("Bay") before a player's position and name is a team, no site
+    ("Quorva Lions tight end Sam Quorv shakes off Green Bay Packers safety Rudy Quorv in the first half, Thursday, "
+     "Sept. 28, 2023, in Green Bay, Wis.", {"sublocation": None, "city": "Green Bay"}),
+    ("Tampa Bay Quorvans wide receiver Mike Quorv catches a pass, Sunday, Oct. 1, 2023, in Tampa, Fla.",
+     {"sublocation": None, "city": "Tampa"}),
+    ("Tampa Bay Quorvas relief pitcher Jason Quorv throws in St. Petersburg, Fla.",
+     {"sublocation": None, "city": "St. Petersburg"}),
+    # a position's word before no person's name is the venue's own
+    ("Fans wave at the Quorva Stadium end of the pitch in Leeds.", {"sublocation": "Quorva Stadium", "city": "Leeds"}),
+])
+def test_a_team_before_a_players_position(text, expected):
+    """`place_evidence.names_a_players_position` (`positions`, `position_pairs` of [teams]): "Green Bay Packers
+    safety Rudy Ford" was read as the venue "Green Bay Packers" (a name ending in "Bay")."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

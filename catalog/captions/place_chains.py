@@ -30,6 +30,7 @@ from catalog.captions.place_evidence import (
     names_a_disaster,
     names_a_member,
     names_a_person,
+    names_a_players_position,
     names_a_site,
     names_a_team,
     names_an_institution,
@@ -1083,7 +1084,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         if len(chain.elements) == 1:
             return None, i
         chain.elements.pop()  # "At Quorva Temple in the North Central part of the country": the temple alone
-    team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
+    team = len(chain.elements) == 1 and j < len(toks) and (names_a_team(toks[j].text) or toks[j].text.islower() and (
+        names_a_players_position([t.text for t in toks[j:j + 3]])))  # "Green Bay Packers safety Rudy Ford"
     if len(chain.elements) == 1 and chain.elements[0].level == "venue" and j < len(toks) and prep != "subject" and (
             team or names_a_person(toks[j].lower)):
         return None, i  # "the killing of Dhaka University professor Humayun Azad": the person's, not the scene
