@@ -1603,3 +1603,19 @@ def test_a_team_before_a_players_position(text, expected):
     safety Rudy Ford" was read as the venue "Green Bay Packers" (a name ending in "Bay")."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "This is from", "scenes from": where the picture itself was taken, a venue alone as after "The picture is from"
+    ("This is from Quorva Kirke (Quorva Church) on Norrebro.", {"sublocation": "Quorva Kirke"}),
+    ("These pictures show scenes from the Quorvarama Temple, where devotees gathered this morning.",
+     {"sublocation": "Quorvarama Temple"}),
+    # "this" inside a sentence, or a festival's scenes, give no venue
+    ("All of this is from the Quorva Ministry of Health.", {"sublocation": None}),
+    ("Scenes from the Quorva Festival in Leeds.", {"sublocation": None, "city": "Leeds"}),
+])
+def test_a_venue_the_picture_is_from(text, expected):
+    """`place_chains._the_photo_is_from`: only a picture's noun before "is from" ("The picture is from ...") made the
+    venue after it the scene; "This is from Quorva Kirke" read none."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

@@ -773,8 +773,14 @@ _PHOTOGRAPHING = frozenset({"take", "takes", "taking", "took", "snap", "snaps", 
                             "captures", "capturing"})
 def _the_photo_is_from(toks: list[Token], from_at: int) -> bool:
     """Whether "from" at toks[from_at] says where the photo itself comes from: "The picture is from Cafayate",
-    "This photo was from a trip to Hue" (not "a man from Dakar", nor "shot from the bridge": a standpoint)."""
-    return from_at > 1 and toks[from_at - 1].lower in ("is", "was") and toks[from_at - 2].lower in _PHOTO_NOUNS
+    "This photo was from a trip to Hue", "This is from Anna Kirke", "These pictures show scenes from the Gangarama
+    Temple" (not "a man from Dakar", nor "shot from the bridge": a standpoint)."""
+    before = toks[from_at - 1].lower if from_at else ""
+    if before == "scenes":
+        return True
+    return from_at > 1 and before in ("is", "was", "are", "were") and (
+        toks[from_at - 2].lower in _PHOTO_NOUNS or toks[from_at - 2].lower in ("this", "these") and (
+            from_at == 2 or toks[from_at - 3].text in _HEADING_MARKS or toks[from_at - 3].text in ".!?"))
 
 
 def _describes_the_photo(toks: list[Token], of_at: int) -> bool:
