@@ -1607,3 +1607,80 @@ def test_an_institutions_people_going_out_to_a_place(text, expected):
     """`chinese_chain._its_people_go_out` (places.going_out), asked by `read_chain`: a county's court or hospital
     read as the venue kept the site when its tribunal or its medical team went out to a village named after it."""
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "by" after a verb of posture is "beside": the venue after it is the scene, alone or before its town
+    ("Hooded brothers stand by the Quorva church before the yearly procession in Segovia, Spain.",
+     {"sublocation": "Quorva church", "city": "Segovia"}),
+    ("A bronze prince sits by the Quorvan Gate, on the site of the old fortress.", {"sublocation": "Quorvan Gate"}),
+    ("Pilgrims waiting by the Quorva Memorial Fountain on Sunday.", {"sublocation": "Quorva Memorial Fountain"}),
+    # "by" after other words names an agent or a credit, no place
+    ("A question posed by the Quorva Institute during the debate in Lyon.", {"sublocation": None, "city": "Lyon"}),
+    ("Fossils gathered by the Quorva Museum are shown in Lyon.", {"sublocation": None, "city": "Lyon"}),
+    ("Photo by the Quorva Museum.", {"sublocation": None}),
+    ("What is left of the bus at the scene, a photo released\nby Quorva's city office this morning",
+     {"sublocation": None}),
+])
+def test_a_venue_by_which_someone_stands(text, expected):
+    """`place_chains.read_chains`: "stand by the Quorva church" placed nothing ("by" was no preposition of place)
+    unless a town followed the venue directly."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue's name before a disaster's noun in small letters names the disaster, where it was: not the scene
+    ("Mourners gather outside St Quorva's Cathedral after a service for the victims of the Quorva Tower fire, in "
+     "London, Britain, December 14, 2017.", {"sublocation": "St Quorva's Cathedral", "city": "London"}),
+    ("Flames of the Quorva Complex fires engulf a barn in Vacaville on Aug. 19.",
+     {"sublocation": None, "city": "Vacaville"}),
+    ("Relatives remember the Quorva Plaza collapse in Savar.", {"sublocation": None}),
+    # a site where the fire is, or a fire station, is the scene; a protest named after its square is read there
+    ("A fire broke out at the Quorva Market on Monday in Leeds.", {"sublocation": "Quorva Market", "city": "Leeds"}),
+    ("Crews train at the Quorva Park fire station in Leeds.",
+     {"sublocation": "Quorva Park fire station", "city": "Leeds"}),
+    ("Thousands march on the anniversary of the Quorva Park protests in Istanbul.",
+     {"sublocation": "Quorva Park", "city": "Istanbul"}),
+    # "fire" as a verb after a place written without "the"
+    ("Police on the island of Quorvos fire tear gas at stone-throwers.", {"sublocation": "Quorvos"}),
+])
+def test_a_disaster_named_after_its_site(text, expected):
+    """`place_chains._read_chain` with `place_evidence.names_a_disaster` (`[disasters]` in place_evidence.toml):
+    "the Quorva Tower fire" was read as the venue "Quorva Tower", over the scene's own venue."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a team named with a venue's word ("Bay") before a player's position and name is a team, no site
+    ("Quorva Lions tight end Sam Quorv shakes off Green Bay Packers safety Rudy Quorv in the first half, Thursday, "
+     "Sept. 28, 2023, in Green Bay, Wis.", {"sublocation": None, "city": "Green Bay"}),
+    ("Tampa Bay Quorvans wide receiver Mike Quorv catches a pass, Sunday, Oct. 1, 2023, in Tampa, Fla.",
+     {"sublocation": None, "city": "Tampa"}),
+    ("Tampa Bay Quorvas relief pitcher Jason Quorv throws in St. Petersburg, Fla.",
+     {"sublocation": None, "city": "St. Petersburg"}),
+    # a position's word before no person's name is the venue's own
+    ("Fans wave at the Quorva Stadium end of the pitch in Leeds.", {"sublocation": "Quorva Stadium", "city": "Leeds"}),
+])
+def test_a_team_before_a_players_position(text, expected):
+    """`place_evidence.names_a_players_position` (`positions`, `position_pairs` of [teams]): "Green Bay Packers
+    safety Rudy Ford" was read as the venue "Green Bay Packers" (a name ending in "Bay")."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "This is from", "scenes from": where the picture itself was taken, a venue alone as after "The picture is from"
+    ("This is from Quorva Kirke (Quorva Church) on Norrebro.", {"sublocation": "Quorva Kirke"}),
+    ("These pictures show scenes from the Quorvarama Temple, where devotees gathered this morning.",
+     {"sublocation": "Quorvarama Temple"}),
+    # "this" inside a sentence, or a festival's scenes, give no venue
+    ("All of this is from the Quorva Ministry of Health.", {"sublocation": None}),
+    ("Scenes from the Quorva Festival in Leeds.", {"sublocation": None, "city": "Leeds"}),
+])
+def test_a_venue_the_picture_is_from(text, expected):
+    """`place_chains._the_photo_is_from`: only a picture's noun before "is from" ("The picture is from ...") made the
+    venue after it the scene; "This is from Quorva Kirke" read none."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

@@ -27,8 +27,10 @@ from catalog.captions.gazetteer import name_levels, subdivision_holding
 from catalog.captions.place_evidence import (
     is_postal_code,
     names_a_body,
+    names_a_disaster,
     names_a_member,
     names_a_person,
+    names_a_players_position,
     names_a_site,
     names_a_team,
     names_an_institution,
@@ -135,7 +137,7 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     while i < n:
         word = lowers[i]
         if i and word not in _OPENING_WORDS and (before := texts[i - 1]) not in _HEADING_MARKS and not (
-                before == "]" and _after_a_topic_tag(toks, i)):
+                before == "]" and _after_a_topic_tag(toks, i)) and not (word == "by" and lowers[i - 1] in _POSTURES):
             # (a capital after a word without one, and "in" a few words on: _a_venue_placed_in_its_town's cheap
             # tests, made here first without a call)
             if texts[i][:1].isupper() and not before[:1].isupper():
@@ -187,7 +189,11 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             _, j = _read_chain(toks, i + 1, "any", word)
             i = max(j, i + 1, _clause_end(toks, i + 1) if elsewhere == "copy" else 0)
             continue
-        if word == "to" and i and toks[i - 1].lower in _VISITORS:
+        if word == "by" and i and lowers[i - 1] in _POSTURES:
+            # "hooded men stand by the San Lorenzo church", "Yaroslav sits by the Golden Gate": after a verb of
+            # posture "by" is "beside" (the loop stops at "by" only there: elsewhere it names an agent or a credit)
+            chain, j = _read_chain(toks, i + 1, "venue", "beside")
+        elif word == "to" and i and toks[i - 1].lower in _VISITORS:
             # "A visitor to Yangmingshan in northern Taipei photographs ...": where the visitor is, as after "visit"
             chain, j = _read_chain(toks, i + 1, "object", "object")
         elif word in PREPOSITIONS and _introduces_place(toks, i):
@@ -376,6 +382,16 @@ def _a_street_in_small_letters(toks: list[Token], k: int, prep: str, part: bool)
 _STREET_NAMESAKE = 100_000
 #: The street words written short with a stop: "ul. Mariacka", "al. Jerozolimskie", "jl. Sudirman".
 _SHORT_STREET_WORDS = frozenset({"ul", "al", "jl", "jln"})
+
+
+#: Verbs of posture before "by", which then means "beside" ("stand by the San Lorenzo church", "sits by the Golden
+#: Gate"): the venue after it is the scene, as after "beside". Not verbs whose "by" names an agent ("played by",
+#: "posed by", "gathered by", "seen by").
+_POSTURES = frozenset({
+    "stand", "stands", "standing", "stood", "sit", "sits", "sitting", "sat", "wait", "waits", "waiting", "waited",
+    "rest", "rests", "resting", "lie", "lies", "lying", "relax", "relaxes", "relaxing", "queue", "queues",
+    "queuing", "queueing", "pose", "poses", "posing", "stroll", "strolls", "strolling",
+})
 
 
 #: People whose "to" puts them at the place named after it, as the verb "visit" does ("visitors to the Quorva
@@ -757,8 +773,14 @@ _PHOTOGRAPHING = frozenset({"take", "takes", "taking", "took", "snap", "snaps", 
                             "captures", "capturing"})
 def _the_photo_is_from(toks: list[Token], from_at: int) -> bool:
     """Whether "from" at toks[from_at] says where the photo itself comes from: "The picture is from Cafayate",
-    "This photo was from a trip to Hue" (not "a man from Dakar", nor "shot from the bridge": a standpoint)."""
-    return from_at > 1 and toks[from_at - 1].lower in ("is", "was") and toks[from_at - 2].lower in _PHOTO_NOUNS
+    "This photo was from a trip to Hue", "This is from Anna Kirke", "These pictures show scenes from the Gangarama
+    Temple" (not "a man from Dakar", nor "shot from the bridge": a standpoint)."""
+    before = toks[from_at - 1].lower if from_at else ""
+    if before == "scenes":
+        return True
+    return from_at > 1 and before in ("is", "was", "are", "were") and (
+        toks[from_at - 2].lower in _PHOTO_NOUNS or toks[from_at - 2].lower in ("this", "these") and (
+            from_at == 2 or toks[from_at - 3].text in _HEADING_MARKS or toks[from_at - 3].text in ".!?"))
 
 
 def _describes_the_photo(toks: list[Token], of_at: int) -> bool:
@@ -908,6 +930,21 @@ def _unnamed_kind_of(toks: list[Token], k: int) -> int:
 _COMPASS = frozenset(DIRECTIONS - {"central", "far", "mainland"})
 
 
+def _a_disasters_name(toks: list[Token], i: int, j: int, start: int, prep: str) -> bool:
+    """Whether the venue read from toks[i] up to the disaster's noun at toks[j] names the disaster: "the Grenfell
+    Tower fire" (written after "the"), "Flames of the Quorva Complex fires engulf ..." (the sentence's subject). Not
+    a name after another word ("Police on the island of Lesbos fire tear gas": the verb), nor before a venue's word
+    ("the Quorva Park fire station": a site)."""
+    if j + 1 < len(toks) and toks[j + 1].lower in VENUE_WORDS:
+        return False
+    if prep == "subject":
+        return True
+    at = i
+    while at < j and toks[at].start < start:
+        at += 1
+    return at > 0 and toks[at - 1].lower == "the"
+
+
 def _introduces_place(toks: list[Token], i: int) -> bool:
     """Not "from" after a person ("from Dakar, Senegal"), nor "of" after a picture word ("photos of X") or an
     institution ("University of Miami")."""
@@ -1053,10 +1090,14 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         if len(chain.elements) == 1:
             return None, i
         chain.elements.pop()  # "At Quorva Temple in the North Central part of the country": the temple alone
-    team = len(chain.elements) == 1 and j < len(toks) and names_a_team(toks[j].text)
+    team = len(chain.elements) == 1 and j < len(toks) and (names_a_team(toks[j].text) or toks[j].text.islower() and (
+        names_a_players_position([t.text for t in toks[j:j + 3]])))  # "Green Bay Packers safety Rudy Ford"
     if len(chain.elements) == 1 and chain.elements[0].level == "venue" and j < len(toks) and prep != "subject" and (
             team or names_a_person(toks[j].lower)):
         return None, i  # "the killing of Dhaka University professor Humayun Azad": the person's, not the scene
+    if len(chain.elements) == 1 and chain.elements[0].level == "venue" and j < len(toks) and (
+            names_a_disaster(toks[j].text)) and _a_disasters_name(toks, i, j, chain.elements[0].start, prep):
+        return None, i  # "the victims of the Grenfell Tower fire": the disaster's site, not the scene
     if prep == "subject" and chain.elements[0].level in ("place", "city") and j < len(toks) and (
             toks[j].text in _HEADING_MARKS):
         return None, i  # "Berlin, Germany - 30.04.2019": a heading, read as such, not the sentence's subject

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -69,6 +69,9 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "intentions": frozenset(w.casefold() for w in data["intentions"]["words"]),
         "background": frozenset(w.casefold() for w in data["background"]["conjunctions"]),
         "teams": frozenset(w.casefold() for w in data["teams"]["nouns"]),
+        "positions": frozenset(w.casefold() for w in data["teams"]["positions"]),
+        "position_pairs": frozenset(w.casefold() for w in data["teams"]["position_pairs"]),
+        "disasters": frozenset(w.casefold() for w in data["disasters"]["nouns"]),
         "body_verbs": frozenset(w.casefold() for w in data["bodies"]["verbs"]),
         "site_verbs": frozenset(w.casefold() for w in data["sites"]["verbs"]),
         "member_titles": frozenset(w.casefold() for w in data["members"]["titles"]),
@@ -177,6 +180,24 @@ def names_a_language(word: str) -> bool:
 def names_a_team(word: str) -> bool:
     """Whether `word` after a name makes it a team or a company ("Crystal Palace manager"), not a place."""
     return word.casefold() in _evidence_words()["teams"]
+
+
+def names_a_players_position(words: Sequence[str]) -> bool:
+    """Whether the words after a name are a player's position and the player's name (`positions` and
+    `position_pairs` of ``[teams]``): "safety Rudy Ford", "tight end Cade Otton", so the name is a team's ("Green
+    Bay Packers safety Rudy Ford"). `words` are the next three as written."""
+    if len(words) < 2:
+        return False
+    found = _evidence_words()
+    if words[0] in found["positions"] and words[1][:1].isupper():
+        return True
+    return len(words) > 2 and f"{words[0]} {words[1]}" in found["position_pairs"] and words[2][:1].isupper()
+
+
+def names_a_disaster(word: str) -> bool:
+    """Whether `word`, in small letters after a venue's name, makes it a disaster's ("the Grenfell Tower fire"), from
+    ``[disasters]``: the site of the event, not the photo's scene."""
+    return word in _evidence_words()["disasters"]
 
 
 def names_a_body(word: str) -> bool:
