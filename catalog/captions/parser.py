@@ -91,7 +91,13 @@ def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: 
     else:
         facts = _parse_english(text, rules, places=places, dates=dates, explain=explain)
         if written_in == "mixed":
-            chinese = parse_chinese(text, rules, places=places, dates=dates, explain=explain)
+            # The Chinese part is read only for what _merged can take from it: its place where the English part
+            # names no city, province or sublocation of its own, its date where the English part has none (its
+            # credit always).
+            place_wanted = places and not (_own_sublocation(facts) or facts.location.city or facts.location.province)
+            date_wanted = dates and facts.date is None and facts.date_text is None
+            chinese = parse_chinese(text, rules, places=place_wanted, dates=dates if place_wanted else date_wanted,
+                                    explain=explain)
             facts = _merged(facts, chinese)
     facts.language = written_in
     gate(facts, rules, explain)
