@@ -1750,6 +1750,34 @@ def test_english_credits_led_by_a_licence(text, expected):
     check(text, expected)
 
 
+CREDIT_LOCAL_BODIES_EN = [
+    ("a public body's name alone in closing brackets is the handout's provider",
+     "Crews damp down the remains of a hay barn outside the village. (Quorvale Fire and Rescue Service)",
+     {"photographer": None, "agency": None, "provider": "Quorvale Fire and Rescue Service"}),
+    ("...a council's",
+     "The new footbridge over the canal opens to walkers on Saturday. (Lindt Borough Council)",
+     {"photographer": None, "agency": None, "provider": "Lindt Borough Council"}),
+    ("...a provincial government's",
+     "Officials sign the agreement at the provincial office on Monday. (Quorvanam Provincial Government)",
+     {"provider": "Quorvanam Provincial Government"}),
+    ("...but a name of one word in brackets stays out",
+     "A woman casts her ballot at a polling station on the edge of town. (Lindtwave)",
+     {"provider": None}),
+    ("a county's sheriff after a credit label is a body, no photographer",
+     "Deputies reached the flooded house by kayak on Wednesday.\n\n(Credit: Quorva County Sheriff)",
+     {"photographer": None, "provider": "Quorva County Sheriff"}),
+    ("...a county's fire service after a picture label",
+     "Smoke rises over the ridge as the fire spreads east. Photo: Lindt County Fire",
+     {"photographer": None, "provider": "Lindt County Fire"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_LOCAL_BODIES_EN],
+                         ids=[case[0] for case in CREDIT_LOCAL_BODIES_EN])
+def test_english_credits_of_local_bodies_and_agencies(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [
