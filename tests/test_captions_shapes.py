@@ -1769,6 +1769,9 @@ CREDIT_LOCAL_BODIES_EN = [
     ("...a county's fire service after a picture label",
      "Smoke rises over the ridge as the fire spreads east. Photo: Lindt County Fire",
      {"photographer": None, "provider": "Lindt County Fire"}),
+    ("an Irish paper's gallery button after the credit is no part of the name",
+     "Buyers look over the cattle at the mart on Tuesday. Picture: Aoife Quorvane Expand",
+     {"photographer": "Aoife Quorvane", "agency": None}),
 ]
 
 

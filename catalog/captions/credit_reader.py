@@ -369,12 +369,13 @@ def _an_edition_paper(name: str) -> bool:
 #: "/ Click to view gallery" or "Click to enlarge".
 PAGE_CONTROLS = compiled(r"(?:\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo"
                            r"|\s+(?:show|read|see|view)\s+(?:more|less)"
+                           r"|\s+expand(?:\s+close)?"  # an Irish paper's gallery button: "Picture: Name Expand"
                            r"|\s*[/|]?\s*click\s+(?:here\s+)?(?:to\s+)?(?:view|see|open|enlarge|expand|zoom)"
                            r"(?:\s+(?:the\s+)?(?:full\s+|larger\s+)?(?:gallery|image|photo|picture|slideshow))?"
                            r"|\s+(?:purchase|acquire)\s+licensing\s+rights(?:,\s*opens\s+new\s+tab)?)+\s*$",
                            re.IGNORECASE)
 _CONTROL_LAST_WORDS = ("caption", "photo", "more", "less", "rights", "tab", "gallery", "enlarge", "expand", "zoom",
-                       "image", "picture", "slideshow")
+                       "image", "picture", "slideshow", "close")
 #: The last four letters of those words, in small letters: a credit ending otherwise is let by unsearched.
 _CONTROL_ENDINGS = frozenset(word[-4:] for word in _CONTROL_LAST_WORDS) | {" tab"}
 
