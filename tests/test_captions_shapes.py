@@ -1772,6 +1772,18 @@ CREDIT_LOCAL_BODIES_EN = [
     ("an Irish paper's gallery button after the credit is no part of the name",
      "Buyers look over the cattle at the mart on Tuesday. Picture: Aoife Quorvane Expand",
      {"photographer": "Aoife Quorvane", "agency": None}),
+    ("a Northern Irish picture agency after a plain 'Pic'",
+     "Crowds fill the showgrounds on the opening day. Pic Pacemaker",
+     {"photographer": None, "agency": "Pacemaker Press", "provider": None}),
+    ("...in brackets, under its longer name",
+     "Crowds fill the showgrounds on the opening day. (Pacemaker Press International)",
+     {"agency": "Pacemaker Press", "provider": None}),
+    ("...and the other Belfast agency after 'Picture by'",
+     "A judge looks over the prize heifers. Picture by Press Eye",
+     {"photographer": None, "agency": "Press Eye"}),
+    ("a photographer of the network of local papers, not the national daily",
+     "Crews cut a fire break above the town on Wednesday.\nJane Quorvy/USA TODAY NETWORK",
+     {"photographer": "Jane Quorvy", "agency": "USA TODAY Network"}),
 ]
 
 
