@@ -1784,6 +1784,12 @@ CREDIT_LOCAL_BODIES_EN = [
     ("a photographer of the network of local papers, not the national daily",
      "Crews cut a fire break above the town on Wednesday.\nJane Quorvy/USA TODAY NETWORK",
      {"photographer": "Jane Quorvy", "agency": "USA TODAY Network"}),
+    ("a line saying whom the picture shows is no credit",
+     "The pastor handed over a check for the shelter on Sunday.\nPhoto of Pastor Orrin Talvassy and Mayor Mina Folkard",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("...closing the caption after a stop",
+     "Volunteers paint the community hall on Saturday. Photo of Mina Folkard and Orrin Talvassy",
+     {"photographer": None, "agency": None, "provider": None}),
 ]
 
 

@@ -146,6 +146,13 @@ def _site_notice(text: str, candidate: Candidate) -> bool:
     return SITE_NOTICE.search(line) is not None
 
 
+#: A line saying whom or what the picture shows, no credit: "Photo of Pastor Ana Ruiz and Mayor Li Wei", "Pictures
+#: of the winners" (two words at least after "of", no "by", slash or sign naming who took it: not "Photo of Long Yi /
+#: for", "Photo of Tom Lamb by Ana Ruiz", nor an outlet's own name, "Image of Sport").
+_WHOM_IT_SHOWS = compiled(r"(?i)(?:photo(?:graph)?|picture|image)s?\s+of\s+(?![^\n]*\bby\b)"
+                          r"[^/|©:\n]*\w\s+\w[^/|©:\n]*$")
+
+
 #: A smile or a wink typed in the text: ":)", ";-)", ":D", "^^".
 _EMOTICON = compiled(r"(?:^|\s)(?:[:;=]-?[)(DPp]|\^\^)(?=\s|$)")
 
@@ -198,6 +205,8 @@ def find_credit(text: str, rules: Rules) -> Found | None:
             score = _score(text, candidate, reading, rules)
             if score is None or no_credit_line(candidate.content, rules):
                 continue  # "SAMSUNG CAMERA PICTURES", "Image Code: MHM0136311" on a line of their own
+            if _WHOM_IT_SHOWS.match(candidate.content):
+                continue  # "Photo of Pastor Ana Ruiz and Mayor Li Wei": whom the picture shows, no credit
             if not reading.credit.photographer and _site_notice(text, candidate):
                 continue  # "Copyright © 2016, Sun Sentinel": the page's own notice, no credit
             written = candidate.written or candidate.content  # raw is the credit as written, lines and all
