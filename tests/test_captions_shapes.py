@@ -1790,6 +1790,16 @@ CREDIT_LOCAL_BODIES_EN = [
     ("...closing the caption after a stop",
      "Volunteers paint the community hall on Saturday. Photo of Mina Folkard and Orrin Talvassy",
      {"photographer": None, "agency": None, "provider": None}),
+    ("a company's legal form after its comma stays in its name, the stop of its abbreviation kept",
+     "Crew line up after the seaplane's first run on the lake. (Xinhua/Photo provided by Quorva Aircraft "
+     "Corporation, Ltd.)",
+     {"agency": "Xinhua", "provider": "Quorva Aircraft Corporation, Ltd."}),
+    ("...a company's name and its form is no photographer and an outlet",
+     "The new electric bus on its first run. (Photo courtesy of Lindt Motors, Inc.)",
+     {"photographer": None, "agency": None, "provider": "Lindt Motors, Inc."}),
+    ("...but a person then an outlet after a comma stay two names",
+     "The new electric bus on its first run. (Mina Folkard, Lindt Motors)",
+     {"photographer": "Mina Folkard"}),
 ]
 
 

@@ -1289,7 +1289,14 @@ def _may_end_in(text: str, low: str, words: tuple[str, ...]) -> bool:
 
 
 def _standard_with_comma(piece: str, rules: Rules) -> bool:
-    return rules.standard_agency(piece) is not None
+    """Whether a piece's comma is inside one name: an agency the registry knows by it, or a company's name with its
+    legal form after the comma ("Lindt Motors, Inc.", "Quorva Aircraft Corporation, Ltd.", "Lindt Aviation Co.,
+    Ltd."), which is no person and an outlet."""
+    return rules.standard_agency(piece) is not None or _COMPANY_FORM.search(piece) is not None
+
+
+#: A company's legal form after the comma that closes its name: ", Inc.", ", Ltd.", ", LLC", ", Co., Ltd.".
+_COMPANY_FORM = compiled(r"^[^,]+,\s*(?:Inc|Ltd|LLC|PLC|Corp|GmbH|Pty\.?\s+Ltd|S\.A|AG)\.?$")
 
 
 #: The words of a weekday and a month, in small letters ("friday", "oct."), which together name no one.

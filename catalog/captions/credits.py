@@ -153,6 +153,20 @@ _WHOM_IT_SHOWS = compiled(r"(?i)(?:photo(?:graph)?|picture|image)s?\s+of\s+(?![^
                           r"[^/|©:\n]*\w\s+\w[^/|©:\n]*$")
 
 
+#: A company's legal form closing the credit with its abbreviation's stop: "..., Ltd.", "Lindt Motors, Inc.".
+_LEGAL_FORM_STOP = compiled(r"\b(?:Inc|Ltd|Corp|Co)\.$")
+
+
+def _legal_form_stop_kept(credit: Credit) -> None:
+    """The stop of "Ltd." or "Inc." closing a company's name, which the credit's closing stop was taken for, given
+    back to the provider or agency that ends with it: "Photo provided by Quorva Aircraft Corporation, Ltd." gives
+    the provider "Quorva Aircraft Corporation, Ltd."."""
+    for field in ("provider", "agency"):
+        value = getattr(credit, field)
+        if value and _LEGAL_FORM_STOP.search(value + "."):
+            setattr(credit, field, value + ".")
+
+
 #: A smile or a wink typed in the text: ":)", ";-)", ":D", "^^".
 _EMOTICON = compiled(r"(?:^|\s)(?:[:;=]-?[)(DPp]|\^\^)(?=\s|$)")
 
@@ -211,6 +225,8 @@ def find_credit(text: str, rules: Rules) -> Found | None:
                 continue  # "Copyright © 2016, Sun Sentinel": the page's own notice, no credit
             written = candidate.written or candidate.content  # raw is the credit as written, lines and all
             reading.credit.raw = before_handout_notes(without_page_controls(written)).strip().rstrip(".").rstrip()
+            if written[-1:] == "." and _LEGAL_FORM_STOP.search(written):
+                _legal_form_stop_kept(reading.credit)
             found.append(Found(reading.credit, candidate.start, candidate.end, spot.name, score, reading.strong,
                                reading.shaped))
     if not found:
