@@ -1800,6 +1800,15 @@ CREDIT_LOCAL_BODIES_EN = [
     ("...but a person then an outlet after a comma stay two names",
      "The new electric bus on its first run. (Mina Folkard, Lindt Motors)",
      {"photographer": "Mina Folkard"}),
+    ("a picture desk's slug opening the caption: the agency and its town in capitals, the day in figures",
+     "PACEMAKER BELFAST 14/03/2021 Firefighters damp down the ruins of a barn outside the town on Sunday.",
+     {"photographer": None, "agency": "Pacemaker Press", "provider": None}),
+    ("...an agency in capitals with no day after it, as before",
+     "ASSOCIATED PRESS Workers gather the last of the harvest in the field.",
+     {"agency": "AP"}),
+    ("...but capitals the registry does not know before a day name nobody",
+     "LINDT QUORVA 14/03/2021 Firefighters damp down the ruins of a barn outside the town.",
+     {"photographer": None, "agency": None, "provider": None}),
 ]
 
 

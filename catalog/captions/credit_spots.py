@@ -976,8 +976,10 @@ _CAPITALS_CHAIN = compiled(rf"[{CAPITALS}][{CAPITALS}'’.-]+(?: [{CAPITALS}][{C
 
 
 #: Words in capitals opening a caption, then a word in title case on the same line: an agency's name set apart
-#: from the prose by its capitals ("ASSOCIATED PRESS Workers gather ...").
-_CAPITALS_HEAD = compiled(r"([A-Z][A-Z&.'’-]+(?: [A-Z][A-Z&.'’-]+){0,3}) +(?=[A-Z][a-z])")
+#: from the prose by its capitals ("ASSOCIATED PRESS Workers gather ..."), or a picture desk's slug, the agency and
+#: its town in capitals and the day in figures ("QUORVA PRESS BELFAST 08/09/2020 Firefighters ...").
+_CAPITALS_HEAD = compiled(r"([A-Z][A-Z&.'’-]+(?: [A-Z][A-Z&.'’-]+){0,3}) +(?:\d{1,2}/\d{1,2}/(?:\d\d){1,2} +)?"
+                          r"(?=[A-Z][a-z])")
 
 
 #: A credit in capitals opening the caption, a name, "/" and an outlet or a role in capitals, then the prose's
