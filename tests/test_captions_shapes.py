@@ -1809,6 +1809,15 @@ CREDIT_LOCAL_BODIES_EN = [
     ("...but capitals the registry does not know before a day name nobody",
      "LINDT QUORVA 14/03/2021 Firefighters damp down the ruins of a barn outside the town.",
      {"photographer": None, "agency": None, "provider": None}),
+    ("a gallery's picture agency run on after the caption's last word, a blank line after it",
+     "A heifer looks into the lens at the show Pacemaker\n\nOrganisers expect record crowds over the four days.",
+     {"photographer": None, "agency": "Pacemaker Press", "provider": None}),
+    ("...a wire's name of two words",
+     "Fans crowd the square to watch the final on a big screen Getty Images\n\nThe team won on penalties.",
+     {"agency": "Getty Images"}),
+    ("...but a wire the prose speaks of is no credit",
+     "The plan was first reported by Reuters\n\nThe council meets again on Monday.",
+     {"agency": None}),
 ]
 
 
