@@ -512,7 +512,7 @@ CASES = [
      Expected(date="2025-10-02", date_kind="taken")),
     ("other: outside a reference point, its country kept",
      "Refugees wait for food at a camp outside Kabul, Afghanistan, in 1996. (Library of Congress) #",
-     Expected(raw="Library of Congress", provider=None, date="1996", date_kind="taken",
+     Expected(raw="Library of Congress", provider="Library of Congress", date="1996", date_kind="taken",
               country="Afghanistan")),
     ("other: near a town, nothing else placing the scene",
      "Brides walk in a mass wedding procession near Bhopal, India, 20 April 2016. EPA/Sanjeev Gupta",

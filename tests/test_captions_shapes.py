@@ -1750,6 +1750,83 @@ def test_english_credits_led_by_a_licence(text, expected):
     check(text, expected)
 
 
+CREDIT_LOCAL_BODIES_EN = [
+    ("a public body's name alone in closing brackets is the handout's provider",
+     "Crews damp down the remains of a hay barn outside the village. (Quorvale Fire and Rescue Service)",
+     {"photographer": None, "agency": None, "provider": "Quorvale Fire and Rescue Service"}),
+    ("...a council's",
+     "The new footbridge over the canal opens to walkers on Saturday. (Lindt Borough Council)",
+     {"photographer": None, "agency": None, "provider": "Lindt Borough Council"}),
+    ("...a provincial government's",
+     "Officials sign the agreement at the provincial office on Monday. (Quorvanam Provincial Government)",
+     {"provider": "Quorvanam Provincial Government"}),
+    ("...but a name of one word in brackets stays out",
+     "A woman casts her ballot at a polling station on the edge of town. (Lindtwave)",
+     {"provider": None}),
+    ("a county's sheriff after a credit label is a body, no photographer",
+     "Deputies reached the flooded house by kayak on Wednesday.\n\n(Credit: Quorva County Sheriff)",
+     {"photographer": None, "provider": "Quorva County Sheriff"}),
+    ("...a county's fire service after a picture label",
+     "Smoke rises over the ridge as the fire spreads east. Photo: Lindt County Fire",
+     {"photographer": None, "provider": "Lindt County Fire"}),
+    ("an Irish paper's gallery button after the credit is no part of the name",
+     "Buyers look over the cattle at the mart on Tuesday. Picture: Aoife Quorvane Expand",
+     {"photographer": "Aoife Quorvane", "agency": None}),
+    ("a Northern Irish picture agency after a plain 'Pic'",
+     "Crowds fill the showgrounds on the opening day. Pic Pacemaker",
+     {"photographer": None, "agency": "Pacemaker Press", "provider": None}),
+    ("...in brackets, under its longer name",
+     "Crowds fill the showgrounds on the opening day. (Pacemaker Press International)",
+     {"agency": "Pacemaker Press", "provider": None}),
+    ("...and the other Belfast agency after 'Picture by'",
+     "A judge looks over the prize heifers. Picture by Press Eye",
+     {"photographer": None, "agency": "Press Eye"}),
+    ("a photographer of the network of local papers, not the national daily",
+     "Crews cut a fire break above the town on Wednesday.\nJane Quorvy/USA TODAY NETWORK",
+     {"photographer": "Jane Quorvy", "agency": "USA TODAY Network"}),
+    ("a line saying whom the picture shows is no credit",
+     "The pastor handed over a check for the shelter on Sunday.\nPhoto of Pastor Orrin Talvassy and Mayor Mina Folkard",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("...closing the caption after a stop",
+     "Volunteers paint the community hall on Saturday. Photo of Mina Folkard and Orrin Talvassy",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("a company's legal form after its comma stays in its name, the stop of its abbreviation kept",
+     "Crew line up after the seaplane's first run on the lake. (Xinhua/Photo provided by Quorva Aircraft "
+     "Corporation, Ltd.)",
+     {"agency": "Xinhua", "provider": "Quorva Aircraft Corporation, Ltd."}),
+    ("...a company's name and its form is no photographer and an outlet",
+     "The new electric bus on its first run. (Photo courtesy of Lindt Motors, Inc.)",
+     {"photographer": None, "agency": None, "provider": "Lindt Motors, Inc."}),
+    ("...but a person then an outlet after a comma stay two names",
+     "The new electric bus on its first run. (Mina Folkard, Lindt Motors)",
+     {"photographer": "Mina Folkard"}),
+    ("a picture desk's slug opening the caption: the agency and its town in capitals, the day in figures",
+     "PACEMAKER BELFAST 14/03/2021 Firefighters damp down the ruins of a barn outside the town on Sunday.",
+     {"photographer": None, "agency": "Pacemaker Press", "provider": None}),
+    ("...an agency in capitals with no day after it, as before",
+     "ASSOCIATED PRESS Workers gather the last of the harvest in the field.",
+     {"agency": "AP"}),
+    ("...but capitals the registry does not know before a day name nobody",
+     "LINDT QUORVA 14/03/2021 Firefighters damp down the ruins of a barn outside the town.",
+     {"photographer": None, "agency": None, "provider": None}),
+    ("a gallery's picture agency run on after the caption's last word, a blank line after it",
+     "A heifer looks into the lens at the show Pacemaker\n\nOrganisers expect record crowds over the four days.",
+     {"photographer": None, "agency": "Pacemaker Press", "provider": None}),
+    ("...a wire's name of two words",
+     "Fans crowd the square to watch the final on a big screen Getty Images\n\nThe team won on penalties.",
+     {"agency": "Getty Images"}),
+    ("...but a wire the prose speaks of is no credit",
+     "The plan was first reported by Reuters\n\nThe council meets again on Monday.",
+     {"agency": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_LOCAL_BODIES_EN],
+                         ids=[case[0] for case in CREDIT_LOCAL_BODIES_EN])
+def test_english_credits_of_local_bodies_and_agencies(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [

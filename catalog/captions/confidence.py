@@ -56,6 +56,7 @@ _MEANING = {
     "a name alone": "a name alone, with no lead-in or agency beside it",
     "not in the registry": "an outlet the agency registry does not know",
     "no lead-in": "nothing says it is a credit",
+    "a body": "nothing says it is a credit, but a public body's words name it (council, fire service, government)",
     "text": "named in the caption's prose",
     "first date": "the first date of the scene, with no word saying it was taken",
     "unknown name": "a name no gazetteer level knows",
@@ -255,9 +256,24 @@ def credit_kinds(language: str, credit: Credit, spot: str, rules: Rules, *, stro
         kinds["agency"] = SEP.join((language, "credit", "registry" if registry else "not in the registry",
                                     name_shape(credit.agency), spot))
     if credit.provider:
-        kinds["provider"] = SEP.join((language, "credit", "with a lead-in" if strong else "no lead-in",
-                                      name_shape(credit.provider), spot))
+        lead = "with a lead-in" if strong else "a body" if _a_body_by_its_words(credit.provider) else "no lead-in"
+        kinds["provider"] = SEP.join((language, "credit", lead, name_shape(credit.provider), spot))
     return kinds
+
+
+def _a_body_by_its_words(name: str) -> bool:
+    """Whether a provider read with no lead-in is one body named by its words ("Lindt County Council", "Quorva Fire
+    and Rescue Service", "Jeollanamdo Provincial Government"): a public body's handout credited by its name alone,
+    as local papers credit them, as against initials ("FTB"), one word ("Pulse") or a chain of names.
+
+    >>> _a_body_by_its_words("Kent Fire and Rescue Service"), _a_body_by_its_words("Facebook/Lindt Police")
+    (True, False)
+    """
+    from catalog.captions.vocabulary import HANDOUT_BODY_WORDS
+
+    words = name.split()
+    return len(words) > 1 and "/" not in name and any(
+        word.strip(".,()").casefold() in HANDOUT_BODY_WORDS for word in words)
 
 
 _INITIALS = compiled(r"[A-Z]{2,5}")

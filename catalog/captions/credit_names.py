@@ -85,6 +85,8 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
         return False
     if folded[-1] in PLACE_NAME_ENDS:  # "Kent County": a place
         return False
+    if any(w in _COUNTY_WORDS for w in folded[1:-1]):  # "Walton County Sheriff", "Lindt County Fire": a county's
+        return False  # office or service (no person's name holds "County" inside it)
     if folded[-1] in BODY_NAME_ENDS:  # "Rural Metro Fire": a fire service
         return False
     if an_acronym_within(text):
@@ -94,6 +96,11 @@ def looks_like_person(text: str, lenient: bool = False) -> bool:
     if any(w in PLATFORMS and len(w) > 1 for w in folded):  # "Rescue Facebook Page": a site's page
         return False
     return text.casefold() not in COUNTRIES
+
+
+#: Words of a county, borough or township, which inside a credited name make it a local body's ("Walton County
+#: Sheriff", "Lindt Borough Council"), never a person's.
+_COUNTY_WORDS = frozenset({"county", "borough", "township"})
 
 
 def an_acronym_within(text: str) -> bool:

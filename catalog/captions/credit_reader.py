@@ -369,12 +369,13 @@ def _an_edition_paper(name: str) -> bool:
 #: "/ Click to view gallery" or "Click to enlarge".
 PAGE_CONTROLS = compiled(r"(?:\s+(?:hide|toggle)\s+caption|\s*\|\s*license\s+photo"
                            r"|\s+(?:show|read|see|view)\s+(?:more|less)"
+                           r"|\s+expand(?:\s+close)?"  # an Irish paper's gallery button: "Picture: Name Expand"
                            r"|\s*[/|]?\s*click\s+(?:here\s+)?(?:to\s+)?(?:view|see|open|enlarge|expand|zoom)"
                            r"(?:\s+(?:the\s+)?(?:full\s+|larger\s+)?(?:gallery|image|photo|picture|slideshow))?"
                            r"|\s+(?:purchase|acquire)\s+licensing\s+rights(?:,\s*opens\s+new\s+tab)?)+\s*$",
                            re.IGNORECASE)
 _CONTROL_LAST_WORDS = ("caption", "photo", "more", "less", "rights", "tab", "gallery", "enlarge", "expand", "zoom",
-                       "image", "picture", "slideshow")
+                       "image", "picture", "slideshow", "close")
 #: The last four letters of those words, in small letters: a credit ending otherwise is let by unsearched.
 _CONTROL_ENDINGS = frozenset(word[-4:] for word in _CONTROL_LAST_WORDS) | {" tab"}
 
@@ -1288,7 +1289,14 @@ def _may_end_in(text: str, low: str, words: tuple[str, ...]) -> bool:
 
 
 def _standard_with_comma(piece: str, rules: Rules) -> bool:
-    return rules.standard_agency(piece) is not None
+    """Whether a piece's comma is inside one name: an agency the registry knows by it, or a company's name with its
+    legal form after the comma ("Lindt Motors, Inc.", "Quorva Aircraft Corporation, Ltd.", "Lindt Aviation Co.,
+    Ltd."), which is no person and an outlet."""
+    return rules.standard_agency(piece) is not None or _COMPANY_FORM.search(piece) is not None
+
+
+#: A company's legal form after the comma that closes its name: ", Inc.", ", Ltd.", ", LLC", ", Co., Ltd.".
+_COMPANY_FORM = compiled(r"^[^,]+,\s*(?:Inc|Ltd|LLC|PLC|Corp|GmbH|Pty\.?\s+Ltd|S\.A|AG)\.?$")
 
 
 #: The words of a weekday and a month, in small letters ("friday", "oct."), which together name no one.

@@ -976,8 +976,10 @@ _CAPITALS_CHAIN = compiled(rf"[{CAPITALS}][{CAPITALS}'’.-]+(?: [{CAPITALS}][{C
 
 
 #: Words in capitals opening a caption, then a word in title case on the same line: an agency's name set apart
-#: from the prose by its capitals ("ASSOCIATED PRESS Workers gather ...").
-_CAPITALS_HEAD = compiled(r"([A-Z][A-Z&.'’-]+(?: [A-Z][A-Z&.'’-]+){0,3}) +(?=[A-Z][a-z])")
+#: from the prose by its capitals ("ASSOCIATED PRESS Workers gather ..."), or a picture desk's slug, the agency and
+#: its town in capitals and the day in figures ("QUORVA PRESS BELFAST 08/09/2020 Firefighters ...").
+_CAPITALS_HEAD = compiled(r"([A-Z][A-Z&.'’-]+(?: [A-Z][A-Z&.'’-]+){0,3}) +(?:\d{1,2}/\d{1,2}/(?:\d\d){1,2} +)?"
+                          r"(?=[A-Z][a-z])")
 
 
 #: A credit in capitals opening the caption, a name, "/" and an outlet or a role in capitals, then the prose's
@@ -1160,6 +1162,42 @@ def _sender_heads(text: str, rules: Rules) -> Iterator[Candidate]:
     yield Candidate(f"Photo by {name}", 0, match.end(), 1.5, True, written=name)
 
 
+def _line_end_agencies(text: str, rules: Rules) -> Iterator[Candidate]:
+    """'A cow looks into the lens Pacemaker' then a blank line: a gallery's caption with the picture agency's name
+    run on after its last word, no stop or mark between them, above the paragraph that follows. Only a wire or a
+    photo agency the registry knows, after a word in small letters that is no word leading to a name ("by", "to",
+    "told": "... first reported by Reuters" is prose), on a line with no stop at its end."""
+    if "\n\n" not in text and "\n \n" not in text:
+        return
+    for match in _LINE_BEFORE_BLANK.finditer(text):
+        line = match.group(1)
+        if line[-1:] in _LINE_END_MARKS:
+            continue
+        words = line.split()
+        for count in (3, 2, 1):
+            if len(words) < count + 3:
+                continue
+            before = words[-count - 1]
+            if not before.isalpha() or not before.islower() or before in _WORDS_LEADING_TO_A_NAME:
+                continue
+            name = " ".join(words[-count:])
+            if name[:1].isupper() and rules.agency_kind(name) in ("wire", "photo agency"):
+                at = match.start(1) + line.rindex(name)
+                yield Candidate(name, at, match.end(1), 1.2, True)
+                break
+
+
+#: A line with a blank line after it: the line's text in group 1.
+_LINE_BEFORE_BLANK = compiled(r"(?m)^[ \t]*([^\n]*\S)[ \t]*\n[ \t]*\n(?=[ \t]*\S)")
+#: Marks that end a line of prose or a credit of another shape.
+_LINE_END_MARKS = frozenset(".!?:;,)]\"”’'/|")
+#: Words after which a name is whom the prose speaks of or to, not a credit run on after a caption.
+_WORDS_LEADING_TO_A_NAME = frozenset({
+    "by", "to", "from", "for", "of", "and", "or", "with", "at", "in", "on", "via", "the", "a", "an", "told", "said",
+    "says", "tells", "according", "than", "as", "like", "about", "against", "between", "that", "whom",
+})
+
+
 #: Where credits sit. Every spot proposes candidates; each is read as a credit, and the reading that scores
 #: best (``credits._score``: the spot's weight, a lead-in or a known agency, a person named) wins.
 CREDIT_SPOTS: tuple[CreditSpot, ...] = (
@@ -1179,4 +1217,6 @@ CREDIT_SPOTS: tuple[CreditSpot, ...] = (
     CreditSpot("title byline", "Ontario Legislative Building by Roland Shainidze\nThe building stands ...",
                _title_bylines),
     CreditSpot("sender head", "Ana Ruiz: My son bowls on the beach at dawn", _sender_heads),
+    CreditSpot("line-end agency", "A cow looks into the lens Pacemaker\n\nOrganisers expect ...",
+               _line_end_agencies),
 )

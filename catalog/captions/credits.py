@@ -146,6 +146,27 @@ def _site_notice(text: str, candidate: Candidate) -> bool:
     return SITE_NOTICE.search(line) is not None
 
 
+#: A line saying whom or what the picture shows, no credit: "Photo of Pastor Ana Ruiz and Mayor Li Wei", "Pictures
+#: of the winners" (two words at least after "of", no "by", slash or sign naming who took it: not "Photo of Long Yi /
+#: for", "Photo of Tom Lamb by Ana Ruiz", nor an outlet's own name, "Image of Sport").
+_WHOM_IT_SHOWS = compiled(r"(?i)(?:photo(?:graph)?|picture|image)s?\s+of\s+(?![^\n]*\bby\b)"
+                          r"[^/|©:\n]*\w\s+\w[^/|©:\n]*$")
+
+
+#: A company's legal form closing the credit with its abbreviation's stop: "..., Ltd.", "Lindt Motors, Inc.".
+_LEGAL_FORM_STOP = compiled(r"\b(?:Inc|Ltd|Corp|Co)\.$")
+
+
+def _legal_form_stop_kept(credit: Credit) -> None:
+    """The stop of "Ltd." or "Inc." closing a company's name, which the credit's closing stop was taken for, given
+    back to the provider or agency that ends with it: "Photo provided by Quorva Aircraft Corporation, Ltd." gives
+    the provider "Quorva Aircraft Corporation, Ltd."."""
+    for field in ("provider", "agency"):
+        value = getattr(credit, field)
+        if value and _LEGAL_FORM_STOP.search(value + "."):
+            setattr(credit, field, value + ".")
+
+
 #: A smile or a wink typed in the text: ":)", ";-)", ":D", "^^".
 _EMOTICON = compiled(r"(?:^|\s)(?:[:;=]-?[)(DPp]|\^\^)(?=\s|$)")
 
@@ -198,10 +219,14 @@ def find_credit(text: str, rules: Rules) -> Found | None:
             score = _score(text, candidate, reading, rules)
             if score is None or no_credit_line(candidate.content, rules):
                 continue  # "SAMSUNG CAMERA PICTURES", "Image Code: MHM0136311" on a line of their own
+            if _WHOM_IT_SHOWS.match(candidate.content):
+                continue  # "Photo of Pastor Ana Ruiz and Mayor Li Wei": whom the picture shows, no credit
             if not reading.credit.photographer and _site_notice(text, candidate):
                 continue  # "Copyright © 2016, Sun Sentinel": the page's own notice, no credit
             written = candidate.written or candidate.content  # raw is the credit as written, lines and all
             reading.credit.raw = before_handout_notes(without_page_controls(written)).strip().rstrip(".").rstrip()
+            if written[-1:] == "." and _LEGAL_FORM_STOP.search(written):
+                _legal_form_stop_kept(reading.credit)
             found.append(Found(reading.credit, candidate.start, candidate.end, spot.name, score, reading.strong,
                                reading.shaped))
     if not found:
