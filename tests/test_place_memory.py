@@ -136,3 +136,39 @@ def test_name_starts_go_through_the_keys_as_they_are_read():
     assert countries == {"日本"}
     assert {"合肥", "纽约", "紐約", "兰州", "日本", "岳市"} <= names and "kr" not in names
     assert (alternate.passes, primary.passes) == (1, 1)
+
+
+def test_alternate_names_keyed_in_runs_of_names_give_the_same_index(monkeypatch):
+    """The alternate index's names are keyed in runs bounded by their number as well as by cities (the most
+    populous thousand cities carry 37,000): the index is the same, key for key and slot for slot, whatever the runs."""
+    from catalog import _placetables
+    from catalog._placetables import City, CityIndex, CityTable, PackedStrings
+
+    rng = random.Random(7)
+    words = ["Krakau", "Cracovia", "Kraków", "合肥", "Hefei", "Luzon", "KRK", "Łódź", "Lodz", "Roma", "Rome", "Рим"]
+    cities = [City(f"city {n}", "PL", "01", 50.0, 19.0, n * 1000, 1000 + n) for n in range(60)]
+    alternates = [rng.sample(words, rng.randrange(0, 9)) for _ in cities]
+    index = CityIndex(CityTable(cities), {}, PackedStrings(_placetables._SEPARATOR.join(names) for names in alternates),
+                      [len(names) for names in alternates])
+    whole = index.built_alternate()
+    for cities_at_once, names_at_once in ((1, 1), (7, 3), (1000, 10), (3, 100_000)):
+        monkeypatch.setattr(_placetables, "_KEYED_AT_ONCE", cities_at_once)
+        monkeypatch.setattr(_placetables, "_NAMES_KEYED_AT_ONCE", names_at_once)
+        runs = index.built_alternate()
+        assert list(runs.items()) == list(whole.items())
+        assert (runs._mask, runs._slots, runs._positions) == (whole._mask, whole._slots, whole._positions)
+    assert whole["krakau"] == max(at for at, names in enumerate(alternates) if "Krakau" in names)
+
+
+def test_the_grid_lets_the_first_reach_cells_go_and_pickles_as_before():
+    """The grid's build lets the reach cells of every city go before it gathers those of the cities that are not a
+    neighbourhood of another; its attributes stay in the order they were made in, so that it pickles to the same
+    bytes as before (a deleted and set again attribute would move to the end)."""
+    from catalog._placegrid import CityGrid
+
+    grid = CityGrid([(40.71, -74.0, 8_000_000, ("US", "NY")), (40.758, -73.985, 20_000, ("US", "NY")),
+                     (40.73, -74.07, 260_000, ("US", "NJ")), (31.86, 117.28, 7_000_000, ("CN", "01"))])
+    assert grid.sections == 1  # (Times Square, in New York City's reach and of its state)
+    assert list(vars(grid)) == ["_columns_reach", "_columns_point", "_columns_far", "_reach", "sections", "_point",
+                                "_far"]
+    assert grid.nearest(40.758, -73.985)[0] == 0
