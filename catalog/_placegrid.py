@@ -135,6 +135,9 @@ class CityGrid:
         sections = {position for position in everyone if self._section(points, position)}
         self.sections = len(sections)
         if sections:
+            # (the reach cells of every city let go first: held while the others' were gathered, they were 3 MB
+            # of the build's peak; set to None, not deleted, so that the attributes pickle in the same order)
+            self._reach = None  # type: ignore[assignment]
             self._reach = _Cells(self._reach_cells(points, [p for p in everyone if p not in sections]), 4)
         self._point = _Cells(self._point_cells(points, POINT_CELL, self._columns_point), 3)
         self._far = _Cells(self._point_cells(points, FAR_CELL, self._columns_far), 3)

@@ -146,7 +146,7 @@ class PackedIndex(Mapping[str, int]):
         packed = bytearray()
         ends = array("Q", [0])
         positions = array("q")
-        mask = _slot_count(most) - 1
+        mask = _gathering_slots(most) - 1
         slots = array("I", bytes(4 * (mask + 1)))
         for key, position in pairs:
             wanted = key.encode()
@@ -161,12 +161,16 @@ class PackedIndex(Mapping[str, int]):
                 ends.append(len(packed))
                 positions.append(position)
                 slots[slot] = len(positions)
+        # The slots as PackedIndex(found) has them: these very ones where they are as many (each key was slotted
+        # as it came first, in the order of its entry, as _slots_of slots them), else made again.
+        reused = (mask, slots) if mask + 1 == _slot_count(len(positions)) else None
         del slots
         keys = PackedStrings.__new__(PackedStrings)
         keys._ends, keys._packed = ends, bytes(packed)
+        del packed
         index = cls.__new__(cls)
         index._keys, index._positions = keys, positions
-        index._mask, index._slots = _slots_of(keys)  # as many slots as PackedIndex(found) has
+        index._mask, index._slots = reused or _slots_of(keys)
         return index
 
     def __reduce_ex__(self, protocol):
@@ -304,6 +308,21 @@ def _slot_count(keys: int) -> int:
     """The slots of a PackedIndex of `keys` keys: a third full at most, so that a look-up reads one or two."""
     size = 8
     while size < 3 * keys:
+        size *= 2
+    return size
+
+
+def _gathering_slots(most: int) -> int:
+    """The slots `PackedIndex.gathered` keys at most `most` pairs into: two thirds full at most, where the index it
+    makes is a third full at most (`_slot_count`), since its keys are fewer than its pairs (the alternate index's
+    353,000 names give 297,000 keys). At a third of `most` the alternate index was gathered into 2,097,152 slots,
+    8 MB at the peak of its build, for a table of 1,048,576.
+
+    >>> _gathering_slots(353_126), _slot_count(296_829), _gathering_slots(6), _gathering_slots(0)
+    (1048576, 1048576, 16, 8)
+    """
+    size = 8
+    while 2 * size < 3 * most:
         size *= 2
     return size
 
@@ -584,6 +603,26 @@ class GeonameIds:
 _SEPARATOR = "\x00"
 #: How many cities' alternate names are keyed at once while the alternate index is built.
 _KEYED_AT_ONCE = 1000
+#: ... and at most how many of their names, past the first city's (the most populous thousand carry 37,000, whose
+#: names and keys at once were 5 MB of the alternate index's build).
+_NAMES_KEYED_AT_ONCE = 4096
+
+
+def _runs(counts: Sequence[int], most: int, most_counted: int) -> Iterator[range]:
+    """The positions 0 to len(counts) in runs of at most `most`, and of at most `most_counted` counted between them
+    (each run takes one at least).
+
+    >>> [(run.start, run.stop) for run in _runs([1, 5, 2, 2, 0, 9, 1], 3, 4)]
+    [(0, 1), (1, 2), (2, 5), (5, 6), (6, 7)]
+    """
+    start, total = 0, len(counts)
+    while start < total:
+        stop, counted = start + 1, counts[start]
+        while stop < total and stop - start < most and counted + counts[stop] <= most_counted:
+            counted += counts[stop]
+            stop += 1
+        yield range(start, stop)
+        start = stop
 
 
 class CityIndex:
@@ -637,12 +676,13 @@ class CityIndex:
         # three letters or fewer are mostly airport codes and clipped forms ("KRK", "Luz" for Łódź)
         # that would capture small towns of that name; they are left out. The names are keyed a
         # thousand cities at a time: all 350,000 at once took 25 MB more at the peak.
+        counts = self._counts[0:len(self.cities)]  # (read at once: the index is read back from its file)
+
         def pairs() -> Iterator[tuple[str, int]]:
-            for start in range(0, len(self.cities), _KEYED_AT_ONCE):
-                cities = range(start, min(start + _KEYED_AT_ONCE, len(self.cities)))
-                owners = [position for position in cities for _ in range(self._counts[position])]
-                texts = self._names.run(start, cities.stop)  # (read at once: the index is read back from its file)
-                names = [name for position, text in zip(cities, texts, strict=True) if self._counts[position]
+            for cities in _runs(counts, _KEYED_AT_ONCE, _NAMES_KEYED_AT_ONCE):
+                owners = [position for position in cities for _ in range(counts[position])]
+                texts = self._names.run(cities.start, cities.stop)  # (read at once, as the counts)
+                names = [name for position, text in zip(cities, texts, strict=True) if counts[position]
                          for name in text.split(_SEPARATOR)]
                 for key, owner in zip(name_keys(names), owners, strict=True):
                     if len(key) > 3 or not key.isascii():
