@@ -1890,3 +1890,18 @@ def test_old_town_before_a_town(text, expected):
 ])
 def test_a_file_number_glued_to_the_town(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the ancient city of X" closed by a venue's word in small letters: the site named after the old city, the town
+    # written after it the city
+    ("A dancer performs at the ancient city of Quorla scenic area in Kashgar, northwest China's Xinjiang Uygur "
+     "Autonomous Region, Sept. 7, 2023.", ("Quorla scenic area", "Kashgar")),
+    ("Visitors stroll through the old town of Quorla square in Lijiang, southwest China's Yunnan Province, May 1, "
+     "2024.", ("Quorla square", "Lijiang")),
+    # a town's name ending in a venue's word written with a capital stays the town
+    ("Smoke rises over the southern city of Quorla Park in Florida.", (None, "Quorla Park")),
+])
+def test_a_site_named_after_a_town_by_its_kind(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

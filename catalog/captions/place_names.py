@@ -789,6 +789,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
     folded = name.replace("’", "'").casefold()
     words = folded.split()
     if kind is not None:
+        if len(words) > 1 and words[-1] in VENUE_WORDS and name.split()[-1].islower():
+            return "venue", name  # "the ancient city of Kashgar scenic area": a site named after the old city
         return kind, name
     if folded.rstrip(".") in _NOT_PLACES or _YEARS_OF_AN_ERA.fullmatch(folded):
         return "ignore", name  # "in January", "in spring", "built in 1620 AD"
