@@ -1905,3 +1905,18 @@ def test_a_file_number_glued_to_the_town(text, expected):
 def test_a_site_named_after_a_town_by_its_kind(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue "of" a town, then ", capital of" its province or country: the town is the venue's, the city
+    ("The train waits at the Railway Station of Lhasa, capital of southwest China's Tibet Autonomous Region, on "
+     "July 1, 2006.", ("Railway Station", "Lhasa")),
+    ("Patients wait at the Quorva Hospital of Yerevan, the capital of Armenia, on May 2.",
+     ("Quorva Hospital", "Yerevan")),
+    # a name the gazetteer holds as no town stays inside the venue's name
+    ("Visitors queue at the National Museum of Quorvania, the capital of Armenia.",
+     ("National Museum of Quorvania", None)),
+])
+def test_a_venue_of_a_town_named_as_a_capital(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected

@@ -394,6 +394,7 @@ def _of_a_placed_city(toks: list[Token], of_at: int) -> bool:
     country = levels.city_country
     if not (country or levels.town_population):
         return False
+    end = _past_capital_of(toks, end)  # "the Railway Station of Lhasa, capital of southwest China's Tibet ..."
     side = _a_country_s_side(toks, end + 1)
     if side is not None:  # "Pukou Economic Development Zone | of Nanjing, east China's Jiangsu Province"
         return side == country if country else a_town_of(city, side)
@@ -411,6 +412,15 @@ def _of_a_placed_city(toks: list[Token], of_at: int) -> bool:
     if country:
         return written == country
     return bool(written) and a_town_of(city, written)  # "the Ancient Agora of Quorvia, Greece": GeoNames' town
+
+
+def _past_capital_of(toks: list[Token], comma: int) -> int:
+    """The index of "of" when ", capital of" or ", the capital of" follows a town at `comma` (the larger place then
+    follows it, as it follows a comma), `comma` otherwise."""
+    k = comma + 1 + (comma + 1 < len(toks) and toks[comma + 1].lower == "the")
+    if toks[comma].lower == "," and k + 2 < len(toks) and toks[k].lower == "capital" and toks[k + 1].lower == "of":
+        return k + 1
+    return comma
 
 
 def _a_country_s_side(toks: list[Token], k: int) -> str | None:
