@@ -1920,3 +1920,16 @@ def test_a_site_named_after_a_town_by_its_kind(text, expected):
 def test_a_venue_of_a_town_named_as_a_capital(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "outside" a town, as "near" one: by that town, the city when no other phrase places the scene
+    ("A farmer checks his herd on a bright morning just outside Quorlea in Co. Donegal.", ("Quorlea", "Co. Donegal")),
+    ("A farmhouse outside of Kirkuk that once held prisoners.", ("Kirkuk", None)),
+    # a distance measured from the town, or a region lying outside it, keeps the town a reference point
+    ("A farmer checks his herd 40 km outside Kabul, Afghanistan.", (None, None)),
+    ("Medics treat a girl in eastern Quorvata, a rebel-held area outside Damascus.", (None, None)),
+])
+def test_a_town_the_scene_is_just_outside(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected
