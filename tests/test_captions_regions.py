@@ -906,3 +906,18 @@ def test_a_side_of_a_country_written_by_its_kind(text, expected):
 def test_a_state_named_as_a_country(text, expected):
     found = parse(text).location
     assert (found.province, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Chinese prefecture named like a foreign first-level subdivision ("Altay", the gazetteer's Russian republic of
+    # Altai): a prefecture is a province only where a country's provinces are written so (Japan's)
+    ("Herders drive their flocks over a snowy pass in Altay Prefecture, northwest China's Xinjiang Uygur Autonomous "
+     "Region, on March 2, 2025.", ("Altay Prefecture", "Xinjiang", "China")),
+    ("Skiers gather at the foot of a slope in Altay Prefecture, Xinjiang, Jan. 9, 2024.",
+     ("Altay Prefecture", "Xinjiang", None)),
+    # Japan's prefectures stay provinces
+    ("Cranes dance in a snowy field in Kushiro, Hokkaido Prefecture, on Feb. 3, 2024.",
+     ("Kushiro", "Hokkaido", None)),
+])
+def test_a_prefecture_is_a_province_only_in_countries_that_write_it_so(text, expected):
+    assert place(text) == expected

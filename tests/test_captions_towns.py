@@ -1890,3 +1890,46 @@ def test_old_town_before_a_town(text, expected):
 ])
 def test_a_file_number_glued_to_the_town(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the ancient city of X" closed by a venue's word in small letters: the site named after the old city, the town
+    # written after it the city
+    ("A dancer performs at the ancient city of Quorla scenic area in Kashgar, northwest China's Xinjiang Uygur "
+     "Autonomous Region, Sept. 7, 2023.", ("Quorla scenic area", "Kashgar")),
+    ("Visitors stroll through the old town of Quorla square in Lijiang, southwest China's Yunnan Province, May 1, "
+     "2024.", ("Quorla square", "Lijiang")),
+    # a town's name ending in a venue's word written with a capital stays the town
+    ("Smoke rises over the southern city of Quorla Park in Florida.", (None, "Quorla Park")),
+])
+def test_a_site_named_after_a_town_by_its_kind(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue "of" a town, then ", capital of" its province or country: the town is the venue's, the city
+    ("The train waits at the Railway Station of Lhasa, capital of southwest China's Tibet Autonomous Region, on "
+     "July 1, 2006.", ("Railway Station", "Lhasa")),
+    ("Patients wait at the Quorva Hospital of Yerevan, the capital of Armenia, on May 2.",
+     ("Quorva Hospital", "Yerevan")),
+    # a name the gazetteer holds as no town stays inside the venue's name
+    ("Visitors queue at the National Museum of Quorvania, the capital of Armenia.",
+     ("National Museum of Quorvania", None)),
+])
+def test_a_venue_of_a_town_named_as_a_capital(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "outside" a town, as "near" one: by that town, the city when no other phrase places the scene
+    ("A farmer checks his herd on a bright morning just outside Quorlea in Co. Donegal.", ("Quorlea", "Co. Donegal")),
+    ("A farmhouse outside of Kirkuk that once held prisoners.", ("Kirkuk", None)),
+    # a distance measured from the town, or a region lying outside it, keeps the town a reference point
+    ("A farmer checks his herd 40 km outside Kabul, Afghanistan.", (None, None)),
+    ("Medics treat a girl in eastern Quorvata, a rebel-held area outside Damascus.", (None, None)),
+])
+def test_a_town_the_scene_is_just_outside(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected

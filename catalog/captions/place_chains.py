@@ -1121,7 +1121,8 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
             return Chain(prep, larger), j
         return None, i
     if allowed == "near" and chain.elements[0].level not in _VENUE_START:
-        if prep in ("near", "nearby") and chain.elements[0].level in ("place", "city", "county"):
+        if (prep in ("near", "nearby") or prep == "outside" and _just_outside(toks, i, chain)) and (
+                chain.elements[0].level in ("place", "city", "county")):
             chain.near = True  # "a procession near Bhopal, India": by that town, unless a place is named
         else:
             allowed = "reference"  # "a camp outside Kabul, Afghanistan"
@@ -1136,6 +1137,22 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
             return None, j
         chain.reference = True
     return chain, j
+
+
+#: Words before "outside" that keep the town after it a reference point: a distance ("35 km outside Cape Town"),
+#: or a region that lies outside the town ("eastern al-Ghouta, a rebel-held area outside Damascus").
+_OUTSIDE_A_REFERENCE = DISTANCE_WORDS | {"area", "region", "areas", "regions", "countryside"}
+
+
+def _just_outside(toks: list[Token], i: int, chain: Chain) -> bool:
+    """Whether "outside" (or "outside of") before toks[i] puts the scene by the town named there, as "near" does
+    ("just outside Killea in Co. Donegal", "a farmhouse outside of Kirkuk"): the town is all the caption places the
+    scene by. A town set apart by a comma from its province or country stays a reference point whose larger places
+    are the scene's ("a camp outside Kabul, Afghanistan": Afghanistan), and so does a town named after its kind
+    ("outside the capital, Kampala"), measured from, or with a region set apart from it (``_OUTSIDE_A_REFERENCE``)."""
+    at = i - 2 if i >= 2 and toks[i - 1].lower == "of" else i - 1
+    return at >= 1 and toks[at].lower == "outside" and toks[at - 1].lower not in _OUTSIDE_A_REFERENCE and (
+        chain.elements[0].start == toks[i].start) and (len(chain.elements) == 1 or chain.elements[1].link != ",")
 
 
 def _postal_code_after_a_town(chain: Chain) -> None:

@@ -76,6 +76,10 @@ _YEARS_OF_AN_ERA = compiled(r"\d+\s*(?:ad|bc|bce|ce|a\.d\.|b\.c\.)")
 #: Suffixes that name a first-level subdivision in some countries and a county-level unit in others: the
 #: gazetteer says which ("Shiga Prefecture" is Japan's JP-25; "Qiandongnan ... Autonomous Prefecture" is not).
 _SUBDIVISION_SUFFIXES = frozenset({("prefecture",), ("region",), ("state",), ("oblast",), ("governorate",)})
+#: The countries whose first-level subdivisions are written "Prefecture" (Japan's 47, the Central African
+#: Republic's): elsewhere a prefecture is smaller, China's under a province ("Altay Prefecture, northwest China's
+#: Xinjiang" is no Russian republic of Altai, whatever the gazetteer holds for "Altay").
+_PREFECTURE_COUNTRIES = ("JP-", "CF-")
 #: Words after which "of" starts the next, larger place ("Xincheng County of Laibin City").
 _ADMIN_WORDS = frozenset(words[-1] for words, _, _ in _SUFFIXES) - {"area"}
 _NAME_WORDS = VENUE_WORDS | EVENT_WORDS | _ADMIN_WORDS  # lower-case words ending a name: "Ipanema beach"
@@ -390,6 +394,7 @@ def _of_a_placed_city(toks: list[Token], of_at: int) -> bool:
     country = levels.city_country
     if not (country or levels.town_population):
         return False
+    end = _past_capital_of(toks, end)  # "the Railway Station of Lhasa, capital of southwest China's Tibet ..."
     side = _a_country_s_side(toks, end + 1)
     if side is not None:  # "Pukou Economic Development Zone | of Nanjing, east China's Jiangsu Province"
         return side == country if country else a_town_of(city, side)
@@ -407,6 +412,15 @@ def _of_a_placed_city(toks: list[Token], of_at: int) -> bool:
     if country:
         return written == country
     return bool(written) and a_town_of(city, written)  # "the Ancient Agora of Quorvia, Greece": GeoNames' town
+
+
+def _past_capital_of(toks: list[Token], comma: int) -> int:
+    """The index of "of" when ", capital of" or ", the capital of" follows a town at `comma` (the larger place then
+    follows it, as it follows a comma), `comma` otherwise."""
+    k = comma + 1 + (comma + 1 < len(toks) and toks[comma + 1].lower == "the")
+    if toks[comma].lower == "," and k + 2 < len(toks) and toks[k].lower == "capital" and toks[k + 1].lower == "of":
+        return k + 1
+    return comma
 
 
 def _a_country_s_side(toks: list[Token], k: int) -> str | None:
@@ -785,6 +799,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
     folded = name.replace("’", "'").casefold()
     words = folded.split()
     if kind is not None:
+        if len(words) > 1 and words[-1] in VENUE_WORDS and name.split()[-1].islower():
+            return "venue", name  # "the ancient city of Kashgar scenic area": a site named after the old city
         return kind, name
     if folded.rstrip(".") in _NOT_PLACES or _YEARS_OF_AN_ERA.fullmatch(folded):
         return "ignore", name  # "in January", "in spring", "built in 1620 AD"
@@ -851,7 +867,8 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
                 while len(kept) > 1 and kept[-1].casefold() in ETHNIC_WORDS:
                     kept.pop()  # "Guangxi Zhuang autonomous region"
                 value = " ".join(kept)
-            if level == "county" and suffix in _SUBDIVISION_SUFFIXES and name_levels(name).province:
+            subdivision = name_levels(name).province if level == "county" and suffix in _SUBDIVISION_SUFFIXES else ""
+            if subdivision and (suffix != ("prefecture",) or subdivision.startswith(_PREFECTURE_COUNTRIES)):
                 return "province", " ".join(name.split()[: -len(suffix)])  # "Shiga Prefecture": Japan's JP-25
             return level, value
     if "-" in words[-1] and words[-1].rsplit("-", 1)[1] in HYPHENED_TOWN_SUFFIXES and words[-1][0] != "-":
