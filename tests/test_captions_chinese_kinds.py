@@ -4531,3 +4531,30 @@ def test_a_space_before_the_word_of_sending_and_a_long_transliterated_name(text,
     agency_sent fallback does), and a transliterated name whose part after the middle dot runs to seven characters
     (阿卜杜勒贾瓦德): both had lost the credit."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the centre alone on the credit's line before the role and the name, or before the name
+    ("村民在田间收割晚稻。 凌溪县融媒体中心 记者 王东明 摄",
+     {"photographer": "王东明", "agency": "凌溪县融媒体中心", "city": None}),
+    ("村民在田间收割晚稻。 芷江区融媒体中心 李小红 摄",
+     {"photographer": "李小红", "agency": "芷江区融媒体中心", "city": None}),
+    ("游客在古镇老街上漫步。翊州市融媒体中心 赵小娜摄影", {"photographer": "赵小娜", "agency": "翊州市融媒体中心"}),
+    # run into the name, with no space
+    ("游客在古镇老街上漫步。沅山县融媒体中心王京波摄", {"photographer": "王京波", "agency": "沅山县融媒体中心"}),
+    # a city's news or media centre, in the traditional script
+    ("漁船陸續返港卸貨。沅州市新聞傳媒中心 張小龍 攝", {"photographer": "張小龍", "agency": "沅州市新聞傳媒中心"}),
+    ("渔船陆续返港卸货。珂阳市新闻中心 记者 陈小军 摄", {"photographer": "陈小军", "agency": "珂阳市新闻中心"}),
+    # the centre alone in brackets at the end, and the centre with another outlet's app after a dot
+    ("农户在晒场上翻晒辣椒。(凌溪县融媒体中心)", {"photographer": None, "agency": "凌溪县融媒体中心", "city": None}),
+    ("雪花落在古楼的屋檐上。凌溪县融媒体中心·冀云客户端记者 杨小蕾 摄",
+     {"photographer": "杨小蕾", "agency": "凌溪县融媒体中心"}),
+    # a known outlet's own media centre stays the outlet (its desk)
+    ("渔船陆续返港卸货。大众日报融媒体中心 记者 王小明 摄", {"photographer": "王小明", "agency": "Dazhong Daily"}),
+])
+def test_a_county_or_city_media_centre_names_the_outlet(text, expected):
+    """A county's, a district's or a city's media centre (某某县融媒体中心, 某某市新闻传媒中心, 某某市新闻中心)
+    credited as a paper is, before its reporter's name or alone in brackets: the centre is the agency, as written,
+    and its county is no scene (``credit.outlet_endings`` and ``credit.run_in_outlet_endings`` of chinese.toml end
+    outlets' names with the centres' words; the county had been read as the city and the agency lost)."""
+    check(text, expected)

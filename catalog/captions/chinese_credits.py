@@ -165,8 +165,9 @@ def _outlet_then_name(both: str, rules: Rules, words: Words) -> tuple[str, int] 
 
 
 #: The words of a line right before a credit's name and a space, after a stop, a bracket or the line's start
-#: ("。中国某某网 王小明 摄"): an outlet's name when they end as outlets' names end.
-_WORDS_BEFORE_NAME = compiled(f"(?:^|(?<=[。！？!?)）】\n]))[ \u3000]*([{HAN}]{{3,8}})[ \u3000]+\\Z")
+#: ("。中国某某网 王小明 摄"): an outlet's name when they end as outlets' names end (up to twelve characters: a
+#: city's or a prefecture's media centre, "某某市新闻传媒中心", "某某回族自治州融媒体中心").
+_WORDS_BEFORE_NAME = compiled(f"(?:^|(?<=[。！？!?)）】\n]))[ \u3000]*([{HAN}]{{3,12}})[ \u3000]+\\Z")
 
 
 def _an_unknown_paper(written: str, words: Words) -> bool:
@@ -195,7 +196,7 @@ def _paper_then_names(listed: str, words: Words) -> tuple[str, str] | None:
 def _paper_before(text: str, plain: str, at: int, words: Words) -> tuple[str, int] | None:
     """An outlet the registry does not know written alone right before a bare credit's name on its line ("。中国
     某某网 王小明 摄"): (its name as written, where it starts), or None."""
-    found = _WORDS_BEFORE_NAME.search(plain, max(0, at - 12), at)
+    found = _WORDS_BEFORE_NAME.search(plain, max(0, at - 16), at)
     if found is None or not _an_unknown_paper(found.group(1), words):
         return None
     return text[found.start(1):found.end(1)], found.start(1)
