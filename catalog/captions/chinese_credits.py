@@ -722,6 +722,9 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     found = _outlet_then_names_in_brackets(text, plain, rules, words)
     if found is not None:
         return found
+    found = _label_then_unknown_outlet(text, plain, rules, words)
+    if found is not None:
+        return found
     found = _social_post(text, plain)
     if found is not None:
         return found
@@ -837,7 +840,8 @@ _SOCIAL_POST = compiled(
 #: A site alone, named as where a picture was copied from ("（图/取自小红书）", "（撷取自推特）"): it names no one who
 #: handed the picture out (an account on it does: "（圖/翻攝台灣某某臉書）").
 _PLATFORMS = frozenset({"FB", "Facebook", "facebook", "IG", "Instagram", "脸书", "推特", "Twitter", "微博", "小红书",
-                        "抖音", "快手", "YouTube", "社交媒体", "社群媒体", "社交平台", "网络", "网路", "网上"})
+                        "抖音", "快手", "YouTube", "社交媒体", "社群媒体", "社交平台", "网络", "网路", "网上",
+                        "互联网"})
 
 
 def _social_post(text: str, plain: str) -> Found | None:
@@ -908,6 +912,42 @@ def _outlet_then_names_in_brackets(text: str, plain: str, rules: Rules, words: W
     else:
         return None
     return Found(credit, found.start(), found.end(), "chinese outlet_then_names")
+
+
+def _label_outlet_closing(words: Words) -> re.Pattern:
+    """A photographer's or a source's label, a mark, then an outlet's name (a brand of two joined by a dot, perhaps)
+    closing the caption: "（图/某某县融媒体中心）", "图 | 某某新闻网", "作者:某某日报", "（来源:某某区融媒体中心）"."""
+    def build() -> re.Pattern:
+        labels = "|".join(re.escape(w) for w in sorted(
+            {*words["credit.photographer_labels"], *words["credit.source_labels"],
+             *words["credit.outlet_source_labels"]}, key=longest_first))
+        return compiled(f"(?:^|(?<=[\\s。，,；;（(【■]))(?:{labels})[ \u3000]*[/:：|｜][ \u3000]*"
+                        f"(?P<outlet>[{HAN}]{{2,12}}(?:[·•‧・][{HAN}]{{2,12}})?)[ \u3000]*[)）】]?[\\s。.]*\\Z")
+
+    return words.made(("credit", "label_outlet_closing"), build)
+
+
+def _label_then_unknown_outlet(text: str, plain: str, rules: Rules, words: Words) -> Found | None:
+    """The credit of a caption closed by a label and an outlet the registry does not know ("（图/某某县融媒体中心）",
+    "图 | 某某新闻网", "（来源:某某日报）"): the outlet as written, when its name ends as a paper's, a site's, a
+    station's or a media centre's (``credit.run_in_outlet_endings``; the source shape keeps only known outlets
+    after a label, where other words may follow it, and the label shape only names of a person's length);
+    None otherwise."""
+    if plain.rstrip(" \t\r\n\u3000。.)）】")[-1:] not in tuple("网报闻台心"):
+        return None  # (a cheap test first: the outlet's last character)
+    found = _label_outlet_closing(words).search(plain, max(0, len(plain) - 40))
+    if found is None:
+        return None
+    parts = [p for p in re.split("[·•‧・]", found.group("outlet")) if p]
+    if found.group("outlet") in _PLATFORMS:
+        return None  # "（图源:互联网）": the internet, no outlet
+    if not _an_unknown_paper(parts[-1], words) and not (len(parts) > 1 and _an_unknown_paper(parts[0], words)):
+        return None
+    agency = _agency_name(text[found.start("outlet"):found.end("outlet")], rules, words)
+    if not agency:
+        return None
+    start, end = found.start(), found.end("outlet")  # (a closing bracket left after it, as its opening one before)
+    return Found(Credit(raw=text[start:end], agency=agency), start, end, "chinese label_outlet")
 
 
 def _source_office_before(words: Words) -> re.Pattern:
