@@ -4580,3 +4580,23 @@ def test_a_label_then_an_outlet_the_registry_lacks_closes_the_caption(text, expe
     (`chinese_credits._label_then_unknown_outlet`); the source shape keeps only known outlets after a label and the
     label shape only names of a person's length, so the credit had been lost."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city's news centre sending a contributor's picture, in brackets after the name, or alone
+    ("工人在盐田里扒盐、堆盐。王小春摄(沅溪市新闻中心发)", {"photographer": "王小春", "agency": "沅溪市新闻中心"}),
+    ("消防员在火场扑救。(芷江市新聞傳媒中心發)", {"photographer": None, "agency": "芷江市新聞傳媒中心"}),
+    # an outlet's bureau after its name: the outlet
+    ("工人在平整园区的土地。\n(沅溪日报梅列记者站 肖小松 吴小缤 摄影报道)",
+     {"photographer": "肖小松", "agency": "沅溪日报"}),
+    ("游客观赏丹霞地貌。摄影:张小斌(中国日报甘肃记者站)", {"photographer": "张小斌", "agency": "China Daily"}),
+    ("游客观赏丹霞地貌。摄影:张小斌(沅溪晚报兰州分社)", {"photographer": "张小斌", "agency": "沅溪晚报"}),
+    # a note in the brackets after the name is no outlet
+    ("游客观赏丹霞地貌。摄影:张小斌(无人机照片)", {"photographer": "张小斌", "agency": None}),
+])
+def test_a_news_centre_sending_and_an_outlets_bureau(text, expected):
+    """A city's news or media centre sending a picture ("X 摄（某某市新闻中心发）": ``credit.bracketed_outlet_endings``
+    end outlets' names with the centres' words, as 融媒体中心 did), and an outlet's bureau after its name and the
+    bureau's place ("某某日报梅列记者站", "（中国日报甘肃记者站）": ``credit.bureaus``,
+    `chinese_credits._outlet_of_its_bureau`): the outlet is the agency, the bureau no part of its name."""
+    check(text, expected)

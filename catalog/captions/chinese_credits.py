@@ -90,6 +90,9 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     if len(written) == 2 and han_char().fullmatch(written[0]) and simplified(written).endswith(
             words.words("credit.outlet_endings")):
         return None  # "郑报全媒体记者": a short form the registry does not know (郑州日报? 郑州晚报?) names none
+    bureau = _outlet_of_its_bureau(plain, words)
+    if bureau:  # "某某日报梅列记者站": the outlet, then its bureau's place and the bureau
+        return _agency_name(written[:bureau], rules, words)
     parts = [part.strip() for part in re.split("[·•]", written) if part.strip()]
     if len(parts) > 1:  # a brand of two outlets ("新甘肃·甘肃日报"): the one the registry knows, else the last
         # that is written as an outlet's name (日报, 网)
@@ -114,6 +117,21 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     if paper:  # "某某都市报某某新闻记者": a paper, then its app's or site's brand, run together: the paper
         return rules.standard_agency(plain[:paper]) or written[:paper]
     return written
+
+
+def _outlet_of_its_bureau(plain: str, words: Words) -> int | None:
+    """Where an outlet's name ends when its bureau follows it, the bureau's place (four characters at most) between
+    ("某某日报梅列记者站", "某某晚报北京分社": ``credit.bureaus``): after an ending of a paper's, a site's, a station's
+    or a media centre's (``credit.run_in_outlet_endings``), three characters in at least; None otherwise."""
+    bureau = next((w for w in words.longest_first("credit.bureaus") if plain.endswith(w)), None)
+    if bureau is None:
+        return None
+    head = plain[: -len(bureau)]
+    endings = words.words("credit.run_in_outlet_endings")
+    for cut in range(len(head), max(2, len(head) - 4) - 1, -1):
+        if head[:cut].endswith(endings) and all(han_char().fullmatch(ch) for ch in head[cut:]):
+            return cut
+    return None
 
 
 def _paper_then_its_brand(plain: str, words: Words) -> int | None:
@@ -1417,6 +1435,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "photographer_label" and groups.get("outlet") and not credit.agency:
                 bracketed = text[match.start("outlet"):match.end("outlet")].strip()
                 credit.agency = rules.standard_agency(bracketed) or rules.standard_agency(simplified(bracketed))
+                bureau = _outlet_of_its_bureau(simplified(bracketed), words) if not credit.agency else None
+                if bureau:  # ("摄影:王小明（某某日报甘肃记者站）": the outlet's bureau, the outlet named before it)
+                    credit.agency = _agency_name(bracketed[:bureau], rules, words)
                 # ("摄影：王小鹏（新华社）": a known outlet in brackets after the name; a note is none)
             if name == "two_agencies" and plain[match.end() - 1:match.end()] in ")）]］" and not (
                     plain[match.start() - 1:match.start()] in "(（[［" and (rules.standard_agency(
