@@ -933,12 +933,11 @@ def _outlet_then_names_in_brackets(text: str, plain: str, rules: Rules, words: W
 
 
 def _label_outlet_closing(words: Words) -> re.Pattern:
-    """A photographer's or a source's label, a mark, then an outlet's name (a brand of two joined by a dot, perhaps)
-    closing the caption: "（图/某某县融媒体中心）", "图 | 某某新闻网", "作者:某某日报", "（来源:某某区融媒体中心）"."""
+    """A photographer's label, a mark, then an outlet's name (a brand of two joined by a dot, perhaps) closing the
+    caption: "（图/某某县融媒体中心）", "图 | 某某新闻网", "作者:某某日报". Not a source's label alone: the labels read
+    "（来源:某某区融媒体中心）" as the provider first, the agency second, and the source shape keeps known outlets."""
     def build() -> re.Pattern:
-        labels = "|".join(re.escape(w) for w in sorted(
-            {*words["credit.photographer_labels"], *words["credit.source_labels"],
-             *words["credit.outlet_source_labels"]}, key=longest_first))
+        labels = "|".join(re.escape(w) for w in words.longest_first("credit.photographer_labels"))
         return compiled(f"(?:^|(?<=[\\s。，,；;（(【■]))(?:{labels})[ \u3000]*[/:：|｜][ \u3000]*"
                         f"(?P<outlet>[{HAN}]{{2,12}}(?:[·•‧・][{HAN}]{{2,12}})?)[ \u3000]*[)）】]?[\\s。.]*\\Z")
 
@@ -947,7 +946,7 @@ def _label_outlet_closing(words: Words) -> re.Pattern:
 
 def _label_then_unknown_outlet(text: str, plain: str, rules: Rules, words: Words) -> Found | None:
     """The credit of a caption closed by a label and an outlet the registry does not know ("（图/某某县融媒体中心）",
-    "图 | 某某新闻网", "（来源:某某日报）"): the outlet as written, when its name ends as a paper's, a site's, a
+    "图 | 某某新闻网", "作者:某某日报"): the outlet as written, when its name ends as a paper's, a site's, a
     station's or a media centre's (``credit.run_in_outlet_endings``; the source shape keeps only known outlets
     after a label, where other words may follow it, and the label shape only names of a person's length);
     None otherwise."""
