@@ -4617,3 +4617,73 @@ def test_a_city_whose_name_ends_as_a_towns_written_bare(text, expected):
     knows the whole name as a city of China with enough people, so it is the city (`chinese_chain.unit_at`,
     `_a_city_named_like_a_town`); the suffix had made it a township, the sublocation, with no city read."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the centre alone on the credit's line before the role and the name, or before the name
+    ("村民在田间收割晚稻。 凌溪县融媒体中心 记者 王东明 摄",
+     {"photographer": "王东明", "agency": "凌溪县融媒体中心", "city": None}),
+    ("村民在田间收割晚稻。 芷江区融媒体中心 李小红 摄",
+     {"photographer": "李小红", "agency": "芷江区融媒体中心", "city": None}),
+    ("游客在古镇老街上漫步。翊州市融媒体中心 赵小娜摄影", {"photographer": "赵小娜", "agency": "翊州市融媒体中心"}),
+    # run into the name, with no space
+    ("游客在古镇老街上漫步。沅山县融媒体中心王京波摄", {"photographer": "王京波", "agency": "沅山县融媒体中心"}),
+    # a city's news or media centre, in the traditional script
+    ("漁船陸續返港卸貨。沅州市新聞傳媒中心 張小龍 攝", {"photographer": "張小龍", "agency": "沅州市新聞傳媒中心"}),
+    ("渔船陆续返港卸货。珂阳市新闻中心 记者 陈小军 摄", {"photographer": "陈小军", "agency": "珂阳市新闻中心"}),
+    # the centre alone in brackets at the end, and the centre with another outlet's app after a dot
+    ("农户在晒场上翻晒辣椒。(凌溪县融媒体中心)", {"photographer": None, "agency": "凌溪县融媒体中心", "city": None}),
+    ("雪花落在古楼的屋檐上。凌溪县融媒体中心·冀云客户端记者 杨小蕾 摄",
+     {"photographer": "杨小蕾", "agency": "凌溪县融媒体中心"}),
+    # a known outlet's own media centre stays the outlet (its desk)
+    ("渔船陆续返港卸货。大众日报融媒体中心 记者 王小明 摄", {"photographer": "王小明", "agency": "Dazhong Daily"}),
+])
+def test_a_county_or_city_media_centre_names_the_outlet(text, expected):
+    """A county's, a district's or a city's media centre (某某县融媒体中心, 某某市新闻传媒中心, 某某市新闻中心)
+    credited as a paper is, before its reporter's name or alone in brackets: the centre is the agency, as written,
+    and its county is no scene (``credit.outlet_endings`` and ``credit.run_in_outlet_endings`` of chinese.toml end
+    outlets' names with the centres' words; the county had been read as the city and the agency lost)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("果农赶在台风来前采收柳丁。(图/沅溪县融媒体中心)", {"photographer": None, "agency": "沅溪县融媒体中心"}),
+    ("果農趕在颱風來前採收柳丁。(圖/沅溪縣融媒體中心)", {"photographer": None, "agency": "沅溪縣融媒體中心"}),
+    ("花农赶摘菊花,希望少些损失。(图/芷江电视台)", {"photographer": None, "agency": "芷江电视台"}),
+    ("游客在古城里体验簪花。\n图 | 凌川新闻网", {"photographer": None, "agency": "凌川新闻网"}),
+    ("雨后的老街空气湿润。\n作者:翊州区融媒体中心", {"photographer": None, "agency": "翊州区融媒体中心"}),
+    ("热心民众带着铲子来帮忙清淤。\n\n圖文／珂州縣融媒體中心", {"agency": "珂州縣融媒體中心"}),
+    # a source's label alone: the labels read a centre after it as the provider first, the agency second; left
+    ("茶农在茶树间采摘鲜叶。(来源:沅溪区融媒体中心)", {"photographer": None, "agency": None}),
+    # the internet, a description after 图, and a known agency: as they were
+    ("示威者逾千人。(图源:互联网)", {"agency": None, "provider": None}),
+    ("果农在采收柳丁。(图:游客在古城里走)", {"agency": None, "photographer": None}),
+    ("果农在采收柳丁。(图/新华社)", {"agency": "Xinhua"}),
+])
+def test_a_label_then_an_outlet_the_registry_lacks_closes_the_caption(text, expected):
+    """A photographer's or a source's label, a mark, then an outlet the registry does not know closing the caption
+    ("（图/某某县融媒体中心）", "图 | 某某新闻网", "作者:某某区融媒体中心"): the outlet as written is the agency
+    when its name ends as a paper's, a site's, a station's or a media centre's
+    (`chinese_credits._label_then_unknown_outlet`); the source shape keeps only known outlets after a label and the
+    label shape only names of a person's length, so the credit had been lost."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city's news centre sending a contributor's picture, in brackets after the name, or alone
+    ("工人在盐田里扒盐、堆盐。王小春摄(沅溪市新闻中心发)", {"photographer": "王小春", "agency": "沅溪市新闻中心"}),
+    ("消防员在火场扑救。(芷江市新聞傳媒中心發)", {"photographer": None, "agency": "芷江市新聞傳媒中心"}),
+    # an outlet's bureau after its name: the outlet
+    ("工人在平整园区的土地。\n(沅溪日报梅列记者站 肖小松 吴小缤 摄影报道)",
+     {"photographer": "肖小松", "agency": "沅溪日报"}),
+    ("游客观赏丹霞地貌。摄影:张小斌(中国日报甘肃记者站)", {"photographer": "张小斌", "agency": "China Daily"}),
+    ("游客观赏丹霞地貌。摄影:张小斌(沅溪晚报兰州分社)", {"photographer": "张小斌", "agency": "沅溪晚报"}),
+    # a note in the brackets after the name is no outlet
+    ("游客观赏丹霞地貌。摄影:张小斌(无人机照片)", {"photographer": "张小斌", "agency": None}),
+])
+def test_a_news_centre_sending_and_an_outlets_bureau(text, expected):
+    """A city's news or media centre sending a picture ("X 摄（某某市新闻中心发）": ``credit.bracketed_outlet_endings``
+    end outlets' names with the centres' words, as 融媒体中心 did), and an outlet's bureau after its name and the
+    bureau's place ("某某日报梅列记者站", "（中国日报甘肃记者站）": ``credit.bureaus``,
+    `chinese_credits._outlet_of_its_bureau`): the outlet is the agency, the bureau no part of its name."""
+    check(text, expected)

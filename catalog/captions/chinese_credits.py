@@ -90,6 +90,9 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     if len(written) == 2 and han_char().fullmatch(written[0]) and simplified(written).endswith(
             words.words("credit.outlet_endings")):
         return None  # "郑报全媒体记者": a short form the registry does not know (郑州日报? 郑州晚报?) names none
+    bureau = _outlet_of_its_bureau(plain, words)
+    if bureau:  # "某某日报梅列记者站": the outlet, then its bureau's place and the bureau
+        return _agency_name(written[:bureau], rules, words)
     parts = [part.strip() for part in re.split("[·•]", written) if part.strip()]
     if len(parts) > 1:  # a brand of two outlets ("新甘肃·甘肃日报"): the one the registry knows, else the last
         # that is written as an outlet's name (日报, 网)
@@ -114,6 +117,21 @@ def _agency_name(written: str | None, rules: Rules, words: Words) -> str | None:
     if paper:  # "某某都市报某某新闻记者": a paper, then its app's or site's brand, run together: the paper
         return rules.standard_agency(plain[:paper]) or written[:paper]
     return written
+
+
+def _outlet_of_its_bureau(plain: str, words: Words) -> int | None:
+    """Where an outlet's name ends when its bureau follows it, the bureau's place (four characters at most) between
+    ("某某日报梅列记者站", "某某晚报北京分社": ``credit.bureaus``): after an ending of a paper's, a site's, a station's
+    or a media centre's (``credit.run_in_outlet_endings``), three characters in at least; None otherwise."""
+    bureau = next((w for w in words.longest_first("credit.bureaus") if plain.endswith(w)), None)
+    if bureau is None:
+        return None
+    head = plain[: -len(bureau)]
+    endings = words.words("credit.run_in_outlet_endings")
+    for cut in range(len(head), max(2, len(head) - 4) - 1, -1):
+        if head[:cut].endswith(endings) and all(han_char().fullmatch(ch) for ch in head[cut:]):
+            return cut
+    return None
 
 
 def _paper_then_its_brand(plain: str, words: Words) -> int | None:
@@ -165,8 +183,9 @@ def _outlet_then_name(both: str, rules: Rules, words: Words) -> tuple[str, int] 
 
 
 #: The words of a line right before a credit's name and a space, after a stop, a bracket or the line's start
-#: ("。中国某某网 王小明 摄"): an outlet's name when they end as outlets' names end.
-_WORDS_BEFORE_NAME = compiled(f"(?:^|(?<=[。！？!?)）】\n]))[ \u3000]*([{HAN}]{{3,8}})[ \u3000]+\\Z")
+#: ("。中国某某网 王小明 摄"): an outlet's name when they end as outlets' names end (up to twelve characters: a
+#: city's or a prefecture's media centre, "某某市新闻传媒中心", "某某回族自治州融媒体中心").
+_WORDS_BEFORE_NAME = compiled(f"(?:^|(?<=[。！？!?)）】\n]))[ \u3000]*([{HAN}]{{3,12}})[ \u3000]+\\Z")
 
 
 def _an_unknown_paper(written: str, words: Words) -> bool:
@@ -195,7 +214,7 @@ def _paper_then_names(listed: str, words: Words) -> tuple[str, str] | None:
 def _paper_before(text: str, plain: str, at: int, words: Words) -> tuple[str, int] | None:
     """An outlet the registry does not know written alone right before a bare credit's name on its line ("。中国
     某某网 王小明 摄"): (its name as written, where it starts), or None."""
-    found = _WORDS_BEFORE_NAME.search(plain, max(0, at - 12), at)
+    found = _WORDS_BEFORE_NAME.search(plain, max(0, at - 16), at)
     if found is None or not _an_unknown_paper(found.group(1), words):
         return None
     return text[found.start(1):found.end(1)], found.start(1)
@@ -721,6 +740,9 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
     found = _outlet_then_names_in_brackets(text, plain, rules, words)
     if found is not None:
         return found
+    found = _label_then_unknown_outlet(text, plain, rules, words)
+    if found is not None:
+        return found
     found = _social_post(text, plain)
     if found is not None:
         return found
@@ -836,7 +858,8 @@ _SOCIAL_POST = compiled(
 #: A site alone, named as where a picture was copied from ("（图/取自小红书）", "（撷取自推特）"): it names no one who
 #: handed the picture out (an account on it does: "（圖/翻攝台灣某某臉書）").
 _PLATFORMS = frozenset({"FB", "Facebook", "facebook", "IG", "Instagram", "脸书", "推特", "Twitter", "微博", "小红书",
-                        "抖音", "快手", "YouTube", "社交媒体", "社群媒体", "社交平台", "网络", "网路", "网上"})
+                        "抖音", "快手", "YouTube", "社交媒体", "社群媒体", "社交平台", "网络", "网路", "网上",
+                        "互联网"})
 
 
 def _social_post(text: str, plain: str) -> Found | None:
@@ -907,6 +930,41 @@ def _outlet_then_names_in_brackets(text: str, plain: str, rules: Rules, words: W
     else:
         return None
     return Found(credit, found.start(), found.end(), "chinese outlet_then_names")
+
+
+def _label_outlet_closing(words: Words) -> re.Pattern:
+    """A photographer's label, a mark, then an outlet's name (a brand of two joined by a dot, perhaps) closing the
+    caption: "（图/某某县融媒体中心）", "图 | 某某新闻网", "作者:某某日报". Not a source's label alone: the labels read
+    "（来源:某某区融媒体中心）" as the provider first, the agency second, and the source shape keeps known outlets."""
+    def build() -> re.Pattern:
+        labels = "|".join(re.escape(w) for w in words.longest_first("credit.photographer_labels"))
+        return compiled(f"(?:^|(?<=[\\s。，,；;（(【■]))(?:{labels})[ \u3000]*[/:：|｜][ \u3000]*"
+                        f"(?P<outlet>[{HAN}]{{2,12}}(?:[·•‧・][{HAN}]{{2,12}})?)[ \u3000]*[)）】]?[\\s。.]*\\Z")
+
+    return words.made(("credit", "label_outlet_closing"), build)
+
+
+def _label_then_unknown_outlet(text: str, plain: str, rules: Rules, words: Words) -> Found | None:
+    """The credit of a caption closed by a label and an outlet the registry does not know ("（图/某某县融媒体中心）",
+    "图 | 某某新闻网", "作者:某某日报"): the outlet as written, when its name ends as a paper's, a site's, a
+    station's or a media centre's (``credit.run_in_outlet_endings``; the source shape keeps only known outlets
+    after a label, where other words may follow it, and the label shape only names of a person's length);
+    None otherwise."""
+    if plain.rstrip(" \t\r\n\u3000。.)）】")[-1:] not in tuple("网报闻台心"):
+        return None  # (a cheap test first: the outlet's last character)
+    found = _label_outlet_closing(words).search(plain, max(0, len(plain) - 40))
+    if found is None:
+        return None
+    parts = [p for p in re.split("[·•‧・]", found.group("outlet")) if p]
+    if found.group("outlet") in _PLATFORMS:
+        return None  # "（图源:互联网）": the internet, no outlet
+    if not _an_unknown_paper(parts[-1], words) and not (len(parts) > 1 and _an_unknown_paper(parts[0], words)):
+        return None
+    agency = _agency_name(text[found.start("outlet"):found.end("outlet")], rules, words)
+    if not agency:
+        return None
+    start, end = found.start(), found.end("outlet")  # (a closing bracket left after it, as its opening one before)
+    return Found(Credit(raw=text[start:end], agency=agency), start, end, "chinese label_outlet")
 
 
 def _source_office_before(words: Words) -> re.Pattern:
@@ -1376,6 +1434,9 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
             if name == "photographer_label" and groups.get("outlet") and not credit.agency:
                 bracketed = text[match.start("outlet"):match.end("outlet")].strip()
                 credit.agency = rules.standard_agency(bracketed) or rules.standard_agency(simplified(bracketed))
+                bureau = _outlet_of_its_bureau(simplified(bracketed), words) if not credit.agency else None
+                if bureau:  # ("摄影:王小明（某某日报甘肃记者站）": the outlet's bureau, the outlet named before it)
+                    credit.agency = _agency_name(bracketed[:bureau], rules, words)
                 # ("摄影：王小鹏（新华社）": a known outlet in brackets after the name; a note is none)
             if name == "two_agencies" and plain[match.end() - 1:match.end()] in ")）]］" and not (
                     plain[match.start() - 1:match.start()] in "(（[［" and (rules.standard_agency(
