@@ -88,5 +88,7 @@ def test_any_text(text):
 # One country written twice: the first was read as a region of the second, under the country's standard name
 # ("United Arab Emirates", a province not written in the caption).
 @example("UAE , UAE")
+# A "#" glued to a word was read as a hashtag's mark and blanked: "town of 0#À" gave the city "0 À", not written.
+@example("the ancient town of 0#À")
 def test_caption_like_text(text):
     check(text)

@@ -803,7 +803,8 @@ def _country_of_the_town_near(best: Scored, place: Place, scored: list[Scored]) 
 
 #: "county" in small letters after a comma or "in", before a capitalised name: "Clifden, county Galway".
 _SMALL_COUNTY = compiled(r"(?:(?<=, )|(?<=\bin ))county(?= [A-Z])")
-_HASHTAG = compiled(r"#(?=[^\W\d_])")
+#: A hashtag's mark: before a letter, and not glued to a word before it ("Qu#Rva" is no tag, and no name of two words).
+_HASHTAG = compiled(r"(?<![^\W_])#(?=[^\W\d_])")
 _TAG_AFTER_A_NAME = compiled(r"(?<=[^\W_])([ \t]+)#(?=[^\W\d_])")
 
 
