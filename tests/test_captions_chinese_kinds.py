@@ -4617,3 +4617,37 @@ def test_a_city_whose_name_ends_as_a_towns_written_bare(text, expected):
     knows the whole name as a city of China with enough people, so it is the city (`chinese_chain.unit_at`,
     `_a_city_named_like_a_town`); the suffix had made it a township, the sublocation, with no city read."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("花蓮光復,志工清理街道淤泥。(記者林小明攝)", {"city": "光復", "province": None}),
+    ("台東成功漁港,漁民卸下剛捕獲的旗魚。(記者林小明攝)", {"city": "成功", "sublocation": "漁港"}),
+    ("屏東恆春古城,遊客拍照留念。(記者林小明攝)", {"city": "恆春"}),
+    ("宜蘭縣礁溪,遊客泡湯。(記者林小明攝)", {"city": "礁溪", "province": "宜蘭縣"}),
+    # a township of another county is no township of this one (nothing is read, as before); one with its suffix is
+    # the unit reader's
+    ("宜蘭民雄,民眾放天燈。(記者林小明攝)", {"city": None}),
+    ("苗栗縣西湖鄉,農民採收柿子。(記者林小明攝)", {"city": "西湖鄉", "province": "苗栗縣"}),
+])
+def test_a_township_of_taiwan_written_bare_after_its_county(text, expected):
+    """A township of Taiwan written bare right after its own county ("宜蘭頭城", "澎湖西嶼"): the table of Taiwan's
+    townships by county (chinese.toml, taiwan_townships) knows it, so it is the city (`chinese_chain.unit_at`,
+    `_township_after_its_county`; `chinese_places._taiwan_levels`); GeoNames names few townships in Chinese, and
+    the bare name had been read as a venue's start, losing the county as well. A bare county is no province for
+    certain (嘉義 is a city too); one with 縣 is."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在玉里鎮素有穀倉之稱的某某村,農民插秧。(記者林小明攝)", {"city": "玉里鎮"}),
+    ("竹山鎮紫南宮,信眾排隊求發財金。(記者林小明攝)", {"city": "竹山鎮", "sublocation": "紫南宮"}),
+    # alone as a sentence's subject, a township is its office or its people: no city read, as before
+    ("竹山鎮公所昨天舉辦中秋晚會。(記者林小明攝)", {"city": None}),
+    # a mainland town of the same name, written 镇, is the site named
+    ("在太平镇,农民插秧。新华社记者 王小明 摄", {"city": None}),
+])
+def test_a_township_of_taiwan_with_its_suffix_where_the_scene_is(text, expected):
+    """A township of Taiwan with its suffix in Taiwan's script (鄉, 鎮), read alone, after 在 or right before a site
+    below it ("在鹿谷鄉...", "虎尾鎮北溪里"): the city (`chinese_places._township_alone`), as under its county;
+    it had been the sublocation or nothing."""
+    check(text, expected)

@@ -1330,6 +1330,9 @@ def unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: di
         return Element("town", text[at:district], at, district, link=","), district
     if before and before[-1].end == at and before[-1].level not in ("country", "province") and not (
             before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
+        township = _township_after_its_county(plain, at, end, before[-1], words)
+        if township is not None:  # "宜蘭頭城", "澎湖西嶼": a township of Taiwan, bare, right after its own county
+            return Element("town", text[at:township], at, township, link=","), township
         county = _county_below_its_city(plain, at, end, before, words)
         if county is not None:
             return Element("county", text[at:county], at, county, link=","), county
@@ -1393,6 +1396,39 @@ def unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: di
         return Element("place", text[at:city], at, city, link=","), city
     return None
 
+
+
+def taiwan_townships(county: str, words: Words) -> frozenset[str]:
+    """The townships of a county of Taiwan (its name as written, simplified, with or without 县: 宜兰, 宜蘭縣), from the
+    table taiwan_townships of the word lists, without their suffixes (头城, 罗东); empty for any other name."""
+    return words.made(("taiwan_townships", county), lambda: frozenset(
+        words.lists["taiwan_townships"].get(simplified(county).removesuffix("县"), ())))
+
+
+def a_taiwan_township(name: str, words: Words) -> bool:
+    """Whether a name without its suffix (罗东, simplified) is one of the townships of any county of Taiwan."""
+    return name in words.made(("taiwan_townships",), lambda: frozenset(
+        township for townships in words.lists["taiwan_townships"].values() for township in townships))
+
+
+#: The longest name of a township of Taiwan without its suffix (太麻里, 三地门, 阿里山).
+_LONGEST_TOWNSHIP = 3
+
+
+def _township_after_its_county(plain: str, at: int, end: int, county: Element, words: Words) -> int | None:
+    """Where a township of Taiwan written bare right after its own county ends ("宜蘭頭城孤棚賽", "澎湖西嶼"), or None:
+    GeoNames names few of them in Chinese, and after the county a bare name is otherwise read as a venue's start.
+    Only a township of that county counts (taiwan_townships), so a namesake elsewhere is never read; one written
+    with its suffix ("彰化縣大城鄉") is the unit reader's, and left to it."""
+    townships = taiwan_townships(county.value, words)
+    if not townships:
+        return None
+    return next((at + length for length in range(_LONGEST_TOWNSHIP, 1, -1) if at + length <= end and (
+        plain[at:at + length] in townships) and plain[at + length:at + length + 1] not in _TOWNSHIP_SUFFIXES), None)
+
+
+#: A township's suffixes, simplified (乡, 镇, and 市 of a county's cities: 员林市).
+_TOWNSHIP_SUFFIXES = frozenset("乡镇市")
 
 
 def _county_below_its_city(plain: str, at: int, end: int, before: list[Element], words: Words) -> int | None:
