@@ -4651,3 +4651,18 @@ def test_a_township_of_taiwan_with_its_suffix_where_the_scene_is(text, expected)
     below it ("在鹿谷鄉...", "虎尾鎮北溪里"): the city (`chinese_places._township_alone`), as under its county;
     it had been the sublocation or nothing."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("7月2日,在新疆和布克赛尔蒙古自治县,牧民赶着羊群转场。新华社记者 王小明 摄",
+     {"city": "和布克赛尔蒙古自治县", "province": "新疆"}),
+    ("清晨,走在新疆和布克赛尔蒙古自治县的草场上,处处是牛羊。", {"city": "和布克赛尔蒙古自治县"}),
+    # a county of three or four characters a link opens, as before; and 和 joining two places stays a list's
+    ("新疆和静县的农民在收割。", {"city": "和静县", "province": "新疆"}),
+    ("江苏常州和泰州两市的市民在江边观景。", {"city": None, "province": "江苏"}),
+])
+def test_an_autonomous_county_a_linking_word_opens_after_its_region(text, expected):
+    """An autonomous county (or banner) whose name opens with a linking word (和), right after its region: its
+    people's name and 自治县 make one unit, so 和 is the name's first character, not "and" (chinese_chain
+    `_a_county_a_link_opens`, `_a_linked_county_at`); the chain had been read as a list and nothing placed."""
+    check(text, expected)

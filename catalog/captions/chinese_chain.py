@@ -2500,13 +2500,23 @@ def unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: boo
 def _a_county_a_link_opens(written: str) -> bool:
     """Whether a unit whose first character is a linking word (和, 同, 从, 将) is a county or a county-level city
     by its readings, written with its suffix ("和静县", "同心县", "从江县", "和龙市"): the suffix and the readings
-    agree, so 和 is the name's first character, not "and" before a county called 静县 (which no province has)."""
-    return 3 <= len(written) <= 4 and written[-1] in _COUNTY_LEVEL_LAST and _a_county_anywhere(simplified(written[:-1]))
+    agree, so 和 is the name's first character, not "and" before a county called 静县 (which no province has); or
+    an autonomous county or banner ("和布克赛尔蒙古自治县"), whose people's name and suffix make it one unit."""
+    return 3 <= len(written) <= 4 and written[-1] in _COUNTY_LEVEL_LAST and _a_county_anywhere(simplified(
+        written[:-1])) or _AN_AUTONOMOUS_COUNTY.fullmatch(simplified(written), 1) is not None
 
 
 def _a_linked_county_at(plain: str, at: int, end: int) -> bool:
-    """Whether a county whose name a linking word begins (_a_county_a_link_opens) is written at `at`."""
-    return any(at + length <= end and _a_county_a_link_opens(plain[at:at + length]) for length in (3, 4))
+    """Whether a county whose name a linking word begins (_a_county_a_link_opens) is written at `at`, or an
+    autonomous county or banner (_AN_AUTONOMOUS_COUNTY: "和布克赛尔蒙古自治县"), whose people's name and suffix no
+    list of things joined by 和 ends with."""
+    return any(at + length <= end and _a_county_a_link_opens(plain[at:at + length]) for length in (3, 4)) or (
+        _AN_AUTONOMOUS_COUNTY.match(plain, at + 1, end) is not None)
+
+
+#: The rest of an autonomous county's or banner's name after its first character: characters only, then 自治县 or
+#: 自治旗 ("布克赛尔蒙古自治县"), as the unit pattern reads it.
+_AN_AUTONOMOUS_COUNTY = compiled(f"[{HAN}]{{3,10}}?自治[县旗]")
 
 
 #: The last character of a county-level unit's suffix (县, 市, 旗), in both scripts.
