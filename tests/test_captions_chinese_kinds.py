@@ -4666,3 +4666,14 @@ def test_an_autonomous_county_a_linking_word_opens_after_its_region(text, expect
     people's name and 自治县 make one unit, so 和 is the name's first character, not "and" (chinese_chain
     `_a_county_a_link_opens`, `_a_linked_county_at`); the chain had been read as a list and nothing placed."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在望德堂區,遊客在街頭拍照。(記者林小明攝)", {"city": "澳門", "sublocation": "望德堂區"}),
+    ("在花地瑪堂區,居民排隊領取物資。(記者林小明攝)", {"city": "澳門", "sublocation": "花地瑪堂區"}),
+])
+def test_a_parish_of_macau_written_alone(text, expected):
+    """A parish of Macau (堂区, named for its church) written alone: a district of the city-state, as Hong Kong's
+    are (places.city_state_districts; `chinese_places._city_of_district`): the city is Macau and the parish the
+    sublocation; the gazetteer lacks them, so the parish had been read as a county standing in for the city."""
+    check(text, expected)
