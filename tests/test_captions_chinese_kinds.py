@@ -4687,3 +4687,63 @@ def test_a_news_centre_sending_and_an_outlets_bureau(text, expected):
     bureau's place ("某某日报梅列记者站", "（中国日报甘肃记者站）": ``credit.bureaus``,
     `chinese_credits._outlet_of_its_bureau`): the outlet is the agency, the bureau no part of its name."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("花蓮光復,志工清理街道淤泥。(記者林小明攝)", {"city": "光復", "province": None}),
+    ("台東成功漁港,漁民卸下剛捕獲的旗魚。(記者林小明攝)", {"city": "成功", "sublocation": "漁港"}),
+    ("屏東恆春古城,遊客拍照留念。(記者林小明攝)", {"city": "恆春"}),
+    ("宜蘭縣礁溪,遊客泡湯。(記者林小明攝)", {"city": "礁溪", "province": "宜蘭縣"}),
+    # a township of another county is no township of this one (nothing is read, as before); one with its suffix is
+    # the unit reader's
+    ("宜蘭民雄,民眾放天燈。(記者林小明攝)", {"city": None}),
+    ("苗栗縣西湖鄉,農民採收柿子。(記者林小明攝)", {"city": "西湖鄉", "province": "苗栗縣"}),
+])
+def test_a_township_of_taiwan_written_bare_after_its_county(text, expected):
+    """A township of Taiwan written bare right after its own county ("宜蘭頭城", "澎湖西嶼"): the table of Taiwan's
+    townships by county (chinese.toml, taiwan_townships) knows it, so it is the city (`chinese_chain.unit_at`,
+    `_township_after_its_county`; `chinese_places._taiwan_levels`); GeoNames names few townships in Chinese, and
+    the bare name had been read as a venue's start, losing the county as well. A bare county is no province for
+    certain (嘉義 is a city too); one with 縣 is."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在玉里鎮素有穀倉之稱的某某村,農民插秧。(記者林小明攝)", {"city": "玉里鎮"}),
+    ("竹山鎮紫南宮,信眾排隊求發財金。(記者林小明攝)", {"city": "竹山鎮", "sublocation": "紫南宮"}),
+    # alone as a sentence's subject, a township is its office or its people: no city read, as before
+    ("竹山鎮公所昨天舉辦中秋晚會。(記者林小明攝)", {"city": None}),
+    # a mainland town of the same name, written 镇, is the site named
+    ("在太平镇,农民插秧。新华社记者 王小明 摄", {"city": None}),
+])
+def test_a_township_of_taiwan_with_its_suffix_where_the_scene_is(text, expected):
+    """A township of Taiwan with its suffix in Taiwan's script (鄉, 鎮), read alone, after 在 or right before a site
+    below it ("在鹿谷鄉...", "虎尾鎮北溪里"): the city (`chinese_places._township_alone`), as under its county;
+    it had been the sublocation or nothing."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("7月2日,在新疆和布克赛尔蒙古自治县,牧民赶着羊群转场。新华社记者 王小明 摄",
+     {"city": "和布克赛尔蒙古自治县", "province": "新疆"}),
+    ("清晨,走在新疆和布克赛尔蒙古自治县的草场上,处处是牛羊。", {"city": "和布克赛尔蒙古自治县"}),
+    # a county of three or four characters a link opens, as before; and 和 joining two places stays a list's
+    ("新疆和静县的农民在收割。", {"city": "和静县", "province": "新疆"}),
+    ("江苏常州和泰州两市的市民在江边观景。", {"city": None, "province": "江苏"}),
+])
+def test_an_autonomous_county_a_linking_word_opens_after_its_region(text, expected):
+    """An autonomous county (or banner) whose name opens with a linking word (和), right after its region: its
+    people's name and 自治县 make one unit, so 和 is the name's first character, not "and" (chinese_chain
+    `_a_county_a_link_opens`, `_a_linked_county_at`); the chain had been read as a list and nothing placed."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在望德堂區,遊客在街頭拍照。(記者林小明攝)", {"city": "澳門", "sublocation": "望德堂區"}),
+    ("在花地瑪堂區,居民排隊領取物資。(記者林小明攝)", {"city": "澳門", "sublocation": "花地瑪堂區"}),
+])
+def test_a_parish_of_macau_written_alone(text, expected):
+    """A parish of Macau (堂区, named for its church) written alone: a district of the city-state, as Hong Kong's
+    are (places.city_state_districts; `chinese_places._city_of_district`): the city is Macau and the parish the
+    sublocation; the gazetteer lacks them, so the parish had been read as a county standing in for the city."""
+    check(text, expected)

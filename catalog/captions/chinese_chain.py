@@ -1330,6 +1330,9 @@ def unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: di
         return Element("town", text[at:district], at, district, link=","), district
     if before and before[-1].end == at and before[-1].level not in ("country", "province") and not (
             before[-1].level == "city" and simplified(before[-1].value) in words.set("places.municipalities")):
+        township = _township_after_its_county(plain, at, end, before[-1], words)
+        if township is not None:  # "宜蘭頭城", "澎湖西嶼": a township of Taiwan, bare, right after its own county
+            return Element("town", text[at:township], at, township, link=","), township
         county = _county_below_its_city(plain, at, end, before, words)
         if county is not None:
             return Element("county", text[at:county], at, county, link=","), county
@@ -1393,6 +1396,39 @@ def unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: di
         return Element("place", text[at:city], at, city, link=","), city
     return None
 
+
+
+def taiwan_townships(county: str, words: Words) -> frozenset[str]:
+    """The townships of a county of Taiwan (its name as written, simplified, with or without 县: 宜兰, 宜蘭縣), from the
+    table taiwan_townships of the word lists, without their suffixes (头城, 罗东); empty for any other name."""
+    return words.made(("taiwan_townships", county), lambda: frozenset(
+        words.lists["taiwan_townships"].get(simplified(county).removesuffix("县"), ())))
+
+
+def a_taiwan_township(name: str, words: Words) -> bool:
+    """Whether a name without its suffix (罗东, simplified) is one of the townships of any county of Taiwan."""
+    return name in words.made(("taiwan_townships",), lambda: frozenset(
+        township for townships in words.lists["taiwan_townships"].values() for township in townships))
+
+
+#: The longest name of a township of Taiwan without its suffix (太麻里, 三地门, 阿里山).
+_LONGEST_TOWNSHIP = 3
+
+
+def _township_after_its_county(plain: str, at: int, end: int, county: Element, words: Words) -> int | None:
+    """Where a township of Taiwan written bare right after its own county ends ("宜蘭頭城孤棚賽", "澎湖西嶼"), or None:
+    GeoNames names few of them in Chinese, and after the county a bare name is otherwise read as a venue's start.
+    Only a township of that county counts (taiwan_townships), so a namesake elsewhere is never read; one written
+    with its suffix ("彰化縣大城鄉") is the unit reader's, and left to it."""
+    townships = taiwan_townships(county.value, words)
+    if not townships:
+        return None
+    return next((at + length for length in range(_LONGEST_TOWNSHIP, 1, -1) if at + length <= end and (
+        plain[at:at + length] in townships) and plain[at + length:at + length + 1] not in _TOWNSHIP_SUFFIXES), None)
+
+
+#: A township's suffixes, simplified (乡, 镇, and 市 of a county's cities: 员林市).
+_TOWNSHIP_SUFFIXES = frozenset("乡镇市")
 
 
 def _county_below_its_city(plain: str, at: int, end: int, before: list[Element], words: Words) -> int | None:
@@ -2464,13 +2500,23 @@ def unit_name_ok(plain: str, start: int, end: int, words: Words, continuing: boo
 def _a_county_a_link_opens(written: str) -> bool:
     """Whether a unit whose first character is a linking word (和, 同, 从, 将) is a county or a county-level city
     by its readings, written with its suffix ("和静县", "同心县", "从江县", "和龙市"): the suffix and the readings
-    agree, so 和 is the name's first character, not "and" before a county called 静县 (which no province has)."""
-    return 3 <= len(written) <= 4 and written[-1] in _COUNTY_LEVEL_LAST and _a_county_anywhere(simplified(written[:-1]))
+    agree, so 和 is the name's first character, not "and" before a county called 静县 (which no province has); or
+    an autonomous county or banner ("和布克赛尔蒙古自治县"), whose people's name and suffix make it one unit."""
+    return 3 <= len(written) <= 4 and written[-1] in _COUNTY_LEVEL_LAST and _a_county_anywhere(simplified(
+        written[:-1])) or _AN_AUTONOMOUS_COUNTY.fullmatch(simplified(written), 1) is not None
 
 
 def _a_linked_county_at(plain: str, at: int, end: int) -> bool:
-    """Whether a county whose name a linking word begins (_a_county_a_link_opens) is written at `at`."""
-    return any(at + length <= end and _a_county_a_link_opens(plain[at:at + length]) for length in (3, 4))
+    """Whether a county whose name a linking word begins (_a_county_a_link_opens) is written at `at`, or an
+    autonomous county or banner (_AN_AUTONOMOUS_COUNTY: "和布克赛尔蒙古自治县"), whose people's name and suffix no
+    list of things joined by 和 ends with."""
+    return any(at + length <= end and _a_county_a_link_opens(plain[at:at + length]) for length in (3, 4)) or (
+        _AN_AUTONOMOUS_COUNTY.match(plain, at + 1, end) is not None)
+
+
+#: The rest of an autonomous county's or banner's name after its first character: characters only, then 自治县 or
+#: 自治旗 ("布克赛尔蒙古自治县"), as the unit pattern reads it.
+_AN_AUTONOMOUS_COUNTY = compiled(f"[{HAN}]{{3,10}}?自治[县旗]")
 
 
 #: The last character of a county-level unit's suffix (县, 市, 旗), in both scripts.

@@ -59,6 +59,7 @@ from catalog.captions.chinese_chain import (
     TOWN_SUFFIXES,
     VILLAGE_RANK,
     a_county_follows,
+    a_taiwan_township,
     after_words_of_time,
     all_han,
     bare_cities,
@@ -73,6 +74,7 @@ from catalog.captions.chinese_chain import (
     read_chain,
     suffixed_element,
     suffixed_population,
+    taiwan_townships,
     titles_an_event,
     unit_at,
     unit_name_ok,
@@ -988,6 +990,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
     place.sublocation = None if members_body else venue or sub_admin
     if elements and len(elements) > 1:
         _taiwan_levels(place, elements, words)
+    if elements and place.city is None:
+        _township_alone(place, elements, plain, start, words)
     # ("绵竹市九龙镇中心小学一年级学生李欣洋在专列上": the pupil's school, and its town, are no site of the scene; the
     # city and the province around them are kept, where the pupil is from if not the scene)
     if place.province is None and place.country is None:
@@ -1119,6 +1123,14 @@ def _taiwan_levels(place: Place, elements: list[Element], words: Words) -> None:
         if below.start != county.end or simplified(county.value).removesuffix("县") not in counties:
             continue
         written = simplified(below.value)
+        if written in taiwan_townships(county.value, words) and below.level == "town":
+            # "宜蘭頭城", "嘉義布袋新塭嘉應廟": a township written bare after its county is the city; a county written
+            # bare is no province for certain, since each county but 澎湖, 金門 and 連江 has a city of its name
+            if place.sublocation == below.value:
+                place.sublocation = None
+            place.city = below.value
+            place.province = county.value if simplified(county.value).endswith("县") else None
+            return
         if written.endswith(("乡", "镇")) and below.level in ("town", "place", "county"):
             if place.sublocation == below.value:
                 place.sublocation = None  # (the township is the city now, no site of its own)
@@ -1126,8 +1138,30 @@ def _taiwan_levels(place: Place, elements: list[Element], words: Words) -> None:
             return
 
 
+def _township_alone(place: Place, elements: list[Element], plain: str, start: int, words: Words) -> None:
+    """A township of Taiwan (``places`` table taiwan_townships) read alone with its suffix, as Taiwan's script
+    writes it (鄉, 鎮), where the scene is: after 在 ("在鹿谷鄉素有糧倉之稱的某村") or right before the site named
+    below it ("虎尾鎮北溪里"). It is the city, as a township is under its county ("雲林縣虎尾鎮"). Standing alone as
+    a sentence's subject a township is often its office or its people ("某某鄉公所", "鄉親", "鄉長"), which the
+    labels leave without a city, so it is not read there; a mainland town named alike (太平镇) is written 镇."""
+    township = elements[0]
+    if township.level != "town" or not township.value.endswith(_TOWNSHIP_SUFFIXES) or not a_taiwan_township(
+            simplified(township.value)[:-1], words):
+        return
+    after_at = township.start > start and plain[township.start - 1] == "在"
+    site = place.sublocation
+    site_below = len(elements) > 1 and elements[1].start == township.end or site is not None and (
+        site != township.value and plain.startswith(simplified(site), township.end))
+    if after_at or site_below:
+        if place.sublocation == township.value:
+            place.sublocation = None
+        place.city = township.value
+
+
 #: Taiwan as captions write it, simplified (台灣, 臺灣).
 _TAIWAN = frozenset({"台湾"})
+#: A township's suffixes as Taiwan's captions write them, in traditional characters (鄉, 鎮).
+_TOWNSHIP_SUFFIXES = ("鄉", "鎮")
 
 
 def _abbreviated_city(text: str, plain: str, start: int, end: int, words: Words) -> str | None:
