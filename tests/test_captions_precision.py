@@ -1340,3 +1340,18 @@ def test_a_city_state_is_no_country(text, expected):
 def test_a_persons_picture_for_a_body_names_no_provider(text, expected):
     got = vars(parse(text).credit)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 发布会 after a date is a press conference or a launch held that day: the event's date, taken, no release
+    ("市政府新闻办公室2021年6月3日10时召开新闻发布会,介绍防汛工作。图为发布会现场。记者 李明 摄",
+     {"date": "2021-06-03", "date_kind": "taken"}),
+    ("新產品2019年9月10日舉行發布會,吸引大批媒體。記者 陳明 攝", {"date": "2019-09-10", "date_kind": "taken"}),
+    # ...while a picture released that day stays released
+    ("这是某航天局2021年6月3日发布的照片。", {"date": "2021-06-03", "date_kind": "released"}),
+    ("某航天局2021年6月3日公布了一张火星照片。", {"date": "2021-06-03", "date_kind": "released"}),
+])
+def test_a_launch_or_press_conference_is_no_release(text, expected):
+    facts = parse(text)
+    got = {"date": facts.date, "date_kind": facts.date_kind}
+    assert {k: got[k] for k in expected} == expected, got
