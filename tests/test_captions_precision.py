@@ -1355,3 +1355,20 @@ def test_a_launch_or_press_conference_is_no_release(text, expected):
     facts = parse(text)
     got = {"date": facts.date, "date_kind": facts.date_kind}
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Chinese prefecture before its region is the city's stand-in, not a province abroad the gazetteer matches by
+    # name (Altai Republic for "Altay Prefecture")
+    ("Herders drive sheep across a river in Altay Prefecture, northwest China's Xinjiang Uygur Autonomous Region, "
+     "May 3, 2025. (Photo by Ann Ray/Xinhua)",
+     {"city": "Altay Prefecture", "province": "Xinjiang", "country": "China"}),
+    # ...a prefecture of Guinea sits inside its region of the same name: no province
+    ("A girl carries water in Kankan Prefecture, Guinea, on May 3, 2025.", {"province": None, "country": "Guinea"}),
+    # ...while Japan's prefectures are its provinces
+    ("Rice is planted in a terraced field in Nagano Prefecture, Japan, May 3, 2025.",
+     {"province": "Nagano", "country": "Japan"}),
+])
+def test_a_prefecture_below_its_province_is_no_province(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

@@ -773,6 +773,22 @@ def border_site(name: str) -> str | None:
     return " ".join([*own, *words[at:]])
 
 
+#: The countries whose prefectures are the first level below the country, the province: Japan's 47 (and the
+#: Central African Republic's). Elsewhere a prefecture is a unit below the province: China's stand in for the city
+#: ("Altay Prefecture, northwest China's Xinjiang": not Russia's Altai Republic, whose name the gazetteer matches),
+#: Guinea's and Togo's sit inside a region of the same name.
+_PREFECTURE_PROVINCES = frozenset({"JP", "CF"})
+
+
+def _a_first_level_unit(name: str, suffix: tuple[str, ...]) -> bool:
+    """Whether "X Prefecture", "X Region", "X State" ... is a province the gazetteer knows, at the first level below
+    its country: a prefecture only in the countries of ``_PREFECTURE_PROVINCES``."""
+    code = name_levels(name).province
+    if code is None:
+        return False
+    return suffix != ("prefecture",) or code.partition("-")[0] in _PREFECTURE_PROVINCES
+
+
 @lru_cache(maxsize=65536)
 def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple[str, str]:
     """The level and value of a place name.
@@ -851,7 +867,7 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
                 while len(kept) > 1 and kept[-1].casefold() in ETHNIC_WORDS:
                     kept.pop()  # "Guangxi Zhuang autonomous region"
                 value = " ".join(kept)
-            if level == "county" and suffix in _SUBDIVISION_SUFFIXES and name_levels(name).province:
+            if level == "county" and suffix in _SUBDIVISION_SUFFIXES and _a_first_level_unit(name, suffix):
                 return "province", " ".join(name.split()[: -len(suffix)])  # "Shiga Prefecture": Japan's JP-25
             return level, value
     if "-" in words[-1] and words[-1].rsplit("-", 1)[1] in HYPHENED_TOWN_SUFFIXES and words[-1][0] != "-":
