@@ -1372,3 +1372,20 @@ def test_a_launch_or_press_conference_is_no_release(text, expected):
 def test_a_prefecture_below_its_province_is_no_province(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's possessive before its national day names a holiday, no scene: the city after it stays, no country
+    ("Cadets march in a parade on Ghana's Independence Day in Accra on Monday. Photo: Ann Ray",
+     {"city": "Accra", "country": None}),
+    ("Crowds wave flags on India's Republic Day in Kolkata on Tuesday. Photo: Ann Ray",
+     {"city": "Kolkata", "country": None}),
+    # ...a country's possessive before a place keeps its country
+    ("Farmers harvest tea in China's Anhui Province on Monday. Photo: Ann Ray",
+     {"province": "Anhui", "country": "China"}),
+    ("Fields bloom in Luoping county in Southwest China's Yunnan Province show the season has come.",
+     {"city": "Luoping county", "country": "China"}),
+])
+def test_a_nations_holiday_names_no_country(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
