@@ -1340,3 +1340,52 @@ def test_a_city_state_is_no_country(text, expected):
 def test_a_persons_picture_for_a_body_names_no_provider(text, expected):
     got = vars(parse(text).credit)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 发布会 after a date is a press conference or a launch held that day: the event's date, taken, no release
+    ("市政府新闻办公室2021年6月3日10时召开新闻发布会,介绍防汛工作。图为发布会现场。记者 李明 摄",
+     {"date": "2021-06-03", "date_kind": "taken"}),
+    ("新產品2019年9月10日舉行發布會,吸引大批媒體。記者 陳明 攝", {"date": "2019-09-10", "date_kind": "taken"}),
+    # ...while a picture released that day stays released
+    ("这是某航天局2021年6月3日发布的照片。", {"date": "2021-06-03", "date_kind": "released"}),
+    ("某航天局2021年6月3日公布了一张火星照片。", {"date": "2021-06-03", "date_kind": "released"}),
+])
+def test_a_launch_or_press_conference_is_no_release(text, expected):
+    facts = parse(text)
+    got = {"date": facts.date, "date_kind": facts.date_kind}
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Chinese prefecture before its region is the city's stand-in, not a province abroad the gazetteer matches by
+    # name (Altai Republic for "Altay Prefecture")
+    ("Herders drive sheep across a river in Altay Prefecture, northwest China's Xinjiang Uygur Autonomous Region, "
+     "May 3, 2025. (Photo by Ann Ray/Xinhua)",
+     {"city": "Altay Prefecture", "province": "Xinjiang", "country": "China"}),
+    # ...a prefecture of Guinea sits inside its region of the same name: no province
+    ("A girl carries water in Kankan Prefecture, Guinea, on May 3, 2025.", {"province": None, "country": "Guinea"}),
+    # ...while Japan's prefectures are its provinces
+    ("Rice is planted in a terraced field in Nagano Prefecture, Japan, May 3, 2025.",
+     {"province": "Nagano", "country": "Japan"}),
+])
+def test_a_prefecture_below_its_province_is_no_province(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's possessive before its national day names a holiday, no scene: the city after it stays, no country
+    ("Cadets march in a parade on Ghana's Independence Day in Accra on Monday. Photo: Ann Ray",
+     {"city": "Accra", "country": None}),
+    ("Crowds wave flags on India's Republic Day in Kolkata on Tuesday. Photo: Ann Ray",
+     {"city": "Kolkata", "country": None}),
+    # ...a country's possessive before a place keeps its country
+    ("Farmers harvest tea in China's Anhui Province on Monday. Photo: Ann Ray",
+     {"province": "Anhui", "country": "China"}),
+    ("Fields bloom in Luoping county in Southwest China's Yunnan Province show the season has come.",
+     {"city": "Luoping county", "country": "China"}),
+])
+def test_a_nations_holiday_names_no_country(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

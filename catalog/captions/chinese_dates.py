@@ -301,8 +301,9 @@ def _context_patterns(words: Words) -> tuple[re.Pattern, re.Pattern, re.Pattern]
 
 #: What, right after 发布 or 公布, shows that something else than a picture was released: a product, a collection, a
 #: report, a figure ("在纽约时装周发布2017秋冬系列", a collection shown): the date is the event's, taken. A picture's
-#: release is followed by 的, a stop, or the picture's word ("发布的照片", "公布了一张照片").
-_NOT_A_PICTURE_RELEASED = ("[0-9０-９]|[^的了，,。；;\\s\"”」』）)]{2}"
+#: release is followed by 的, a stop, or the picture's word ("发布的照片", "公布了一张照片"). 发布会 is a press
+#: conference or a launch ("5月29日召开新闻发布会,"), an event held that day, whatever follows it.
+_NOT_A_PICTURE_RELEASED = ("[0-9０-９会會]|[^的了，,。；;\\s\"”」』）)]{2}"
                            "(?<!照片)(?<!图片)(?<!圖片)(?<!图像)(?<!画面)(?<!视频)")
 
 

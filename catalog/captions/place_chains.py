@@ -1955,6 +1955,10 @@ def _read_element(toks: list[Token], i: int, depth: int = 0) -> tuple[list[Eleme
         if inner is None:
             return [owner], after  # "China's southern coast"
         places, j = inner
+        if all(place.level == "event" and place.value.rsplit(" ", 1)[-1].casefold() == "day" for place in places):
+            return places, j  # "on India's Republic Day", "China's National Day": a nation's holiday, which names no
+            # scene (a place written after it may); ("China's Yunnan Province show ...": a show's word read after
+            # a province is no holiday)
         for place in places:
             place.country = place.country or owner.value
             if place.level == "country":

@@ -76,10 +76,6 @@ _YEARS_OF_AN_ERA = compiled(r"\d+\s*(?:ad|bc|bce|ce|a\.d\.|b\.c\.)")
 #: Suffixes that name a first-level subdivision in some countries and a county-level unit in others: the
 #: gazetteer says which ("Shiga Prefecture" is Japan's JP-25; "Qiandongnan ... Autonomous Prefecture" is not).
 _SUBDIVISION_SUFFIXES = frozenset({("prefecture",), ("region",), ("state",), ("oblast",), ("governorate",)})
-#: The countries whose first-level subdivisions are written "Prefecture" (Japan's 47, the Central African
-#: Republic's): elsewhere a prefecture is smaller, China's under a province ("Altay Prefecture, northwest China's
-#: Xinjiang" is no Russian republic of Altai, whatever the gazetteer holds for "Altay").
-_PREFECTURE_COUNTRIES = ("JP-", "CF-")
 #: Words after which "of" starts the next, larger place ("Xincheng County of Laibin City").
 _ADMIN_WORDS = frozenset(words[-1] for words, _, _ in _SUFFIXES) - {"area"}
 _NAME_WORDS = VENUE_WORDS | EVENT_WORDS | _ADMIN_WORDS  # lower-case words ending a name: "Ipanema beach"
@@ -787,6 +783,22 @@ def border_site(name: str) -> str | None:
     return " ".join([*own, *words[at:]])
 
 
+#: The countries whose prefectures are the first level below the country, the province: Japan's 47 (and the
+#: Central African Republic's). Elsewhere a prefecture is a unit below the province: China's stand in for the city
+#: ("Altay Prefecture, northwest China's Xinjiang": not Russia's Altai Republic, whose name the gazetteer matches),
+#: Guinea's and Togo's sit inside a region of the same name.
+_PREFECTURE_PROVINCES = frozenset({"JP", "CF"})
+
+
+def _a_first_level_unit(name: str, suffix: tuple[str, ...]) -> bool:
+    """Whether "X Prefecture", "X Region", "X State" ... is a province the gazetteer knows, at the first level below
+    its country: a prefecture only in the countries of ``_PREFECTURE_PROVINCES``."""
+    code = name_levels(name).province
+    if code is None:
+        return False
+    return suffix != ("prefecture",) or code.partition("-")[0] in _PREFECTURE_PROVINCES
+
+
 @lru_cache(maxsize=65536)
 def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple[str, str]:
     """The level and value of a place name.
@@ -867,8 +879,7 @@ def classify(name: str, saw_the: bool = False, kind: str | None = None) -> tuple
                 while len(kept) > 1 and kept[-1].casefold() in ETHNIC_WORDS:
                     kept.pop()  # "Guangxi Zhuang autonomous region"
                 value = " ".join(kept)
-            subdivision = name_levels(name).province if level == "county" and suffix in _SUBDIVISION_SUFFIXES else ""
-            if subdivision and (suffix != ("prefecture",) or subdivision.startswith(_PREFECTURE_COUNTRIES)):
+            if level == "county" and suffix in _SUBDIVISION_SUFFIXES and _a_first_level_unit(name, suffix):
                 return "province", " ".join(name.split()[: -len(suffix)])  # "Shiga Prefecture": Japan's JP-25
             return level, value
     if "-" in words[-1] and words[-1].rsplit("-", 1)[1] in HYPHENED_TOWN_SUFFIXES and words[-1][0] != "-":
