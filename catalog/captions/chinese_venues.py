@@ -352,7 +352,6 @@ def registered_venue(text: str, plain: str, scene: tuple[int, int], words: Words
     >>> registered_venue(text, text, (0, len(text)), words, shipped_register(), Place())
     '陆家嘴'
     """
-    from catalog.captions.chinese_chain import after_a_likeness
     from catalog.captions.venue_spots import chinese_spots
 
     spots = chinese_spots(plain, scene[0], scene[1], register)
