@@ -343,8 +343,8 @@ def _read_guarded(chunks: list[list[Found]], setup: ReaderSetup, workers: int, w
 def _read_by_a_library(path: str) -> bool:
     """Whether the file is HEIF or AVIF by its first bytes (read by libheif or libavif, not by our code), or
     carries a C2PA store (read by c2pa)."""
-    from catalog.metadata.reader import c2pa_kind
     from catalog.metadata.sniff import HEAD_SIZE, sniff
+    from catalog.metadata.walkers import c2pa_kind
 
     try:
         with open(path, "rb") as handle:

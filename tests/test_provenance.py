@@ -16,8 +16,8 @@ from PIL import Image
 from catalog.metadata import read
 from catalog.metadata.credentials import read_c2pa
 from catalog.metadata.provenance import SOURCE_TYPES, would_break_c2pa
-from catalog.metadata.reader import c2pa_kind
 from catalog.metadata.restrictions import restrictions_of
+from catalog.metadata.walkers import c2pa_kind
 from tests import image_bytes
 
 c2pa = pytest.importorskip("c2pa")

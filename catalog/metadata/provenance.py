@@ -129,7 +129,7 @@ def would_break_c2pa(path: str | os.PathLike[str]) -> str | None:
     image, so a file whose manifest validates today must not be written without the user's say-so. A
     manifest that cannot be checked (no library, a read error) counts as valid: better to ask than to break.
     """
-    from catalog.metadata.reader import c2pa_kind
+    from catalog.metadata.walkers import c2pa_kind
 
     kind = c2pa_kind(path)
     if kind != "c2pa":

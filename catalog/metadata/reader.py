@@ -9,35 +9,19 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Callable
-from typing import Any, BinaryIO
+from typing import Any
 
 from catalog.metadata.blocks import Blocks, Unreadable
 from catalog.metadata.exif import ExifValues, read_exif, read_exif_bytes
-from catalog.metadata.heif import walk_heif
 from catalog.metadata.iim import IimBlock, read_iim
-from catalog.metadata.jpeg import walk_jpeg
-from catalog.metadata.png import walk_png
 from catalog.metadata.provenance import build_provenance
-from catalog.metadata.psd import walk_psd
 from catalog.metadata.reconcile import Found, reconcile
 from catalog.metadata.restrictions import rights_texts
 from catalog.metadata.sidecar import read_sidecar
 from catalog.metadata.sniff import HEAD_SIZE, sniff
-from catalog.metadata.tiff import walk_tiff
 from catalog.metadata.types import PhotoMetadata, ReadFailure
-from catalog.metadata.webp import walk_webp
+from catalog.metadata.walkers import WALKERS
 from catalog.metadata.xmp import merge_extended, parse_xmp
-
-WALKERS: dict[str, Callable[[BinaryIO], Blocks]] = {
-    "JPEG": walk_jpeg,
-    "PNG": walk_png,
-    "TIFF": walk_tiff,
-    "WEBP": walk_webp,
-    "PSD": walk_psd,
-    "HEIF": lambda f: walk_heif(f, "HEIF"),
-    "AVIF": lambda f: walk_heif(f, "AVIF"),
-}
 
 
 def read(path: str | os.PathLike[str], *, sidecars: bool = True) -> PhotoMetadata | ReadFailure:
@@ -123,19 +107,6 @@ def display_size(blocks: Blocks, exif: ExifValues | None) -> tuple[int | None, i
     if exif is not None and exif.orientation is not None and exif.orientation >= 5:
         return blocks.height, blocks.width
     return blocks.width, blocks.height
-
-
-def c2pa_kind(path: str | os.PathLike[str]) -> str | None:
-    """The kind of C2PA store (jumbf.py) the file's own walker finds: "c2pa", "cai", "jumbf" or None.
-
-    Reads only the file's structure (a few kilobytes); never raises.
-    """
-    try:
-        with open(path, "rb") as f:
-            file_format, _ = sniff(f.read(HEAD_SIZE))
-            return WALKERS[file_format](f).c2pa if file_format else None
-    except Exception:  # noqa: BLE001 -- unreadable or hostile: no credentials we could keep intact
-        return None
 
 
 def _decode_exif(blocks: Blocks, warnings: list[str]) -> ExifValues | None:
