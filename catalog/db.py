@@ -19,7 +19,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from catalog import write_lock
-from catalog.errors import DatabaseError, MissingCatalogue, ReadOnlyCatalogue
+from catalog.errors import DamagedCatalogue, DatabaseError, MissingCatalogue, ReadOnlyCatalogue, is_damaged
 from catalog.schema_version import (  # noqa: F401 - COMMAND, LONG_RUNNING, SqliteTuning: named here by callers
     _REVISION_LINE,
     COMMAND,
@@ -328,6 +328,8 @@ def open_error(error: BaseException, path: Path | None) -> DatabaseError:
             f"the disk is full: there is no room beside {path} for the catalogue's journal; nothing was changed. "
             "Free some space and run the command again"
         )
+    if is_damaged(error):
+        return DamagedCatalogue(path, message)
     if "not a database" in lowered or "file is encrypted" in lowered:
         where = f"{path} is" if path is not None else "this is"
         return DatabaseError(f"cannot open the catalogue: {where} not a catalogue (not a SQLite database); "

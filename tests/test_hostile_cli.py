@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tests.cli_process import run_catalog
 from tests.image_bytes import press_jpeg
-from tests.test_disk import _unprivileged, shared_folder  # noqa: F401 - shared_folder is a fixture
+from tests.test_disk import _catalogue_at, _photos, _unprivileged, shared_folder  # noqa: F401 - a fixture
 
 
 def _output(result) -> str:
@@ -40,3 +40,21 @@ def test_an_unreadable_folder_named_beside_others_fails_alone(shared_folder):  #
         assert f"FAILED  {unreadable}: permission denied" in out
         assert "2 failed" in out
     assert "2 unchanged" in out
+
+
+def test_a_damaged_catalogue_is_named_with_what_to_do(tmp_path):
+    path = _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "photos", 5))
+    with open(path, "r+b") as handle:  # every other page's header overwritten, as a disk fault would
+        for offset in range(8192, path.stat().st_size, 8192):
+            handle.seek(offset)
+            handle.write(b"\xde\xad\xbe\xef" * 64)
+
+    for command in (["search"], ["show", "1"], ["set", "1", "caption=by hand"], ["story", "list"],
+                    ["import", tmp_path / "photos"]):
+        result = run_catalog("--db", path, *command)
+        err = result.stderr.decode()
+        assert result.returncode == 1, (command, err)
+        assert "Traceback" not in err and "something went wrong" not in err, (command, err)
+        assert f"Error: the catalogue {path} is damaged (SQLite: database disk image is malformed). " \
+               "Restore it from a copy" in err, (command, err)
+        assert f"sqlite3 {path} .recover | sqlite3 rescued.db" in err, (command, err)
