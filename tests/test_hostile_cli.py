@@ -7,6 +7,8 @@ tests/test_search.py and tests/test_no_way_in.py malformed search terms; this fi
 
 from __future__ import annotations
 
+import pytest
+
 from tests.cli_process import run_catalog
 from tests.image_bytes import press_jpeg
 from tests.test_disk import _catalogue_at, _photos, _unprivileged, shared_folder  # noqa: F401 - a fixture
@@ -58,3 +60,27 @@ def test_a_damaged_catalogue_is_named_with_what_to_do(tmp_path):
         assert f"Error: the catalogue {path} is damaged (SQLite: database disk image is malformed). " \
                "Restore it from a copy" in err, (command, err)
         assert f"sqlite3 {path} .recover | sqlite3 rescued.db" in err, (command, err)
+
+
+@pytest.mark.parametrize("url, message", [
+    ("postgresql+psycopg://desk:s3cret@db:54x/news",
+     "'postgresql+psycopg://desk:***@db:54x/news' is not a database URL"),
+    ("postgresql+psycopg://desk@[::1/news", "is not a database URL"),
+    ("://news", "'://news' is not a database URL"),
+    ("postgresql+psycopg2://desk@db/news", "the database driver 'postgresql+psycopg2' is not installed: write "
+                                          "postgresql+psycopg://user@host/news"),
+    ("postgresql+nodriver://desk@db/news", "the database driver 'postgresql+nodriver' is not installed"),
+    ("postgres://desk@db/news", "not 'postgres': give a file path, or a URL such as postgresql+psycopg://"),
+], ids=["bad-port", "open-bracket", "no-scheme", "psycopg2", "unknown-driver", "postgres-scheme"])
+@pytest.mark.parametrize("command", [["search"], ["copy", "--to"]], ids=["db", "copy-to"])
+def test_a_mistyped_database_url_says_what_a_url_looks_like(tmp_path, url, message, command):
+    if command[0] == "copy":
+        _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "photos", 1))
+        args = ["--db", tmp_path / "catalog.db", *command, url]
+    else:
+        args = ["--db", url, *command]
+    result = run_catalog(*args)
+    err = result.stderr.decode()
+    assert result.returncode == 1, err
+    assert "Traceback" not in err and "something went wrong" not in err and "s3cret" not in err, err
+    assert f"Error: {message}" in err or message in err, err
