@@ -59,7 +59,7 @@ def parse_url(url: str) -> URL:
     'postgresql+psycopg://desk:***@db:54x/news' is not a database
     """
     try:
-        return make_url(url)
+        parsed = make_url(url)
     except (ArgumentError, ValueError) as error:
         reason = str(error).split("\n")[0]
         shown = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)  # the password, if any, not on the screen
@@ -67,6 +67,11 @@ def parse_url(url: str) -> URL:
             f"{shown!r} is not a database URL ({reason}); give a file path, or a URL such as "
             "postgresql+psycopg://user@host/news"
         ) from error
+    if parsed.get_backend_name() == "sqlite" and parsed.host:  # sqlite://news.db: news.db read as a host name
+        named = parsed.host + (f"/{parsed.database}" if parsed.database else "")
+        raise DatabaseError(f"{url!r} is not a SQLite URL: a file takes three slashes (sqlite:///{named} here, "
+                            f"sqlite:////srv/{named} from the root), or give the file path alone")
+    return parsed
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -84,3 +84,18 @@ def test_a_mistyped_database_url_says_what_a_url_looks_like(tmp_path, url, messa
     assert result.returncode == 1, err
     assert "Traceback" not in err and "something went wrong" not in err and "s3cret" not in err, err
     assert f"Error: {message}" in err or message in err, err
+
+
+@pytest.mark.parametrize("url, message", [
+    ("sqlite://news.db", "'sqlite://news.db' is not a SQLite URL: a file takes three slashes (sqlite:///news.db here"),
+    ("sqlite://", "'sqlite://' is a catalogue in memory, lost as this command ends: give a file path"),
+    ("sqlite:///:memory:", "'sqlite:///:memory:' is a catalogue in memory, lost as this command ends"),
+], ids=["two-slashes", "memory", "memory-named"])
+def test_a_sqlite_url_that_would_keep_nothing_is_refused_before_the_import(tmp_path, url, message):
+    photos = _photos(tmp_path / "photos", 2)
+    result = run_catalog("--db", url, "import", photos, cwd=tmp_path)
+    err = result.stderr.decode()
+    assert result.returncode == 1, err
+    assert "Traceback" not in err and "something went wrong" not in err, err
+    assert f"Error: {message}" in err, err
+    assert "added" not in result.stdout.decode() + err
