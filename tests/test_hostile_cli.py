@@ -99,3 +99,24 @@ def test_a_sqlite_url_that_would_keep_nothing_is_refused_before_the_import(tmp_p
     assert "Traceback" not in err and "something went wrong" not in err, err
     assert f"Error: {message}" in err, err
     assert "added" not in result.stdout.decode() + err
+
+
+@pytest.fixture(scope="module")
+def five_photos(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("five")
+    return _catalogue_at(folder / "catalog.db", _photos(folder / "photos", 5))
+
+
+def _paths(result) -> list[str]:
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout.decode().splitlines()
+
+
+def test_a_limit_or_offset_too_large_for_the_database_means_all(five_photos):
+    every = _paths(run_catalog("--db", five_photos, "search", "--format", "paths"))
+    assert len(every) == 5
+    huge = "99999999999999999999"
+    assert _paths(run_catalog("--db", five_photos, "search", "--format", "paths", "--limit", huge)) == every
+    assert _paths(run_catalog("--db", five_photos, "search", "--format", "paths", "--limit", huge,
+                              "--offset", "1")) == every[1:]
+    assert _paths(run_catalog("--db", five_photos, "search", "--format", "paths", "--offset", huge)) == []
