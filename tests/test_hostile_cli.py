@@ -103,8 +103,13 @@ def test_a_sqlite_url_that_would_keep_nothing_is_refused_before_the_import(tmp_p
 
 @pytest.fixture(scope="module")
 def five_photos(tmp_path_factory):
+    """Five photos, the first three dated by their captions."""
     folder = tmp_path_factory.mktemp("five")
-    return _catalogue_at(folder / "catalog.db", _photos(folder / "photos", 5))
+    photos = _photos(folder / "photos", 2, start=3)
+    for index in range(3):
+        caption = f"A test flight in Hefei, east China's Anhui province, Oct. {10 + index}, 2025. (Photo/Zhang Dagang)"
+        (photos / f"dated{index}.jpg").write_bytes(press_jpeg(index, caption=caption))
+    return _catalogue_at(folder / "catalog.db", photos)
 
 
 def _paths(result) -> list[str]:
@@ -120,3 +125,15 @@ def test_a_limit_or_offset_too_large_for_the_database_means_all(five_photos):
     assert _paths(run_catalog("--db", five_photos, "search", "--format", "paths", "--limit", huge,
                               "--offset", "1")) == every[1:]
     assert _paths(run_catalog("--db", five_photos, "search", "--format", "paths", "--offset", huge)) == []
+
+
+@pytest.mark.parametrize("extra", [[], ["--format", "json"]], ids=["quick-path", "library"])
+def test_a_date_range_from_the_calendars_first_year_is_searched(five_photos, extra):
+    dated = _paths(run_catalog("--db", five_photos, "search", "--format", "paths", "taken:1900..2100"))
+    assert len(dated) == 3
+    for term in ("taken:0001-01-01..9999-12-31", "taken:0001..9999"):
+        assert _paths(run_catalog("--db", five_photos, "search", "--format", "paths", term)) == dated
+    for term in ("taken:0001", "released:0001-01..0002"):
+        result = run_catalog("--db", five_photos, "search", term, *extra)
+        assert result.returncode == 0, result.stderr.decode()
+        assert ("No photos match." in result.stderr.decode()) if not extra else result.stdout == b"[]\n"
