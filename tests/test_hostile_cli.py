@@ -125,6 +125,9 @@ def test_a_limit_or_offset_too_large_for_the_database_means_all(five_photos):
     assert _paths(run_catalog("--db", five_photos, "search", "--format", "paths", "--limit", huge,
                               "--offset", "1")) == every[1:]
     assert _paths(run_catalog("--db", five_photos, "search", "--format", "paths", "--offset", huge)) == []
+    for terms in (["photo"], ["photo", "--sort", "date"], ["--sort", "path"]):  # each way a page is planned
+        assert _paths(run_catalog("--db", five_photos, "search", "--format", "paths", *terms, "--limit", huge,
+                                  "--offset", huge)) == []
 
 
 @pytest.mark.parametrize("extra", [[], ["--format", "json"]], ids=["quick-path", "library"])

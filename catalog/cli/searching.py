@@ -193,9 +193,10 @@ SEARCH_EXTRA = ("taken_precision", "match", "distance_km", "distance_approximate
 
 
 def _at_most_a_database_int(number: int | None) -> int | None:
-    """A --limit or --offset beyond what a database integer holds means "all": it is read as 2**60, so that the
-    two added together (and a row or two more) still fit SQLite's and PostgreSQL's 64-bit integers."""
-    return None if number is None else min(number, 2**60)
+    """A --limit or --offset beyond any catalogue's size means "all": it is read as 2**40 (a million million
+    photos), so that the two added together, and a page's date window of 64 times the page, still fit SQLite's
+    and PostgreSQL's 64-bit integers."""
+    return None if number is None else min(number, 2**40)
 
 
 @click.command(cls=TermsCommand, epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
