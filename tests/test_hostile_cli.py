@@ -140,3 +140,16 @@ def test_a_date_range_from_the_calendars_first_year_is_searched(five_photos, ext
         result = run_catalog("--db", five_photos, "search", term, *extra)
         assert result.returncode == 0, result.stderr.decode()
         assert ("No photos match." in result.stderr.decode()) if not extra else result.stdout == b"[]\n"
+
+
+@pytest.mark.parametrize("command, at", [
+    ("search", "0001-01-01T00:00+14:00"),
+    ("check", "9999-12-31T23:59-14:00"),
+])
+def test_an_at_moment_off_the_calendar_in_utc_is_a_usage_error(five_photos, command, at):
+    result = run_catalog("--db", five_photos, command, "--at", at)
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert "something went wrong" not in err and "Traceback" not in err, err
+    assert f"Error: --at '{at}' falls outside the calendar (years 1 to 9999) once put in UTC; give a moment " \
+           "such as 2025-10-14T08:00" in err, err
