@@ -7,9 +7,13 @@ tests/test_search.py and tests/test_no_way_in.py malformed search terms; this fi
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
+from PIL import Image
 
 from tests.cli_process import run_catalog
+from tests.conftest import IMAGES
 from tests.image_bytes import press_jpeg
 from tests.test_disk import _catalogue_at, _photos, _unprivileged, shared_folder  # noqa: F401 - a fixture
 
@@ -153,3 +157,20 @@ def test_an_at_moment_off_the_calendar_in_utc_is_a_usage_error(five_photos, comm
     assert "something went wrong" not in err and "Traceback" not in err, err
     assert f"Error: --at '{at}' falls outside the calendar (years 1 to 9999) once put in UTC; give a moment " \
            "such as 2025-10-14T08:00" in err, err
+
+
+def test_the_static_contact_sheet_is_written_when_the_catalogue_holds_copies_of_a_picture(tmp_path):
+    photos = tmp_path / "photos"
+    for folder in ("wire-a", "wire-b"):
+        (photos / folder).mkdir(parents=True)
+    shutil.copy(IMAGES / "hefei-aircraft.jpg", photos / "wire-a" / "flight.jpg")
+    with Image.open(IMAGES / "hefei-aircraft.jpg") as picture:  # the other wire's copy: smaller, recompressed
+        picture.resize((800, 533)).save(photos / "wire-b" / "flight.jpg", quality=80)
+    assert run_catalog("--db", tmp_path / "catalog.db", "import", photos).returncode == 0
+    assert "2 copies of one picture" in run_catalog("--db", tmp_path / "catalog.db", "variants").stdout.decode()
+
+    result = run_catalog("--db", tmp_path / "catalog.db", "export", "--format", "html", "-o", tmp_path / "sheet")
+    err = result.stderr.decode()
+    assert result.returncode == 0, err
+    assert "something went wrong" not in err, err
+    assert '<span class="copies">2 copies</span>' in (tmp_path / "sheet" / "index.html").read_text()
