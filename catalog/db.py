@@ -8,18 +8,19 @@ transaction, after copying an existing SQLite file aside; a catalogue made by a 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from catalog import write_lock
-from catalog.errors import DatabaseError, MissingCatalogue, ReadOnlyCatalogue
+from catalog.errors import DamagedCatalogue, DatabaseError, MissingCatalogue, ReadOnlyCatalogue, is_damaged
 from catalog.schema_version import (  # noqa: F401 - COMMAND, LONG_RUNNING, SqliteTuning: named here by callers
     _REVISION_LINE,
     COMMAND,
@@ -46,9 +47,36 @@ def resolve_url(db: str | None) -> str:
     return f"sqlite:///{Path(db).expanduser().absolute()}"
 
 
+def parse_url(url: str) -> URL:
+    """The URL `url` parsed, or a DatabaseError saying what a catalogue's location looks like.
+
+    >>> parse_url("postgresql+psycopg://desk@db:5432/news").port
+    5432
+    >>> try:
+    ...     parse_url("postgresql+psycopg://desk:pw@db:54x/news")
+    ... except DatabaseError as error:
+    ...     print(str(error)[:61])
+    'postgresql+psycopg://desk:***@db:54x/news' is not a database
+    """
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError) as error:
+        reason = str(error).split("\n")[0]
+        shown = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)  # the password, if any, not on the screen
+        raise DatabaseError(
+            f"{shown!r} is not a database URL ({reason}); give a file path, or a URL such as "
+            "postgresql+psycopg://user@host/news"
+        ) from error
+    if parsed.get_backend_name() == "sqlite" and parsed.host:  # sqlite://news.db: news.db read as a host name
+        named = parsed.host + (f"/{parsed.database}" if parsed.database else "")
+        raise DatabaseError(f"{url!r} is not a SQLite URL: a file takes three slashes (sqlite:///{named} here, "
+                            f"sqlite:////srv/{named} from the root), or give the file path alone")
+    return parsed
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
-    parsed = make_url(url)
+    parsed = parse_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return None
     return Path(parsed.database)
@@ -67,24 +95,25 @@ def create(url: str, *, readonly: bool = False, on_wait: Callable[[str], None] |
            tuning: SqliteTuning = COMMAND) -> Engine:
     """An engine for the catalogue at `url`, tuned for its database (WAL and busy handling on SQLite, and
     `tuning`'s memory settings)."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError as error:
-        raise DatabaseError(f"{url!r} is neither a file path nor a database URL") from error
+    parsed = parse_url(url)
     backend = parsed.get_backend_name()
-    if backend == "sqlite":
-        return _sqlite_engine(url, readonly=readonly, tuning=tuning)
-    if backend == "postgresql":
-        try:
+    try:
+        if backend == "sqlite":
+            return _sqlite_engine(url, readonly=readonly, tuning=tuning)
+        if backend == "postgresql":
             engine = create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=2)
-        except ModuleNotFoundError as error:
-            raise DatabaseError(
-                "PostgreSQL support is not installed: pip install 'catalog[postgres]'"
-            ) from error
-        if readonly:
-            event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("SET TRANSACTION READ ONLY"))
-        return engine
-    raise DatabaseError(f"catalogues are kept in SQLite or PostgreSQL, not {backend!r}")
+            if readonly:
+                event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("SET TRANSACTION READ ONLY"))
+            return engine
+    except (ModuleNotFoundError, NoSuchModuleError) as error:
+        if getattr(error, "name", None) == "psycopg":
+            raise DatabaseError("PostgreSQL support is not installed: pip install 'catalog[postgres]'") from error
+        raise DatabaseError(
+            f"the database driver {parsed.drivername!r} is not installed: write postgresql+psycopg://user@host/news "
+            "for PostgreSQL (psycopg is catalog's driver), or a file path for SQLite"
+        ) from error
+    raise DatabaseError(f"catalogues are kept in SQLite or PostgreSQL, not {backend!r}: give a file path, or a "
+                        "URL such as postgresql+psycopg://user@host/news")
 
 
 def _sqlite_engine(url: str, *, readonly: bool, tuning: SqliteTuning) -> Engine:
@@ -239,7 +268,7 @@ def _require_existing(url: str) -> None:
 def _require_catalogue(engine: Engine, url: str, on_wait) -> None:
     """Refuse an empty PostgreSQL database (or an empty SQLite file) as a catalogue a command only reads."""
     if current_revision(engine, url, on_wait) is None:
-        where = sqlite_path(url) or make_url(url).render_as_string(hide_password=True)
+        where = sqlite_path(url) or parse_url(url).render_as_string(hide_password=True)
         raise MissingCatalogue(
             f"there is no catalogue in {where}: check --db (or CATALOG_DB); `catalog import FOLDER` makes one"
         )
@@ -328,6 +357,8 @@ def open_error(error: BaseException, path: Path | None) -> DatabaseError:
             f"the disk is full: there is no room beside {path} for the catalogue's journal; nothing was changed. "
             "Free some space and run the command again"
         )
+    if is_damaged(error):
+        return DamagedCatalogue(path, message)
     if "not a database" in lowered or "file is encrypted" in lowered:
         where = f"{path} is" if path is not None else "this is"
         return DatabaseError(f"cannot open the catalogue: {where} not a catalogue (not a SQLite database); "

@@ -65,6 +65,27 @@ def parse_assignment(text: str) -> tuple[str, Any]:
     return path, value_for(path, value)
 
 
+def parse_assignments(texts) -> dict[str, Any]:
+    """Every FIELD=VALUE of one `catalog set`, by field; a field given twice (under either of its names) is a
+    usage error rather than the last value silently winning.
+
+    >>> parse_assignments(["city=Hefei", "credit.agency=AP"])
+    {'location.city': 'Hefei', 'credit.agency': 'AP'}
+    >>> parse_assignments(["city=Hefei", "location.city=Lanzhou"])
+    Traceback (most recent call last):
+    catalog.errors.UsageError: location.city is given twice ('Hefei' and 'Lanzhou'); give it once
+    """
+    values: dict[str, Any] = {}
+    given: dict[str, str] = {}
+    for text in texts:
+        path, value = parse_assignment(text)
+        written = text.partition("=")[2].strip()
+        if path in values:
+            raise UsageError(f"{path} is given twice ({given[path]!r} and {written!r}); give it once")
+        values[path], given[path] = value, written
+    return values
+
+
 def value_for(path: str, text: str) -> Any:
     """A typed value as the field keeps it: text trimmed, dates in ISO form, degrees as numbers, keywords
     as a list."""

@@ -33,3 +33,33 @@ class MissingCatalogue(DatabaseError):
 class ReadOnlyCatalogue(DatabaseError):
     """The catalogue's file or its folder cannot be written (permissions, a read-only share or disc)."""
 
+
+
+class DamagedCatalogue(DatabaseError):
+    """The catalogue's SQLite file is corrupt (a disk fault, a copy cut short, a file edited by something else).
+
+    >>> str(DamagedCatalogue("/srv/news.db", "database disk image is malformed"))[:75]
+    'the catalogue /srv/news.db is damaged (SQLite: database disk image is malfo'
+    """
+
+    def __init__(self, path: object, reason: str):
+        if path is None:
+            super().__init__(f"the catalogue is damaged (SQLite: {reason}). Restore it from a copy")
+            return
+        name = str(path).rsplit("/", 1)[-1]
+        super().__init__(
+            f"the catalogue {path} is damaged (SQLite: {reason}). Restore it from a copy (an upgrade leaves one "
+            f"beside it, named {name}.backup-DATE), or save what it still holds into a new file with: "
+            f"sqlite3 {path} .recover | sqlite3 rescued.db"
+        )
+
+
+def is_damaged(error: BaseException) -> bool:
+    """True for SQLite's 'database disk image is malformed' (SQLITE_CORRUPT), from sqlite3 or through SQLAlchemy.
+
+    >>> is_damaged(Exception("database disk image is malformed")), is_damaged(Exception("database is locked"))
+    (True, False)
+    """
+    original = getattr(error, "orig", None) or error
+    code = getattr(original, "sqlite_errorcode", None)
+    return (code is not None and code & 0xFF == 11) or "malformed" in str(original).split("\n")[0]

@@ -23,7 +23,15 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from catalog import db
-from catalog.errors import CatalogError, DatabaseError, NotFound, ReadOnlyCatalogue, UsageError
+from catalog.errors import (
+    CatalogError,
+    DamagedCatalogue,
+    DatabaseError,
+    NotFound,
+    ReadOnlyCatalogue,
+    UsageError,
+    is_damaged,
+)
 from catalog.models import Photo, Setting
 from catalog.write_lock import is_locked_error, write_error
 
@@ -89,6 +97,11 @@ class Library:
             yield session
             if write:
                 session.commit()
+        except DBAPIError as error:
+            session.rollback()
+            if is_damaged(error):  # found by whichever query first reads the damaged pages
+                raise DamagedCatalogue(db.sqlite_path(self.url), str(error.orig or error).split("\n")[0]) from error
+            raise
         except BaseException:
             session.rollback()
             raise

@@ -316,11 +316,21 @@ class DateTerm(Term):
         if self.start:
             parts.append(last >= self.start)
             if not probe:
-                # A stored date covers at most a year (catalog.dates.span), so a span that ends on or after
-                # `start` begins at most 366 days before it: the index on the first day reads only that range.
-                earliest = date.fromisoformat(self.start) - timedelta(days=366)
-                parts.append(first >= earliest.isoformat())
+                parts.append(first >= self.earliest_first())
         return and_(*parts)
+
+    def earliest_first(self) -> str:
+        """The earliest first day a matching stored date can have: a stored date covers at most a year
+        (catalog.dates.span), so a span that ends on or after `start` begins at most 366 days before it, and the
+        index on the first day reads only that range; never before the calendar's first day.
+
+        >>> DateTerm("taken:2025-10-14", start="2025-10-14").earliest_first()
+        '2024-10-13'
+        >>> DateTerm("taken:0001-06-01..", start="0001-06-01").earliest_first()
+        '0001-01-01'
+        """
+        start = date.fromisoformat(self.start or date.min.isoformat())
+        return (start - min(timedelta(days=366), start - date.min)).isoformat()
 
     def probe(self):
         from sqlalchemy import not_

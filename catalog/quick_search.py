@@ -31,7 +31,7 @@ import sqlite3
 from collections import namedtuple
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -250,7 +250,7 @@ def _date_condition(term, *, probe: bool) -> tuple[str, list]:
         params.append(term.start)
         if not probe:  # a stored date covers at most a year: the index on the first day reads only that range
             parts.append(f"{first} >= ?")
-            params.append((date.fromisoformat(term.start) - timedelta(days=366)).isoformat())
+            params.append(term.earliest_first())
     return " AND ".join(parts), params
 
 

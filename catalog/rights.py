@@ -157,9 +157,13 @@ def moment(text: str) -> datetime:
     except ValueError:
         raise UsageError(f"--at {text!r}: give a moment such as 2025-10-14T08:00, 2025-10-14T08:00+09:00 or "
                          "2025-10-14") from None
-    if parsed.tzinfo is None:
-        parsed = parsed.astimezone()  # this computer's zone
-    return utc(parsed)
+    try:
+        if parsed.tzinfo is None:
+            parsed = parsed.astimezone()  # this computer's zone
+        return utc(parsed)
+    except (OverflowError, ValueError):  # 0001-01-01T00:00+14:00 is in year 0 in UTC
+        raise UsageError(f"--at {text!r} falls outside the calendar (years 1 to 9999) once put in UTC; give a "
+                         "moment such as 2025-10-14T08:00") from None
 
 
 def provenance_json(photo) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from catalog.errors import DatabaseError
+from catalog.errors import DamagedCatalogue, DatabaseError, is_damaged
 
 #: How long a writer waits for another process's write lock before giving up (seconds).
 LOCK_PATIENCE = 600.0
@@ -75,6 +75,8 @@ def write_error(original: BaseException, *, integrity: bool) -> DatabaseError:
         return DatabaseError("the catalogue is read-only (check the file's permissions); nothing was changed")
     if "disk is full" in lowered or "no space" in lowered:
         return DatabaseError("the disk is full; the last batch was not written and the catalogue is unchanged")
+    if is_damaged(original):
+        return DamagedCatalogue(None, message)
     if integrity:
         return DatabaseError(f"the catalogue refused a record: {message}")
     return DatabaseError(f"the catalogue could not be written: {message}")

@@ -113,6 +113,8 @@ def test_set_many_photos_by_a_search(cli, imported):
     (["hefei-aircraft.jpg", "location.lat=123"], "within ±90"),
     (["hefei-aircraft.jpg", "city="], "--revert location.city"),
     (["hefei-aircraft.jpg"], "say what to set"),
+    (["hefei-aircraft.jpg", "caption=one", "caption=two"], "caption is given twice ('one' and 'two'); give it once"),
+    (["hefei-aircraft.jpg", "city=Hefei", "location.city=Lanzhou"], "location.city is given twice"),
 ])
 def test_set_refuses_what_it_cannot_keep(cli, imported, args, message):
     result = cli("set", *args)

@@ -45,6 +45,12 @@ class LazyLibrary:
             from catalog import db
             from catalog.library import Library
 
+            url = db.resolve_url(self.location)
+            parsed = db.parse_url(url)
+            if parsed.get_backend_name() == "sqlite" and db.sqlite_path(url) is None:
+                raise CatalogError(f"{url!r} is a catalogue in memory, lost as this command ends: give a file "
+                                   "path (catalog.db) or a PostgreSQL URL with --db (or CATALOG_DB)")
+
             self._library = Library.open(self.location, readonly=readonly, may_create=may_create,
                                          on_wait=_say_waiting, tuning=db.LONG_RUNNING if long_running else db.COMMAND)
             self._library.use_rules(self.rules)

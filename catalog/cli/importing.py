@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 @click.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str, readable=False))
 @click.option("--captions", "captions_file", metavar="FILE",
               help="Captions kept outside the photos: a CSV 'file,caption', or a text file of paragraphs "
               "that each start 'File: NAME'.")

@@ -245,10 +245,10 @@ def set_(ctx, items, where, revert, fmt):
     import shlex
 
     from catalog import render
-    from catalog.editing import field_path, parse_assignment, revert_fields, select_photos, set_fields
+    from catalog.editing import field_path, parse_assignments, revert_fields, select_photos, set_fields
 
     refs = [item for item in items if "=" not in item]
-    values = dict(parse_assignment(item) for item in items if "=" in item)
+    values = parse_assignments(item for item in items if "=" in item)
     reverted = None if "all" in [name.lower() for name in revert] else [field_path(name) for name in revert]
     if not values and not revert:
         raise UsageError("say what to set (FIELD=VALUE) or what to go back to (--revert FIELD)")

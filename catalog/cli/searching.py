@@ -192,6 +192,13 @@ PRINTED = {
 SEARCH_EXTRA = ("taken_precision", "match", "distance_km", "distance_approximate")
 
 
+def _at_most_a_database_int(number: int | None) -> int | None:
+    """A --limit or --offset beyond any catalogue's size means "all": it is read as 2**40 (a million million
+    photos), so that the two added together, and a page's date window of 64 times the page, still fit SQLite's
+    and PostgreSQL's 64-bit integers."""
+    return None if number is None else min(number, 2**40)
+
+
 @click.command(cls=TermsCommand, epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
 @click.argument("terms", nargs=-1)
 @query_options
@@ -201,8 +208,10 @@ SEARCH_EXTRA = ("taken_precision", "match", "distance_km", "distance_approximate
 @click.option("--sort", type=click.Choice(["relevance", "date", "path", "distance"]),
               help="Order (default: relevance when there are words, distance for near:, else date then path).")
 @click.option("--reverse", is_flag=True, help="The other way round: newest, last or farthest first.")
-@click.option("--limit", type=click.IntRange(min=1), help="At most N photos (default: all).")
-@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N photos (for paging).")
+@click.option("--limit", type=click.IntRange(min=1), callback=lambda _c, _p, n: _at_most_a_database_int(n),
+              help="At most N photos (default: all).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, callback=lambda _c, _p, n: _at_most_a_database_int(n),
+              help="Skip the first N photos (for paging).")
 @click.option("--at", "at", metavar="TIME", help="Judge embargoes (embargoed:, restricted:) at TIME, not now: "
               "2025-10-14T08:00, 2025-10-14T08:00+09:00 (no zone: this computer's).")
 @click.pass_context

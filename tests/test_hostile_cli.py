@@ -1,0 +1,176 @@
+"""What a desk editor or a newsroom's admin mistypes, run as the real `catalog` command: a clear error that
+says what to do, the right exit status, no traceback, and nothing lost.
+
+tests/test_hostile.py covers hostile image bytes, tests/test_disk.py full disks and read-only catalogues,
+tests/test_search.py and tests/test_no_way_in.py malformed search terms; this file the rest of the audit.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PIL import Image
+
+from tests.cli_process import run_catalog
+from tests.conftest import IMAGES
+from tests.image_bytes import press_jpeg
+from tests.test_disk import _catalogue_at, _photos, _unprivileged, shared_folder  # noqa: F401 - a fixture
+
+
+def _output(result) -> str:
+    return result.stdout.decode() + result.stderr.decode()
+
+
+def test_an_unreadable_folder_named_beside_others_fails_alone(shared_folder):  # noqa: F811
+    photos = shared_folder / "incoming"
+    photos.mkdir()
+    for index in range(2):
+        (photos / f"p{index}.jpg").write_bytes(press_jpeg(index))
+    locked = shared_folder / "locked"
+    locked.mkdir()
+    (locked / "q.jpg").write_bytes(press_jpeg(5))
+    unreadable = shared_folder / "unreadable.jpg"
+    unreadable.write_bytes(press_jpeg(6))
+    locked.chmod(0o000)
+    unreadable.chmod(0o000)
+    options = _unprivileged(shared_folder)
+
+    for _ in range(2):  # the second time, through the path that finds nothing changed
+        result = run_catalog("--db", shared_folder / "catalog.db", "import", photos, locked, unreadable,
+                             **options)
+        out = _output(result)
+        assert result.returncode == 1, out
+        assert "Traceback" not in out and "Invalid value" not in out
+        assert f"FAILED  {locked}: folder cannot be read (Permission denied)" in out
+        assert f"FAILED  {unreadable}: permission denied" in out
+        assert "2 failed" in out
+    assert "2 unchanged" in out
+
+
+def test_a_damaged_catalogue_is_named_with_what_to_do(tmp_path):
+    path = _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "photos", 5))
+    with open(path, "r+b") as handle:  # every other page's header overwritten, as a disk fault would
+        for offset in range(8192, path.stat().st_size, 8192):
+            handle.seek(offset)
+            handle.write(b"\xde\xad\xbe\xef" * 64)
+
+    for command in (["search"], ["show", "1"], ["set", "1", "caption=by hand"], ["story", "list"],
+                    ["import", tmp_path / "photos"]):
+        result = run_catalog("--db", path, *command)
+        err = result.stderr.decode()
+        assert result.returncode == 1, (command, err)
+        assert "Traceback" not in err and "something went wrong" not in err, (command, err)
+        assert f"Error: the catalogue {path} is damaged (SQLite: database disk image is malformed). " \
+               "Restore it from a copy" in err, (command, err)
+        assert f"sqlite3 {path} .recover | sqlite3 rescued.db" in err, (command, err)
+
+
+@pytest.mark.parametrize("url, message", [
+    ("postgresql+psycopg://desk:s3cret@db:54x/news",
+     "'postgresql+psycopg://desk:***@db:54x/news' is not a database URL"),
+    ("postgresql+psycopg://desk@[::1/news", "is not a database URL"),
+    ("://news", "'://news' is not a database URL"),
+    ("postgresql+psycopg2://desk@db/news", "the database driver 'postgresql+psycopg2' is not installed: write "
+                                          "postgresql+psycopg://user@host/news"),
+    ("postgresql+nodriver://desk@db/news", "the database driver 'postgresql+nodriver' is not installed"),
+    ("postgres://desk@db/news", "not 'postgres': give a file path, or a URL such as postgresql+psycopg://"),
+], ids=["bad-port", "open-bracket", "no-scheme", "psycopg2", "unknown-driver", "postgres-scheme"])
+@pytest.mark.parametrize("command", [["search"], ["copy", "--to"]], ids=["db", "copy-to"])
+def test_a_mistyped_database_url_says_what_a_url_looks_like(tmp_path, url, message, command):
+    if command[0] == "copy":
+        _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "photos", 1))
+        args = ["--db", tmp_path / "catalog.db", *command, url]
+    else:
+        args = ["--db", url, *command]
+    result = run_catalog(*args)
+    err = result.stderr.decode()
+    assert result.returncode == 1, err
+    assert "Traceback" not in err and "something went wrong" not in err and "s3cret" not in err, err
+    assert f"Error: {message}" in err or message in err, err
+
+
+@pytest.mark.parametrize("url, message", [
+    ("sqlite://news.db", "'sqlite://news.db' is not a SQLite URL: a file takes three slashes (sqlite:///news.db here"),
+    ("sqlite://", "'sqlite://' is a catalogue in memory, lost as this command ends: give a file path"),
+    ("sqlite:///:memory:", "'sqlite:///:memory:' is a catalogue in memory, lost as this command ends"),
+], ids=["two-slashes", "memory", "memory-named"])
+def test_a_sqlite_url_that_would_keep_nothing_is_refused_before_the_import(tmp_path, url, message):
+    photos = _photos(tmp_path / "photos", 2)
+    result = run_catalog("--db", url, "import", photos, cwd=tmp_path)
+    err = result.stderr.decode()
+    assert result.returncode == 1, err
+    assert "Traceback" not in err and "something went wrong" not in err, err
+    assert f"Error: {message}" in err, err
+    assert "added" not in result.stdout.decode() + err
+
+
+@pytest.fixture(scope="module")
+def five_photos(tmp_path_factory):
+    """Five photos, the first three dated by their captions."""
+    folder = tmp_path_factory.mktemp("five")
+    photos = _photos(folder / "photos", 2, start=3)
+    for index in range(3):
+        caption = f"A test flight in Hefei, east China's Anhui province, Oct. {10 + index}, 2025. (Photo/Zhang Dagang)"
+        (photos / f"dated{index}.jpg").write_bytes(press_jpeg(index, caption=caption))
+    return _catalogue_at(folder / "catalog.db", photos)
+
+
+def _paths(result) -> list[str]:
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout.decode().splitlines()
+
+
+def test_a_limit_or_offset_too_large_for_the_database_means_all(five_photos):
+    every = _paths(run_catalog("--db", five_photos, "search", "--format", "paths"))
+    assert len(every) == 5
+    huge = "99999999999999999999"
+    assert _paths(run_catalog("--db", five_photos, "search", "--format", "paths", "--limit", huge)) == every
+    assert _paths(run_catalog("--db", five_photos, "search", "--format", "paths", "--limit", huge,
+                              "--offset", "1")) == every[1:]
+    assert _paths(run_catalog("--db", five_photos, "search", "--format", "paths", "--offset", huge)) == []
+    for terms in (["photo"], ["photo", "--sort", "date"], ["--sort", "path"]):  # each way a page is planned
+        assert _paths(run_catalog("--db", five_photos, "search", "--format", "paths", *terms, "--limit", huge,
+                                  "--offset", huge)) == []
+
+
+@pytest.mark.parametrize("extra", [[], ["--format", "json"]], ids=["quick-path", "library"])
+def test_a_date_range_from_the_calendars_first_year_is_searched(five_photos, extra):
+    dated = _paths(run_catalog("--db", five_photos, "search", "--format", "paths", "taken:1900..2100"))
+    assert len(dated) == 3
+    for term in ("taken:0001-01-01..9999-12-31", "taken:0001..9999"):
+        assert _paths(run_catalog("--db", five_photos, "search", "--format", "paths", term)) == dated
+    for term in ("taken:0001", "released:0001-01..0002"):
+        result = run_catalog("--db", five_photos, "search", term, *extra)
+        assert result.returncode == 0, result.stderr.decode()
+        assert ("No photos match." in result.stderr.decode()) if not extra else result.stdout == b"[]\n"
+
+
+@pytest.mark.parametrize("command, at", [
+    ("search", "0001-01-01T00:00+14:00"),
+    ("check", "9999-12-31T23:59-14:00"),
+])
+def test_an_at_moment_off_the_calendar_in_utc_is_a_usage_error(five_photos, command, at):
+    result = run_catalog("--db", five_photos, command, "--at", at)
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert "something went wrong" not in err and "Traceback" not in err, err
+    assert f"Error: --at '{at}' falls outside the calendar (years 1 to 9999) once put in UTC; give a moment " \
+           "such as 2025-10-14T08:00" in err, err
+
+
+def test_the_static_contact_sheet_is_written_when_the_catalogue_holds_copies_of_a_picture(tmp_path):
+    photos = tmp_path / "photos"
+    for folder in ("wire-a", "wire-b"):
+        (photos / folder).mkdir(parents=True)
+    shutil.copy(IMAGES / "hefei-aircraft.jpg", photos / "wire-a" / "flight.jpg")
+    with Image.open(IMAGES / "hefei-aircraft.jpg") as picture:  # the other wire's copy: smaller, recompressed
+        picture.resize((800, 533)).save(photos / "wire-b" / "flight.jpg", quality=80)
+    assert run_catalog("--db", tmp_path / "catalog.db", "import", photos).returncode == 0
+    assert "2 copies of one picture" in run_catalog("--db", tmp_path / "catalog.db", "variants").stdout.decode()
+
+    result = run_catalog("--db", tmp_path / "catalog.db", "export", "--format", "html", "-o", tmp_path / "sheet")
+    err = result.stderr.decode()
+    assert result.returncode == 0, err
+    assert "something went wrong" not in err, err
+    assert '<span class="copies">2 copies</span>' in (tmp_path / "sheet" / "index.html").read_text()
