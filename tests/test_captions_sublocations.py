@@ -1684,3 +1684,31 @@ def test_a_venue_the_picture_is_from(text, expected):
     venue after it the scene; "This is from Quorva Kirke" read none."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name with no venue word after "at the", ending its clause: a town takes no "the", so a site
+    ("Ireland captain Sam Quorv pictured at the Quorvane today. Jo Bloggs/INPHO", {"sublocation": "Quorvane"}),
+    ("Volunteers served hot dinners to the homeless at the QRD. Ann Quorv, 60, was one of them.",
+     {"sublocation": "QRD"}),
+    ("Swimmers run into the sea at the 12 Quorva for a New Year's Day dip in Ireland on January 1, 2023.",
+     {"sublocation": "12 Quorva", "country": "Ireland"}),
+    # after "on the", only with the town it is in written next
+    ("Crowds wait behind the barriers on the Quorva Mile, in Windsor (Jo Bloggs/PA)",
+     {"sublocation": "Quorva Mile", "city": "Windsor"}),
+    # events, bodies, years and ordinals, places the gazetteer knows, and names before a noun are not sites
+    ("Delegates applaud at the UN.", {"sublocation": None}),
+    ("Riders race at the 2010 Quorva Stampede.", {"sublocation": None}),
+    ("Farmers show their sheep at the 100th Quorva Show.", {"sublocation": None}),
+    ("Fans dance at the Quorva Festival today.", {"sublocation": None}),
+    ("Dr Quorv speaks at the UN conference on AIDS.", {"sublocation": None}),
+    ("Aid arrives on the Philippines.", {"sublocation": None}),
+    ("Commuter trains stop on the Quorva Line.", {"sublocation": None}),
+    ("The crew lived six months on the Quorva Orbiter, he said.", {"sublocation": None}),
+])
+def test_a_lone_name_after_at_the(text, expected):
+    """`venue_spots.lone_english` (`[lone_names]` of place_evidence.toml): a name with no venue word after "at the"
+    ("pictured at the Aviva today") gave no sublocation; events' and bodies' words, years and ordinals rule a name
+    out, as "at the UN", "at the 2010 Calgary Stampede" showed when any such name was taken."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

@@ -212,6 +212,42 @@ def registered_english(place: Place, text: str, span: tuple[int, int] | None, re
     return best
 
 
+#: "at the" or "on the", then one to three capitalised words (or numbers: "the 40 Quorva"), then where the name ends:
+#: its clause's end, a time, or what the visit was for; "on the" only before the town it is in (checked below).
+_LONE_NAME = re.compile(
+    r"\b(at|on) the ((?:[A-Z0-9][\w'’&-]*)(?: [A-Z0-9][\w'’&-]*){0,2})"
+    r"(?=\.(?:\s|$)|[,;()]|$| (?:today|yesterday|tonight|during|for|after|before)\b"
+    r"| this (?:morning|afternoon|evening)\b| on [A-Z])")
+_YEAR_OR_ORDINAL = re.compile(r"\d{4}|\d+(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def lone_english(place: Place, text: str, span: tuple[int, int] | None) -> str | None:
+    """Fill `place` (in place) with a name that has no venue word but the shape of a site, when the chains and the
+    register gave no sublocation: "Fans queue at the Quorvane.", "pictured at the Quorvane today", "wait on the
+    Long Quorva, in Windsor" (the town read already). A town takes no "the", and a name ending its clause after "at
+    the" is where someone is; an event's or a body's word in it ("at the Quorva Festival", "at the UN"), a year or
+    an ordinal, or a place the gazetteer knows rules it out (``[lone_names]`` of place_evidence.toml). After "on
+    the" the name must be followed by "in" and the town read ("on the Quorva Line" alone is a railway's, a route's).
+    Returns the name taken, or None."""
+    from catalog.captions.place_evidence import names_an_event_or_body
+
+    if span is None or place.sublocation:
+        return None
+    for match in _LONE_NAME.finditer(text, span[0], span[1]):
+        name = match.group(2)
+        words = name.split()
+        if name.isdigit() or any(names_an_event_or_body(w) or _YEAR_OR_ORDINAL.fullmatch(w) for w in words):
+            continue
+        if match.group(1) == "on" and not (place.city and re.match(
+                r",? in " + re.escape(place.city) + r"\b", text[match.end():span[1]])):
+            continue
+        if _known_as_a_place(name) or (place.city and name.casefold() == place.city.casefold()):
+            continue
+        place.sublocation = name
+        return name
+    return None
+
+
 def _placed_elsewhere(place: Place, spot: Spot) -> bool:
     """Whether the caption puts the scene in another country than the register's venue of that name: "a camp in
     Arbat, Iraq" is a town of Iraq, not Moscow's Arbat street; "at Wembley, Sydney" is no London stadium. The
