@@ -1712,3 +1712,22 @@ def test_a_lone_name_after_at_the(text, expected):
     out, as "at the UN", "at the 2010 Calgary Stampede" showed when any such name was taken."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a match between two sides, then "at" and a name the gazetteer does not know, ending its clause: the ground
+    ("Fans cheer outside before the match against Quorvans at Quorva Moor. Goals from Smith sealed it.",
+     {"sublocation": "Quorva Moor"}),
+    ("Smith heads clear during the game between Quorva and Quorvane at Quorvadale Brae, on Saturday.",
+     {"sublocation": "Quorvadale Brae"}),
+    # a town after "at" is the town, and a cup or a league is the event
+    ("Players shake hands before the game between Quorva and Leeds at Burnley.",
+     {"sublocation": None, "city": "Burnley"}),
+    ("Fans gather before the match against Quorvans at Quorva Cup.", {"sublocation": None}),
+])
+def test_a_ground_after_a_match(text, expected):
+    """`venue_spots.lone_english` (`_GROUND`): "the match against Liverpool at Turf Moor." gave no sublocation: a
+    name with no venue word after "at" alone is as often a town, but after a match between two sides it is the
+    ground, unless the gazetteer knows it as a town."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

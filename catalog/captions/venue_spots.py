@@ -219,6 +219,11 @@ _LONE_NAME = re.compile(
     r"(?=\.(?:\s|$)|[,;()]|$| (?:today|yesterday|tonight|during|for|after|before)\b"
     r"| this (?:morning|afternoon|evening)\b| on [A-Z])")
 _YEAR_OR_ORDINAL = re.compile(r"\d{4}|\d+(?:st|nd|rd|th)", re.IGNORECASE)
+#: A match between two sides earlier in the sentence, then "at" and a name with no "the" ending its clause: the
+#: ground it was played at ("the match against Quorvans at Quorva Moor."), not a town (which the gazetteer knows).
+_GROUND = re.compile(
+    r"\b(?:match|game|fixture|clash|derby|tie)\b[^.;]{0,80}?\b(?:against|between|v|vs\.?|versus)\b[^.;]{0,60}?"
+    r"\bat ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})(?=\.(?:\s|$)|[,;()]|$| (?:on|during|after|before)\b)")
 
 
 def lone_english(place: Place, text: str, span: tuple[int, int] | None) -> str | None:
@@ -245,7 +250,22 @@ def lone_english(place: Place, text: str, span: tuple[int, int] | None) -> str |
             continue
         place.sublocation = name
         return name
+    ground = _GROUND.search(text, span[0], span[1])
+    if ground is not None:
+        name = ground.group(1)
+        known = _town_or_place(name)
+        if not known and not any(names_an_event_or_body(w) for w in name.split()):
+            place.sublocation = name
+            return name
     return None
+
+
+def _town_or_place(name: str) -> bool:
+    """A name the tables or the gazetteer know as any place, a small town too (a side plays "at Quorvton")."""
+    from catalog.captions.gazetteer import name_levels
+
+    known = name_levels(name)
+    return _known_as_a_place(name) or bool(known.city_population or known.town_population)
 
 
 def _placed_elsewhere(place: Place, spot: Spot) -> bool:
