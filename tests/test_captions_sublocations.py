@@ -1684,3 +1684,50 @@ def test_a_venue_the_picture_is_from(text, expected):
     venue after it the scene; "This is from Quorva Kirke" read none."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name with no venue word after "at the", ending its clause: a town takes no "the", so a site
+    ("Ireland captain Sam Quorv pictured at the Quorvane today. Jo Bloggs/INPHO", {"sublocation": "Quorvane"}),
+    ("Volunteers served hot dinners to the homeless at the QRD. Ann Quorv, 60, was one of them.",
+     {"sublocation": "QRD"}),
+    ("Swimmers run into the sea at the 12 Quorva for a New Year's Day dip in Ireland on January 1, 2023.",
+     {"sublocation": "12 Quorva", "country": "Ireland"}),
+    # after "on the", only with the town it is in written next
+    ("Crowds wait behind the barriers on the Quorva Mile, in Windsor (Jo Bloggs/PA)",
+     {"sublocation": "Quorva Mile", "city": "Windsor"}),
+    # events, bodies, years and ordinals, places the gazetteer knows, and names before a noun are not sites
+    ("Delegates applaud at the UN.", {"sublocation": None}),
+    ("Riders race at the 2010 Quorva Stampede.", {"sublocation": None}),
+    ("Farmers show their sheep at the 100th Quorva Show.", {"sublocation": None}),
+    ("Fans dance at the Quorva Festival today.", {"sublocation": None}),
+    ("Dr Quorv speaks at the UN conference on AIDS.", {"sublocation": None}),
+    ("Aid arrives on the Philippines.", {"sublocation": None}),
+    ("Commuter trains stop on the Quorva Line.", {"sublocation": None}),
+    ("The crew lived six months on the Quorva Orbiter, he said.", {"sublocation": None}),
+])
+def test_a_lone_name_after_at_the(text, expected):
+    """`venue_spots.lone_english` (`[lone_names]` of place_evidence.toml): a name with no venue word after "at the"
+    ("pictured at the Aviva today") gave no sublocation; events' and bodies' words, years and ordinals rule a name
+    out, as "at the UN", "at the 2010 Calgary Stampede" showed when any such name was taken."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a match between two sides, then "at" and a name the gazetteer does not know, ending its clause: the ground
+    ("Fans cheer outside before the match against Quorvans at Quorva Moor. Goals from Smith sealed it.",
+     {"sublocation": "Quorva Moor"}),
+    ("Smith heads clear during the game between Quorva and Quorvane at Quorvadale Brae, on Saturday.",
+     {"sublocation": "Quorvadale Brae"}),
+    # a town after "at" is the town, and a cup or a league is the event
+    ("Players shake hands before the game between Quorva and Leeds at Burnley.",
+     {"sublocation": None, "city": "Burnley"}),
+    ("Fans gather before the match against Quorvans at Quorva Cup.", {"sublocation": None}),
+])
+def test_a_ground_after_a_match(text, expected):
+    """`venue_spots.lone_english` (`_GROUND`): "the match against Liverpool at Turf Moor." gave no sublocation: a
+    name with no venue word after "at" alone is as often a town, but after a match between two sides it is the
+    ground, unless the gazetteer knows it as a town."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

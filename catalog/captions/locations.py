@@ -57,7 +57,7 @@ from catalog.captions.place_names import Element, classify, read_name
 from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
-from catalog.captions.venue_spots import registered_english
+from catalog.captions.venue_spots import lone_english, registered_english
 from catalog.captions.vocabulary import (
     ABBREVIATIONS,
     CHINA_PROVINCES,
@@ -1005,15 +1005,20 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
             found_by["sublocation"] = "a title"
             return PlaceReading(place, reading.how or "place heading", reading.written or titled, reading.doubts,
                                 tuple(found_by.items()))
-    if venues is None or reading.place.sublocation or not spans:
+    if reading.place.sublocation or not spans:
         return reading
     scene = next((s for s in spans if s[0] <= anchor[0] < s[1]), None) if anchor else None
     span = scene or _first_body_sentence(text, spans, paragraphs)
-    taken = registered_english(reading.place, text, span, venues, (weights or shipped_weights()).values)
+    how = "the venue register"
+    taken = registered_english(reading.place, text, span, venues, (weights or shipped_weights()).values) if (
+        venues is not None) else None
     if taken is None:
-        return reading
+        # a name with no venue word, after "at the" ending its clause ("pictured at the Quorvane today")
+        how = "a lone name"
+        if lone_english(reading.place, text, span) is None:
+            return reading
     found_by = dict(reading.found_by)
-    found_by["sublocation"] = "the venue register"
+    found_by["sublocation"] = how
     return PlaceReading(reading.place, reading.how or "scene sentence", reading.written or text[span[0]:span[1]],
                         reading.doubts, tuple(found_by.items()))
 

@@ -372,3 +372,16 @@ _KIND_OF_BEFORE = compiled(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}[a-z]+\s+of\s
 def _placed(larger: list[Element]) -> bool:
     """Whether the places after a name tie it to the map: a province, a country, or a city the gazetteer knows."""
     return any(e.level in _MARKED_LEVELS or e.country or e.population or e.also_province for e in larger)
+
+
+def names_an_event_or_body(word: str) -> bool:
+    """Whether a word inside a capitalised name with no venue word makes it an event's or a body's ("at the Quorva
+    Festival", "at the UN"), from ``[lone_names]``: not a site taken by its shape alone (venue_spots.lone_english)."""
+    return word.casefold() in _lone_name_words()
+
+
+@cache
+def _lone_name_words() -> frozenset[str]:
+    with resources.files("catalog").joinpath("rules", "place_evidence.toml").open("rb") as handle:
+        data = tomllib.load(handle)["lone_names"]
+    return frozenset(w.casefold() for w in data["events"] + data["bodies"])

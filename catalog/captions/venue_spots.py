@@ -212,6 +212,82 @@ def registered_english(place: Place, text: str, span: tuple[int, int] | None, re
     return best
 
 
+#: "at the" or "on the", then one to three capitalised words (or numbers: "the 40 Quorva"), then where the name ends:
+#: its clause's end, a time, or what the visit was for; "on the" only before the town it is in (checked below).
+_LONE_NAME = re.compile(
+    r"((?:[A-Z0-9][\w'’&-]*)(?: [A-Z0-9][\w'’&-]*){0,2})"
+    r"(?=\.(?:\s|$)|[,;()]|$| (?:today|yesterday|tonight|during|for|after|before)\b"
+    r"| this (?:morning|afternoon|evening)\b| on [A-Z])")
+_YEAR_OR_ORDINAL = re.compile(r"\d{4}|\d+(?:st|nd|rd|th)", re.IGNORECASE)
+#: A match between two sides earlier in the sentence, then "at" and a name with no "the" ending its clause: the
+#: ground it was played at ("the match against Quorvans at Quorva Moor."), not a town (which the gazetteer knows).
+_MATCH_WORDS = ("match", "game", "fixture", "clash", "derby", "tie")
+_SIDES_WORDS = (" against ", " between ", " v ", " vs", " versus ")
+_GROUND = re.compile(
+    r"\b(?:match|game|fixture|clash|derby|tie)\b[^.;]{0,80}?\b(?:against|between|v|vs\.?|versus)\b[^.;]{0,60}?"
+    r"\bat ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})(?=\.(?:\s|$)|[,;()]|$| (?:on|during|after|before)\b)")
+
+
+def lone_english(place: Place, text: str, span: tuple[int, int] | None) -> str | None:
+    """Fill `place` (in place) with a name that has no venue word but the shape of a site, when the chains and the
+    register gave no sublocation: "Fans queue at the Quorvane.", "pictured at the Quorvane today", "wait on the
+    Long Quorva, in Windsor" (the town read already). A town takes no "the", and a name ending its clause after "at
+    the" is where someone is; an event's or a body's word in it ("at the Quorva Festival", "at the UN"), a year or
+    an ordinal, or a place the gazetteer knows rules it out (``[lone_names]`` of place_evidence.toml). After "on
+    the" the name must be followed by "in" and the town read ("on the Quorva Line" alone is a railway's, a route's).
+    Returns the name taken, or None."""
+    from catalog.captions.place_evidence import names_an_event_or_body
+
+    if span is None or place.sublocation:
+        return None
+    start, end = span
+    for _at, prep, match in sorted(_after_the(text, start, end)):
+        name = match.group(1)
+        words = name.split()
+        if name.isdigit() or any(names_an_event_or_body(w) or _YEAR_OR_ORDINAL.fullmatch(w) for w in words):
+            continue
+        if prep == "on" and not (place.city and re.match(
+                r",? in " + re.escape(place.city) + r"\b", text[match.end():end])):
+            continue
+        if _known_as_a_place(name) or (place.city and name.casefold() == place.city.casefold()):
+            continue
+        place.sublocation = name
+        return name
+    sentence = text[start:end]
+    ground = _GROUND.search(text, start, end) if " at " in sentence and any(
+        w in sentence for w in _MATCH_WORDS) and any(w in sentence for w in _SIDES_WORDS) else None
+    if ground is not None:
+        name = ground.group(1)
+        known = _town_or_place(name)
+        if not known and not any(names_an_event_or_body(w) for w in name.split()):
+            place.sublocation = name
+            return name
+    return None
+
+
+def _after_the(text: str, start: int, end: int) -> list[tuple[int, str, re.Match]]:
+    """Each "at the" or "on the" of text[start:end] with the lone name after it: (where, "at" or "on", the name's
+    match). Found by plain search first (a regular expression tried at every letter was the slower)."""
+    found = []
+    for prep in ("at the ", "on the "):
+        k = text.find(prep, start, end)
+        while k >= 0:
+            if k == start or not text[k - 1].isalnum():
+                match = _LONE_NAME.match(text, k + len(prep), end)
+                if match is not None:
+                    found.append((k, prep[:2], match))
+            k = text.find(prep, k + 1, end)
+    return found
+
+
+def _town_or_place(name: str) -> bool:
+    """A name the tables or the gazetteer know as any place, a small town too (a side plays "at Quorvton")."""
+    from catalog.captions.gazetteer import name_levels
+
+    known = name_levels(name)
+    return _known_as_a_place(name) or bool(known.city_population or known.town_population)
+
+
 def _placed_elsewhere(place: Place, spot: Spot) -> bool:
     """Whether the caption puts the scene in another country than the register's venue of that name: "a camp in
     Arbat, Iraq" is a town of Iraq, not Moscow's Arbat street; "at Wembley, Sydney" is no London stadium. The
