@@ -85,7 +85,10 @@ def test_a_newsroom_adds_its_own_venues_in_its_rules_file():
     assert shipped_register().venue("The Tank") is None  # and the shipped register is not changed
     facts = parse("Fans queue at the Tank before the final, May 3, 2025. (Photo/Ann Lee)", rules)
     assert facts.location.sublocation == "Tank"
-    assert parse("Fans queue at the Tank before the final, May 3, 2025. (Photo/Ann Lee)").location.sublocation is None
+    # Without the house rules the name is read by its shape alone ("at the Tank" ending its clause: a venue with no
+    # venue word, capen72), and no register knows where it is
+    plain = parse("Fans queue at the Tank before the final, May 3, 2025. (Photo/Ann Lee)")
+    assert plain.location.sublocation == "Tank" and plain.location.city is None
 
 
 def test_a_house_venue_places_a_caption_in_its_city_on_the_command_line_and_at_import(cli, lib, tmp_path):
@@ -99,7 +102,8 @@ def test_a_house_venue_places_a_caption_in_its_city_on_the_command_line_and_at_i
     output = json.loads(cli("--rules", str(house), "parse-caption", "--format", "json", text).output)
     assert output["location"]["sublocation"] == "Tank" and output["location"]["city"] is None  # as written
     assert (output["resolved"]["city"], output["resolved"]["country_code"]) == ("Halifax", "CA")
-    assert json.loads(cli("parse-caption", "--format", "json", text).output)["resolved"] is None
+    plain = json.loads(cli("parse-caption", "--format", "json", text).output)["resolved"]
+    assert plain is None or (plain["city"], plain["country_code"]) == (None, None)  # no register: no town for it
 
     photo = jpeg_with_metadata(tmp_path / "in" / "queue.jpg", xmp={"Xmp.dc.description": text})
     assert cli("rules", "--set", str(house)).exit_code == 0
