@@ -1933,3 +1933,20 @@ def test_a_venue_of_a_town_named_as_a_capital(text, expected):
 def test_a_town_the_scene_is_just_outside(text, expected):
     found = parse(text).location
     assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after "at", a site nothing knows, then a town nothing knows, then a province or a large city, and the country:
+    # a whole address, site first ("at Zeer, Rangsit, Bangkok, Thailand"), read as after "in"; before a large city
+    # the unknown town is a part of it, as "Intramuros, Manila" is
+    ("Photograph taken at Quorbel, Pugoda, Western Province, Sri Lanka",
+     ("Quorbel", "Pugoda", "Western", "Sri Lanka")),
+    ("Photograph taken at Quorzeer, Lamlukka, Bangkok, Thailand", ("Quorzeer", "Bangkok", None, "Thailand")),
+    ("A stall-holder waits. Photo taken at Quorbel, Pugoda, Colombo, Sri Lanka.",
+     ("Quorbel", "Colombo", None, "Sri Lanka")),
+    # two names nothing knows before the country alone are no such address: the end of the line places the town
+    ("Photograph taken at Quorbel, Pugoda, Sri Lanka", (None, "Pugoda", None, "Sri Lanka")),
+])
+def test_a_site_then_its_unknown_town_in_a_full_address(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province, found.country) == expected

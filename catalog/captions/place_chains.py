@@ -1284,10 +1284,29 @@ def _a_site_before_a_placed_town(chain: Chain) -> bool:
     if len(chain.elements) < 3:
         return False
     first, town, larger = chain.elements[:3]
-    if not (town.population or town.town) or larger.link != ",":
+    if larger.link != ",":
         return False
+    if not (town.population or town.town):
+        return _a_site_in_a_full_address(chain)
     return larger.level in ("province", "country") or is_county(larger.value) or (
         larger.level == "place" and not (first.town or first.also_province))
+
+
+def _a_site_in_a_full_address(chain: Chain) -> bool:
+    """Whether a chain is a whole address after commas, site first: two bare names nothing knows (no table, no
+    gazetteer city or town), then a city of SETTLEMENT_POPULATION or more or a province, then the country ("at
+    Zeer, Rangsit, Bangkok, Thailand": a shop in a suburb of the city). The second name is the town the site is
+    in, as "in" reads the same chain; two unknown names before the country alone ("at Zeer, Rangsit, Thailand")
+    are left as before, a pair of names being as often two sites or two people as a site and its town."""
+    if len(chain.elements) != 4 or any(e.link != "," for e in chain.elements[1:]):
+        return False
+    first, town, larger, country = chain.elements
+    if country.level != "country" or not (
+            larger.level == "province" or larger.level in ("place", "city") and (
+                larger.population >= SETTLEMENT_POPULATION)):
+        return False
+    return all(e.level == "place" and not (e.the or e.population or e.town or e.also_province or e.country)
+               for e in (first, town))
 
 
 def _a_town_placed(chain: Chain) -> bool:
