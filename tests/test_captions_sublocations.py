@@ -1731,3 +1731,18 @@ def test_a_ground_after_a_match(text, expected):
     ground, unless the gazetteer knows it as a town."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a train's or a line's route in brackets, then the station of the scene
+    ("5月3日,中欧班列(义乌—马德里)在义乌西站装车。", {"sublocation": "义乌西站", "city": None}),
+    ("5月3日,一趟中欧班列(成都—罗兹)在青白江站缓缓开动。", {"sublocation": "青白江站"}),
+    ("8月9日,旅客在金华南站候车。某某高铁(杭州-温州)今年通车。", {"sublocation": "金华南站"}),
+    # no route: a place in brackets stays read
+    ("5月3日,游客在鼓浪屿(厦门)游览。", {"city": "厦门"}),
+])
+def test_a_route_in_brackets(text, expected):
+    """`chinese.parse_chinese` (`_ROUTE_IN_BRACKETS`): "中欧班列(武汉—汉堡)从某站开出" read the route's first end as
+    the city and lost the station: a route's two ends in brackets name where a train runs, no place of the scene."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
