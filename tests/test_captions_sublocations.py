@@ -1746,3 +1746,22 @@ def test_a_route_in_brackets(text, expected):
     the city and lost the station: a route's two ends in brackets name where a train runs, no place of the scene."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city's station named by a direction after 火车: the city opens the station's name
+    ("1月25日,旅客在合肥火车东站候车。", {"sublocation": "合肥火车东站"}),
+    ("1月25日,兰州火车西站广场上聚满了返乡旅客。", {"sublocation": "兰州火车西站广场"}),
+    # a kind of school with no name of its own: the city or the province opens the school's name
+    ("5月4日,学生在温州医科大学上课。", {"sublocation": "温州医科大学"}),
+    ("5月4日,学生在苏州科技大学校园里散步。", {"sublocation": "苏州科技大学校园"}),
+    ("5月4日,学生们在武汉体育学院训练。", {"sublocation": "武汉体育学院"}),
+    # a school with a name of its own stays apart from its city
+    ("5月4日,学生在广州中山大学上课。", {"sublocation": "中山大学", "city": "广州"}),
+])
+def test_a_city_opening_a_kind_of_venue(text, expected):
+    """`chinese_chain._venue_begins` (`_GENERIC_BEFORE_A_VENUE`, places.kinds_of_school): "成都火车北站广场" and
+    "杭州师范大学" were read as the city and a venue called 火车北站广场, 师范大学: a direction after 火车 and a kind of
+    school (师范, 理工, 体育) are no names of their own, so the city before them opens the venue's name."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
