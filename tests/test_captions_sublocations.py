@@ -1731,3 +1731,37 @@ def test_a_ground_after_a_match(text, expected):
     ground, unless the gazetteer knows it as a town."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a train's or a line's route in brackets, then the station of the scene
+    ("5月3日,中欧班列(义乌—马德里)在义乌西站装车。", {"sublocation": "义乌西站", "city": None}),
+    ("5月3日,一趟中欧班列(成都—罗兹)在青白江站缓缓开动。", {"sublocation": "青白江站"}),
+    ("8月9日,旅客在金华南站候车。某某高铁(杭州-温州)今年通车。", {"sublocation": "金华南站"}),
+    # no route: a place in brackets stays read
+    ("5月3日,游客在鼓浪屿(厦门)游览。", {"city": "厦门"}),
+])
+def test_a_route_in_brackets(text, expected):
+    """`chinese.parse_chinese` (`_ROUTE_IN_BRACKETS`): "中欧班列(武汉—汉堡)从某站开出" read the route's first end as
+    the city and lost the station: a route's two ends in brackets name where a train runs, no place of the scene."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city's station named by a direction after 火车: the city opens the station's name
+    ("1月25日,旅客在合肥火车东站候车。", {"sublocation": "合肥火车东站"}),
+    ("1月25日,兰州火车西站广场上聚满了返乡旅客。", {"sublocation": "兰州火车西站广场"}),
+    # a kind of school with no name of its own: the city or the province opens the school's name
+    ("5月4日,学生在温州医科大学上课。", {"sublocation": "温州医科大学"}),
+    ("5月4日,学生在苏州科技大学校园里散步。", {"sublocation": "苏州科技大学校园"}),
+    ("5月4日,学生们在武汉体育学院训练。", {"sublocation": "武汉体育学院"}),
+    # a school with a name of its own stays apart from its city
+    ("5月4日,学生在广州中山大学上课。", {"sublocation": "中山大学", "city": "广州"}),
+])
+def test_a_city_opening_a_kind_of_venue(text, expected):
+    """`chinese_chain._venue_begins` (`_GENERIC_BEFORE_A_VENUE`, places.kinds_of_school): "成都火车北站广场" and
+    "杭州师范大学" were read as the city and a venue called 火车北站广场, 师范大学: a direction after 火车 and a kind of
+    school (师范, 理工, 体育) are no names of their own, so the city before them opens the venue's name."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

@@ -50,6 +50,9 @@ _PINYIN_LEFT_IN = compiled("(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěè�
                            "[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]*[)）]")
 #: What some spam mirrors write for every 人 (a machine's word-for-word rewriting): "唐东说念主街" is 唐人街.
 _MIRRORS_PERSON = "东说念主"
+#: A route's two ends in brackets after a train, a line or a service ("中欧班列(义乌—马德里)", "某某铁路(临河—策克)段"):
+#: where it runs from and to, no place of the scene; blanked (same length, offsets kept) before places are read.
+_ROUTE_IN_BRACKETS = compiled("[(（][\u4e00-\u9fff]{2,8}[—–―－-][\u4e00-\u9fff]{2,8}[)）]")
 #: The brackets a credit may sit in, by their opening mark: the description drops a pair the credit leaves empty.
 _OPENING = {"（": "）", "(": ")", "【": "】", "[": "]"}
 
@@ -212,6 +215,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
             facts.released = date.iso
         facts.evidence["date"] = facts.evidence["date_kind"] = date_kind("zh", "text", date.kind, date.iso)
     if places:
+        work = _ROUTE_IN_BRACKETS.sub(lambda route: " " * len(route.group()), work)
         facts.location = find_chinese_place(text, work, sentences, body, date, words, patterns)
         found_by: dict[str, str] = {}  # the levels a later step filled, by the step (for the evidence kinds)
         read_so_far = _levels(facts.location)

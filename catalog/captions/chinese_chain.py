@@ -2072,10 +2072,13 @@ def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -
     """Whether a venue word begins at `at`, so that a name right before it is the venue's own (维多利亚港); not
     a venue word of an everyday noun ("绍兴街头": the streets of Shaoxing)."""
     generic = _GENERIC_BEFORE_A_VENUE.match(plain, at, end)
-    if generic is not None:  # "成都国际机场", "南京南站": a name no word of its own makes the place's
+    if generic is not None:  # "成都国际机场", "南京南站", "成都火车东站": a name no word of its own makes the place's
         rest = generic.end()
         return bool(patterns["venue_start"].match(plain, rest, end)) if generic.group(1) else plain.startswith(
             _STATIONS, rest)
+    kind = words.pattern("places.kinds_of_school").match(plain, at, end)
+    if kind is not None and plain.startswith(_SCHOOLS, kind.end()):
+        return True  # "杭州师范大学", "成都体育学院": a kind of school, no name of its own, the city's name opens
     return bool(patterns["venue_start"].match(plain, at, end)) and not plain.startswith(
         words.words("places.venue_word_as_noun"), at) and not _a_village_named_by_its_site(plain, at + 1)
 
@@ -2100,8 +2103,10 @@ _STREET_WORDS = ("路", "街", "道", "巷")
 _WORDS_OF_TOWNS = ("城市", "城乡", "城镇", "城区")
 #: Words that make a venue's name of a city's with no name of their own (国际机场, 市立动物园), and the
 #: directions that name a city's stations (南京南站, 北京西站).
-_GENERIC_BEFORE_A_VENUE = compiled("(国际|市立|县立)|[东南西北](?=站|火车站|高铁站)")
+_GENERIC_BEFORE_A_VENUE = compiled("(国际|市立|县立)|火车[东南西北]?(?=站)|[东南西北](?=站|火车站|高铁站)")
 _STATIONS = ("站", "火车站", "高铁站")
+#: The words of a school that a kind of school (places.kinds_of_school: 师范, 理工) makes the whole venue word of.
+_SCHOOLS = ("大学", "学院")
 
 
 _DIGITS = compiled(r"\d+")
