@@ -43,11 +43,12 @@ class EditReport:
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
-def field_path(name: str) -> str:
-    """The JSON field path a typed field name means; a usage error naming the fields for any other."""
+def field_path(name: str, doing: str = "set") -> str:
+    """The JSON field path a typed field name means; a usage error naming the fields for any other, saying what was
+    asked (`doing`: "set", or "revert" for `set --revert`)."""
     path = SHORT_NAMES.get(name.strip().lower(), name.strip().lower())
     if path not in EDITABLE:
-        raise UsageError(f"cannot set {name!r}: the fields are {', '.join(EDITABLE)} "
+        raise UsageError(f"cannot {doing} {name!r}: the fields are {', '.join(EDITABLE)} "
                          f"(or {', '.join(sorted(SHORT_NAMES))})")
     return path
 

@@ -115,6 +115,7 @@ def test_set_many_photos_by_a_search(cli, imported):
     (["hefei-aircraft.jpg"], "say what to set"),
     (["hefei-aircraft.jpg", "caption=one", "caption=two"], "caption is given twice ('one' and 'two'); give it once"),
     (["hefei-aircraft.jpg", "city=Hefei", "location.city=Lanzhou"], "location.city is given twice"),
+    (["hefei-aircraft.jpg", "--revert", "colour"], "cannot revert 'colour'"),
 ])
 def test_set_refuses_what_it_cannot_keep(cli, imported, args, message):
     result = cli("set", *args)

@@ -174,3 +174,15 @@ def test_the_static_contact_sheet_is_written_when_the_catalogue_holds_copies_of_
     assert result.returncode == 0, err
     assert "something went wrong" not in err, err
     assert '<span class="copies">2 copies</span>' in (tmp_path / "sheet" / "index.html").read_text()
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "-nan"])
+def test_a_link_threshold_that_is_no_number_is_a_usage_error(tmp_path, value):
+    """click's FloatRange lets "nan" through (every comparison with it is false), which linked nothing and said so
+    only by its silence; it is refused as "1.5" is, before anything is read or stored."""
+    article = tmp_path / "story.txt"
+    article.write_text("A train runs through fields in Gansu. (Photo/Ann Lee)\n", encoding="utf-8")
+    result = run_catalog("--db", tmp_path / "catalog.db", "link", article, "--threshold", value)
+    assert result.returncode == 2, _output(result)
+    assert "is not a number between 0 and 1" in _output(result) and "Traceback" not in _output(result)
+    assert not (tmp_path / "catalog.db").exists()

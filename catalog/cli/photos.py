@@ -249,7 +249,7 @@ def set_(ctx, items, where, revert, fmt):
 
     refs = [item for item in items if "=" not in item]
     values = parse_assignments(item for item in items if "=" in item)
-    reverted = None if "all" in [name.lower() for name in revert] else [field_path(name) for name in revert]
+    reverted = None if "all" in [name.lower() for name in revert] else [field_path(name, "revert") for name in revert]
     if not values and not revert:
         raise UsageError("say what to set (FIELD=VALUE) or what to go back to (--revert FIELD)")
     if values and revert:
