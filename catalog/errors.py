@@ -34,7 +34,6 @@ class ReadOnlyCatalogue(DatabaseError):
     """The catalogue's file or its folder cannot be written (permissions, a read-only share or disc)."""
 
 
-
 class DamagedCatalogue(DatabaseError):
     """The catalogue's SQLite file is corrupt (a disk fault, a copy cut short, a file edited by something else).
 

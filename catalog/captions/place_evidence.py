@@ -72,6 +72,7 @@ def _evidence_words() -> dict[str, frozenset[str]]:
         "positions": frozenset(w.casefold() for w in data["teams"]["positions"]),
         "position_pairs": frozenset(w.casefold() for w in data["teams"]["position_pairs"]),
         "disasters": frozenset(w.casefold() for w in data["disasters"]["nouns"]),
+        "lone_names": frozenset(w.casefold() for w in data["lone_names"]["events"] + data["lone_names"]["bodies"]),
         "body_verbs": frozenset(w.casefold() for w in data["bodies"]["verbs"]),
         "site_verbs": frozenset(w.casefold() for w in data["sites"]["verbs"]),
         "member_titles": frozenset(w.casefold() for w in data["members"]["titles"]),
@@ -377,11 +378,4 @@ def _placed(larger: list[Element]) -> bool:
 def names_an_event_or_body(word: str) -> bool:
     """Whether a word inside a capitalised name with no venue word makes it an event's or a body's ("at the Quorva
     Festival", "at the UN"), from ``[lone_names]``: not a site taken by its shape alone (venue_spots.lone_english)."""
-    return word.casefold() in _lone_name_words()
-
-
-@cache
-def _lone_name_words() -> frozenset[str]:
-    with resources.files("catalog").joinpath("rules", "place_evidence.toml").open("rb") as handle:
-        data = tomllib.load(handle)["lone_names"]
-    return frozenset(w.casefold() for w in data["events"] + data["bodies"])
+    return word.casefold() in _evidence_words()["lone_names"]
