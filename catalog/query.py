@@ -118,7 +118,9 @@ class PlaceTerm(Term):
     does not know, and, for `in:`, `at:` and `shown:`, every typed name as a sublocation (a venue is never an
     entity). ``unplaced`` are the typed names the gazetteer knows, matched as stated only in photos it could
     not place (a file's country "Atlantis" is no town of South Africa). ``meanings`` are the labels of an
-    ambiguous name's entities ("Georgia (country)", "Georgia, United States"), for the `match` note.
+    ambiguous name's entities ("Georgia (country)", "Georgia, United States"), for the `match` note; ``unknown``
+    the typed names the gazetteer does not know at the term's level, as typed, each with whether it knows the
+    name as another kind of place (city:Gansu), for the note when nothing matches.
     """
 
     names: list[str] = field(default_factory=list)
@@ -128,6 +130,7 @@ class PlaceTerm(Term):
     sublocations: list[str] = field(default_factory=list)
     meanings: list[tuple[str, str, str]] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    unknown: list[tuple[str, bool]] = field(default_factory=list)
 
     def clause(self):
         from catalog.models import Photo
@@ -599,12 +602,15 @@ def _place_term(text, negated, name, value, place_keys, fold) -> PlaceTerm:
     names: list[str] = []
     sublocations: list[str] = []
     unplaced: list[str] = []
+    unknown: list[tuple[str, bool]] = []
     meanings: list[tuple[str, str, str]] = []
     for one in _alternatives(value):
         found = place_keys(one) if place_keys is not None and name not in ("sublocation", "at") else None
         wanted = (found.at(level) if level else found.all) if found is not None else frozenset()
         if found is None or not wanted:
             names.append(fold(one))
+            if found is not None:
+                unknown.append((one, bool(found.all)))
             continue
         keys.extend(wanted)
         unplaced.append(fold(one))
@@ -616,7 +622,7 @@ def _place_term(text, negated, name, value, place_keys, fold) -> PlaceTerm:
     kinds = ("shown",) if name == "shown" else ("taken", "shown") if name == "in" else ("taken",)
     return PlaceTerm(text, negated, names=sorted(set(names)), levels=PLACE_FIELDS.get(name), kinds=kinds,
                      keys=sorted(set(keys)), sublocations=sorted(set(sublocations)), meanings=meanings,
-                     unplaced=sorted(set(unplaced)))
+                     unplaced=sorted(set(unplaced)), unknown=list(dict.fromkeys(unknown)))
 
 
 def _token_group(text: str, name: str, value: str) -> list[tuple[str, str]]:

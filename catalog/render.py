@@ -366,6 +366,23 @@ def match_notes(query, photo: Photo) -> list[str]:
     return notes
 
 
+def unknown_place_notes(query) -> list[str]:
+    """Why a search with no match may have found nothing: a place term whose name the gazetteer does not know
+    ("in:Narnia", "country:Atlantis") is looked for only as written in the photos' place fields, where `near:`
+    refuses such a name. Said beside "No photos match." so a typo is not taken for an empty catalogue."""
+    notes = []
+    for term in getattr(query, "terms", ()):
+        if term.negated or not getattr(term, "unknown", None):
+            continue
+        field = term.text.lstrip("-").split(":", 1)[0].lower()
+        kind = field if field in ("city", "province", "state", "country") else "place"
+        for name, elsewhere in term.unknown:
+            hint = f" ({name} is another kind of place: in:{name} finds it at any level)" if elsewhere else ""
+            notes.append(f"{term.text}: the gazetteer knows no {kind} called {name}, so it was looked for only as "
+                         f"written in the photos' place fields{hint}")
+    return notes
+
+
 def may_note(query) -> bool:
     """Whether `match_notes` can note anything for some photo of this query: it has a date term, or a place name
     that means several places. A table of thousands of photos (`search in:Gansu`) asks per photo only then."""

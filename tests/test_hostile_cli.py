@@ -186,3 +186,22 @@ def test_a_link_threshold_that_is_no_number_is_a_usage_error(tmp_path, value):
     assert result.returncode == 2, _output(result)
     assert "is not a number between 0 and 1" in _output(result) and "Traceback" not in _output(result)
     assert not (tmp_path / "catalog.db").exists()
+
+
+@pytest.mark.parametrize("extra", [[], ["--format", "json"]], ids=["quick-path", "library"])
+def test_a_place_the_gazetteer_does_not_know_is_named_when_nothing_matches(five_photos, extra):
+    """A typo in a place name finds nothing; the search says which name the gazetteer did not know (near: refuses
+    such a name outright), and which is a place of another kind than the field asked for."""
+    result = run_catalog("--db", five_photos, "search", "country:Narnia", *extra)
+    assert result.returncode == 0, result.stderr.decode()
+    err = result.stderr.decode()
+    assert "knows no country called Narnia" in err and "Traceback" not in err
+    assert ("No photos match." in err) if not extra else result.stdout == b"[]\n"
+    one_of_two = run_catalog("--db", five_photos, "search", "in:Narnia,Gansu", "in:Hefei", *extra).stderr.decode()
+    assert "knows no place called Narnia" in one_of_two and "called Gansu" not in one_of_two
+    other_kind = run_catalog("--db", five_photos, "search", "city:Anhui", *extra).stderr.decode()
+    assert "knows no city called Anhui" in other_kind and "in:Anhui finds it" in other_kind
+    # Known names, or names that match, say nothing more; neither does a venue, always matched as written.
+    assert "Note:" not in run_catalog("--db", five_photos, "search", "in:Hefei", *extra).stderr.decode()
+    assert "Note:" not in run_catalog("--db", five_photos, "search", "at:Nowhere", *extra).stderr.decode()
+    assert "Note:" not in run_catalog("--db", five_photos, "search", "-country:Narnia", *extra).stderr.decode()

@@ -256,6 +256,8 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
         return
     result = lib.search(args, sort=sort, limit=limit, offset=offset, reverse=reverse, columns=PRINTED.get(fmt))
     hits = result.hits
+    if not hits:
+        _say_no_match(result.query, quiet=True)
     if fmt == "json":
         click.echo(render.to_json([_with_match(render.photo_json(h.photo), h, result.query) for h in hits]))
     elif fmt == "csv":
@@ -267,6 +269,17 @@ def search(ctx, terms, place, date_from, date_to, by, credit, fmt, template, sor
     else:  # template
         for hit in hits:
             click.echo(render.render_template(template, _with_match(render.photo_json(hit.photo), hit, result.query)))
+
+
+def _say_no_match(query, *, quiet: bool = False) -> None:
+    """"No photos match." on stderr (not with `quiet`: the machine formats print their empty list), and a
+    note for each place name the gazetteer does not know (`render.unknown_place_notes`)."""
+    from catalog import render
+
+    if not quiet:
+        click.echo("No photos match.", err=True)
+    for note in render.unknown_place_notes(query):
+        click.echo(f"Note: {note}.", err=True)
 
 
 def _with_match(record: dict, hit, query) -> dict:
@@ -307,7 +320,7 @@ def _search_table(lib, args: list[str], *, sort: str | None, limit: int | None, 
     column = result.column
     ids = column("id")
     if not ids:
-        click.echo("No photos match.", err=True)
+        _say_no_match(result.query)
         return
     takens = render.taken_texts(column("taken"))
     loose = False
