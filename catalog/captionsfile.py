@@ -65,11 +65,16 @@ class Captions:
         return [name for name in self.by_name if name not in taken]
 
 
+#: Control characters a caption has no use for (a NUL from a spreadsheet's export): dropped as the file is read,
+#: so they are neither stored nor written into a page or a file's metadata.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def load_captions_file(path: str) -> Captions:
     """Captions from a CSV (`file,caption`) or a text/Markdown file of `File: NAME` paragraphs (see above)."""
     source = Path(path)
     try:
-        content = source.read_text(encoding="utf-8-sig")
+        content = _CONTROL.sub("", source.read_text(encoding="utf-8-sig"))
     except FileNotFoundError as error:
         raise NotFound(f"captions file {path} does not exist") from error
     except (OSError, UnicodeDecodeError) as error:

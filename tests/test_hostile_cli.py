@@ -205,3 +205,25 @@ def test_a_place_the_gazetteer_does_not_know_is_named_when_nothing_matches(five_
     assert "Note:" not in run_catalog("--db", five_photos, "search", "in:Hefei", *extra).stderr.decode()
     assert "Note:" not in run_catalog("--db", five_photos, "search", "at:Nowhere", *extra).stderr.decode()
     assert "Note:" not in run_catalog("--db", five_photos, "search", "-country:Narnia", *extra).stderr.decode()
+
+
+def test_control_characters_in_a_caption_never_reach_a_page(tmp_path):
+    """A NUL from a captions file (a spreadsheet's export) is dropped as the file is read; a control character a
+    file's own IPTC caption carries is kept in the catalogue as read, and left out of the contact sheet's HTML."""
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    (photos / "handout.jpg").write_bytes(press_jpeg(1))
+    (photos / "wire.jpg").write_bytes(press_jpeg(2, caption="A bullet train\x01 crosses Gansu\x1b, Aug. 3, 2025."))
+    captions = tmp_path / "release.csv"
+    captions.write_bytes(b'file,caption\nhandout.jpg,"A test flight\x00 in Hefei\x00, Oct. 14, 2025."\n')
+    db = tmp_path / "catalog.db"
+    result = run_catalog("--db", db, "import", photos, "--captions", captions)
+    assert result.returncode == 0, result.stderr.decode()
+    shown = run_catalog("--db", db, "search", "--format", "json").stdout.decode()
+    assert "A test flight in Hefei, Oct. 14, 2025." in shown and "\\u0000" not in shown
+    result = run_catalog("--db", db, "export", "--format", "html", "-o", tmp_path / "sheet")
+    assert result.returncode == 0, result.stderr.decode()
+    pages = [page.read_text() for page in (tmp_path / "sheet").rglob("*.html")]
+    assert pages and any("A test flight in Hefei" in page for page in pages)
+    assert any("A bullet train crosses Gansu" in page for page in pages)
+    assert not any(char in page for page in pages for char in "\x00\x01\x1b")

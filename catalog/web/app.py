@@ -52,6 +52,7 @@ def build_app(library, *, cache_dir=None, edit: bool = False, loopback_only: boo
         "edit": bool(edit and not library.readonly),
         "token": secrets.token_urlsafe(32),
     }
+    app.jinja_options = {**app.jinja_options, "finalize": views.html_text}  # before jinja_env is made, below
     app.jinja_env.filters.update(views.jinja_filters())
     app.jinja_env.globals.update(views.jinja_globals())
 

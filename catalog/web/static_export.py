@@ -88,6 +88,7 @@ def _environment():
         loader=FileSystemLoader(str(views.TEMPLATES)),
         autoescape=select_autoescape(["html"], default=True),
         undefined=StrictUndefined,
+        finalize=views.html_text,
     )
     environment.filters.update(views.jinja_filters())
     environment.globals.update(views.jinja_globals())

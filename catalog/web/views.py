@@ -6,6 +6,7 @@ Nothing here imports Flask; the templates receive these values and Jinja escapes
 from __future__ import annotations
 
 import calendar
+import re
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
@@ -187,6 +188,24 @@ def period_name(label: str | None) -> str:
         return label
     month = calendar.month_name[int(parts[1])]
     return month if len(parts) == 2 else f"{int(parts[2])} {month}"
+
+
+#: What HTML does not allow in a page's text (control characters other than its white space, noncharacters):
+#: a caption from a file or a CSV may carry them (a NUL), and a browser shows them as boxes or stops parsing.
+_NOT_HTML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def html_text(value):
+    """Jinja's `finalize`: every value a template prints, without the characters HTML does not allow (marked-up
+    values stay marked up). Text is escaped after this, as before.
+
+    >>> html_text("Gansu\\x00 train"), html_text(3)
+    ('Gansu train', 3)
+    """
+    if isinstance(value, str) and _NOT_HTML.search(value):
+        cleaned = _NOT_HTML.sub("", value)
+        return type(value)(cleaned) if hasattr(value, "__html__") else cleaned
+    return value
 
 
 def jinja_filters() -> dict:
