@@ -280,8 +280,10 @@ TUNE_FLOORS = {
     # capzh49-52 and capprec16 raised zh photographer, agency, sublocation, city, province and country on tune
     # re-based for zh_fresh45 (35 fresh tune captions aimed at venues and place chains, not tuned on yet): its
     # tune part scores 96.2 (photographer, sublocation and city 91.4)
-    "zh": {"photographer": 0.989, "agency": 0.988, "provider": 0.994, "date": 0.993, "date_kind": 0.987,
-           "sublocation": 0.928, "city": 0.964, "province": 0.988, "country": 0.988},
+    # re-based for zh_fresh46 (36 fresh tune captions from Singapore, Malaysian, Hong Kong, Taiwan and Japanese
+    # papers' Chinese pages, not tuned on yet): its tune part scores 92.0 (sublocation 69.4)
+    "zh": {"photographer": 0.988, "agency": 0.988, "provider": 0.993, "date": 0.993, "date_kind": 0.986,
+           "sublocation": 0.925, "city": 0.964, "province": 0.988, "country": 0.987},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}
