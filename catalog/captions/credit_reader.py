@@ -15,6 +15,7 @@ agency the house rules name, another organisation or a tag (``_part``, with ``cr
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from catalog.captions.credit_leadins import strip_lead_in
@@ -1039,9 +1040,11 @@ def _unglue_capitals(body: str, rules: Rules) -> str:
     return body
 
 
-def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
+def _pieces(segment: str, rules: Rules) -> Iterator[tuple[str, bool]]:
     """The "/" pieces of one segment, with pieces that make one agency name joined again ("EPA/EFE"), each
-    with whether it is the first name after a slash (the outlet's slot in "Name/Outlet")."""
+    with whether it is the first name after a slash (the outlet's slot in "Name/Outlet"). Given one by one: the
+    reader stops at the first piece that reads as nothing (most of the description's sentences the spots propose),
+    and the pieces after it are not split."""
     segment = segment.strip()
     pieces = [p for p in _SLASH.split(segment) if p] if _may_hold_slash(segment) else [segment] if segment else []
     joined: list[str] = []
@@ -1050,45 +1053,50 @@ def _pieces(segment: str, rules: Rules) -> list[tuple[str, bool]]:
             joined[-1] = f"{joined[-1]}/{piece}"
         else:
             joined.append(piece)
-    out: list[tuple[str, bool]] = []
     for number, piece in enumerate(joined):
         dashed = _AGENCY_DASH.match(piece) if "-" in piece else None  # (the pattern needs the dash)
         if dashed and rules.standard_agency(dashed.group(1)) and not rules.standard_agency(piece) and (
                 looks_like_person(piece[dashed.end():])):  # "AP-James Manning": the agency, its photographer
-            out.extend([(dashed.group(1), number > 0), (piece[dashed.end():], False)])
+            yield dashed.group(1), number > 0
+            yield piece[dashed.end():], False
             continue
         bracketed = _NAME_BRACKETED.fullmatch(piece.strip()) if piece.rstrip().endswith(")") else None
         if bracketed and looks_like_person(bracketed.group(1)) and (
                 rules.standard_agency(bracketed.group(2)) or is_media(bracketed.group(2))):
             # "Kwame Mensah (Reuters)", "Ana Ruiz (Daily Graphic)": the outlet in brackets after the name
-            out.extend([(bracketed.group(1), number > 0), (bracketed.group(2), True)])
+            yield bracketed.group(1), number > 0
+            yield bracketed.group(2), True
             continue
         split = _name_then_agency(piece, rules)
         if split:  # "Anupam Nath AP Photo", "Siago Cece I Nation Media Group"
-            out.extend([(split[0], number > 0), (split[1], True)])
+            yield split[0], number > 0
+            yield split[1], True
             continue
         initials = _name_then_initials(piece, rules)
         if initials:  # "Photo by Ana Ruiz FEMA": an agency by its initials after the name, no slash between
-            out.extend([(initials[0], number > 0), (initials[1], True)])
+            yield initials[0], number > 0
+            yield initials[1], True
             continue
         led = _agency_then_person(piece, rules)
         if led:  # "Xinhua via AP Ding Haitao": the last distributor, then its photographer with nothing between
             agency, person = led.split("/", 1)
-            out.extend([(agency, number > 0), (person, False)])
+            yield agency, number > 0
+            yield person, False
             continue
         dash = piece.rfind("-")
         if 0 < dash < len(piece) - 1 and " " in piece[:dash] and rules.standard_agency(piece[dash + 1:].strip()) and (
                 looks_like_person(piece[:dash].strip())) and not rules.standard_agency(piece):
             # "Karen Whitfield-USA TODAY Sports", "Name-Imagn Images": the photographer, then the agency
-            out.extend([(piece[:dash].strip(), number > 0), (piece[dash + 1:].strip(), True)])
+            yield piece[:dash].strip(), number > 0
+            yield piece[dash + 1:].strip(), True
             continue
         # "(AP Photo/Andy Wong, File)", "EPA-EFE/JAPAN COAST GUARD HANDOUT"; searched only when a tag ends it
         tag = _TRAILING_TAG.search(piece) if piece.rstrip("\n").endswith(_TRAILING_TAGS) else None
         names = _split_names(piece[: tag.start()], rules) if tag and tag.start() > 0 else _split_names(piece, rules)
-        out.extend((name, number > 0 and n == 0) for n, name in enumerate(names))
+        for n, name in enumerate(names):
+            yield name, number > 0 and n == 0
         if tag and tag.start() > 0:
-            out.append((tag.group(1), False))
-    return out
+            yield tag.group(1), False
 
 
 _COMMA = compiled(r"\s*,\s*")
