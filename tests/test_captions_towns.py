@@ -1965,3 +1965,19 @@ def test_a_site_then_its_unknown_town_in_a_full_address(text, expected):
 ])
 def test_a_towns_part_pointed_at_then_of(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city the gazetteer knows opening the caption, set off by a comma, when no sentence places the scene: a
+    # gallery's heading naming the town first, then what is pictured there
+    ("Kumasi, Harvest Festival of the Chiefs, 12 May 2019. Photo: QRV.", "Kumasi"),
+    ("Mombasa, the old harbour\nDhows wait for the tide in front of the old houses.", "Mombasa"),
+    # a person named like a town: an article, an age, "who" or a place in the picture after the comma
+    ("Florence, 34, waits for the bus after her shift.", None),
+    ("Victoria, left, and her sister wait for the bus.", None),
+    ("Charlotte, a nurse, waits for the bus after her shift.", None),
+    # a list of names after it
+    ("Kumasi, Tamale and Kisumu: three markets compared in pictures.", None),
+])
+def test_a_city_opening_the_caption(text, expected):
+    assert city(text) == expected
