@@ -1950,3 +1950,34 @@ def test_a_town_the_scene_is_just_outside(text, expected):
 def test_a_site_then_its_unknown_town_in_a_full_address(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province, found.country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a singular part of a town pointed at by "the", "this" or "another" (a plain word between allowed), then "of"
+    # and a town the gazetteer knows: a part of that town, the scene's city, as "the streets of Paris" is
+    ("Market Square is the historic centre of Kumasi. In view are the stalls.", "Kumasi"),
+    ("A quiet morning on another side of Kisumu, seldom seen by visitors.", "Kisumu"),
+    ("In this poor part of Mombasa there are no parks, only the railway lines.", "Mombasa"),
+    # nothing pointing at the part: a member of a body, no place ("as part of the Quorva Unit")
+    ("Marines train as part of the Quorva Unit Deployment Program.", None),
+    # a name the gazetteer does not know after the part stays no town ("this part of Quorva Khal": a canal's)
+    ("Unlike the others, this part of Quorva Khal is wide and clean.", None),
+])
+def test_a_towns_part_pointed_at_then_of(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city the gazetteer knows opening the caption, set off by a comma, when no sentence places the scene: a
+    # gallery's heading naming the town first, then what is pictured there
+    ("Kumasi, Harvest Festival of the Chiefs, 12 May 2019. Photo: QRV.", "Kumasi"),
+    ("Mombasa, the old harbour\nDhows wait for the tide in front of the old houses.", "Mombasa"),
+    # a person named like a town: an article, an age, "who" or a place in the picture after the comma
+    ("Florence, 34, waits for the bus after her shift.", None),
+    ("Victoria, left, and her sister wait for the bus.", None),
+    ("Charlotte, a nurse, waits for the bus after her shift.", None),
+    # a list of names after it
+    ("Kumasi, Tamale and Kisumu: three markets compared in pictures.", None),
+])
+def test_a_city_opening_the_caption(text, expected):
+    assert city(text) == expected

@@ -1369,11 +1369,46 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             # named venue, whose town it is: "Quorva Library in Ephesus")
             headed.sublocation = headed.sublocation or scene.sublocation
             return PlaceReading(headed, "headline line", text[start:end], tuple(tried), tuple(by.items()))
+    if not (scene.city or scene.province or scene.country):
+        opening = _a_city_opening_the_caption(text)
+        if opening is not None:  # "Vevey, Fête des Vignerons, le 28 juin 2019.": the caption's first word, its town
+            return PlaceReading(Place(sublocation=scene.sublocation, city=opening), "place heading", opening,
+                                tuple(d for d in doubts if d.field != "city"), tuple(by.items()))
     if scene == Place() and spans:
         later = _a_later_sentence_placing_a_town(text, spans, paragraphs, weights, by)
         if later is not None:
             return later
     return PlaceReading(scene, "scene sentence" if scene != Place() else "", "", tuple(doubts), tuple(by.items()))
+
+
+def _a_city_opening_the_caption(text: str) -> str | None:
+    """The city a caption opens with, set off by a comma, when no sentence places the scene: "Vevey, Fête des
+    Vignerons, le 28 juin 2019.", "Genève, Charles Pictet de Rochemont (1755-1824).", "Dubai, the most famous
+    Emirate": a gallery's or a blog's heading names the town first, then what is pictured there. Only a city the
+    gazetteer knows with this many people (a name no table knows opening a caption is a person's or a thing's as
+    often); not before a place, which makes a place heading ("Paris, NS": read or refused as one by
+    _heading_place), nor before "a"/"an", an age, "who" or a place in the picture ("Marica, a housewife, stops for a
+    portrait", "Florence, 34, ...", "Victoria, left, ...": a person named like a town) nor before a list of names
+    ("Sun, Moon and telescopes")."""
+    match = _CITY_OPENING.match(text)
+    if match is None or _A_LIST_AFTER.match(text, match.end()):
+        return None
+    after = _NAME_AFTER.match(text, match.end())
+    if after is not None and (after.group().isupper() or _is_known(after.group())):
+        return None  # "Paris, NS", "Kumasi, Ghana": a place heading, read (or refused) as one by _heading_place
+    name = match.group("name")
+    return name if name_levels(name).city_population >= _OPENING_CITY else None
+
+
+#: One to three capitalised words opening the caption, then a comma and none of a person's words after it.
+_CITY_OPENING = compiled(r"\s*(?P<name>[A-Z\u00C0-\u024F][\w’'\-]*(?:[ \t]+[A-Z\u00C0-\u024F][\w’'\-]*){0,2}),[ \t]+"
+                         r"(?!(?:a|an|who|whose|aged|left|right|centre|center)\b|\d)")
+#: "Sun, Moon and telescopes": a name, then "and" or a comma: a list of names, not a town and its sight.
+_A_LIST_AFTER = compiled(r"[A-Z\u00C0-\u024F][\w’'\-]*(?:,|\s+(?:and|&)\s)")
+#: The capitalised words after the opening city's comma ("NS" in "Paris, NS"), up to a space before a small word.
+_NAME_AFTER = compiled(r"[A-Z\u00C0-\u024F][\w.’'\-]*(?:[ \t]+[A-Z\u00C0-\u024F][\w.’'\-]*)*")
+#: The fewest people of a city opening the caption, to be read as its heading's town.
+_OPENING_CITY = 15_000
 
 
 def _a_later_sentence_placing_a_town(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[int, int]],

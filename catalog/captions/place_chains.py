@@ -990,6 +990,24 @@ def _the_described(toks: list[Token], noun: int) -> bool:
     return False
 
 
+#: Singular parts of a town, each a part of the place named after "of" ("the official center of Riga").
+_A_TOWNS_OWN_PARTS = frozenset({"center", "centre", "heart", "part", "side", "quarter", "downtown"})
+#: Words that point at one such part: "the", "this", "another" ("another side of Siem Reap").
+_POINTING_WORDS = frozenset({"the", "this", "that", "another"})
+
+
+def _a_part_pointed_at(toks: list[Token], noun: int) -> bool:
+    """Whether the singular part of a town at toks[noun] is pointed at, directly or past one plain word in small
+    letters: "the official center of Riga", "this poor part of Jakarta", "another side of Siem Reap" (a part of
+    the town, so the town after "of" is the scene's, as "the streets of Paris" is); "part of the Unit", with
+    nothing pointing at it, is a member of a body."""
+    if noun >= 1 and toks[noun - 1].lower in _POINTING_WORDS:
+        return True
+    word = toks[noun - 1] if noun >= 1 else None
+    return noun >= 2 and word is not None and word.text.islower() and word.text.isalpha() and (
+        word.lower not in PREPOSITIONS and word.lower not in ARTICLES) and toks[noun - 2].lower in _POINTING_WORDS
+
+
 def _allowed(toks: list[Token], i: int) -> str:
     """What the preposition at toks[i] may introduce: see PREPOSITIONS."""
     word, before = toks[i].lower, toks[i - 1].lower if i else ""
@@ -1004,6 +1022,9 @@ def _allowed(toks: list[Token], i: int) -> str:
             before in VENUE_WORDS or before in AREA_NOUNS) and (
             toks[i - 2].lower == "the" or _the_described(toks, i - 1)):
         return "any"  # "across the grasslands of Dong Ujimchin Banner", "the streets of Paris": a stretch of it
+    if word == "of" and before in _A_TOWNS_OWN_PARTS and toks[i - 1].text.islower() and (
+            _a_part_pointed_at(toks, i - 1)):
+        return "town's part"  # "the official center of Riga", "another side of Siem Reap": a town's part, the town
     if word == "of" and before in _COMPASS and (
             not (i > 1 and toks[i - 2].lower in ARTICLES)
             or i > 1 and toks[i - 1].text.islower() and toks[i - 2].lower not in ("the", "far")):
@@ -1238,6 +1259,9 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
         capitals = sum(1 for w in first.value.split() if w[:1].isupper()) if first.level == "venue" else 0
         # ("Vidra lake lies in the Parang Mountains": a name and its kind in small letters, then where it lies)
         return first.level == "venue" and (chain.has_geo or capitals >= 2 or in_a_setting or before_a_verb_of_lying)
+    if allowed == "town's part":  # "the official center of Riga": a town the gazetteer knows, or a place by its
+        # kind; an unmarked name no table knows is as often a thing's ("this part of Maryam Bibi Khal", a canal)
+        return first.level != "place" or first.population >= SETTLEMENT_POPULATION or first.town > 0
     if allowed == "object" and first.level == "place":
         return any(e.level in ("province", "country") or e.country for e in chain.elements[1:]) or (
             _in_a_county(chain))
