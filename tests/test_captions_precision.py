@@ -1389,3 +1389,18 @@ def test_a_prefecture_below_its_province_is_no_province(text, expected):
 def test_a_nations_holiday_names_no_country(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a kind of area by what is there (a state farm's reclaimed land, a landing ground, the border): no district's
+    # name, so no city; the province before it and the venue after it stay
+    ("4月2日,在吉林垦区奎尔瓦农场,职工正在育秧。(新华社 王明 摄)", {"city": None, "province": "吉林"}),
+    ("返回舱着陆前,着陆场区的搜救队伍已就位。新华社发", {"city": None}),
+    ("5月3日,在云南边境地区,一名牧民赶着羊群。新华社发(王明摄)", {"city": None, "province": "云南"}),
+    # ...a district the gazetteer knows, and an unknown name with 区, stay the city
+    ("4月2日,在吉林省长春市朝阳区奎尔瓦农场,职工正在育秧。(新华社 王明 摄)", {"city": "长春"}),
+    ("4月2日,在奎尔瓦区,职工正在育秧。(新华社 王明 摄)", {"city": "奎尔瓦区"}),
+])
+def test_a_kind_of_area_is_no_district(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
