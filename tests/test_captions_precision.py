@@ -1404,3 +1404,18 @@ def test_a_nations_holiday_names_no_country(text, expected):
 def test_a_kind_of_area_is_no_district(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a range's end written as a bare day after a dash ("9月10日-11日") is the range's, as its start is: no date
+    ("9月10日-11日,奎尔瓦社区的老人聚在一起过中秋。(王明 摄)", (None, None)),
+    # the day a show runs until is its end, not the photo's
+    ("图片展呈现历届冬奥会上的精彩时刻,展期到3月15日。", (None, None)),
+    ("遊客在奎爾瓦博物館參觀,展覽開放到10月8日。", (None, None)),  # (traditional script too)
+    # ...a single day, and a day that opens the scene before a later 到, stay the photo's
+    ("9月10日,奎尔瓦社区的老人聚在一起过中秋。(王明 摄)", ("taken", "9月10日")),
+    ("9月10日,游客来到奎尔瓦博物馆参观。(王明 摄)", ("taken", "9月10日")),
+])
+def test_a_chinese_ranges_end_or_a_shows_last_day_is_not_the_photos(text, expected):
+    facts = parse(text)
+    assert (facts.date_kind, facts.date_text) == expected
