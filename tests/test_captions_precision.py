@@ -1419,3 +1419,16 @@ def test_a_kind_of_area_is_no_district(text, expected):
 def test_a_chinese_ranges_end_or_a_shows_last_day_is_not_the_photos(text, expected):
     facts = parse(text)
     assert (facts.date_kind, facts.date_text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country or a province written only inside quoted words (a plea, a show's title) is no scene
+    ("当局呼吁民众「避免前往日本」,但奎尔瓦机场的旅客仍然大排长龙。(图翻摄自网络)", {"country": None}),
+    ("“丝路上的甘肃”摄影展吸引市民驻足观看。(王明 摄)", {"province": None}),
+    # ...the same names written outside the quotation marks stay
+    ("旅客在日本东京羽田机场排队,呼吁「避免前往」的声音不断。(王明 摄)", {"country": "日本"}),
+    ("“丝路印象”摄影展在甘肃兰州开幕。(王明 摄)", {"province": "甘肃"}),
+])
+def test_a_chinese_country_or_province_only_in_quotation_marks_is_no_scene(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
