@@ -1389,3 +1389,46 @@ def test_a_prefecture_below_its_province_is_no_province(text, expected):
 def test_a_nations_holiday_names_no_country(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a kind of area by what is there (a state farm's reclaimed land, a landing ground, the border): no district's
+    # name, so no city; the province before it and the venue after it stay
+    ("4月2日,在吉林垦区奎尔瓦农场,职工正在育秧。(新华社 王明 摄)", {"city": None, "province": "吉林"}),
+    ("返回舱着陆前,着陆场区的搜救队伍已就位。新华社发", {"city": None}),
+    ("5月3日,在云南边境地区,一名牧民赶着羊群。新华社发(王明摄)", {"city": None, "province": "云南"}),
+    # ...a district the gazetteer knows, and an unknown name with 区, stay the city
+    ("4月2日,在吉林省长春市朝阳区奎尔瓦农场,职工正在育秧。(新华社 王明 摄)", {"city": "长春"}),
+    ("4月2日,在奎尔瓦区,职工正在育秧。(新华社 王明 摄)", {"city": "奎尔瓦区"}),
+])
+def test_a_kind_of_area_is_no_district(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a range's end written as a bare day after a dash ("9月10日-11日") is the range's, as its start is: no date
+    ("9月10日-11日,奎尔瓦社区的老人聚在一起过中秋。(王明 摄)", (None, None)),
+    # the day a show runs until is its end, not the photo's
+    ("图片展呈现历届冬奥会上的精彩时刻,展期到3月15日。", (None, None)),
+    ("遊客在奎爾瓦博物館參觀,展覽開放到10月8日。", (None, None)),  # (traditional script too)
+    # ...a single day, and a day that opens the scene before a later 到, stay the photo's
+    ("9月10日,奎尔瓦社区的老人聚在一起过中秋。(王明 摄)", ("taken", "9月10日")),
+    ("9月10日,游客来到奎尔瓦博物馆参观。(王明 摄)", ("taken", "9月10日")),
+])
+def test_a_chinese_ranges_end_or_a_shows_last_day_is_not_the_photos(text, expected):
+    facts = parse(text)
+    assert (facts.date_kind, facts.date_text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country or a province written only inside quoted words (a plea, a show's title) is no scene
+    ("当局呼吁民众「避免前往日本」,但奎尔瓦机场的旅客仍然大排长龙。(图翻摄自网络)", {"country": None}),
+    ("“丝路上的甘肃”摄影展吸引市民驻足观看。(王明 摄)", {"province": None}),
+    # ...the same names written outside the quotation marks stay
+    ("旅客在日本东京羽田机场排队,呼吁「避免前往」的声音不断。(王明 摄)", {"country": "日本"}),
+    ("“丝路印象”摄影展在甘肃兰州开幕。(王明 摄)", {"province": "甘肃"}),
+])
+def test_a_chinese_country_or_province_only_in_quotation_marks_is_no_scene(text, expected):
+    got = place_of(text)
+    assert {k: got[k] for k in expected} == expected, got

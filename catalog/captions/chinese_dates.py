@@ -193,6 +193,7 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
         before = text[max(0, match.start() - 6):match.start()]
         after = text[end:end + 14]
         is_background = bool(background.search(before)) or bool(_range_after().match(after)) or (
+            _RANGE_END_BEFORE.search(before) is not None) or (
             _A_PAPER_BEFORE.search(text, max(0, match.start() - 20), match.start()) is not None) or (
             # "日本《读卖新闻》11月5日报道了": the paper's day, not the photo's
             _ISSUE_AFTER.match(after) is not None) or (
@@ -219,6 +220,9 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
     return _listing_dates_left_out(text, _page_stamps_left_out(text, found))
 
 
+#: A range's first day and its mark right before a date ("9月10日-11日", "3日~5日"): the date is the range's end,
+#: background as its start is (``_range_after``); "至" and "到" are ``dates.background`` words too.
+_RANGE_END_BEFORE = compiled(r"\d\s*[日号]\s*(?:-|—|~|～)\s*$")
 #: A clock time right after a date: "2019-04-15 10:21".
 _CLOCK_AFTER = compiled(r"[ \t]*\d{1,2}:\d\d(?!\d)")
 #: A month and a day in Arabic digits: "4月14日".

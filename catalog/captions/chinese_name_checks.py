@@ -248,8 +248,9 @@ _QUOTED = compiled(r"[「“『《]([^「“『《」”』》]{1,24})[」”』
 
 
 def quoted_name_check(text: str, city: str | None) -> str | None:
-    """Why a Chinese city is no place of the scene, or None: every time it is written, it opens or sits inside a
-    longer name in quotation marks (a stream's, a festival's: "鹽水溪上游「許縣溪」", "「香港天后誕」"), as a city
+    """Why a Chinese city (or province or country) is no place of the scene, or None: every time it is written, it
+    opens or sits inside a longer name or words in quotation marks (a stream's, a festival's, a show's title, words
+    quoted: "鹽水溪上游「許縣溪」", "「香港天后誕」", "“世界眼中的奎尔瓦”图片展", "呼吁「避免前往日本」"), as a city
     inside a venue's name is not the scene's city.
 
     >>> quoted_name_check("奎爾溪上游「林特縣溪」,2015/04/17攝", "林特縣")
@@ -267,7 +268,8 @@ def quoted_name_check(text: str, city: str | None) -> str | None:
 
 
 def check_quoted_names(place: Place, text: str, note=None) -> None:
-    """Leave out (in place) a Chinese city written only inside a longer quoted name (``quoted_name_check``), with
-    the reason in `note`. (Asked only when the text holds a quotation mark.)"""
-    if place.city and any(mark in text for mark in "「“『《"):
-        leave_out(place, "city", quoted_name_check(text, place.city), note)
+    """Leave out (in place) a Chinese city, province or country written only inside a longer quoted name or words
+    (``quoted_name_check``), with the reason in `note`. (Asked only when the text holds a quotation mark.)"""
+    if (place.city or place.province or place.country) and any(mark in text for mark in "「“『《"):
+        for level in ("city", "province", "country"):
+            leave_out(place, level, quoted_name_check(text, getattr(place, level)), note)
