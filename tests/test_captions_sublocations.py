@@ -1765,3 +1765,33 @@ def test_a_city_opening_a_kind_of_venue(text, expected):
     school (师范, 理工, 体育) are no names of their own, so the city before them opens the venue's name."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a site named by its own capitalised venue word, as a verb's object or the subject, no preposition before it
+    ("Engineers survey the Quorva Hoi Bridge after the storm, May 2, 2021.", "Quorva Hoi Bridge"),
+    ("Dancers bring Talmeno Street to a standstill during the parade.", "Talmeno Street"),
+    ("Every spring Quorvane Gorge Dam spills over its crest.", "Quorvane Gorge Dam"),
+    ("Volunteers repaint the Brenlow Memorial Library before its reopening.", "Brenlow Memorial Library"),
+    ("Main entrance, Tarrow County Courthouse", "Tarrow County Courthouse"),
+    # what is written around it makes it something else than the scene
+    ("Fans wave flags as the Quorva Memorial School football team arrives.", None),  # a team
+    ("A dancer of the Brenlow Arts Academy troupe rehearses.", None),  # a troupe's name: a body
+    ("Quorva Council president Ana Ruiz speaks to reporters.", None),  # a title after the name
+    ("Children pray before a Quorvane church destroyed in the war.", None),  # an unnamed kind, in small letters
+    ("Firefighters battle the blaze as the Quorva Canyon Complex fires spread.", None),  # a disaster
+    ("Actors perform the play \"Brenlow Tower\" for pupils.", None),  # a title in quotes
+    ("Crowds fill the square as the Quorvane River rises.", None),  # a backdrop's word: no such reading
+    ("Pilgrims rest near the Brenlow Cathedral at a festival in Lisbon.", None),  # the chains weighed it: a landmark
+    ("Crowds cheer as Dean Hall rides his horse.", None),  # a person's surname that is a venue word
+    ("Engineers join the Quorva Bridge and Road Corporation this year.", None),  # a longer name run on
+    ("Workers fix a sign at Quorva Bridge, P.E.I., on Monday.", None),  # a town before its province
+    ("A stage recreating Ayodhya's Quorva Temple draws crowds in Kolkata.", None),  # another town's site
+])
+def test_a_named_site_anywhere_in_the_scene(text, expected):
+    """`venue_spots.named_site_english`: a site named by its own capitalised venue word as a verb's object or the
+    subject ("to open the Cua Hoi Bridge", "kept the North Otago A&P Showgrounds busy", "Each day Burdekin Falls Dam
+    spills") was read only after a preposition of place or a verb of visiting; the sentence's first such name is
+    taken when nothing else named the venue, unless the words around it make it a body, a team, a person, a title,
+    a disaster or another town's."""
+    assert parse(text).location.sublocation == expected

@@ -320,6 +320,12 @@ def read_chains(toks: list[Token]) -> list[Chain]:
     return chains
 
 
+def read_object(toks: list[Token], i: int) -> tuple[Chain | None, int]:
+    """The chain a name at toks[i] opens read as a verb's object ("visit the Mogao Grottoes in ..."): for
+    ``venue_spots.named_site_english``, which looks for a named site wherever the sentence writes it."""
+    return _read_chain(toks, i, "object", "object")
+
+
 def _a_towns_kind_ahead(toks: list[Token], i: int) -> bool:
     """Whether "the" at toks[i] opens a town named by its kind, a few words describing it first: "the city of
     Arad", "the southeastern Israeli city of Arad", "the Red Sea port city of Jeddah". The name after "of" is

@@ -265,6 +265,116 @@ def lone_english(place: Place, text: str, span: tuple[int, int] | None) -> str |
     return None
 
 
+def named_site_english(place: Place, text: str, span: tuple[int, int] | None) -> str | None:
+    """Fill `place` (in place) with a site named by its own capitalised venue word anywhere in the scene's sentence,
+    when no preposition, the register or a lone name gave a sublocation: the object of any verb ("snips the ribbon to
+    open the Quorva Bridge", "Performers bring Quorva Street to a standstill", "who owns Quorva Bar"), a subject
+    ("Each day Quorva Falls Dam spills ...", "this Quorva Festival Ground holds ..."), a name set after a comma ("Main
+    stairway, Quorva County Courthouse"). The name is read as a chain is (``place_chains.read_object``) and must be a
+    venue of two words or more whose last word is a capitalised venue word that closes no town's or backdrop's name
+    (``_BACKDROP_WORDS``: "Creek", "Lake", "River", "Hall" end towns, landscapes behind the scene and people). It is
+    passed over when the signals around it make it something else than the scene: a person's or a body's word after
+    it ("the European Quorva president", "Quorva High School football team"), a disaster's ("the Quorva Complex
+    fires"), an owner or an article before it ("his Great Quorva", "a Quorva church"), "from"/"by"/"credit" before
+    it (an origin, an agent, a source), quotes around it (a title), a name in capitals or with digits ("ONE U.N.
+    HOUSE", "Number 19 Public Road"), a larger name run on after "and" ("Quorva Bridge and Road Corporation"), a
+    province after a comma (a town: "Quorva Bridge, P.E.I."), or a town written with it that is not the city read
+    ("teaching at Quorva High School in New Orleans" when the scene is LaPlace; "Ayodhya's Ram Temple" in Kolkata).
+    The gazetteer's towns, small ones too, are never taken. Returns the name taken, or None."""
+    from catalog.captions.place_chains import PEOPLE_OF_A_PLACE, read_object
+    from catalog.captions.place_evidence import (
+        names_a_body,
+        names_a_disaster,
+        names_a_person,
+        names_a_team,
+    )
+    from catalog.captions.vocabulary import PREPOSITIONS, TITLE_WORDS, VENUE_WORDS
+
+    if span is None or place.sublocation or "background" in text[span[0]:span[1]]:
+        return None  # ("The Quorva Palace is seen in the background as children play": not the scene)
+    toks = tokens(text, span[0], span[1])
+    if not any(t.lower in VENUE_WORDS and t.lower not in _BACKDROP_WORDS and t.text[:1].isupper() for t in toks):
+        return None  # (the cheap test first: most sentences name no site by a capitalised venue word)
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not is_capitalised(toks[i].text) or i and is_capitalised(toks[i - 1].text):
+            i += 1
+            continue
+        chain, j = read_object(toks, i)
+        if chain is None or chain.elements[0].level != "venue":
+            i = max(j, i + 1)
+            continue
+        site = chain.elements[0]
+        words = site.value.split()
+        last = words[-1]
+        k = i - 1 if i and toks[i - 1].lower != "the" else i - 2
+        before = toks[k].lower if k >= 0 else ""
+        end = next((m for m in range(i, n) if toks[m].end >= site.end), j)
+        after = [toks[m].text for m in range(end + 1, min(end + 3, n))]
+        after_lower = [w.casefold() for w in after]
+        if len(words) < 2 or not last[:1].isupper() or last.casefold() not in VENUE_WORDS or (
+                last.casefold() in _BACKDROP_WORDS):
+            i = max(j, i + 1)
+            continue
+        # the sentence's first site named so is the one weighed: a later one is its background, or another's
+        if (not site.value.isupper() and not any(ch.isdigit() for ch in site.value)
+                and before not in _NOT_BEFORE_A_NAMED_SITE and before not in TITLE_WORDS
+                and before not in PREPOSITIONS  # (the chains weighed a name after one: "near the X Cathedral")
+                and "credit" not in (t.lower for t in toks[max(0, i - 4):i])
+                and not _something_else_after(after, after_lower, names_a_body, names_a_person, names_a_team,
+                                              names_a_disaster, TITLE_WORDS, PEOPLE_OF_A_PLACE)
+                and not _placed_in_another_town(chain, place) and not _town_or_place(site.value)
+                and not (place.city and 0 <= text.find(place.city, span[0], site.start))):
+            # (a city read before the site places the scene first: the site after it is another clause's, "in
+            # Leeds on Monday, while the Quorvan Theatre across town stays shut")
+            place.sublocation = site.value
+            return site.value
+        return None
+    return None
+
+
+#: Venue words that end towns' names, landscapes seen behind the scene, or people's surnames ("Quorva Creek",
+#: "the Quorva Mountains in the background", "Dean Hall"): not taken by named_site_english, which has no
+#: preposition of place to go on.
+_BACKDROP_WORDS = frozenset({"green", "point", "creek", "park", "springs", "spring", "falls", "harbor", "harbour",
+                             "beach", "heights", "hills", "hill", "bay", "gardens", "lake", "valley", "forest",
+                             "grove", "ridge", "rapids", "fort", "port", "bluff", "bluffs", "landing", "crossing",
+                             "station", "wells", "field", "fields", "center", "centre", "circle", "river", "rivers",
+                             "mountain", "mountains", "hall", "wall"})
+#: Words right before a site's name (or its "the") that make it no scene: an article or an owner (an unnamed kind,
+#: someone's thing), an origin, an agent, quotes or a bracket (a title, a gloss), a dash (a heading's aside).
+_NOT_BEFORE_A_NAMED_SITE = frozenset({"a", "an", "his", "her", "their", "its", "our", "my", "from", "by",
+                                      "courtesy", "now", '"', "“", "‘", "'", "(", "-", "–", "—"})
+
+
+def _something_else_after(after: list[str], after_lower: list[str], *tests) -> bool:
+    """Whether the words after a site's name make it a body's, a person's, a team's or a disaster's name, or the
+    start of a longer name ("Quorva Bridge and Road Corporation")."""
+    body, person, team, disaster, titles, people = tests
+    if not after:
+        return False
+    first = after_lower[0]
+    if body(first) or person(first) or team(after[0]) or disaster(after[0]) or first in titles or first in people:
+        return True
+    if len(after) > 1 and (team(after[1]) or first == "and" and is_capitalised(after[1])):
+        return True  # "the Quorva High School football team", "Quorva Bridge and Road Corporation"
+    return False
+
+
+def _placed_in_another_town(chain, place: Place) -> bool:
+    """Whether the chain read at a site names a province after a comma (the name is then a town's: "Quorva Bridge,
+    P.E.I.") or a town that is not the city read for the scene ("at Quorva High School in New Orleans" below a
+    LaPlace dateline; "Ayodhya's Ram Temple" recreated in Kolkata)."""
+    for element in chain.elements[1:]:
+        if element.link == "," and element.level == "province":
+            return True
+        if element.level in ("place", "city", "town") and element.link in ("'s", "in", ",") and (
+                place.city is None or element.value.casefold() != place.city.casefold()):
+            return True
+    return False
+
+
 def _after_the(text: str, start: int, end: int) -> list[tuple[int, str, re.Match]]:
     """Each "at the" or "on the" of text[start:end] with the lone name after it: (where, "at" or "on", the name's
     match). Found by plain search first (a regular expression tried at every letter was the slower)."""
