@@ -1765,3 +1765,21 @@ def test_a_city_opening_a_kind_of_venue(text, expected):
     school (师范, 理工, 体育) are no names of their own, so the city before them opens the venue's name."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a registered name in a later sentence, after a word a place follows: the scene's venue
+    ("雪顿节的由来。当天,市民们三五成群来到什刹海之内,一起滑冰。", {"sublocation": "什刹海"}),
+    # a registered name opening its clause after a picture's mark or a word of time
+    ("▲陆家嘴元旦夜灯光璀璨。", {"sublocation": "陆家嘴"}),
+    ("昨晚陆家嘴灯光璀璨。", {"sublocation": "陆家嘴"}),
+    # in a later sentence with no place phrase before it, a registered name is a landmark nearby, no venue
+    ("9月17日,江苏南京,市民排队买票。秋天过后,什刹海畔的一片草地慢慢变黄。", {"sublocation": None}),
+])
+def test_a_registered_venue_in_a_later_sentence_or_after_a_time(text, expected):
+    """`chinese._registered_venue`, `chinese_venues.registered_venue` (`_opens_its_clause`): "某某节的由来。当天,
+    群众来到罗布林卡之内" gave no sublocation: the register was asked about the scene sentence alone, and a name
+    after "▲" or "昨晚" did not open its clause. A later body sentence is read when the scene sentence names no
+    venue, its name taken only after a place word or the chain's city (a penalty for the other sentence)."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
