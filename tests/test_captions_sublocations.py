@@ -1783,3 +1783,21 @@ def test_a_registered_venue_in_a_later_sentence_or_after_a_time(text, expected):
     venue, its name taken only after a place word or the chain's city (a penalty for the other sentence)."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time before the verb of leaving or passing: no place read anywhere, the scored venue the verb leads to
+    ("3月5日8点整,一列动车准点驶离青龙湾站,开往北方。", {"sublocation": "青龙湾站"}),
+    ("12月1日7时30分,首趟列车准时驶离江湾站,开始首次运营。", {"sublocation": "江湾站"}),
+    # a kind of venue, or nothing a place word leads to, stays out
+    ("近年来古城景区旅游蓬勃发展。图为游客在古城景区里品茶。", {"sublocation": None}),
+    ("3月5日8点整,大批旅客在车站候车。", {"sublocation": None}),
+    ("3月5日8点整,工人在抢修线路。", {"sublocation": None}),
+])
+def test_a_venue_led_to_when_no_place_is_read(text, expected):
+    """`chinese_places._venue_led_to`: "12月26日9点整,某次列车准点驶离某某站,开往..." gave no sublocation: the time
+    before the verb hid the station from the chain reader, and the scored finder was asked only after a chain.
+    When no sentence reads any place, the scene sentence's scored venue that a place word or a verb of passing
+    leads to is taken (not a kind of venue, nor a name over a unit's suffix)."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
