@@ -1795,3 +1795,39 @@ def test_a_named_site_anywhere_in_the_scene(text, expected):
     taken when nothing else named the venue, unless the words around it make it a body, a team, a person, a title,
     a disaster or another town's."""
     assert parse(text).location.sublocation == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a registered name in a later sentence, after a word a place follows: the scene's venue
+    ("雪顿节的由来。当天,市民们三五成群来到什刹海之内,一起滑冰。", {"sublocation": "什刹海"}),
+    # a registered name opening its clause after a picture's mark or a word of time
+    ("▲陆家嘴元旦夜灯光璀璨。", {"sublocation": "陆家嘴"}),
+    ("昨晚陆家嘴灯光璀璨。", {"sublocation": "陆家嘴"}),
+    # in a later sentence with no place phrase before it, a registered name is a landmark nearby, no venue
+    ("9月17日,江苏南京,市民排队买票。秋天过后,什刹海畔的一片草地慢慢变黄。", {"sublocation": None}),
+])
+def test_a_registered_venue_in_a_later_sentence_or_after_a_time(text, expected):
+    """`chinese._registered_venue`, `chinese_venues.registered_venue` (`_opens_its_clause`): "某某节的由来。当天,
+    群众来到罗布林卡之内" gave no sublocation: the register was asked about the scene sentence alone, and a name
+    after "▲" or "昨晚" did not open its clause. A later body sentence is read when the scene sentence names no
+    venue, its name taken only after a place word or the chain's city (a penalty for the other sentence)."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time before the verb of leaving or passing: no place read anywhere, the scored venue the verb leads to
+    ("3月5日8点整,一列动车准点驶离青龙湾站,开往北方。", {"sublocation": "青龙湾站"}),
+    ("12月1日7时30分,首趟列车准时驶离江湾站,开始首次运营。", {"sublocation": "江湾站"}),
+    # a kind of venue, or nothing a place word leads to, stays out
+    ("近年来古城景区旅游蓬勃发展。图为游客在古城景区里品茶。", {"sublocation": None}),
+    ("3月5日8点整,大批旅客在车站候车。", {"sublocation": None}),
+    ("3月5日8点整,工人在抢修线路。", {"sublocation": None}),
+])
+def test_a_venue_led_to_when_no_place_is_read(text, expected):
+    """`chinese_places._venue_led_to`: "12月26日9点整,某次列车准点驶离某某站,开往..." gave no sublocation: the time
+    before the verb hid the station from the chain reader, and the scored finder was asked only after a chain.
+    When no sentence reads any place, the scene sentence's scored venue that a place word or a verb of passing
+    leads to is taken (not a kind of venue, nor a name over a unit's suffix)."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

@@ -205,7 +205,34 @@ def _scene_place(text: str, plain: str, sentences: list[tuple[int, int]], body: 
             return _no_city_named_for_its_waters(_no_venue_named_as_its_city(
                 _with_titled_venue(_with_dateline_city(place, text, plain, words), text, plain, words, patterns)),
                 plain, words)
-    return _with_titled_venue(_with_dateline_city(Place(), text, plain, words), text, plain, words, patterns)
+    led = Place(sublocation=_venue_led_to(text, plain, candidates[0], words, patterns))
+    return _with_titled_venue(_with_dateline_city(led, text, plain, words), text, plain, words, patterns)
+
+
+def _venue_led_to(text: str, plain: str, scene: tuple[int, int], words: Words, patterns: dict) -> str | None:
+    """The scored venue a place word or a verb of passing leads to in the scene sentence, when no sentence read any
+    place ("12月26日9点整,某次列车准点驶离某某站": the time before the verb hid the station from the chain
+    reader), taken when its score reaches the accepted level; not a kind of venue (古城景区), a name that holds
+    a unit's suffix (a chain the reader passed over) or what is done there ("工人在检修线路"), and only a name
+    the chain reader reads whole from its start (its tests of a verb, "在前开路", or of a landmark near,
+    "靠近某某公园的地方")."""
+    from catalog.captions.chinese_venues import candidates, venue_weights
+
+    accept = venue_weights(words)["accept"]
+    doing = words.words("places.doing") + words.words("places.after_venue") + words.words("places.held")
+    led = []
+    for found in candidates(text, plain, [(scene[0], scene[1], False)], words):
+        name = simplified(found.name)
+        if "after_place_word" not in found.signals or found.score < accept or generic_venue(name, words) or (
+                _UNIT_IN_A_NAME.search(name)) or name.startswith(doing):
+            continue
+        if venue_at(text, plain, found.start, scene[1], words, patterns, anchored=True) == found.name:
+            led.append(found)
+    return max(led, key=lambda c: (c.score, -c.start)).name if led else None
+
+
+#: A unit's suffix inside a name ("台东县池"): the name runs over a chain of places, no venue's own.
+_UNIT_IN_A_NAME = compiled("[省市县区镇乡]")
 
 
 def _structure_of_a_project(place: Place, text: str, plain: str, scene: tuple[int, int], words: Words) -> None:

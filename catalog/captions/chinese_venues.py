@@ -334,7 +334,7 @@ def venue_weights(words: Words) -> dict[str, float]:
 
 
 def registered_venue(text: str, plain: str, scene: tuple[int, int], words: Words, register: VenueRegister,
-                     place: Place) -> str | None:
+                     place: Place, later: bool = False) -> str | None:
     """The sublocation the venue register gives the scene sentence plain[scene[0]:scene[1]], as written, or None.
 
     Where the chain read a venue that is the start of a registered name written there ("海港" of "海港城", "宽窄巷"
@@ -388,7 +388,7 @@ def registered_venue(text: str, plain: str, scene: tuple[int, int], words: Words
             signals.append("after_place_word")
         elif _after_its_places(plain, start, place):
             signals.append("after_city")  # "在上海陆家嘴": the chain's city, then the venue in it
-        elif start == scene[0] or plain[start - 1] in "，,":
+        elif _opens_its_clause(plain, start, scene[0], words):
             signals.append("clause_start")
         if start > 0 and plain[start - 1] == "的":
             signals.append("after_of")
@@ -397,6 +397,10 @@ def registered_venue(text: str, plain: str, scene: tuple[int, int], words: Words
             signals.append("ends_well")
         if plain.count(plain[start:end]) >= 2:
             signals.append("named_again")
+        if later and not {"after_place_word", "after_city"} & set(signals):
+            continue  # (in a later sentence only a place phrase vouches for it: "来到某某之内", "莫斯科某某")
+        if later:
+            signals.append("other_sentence")
         score = sum(weights.get(signal, 0.0) for signal in signals)
         if score >= weights["accept"] and (best is None or score > best[0]):
             best = (score, start, text[start:end])
@@ -407,6 +411,24 @@ def registered_venue(text: str, plain: str, scene: tuple[int, int], words: Words
 _DISTRICT_ENDS = set("区县镇乡")
 #: Characters after a registered name that make it the start of a longer one: a unit or a road named after it.
 _LONGER_NAME = set("区县市镇乡村州省盟旗路街")
+
+
+#: What may stand before a clause's first word: a picture's mark (▲, △, ■, ●), a space.
+_OPENING_MARKS = frozenset(" \u3000\n△▲↑→■●◆★")
+#: The lists of words of time that may open a clause before its subject ("当天,", "昨晚某某..."; "元旦某某...").
+_TIMES = ("dates.relative", "dates.times_of_day", "dates.named_days", "dates.seasons", "places.times_now")
+
+
+def _opens_its_clause(plain: str, at: int, start: int, words: Words) -> bool:
+    """Whether the name at `at` opens its clause, the clause's subject: nothing before it since the sentence's start
+    (`start`) or a comma but a picture's mark ("▲某某元旦升旗") or a word of time ("昨晚某某人头攒动")."""
+    clause = max(start, *(plain.rfind(mark, start, at) + 1 for mark in "，,；;：:"))
+    while clause < at and plain[clause] in _OPENING_MARKS:
+        clause += 1
+    if clause == at:
+        return True
+    opening = plain[clause:at]
+    return any(opening in words.set(key) for key in _TIMES)
 
 
 def _after_passing(plain: str, at: int, words: Words) -> bool:
