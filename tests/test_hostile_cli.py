@@ -227,3 +227,36 @@ def test_control_characters_in_a_caption_never_reach_a_page(tmp_path):
     assert pages and any("A test flight in Hefei" in page for page in pages)
     assert any("A bullet train crosses Gansu" in page for page in pages)
     assert not any(char in page for page in pages for char in "\x00\x01\x1b")
+
+
+@pytest.mark.parametrize("command", [["show"], ["set", "city=Hefei"], ["forget"], ["story", "add", "Desk"],
+                                     ["kill", "--reason", "withdrawn"], ["credits", "--files"]])
+@pytest.mark.parametrize("ref", ["99999999999999999999999", "²"])
+def test_a_photo_number_that_is_no_id_is_a_photo_not_found(five_photos, command, ref):
+    """Digits past SQLite's integer range raised OverflowError, and a superscript digit (str.isdigit() says yes,
+    int() says no) ValueError: both as "something went wrong". Each is now looked up as a path, and not found."""
+    args = [*command[:1], ref, *command[1:]] if command[0] in ("show", "set", "forget", "kill") else [*command, ref]
+    result = run_catalog("--db", five_photos, *args)
+    err = result.stderr.decode()
+    assert result.returncode == 1, (args, err)
+    assert "something went wrong" not in err and "Traceback" not in err, (args, err)
+    assert f"no photo '{ref}' in the catalogue" in err, (args, err)
+
+
+def test_a_file_whose_name_is_not_utf8_is_found_by_its_path(tmp_path):
+    """Such a file is imported (its path kept with the odd bytes written \\xNN), but naming it to show or set
+    it raised UnicodeEncodeError: the path typed was looked up without being spelt as the catalogue keeps it."""
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    name = b"caf\xe9.jpg"  # a name from a Latin-1 machine
+    with open(bytes(photos) + b"/" + name, "wb") as handle:
+        handle.write(press_jpeg(1))
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", photos).returncode == 0
+    for args in (["show", bytes(photos) + b"/" + name], ["show", name], ["set", name, "city=Lyon"],
+                 ["show", "--format", "json", name]):
+        result = run_catalog("--db", db, *args, cwd=photos)
+        out = _output(result).replace("\\\\", "\\")  # JSON doubles the backslash
+        assert result.returncode == 0, (args, out)
+        assert "caf\\xe9.jpg" in out and "something went wrong" not in out, (args, out)
+    assert "Lyon" in run_catalog("--db", db, "show", "1").stdout.decode()
