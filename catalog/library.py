@@ -151,11 +151,16 @@ class Library:
         from catalog.captions.rules import load_rules
 
         try:
-            content = Path(path).read_text(encoding="utf-8")
+            raw = Path(path).read_bytes()
         except FileNotFoundError:
             raise NotFound(f"rules file {path} does not exist") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise CatalogError(f"rules file {path} cannot be read: {error}") from None
+        except OSError as error:
+            raise CatalogError(f"rules file {path} cannot be read: {error.strerror or error}") from None
+        try:  # as catalog.captions.rules reads a --rules file: UTF-8, a byte-order mark left out
+            content = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise CatalogError(f"rules file {path} is not UTF-8 text (byte {raw[error.start]:#04x} at offset "
+                               f"{error.start}): save it as UTF-8") from None
         load_rules(text=content, origin=path)  # refuse a bad file before storing it
         self.set_setting("rules", content)
 

@@ -260,3 +260,27 @@ def test_a_file_whose_name_is_not_utf8_is_found_by_its_path(tmp_path):
         assert result.returncode == 0, (args, out)
         assert "caf\\xe9.jpg" in out and "something went wrong" not in out, (args, out)
     assert "Lyon" in run_catalog("--db", db, "show", "1").stdout.decode()
+
+
+@pytest.mark.parametrize("how", [["--rules", "{file}", "check"], ["rules", "--set", "{file}"]], ids=["run", "set"])
+def test_a_rules_file_saved_by_windows_notepad_is_read_and_one_not_utf8_is_named(five_photos, tmp_path, how):
+    """A house-rules file that is not UTF-8 (saved as UTF-16 or Latin-1) raised UnicodeDecodeError through
+    --rules ("something went wrong"); one that Notepad saved with a byte-order mark was "not valid TOML:
+    Invalid statement (at line 1, column 1)". The mark is no part of the text; other encodings are named."""
+    rules = '[check.severity]\nmissing_credit = "warn"\n# Café\n'
+    db = tmp_path / "catalog.db"
+    shutil.copy(five_photos, db)
+    for name, content in (("utf16.toml", rules.encode("utf-16")), ("latin1.toml", rules.encode("latin-1"))):
+        (tmp_path / name).write_bytes(content)
+        result = run_catalog("--db", db, *[part.format(file=tmp_path / name) for part in how])
+        err = result.stderr.decode()
+        assert result.returncode == 1, err
+        assert "something went wrong" not in err and "Traceback" not in err, err
+        assert f"rules file {tmp_path / name} is not UTF-8 text (byte 0x" in err and "save it as UTF-8" in err, err
+    (tmp_path / "bom.toml").write_bytes(b"\xef\xbb\xbf" + rules.encode())
+    result = run_catalog("--db", db, *[part.format(file=tmp_path / "bom.toml") for part in how])
+    assert result.returncode == 0, _output(result)
+    if how[0] == "rules":
+        result = run_catalog("--db", db, "check")
+    assert result.returncode == 0 and "warn   missing_credit" in _output(result), _output(result)
+    assert "2 with findings, 0 block" in _output(result), _output(result)
