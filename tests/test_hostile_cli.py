@@ -284,3 +284,19 @@ def test_a_rules_file_saved_by_windows_notepad_is_read_and_one_not_utf8_is_named
         result = run_catalog("--db", db, "check")
     assert result.returncode == 0 and "warn   missing_credit" in _output(result), _output(result)
     assert "2 with findings, 0 block" in _output(result), _output(result)
+
+
+def test_half_a_point_set_by_hand_is_refused_not_ignored(tmp_path):
+    """`set PHOTO lat=10` said "1 photo set" and changed nothing: a latitude by hand counts only beside a
+    longitude by hand, so the GPS point stayed the gazetteer's, silently. Half a point is now a usage error;
+    the other half set by hand before, or given with it, makes it whole."""
+    db = _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "photos", 1))
+    result = run_catalog("--db", db, "set", "1", "lat=10")
+    err = result.stderr.decode()
+    assert result.returncode == 2, _output(result)
+    assert "location.lat is half of a point: give location.lon with it" in err and "photo set" not in err, err
+    assert run_catalog("--db", db, "show", "1", "--format", "json").stdout.count(b'"lat": 10.0') == 0
+    assert run_catalog("--db", db, "set", "1", "lat=10", "lon=20").returncode == 0
+    result = run_catalog("--db", db, "set", "1", "lon=21")  # the latitude is set by hand already
+    assert result.returncode == 0, _output(result)
+    assert "10.000000, 21.000000  [by hand]" in result.stdout.decode(), _output(result)
