@@ -8,11 +8,12 @@ tests/test_search.py and tests/test_no_way_in.py malformed search terms; this fi
 from __future__ import annotations
 
 import shutil
+import subprocess
 
 import pytest
 from PIL import Image
 
-from tests.cli_process import run_catalog
+from tests.cli_process import catalog_command, environment, run_catalog
 from tests.conftest import IMAGES
 from tests.image_bytes import press_jpeg
 from tests.test_disk import _catalogue_at, _photos, _unprivileged, shared_folder  # noqa: F401 - a fixture
@@ -300,3 +301,18 @@ def test_half_a_point_set_by_hand_is_refused_not_ignored(tmp_path):
     result = run_catalog("--db", db, "set", "1", "lon=21")  # the latitude is set by hand already
     assert result.returncode == 0, _output(result)
     assert "10.000000, 21.000000  [by hand]" in result.stdout.decode(), _output(result)
+
+
+def test_a_caption_piped_in_another_encoding_is_named_not_a_crash():
+    """`parse-caption` read standard input through a strict UTF-8 text stream, so a caption saved as GBK (a
+    Chinese desk's default) or any binary file piped in ended as "something went wrong (UnicodeDecodeError)"."""
+    for content in ("新华社记者 李鑫 摄".encode("gbk"), bytes(range(256))):
+        process = subprocess.run(catalog_command("parse-caption"), input=content, capture_output=True,
+                                 timeout=60, env=environment(), check=False)
+        err = process.stderr.decode()
+        assert process.returncode == 2, err
+        assert "something went wrong" not in err and "Traceback" not in err, err
+        assert "Error: standard input is not UTF-8 text (byte 0x" in err, err
+    process = subprocess.run(catalog_command("parse-caption"), input="新华社记者 李鑫 摄".encode(),
+                             capture_output=True, timeout=60, env=environment(), check=False)
+    assert process.returncode == 0 and "李鑫" in process.stdout.decode(), process.stderr.decode()
