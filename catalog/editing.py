@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select, update
 
-from catalog.errors import CatalogError, NotFound, UsageError
+from catalog.errors import CatalogError, NotFound, UsageError, typed_text
 from catalog.models import Photo
 from catalog.records import EDITABLE
 
@@ -91,7 +91,7 @@ def value_for(path: str, text: str) -> Any:
     """A typed value as the field keeps it: text trimmed, dates in ISO form, degrees as numbers, keywords
     as a list."""
     kind = EDITABLE[path][1]
-    text = text.strip()
+    text = typed_text(text, f"{path}={text}").strip()
     if not text:
         raise UsageError(f"{path}= needs a value; to go back to what the file says use --revert {path}")
     if kind == "list":

@@ -13,7 +13,7 @@ import subprocess
 import pytest
 from PIL import Image
 
-from tests.cli_process import catalog_command, environment, run_catalog
+from tests.cli_process import catalog_command, environment, rows_digest, run_catalog
 from tests.conftest import IMAGES
 from tests.image_bytes import press_jpeg
 from tests.test_disk import _catalogue_at, _photos, _unprivileged, shared_folder  # noqa: F401 - a fixture
@@ -316,3 +316,23 @@ def test_a_caption_piped_in_another_encoding_is_named_not_a_crash():
     process = subprocess.run(catalog_command("parse-caption"), input="新华社记者 李鑫 摄".encode(),
                              capture_output=True, timeout=60, env=environment(), check=False)
     assert process.returncode == 0 and "李鑫" in process.stdout.decode(), process.stderr.decode()
+
+
+@pytest.mark.parametrize("args", [
+    ["caption", "1", b"Caf\xe9 in Hefei"], ["set", "1", b"city=Caf\xe9"], ["story", "add", b"Caf\xe9", "1"],
+    ["story", "show", b"Caf\xe9"], ["kill", "1", "--reason", b"caf\xe9"], ["check", "--story", b"Caf\xe9"],
+    ["search", b"in:Caf\xe9"], ["credits", b"caf\xe9"],
+], ids=["caption", "set", "story-add", "story-show", "kill", "check", "search", "credits"])
+def test_text_typed_in_another_encoding_is_a_usage_error(five_photos, tmp_path, args):
+    """A terminal set to Latin-1 or GBK on a UTF-8 system sends bytes Python keeps as lone surrogates; a caption,
+    a value, a story's name, a reason or a search term made of them reached SQLite and ended as "something went
+    wrong (UnicodeEncodeError)". It is refused as typed, naming the byte, and nothing is stored."""
+    db = tmp_path / "catalog.db"
+    shutil.copy(five_photos, db)
+    before = rows_digest(db)
+    result = run_catalog("--db", db, *args)
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert "something went wrong" not in err and "Traceback" not in err, err
+    assert "is not UTF-8 text (byte 0xe9 at character" in err and "set the terminal to UTF-8" in err, err
+    assert rows_digest(db) == before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from catalog.cli.base import format_option, library, reader
+from catalog.cli.base import TEXT, format_option, library, reader
 from catalog.errors import UsageError
 
 
@@ -75,7 +75,7 @@ def _show_text(record: dict) -> str:
 
 @click.command()
 @click.argument("photo")
-@click.argument("text")
+@click.argument("text", type=TEXT)
 @format_option("text", "json", default="text")
 @click.pass_context
 def caption(ctx, photo, text, fmt):
@@ -93,7 +93,7 @@ def caption(ctx, photo, text, fmt):
 
 
 @click.command("parse-caption")
-@click.argument("text", required=False)
+@click.argument("text", required=False, type=TEXT)
 @format_option("text", "json", default="text")
 @click.option("--resolve/--no-resolve", default=True, show_default=True,
               help="Add the gazetteer-completed place as `resolved` (JSON) or a 'resolved' line.")
