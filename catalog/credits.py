@@ -330,8 +330,11 @@ def _one_by_one(library: QuickLibrary, rows: list[tuple], counts: dict[tuple, in
 def _credit_list(library: AnyLibrary, args: list[str], files: list[str] | None
                  ) -> list[tuple[CreditedPhoto, CreditEntry]]:
     if files:
-        by_id = _credited(library, [int(ref) for ref in files if str(ref).isdigit()])
-        found = [by_id.get(int(ref)) if str(ref).isdigit() else None for ref in files]
+        from catalog.scan import photo_id
+
+        numbers = [photo_id(ref) for ref in files]
+        by_id = _credited(library, [number for number in numbers if number is not None])
+        found = [None if number is None else by_id.get(number) for number in numbers]
         photos = [photo or CreditedPhoto.of(library.get(ref)) for photo, ref in zip(found, files)]
     else:
         # The quick read path (sqlite3, not SQLAlchemy) reads the columns with the order, in one statement.

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select, update
 
-from catalog.errors import CatalogError, NotFound, UsageError
+from catalog.errors import CatalogError, NotFound, UsageError, typed_text
 from catalog.models import Photo
 from catalog.records import EDITABLE
 
@@ -91,7 +91,7 @@ def value_for(path: str, text: str) -> Any:
     """A typed value as the field keeps it: text trimmed, dates in ISO form, degrees as numbers, keywords
     as a list."""
     kind = EDITABLE[path][1]
-    text = text.strip()
+    text = typed_text(text, f"{path}={text}").strip()
     if not text:
         raise UsageError(f"{path}= needs a value; to go back to what the file says use --revert {path}")
     if kind == "list":
@@ -134,7 +134,16 @@ def _date(path: str, text: str) -> str:
 
 
 def set_fields(library: Library, photos: list[Photo], values: dict[str, Any]) -> EditReport:
-    """Set `values` (field path -> value) by hand on each photo, and read each one again with them."""
+    """Set `values` (field path -> value) by hand on each photo, and read each one again with them.
+
+    A point is set whole: a latitude by hand counts only beside a longitude by hand (catalog.records), so
+    one half given alone, on a photo without the other half set by hand, is a usage error, not ignored."""
+    halves = {"location.lat", "location.lon"}
+    if len(given := halves & values.keys()) == 1:
+        other = (halves - given).pop()
+        if lacking := [photo for photo in photos if other not in (photo.manual or {})]:
+            raise UsageError(f"{given.pop()} is half of a point: give {other} with it (e.g. lat=31.8206 "
+                             f"lon=117.2272); {lacking[0].path} has none set by hand")
     now = datetime.now().isoformat(timespec="seconds")
     return _edit(library, photos, lambda manual: manual.update(
         {path: {"value": value, "at": now, "by": "hand"} for path, value in values.items()}))

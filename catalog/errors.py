@@ -62,3 +62,28 @@ def is_damaged(error: BaseException) -> bool:
     original = getattr(error, "orig", None) or error
     code = getattr(original, "sqlite_errorcode", None)
     return (code is not None and code & 0xFF == 11) or "malformed" in str(original).split("\n")[0]
+
+
+def not_utf8(text: str) -> str | None:
+    """Why text a person typed cannot be kept, or None: a terminal set to another encoding than the system's
+    (GBK, Latin-1) sends bytes that are not UTF-8, which Python keeps as lone surrogates that no catalogue
+    can store.
+
+    >>> not_utf8("café"), not_utf8("caf\\udce9")
+    (None, 'it is not UTF-8 text (byte 0xe9 at character 4): set the terminal to UTF-8 and type it again')
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        byte = ord(text[error.start]) - 0xDC00
+        shown = f"byte {byte:#04x}" if 0x80 <= byte <= 0xFF else "a character that is no text"
+        return f"it is not UTF-8 text ({shown} at character {error.start + 1}): set the terminal to UTF-8 and " \
+               "type it again"
+    return None
+
+
+def typed_text(text: str, what: str) -> str:
+    """`text` as typed, or a usage error naming `what` when it cannot be kept (see not_utf8)."""
+    if (why := not_utf8(text)) is not None:
+        raise UsageError(f"{what}: {why}")
+    return text

@@ -151,11 +151,16 @@ class Library:
         from catalog.captions.rules import load_rules
 
         try:
-            content = Path(path).read_text(encoding="utf-8")
+            raw = Path(path).read_bytes()
         except FileNotFoundError:
             raise NotFound(f"rules file {path} does not exist") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise CatalogError(f"rules file {path} cannot be read: {error}") from None
+        except OSError as error:
+            raise CatalogError(f"rules file {path} cannot be read: {error.strerror or error}") from None
+        try:  # as catalog.captions.rules reads a --rules file: UTF-8, a byte-order mark left out
+            content = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise CatalogError(f"rules file {path} is not UTF-8 text (byte {raw[error.start]:#04x} at offset "
+                               f"{error.start}): save it as UTF-8") from None
         load_rules(text=content, origin=path)  # refuse a bad file before storing it
         self.set_setting("rules", content)
 
@@ -213,17 +218,17 @@ class Library:
     def get(self, ref: str | int) -> Photo:
         """A photo by id or by path (absolute, relative to here, or a unique file name)."""
         with self.session() as session:
-            photo = None
-            if isinstance(ref, int) or str(ref).isdigit():
-                photo = session.get(Photo, int(ref))
-            if photo is None:
-                photo = session.scalar(select(Photo).where(Photo.path == os.path.abspath(str(ref))))
-            if photo is None and os.path.exists(str(ref)):  # a path through a symbolic link
-                from catalog.scan import real_path, shown_path
+            from catalog.scan import photo_id, real_path, shown_path
 
+            photo = None
+            if (number := photo_id(ref)) is not None:
+                photo = session.get(Photo, number)
+            if photo is None:  # paths are kept as shown_path spells them (bytes that are not UTF-8 as \\xNN)
+                photo = session.scalar(select(Photo).where(Photo.path == shown_path(os.path.abspath(str(ref)))))
+            if photo is None and os.path.exists(str(ref)):  # a path through a symbolic link
                 photo = session.scalar(select(Photo).where(Photo.path == shown_path(real_path(str(ref)))))
             if photo is None:
-                name = os.path.basename(str(ref))
+                name = shown_path(os.path.basename(str(ref)))
                 matches = session.scalars(
                     select(Photo).where(or_(Photo.path.endswith("/" + name, autoescape=True), Photo.path == name))
                 ).all()

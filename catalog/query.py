@@ -44,7 +44,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from catalog.dates import DateError, parse_query_date
-from catalog.errors import QueryError
+from catalog.errors import QueryError, not_utf8
 
 if TYPE_CHECKING:
     from sqlalchemy.sql.elements import ColumnElement
@@ -505,6 +505,8 @@ def parse(args: list[str], *, gazetteer=None, place_keys=None, today: date | Non
     near_text: str | None = None
     within_km: float | None = None
     for text in split_terms(args):
+        if (why := not_utf8(text)) is not None:
+            raise QueryError(text, why)
         if text.startswith("--"):
             raise QueryError(
                 text, "this is not an option of this command (see --help); to search for it, drop the dashes"

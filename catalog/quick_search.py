@@ -748,16 +748,19 @@ class QuickLibrary:
     def _get(self, ref: str | int) -> PhotoRecord:
         """A photo by id, path or unique file name, as Library.get; the full path answers a path that is only
         found through a symbolic link."""
+        from catalog.scan import photo_id, shown_path
+
         run = self.connection.execute
         found: list[int] = []
-        if isinstance(ref, int) or str(ref).isdigit():
-            found = [pid for (pid,) in run("SELECT id FROM photo WHERE id = ?", (int(ref),))]
-        if not found:
-            found = [pid for (pid,) in run("SELECT id FROM photo WHERE path = ?", (os.path.abspath(str(ref)),))]
+        if (number := photo_id(ref)) is not None:
+            found = [pid for (pid,) in run("SELECT id FROM photo WHERE id = ?", (number,))]
+        if not found:  # paths are kept as shown_path spells them (bytes that are not UTF-8 as \\xNN)
+            found = [pid for (pid,) in run("SELECT id FROM photo WHERE path = ?",
+                                           (shown_path(os.path.abspath(str(ref))),))]
         if not found and os.path.exists(str(ref)):
             return self.full().get(ref)
         if not found:
-            name = os.path.basename(str(ref))
+            name = shown_path(os.path.basename(str(ref)))
             suffix = ("/" + name).replace("/", "//").replace("%", "/%").replace("_", "/_")
             found = [pid for (pid,) in run("SELECT id FROM photo WHERE path LIKE '%' || ? ESCAPE '/' OR path = ?",
                                            (suffix, name))]

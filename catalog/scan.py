@@ -267,6 +267,19 @@ def shown_path(path: str) -> str:
     return path if is_utf8(path) else os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def photo_id(ref: str | int) -> int | None:
+    """The photo id a reference names, or None when it names a path: ASCII digits within SQLite's integer range.
+
+    >>> photo_id("12"), photo_id(7), photo_id("²"), photo_id("99999999999999999999999"), photo_id("a.jpg")
+    (12, 7, None, None, None)
+    """
+    if isinstance(ref, int):
+        return ref if 0 <= ref < 2**63 else None
+    if ref.isascii() and ref.isdigit() and int(ref) < 2**63:
+        return int(ref)
+    return None
+
+
 def stored_path(path: str) -> tuple[str, bytes | None]:
     """(path column, raw_path column) for a file's path: the text, and the bytes when it is not UTF-8."""
     return (path, None) if is_utf8(path) else (shown_path(path), os.fsencode(path))

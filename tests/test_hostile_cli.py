@@ -8,11 +8,12 @@ tests/test_search.py and tests/test_no_way_in.py malformed search terms; this fi
 from __future__ import annotations
 
 import shutil
+import subprocess
 
 import pytest
 from PIL import Image
 
-from tests.cli_process import run_catalog
+from tests.cli_process import catalog_command, environment, rows_digest, run_catalog
 from tests.conftest import IMAGES
 from tests.image_bytes import press_jpeg
 from tests.test_disk import _catalogue_at, _photos, _unprivileged, shared_folder  # noqa: F401 - a fixture
@@ -227,3 +228,111 @@ def test_control_characters_in_a_caption_never_reach_a_page(tmp_path):
     assert pages and any("A test flight in Hefei" in page for page in pages)
     assert any("A bullet train crosses Gansu" in page for page in pages)
     assert not any(char in page for page in pages for char in "\x00\x01\x1b")
+
+
+@pytest.mark.parametrize("command", [["show"], ["set", "city=Hefei"], ["forget"], ["story", "add", "Desk"],
+                                     ["kill", "--reason", "withdrawn"], ["credits", "--files"]])
+@pytest.mark.parametrize("ref", ["99999999999999999999999", "²"])
+def test_a_photo_number_that_is_no_id_is_a_photo_not_found(five_photos, command, ref):
+    """Digits past SQLite's integer range raised OverflowError, and a superscript digit (str.isdigit() says yes,
+    int() says no) ValueError: both as "something went wrong". Each is now looked up as a path, and not found."""
+    args = [*command[:1], ref, *command[1:]] if command[0] in ("show", "set", "forget", "kill") else [*command, ref]
+    result = run_catalog("--db", five_photos, *args)
+    err = result.stderr.decode()
+    assert result.returncode == 1, (args, err)
+    assert "something went wrong" not in err and "Traceback" not in err, (args, err)
+    assert f"no photo '{ref}' in the catalogue" in err, (args, err)
+
+
+def test_a_file_whose_name_is_not_utf8_is_found_by_its_path(tmp_path):
+    """Such a file is imported (its path kept with the odd bytes written \\xNN), but naming it to show or set
+    it raised UnicodeEncodeError: the path typed was looked up without being spelt as the catalogue keeps it."""
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    name = b"caf\xe9.jpg"  # a name from a Latin-1 machine
+    with open(bytes(photos) + b"/" + name, "wb") as handle:
+        handle.write(press_jpeg(1))
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", photos).returncode == 0
+    for args in (["show", bytes(photos) + b"/" + name], ["show", name], ["set", name, "city=Lyon"],
+                 ["show", "--format", "json", name]):
+        result = run_catalog("--db", db, *args, cwd=photos)
+        out = _output(result).replace("\\\\", "\\")  # JSON doubles the backslash
+        assert result.returncode == 0, (args, out)
+        assert "caf\\xe9.jpg" in out and "something went wrong" not in out, (args, out)
+    assert "Lyon" in run_catalog("--db", db, "show", "1").stdout.decode()
+
+
+@pytest.mark.parametrize("how", [["--rules", "{file}", "check"], ["rules", "--set", "{file}"]], ids=["run", "set"])
+def test_a_rules_file_saved_by_windows_notepad_is_read_and_one_not_utf8_is_named(five_photos, tmp_path, how):
+    """A house-rules file that is not UTF-8 (saved as UTF-16 or Latin-1) raised UnicodeDecodeError through
+    --rules ("something went wrong"); one that Notepad saved with a byte-order mark was "not valid TOML:
+    Invalid statement (at line 1, column 1)". The mark is no part of the text; other encodings are named."""
+    rules = '[check.severity]\nmissing_credit = "warn"\n# Café\n'
+    db = tmp_path / "catalog.db"
+    shutil.copy(five_photos, db)
+    for name, content in (("utf16.toml", rules.encode("utf-16")), ("latin1.toml", rules.encode("latin-1"))):
+        (tmp_path / name).write_bytes(content)
+        result = run_catalog("--db", db, *[part.format(file=tmp_path / name) for part in how])
+        err = result.stderr.decode()
+        assert result.returncode == 1, err
+        assert "something went wrong" not in err and "Traceback" not in err, err
+        assert f"rules file {tmp_path / name} is not UTF-8 text (byte 0x" in err and "save it as UTF-8" in err, err
+    (tmp_path / "bom.toml").write_bytes(b"\xef\xbb\xbf" + rules.encode())
+    result = run_catalog("--db", db, *[part.format(file=tmp_path / "bom.toml") for part in how])
+    assert result.returncode == 0, _output(result)
+    if how[0] == "rules":
+        result = run_catalog("--db", db, "check")
+    assert result.returncode == 0 and "warn   missing_credit" in _output(result), _output(result)
+    assert "2 with findings, 0 block" in _output(result), _output(result)
+
+
+def test_half_a_point_set_by_hand_is_refused_not_ignored(tmp_path):
+    """`set PHOTO lat=10` said "1 photo set" and changed nothing: a latitude by hand counts only beside a
+    longitude by hand, so the GPS point stayed the gazetteer's, silently. Half a point is now a usage error;
+    the other half set by hand before, or given with it, makes it whole."""
+    db = _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "photos", 1))
+    result = run_catalog("--db", db, "set", "1", "lat=10")
+    err = result.stderr.decode()
+    assert result.returncode == 2, _output(result)
+    assert "location.lat is half of a point: give location.lon with it" in err and "photo set" not in err, err
+    assert run_catalog("--db", db, "show", "1", "--format", "json").stdout.count(b'"lat": 10.0') == 0
+    assert run_catalog("--db", db, "set", "1", "lat=10", "lon=20").returncode == 0
+    result = run_catalog("--db", db, "set", "1", "lon=21")  # the latitude is set by hand already
+    assert result.returncode == 0, _output(result)
+    assert "10.000000, 21.000000  [by hand]" in result.stdout.decode(), _output(result)
+
+
+def test_a_caption_piped_in_another_encoding_is_named_not_a_crash():
+    """`parse-caption` read standard input through a strict UTF-8 text stream, so a caption saved as GBK (a
+    Chinese desk's default) or any binary file piped in ended as "something went wrong (UnicodeDecodeError)"."""
+    for content in ("新华社记者 李鑫 摄".encode("gbk"), bytes(range(256))):
+        process = subprocess.run(catalog_command("parse-caption"), input=content, capture_output=True,
+                                 timeout=60, env=environment(), check=False)
+        err = process.stderr.decode()
+        assert process.returncode == 2, err
+        assert "something went wrong" not in err and "Traceback" not in err, err
+        assert "Error: standard input is not UTF-8 text (byte 0x" in err, err
+    process = subprocess.run(catalog_command("parse-caption"), input="新华社记者 李鑫 摄".encode(),
+                             capture_output=True, timeout=60, env=environment(), check=False)
+    assert process.returncode == 0 and "李鑫" in process.stdout.decode(), process.stderr.decode()
+
+
+@pytest.mark.parametrize("args", [
+    ["caption", "1", b"Caf\xe9 in Hefei"], ["set", "1", b"city=Caf\xe9"], ["story", "add", b"Caf\xe9", "1"],
+    ["story", "show", b"Caf\xe9"], ["kill", "1", "--reason", b"caf\xe9"], ["check", "--story", b"Caf\xe9"],
+    ["search", b"in:Caf\xe9"], ["credits", b"caf\xe9"],
+], ids=["caption", "set", "story-add", "story-show", "kill", "check", "search", "credits"])
+def test_text_typed_in_another_encoding_is_a_usage_error(five_photos, tmp_path, args):
+    """A terminal set to Latin-1 or GBK on a UTF-8 system sends bytes Python keeps as lone surrogates; a caption,
+    a value, a story's name, a reason or a search term made of them reached SQLite and ended as "something went
+    wrong (UnicodeEncodeError)". It is refused as typed, naming the byte, and nothing is stored."""
+    db = tmp_path / "catalog.db"
+    shutil.copy(five_photos, db)
+    before = rows_digest(db)
+    result = run_catalog("--db", db, *args)
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert "something went wrong" not in err and "Traceback" not in err, err
+    assert "is not UTF-8 text (byte 0xe9 at character" in err and "set the terminal to UTF-8" in err, err
+    assert rows_digest(db) == before

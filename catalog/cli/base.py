@@ -235,6 +235,24 @@ def write_output(path: str, content: str) -> None:
         raise CatalogError(f"cannot write {path}: {error.strerror or error}") from None
 
 
+class TypedText(click.ParamType):
+    """Text a person types to be kept (a caption, a story's name, a reason): refused as a usage error when the
+    terminal sent bytes that are not UTF-8, before it reaches the catalogue (catalog.errors.typed_text)."""
+
+    name = "text"
+
+    def convert(self, value, param, ctx):
+        from catalog.errors import not_utf8
+
+        if isinstance(value, str) and (why := not_utf8(value)) is not None:
+            self.fail(f"{value!r}: {why}", param, ctx)
+        return value
+
+
+#: The click type of every typed text that is kept or looked up as written.
+TEXT = TypedText()
+
+
 def format_option(*choices: str, default: str):
     """The same --format option everywhere."""
     return click.option(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from catalog.cli.base import format_option, library
+from catalog.cli.base import TEXT, format_option, library
 from catalog.cli.searching import QUERY_HELP, TERMS_CONTEXT, TermsCommand
 from catalog.errors import UsageError
 
@@ -40,7 +40,7 @@ def story():
 
 
 @story.command("add")
-@click.argument("name", metavar="STORY")
+@click.argument("name", metavar="STORY", type=TEXT)
 @click.argument("photos", nargs=-1, required=True)
 @click.option("--at", "at", type=int, metavar="N",
               help="Put the photos at position N (1 is first), moving the others down; photos already in the "
@@ -67,7 +67,7 @@ def story_add(ctx, name, photos, at):
 
 
 @story.command("remove")
-@click.argument("name", metavar="STORY")
+@click.argument("name", metavar="STORY", type=TEXT)
 @click.argument("photos", nargs=-1)
 @click.option("--all", "whole", is_flag=True, help="Delete the whole story (its photos stay in the catalogue).")
 @click.pass_context
@@ -119,7 +119,7 @@ def story_list(ctx, fmt):
 
 
 @story.command("show")
-@click.argument("name", metavar="STORY")
+@click.argument("name", metavar="STORY", type=TEXT)
 @format_option("text", "json", default="text")
 @click.option("--at", "at", metavar="TIME", help="Judge embargoes at TIME, not now.")
 @click.pass_context
@@ -158,7 +158,7 @@ def story_show(ctx, name, fmt, at):
 
 
 @story.command("credits")
-@click.argument("name", metavar="STORY")
+@click.argument("name", metavar="STORY", type=TEXT)
 @format_option("text", "markdown", "inline", "csv", "json", default="text")
 @click.option("--group", is_flag=True, help="One line per credited person or organisation, with a count.")
 @click.pass_context
@@ -199,7 +199,7 @@ def story_credits(ctx, name, fmt, group):
 
 @click.command()
 @click.argument("photos", nargs=-1)
-@click.option("--reason", metavar="TEXT", help="Why it is killed (shown wherever the photo is listed).")
+@click.option("--reason", metavar="TEXT", type=TEXT, help="Why it is killed (shown wherever the photo is listed).")
 @click.option("--advisory", metavar="FILE", type=click.Path(dir_okay=False),
               help="Kill the photos an agency's kill advisory names, by transmission reference or file name.")
 @click.option("--undo", is_flag=True, help="Bring killed photos back.")
@@ -256,7 +256,8 @@ def kill(ctx, photos, reason, advisory, undo):
 
 @click.command(cls=TermsCommand, epilog=QUERY_HELP, context_settings=TERMS_CONTEXT)
 @click.argument("terms", nargs=-1)
-@click.option("--story", "story_name", metavar="STORY", help="Check the photos of this story, in story order.")
+@click.option("--story", "story_name", metavar="STORY", type=TEXT,
+              help="Check the photos of this story, in story order.")
 @click.option("--at", "at", metavar="TIME", help="Judge embargoes at TIME (when the story will run), not now: "
               "2025-10-14T08:00, 2025-10-14T08:00+09:00 (no zone: this computer's).")
 @format_option("text", "json", default="text")

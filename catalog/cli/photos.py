@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from catalog.cli.base import format_option, library, reader
+from catalog.cli.base import TEXT, format_option, library, reader
 from catalog.errors import UsageError
 
 
@@ -75,7 +75,7 @@ def _show_text(record: dict) -> str:
 
 @click.command()
 @click.argument("photo")
-@click.argument("text")
+@click.argument("text", type=TEXT)
 @format_option("text", "json", default="text")
 @click.pass_context
 def caption(ctx, photo, text, fmt):
@@ -93,7 +93,7 @@ def caption(ctx, photo, text, fmt):
 
 
 @click.command("parse-caption")
-@click.argument("text", required=False)
+@click.argument("text", required=False, type=TEXT)
 @format_option("text", "json", default="text")
 @click.option("--resolve/--no-resolve", default=True, show_default=True,
               help="Add the gazetteer-completed place as `resolved` (JSON) or a 'resolved' line.")
@@ -123,10 +123,15 @@ def parse_caption(ctx, text, fmt, resolve, explain):
     from catalog.errors import UsageError
 
     if text is None:
-        stdin = click.get_text_stream("stdin")
+        stdin = click.get_binary_stream("stdin")
         if stdin.isatty():
             raise UsageError("give the caption as an argument, or pipe it in")
-        text = stdin.read()
+        piped = stdin.read()
+        try:  # decoded here, not by the text stream, so that bytes of another encoding are named, not a crash
+            text = piped.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise UsageError(f"standard input is not UTF-8 text (byte {piped[error.start]:#04x} at offset "
+                             f"{error.start}): pipe in a caption saved as UTF-8") from None
     if not text.strip():
         raise UsageError("the caption is empty")
     rules_file = getattr(ctx.obj, "rules", None)  # `catalog --rules FILE parse-caption ...`
