@@ -4765,3 +4765,15 @@ def test_a_long_country_and_a_city_named_from_its_country(text, expected):
     whose name begins with its own country's (巴西利亚 of Brazil) is the city, not the country and a town 利亚
     (`_a_city_named_from_its_country`)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("图为新年前夕成都市春熙路上人流如织。", {"city": "成都", "sublocation": "春熙路"}),
+    ("图为藏历新年前夕日喀则市上海路上车流不息。", {"city": "日喀则"}),
+    ("过年前夕,西宁市莫家街上人头攒动。", {"city": "西宁"}),
+])
+def test_the_eve_of_the_new_year_before_the_scene(text, expected):
+    """新年前夕 (the new year's eve) holds 年前, which places.clause_words listed bare as a span of years back
+    ("四年前某某峰再次胜选"), so the city after it was no scene's; now a number of years before 年前 only (四年前,
+    几年前, 110年前), and the place after the eve is read."""
+    check(text, expected)
