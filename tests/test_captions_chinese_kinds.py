@@ -4747,3 +4747,33 @@ def test_a_parish_of_macau_written_alone(text, expected):
     are (places.city_state_districts; `chinese_places._city_of_district`): the city is Macau and the parish the
     sublocation; the gazetteer lacks them, so the parish had been read as a county standing in for the city."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日,在阿拉伯联合酋长国阿布扎比街头,游客拍照留念。新华社记者 张明 摄",
+     {"country": "阿拉伯联合酋长国", "city": "阿布扎比"}),
+    ("在阿拉伯联合酋长国迪拜,市民观看烟花。", {"country": "阿拉伯联合酋长国", "city": "迪拜"}),
+    ("6月1日,在巴西首都巴西利亚,民众在广场上集会。", {"country": "巴西", "city": "巴西利亚"}),
+    ("在巴西利亞,一位男子在湖邊散步。", {"city": "巴西利亞"}),
+    # a country and a city of its own, and a country's short name, as before
+    ("在巴西圣保罗,球迷在街头庆祝。", {"country": "巴西", "city": "圣保罗"}),
+    ("在阿联酋迪拜,市民观看烟花。", {"country": "阿联酋", "city": "迪拜"}),
+])
+def test_a_long_country_and_a_city_named_from_its_country(text, expected):
+    """A country's name longer than five characters (阿拉伯联合酋长国) is read whole (chinese_chain `_known_country`,
+    `_LONGEST_COUNTRY`): a run of five had read the town 阿拉 (of India) as the city. A city the gazetteer knows
+    whose name begins with its own country's (巴西利亚 of Brazil) is the city, not the country and a town 利亚
+    (`_a_city_named_from_its_country`)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("图为新年前夕成都市春熙路上人流如织。", {"city": "成都", "sublocation": "春熙路"}),
+    ("图为藏历新年前夕日喀则市上海路上车流不息。", {"city": "日喀则"}),
+    ("过年前夕,西宁市莫家街上人头攒动。", {"city": "西宁"}),
+])
+def test_the_eve_of_the_new_year_before_the_scene(text, expected):
+    """新年前夕 (the new year's eve) holds 年前, which places.clause_words listed bare as a span of years back
+    ("四年前某某峰再次胜选"), so the city after it was no scene's; now a number of years before 年前 only (四年前,
+    几年前, 110年前), and the place after the eve is read."""
+    check(text, expected)

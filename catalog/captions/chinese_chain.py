@@ -2678,20 +2678,44 @@ def all_han() -> re.Pattern:
 def _known_country(plain: str, at: int, end: int, words: Words) -> int | None:
     if plain[at:at + 2] not in _country_starts(words):
         return None  # (most starts: no country's name of the list or the gazetteer begins so, see _country_starts)
-    run = _HAN_RUN.match(plain, at, min(end, at + 5))  # (five characters at most: 沙特阿拉伯)
+    run = _HAN_RUN.match(plain, at, min(end, at + _LONGEST_COUNTRY))
     if run is None:
         return None  # ("中国 (": a name is written in characters only)
     countries = words.set("places.countries")
     for stop in range(run.end(), at + 1, -1):  # (the longest name first, down to two characters)
         name = plain[at:stop]
         if name in countries:
-            return _with_qualifier(plain, stop, end, words)
+            return None if _a_city_named_from_its_country(plain, at, stop, end) else _with_qualifier(
+                plain, stop, end, words)
         if name[-1] in _DESIGNATOR_ENDS:
             continue  # "日本市原": the gazetteer reads 日本市 as Japan, its designator stripped; 市 begins the city
         levels = name_levels(name)
         if levels.country and not levels.city_population:
-            return _with_qualifier(plain, stop, end, words)
+            return None if _a_city_named_from_its_country(plain, at, stop, end) else _with_qualifier(
+                plain, stop, end, words)
     return None
+
+
+#: The most characters of a country's name read whole (阿拉伯联合酋长国, 中华人民共和国): a shorter run read a city
+#: of its first characters (阿拉, a town of India) and left the rest as a venue's name.
+_LONGEST_COUNTRY = 8
+
+
+def _a_city_named_from_its_country(plain: str, at: int, stop: int, end: int) -> bool:
+    """Whether the country's name at `at` (to `stop`) begins a longer name the gazetteer knows as a city of that
+    same country, with CITY_BEFORE_A_VENUE_POPULATION people ("巴西利亚": Brasília, not Brazil and a town 利亚):
+    the city, read whole by the city reader; a country's name run into another word names no city of its own."""
+    run = _HAN_RUN.match(plain, at, min(end, at + _LONGEST_CITY_ABROAD))
+    if run is None or run.end() <= stop:
+        return False
+    country = name_levels(plain[at:stop]).country
+    if country is None or country in ("CN", "HK", "MO", "TW"):
+        return False
+    for length in range(run.end() - at, stop - at, -1):
+        population, where = chinese_name_cities(plain[at:at + length])
+        if population >= CITY_BEFORE_A_VENUE_POPULATION and where == country:
+            return True
+    return False
 
 
 
