@@ -336,3 +336,17 @@ def test_text_typed_in_another_encoding_is_a_usage_error(five_photos, tmp_path, 
     assert "something went wrong" not in err and "Traceback" not in err, err
     assert "is not UTF-8 text (byte 0xe9 at character" in err and "set the terminal to UTF-8" in err, err
     assert rows_digest(db) == before
+
+
+@pytest.mark.parametrize("unit", ["a", "Aa Bb ", "Mr. ", "AP Photo/"])
+def test_a_text_far_longer_than_any_caption_is_read_at_once(unit):
+    """200,000 characters piped into parse-caption (a dump, an article, a hostile file's field): some readers'
+    patterns take time that grows faster than the text (a word of 4,000 letters took two minutes), so a text
+    past `parser.READING_LENGTH` is read as its head and its tail. Before, this never finished."""
+    text = "A bullet train crosses the Gobi in Zhangye, Gansu province, Aug. 3, 2025. " + unit * (200_000 // len(unit))
+    result = subprocess.run(catalog_command("parse-caption", "--explain"), input=(text + " (Photo/Xu Gang)").encode(),
+                            capture_output=True, timeout=120, env=environment(), check=False)
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "Xu Gang" in out and "Zhangye" in out  # the scene at the head, the credit at the tail
+    assert "read as its first 3,000 and last 1,000 characters" in out

@@ -1905,7 +1905,7 @@ def _in_capitals(sentence: str) -> bool:
     return sum(ch.isalpha() for ch in sentence) > 3
 
 
-_TWO_WORDS = compiled(r"[^\W\d_]{2,}\S*\s[\s\S]*?[^\W\d_]{2}")
+_TWO_WORDS = compiled(r"(?<![^\W\d_])[^\W\d_]{2}\S*+\s[\s\S]*?[^\W\d_]{2}")
 
 
 def _labelled_place(text: str) -> tuple[Place, str] | None:
