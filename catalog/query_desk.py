@@ -27,7 +27,7 @@ from sqlalchemy import and_, func, not_, or_, select
 
 from catalog.errors import QueryError
 from catalog.models import Kill, Photo, PhotoRestriction, Story, StoryPhoto
-from catalog.query import Term
+from catalog.query_term import Term
 
 FIELDS = ("restricted", "embargoed", "ai", "c2pa", "used", "killed")
 EXAMPLES = {

@@ -534,6 +534,13 @@ def _unstick(pool: Any) -> None:
             pass
 
 
+#: What a forked reader inherits already imported (`_start_method`): named, not imported here, since this module
+#: uses none of them and the storing ones import this module (a loop of imports that is only a warm-up).
+INHERITED_BY_READERS = ("xxhash", "catalog.captions", "catalog.captions.parser", "catalog.checkfacts",
+                        "catalog.metadata.reader", "catalog.people", "catalog.quick_store", "catalog.records",
+                        "catalog.rights", "catalog.store_rows")
+
+
 def _start_method() -> str:
     """How reader processes start: "fork" on Linux when this process runs no other thread, else a fresh interpreter.
 
@@ -553,18 +560,10 @@ def _start_method() -> str:
 
     _join_ending()  # an earlier import's pool thread, about to end, is no reason not to fork
     if sys.platform.startswith("linux") and threading.active_count() == 1:
-        import xxhash  # noqa: F401
+        from importlib import import_module
 
-        import catalog.captions  # noqa: F401
-        import catalog.captions.parser  # noqa: F401
-        import catalog.checkfacts  # noqa: F401
-        import catalog.metadata.reader  # noqa: F401  (imported once here, inherited by every reader)
-        import catalog.people  # noqa: F401
-        import catalog.quick_store  # noqa: F401
-        import catalog.records  # noqa: F401
-        import catalog.rights  # noqa: F401
-        import catalog.store_rows  # noqa: F401
-
+        for name in INHERITED_BY_READERS:
+            import_module(name)
         return "fork"
     return "forkserver" if os.name == "posix" else "spawn"
 
