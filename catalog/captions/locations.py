@@ -1381,6 +1381,10 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
         later = _a_later_sentence_placing_a_town(text, spans, paragraphs, weights, by)
         if later is not None:
             return later
+        if scene_span:
+            # "Observances are taking place around the country. These pictures show scenes from the Quorva
+            # Temple, where ...": no sentence places a town, and the sentence on the pictured names its venue
+            _fill_the_pictured_things_venue(scene, text, scene_span, spans, weights, by)
     return PlaceReading(scene, "scene sentence" if scene != Place() else "", "", tuple(doubts), tuple(by.items()))
 
 
