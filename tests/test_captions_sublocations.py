@@ -1848,3 +1848,19 @@ def test_the_pictured_things_venue_when_no_town_is_named(text, expected):
     ("These pictures show ...", "In picture, ...") names the venue, as in "These pictures show scenes from the
     Gangarama Temple"."""
     assert parse(text).location.sublocation == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a large city owning a site named without a venue word, after a preposition of place or "to"
+    ("The trade fair moved to Barcelona's Fira Quorvana, which has more room.", "Fira Quorvana"),
+    ("I enjoyed my stroll in Brussels' Bois de la Quorve a few days ago.", "Bois de la Quorve"),
+    ('This painted egg is on show at Brussels\' "Quorvon" square.', "Quorvon"),
+    # the owner's division, a person or an agent: not a site
+    ("A farmer walks in Khulna's Quorvaghata upazila yesterday.", None),
+    ("Cork's Darragh Quorvan is stopped by Limerick's Michael Quorvey in the final.", None),
+])
+def test_a_large_citys_own_site(text, expected):
+    """`venue_spots.owned_site_english`: a city of 100,000 people or more, written as an owner after a preposition
+    of place, before a capitalised name no table knows ("moved to Barcelona's Fira Gran Via", "on show at Brussel's
+    \\"Sablon\\" square") names a site of that city; the chains read a venue only by its venue word."""
+    assert parse(text).location.sublocation == expected
