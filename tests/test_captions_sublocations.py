@@ -1831,3 +1831,36 @@ def test_a_venue_led_to_when_no_place_is_read(text, expected):
     leads to is taken (not a kind of venue, nor a name over a unit's suffix)."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no sentence places a town; the sentence on the pictured names the venue
+    ("Prayers were held across the island for the full moon. These pictures show scenes from the Quorvana "
+     "Temple, where pilgrims gathered at dawn.", "Quorvana Temple"),
+    ("Crowds came out for the long weekend. In picture, families picnic at Lindtmere Park.", "Lindtmere Park"),
+    # a later sentence placing another town is that town's (read as the place by its own rule)
+    ("Prayers were held across the island. These pictures show scenes from Quorvana Temple in Kandy, Sri Lanka.",
+     "Quorvana Temple"),
+])
+def test_the_pictured_things_venue_when_no_town_is_named(text, expected):
+    """`locations._fill_the_pictured_things_venue`, asked also when no sentence places a town at all (it was asked
+    only after the scene's sentence had named the town): a sentence after the scene's that opens on the pictured
+    ("These pictures show ...", "In picture, ...") names the venue, as in "These pictures show scenes from the
+    Gangarama Temple"."""
+    assert parse(text).location.sublocation == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a large city owning a site named without a venue word, after a preposition of place or "to"
+    ("The trade fair moved to Barcelona's Fira Quorvana, which has more room.", "Fira Quorvana"),
+    ("I enjoyed my stroll in Brussels' Bois de la Quorve a few days ago.", "Bois de la Quorve"),
+    ('This painted egg is on show at Brussels\' "Quorvon" square.', "Quorvon"),
+    # the owner's division, a person or an agent: not a site
+    ("A farmer walks in Khulna's Quorvaghata upazila yesterday.", None),
+    ("Cork's Darragh Quorvan is stopped by Limerick's Michael Quorvey in the final.", None),
+])
+def test_a_large_citys_own_site(text, expected):
+    """`venue_spots.owned_site_english`: a city of 100,000 people or more, written as an owner after a preposition
+    of place, before a capitalised name no table knows ("moved to Barcelona's Fira Gran Via", "on show at Brussel's
+    \\"Sablon\\" square") names a site of that city; the chains read a venue only by its venue word."""
+    assert parse(text).location.sublocation == expected

@@ -57,7 +57,7 @@ from catalog.captions.place_names import Element, classify, read_name
 from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
-from catalog.captions.venue_spots import lone_english, named_site_english, registered_english
+from catalog.captions.venue_spots import lone_english, named_site_english, owned_site_english, registered_english
 from catalog.captions.vocabulary import (
     ABBREVIATIONS,
     CHINA_PROVINCES,
@@ -1019,7 +1019,10 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
             # a site named by its own venue word, as an object or a subject ("to open the Quorva Bridge")
             how = "a named site"
             if named_site_english(reading.place, text, span) is None:
-                return reading
+                # a large city's site named without a venue word ("moved to Quorvagrad's Fira Quorva")
+                how = "a city's own site"
+                if owned_site_english(reading.place, text, span) is None:
+                    return reading
     found_by = dict(reading.found_by)
     found_by["sublocation"] = how
     return PlaceReading(reading.place, reading.how or "scene sentence", reading.written or text[span[0]:span[1]],
@@ -1381,6 +1384,10 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
         later = _a_later_sentence_placing_a_town(text, spans, paragraphs, weights, by)
         if later is not None:
             return later
+        if scene_span:
+            # "Observances are taking place around the country. These pictures show scenes from the Quorva
+            # Temple, where ...": no sentence places a town, and the sentence on the pictured names its venue
+            _fill_the_pictured_things_venue(scene, text, scene_span, spans, weights, by)
     return PlaceReading(scene, "scene sentence" if scene != Place() else "", "", tuple(doubts), tuple(by.items()))
 
 

@@ -471,3 +471,56 @@ def _first_characters(register: VenueRegister) -> tuple[re.Pattern, frozenset[st
 
 
 _REGISTERS_KEPT = 8
+
+
+#: A preposition of place (or "to" after a verb of moving), a name in capitals that owns what follows ("Quorvagrad's",
+#: "Quorvas'"), an optional word of praise, then one to four capitalised words (with the small links of a foreign
+#: name: "de la", "del", "of"), in quotes or not: "moved to Quorvagrad's Fira Quorva", "a stroll in Quorvas' Bois de
+#: la Quorve", "on show at Quorvagrad's \"Quorvon\" square".
+_OWNED_SITE = compiled(
+    r"\b(?:in|at|to|on|inside|outside|near|around|across|along|through|beside)[ \t]+"
+    r"(?P<owner>[A-Z][a-z\u00DF-\u024F\-]+(?:[ \t]+[A-Z][a-z\u00DF-\u024F\-]+)?)(?:['’]s|(?<=s)['’])[ \t]+"
+    r"(?:(?:famous|iconic|historic|old|landmark)[ \t]+)?(?P<quote>[\"“]?)"
+    r"(?P<name>[A-Z][\w'’\-]*(?:[ \t]+(?:(?:de|la|le|del|des|du|of|al|el)[ \t]+)*[A-Z][\w'’\-]*){0,3})"
+    r"(?P<close>[\"”]?)(?=(?P<after>[ \t]+[a-z]+\b|[ \t]*[,.;:/()]|[ \t]*$))")
+#: Lower-case words after an owned name that make it a town's division or the owner's own thing, not a site:
+#: "Quorvagrad's Quorva upazila", "Quorvagrad's Quorva district" (the city's stand-in, read as such elsewhere).
+_NOT_A_SITE_AFTER = frozenset({"upazila", "district", "county", "province", "state", "region", "ward", "township",
+                               "municipality", "division", "prefecture", "city", "town", "village", "team", "side",
+                               "club", "fans", "mayor", "police", "council", "government", "festival", "day", "week",
+                               "show", "season", "university", "school"})
+
+
+def owned_site_english(place: Place, text: str, span: tuple[int, int] | None) -> str | None:
+    """Fill `place` (in place) with a name owned by a large city after a preposition of place, when nothing else
+    read a venue: "the show moved to Quorvagrad's Fira Quorva", "a stroll in Quorvas' Bois de la Quorve", "on show
+    at Quorvagrad's \"Quorvon\" square". A city of 100,000 people or more (not a country, nor a province) owning a
+    capitalised name is the town of a site in it; the chains read a venue only by its venue word, so a site named
+    without one was missed. Passed over when the name is a place the gazetteer knows (a town of the city), a
+    person's, a team's, an event's or a body's, holds a year, or is followed by a word of a town's division, a
+    body, an event or a team ("Quorvagrad's Quorva upazila", "Quorvagrad's Quorva Festival day"); only when the
+    city read, if any, is the owner. Returns the name taken, or None."""
+    from catalog.captions.gazetteer import name_levels
+    from catalog.captions.place_evidence import names_a_person, names_a_team, names_an_event_or_body
+
+    if span is None or place.sublocation:
+        return None
+    start, end = span
+    if text.find("'", start, end) < 0 and text.find("’", start, end) < 0:
+        return None  # (the cheap test first: most sentences hold no possessive)
+    for match in _OWNED_SITE.finditer(text, start, end):
+        owner, name = match.group("owner"), match.group("name")
+        levels = name_levels(owner)
+        if levels.country or levels.province or levels.city_population < KNOWN_CITY:
+            continue
+        if place.city and place.city.casefold() != owner.casefold():
+            continue
+        after = match.group("after").strip()
+        words = name.split()
+        if after.casefold() in _NOT_A_SITE_AFTER or any(
+                names_an_event_or_body(w) or names_a_person(w) or names_a_team(w) or _YEAR_OR_ORDINAL.fullmatch(w)
+                for w in words) or _town_or_place(name) or name.isupper() and len(name) > 1:
+            continue
+        place.sublocation = name
+        return name
+    return None
