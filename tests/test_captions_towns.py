@@ -1995,3 +1995,16 @@ def test_a_city_opening_the_caption(text, expected):
 ])
 def test_a_town_opening_with_a_name_opener(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city the gazetteer knows run into its province's name closed by "province", no comma between: the city,
+    # then the province, when both are the same country's
+    ("Families wait for food in Sukkur Sindh province, Pakistan on Monday.", ("Sukkur", "Sindh")),
+    ("Villagers wade through water in Quetta Balochistan province on Monday.", ("Quetta", "Balochistan")),
+    # no city of that country opening the name: the province whole
+    ("Troops patrol in Kunar province on Monday.", (None, "Kunar")),
+])
+def test_a_city_run_into_its_province(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected
