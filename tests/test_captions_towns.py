@@ -1981,3 +1981,30 @@ def test_a_towns_part_pointed_at_then_of(text, expected):
 ])
 def test_a_city_opening_the_caption(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town's name opening with a word that opens towns' own names (San, Port, Kota), though the gazetteer holds
+    # that word alone as a city (San in Mali, Kota in India): the town, not a site of that city
+    ("Women grind maize in San Quorva Tlaxco July 13, 2012.", "San Quorva Tlaxco"),
+    ("A ferry docks in New Quorvell on Monday.", "New Quorvell"),
+    ("Fishermen sort the catch in Kota Quorvand on Sunday.", "Kota Quorvand"),
+    ("Boys play football in Sidi Quorvane at dusk.", "Sidi Quorvane"),
+    # a name opening with a city the gazetteer knows is a site of that city, as before
+    ("Visitors queue in Portsmouth Quorva Yard on Saturday.", None),
+])
+def test_a_town_opening_with_a_name_opener(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city the gazetteer knows run into its province's name closed by "province", no comma between: the city,
+    # then the province, when both are the same country's
+    ("Families wait for food in Sukkur Sindh province, Pakistan on Monday.", ("Sukkur", "Sindh")),
+    ("Villagers wade through water in Quetta Balochistan province on Monday.", ("Quetta", "Balochistan")),
+    # no city of that country opening the name: the province whole
+    ("Troops patrol in Kunar province on Monday.", (None, "Kunar")),
+])
+def test_a_city_run_into_its_province(text, expected):
+    found = parse(text).location
+    assert (found.city, found.province) == expected

@@ -2319,6 +2319,8 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
     if element.level == "venue" and end - start > 2 and end + 1 < len(toks) and toks[end].text == "," and (
             is_capitalised(toks[end + 1].text)):
         return _a_venue_run_into_its_town(toks, start, end, element, saw_the)
+    if element.level == "province" and end - start > 2 and toks[end - 1].lower in _PROVINCE_KIND_WORDS:
+        return _a_city_run_into_its_province(toks, start, end, element, saw_the)
     if element.level != "place" or end - start < 2 or element.population or element.also_province or (
             element.country or element.town):
         return [element]
@@ -2359,6 +2361,28 @@ def _split_at_a_city(toks: list[Token], start: int, end: int, element: Element, 
         if head.level not in ("place", "venue"):
             return [element]
         return [head, _joined(element_of(toks, cut, end, False, None))]
+    return [element]
+
+
+#: The kinds' words that close a province's name: "Sindh province", "Sindh Province".
+_PROVINCE_KIND_WORDS = frozenset({"province"})
+
+
+def _a_city_run_into_its_province(toks: list[Token], start: int, end: int, element: Element,
+                                  saw_the: bool) -> list[Element]:
+    """The city and its province when a province's name closed by its kind's word opens with a city the gazetteer
+    knows in the same country, no comma between ("in Sukkur Sindh province, Pakistan": Sukkur, then Sindh
+    province); else the province whole ("Central Sulawesi province": no city Central of Indonesia)."""
+    for cut in range(start + 1, end - 1):
+        if not all(is_capitalised(t.text) for t in toks[start:end - 1]) or toks[cut - 1].lower in _NAME_CONNECTORS:
+            return [element]
+        larger = " ".join(t.text for t in toks[cut:end - 1])
+        head_name = " ".join(t.text for t in toks[start:cut])
+        if classify(larger)[0] != "province" or not _city_in(head_name, larger):
+            continue
+        head = element_of(toks, start, cut, saw_the, None)
+        if head.level in ("place", "city"):
+            return [head, _joined(element_of(toks, cut, end, False, None))]
     return [element]
 
 

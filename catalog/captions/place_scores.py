@@ -311,8 +311,7 @@ def town_by_its_shape(chain: Chain, text: str) -> bool:
         return False
     if _TIME_OR_END.match(text, only.end) is None:
         return False
-    first = only.value.split()[0]
-    if first != only.value and name_levels(first).city_population:
+    if _opens_with_a_known_city(only.value):
         return False  # "Portsmouth Historic Deckyard": a site of the city it names
     return not _another_city_named(text, only.start, only.end)
 
@@ -347,10 +346,23 @@ def town_holding_a_venue(chain: Chain, number: int, text: str) -> bool:
     if _TIME_OR_END.match(text, element.end) is None and (
             element.link == "," or _COMMA_AFTER.match(text, element.end) is None):
         return False  # (after a comma, only closing the line: "Fishing boats at Quorva Harbour, Quorvandy.")
-    first = element.value.split()[0]
-    if first != element.value and name_levels(first).city_population:
+    if _opens_with_a_known_city(element.value):
         return False  # "Portsmouth Historic Deckyard": a site of the city it names
     return not _another_city_named(text, element.start, element.end)
+
+
+#: Words that open a town's own name as a saint's, a port's or a new town's ("San Simon Quorvatlan", "Kota Lindt",
+#: "New Quorva"), whatever the gazetteer holds under the word alone (San is a town in Mali, Kota one in India, New
+#: one in the United States): a name opening with one is no site of that city.
+_NAME_OPENERS = frozenset({"san", "santa", "santo", "são", "sao", "saint", "st", "st.", "port", "porto", "puerto",
+                           "fort", "mount", "new", "kota", "bandar", "sidi"})
+
+
+def _opens_with_a_known_city(name: str) -> bool:
+    """Whether a name of several words opens with a city the gazetteer knows, so it is a site of that city
+    ("Portsmouth Historic Deckyard"), unless the first word is one that opens towns' own names (San, Port, New)."""
+    first = name.split()[0]
+    return first != name and first.casefold() not in _NAME_OPENERS and bool(name_levels(first).city_population)
 
 
 #: The last words of a street's name, a lane's and an alley's too.
