@@ -1838,6 +1838,15 @@ CREDIT_SHAPES_EN_CAPEN77 = [
     ("...but a bare ampersand and a name HTML does not know stay as written",
      "The AT&T tower lit up for the Q&A night &quorva; downtown. REUTERS/Mina Folkard",
      {"photographer": "Mina Folkard", "agency": "Reuters"}),
+    ("AFP's desk tag for its best pictures as a chain's first link is no outlet",
+     "Cars stand in floodwater in a dealer's yard outside the town on June 5, 2013. TOPSHOTS/AFP PHOTO/Orrin Talvassy",
+     {"photographer": "Orrin Talvassy", "agency": "AFP"}),
+    ("...the tag in the singular, before a name",
+     "Cars stand in floodwater in a dealer's yard outside the town. TOPSHOT/Mina Folkard/AFP/Getty Images",
+     {"photographer": "Mina Folkard", "agency": "Getty Images"}),
+    ("...and opening the caption, as before",
+     "TOPSHOT - Villagers row a boat through floodwater in the village. (Photo by Mina FOLKARD / AFP)",
+     {"photographer": "Mina FOLKARD", "agency": "AFP"}),
 ]
 
 
