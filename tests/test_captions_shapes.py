@@ -1827,6 +1827,35 @@ def test_english_credits_of_local_bodies_and_agencies(text, expected):
     check(text, expected)
 
 
+CREDIT_SHAPES_EN_CAPEN77 = [
+    ("a credit copied with HTML's character references is read through them",
+     "Rescuers search the rubble of a collapsed school in the old town on Monday. &#40;AP Photo&#47; Mina "
+     "Folkard&#41;",
+     {"photographer": "Mina Folkard", "agency": "AP"}),
+    ("...by a name, in a picture agency's credit",
+     "Fans crowd the square to watch the final. Orrin Talvassy&#47;Getty Images &amp; Lindt Sport",
+     {"photographer": "Orrin Talvassy", "agency": "Getty Images"}),
+    ("...but a bare ampersand and a name HTML does not know stay as written",
+     "The AT&T tower lit up for the Q&A night &quorva; downtown. REUTERS/Mina Folkard",
+     {"photographer": "Mina Folkard", "agency": "Reuters"}),
+    ("AFP's desk tag for its best pictures as a chain's first link is no outlet",
+     "Cars stand in floodwater in a dealer's yard outside the town on June 5, 2013. TOPSHOTS/AFP PHOTO/Orrin Talvassy",
+     {"photographer": "Orrin Talvassy", "agency": "AFP"}),
+    ("...the tag in the singular, before a name",
+     "Cars stand in floodwater in a dealer's yard outside the town. TOPSHOT/Mina Folkard/AFP/Getty Images",
+     {"photographer": "Mina Folkard", "agency": "Getty Images"}),
+    ("...and opening the caption, as before",
+     "TOPSHOT - Villagers row a boat through floodwater in the village. (Photo by Mina FOLKARD / AFP)",
+     {"photographer": "Mina FOLKARD", "agency": "AFP"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_SHAPES_EN_CAPEN77],
+                         ids=[case[0] for case in CREDIT_SHAPES_EN_CAPEN77])
+def test_english_credit_shapes_capen77(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [

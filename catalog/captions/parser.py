@@ -8,6 +8,8 @@ that date.
 
 from __future__ import annotations
 
+import html
+import html.entities
 import re
 from functools import cache
 
@@ -82,6 +84,8 @@ def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: 
         return CaptionFacts(text=text)
     whole = len(text)
     text = within_reading_length(text)
+    if "&" in text and ";" in text:
+        text = decoded_references(text)
     written_in = language(text)
     why = None if known_caption else not_a_caption_under(text, rules)
     if why is not None:
@@ -103,7 +107,7 @@ def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: 
             facts = _merged(facts, chinese)
     facts.language = written_in
     gate(facts, rules, explain)
-    if explain and whole > len(text):
+    if explain and whole > READING_LENGTH:
         facts.notes.insert(0, f"read as its first {HEAD_READ:,} and last {TAIL_READ:,} characters: the text is "
                               f"{whole:,} characters long, longer than any caption")
     if explain:
@@ -119,6 +123,30 @@ def parse(text: str, rules: Rules | None = None, *, places: bool = True, dates: 
 #: 8,000 letters with no space took seconds, 200,000 characters minutes): the bound keeps any one text cheap.
 READING_LENGTH = 4_000
 HEAD_READ, TAIL_READ = 3_000, 1_000
+
+
+#: An HTML character reference, by number or by name, closed by its semicolon: a caption copied from a web page's
+#: source or from a CMS's field keeps them ("AP Photo&#47; Ana Ruiz", "&#40;Xinhua&#41;", "Tom &amp; Jerry").
+_REFERENCE = compiled(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
+
+
+def decoded_references(text: str) -> str:
+    """The text with its HTML character references written as the characters they stand for, so that a credit's
+    slash and brackets are read as a slash and brackets. A name HTML does not know, or a bare "&" ("AT&T", "Q&A"),
+    stays as it is.
+
+    >>> decoded_references("&#40;AP Photo&#47; Ana Ruiz&#41; Tom &amp; Jerry, AT&T &notaname;")
+    '(AP Photo/ Ana Ruiz) Tom & Jerry, AT&T &notaname;'
+    """
+    return _REFERENCE.sub(_character, text)
+
+
+def _character(found: re.Match) -> str:
+    """What one character reference stands for; a name HTML does not know whole stays written."""
+    reference = found.group()
+    if reference[1] != "#" and reference[1:] not in html.entities.html5:
+        return reference  # ("&notaname;": html.unescape would read its head, "&not", as "¬")
+    return html.unescape(reference)
 
 
 def within_reading_length(text: str) -> str:

@@ -587,6 +587,8 @@ CREDIT_TAGS = frozenset({
     "handout photo", "handout picture", "handout image",
     "pr",  # "Photograph: Ana Ruiz/PR": a public-relations picture, the firm or body that gave it unnamed
     "livepic",  # Reuters' tag on a sports desk's live pictures: "Reuters / Ana Ruiz Livepic"
+    # AFP's tag on its best pictures of the day, as the first link of a chain: "TOPSHOTS/AFP PHOTO/Ana Ruiz"
+    "topshot", "topshots",
 })
 
 #: Words that a name closing a caption with nothing saying it is a credit never holds: a web page's controls and
