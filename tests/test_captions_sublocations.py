@@ -1864,3 +1864,22 @@ def test_a_large_citys_own_site(text, expected):
     of place, before a capitalised name no table knows ("moved to Barcelona's Fira Gran Via", "on show at Brussel's
     \\"Sablon\\" square") names a site of that city; the chains read a venue only by its venue word."""
     assert parse(text).location.sublocation == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a district or a town before a sport's kind and a venue word: the venue's name, no city of the scene
+    ("▲北京队对阵辽宁队的比赛在松江体育中心进行", {"sublocation": "松江体育中心", "city": None}),
+    ("市民在宝山体育场晨练。", {"sublocation": "宝山体育场", "city": None}),
+    ("选手在济南奥体中心游泳馆比赛。", {"sublocation": "济南奥体中心游泳馆", "city": None}),
+    ("田径测试赛在大阪奥林匹克体育场举行。", {"sublocation": "大阪奥林匹克体育场", "city": None}),
+    # a venue with a name of its own after the city keeps the city, and so does a city after its province
+    ("比赛在北京工人体育场进行。", {"sublocation": "工人体育场", "city": "北京"}),
+    ("比赛在山东济南奥体中心进行。", {"sublocation": "奥体中心", "city": "济南"}),
+])
+def test_a_city_before_a_sports_kind_of_venue(text, expected):
+    """`chinese_chain._venue_begins` (`_GENERIC_BEFORE_A_VENUE`): "比赛在某山体育中心进行" read the district 某山 as
+    the city and 体育中心 as the venue, a name cut off a venue's front where the label holds no city. A sport's
+    kind before a venue word (体育, 奥林匹克, 奥体) names no venue of its own, as 国际 in 成都国际机场 does not: the
+    name before it is the venue's whole, where it opens its chain (after a province it stays the city)."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

@@ -1377,9 +1377,10 @@ def unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: di
     if city is not None and _COMPANY_AFTER.match(plain, city):
         return None  # "江苏金桥盐业公司": a company's name opened by a place's, no city of the scene
     number = _DIGITS.match(plain, city) if city is not None else None
-    if city is not None and (not _venue_begins(plain, city, end, words, patterns) or _big_names(words).match(
-            plain, city) or _begins_a_longer_name(plain, city, end, words) or plain.startswith(words.words(
-                "places.country_in_names"), city) or _begins_a_named_road(plain, city, end, words)) and not (
+    if city is not None and (not _venue_begins(plain, city, end, words, patterns, sports=not before) or (
+            _big_names(words).match(plain, city)) or _begins_a_longer_name(plain, city, end, words) or (
+            plain.startswith(words.words("places.country_in_names"), city)) or _begins_a_named_road(
+                plain, city, end, words)) and not (
             number and _venue_begins(plain, number.end(), end, words, patterns)):
         # (a venue word that begins a province's name is the province's: "石家庄河北博物院"; one that begins a
         # longer name is that name's: "武汉江汉路步行街", "珠海港珠澳大桥")
@@ -2068,14 +2069,19 @@ def _begins_a_named_road(plain: str, at: int, end: int, words: Words) -> bool:
         plain, first.end(), first.end() + 1 + road.start())
 
 
-def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
+def _venue_begins(plain: str, at: int, end: int, words: Words, patterns: dict, sports: bool = False) -> bool:
     """Whether a venue word begins at `at`, so that a name right before it is the venue's own (维多利亚港); not
-    a venue word of an everyday noun ("绍兴街头": the streets of Shaoxing)."""
-    generic = _GENERIC_BEFORE_A_VENUE.match(plain, at, end)
+    a venue word of an everyday noun ("绍兴街头": the streets of Shaoxing); with `sports`, a sport's kind before
+    the venue word too ("金山体育中心": the district's name is the centre's, no city of the scene)."""
+    generic = _GENERIC_BEFORE_A_VENUE.match(plain, at, end) or (
+        _SPORTS_BEFORE_A_VENUE.match(plain, at, end) if sports else None)
     if generic is not None:  # "成都国际机场", "南京南站", "成都火车东站": a name no word of its own makes the place's
         rest = generic.end()
-        return bool(patterns["venue_start"].match(plain, rest, end)) if generic.group(1) else plain.startswith(
-            _STATIONS, rest)
+        if generic.re is _GENERIC_BEFORE_A_VENUE and not generic.group(1):
+            return plain.startswith(_STATIONS, rest)
+        if patterns["venue_start"].match(plain, rest, end):
+            return True
+        # (a kind that begins a venue word itself, 体育 of 体育场, is read as the venue word below)
     kind = words.pattern("places.kinds_of_school").match(plain, at, end)
     if kind is not None and plain.startswith(_SCHOOLS, kind.end()):
         return True  # "杭州师范大学", "成都体育学院": a kind of school, no name of its own, the city's name opens
@@ -2102,8 +2108,11 @@ _STREET_WORDS = ("路", "街", "道", "巷")
 #: Words that begin with 城 and are no quarter of a city ("中国城市", "中国城乡": the country's towns)
 _WORDS_OF_TOWNS = ("城市", "城乡", "城镇", "城区")
 #: Words that make a venue's name of a city's with no name of their own (国际机场, 市立动物园), and the
-#: directions that name a city's stations (南京南站, 北京西站).
+#: directions that name a city's stations (南京南站, 北京西站); and a sport's kind (体育中心, 奥林匹克体育场,
+#: 奥体中心: what the venue is for, no name), which does so for a name that opens its chain (no province before
+#: it: "江苏南京奥体中心" is the province's city, then its centre).
 _GENERIC_BEFORE_A_VENUE = compiled("(国际|市立|县立)|火车[东南西北]?(?=站)|[东南西北](?=站|火车站|高铁站)")
+_SPORTS_BEFORE_A_VENUE = compiled("体育|奥林匹克|奥体")
 _STATIONS = ("站", "火车站", "高铁站")
 #: The words of a school that a kind of school (places.kinds_of_school: 师范, 理工) makes the whole venue word of.
 _SCHOOLS = ("大学", "学院")
