@@ -87,3 +87,17 @@ def typed_text(text: str, what: str) -> str:
     if (why := not_utf8(text)) is not None:
         raise UsageError(f"{what}: {why}")
     return text
+
+
+def utf8_text(raw: bytes, what: str, then: str, error: type[CatalogError] = CatalogError) -> str:
+    """Bytes read from a file or a pipe as UTF-8 text, a byte-order mark left out (Windows Notepad writes one), or
+    `error` naming `what` and the first byte that is not UTF-8, then what to do (`then`).
+
+    >>> utf8_text("\\ufeffcafé".encode(), "x", "save it as UTF-8"), utf8_text(b"ok", "x", "")
+    ('café', 'ok')
+    """
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as failure:
+        raise error(f"{what} is not UTF-8 text (byte {raw[failure.start]:#04x} at offset {failure.start}): "
+                    f"{then}") from None

@@ -31,6 +31,7 @@ from catalog.errors import (
     ReadOnlyCatalogue,
     UsageError,
     is_damaged,
+    utf8_text,
 )
 from catalog.models import Photo, Setting
 from catalog.write_lock import is_locked_error, write_error
@@ -156,11 +157,7 @@ class Library:
             raise NotFound(f"rules file {path} does not exist") from None
         except OSError as error:
             raise CatalogError(f"rules file {path} cannot be read: {error.strerror or error}") from None
-        try:  # as catalog.captions.rules reads a --rules file: UTF-8, a byte-order mark left out
-            content = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise CatalogError(f"rules file {path} is not UTF-8 text (byte {raw[error.start]:#04x} at offset "
-                               f"{error.start}): save it as UTF-8") from None
+        content = utf8_text(raw, f"rules file {path}", "save it as UTF-8")  # as a --rules file is read
         load_rules(text=content, origin=path)  # refuse a bad file before storing it
         self.set_setting("rules", content)
 

@@ -26,7 +26,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from catalog.bounded import BoundedMemo
-from catalog.errors import CatalogError, NotFound
+from catalog.errors import CatalogError, NotFound, utf8_text
 from catalog.patterns import compiled
 
 if TYPE_CHECKING:
@@ -331,11 +331,9 @@ def _read_bytes(path: Path) -> bytes:
 def _parse_file(content: bytes, path: Path) -> dict[str, Any]:
     import tomllib  # here: a command whose rules are kept in the cache folder parses no TOML
 
-    try:  # TOML is UTF-8; a byte-order mark (Windows Notepad writes one) is no part of it
-        return tomllib.loads(content.decode("utf-8-sig"))
-    except UnicodeDecodeError as err:
-        raise CatalogError(f"rules file {path} is not UTF-8 text (byte {content[err.start]:#04x} at offset "
-                           f"{err.start}): save it as UTF-8") from None
+    text = utf8_text(content, f"rules file {path}", "save it as UTF-8")  # TOML is UTF-8
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise CatalogError(f"rules file {path} is not valid TOML: {err}") from None
 

@@ -237,7 +237,7 @@ def write_output(path: str, content: str) -> None:
 
 class TypedText(click.ParamType):
     """Text a person types to be kept (a caption, a story's name, a reason): refused as a usage error when the
-    terminal sent bytes that are not UTF-8, before it reaches the catalogue (catalog.errors.typed_text)."""
+    terminal sent bytes that are not UTF-8, before it reaches the catalogue (catalog.errors.not_utf8)."""
 
     name = "text"
 

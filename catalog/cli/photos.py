@@ -126,12 +126,10 @@ def parse_caption(ctx, text, fmt, resolve, explain):
         stdin = click.get_binary_stream("stdin")
         if stdin.isatty():
             raise UsageError("give the caption as an argument, or pipe it in")
-        piped = stdin.read()
-        try:  # decoded here, not by the text stream, so that bytes of another encoding are named, not a crash
-            text = piped.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise UsageError(f"standard input is not UTF-8 text (byte {piped[error.start]:#04x} at offset "
-                             f"{error.start}): pipe in a caption saved as UTF-8") from None
+        from catalog.errors import utf8_text
+
+        # decoded here, not by the text stream, so that bytes of another encoding are named, not a crash
+        text = utf8_text(stdin.read(), "standard input", "pipe in a caption saved as UTF-8", UsageError)
     if not text.strip():
         raise UsageError("the caption is empty")
     rules_file = getattr(ctx.obj, "rules", None)  # `catalog --rules FILE parse-caption ...`
