@@ -293,12 +293,13 @@ def _registered_venue(place, text: str, plain: str, sentences: list[tuple[int, i
     scene = body[0]
     if date is not None:
         scene = next((s for s in sentences if s[0] <= date.start < s[1]), scene)
-    found = registered_venue(text, plain, scene, words, register_for(rules), place)
+    register = register_for(rules)
+    found = registered_venue(text, plain, scene, words, register, place)
     if found is None and not place.sublocation:  # "某某节的由来。当天,群众来到罗布林卡之内": the scene sentence
         # names no venue, a later one does after a place word (or the chain's city)
         for other in body:
             if other != scene:
-                found = registered_venue(text, plain, other, words, register_for(rules), place, later=True)
+                found = registered_venue(text, plain, other, words, register, place, later=True)
                 if found:
                     scene = other
                     break

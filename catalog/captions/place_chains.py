@@ -2373,8 +2373,10 @@ def _a_city_run_into_its_province(toks: list[Token], start: int, end: int, eleme
     """The city and its province when a province's name closed by its kind's word opens with a city the gazetteer
     knows in the same country, no comma between ("in Sukkur Sindh province, Pakistan": Sukkur, then Sindh
     province); else the province whole ("Central Sulawesi province": no city Central of Indonesia)."""
+    if not all(is_capitalised(t.text) for t in toks[start:end - 1]):
+        return [element]
     for cut in range(start + 1, end - 1):
-        if not all(is_capitalised(t.text) for t in toks[start:end - 1]) or toks[cut - 1].lower in _NAME_CONNECTORS:
+        if toks[cut - 1].lower in _NAME_CONNECTORS:
             return [element]
         larger = " ".join(t.text for t in toks[cut:end - 1])
         head_name = " ".join(t.text for t in toks[start:cut])

@@ -281,13 +281,7 @@ def named_site_english(place: Place, text: str, span: tuple[int, int] | None) ->
     province after a comma (a town: "Quorva Bridge, P.E.I."), or a town written with it that is not the city read
     ("teaching at Quorva High School in New Orleans" when the scene is LaPlace; "Ayodhya's Ram Temple" in Kolkata).
     The gazetteer's towns, small ones too, are never taken. Returns the name taken, or None."""
-    from catalog.captions.place_chains import PEOPLE_OF_A_PLACE, read_object
-    from catalog.captions.place_evidence import (
-        names_a_body,
-        names_a_disaster,
-        names_a_person,
-        names_a_team,
-    )
+    from catalog.captions.place_chains import read_object
     from catalog.captions.vocabulary import PREPOSITIONS, TITLE_WORDS, VENUE_WORDS
 
     if span is None or place.sublocation or "background" in text[span[0]:span[1]]:
@@ -308,22 +302,20 @@ def named_site_english(place: Place, text: str, span: tuple[int, int] | None) ->
         site = chain.elements[0]
         words = site.value.split()
         last = words[-1]
-        k = i - 1 if i and toks[i - 1].lower != "the" else i - 2
-        before = toks[k].lower if k >= 0 else ""
-        end = next((m for m in range(i, n) if toks[m].end >= site.end), j)
-        after = [toks[m].text for m in range(end + 1, min(end + 3, n))]
-        after_lower = [w.casefold() for w in after]
         if len(words) < 2 or not last[:1].isupper() or last.casefold() not in VENUE_WORDS or (
                 last.casefold() in _BACKDROP_WORDS):
             i = max(j, i + 1)
             continue
+        k = i - 1 if i and toks[i - 1].lower != "the" else i - 2
+        before = toks[k].lower if k >= 0 else ""
+        end = next((m for m in range(i, n) if toks[m].end >= site.end), j)
+        after = [toks[m].text for m in range(end + 1, min(end + 3, n))]
         # the sentence's first site named so is the one weighed: a later one is its background, or another's
         if (not site.value.isupper() and not any(ch.isdigit() for ch in site.value)
                 and before not in _NOT_BEFORE_A_NAMED_SITE and before not in TITLE_WORDS
                 and before not in PREPOSITIONS  # (the chains weighed a name after one: "near the X Cathedral")
                 and "credit" not in (t.lower for t in toks[max(0, i - 4):i])
-                and not _something_else_after(after, after_lower, names_a_body, names_a_person, names_a_team,
-                                              names_a_disaster, TITLE_WORDS, PEOPLE_OF_A_PLACE)
+                and not _something_else_after(after)
                 and not _placed_in_another_town(chain, place) and not _town_or_place(site.value)
                 and not (place.city and 0 <= text.find(place.city, span[0], site.start))):
             # (a city read before the site places the scene first: the site after it is another clause's, "in
@@ -348,16 +340,20 @@ _NOT_BEFORE_A_NAMED_SITE = frozenset({"a", "an", "his", "her", "their", "its", "
                                       "courtesy", "now", '"', "“", "‘", "'", "(", "-", "–", "—"})
 
 
-def _something_else_after(after: list[str], after_lower: list[str], *tests) -> bool:
-    """Whether the words after a site's name make it a body's, a person's, a team's or a disaster's name, or the
-    start of a longer name ("Quorva Bridge and Road Corporation")."""
-    body, person, team, disaster, titles, people = tests
+def _something_else_after(after: list[str]) -> bool:
+    """Whether the (up to two) words after a site's name make it a body's, a person's, a team's or a disaster's
+    name, or the start of a longer name ("Quorva Bridge and Road Corporation")."""
+    from catalog.captions.place_chains import PEOPLE_OF_A_PLACE
+    from catalog.captions.place_evidence import names_a_body, names_a_disaster, names_a_person, names_a_team
+    from catalog.captions.vocabulary import TITLE_WORDS
+
     if not after:
         return False
-    first = after_lower[0]
-    if body(first) or person(first) or team(after[0]) or disaster(after[0]) or first in titles or first in people:
+    first = after[0].casefold()
+    if names_a_body(first) or names_a_person(first) or names_a_team(after[0]) or names_a_disaster(after[0]) or (
+            first in TITLE_WORDS or first in PEOPLE_OF_A_PLACE):
         return True
-    if len(after) > 1 and (team(after[1]) or first == "and" and is_capitalised(after[1])):
+    if len(after) > 1 and (names_a_team(after[1]) or first == "and" and is_capitalised(after[1])):
         return True  # "the Quorva High School football team", "Quorva Bridge and Road Corporation"
     return False
 
