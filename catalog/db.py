@@ -20,7 +20,14 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, P
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from catalog import write_lock
-from catalog.errors import DamagedCatalogue, DatabaseError, MissingCatalogue, ReadOnlyCatalogue, is_damaged
+from catalog.errors import (
+    DamagedCatalogue,
+    DatabaseError,
+    MissingCatalogue,
+    NotACatalogue,
+    ReadOnlyCatalogue,
+    is_damaged,
+)
 from catalog.schema_version import (  # noqa: F401 - COMMAND, LONG_RUNNING, SqliteTuning: named here by callers
     _REVISION_LINE,
     COMMAND,
@@ -120,7 +127,7 @@ def _sqlite_engine(url: str, *, readonly: bool, tuning: SqliteTuning) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         if path.is_dir():
-            raise DatabaseError(f"{path} is a folder, not a catalogue; give the catalogue file with --db")
+            raise NotACatalogue(f"{path} is a folder, not a catalogue file")
         if readonly and not path.exists():
             raise DatabaseError(f"there is no catalogue at {path}")
         if not readonly and not path.parent.exists():
@@ -258,7 +265,7 @@ def _require_existing(url: str) -> None:
     if path is None:
         return
     if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a catalogue; give the catalogue file with --db")
+        raise NotACatalogue(f"{path} is a folder, not a catalogue file")
     if not path.exists():
         raise MissingCatalogue(
             f"there is no catalogue at {path}: check --db (or CATALOG_DB); `catalog import FOLDER` makes one"
@@ -361,8 +368,7 @@ def open_error(error: BaseException, path: Path | None) -> DatabaseError:
         return DamagedCatalogue(path, message)
     if "not a database" in lowered or "file is encrypted" in lowered:
         where = f"{path} is" if path is not None else "this is"
-        return DatabaseError(f"cannot open the catalogue: {where} not a catalogue (not a SQLite database); "
-                             "check --db (or CATALOG_DB)")
+        return NotACatalogue(f"cannot open the catalogue: {where} not a catalogue (not a SQLite database)")
     return DatabaseError(f"cannot open the catalogue: {message}")
 
 

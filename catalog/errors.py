@@ -1,5 +1,7 @@
 """Errors the catalogue raises, each with a message written for the person at the keyboard."""
 
+from __future__ import annotations
+
 
 class CatalogError(Exception):
     """Base class: anything the CLI should show as a plain message and exit 1."""
@@ -24,6 +26,25 @@ class NotFound(CatalogError):
 
 class DatabaseError(CatalogError):
     """The catalogue file or server cannot be opened, upgraded or written."""
+
+
+class NotACatalogue(DatabaseError):
+    """The path given as a catalogue is something else (a folder, a file that is not a SQLite database).
+
+    The message names the option the path came from, --db unless told otherwise, so `copy --to` can say
+    that its target is the one at fault:
+
+    >>> str(NotACatalogue("/tmp is a folder, not a catalogue").given_as("--to"))
+    '/tmp is a folder, not a catalogue: check --to'
+    """
+
+    def __init__(self, problem: str, option: str = "--db (or CATALOG_DB)"):
+        self.problem = problem
+        super().__init__(f"{problem}: check {option}")
+
+    def given_as(self, option: str) -> NotACatalogue:
+        """The same error for a path given with another option."""
+        return NotACatalogue(self.problem, option)
 
 
 class MissingCatalogue(DatabaseError):

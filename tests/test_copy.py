@@ -152,6 +152,20 @@ def test_the_same_catalogue_and_a_missing_source_are_refused(cli, desk, tmp_path
     assert not (tmp_path / "new.db").exists()
 
 
+def test_a_target_that_is_not_a_catalogue_is_named_as_the_target(cli, desk, tmp_path):
+    """The fault is in what --to names, so the message points there, not at --db; the source is untouched."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database\n")
+    before = desk.read_bytes()
+    for target, problem in ((notes, "not a SQLite database"), (tmp_path, "is a folder")):
+        result = cli("--db", str(desk), "copy", "--to", str(target))
+        assert result.exit_code == 1 and problem in result.output, result.output
+        assert "check --to" in result.output and "--db" not in result.output
+    assert notes.read_text() == "not a database\n" and desk.read_bytes() == before
+    result = cli("--db", str(notes), "search", "x")
+    assert result.exit_code == 1 and "check --db" in result.output
+
+
 def test_an_unreachable_server_is_a_plain_error(cli, desk):
     result = cli("--db", str(desk), "copy", "--to", "postgresql+psycopg://nobody@127.0.0.1:1/news")
     assert result.exit_code == 1
