@@ -237,8 +237,10 @@ TUNE_FLOORS = {
     # prefecture, boroughs and wards, not tuned on yet): its tune part scores 93.0 (city 80.0, agency 88.6)
     # the session's caption branches (capen74-78, capprec18) raised en photographer, sublocation, city, province
     # and country on tune
-    "en": {"photographer": 0.982, "agency": 0.983, "provider": 0.990, "date": 0.991, "date_kind": 0.985,
-           "sublocation": 0.926, "city": 0.940, "province": 0.979, "country": 0.986},
+    # re-based for en_fresh49 (42 fresh tune captions: towns, villages and their sites in Africa, South Asia, Latin
+    # America and Eastern Europe, not tuned on yet): its tune part scores 93.4 (sublocation 83.3, city 85.7)
+    "en": {"photographer": 0.981, "agency": 0.983, "provider": 0.991, "date": 0.992, "date_kind": 0.986,
+           "sublocation": 0.926, "city": 0.939, "province": 0.978, "country": 0.985},
     # capzh12 raised zh sublocation, city, country and agency: places kept with a mirror's pinyin, a city the
     # caption calls one (小城), a venue's end before 里, numbered schools, landmarks that are towns, 东说念主 for 人
     # capzh13 raised zh sublocation: a title before a bare credit, villages named 长X after their
@@ -287,8 +289,10 @@ TUNE_FLOORS = {
     # re-based for zh_fresh46 (36 fresh tune captions from Singapore, Malaysian, Hong Kong, Taiwan and Japanese
     # papers' Chinese pages, not tuned on yet): its tune part scores 92.0 (sublocation 69.4)
     # capzh58-60 and capprec18 raised zh date_kind, sublocation, city and country on tune
-    "zh": {"photographer": 0.988, "agency": 0.988, "provider": 0.993, "date": 0.993, "date_kind": 0.987,
-           "sublocation": 0.926, "city": 0.967, "province": 0.988, "country": 0.988},
+    # re-based for zh_fresh47 (36 fresh tune captions of provincial papers and county media, not tuned on yet):
+    # its tune part scores 96.0 (sublocation 83.3)
+    "zh": {"photographer": 0.989, "agency": 0.987, "provider": 0.993, "date": 0.993, "date_kind": 0.987,
+           "sublocation": 0.925, "city": 0.966, "province": 0.988, "country": 0.988},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}
