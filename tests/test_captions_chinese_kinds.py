@@ -4777,3 +4777,35 @@ def test_the_eve_of_the_new_year_before_the_scene(text, expected):
     ("四年前某某峰再次胜选"), so the city after it was no scene's; now a number of years before 年前 only (四年前,
     几年前, 110年前), and the place after the eve is read."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一批农场主9日在爱荷华州举行集会,要求降低化肥价格。(美联社)",
+     {"province": "爱荷华州", "city": None, "country": None}),
+    ("民众在得克萨斯州休斯敦街头参加游行。", {"province": "得克萨斯州", "city": "休斯敦"}),
+    ("州长在记者会上讲话,威斯康星州。", {"province": "威斯康星州"}),
+    ("居民们在静冈县滨松市的避难所排队领取食物。", {"province": "静冈县", "country": None}),
+    ("在京畿道坡州市,游客在临津阁参观。", {"province": "京畿道", "city": "坡州"}),
+    ("4月2日,日本长野县,登山者在雪中前行。", {"country": "日本", "province": "长野县"}),
+    ("4月2日,日本长野县松本市,游客参观松本城。", {"country": "日本", "province": "长野县", "city": "松本"}),
+    ("在俄勒冈州的塞勒姆市,选民排队投票。", {"province": "俄勒冈州", "city": "塞勒姆"}),
+    ("在江西省的九江市,志愿者清理河道。", {"province": "江西", "city": "九江"}),
+    # its governor and its university are no scene's province; a state after its country as before
+    ("犹他州长在记者会上讲话。", {"province": None}),
+    ("学生在俄亥俄州立大学校园里散步。", {"province": None}),
+    ("在美国佛罗里达州迈阿密,游客在海滩上晒太阳。", {"country": "美国", "province": "佛罗里达州", "city": "迈阿密"}),
+    ("在韩国京畿道水原市,游客参观华城。", {"country": "韩国", "province": "京畿道", "city": "水原"}),
+])
+def test_a_state_or_prefecture_abroad_without_its_country(text, expected):
+    """A state, prefecture or province abroad written whole with its suffix (places.states_abroad: 爱荷华州,
+    静冈县, 京畿道) is the province where no country is named before it (chinese_chain `_state_abroad`), and a
+    prefecture with 县 is after 日本 too (the unit reader took it for a county of China and the chain broke); a
+    city written with 市 after a province and 的 is the province's (`_a_city_by_its_suffix`)."""
+    check(text, expected)
+
+
+def test_a_later_sentence_on_the_local_town_after_a_province_abroad():
+    """A dated sentence naming only a prefecture, then one on "当地的" (the local) town: the town is the city, the
+    prefecture and its country kept (chinese_places `_the_pictures_place`, `_BACK_TO_THE_PLACE`)."""
+    check("2018年,日本福冈县遭遇暴雨,多人失踪。当地的小城久留米市一片泥泞,居民清理家园。",
+          {"country": "日本", "province": "福冈县", "city": "久留米"})

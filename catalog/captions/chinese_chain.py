@@ -119,7 +119,32 @@ def _abroad(elements: list[Element], words: Words) -> bool:
     """Whether a chain names a foreign country (法国) or begins with a foreign province's short name (南澳, 加州):
     its places' names are written in sounds."""
     return any(e.level == "country" and simplified(e.value) not in CHINA_NAMES for e in elements) or (
-        simplified(elements[0].value) in words.set("places.short_provinces"))
+        simplified(elements[0].value) in words.set("places.short_provinces")) or (
+        simplified(elements[0].value) in words.set("places.states_abroad"))
+
+
+def _a_city_by_its_suffix(text: str, plain: str, at: int, end: int, words: Words, patterns: dict,
+                          elements: list[Element]) -> bool:
+    """Whether a city written with its suffix 市 begins at `at` (after a province and 的: "俄亥俄州的沃伦市")."""
+    unit = unit_at(text, plain, at, end, words, patterns, elements)
+    return unit is not None and unit[0].level in ("city", "place", "county") and plain[unit[1] - 1:unit[1]] == "市"
+
+
+def _state_abroad(plain: str, at: int, end: int, words: Words) -> int | None:
+    """Where a first-level division abroad written whole with its suffix (places.states_abroad: 亚利桑那州, 千叶县,
+    京畿道) that starts at `at` ends, or None; not before 长 or 立 ("亚利桑那州长", "俄亥俄州立大学": the state's
+    governor and its university, an office and a venue's name)."""
+    if plain[at:at + 2] not in words.made(("states_abroad_starts",), lambda: frozenset(
+            name[:2] for name in words["places.states_abroad"])):
+        return None  # (most starts: no state's first two characters)
+    for name in words.longest_first("places.states_abroad"):
+        if plain.startswith(name, at) and at + len(name) <= end:
+            return None if plain[at + len(name):at + len(name) + 1] in _NOT_A_STATE_AFTER else at + len(name)
+    return None
+
+
+#: What makes a state's suffix the start of a word, right after it: 州长 (its governor), 州立 (its own school).
+_NOT_A_STATE_AFTER = frozenset("长長立")
 
 
 #: The names of China a chain may begin with.
@@ -414,6 +439,9 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
                     elements.append(Element("place", text[kind:stop], kind, stop, link=","))
                     break
                 break  # "浙江小城...": the word calling it a city is no city's name itself
+        if elements and elements[-1].level == "province" and plain[position:position + 1] == "的" and (
+                _a_city_by_its_suffix(text, plain, position + 1, end, words, patterns, elements)):
+            position += 1  # "在俄亥俄州的沃伦市", "在浙江省的湖州市": the province's city, written with 市, after 的
         if elements and plain.startswith("境内", position):
             position = _past_within(text, plain, position, end, words, patterns, elements)
             # ("四川凉山州境内的越西县": within the prefecture, its county)
@@ -1237,6 +1265,13 @@ def unit_at(text: str, plain: str, at: int, end: int, words: Words, patterns: di
         country = None  # "积石山县中国冷极镇": after a county, a town named with a country's name (a chain goes down)
     if country is not None:
         return Element("country", text[at:country], at, country, link=","), country
+    after_country = bool(before) and before[-1].end == at and before[-1].level == "country"
+    whole = _state_abroad(plain, at, end, words) if not (before and before[-1].end == at) or after_country else None
+    if whole is not None and after_country and plain[whole - 1] != "县":
+        whole = None  # (after its country a state with 州 or 道 is read below as before: "韩国京畿道水原市")
+    if whole is not None:  # "在亚利桑那州举行集会", "日本宫城县": a state or a prefecture abroad, alone, or a
+        # prefecture with 县 after its country, which the unit reader would take for a county of China
+        return Element("province", text[at:whole], at, whole, link=","), whole
     unit = patterns["units"].match(plain, at, end)
     if unit is not None:
         unit = _whole_unit(plain, at, unit, end, words, patterns)
@@ -1551,7 +1586,8 @@ def _listed_name_starts(words: Words) -> tuple[frozenset[str], frozenset[str]]:
     def build() -> tuple[frozenset[str], frozenset[str]]:
         names = [*words["places.provinces"], *words["places.municipalities"], *words["places.territories"],
                  *words["places.countries"], *bare_cities(words), *words["places.short_provinces"],
-                 *_city_states(words).values(), *_listed_districts(words), *words["places.prefectures"]]
+                 *words["places.states_abroad"], *_city_states(words).values(), *_listed_districts(words),
+                 *words["places.prefectures"]]
         return (frozenset(name[:2] for name in names if len(name) >= 2),
                 frozenset(name for name in names if len(name) == 1))
 

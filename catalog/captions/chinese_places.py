@@ -361,12 +361,17 @@ def _place_in_its_title(text: str, plain: str, start: int, end: int, words: Word
 _STORY_WORDS = compiled("报道|報道|讯|訊|电|電|消息|专稿|專稿")
 
 
+#: Words opening a later sentence that refer back to the province or country just named ("日本宫城县发生强震。
+#: 当地的港口镇某某市变成一片废墟": the local town), read as a sentence saying what the picture shows is.
+_BACK_TO_THE_PLACE = ("当地的",)
+
+
 def _the_pictures_place(place: Place, text: str, plain: str, body: list[tuple[int, int]], scene: tuple[int, int],
                         date: ChineseDate, words: Words, patterns: dict) -> Place:
     """The place of a later sentence that says what the picture shows ("图为...", places.scene_marks) when the
     dated sentence names only a province or a country around its places ("美国纽约、芝加哥等地举行抗议。图为芝加哥
     抗议现场": Chicago), the province and country kept where the later one names none; else `place`."""
-    marks = words.words("places.scene_marks")
+    marks = (*words.words("places.scene_marks"), *_BACK_TO_THE_PLACE)
     for start, end in body[:4]:
         if start < scene[1] or not plain[start:end].lstrip(" \u3000△■▲●◆★☆#↑").startswith(marks):
             continue
