@@ -1432,3 +1432,18 @@ def test_a_chinese_ranges_end_or_a_shows_last_day_is_not_the_photos(text, expect
 def test_a_chinese_country_or_province_only_in_quotation_marks_is_no_scene(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a slashed date with the year first ("2016/08/24", a photo agency's heading) is the photo's day: read whole, the
+    # year alone of a background sentence ("in 2009") is no longer taken for it
+    ("QUORVA, ITALY - 2016/08/24: The quake struck at 3:36, the hour of the one that hit Zembla in 2009. (Photo by "
+     "Ann Ray/Pacific Press/LightRocket via Getty Images)", "2016-08-24"),
+    ("Farmers plant rice near Quorva, 2019/10/5. Photo by Le Van", "2019-10-05"),
+    # ...a season's two years, and a path of numbers, are no date
+    ("Fans cheer the 2018/19 season's last match in Quorva.", None),
+    ("The gallery at photos/2016/08/24/quorva shows the fair.", None),
+])
+def test_a_slashed_date_with_its_year_first(text, expected):
+    assert parse(text).date == expected
+
