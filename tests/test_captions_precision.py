@@ -1447,3 +1447,15 @@ def test_a_chinese_country_or_province_only_in_quotation_marks_is_no_scene(text,
 def test_a_slashed_date_with_its_year_first(text, expected):
     assert parse(text).date == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a dotted date whose numbers leave the order open is month first where the place's country writes dates so
+    ("Marines swim at Camp Quorva, North Carolina. (U.S. Marine Corps photo by Cpl. Ann Ray)\n\nDate Taken: "
+     "03.11.2022\nLocation: CAMP QUORVA, NC, US", "2022-03-11"),
+    # ...day first elsewhere, and where no country is read; a day over 12 says the order itself
+    ("Berlin, Germany - 03.11.2022\nProtesters march through Mitte.", "2022-11-03"),
+    ("Protesters march through Quorva. 03.11.2022", "2022-11-03"),
+    ("Marines swim at Camp Quorva, North Carolina, 02.19.2026. Photo by Cpl. Ann Ray", "2026-02-19"),
+])
+def test_a_dotted_date_in_its_countrys_order(text, expected):
+    assert parse(text).date == expected
