@@ -1459,3 +1459,19 @@ def test_a_slashed_date_with_its_year_first(text, expected):
 ])
 def test_a_dotted_date_in_its_countrys_order(text, expected):
     assert parse(text).date == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a month or a year right before a verb of beginning or founding is the pictured thing's history: no date, and
+    # the place stays the first sentence's
+    ("奎尔瓦大桥全长881米,是亚洲跨径最大的开启型桥梁,2003年7月动工。图为通车典礼后,群众走上大桥。(王明 摄)",
+     (None, None, "奎尔瓦大桥")),
+    ("这个被叫作保健医院的奎尔瓦动车所2013年5月成立,负责动车组的检修。(王明 摄)", (None, None, None)),
+    # ...a date opening its sentence, and a day written, stay the photo's
+    ("2003年7月,奎尔瓦大桥动工。(王明 摄)", ("2003-07", "taken", None)),
+    ("2019年5月,游客在奎尔瓦公园赏花。(王明 摄)", ("2019-05", "taken", None)),
+])
+def test_a_chinese_month_when_a_thing_was_begun_is_its_history(text, expected):
+    facts = parse(text)
+    got = (facts.date, facts.date_kind, facts.location.sublocation)
+    assert got[:2] == expected[:2] and (expected[2] is None or got[2] == expected[2]), got
