@@ -1432,3 +1432,46 @@ def test_a_chinese_ranges_end_or_a_shows_last_day_is_not_the_photos(text, expect
 def test_a_chinese_country_or_province_only_in_quotation_marks_is_no_scene(text, expected):
     got = place_of(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a slashed date with the year first ("2016/08/24", a photo agency's heading) is the photo's day: read whole, the
+    # year alone of a background sentence ("in 2009") is no longer taken for it
+    ("QUORVA, ITALY - 2016/08/24: The quake struck at 3:36, the hour of the one that hit Zembla in 2009. (Photo by "
+     "Ann Ray/Pacific Press/LightRocket via Getty Images)", "2016-08-24"),
+    ("Farmers plant rice near Quorva, 2019/10/5. Photo by Le Van", "2019-10-05"),
+    # ...a season's two years, and a path of numbers, are no date
+    ("Fans cheer the 2018/19 season's last match in Quorva.", None),
+    ("The gallery at photos/2016/08/24/quorva shows the fair.", None),
+])
+def test_a_slashed_date_with_its_year_first(text, expected):
+    assert parse(text).date == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dotted date whose numbers leave the order open is month first where the place's country writes dates so
+    ("Marines swim at Camp Quorva, North Carolina. (U.S. Marine Corps photo by Cpl. Ann Ray)\n\nDate Taken: "
+     "03.11.2022\nLocation: CAMP QUORVA, NC, US", "2022-03-11"),
+    # ...day first elsewhere, and where no country is read; a day over 12 says the order itself
+    ("Berlin, Germany - 03.11.2022\nProtesters march through Mitte.", "2022-11-03"),
+    ("Protesters march through Quorva. 03.11.2022", "2022-11-03"),
+    ("Marines swim at Camp Quorva, North Carolina, 02.19.2026. Photo by Cpl. Ann Ray", "2026-02-19"),
+])
+def test_a_dotted_date_in_its_countrys_order(text, expected):
+    assert parse(text).date == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a month or a year right before a verb of beginning or founding is the pictured thing's history: no date, and
+    # the place stays the first sentence's
+    ("奎尔瓦大桥全长881米,是亚洲跨径最大的开启型桥梁,2003年7月动工。图为通车典礼后,群众走上大桥。(王明 摄)",
+     (None, None, "奎尔瓦大桥")),
+    ("这个被叫作保健医院的奎尔瓦动车所2013年5月成立,负责动车组的检修。(王明 摄)", (None, None, None)),
+    # ...a date opening its sentence, and a day written, stay the photo's
+    ("2003年7月,奎尔瓦大桥动工。(王明 摄)", ("2003-07", "taken", None)),
+    ("2019年5月,游客在奎尔瓦公园赏花。(王明 摄)", ("2019-05", "taken", None)),
+])
+def test_a_chinese_month_when_a_thing_was_begun_is_its_history(text, expected):
+    facts = parse(text)
+    got = (facts.date, facts.date_kind, facts.location.sublocation)
+    assert got[:2] == expected[:2] and (expected[2] is None or got[2] == expected[2]), got

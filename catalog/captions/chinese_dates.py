@@ -215,7 +215,9 @@ def _find_dates(text: str, words: Words) -> list[ChineseDate]:
         # (an event's listed days, or a day the sentence defines: still the scene's time for the readers of places,
         # but no photo date)
         no_day = kind is None and not is_background and (
-            _a_day_listed(text, match.start(), end) or _defines_the_day(text, end, words))
+            _a_day_listed(text, match.start(), end) or _defines_the_day(text, end, words) or (
+                # (a month or a year when the thing pictured was begun or founded, "2003年7月动工": its history)
+                day is None and words.pattern("dates.history_after").match(after) is not None))
         found.append(ChineseDate(match.start(), end, iso, kind, is_background, vague=no_day))
     return _listing_dates_left_out(text, _page_stamps_left_out(text, found))
 

@@ -120,6 +120,8 @@ DATE_SHAPES: tuple[DateShape, ...] = (
               rf"(?P<day>{_DAY})\.?\s+(?:de\s+)?(?P<mon>{_FOREIGN_MON})\s+(?:de\s+)?(?P<year>{_YEAR})", "day"),
     DateShape("ISO", "2025-10-14",
               r"(?P<year>(?:18|19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", "day"),
+    DateShape("slashed year/month/day", "2016/08/24: ... / 2019/10/5 (the year first says the order)",
+              r"(?<![\d/])(?P<year>(?:19|20)\d\d)/(?P<mon>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)\b(?!/)", "day"),
     DateShape("dotted day.month.year", "30.04.2019 (European order)",
               r"(?P<day>[0-3]?\d)\.(?P<mon>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b", "day"),
     DateShape("dotted month.day.year, when the day is over 12", "3.31.2024 (American order)",

@@ -343,6 +343,8 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
                 note(str(doubt))
     if dates and places and facts.date is None and facts.date_text is None and open_order(work):
         _date_in_the_countrys_order(facts, work, paragraphs, spans)
+    if dates and places and facts.date and "." in work:
+        _dotted_date_in_the_countrys_order(facts, work)
     if dateline is not None and dateline.scene:
         _use_scene_dateline(facts, dateline, places=places)
     return facts
@@ -409,6 +411,22 @@ def _date_in_the_countrys_order(facts: CaptionFacts, work: str, paragraphs: list
     if found.date and found.date_kind == "taken" and found.anchor is not None and open_order(found.anchor.text):
         facts.date, facts.date_kind = found.date, "taken"
         facts.evidence["date"] = facts.evidence["date_kind"] = date_kind("en", "text", None, found.date)
+
+
+#: A dotted date whose first two numbers may both be the month: "02.12.2021".
+_OPEN_DOTS = compiled(r"(?<![\d.])(?P<first>0?[1-9]|1[0-2])\.(?P<second>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b")
+
+
+def _dotted_date_in_the_countrys_order(facts: CaptionFacts, work: str) -> None:
+    """A dotted date is read day first, as Europe writes it ("30.04.2019"); one whose numbers leave the order open
+    ("Date Taken: 02.12.2021") is month first when the caption's place is in a country that writes dates so (a
+    base in North Carolina: February 12, not 2 December), as a slashed one is (`_date_in_the_countrys_order`)."""
+    for match in _OPEN_DOTS.finditer(work):
+        first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
+        if first != second and f"{year}-{second:02d}-{first:02d}" == facts.date:
+            if slashed_day_first(_country_code(facts.location)) is False:
+                facts.date = f"{year}-{first:02d}-{second:02d}"
+            return
 
 
 def _date_in_credit(text: str, found: Found) -> Mention | None:
