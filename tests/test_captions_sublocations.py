@@ -1306,8 +1306,19 @@ def test_a_county_or_state_fair_is_its_fairground(text, expected):
      "Quorva Island"),
     ("Ganesh Chaturthi was celebrated in Pune this year. In picture, a procession makes its way on Quorva road.",
      "Quorva road"),
+    # "The" and the thing's kind in small letters, then where it is: the thing told of, now pictured
+    ("Hundreds of sheep died in a fire near Kilcoo, County Down. The animals were in a barn at Quorva Lane when "
+     "the blaze broke out.", "Quorva Lane"),
+    ("The new trams ran a last test on the line before the opening. The set is seen passing Quorvale Station.",
+     "Quorvale Station"),
+    ("A glass chamber at the university in Halifax is the setting for plasma research. The vessel, found in the "
+     "basement of the Quorva building, holds thin gases.", "Quorva building"),
+    ("Storms battered the coast near Whitby overnight. The boats, moored at Quorva Harbour, rode out the gale.",
+     "Quorva Harbour"),
     # a venue in another town, the thing's history, or a sentence on something else gives no venue
     ("Old trees were brought down by the gale in Dunedin. This one stood at Lindt Park in Kearney.", None),
+    ("Farmers bring in the rice in Quorva County of Yiyang, Hunan Province. The county, in the middle of the "
+     "Lindt Lake area, has begun harvesting.", None),
     ("A ship rusts at its mooring in Belfast. It was built in 1911 at the Quorva Dock.", None),
     ("Old trees were brought down by the gale in Dunedin. The council met at Lindt Hall on Monday.", None),
 ])

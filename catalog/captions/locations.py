@@ -1755,9 +1755,17 @@ def _another_level(place: Place, found: Place) -> bool:
 _PICTURED_SENTENCES = 3
 #: A sentence opening on the thing or the people pictured: "This one", "This man", "These women", "It", or on the
 #: picture short of its article, "In picture," (the scene's openers with it, place_evidence.toml, are read before the
-#: first sentence and would place the scene by the venue alone, its town left out).
+#: first sentence and would place the scene by the venue alone, its town left out); or "The" and one or two words in
+#: small letters, the thing told of before named again by its kind, then where it is: "is seen", "were in", "was
+#: at", a verb of standing or waiting, or a comma before a clause ("The set is seen passing Quorva Station", "The
+#: animals were in a shed at Quorva Road", "The vessel, found in the basement of the Quorva building"). A town's
+#: own kind ("The county, in the middle of the Quorva Lake area") is the place told of, not the thing pictured.
 _THE_PICTURED = compiled(r"\s*(?:In\s+(?:picture|photo)\b|(?:This|These|It)\b(?!\s+(?:is|was|has|had)\s+"
-                         r"(?:a|an|the|one|not|also|said|known|believed|thought|home|part|been|now)\b))")
+                         r"(?:a|an|the|one|not|also|said|known|believed|thought|home|part|been|now)\b)"
+                         r"|The\s+(?!(?:county|city|town|village|district|region|area|province|state|country|capital|"
+                         r"island|municipality|prefecture)\b)[a-z]+(?:\s+[a-z]+)?(?:,|\s+(?:is|are|was|were)\s+"
+                         r"(?:seen|in|at|on|found|parked|moored|kept|held|housed)\b|\s+(?:stands?|stood|sits?|sat|"
+                         r"walks?|walked|waits?|waited)\b))")
 #: A thing's making or history told in the past: "It was built", "This was founded", "These were erected".
 _A_PAST_MAKING = compiled(r"\b(?:was|were)\s+(?:built|founded|erected|established|made|constructed|opened|"
                           r"launched|designed|completed|restored)\b")
