@@ -1327,6 +1327,26 @@ def test_a_venue_of_the_thing_pictured_in_a_later_sentence(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a dateline of places and a date, a date or a title as a sentence of its own, then the body describing the photo
+    ("Valletta, Malta. 12th May, 2019. A general view of the crowd as the band plays in Quorva Square in Valletta, "
+     "Malta.", "Quorva Square"),
+    ("Muscat, Oman - March 3rd, 2019: Waiting. A man stands outside the Quorva Museum. Sunday, March 3rd, 2019. "
+     "Muscat.", "Quorva Museum"),
+    # a venue of another town, or no venue in the body's first sentence, gives none
+    ("Valletta, Malta. 12th May, 2019. A general view of the crowd at Quorva Square in Mdina, Malta.", None),
+    ("Muscat, Oman - March 3rd, 2019: Waiting. A man waits for the bus. The Quorva Museum opened here in 1990.",
+     None),
+])
+def test_the_bodys_venue_below_a_dateline_and_its_date(text, expected):
+    """`locations._fill_the_headed_bodys_venue` and `_fill_the_datelines_venue`: a caption opening on its town and
+    date, set apart as a heading or a sentence of its own ("Vatican City, Vatican. 24th Apr, 2016. A general view
+    ... in St. Peter's Square"), gave the town and no venue: the body's first sentence was read only when it came
+    right after the dateline. A sentence of a date alone is passed over; the venue is taken when its sentence names
+    no other town."""
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the name after "the ruins of", "the remains of" or "the dunes of", one no table knows, is the site's
     ("A guide looks over the ruins of Quorvakert on a grey morning.", "Quorvakert"),
     ("Drivers race through the dunes of Lindtaca during the rally's fifth stage.", "Lindtaca"),
