@@ -1306,12 +1306,43 @@ def test_a_county_or_state_fair_is_its_fairground(text, expected):
      "Quorva Island"),
     ("Ganesh Chaturthi was celebrated in Pune this year. In picture, a procession makes its way on Quorva road.",
      "Quorva road"),
+    # "The" and the thing's kind in small letters, then where it is: the thing told of, now pictured
+    ("Hundreds of sheep died in a fire near Kilcoo, County Down. The animals were in a barn at Quorva Lane when "
+     "the blaze broke out.", "Quorva Lane"),
+    ("The new trams ran a last test on the line before the opening. The set is seen passing Quorvale Station.",
+     "Quorvale Station"),
+    ("A glass chamber at the university in Halifax is the setting for plasma research. The vessel, found in the "
+     "basement of the Quorva building, holds thin gases.", "Quorva building"),
+    ("Storms battered the coast near Whitby overnight. The boats, moored at Quorva Harbour, rode out the gale.",
+     "Quorva Harbour"),
     # a venue in another town, the thing's history, or a sentence on something else gives no venue
     ("Old trees were brought down by the gale in Dunedin. This one stood at Lindt Park in Kearney.", None),
+    ("Farmers bring in the rice in Quorva County of Yiyang, Hunan Province. The county, in the middle of the "
+     "Lindt Lake area, has begun harvesting.", None),
     ("A ship rusts at its mooring in Belfast. It was built in 1911 at the Quorva Dock.", None),
     ("Old trees were brought down by the gale in Dunedin. The council met at Lindt Hall on Monday.", None),
 ])
 def test_a_venue_of_the_thing_pictured_in_a_later_sentence(text, expected):
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline of places and a date, a date or a title as a sentence of its own, then the body describing the photo
+    ("Valletta, Malta. 12th May, 2019. A general view of the crowd as the band plays in Quorva Square in Valletta, "
+     "Malta.", "Quorva Square"),
+    ("Muscat, Oman - March 3rd, 2019: Waiting. A man stands outside the Quorva Museum. Sunday, March 3rd, 2019. "
+     "Muscat.", "Quorva Museum"),
+    # a venue of another town, or no venue in the body's first sentence, gives none
+    ("Valletta, Malta. 12th May, 2019. A general view of the crowd at Quorva Square in Mdina, Malta.", None),
+    ("Muscat, Oman - March 3rd, 2019: Waiting. A man waits for the bus. The Quorva Museum opened here in 1990.",
+     None),
+])
+def test_the_bodys_venue_below_a_dateline_and_its_date(text, expected):
+    """`locations._fill_the_headed_bodys_venue` and `_fill_the_datelines_venue`: a caption opening on its town and
+    date, set apart as a heading or a sentence of its own ("Vatican City, Vatican. 24th Apr, 2016. A general view
+    ... in St. Peter's Square"), gave the town and no venue: the body's first sentence was read only when it came
+    right after the dateline. A sentence of a date alone is passed over; the venue is taken when its sentence names
+    no other town."""
     assert sublocation(text) == expected
 
 

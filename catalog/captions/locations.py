@@ -1323,6 +1323,9 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
                 _fill_from(place, scene)
             elif by.get("sublocation") == "the scene's phrase" and _within(scene, place):
                 place.sublocation = place.sublocation or scene.sublocation
+            if how == "place heading" and scene == Place() and place.sublocation is None and scene_span and (
+                    written in text[scene_span[0]:scene_span[1]]):
+                _fill_the_headed_bodys_venue(place, text, scene_span, spans, weights)
             return PlaceReading(place, how, written)
     def apart_readings() -> Iterator[tuple[str, tuple[Place, str] | None]]:  # read only when wanted
         yield "beside the date", _beside_date(text, anchor) if anchor else _beside_a_day(text)
@@ -1359,6 +1362,9 @@ def _read_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[
             place.sublocation = place.sublocation or scene.sublocation
             if place.sublocation is None and how == "beside the date" and anchor is not None:
                 place.sublocation = _venue_sentence_after(text, spans, anchor)
+                if place.sublocation is None and scene == Place() and scene_span and (
+                        written in text[scene_span[0]:scene_span[1]]):
+                    _fill_the_headed_bodys_venue(place, text, scene_span, spans, weights)
             return PlaceReading(place, how, written, tuple(d for d in doubts if getattr(place, d.field) is None))
     for start, end in _headline_lines(text, spans, paragraphs):
         # "Poor masses at the popular Ganaja junction, Lokoja" above a body that places nothing: the title line
@@ -1702,6 +1708,9 @@ def _fill_the_datelines_venue(place: Place, text: str, scene: tuple[int, int], s
     if not _dateline_sentence().fullmatch(text, scene[0], scene[1]):
         return
     following, below = _sentence_after(scene, spans, paragraphs)
+    if following is not None and not below and _A_DATE_ALONE.fullmatch(text, following[0], following[1]):
+        # "Valletta, Malta. 12th May, 2019. A general view ... in Quorva Square": the date as a sentence of its own
+        following, below = _sentence_after(following, spans, paragraphs)
     if following is None or below:
         return
     later = find_places(text, following, None, [], weights, {})
@@ -1744,6 +1753,35 @@ def _fill_the_pictured_things_venue(place: Place, text: str, scene: tuple[int, i
         return
 
 
+def _fill_the_headed_bodys_venue(place: Place, text: str, scene: tuple[int, int], spans: list[tuple[int, int]],
+                                 weights: PlaceWeights | None) -> None:
+    """The venue of the body's first sentence of words, when a heading of places and a date gives the town and no
+    sentence placed the scene ("Vatican City, Vatican. 24th Apr, 2016. A general view of the packed square ... in
+    Quorva Square in Vatican City, Vatican."; "Sharjah, United Arab Emirates - February 27th, 2018: Stand alone. A
+    man stands waiting outside the Quorva Museum."): the sentence below a dateline describes the photo, as the
+    first sentence of a body does. A sentence of a date alone is passed over; a venue in another town, or a range
+    or a sea (the town's setting), is not taken."""
+    for span in [s for s in spans if s[0] >= scene[1]][:2]:
+        if _A_DATE_ALONE.fullmatch(text, span[0], span[1]):
+            continue
+        found = find_places(text, span, None, [], weights, {})
+        if found.sublocation and not _a_landscape(found.sublocation) and (
+                not _another_level(place, found) or _the_same_town(place, found)):
+            place.sublocation = found.sublocation
+        return
+
+
+def _the_same_town(place: Place, found: Place) -> bool:
+    """Whether `found` names `place`'s town again (folded), whatever larger place it writes with it: "in Vatican City,
+    Vatican" below "Vatican City, Vatican City"."""
+    return bool(place.city and found.city and place.city.casefold() == found.city.casefold())
+
+
+#: A sentence of a date alone: "24th Apr, 2016.", "Tuesday, February 27th, 2018.", "12/06/2010."
+_A_DATE_ALONE = compiled(r"\s*(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|"
+                         r"[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\.?\s*")
+
+
 def _another_level(place: Place, found: Place) -> bool:
     """Whether `found` names a town, province or country other than `place`'s (folded)."""
     return any(theirs is not None and (mine is None or theirs.casefold() != mine.casefold())
@@ -1755,9 +1793,17 @@ def _another_level(place: Place, found: Place) -> bool:
 _PICTURED_SENTENCES = 3
 #: A sentence opening on the thing or the people pictured: "This one", "This man", "These women", "It", or on the
 #: picture short of its article, "In picture," (the scene's openers with it, place_evidence.toml, are read before the
-#: first sentence and would place the scene by the venue alone, its town left out).
+#: first sentence and would place the scene by the venue alone, its town left out); or "The" and one or two words in
+#: small letters, the thing told of before named again by its kind, then where it is: "is seen", "were in", "was
+#: at", a verb of standing or waiting, or a comma before a clause ("The set is seen passing Quorva Station", "The
+#: animals were in a shed at Quorva Road", "The vessel, found in the basement of the Quorva building"). A town's
+#: own kind ("The county, in the middle of the Quorva Lake area") is the place told of, not the thing pictured.
 _THE_PICTURED = compiled(r"\s*(?:In\s+(?:picture|photo)\b|(?:This|These|It)\b(?!\s+(?:is|was|has|had)\s+"
-                         r"(?:a|an|the|one|not|also|said|known|believed|thought|home|part|been|now)\b))")
+                         r"(?:a|an|the|one|not|also|said|known|believed|thought|home|part|been|now)\b)"
+                         r"|The\s+(?!(?:county|city|town|village|district|region|area|province|state|country|capital|"
+                         r"island|municipality|prefecture)\b)[a-z]+(?:\s+[a-z]+)?(?:,|\s+(?:is|are|was|were)\s+"
+                         r"(?:seen|in|at|on|found|parked|moored|kept|held|housed)\b|\s+(?:stands?|stood|sits?|sat|"
+                         r"walks?|walked|waits?|waited)\b))")
 #: A thing's making or history told in the past: "It was built", "This was founded", "These were erected".
 _A_PAST_MAKING = compiled(r"\b(?:was|were)\s+(?:built|founded|erected|established|made|constructed|opened|"
                           r"launched|designed|completed|restored)\b")
