@@ -1749,6 +1749,12 @@ def test_a_town_named_like_a_water_before_its_state(text, expected):
     ("Shoppers crowd a market in Hama, Syria, before the holiday.", ("Hama", None, "Syria")),
     # written with the unit's word, it stays the province
     ("Farmers harvest wheat in Hama province, Syria, before the rains.", (None, "Hama", "Syria")),
+    # the seat's first vowel written otherwise (Esfahan for Isfahan): the same name transliterated
+    ("Tourists cross an old bridge in Esfahan, Iran, on Friday.", ("Esfahan", None, "Iran")),
+    ("Worshippers leave the great mosque in Esfahan on Friday.", ("Esfahan", None, None)),
+    ("Farmers harvest saffron in Esfahan province, Iran, in the autumn.", (None, "Esfahan", "Iran")),
+    # a province whose seat only holds its name among other names is no spelling of it: Hatay stays the province
+    ("Rescuers search the rubble in Hatay, Turkey, on Tuesday.", (None, "Hatay", "Turkey")),
 ])
 def test_a_province_named_after_its_seat_spelled_apart(text, expected):
     location = parse(text).location
@@ -2008,3 +2014,4 @@ def test_a_town_opening_with_a_name_opener(text, expected):
 def test_a_city_run_into_its_province(text, expected):
     found = parse(text).location
     assert (found.city, found.province) == expected
+
