@@ -2015,3 +2015,22 @@ def test_a_city_run_into_its_province(text, expected):
     found = parse(text).location
     assert (found.city, found.province) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a lone name no table holds right after "in", then a clause of what happened there: a relative clause, a time
+    # clause, the past verb of the phrase it closes, or where things went on from there
+    ("Firefighters answered a brush fire in Quorvaxe that started in an empty barn.", "Quorvaxe"),
+    ("Joe lifts his bicycle off the car in East Quorvedom before he and his friends ride off.", "East Quorvedom"),
+    ("The gym in Quorvecker served the village school from 1916 to 1958.", "Quorvecker"),
+    ("Coffins are carried out of the old factory in Quorvocari to the cemetery for burial.", "Quorvocari"),
+    # not a preposition that makes the name a thing, a time after "that", "since" or "once", nor a kind word
+    ("Every evening, locals turn the square in Quorvajia into their own stage.", None),
+    ("The story ran in Quorvogue that month with six pages of pictures.", None),
+    ("A man who has carved spoons in Al-Quorva since the 1960s.", None),
+    ("The crowd in Quorvim once the police had gone.", None),
+    ("Enumerators count a family in Quorvebes constituency on Friday.", None),
+    # beside a city the gazetteer knows the name is as often one of its districts, clause or not
+    ("Police block a road in Quorvandton that leads to Johannesburg.", None),
+])
+def test_a_town_no_table_holds_before_a_clause(text, expected):
+    assert city(text) == expected
