@@ -2034,3 +2034,19 @@ def test_a_city_run_into_its_province(text, expected):
 ])
 def test_a_town_no_table_holds_before_a_clause(text, expected):
     assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unnamed place placed by "at" or "outside", then "in" and a name, then its province: the name holds the
+    # unnamed place, a town as after "in" alone, not a site read after "at"
+    ("A mother holds her son at a village clinic in Quorvala in Nigeria's northern Bauchi State.",
+     (None, "Quorvala", "Bauchi State")),
+    ("Children play outside a school in Quorvala in Kano State on Monday.", (None, "Quorvala", "Kano State")),
+    # a name right after "at" before its province is a site there, as before
+    ("Tourists linger at Quorvaco in Tibet.", ("Quorvaco", None, "Tibet")),
+    # "of" after the unnamed place names it: the village's own name, not a town holding it
+    ("Farmers dry maize at a village of Quorvala in Kano State.", ("Quorvala", None, "Kano State")),
+])
+def test_a_town_holding_an_unnamed_place_before_its_province(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected
