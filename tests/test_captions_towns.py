@@ -1749,6 +1749,12 @@ def test_a_town_named_like_a_water_before_its_state(text, expected):
     ("Shoppers crowd a market in Hama, Syria, before the holiday.", ("Hama", None, "Syria")),
     # written with the unit's word, it stays the province
     ("Farmers harvest wheat in Hama province, Syria, before the rains.", (None, "Hama", "Syria")),
+    # the seat's first vowel written otherwise (Esfahan for Isfahan): the same name transliterated
+    ("Tourists cross an old bridge in Esfahan, Iran, on Friday.", ("Esfahan", None, "Iran")),
+    ("Worshippers leave the great mosque in Esfahan on Friday.", ("Esfahan", None, None)),
+    ("Farmers harvest saffron in Esfahan province, Iran, in the autumn.", (None, "Esfahan", "Iran")),
+    # a province whose seat only holds its name among other names is no spelling of it: Hatay stays the province
+    ("Rescuers search the rubble in Hatay, Turkey, on Tuesday.", (None, "Hatay", "Turkey")),
 ])
 def test_a_province_named_after_its_seat_spelled_apart(text, expected):
     location = parse(text).location
@@ -2008,3 +2014,39 @@ def test_a_town_opening_with_a_name_opener(text, expected):
 def test_a_city_run_into_its_province(text, expected):
     found = parse(text).location
     assert (found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lone name no table holds right after "in", then a clause of what happened there: a relative clause, a time
+    # clause, the past verb of the phrase it closes, or where things went on from there
+    ("Firefighters answered a brush fire in Quorvaxe that started in an empty barn.", "Quorvaxe"),
+    ("Joe lifts his bicycle off the car in East Quorvedom before he and his friends ride off.", "East Quorvedom"),
+    ("The gym in Quorvecker served the village school from 1916 to 1958.", "Quorvecker"),
+    ("Coffins are carried out of the old factory in Quorvocari to the cemetery for burial.", "Quorvocari"),
+    # not a preposition that makes the name a thing, a time after "that", "since" or "once", nor a kind word
+    ("Every evening, locals turn the square in Quorvajia into their own stage.", None),
+    ("The story ran in Quorvogue that month with six pages of pictures.", None),
+    ("A man who has carved spoons in Al-Quorva since the 1960s.", None),
+    ("The crowd in Quorvim once the police had gone.", None),
+    ("Enumerators count a family in Quorvebes constituency on Friday.", None),
+    # beside a city the gazetteer knows the name is as often one of its districts, clause or not
+    ("Police block a road in Quorvandton that leads to Johannesburg.", None),
+])
+def test_a_town_no_table_holds_before_a_clause(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unnamed place placed by "at" or "outside", then "in" and a name, then its province: the name holds the
+    # unnamed place, a town as after "in" alone, not a site read after "at"
+    ("A mother holds her son at a village clinic in Quorvala in Nigeria's northern Bauchi State.",
+     (None, "Quorvala", "Bauchi State")),
+    ("Children play outside a school in Quorvala in Kano State on Monday.", (None, "Quorvala", "Kano State")),
+    # a name right after "at" before its province is a site there, as before
+    ("Tourists linger at Quorvaco in Tibet.", ("Quorvaco", None, "Tibet")),
+    # "of" after the unnamed place names it: the village's own name, not a town holding it
+    ("Farmers dry maize at a village of Quorvala in Kano State.", ("Quorvala", None, "Kano State")),
+])
+def test_a_town_holding_an_unnamed_place_before_its_province(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city, found.province) == expected

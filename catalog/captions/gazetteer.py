@@ -141,13 +141,37 @@ def _seat_spelled_apart(name: str, levels: NameLevels) -> NameLevels | None:
     "Kirkuk" or "Tver" is, when the city so spelled lies inside the province of that name. A city of a like name
     elsewhere is no seat of it."""
     position = _spelled_apart(name)
-    if position is None:
-        return None
     gazetteer = get_gazetteer()
-    if gazetteer._province_of(position) != levels.province:
+    if position is None or gazetteer._province_of(position) != levels.province:
+        position = _seat_of_another_spelling(name, levels.province)
+    if position is None:
         return None
     city = gazetteer._cities[position]
     return NameLevels(province=levels.province, city_population=city.population, city_country=city.country_code)
+
+
+def _seat_of_another_spelling(name: str, province: str | None) -> int | None:
+    """The city inside the province that the name is another spelling of, spelled apart as a seat's name is
+    transliterated: a first vowel written otherwise ("Esfahan" for Isfahan), or the name alike to the city's first
+    words only, the rest a part's name joined to it ("Nabatieh" for Nabatîyé et Tahta). Asked only of a name that
+    is a province and nothing else, so a city of that province holding the name among its alternates: "Hatay" is
+    one of Antakya's, the province's seat, but no spelling of it."""
+    if name.count(" ") > _MOST_SPACES:
+        return None
+    gazetteer = get_gazetteer()
+    positions, _ = gazetteer._cities_of(name)
+    mine = _letters(name)
+    for position in positions:
+        if gazetteer._province_of(position) != province:
+            continue
+        theirs = _letters(gazetteer._cities[position].name)
+        if mine and theirs and mine[0] != theirs[0] and mine[0] in _VOWELS and theirs[0] in _VOWELS and (
+                SequenceMatcher(None, mine, theirs).ratio() >= _SAME_NAME):
+            return position
+    return None
+
+
+_VOWELS = frozenset("aeiou")
 
 
 def _spelled_apart(name: str) -> int | None:

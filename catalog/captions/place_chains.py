@@ -197,7 +197,7 @@ def read_chains(toks: list[Token]) -> list[Chain]:
             # "A visitor to Yangmingshan in northern Taipei photographs ...": where the visitor is, as after "visit"
             chain, j = _read_chain(toks, i + 1, "object", "object")
         elif word in PREPOSITIONS and _introduces_place(toks, i):
-            allowed, k, part = _allowed(toks, i), i + 1, False
+            allowed, k, part, held = _allowed(toks, i), i + 1, False, False
             if k < n and toks[k].lower == "of" and word in _OF_AFTER:
                 k += 1  # "outside of Helena, MT", "inside of the arena": American English's "of" after them
             m = k + 1 if k < n and toks[k].lower == "the" else k
@@ -209,8 +209,9 @@ def read_chains(toks: list[Token]) -> list[Chain]:
                 if named != k and word not in _DESTINATIONS:
                     allowed = "any"  # "outside a polling station in Lahore": the preposition places the unnamed
                     # place; the named one holds it, and is no landmark nor reference point
+                    held = toks[named - 1].lower == "in"
                 k = named
-            chain, j = _read_chain(toks, k, allowed, word, part)
+            chain, j = _read_chain(toks, k, allowed, word, part, held)
             if chain is not None and word == "of" and i and toks[i - 1].lower in _A_SITES_REMAINS:
                 _a_site_by_its_remains(chain)  # "over the ruins of Tigranakert, an Armenian city of old"
             if chain is None and k + 1 < n and toks[k].text in _STREET_WORDS_IN_SMALL_LETTERS:
@@ -1046,8 +1047,9 @@ def _allowed(toks: list[Token], i: int) -> str:
 
 
 def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
-                part: bool = False) -> tuple[Chain | None, int]:
-    """The chain starting at toks[i], if its first place suits `allowed` (see PREPOSITIONS).
+                part: bool = False, held: bool = False) -> tuple[Chain | None, int]:
+    """The chain starting at toks[i], if its first place suits `allowed` (see PREPOSITIONS). `held`: the first
+    name holds an unnamed place the preposition placed, written after it and "in" ("at a clinic in Quorva").
 
     After a part of a place ("on the shore of", "at the foot of"), a first name that is no venue still
     leaves the province and country written after it: "on the shore of Larak, Iran" is in Iran.
@@ -1142,7 +1144,7 @@ def _read_chain(toks: list[Token], i: int, allowed: str, prep: str,
         chain.elements[0].level = "venue"  # "guides visitors at Te Puia, Whitianga, where ...": a site, its town
     if not _suits(chain, allowed, links, prep, team, j < len(toks) and (
             toks[j].lower in _LYING_VERBS or prep == "subject" and (
-                _a_state_of_the_site(toks, j) or _placed_near_after(toks, j)))):
+                _a_state_of_the_site(toks, j) or _placed_near_after(toks, j))), held):
         larger = [e for e in chain.elements[1:] if e.level in ("province", "country")] if part else []
         if part and allowed == "venue" and larger and chain.elements[1].link == ",":
             return Chain(prep, larger), j
@@ -1197,7 +1199,7 @@ def _postal_code_after_a_town(chain: Chain) -> None:
 
 
 def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_team_noun: bool = False,
-           before_a_verb_of_lying: bool = False) -> bool:
+           before_a_verb_of_lying: bool = False, held: bool = False) -> bool:
     """Whether a chain's first place may follow its preposition; may turn an unmarked name into a venue.
 
     "at the Bund in Shanghai": a name inside a city is a venue ("at the Company Bagh" alone is not: such
@@ -1211,8 +1213,9 @@ def _suits(chain: Chain, allowed: str, links: list[str], prep: str, followed_by_
     first = chain.elements[0]
     second = chain.elements[1] if len(chain.elements) > 1 else None
     inside_next = second is not None and links[:1] in (["in"], ["inside"]) and second.level in _GEO_LEVELS
-    if prep in ("at", "object") and first.level == "place" and inside_next:
-        first.level = "venue"
+    if prep in ("at", "object") and first.level == "place" and inside_next and not held:
+        first.level = "venue"  # ("at a village clinic in Quorva in Bauchi State": the name after the unnamed place
+        # and "in" holds it, a town as after "in" alone)
     elif prep == "at" and first.level in ("province", "county") and not first.also_province and inside_next and (
             second is not None and second.level in ("place", "city") and (second.population or second.town)):
         first.level = "venue"  # "at Quorva in Kolkata" where the name is also a region's far away: a region is

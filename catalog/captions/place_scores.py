@@ -309,11 +309,24 @@ def town_by_its_shape(chain: Chain, text: str) -> bool:
         return False
     if _IN_RIGHT_BEFORE.search(text, max(0, only.start - 4), only.start) is None:
         return False
-    if _TIME_OR_END.match(text, only.end) is None:
+    if _TIME_OR_END.match(text, only.end) is None and _WHAT_HAPPENED_THERE.match(text, only.end) is None:
         return False
     if _opens_with_a_known_city(only.value):
         return False  # "Portsmouth Historic Deckyard": a site of the city it names
     return not _another_city_named(text, only.start, only.end)
+
+
+#: A clause of what happened at the town, right after its name: a relative clause ("in Quorvale that started in an
+#: empty building"), a time clause with its own subject ("in Quorvale before he set off"), a past verb of the phrase
+#: it closes ("The gym in Quorvale served from 1916"), or things moved on from there ("brought out of a factory in
+#: Quorvale to the cemetery"). Not a time clause of a thing ("in Quorvantia after a tornado tore through": a
+#: district or a region stands there as often, the pinned reading of branch capen9), a preposition that makes the
+#: name a thing ("in Quorvane into their stage"), a kind word after it ("in Quorva constituency"), "since" or "once"
+#: (a trade or a crowd "in Al-Quorva since the 1960s"), a comma or a bracket; "that" before a time ("in Quorva that
+#: month") is the time's.
+_WHAT_HAPPENED_THERE = compiled(
+    r"\s+(?:(?:that|which)\s+(?!(?:day|week|month|year|season|time|morning|afternoon|evening|night)\b)[a-z]"
+    r"|(?:before|after|when|while|until|as)\s+(?:he|she|they|we|I|you)\s|to\s+the\s|[a-z]{3,}ed\s)")
 
 
 #: Prepositions that put the photo at an unnamed place, then "in" and the town holding it ("a heron sits at a farm
