@@ -1883,3 +1883,24 @@ def test_a_city_before_a_sports_kind_of_venue(text, expected):
     name before it is the venue's whole, where it opens its chain (after a province it stays the city)."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count of people before a province's name that ends in a venue word (湾): no venue, the later one is the scene
+    ("大批台湾游客在青枫公园赏花。", "青枫公园"),
+    ("一批台灣球迷聚集在青枫体育场前合影。", "青枫体育场"),
+    ("大量旅客在青枫火车站购票。", "青枫火车站"),
+    ("许多台湾民众来到青枫广场。", "青枫广场"),
+    # crowds filling a place lead to it, as crowds pouring into it do
+    ("大批乘客挤满青枫公园。", "青枫公园"),
+    ("清晨，乘客挤进青枫站候车。", "青枫站"),
+    # a gallery is a venue, as a museum of art is
+    ("书画展当晚在青枫轩画廊揭幕。", "青枫轩画廊"),
+    ("作品在青枫艺廊展出。", "青枫艺廊"),
+])
+def test_a_crowd_a_crowds_verb_and_a_gallery(text, expected):
+    """`places.not_names`, `places.before_place`, `places.passing`, `places.venue` (data): "大批台湾球迷聚集在某某
+    巨蛋前" read the venue 大批台湾 (湾 a venue word; 众多 and 不少 were already no name's start, 大批, 一批, 大量
+    and 许多 were not); "大批乘客挤满某某站" placed nothing, as 挤满 led to no place; "在某某画廊揭幕" placed nothing,
+    as 画廊 was no venue word."""
+    assert parse(text).location.sublocation == expected
