@@ -1904,3 +1904,22 @@ def test_a_crowd_a_crowds_verb_and_a_gallery(text, expected):
     and 许多 were not); "大批乘客挤满某某站" placed nothing, as 挤满 led to no place; "在某某画廊揭幕" placed nothing,
     as 画廊 was no venue word."""
     assert parse(text).location.sublocation == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's or a city-state's name, then only 馆, 展馆 or 国家馆: the expo's pavilion, no country of the scene
+    ("图为在瑞士展馆,观众询问展品。", {"sublocation": "瑞士展馆", "country": None}),
+    ("博览会首日,澳门馆门前排起长龙。", {"sublocation": "澳门馆", "country": None}),
+    ("游客在沙特馆参观。", {"sublocation": "沙特馆", "country": None}),
+    ("法國館前人潮湧動。", {"sublocation": "法國館", "country": None}),
+    # the name or a word goes on: a curator, a collection, no pavilion
+    ("美国馆长在仪式上致辞。", {"sublocation": None}),
+    ("中国馆藏文物首次展出。", {"sublocation": None}),
+])
+def test_a_countrys_pavilion(text, expected):
+    """`chinese_places._a_countrys_pavilion`: "圖為在瑞士展館,觀眾..." read the country 瑞士 and no venue (展館 alone
+    names none), and "香港館門前排起長龍" nothing at all (a country opening a sentence and running on is a
+    modifier). The country's name with a pavilion's word and nothing more is the pavilion, and the country names
+    it, not the scene."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

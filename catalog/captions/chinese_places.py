@@ -970,6 +970,10 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             elements, venue = inner
             named = plain.find(simplified(venue), start, end)
     members_body = bool(venue) and named >= 0 and _a_named_member(plain, named + len(venue or ""), end, words)
+    if elements and not venue and not listed and elements[-1].level == "country":
+        pavilion = _a_countrys_pavilion(plain, elements[-1], end, words)
+        if pavilion is not None:  # "圖為在某国展館,觀眾...": the country names the expo's pavilion, no scene
+            elements, venue = elements[:-1], text[elements[-1].start:pavilion]
     if elements and not venue and not listed:
         venue = _venue_opening_next_clause(text, plain, elements[-1].end, end, words, patterns)
     if elements and not venue and not listed:  # a venue elsewhere in the sentence, scored ("...,布达拉宫美如画卷")
@@ -1135,6 +1139,25 @@ def _the_mission(elements: list[Element], venue: str, text: str, plain: str,
                 return elements, venue  # ("美国驻军在冲绳基地演习": troops stationed, the venue elsewhere)
             return elements[:number], text[element.start:found] + venue
     return elements, venue
+
+
+#: A pavilion's word right after a country's name, "某国馆", "某国展馆", "某国国家馆": an expo's pavilion that the
+#: country names.
+_PAVILION = compiled("(?:国家)?展?馆")
+
+
+def _a_countrys_pavilion(plain: str, country: Element, end: int, words: Words) -> int | None:
+    """Where the pavilion a country's name opens ends ("在瑞士展館,", "香港館門前排起長龍", "在沙特馆参观"): the
+    country's name, then only 馆, 展馆 or 国家馆, then the name's end (a stop, a word of position, what is done at
+    a venue); None when a name or a word goes on ("中国馆藏文物": the collection, no pavilion)."""
+    found = _PAVILION.match(plain, country.end, end)
+    if found is None:
+        return None
+    after = found.end()
+    if after < end and plain[after] not in STOPS and plain[after] != "门" and not plain.startswith(
+            words.words("places.after_venue"), after):
+        return None
+    return after
 
 
 def _taiwan_levels(place: Place, elements: list[Element], words: Words) -> None:
@@ -1550,6 +1573,8 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
         return True  # "广州游客在景区内游览": tourists from the city, wherever the photo was taken
     if not elements or venue or len(elements) > 1 or any(SUFFIXED.search(plain, e.start, e.end) for e in elements):
         return False  # a unit written with its suffix is a place, whatever follows ("...自治州着力发展")
+    if elements[-1].level == "country" and _a_countrys_pavilion(plain, elements[-1], end, words) is not None:
+        return False  # "某国馆门前排起长龙": the pavilion the country names, read as the venue
     if simplified(elements[-1].value) in words.set("places.city_nicknames"):
         return False  # "申城连日的梅雨", "羊城花市": a city's nickname names the city, and qualifies no title
     after = elements[-1].end
