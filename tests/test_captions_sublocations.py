@@ -1923,3 +1923,20 @@ def test_a_countrys_pavilion(text, expected):
     it, not the scene."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city opens the sentence with what befell it; a later clause opens on its district, with its suffix, and a venue
+    ("北京遭遇突发暴雨,朝阳区青枫路附近道路积水很深。", {"sublocation": "青枫路", "city": "北京"}),
+    ("湖北武汉城区下起大到暴雨,上午8时许,武汉洪山区青枫路口积水成片。", {"sublocation": "青枫路", "city": "武汉"}),
+    ("合肥市大雨倾盆,包河区青枫路积水成片。", {"sublocation": "青枫路", "city": "合肥"}),
+    # a later clause that names no venue carries nothing on
+    ("北京遭遇突发暴雨,朝阳区多处积水。", {"sublocation": None, "city": "北京"}),
+])
+def test_a_district_and_its_venue_in_a_later_clause(text, expected):
+    """`chinese_places._chain_below` with `_clause_starts`: "北京遭遇突發暴雨,朝陽區某某路附近道路積水很深" read the
+    city and no venue, as only a later 在 or 于 carried the chain on. A later clause that opens on a unit below the
+    city, written with its suffix (the city written again before it or not), then a venue, carries it on; a bare
+    city opening the sentence (武汉) is carried on only so."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

@@ -918,7 +918,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                     best = (elements, _venue_after(text, plain, starts[number + 1:], end, words, patterns,
                                                    elements))
                     if best[1] is None:  # "合肥市大雨倾盆,在包河区芜湖路街道友谊社区,...": the units below it
-                        best = _chain_below(text, plain, starts[number + 1:], end, words, patterns, elements)
+                        best = _chain_below(text, plain, starts[number + 1:], end, words, patterns, elements,
+                                            _clause_starts(plain, elements[-1].end, end))
                 if event_province and _of_the_events_province(event_province[0], event_chain, best[0]):
                     best = (event_province + best[0], best[1])
                 break
@@ -1464,19 +1465,35 @@ def _venue_after(text: str, plain: str, starts: list[int], end: int, words: Word
 
 
 def _chain_below(text: str, plain: str, starts: list[int], end: int, words: Words, patterns: dict,
-                 read: list[Element]) -> tuple[list[Element], str | None]:
+                 read: list[Element], clauses: list[int] | None = None) -> tuple[list[Element], str | None]:
     """The chain read so far, carried on by the units a later locative word (在, 于) introduces when those are all
     below it: a city or a province opens the sentence ("合肥市大雨倾盆,"), the scene's district, town and venue
-    follow ("在包河区芜湖路街道友谊社区"); `read` alone when no later chain starts below it."""
-    if read[-1].level not in ("province", "city", "county"):
+    follow ("在包河区芜湖路街道友谊社区"); or by a later clause (`clauses`, where each begins) that opens on a unit
+    below it written with its suffix, then a venue, the units already read written again before it or not
+    ("北京遭遇暴雨,朝阳区某某路附近积水很深", "武汉城区下起暴雨,上午8时许,武汉洪山区某某路口积水"); `read` alone
+    when no later chain starts below it."""
+    suffixed = read[-1].level in ("province", "city", "county")
+    if not suffixed and read[-1].level != "place":  # (a bare city, "武汉城区下起暴雨", only before a later clause)
         return read, None
     below = ("town",) if read[-1].level == "county" else ("county", "town")  # ("新竹縣花了三年籌拍...,在尖石鄉
     # 原住民族文化館辦特映會": a county opens the sentence, its township and the venue follow)
-    for at in starts:
+    for at in starts if suffixed else ():
         elements, venue = read_chain(text, plain, at, end, words, patterns)
         if elements and venue != A_LIST and all(e.level in below for e in elements):
             return read + elements, venue
+    known = {simplified(e.value) for e in read}
+    for at in clauses or ():
+        elements, venue = read_chain(text, plain, at, end, words, patterns)
+        new = [e for e in elements if simplified(e.value) not in known]
+        if venue and venue != A_LIST and new and elements[-len(new):] == new and all(
+                e.level in below for e in new) and SUFFIXED.search(plain, new[0].start, new[0].end):
+            return read + new, venue
     return read, None
+
+
+def _clause_starts(plain: str, start: int, end: int) -> list[int]:
+    """Where each clause after `start` begins: after a comma."""
+    return [at + 1 for at in range(start, end - 1) if plain[at] in ",，"]
 
 
 def _an_item_of_a_list(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
