@@ -1492,8 +1492,14 @@ def _chain_below(text: str, plain: str, starts: list[int], end: int, words: Word
 
 
 def _clause_starts(plain: str, start: int, end: int) -> list[int]:
-    """Where each clause after `start` begins: after a comma."""
-    return [at + 1 for at in range(start, end - 1) if plain[at] in ",，"]
+    """Where each clause after `start` begins (after a comma) that holds a unit's suffix, where a chain below a
+    city may open (most clauses hold none, and no chain is read there)."""
+    commas = [at for at in range(start, end - 1) if plain[at] in ",，"]
+    return [at + 1 for at, stop in zip(commas, commas[1:] + [end]) if _SUFFIX_CHARACTER.search(plain, at + 1, stop)]
+
+
+#: The characters that end a unit written with its suffix (chinese_chain.SUFFIXED).
+_SUFFIX_CHARACTER = compiled("[省市县区州镇乡村旗盟]")
 
 
 def _an_item_of_a_list(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
