@@ -1914,3 +1914,60 @@ def test_a_city_before_a_sports_kind_of_venue(text, expected):
     name before it is the venue's whole, where it opens its chain (after a province it stays the city)."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count of people before a province's name that ends in a venue word (湾): no venue, the later one is the scene
+    ("大批台湾游客在青枫公园赏花。", "青枫公园"),
+    ("一批台灣球迷聚集在青枫体育场前合影。", "青枫体育场"),
+    ("大量旅客在青枫火车站购票。", "青枫火车站"),
+    ("许多台湾民众来到青枫广场。", "青枫广场"),
+    # crowds filling a place lead to it, as crowds pouring into it do
+    ("大批乘客挤满青枫公园。", "青枫公园"),
+    ("清晨，乘客挤进青枫站候车。", "青枫站"),
+    # a gallery is a venue, as a museum of art is
+    ("书画展当晚在青枫轩画廊揭幕。", "青枫轩画廊"),
+    ("作品在青枫艺廊展出。", "青枫艺廊"),
+])
+def test_a_crowd_a_crowds_verb_and_a_gallery(text, expected):
+    """`places.not_names`, `places.before_place`, `places.passing`, `places.venue` (data): "大批台湾球迷聚集在某某
+    巨蛋前" read the venue 大批台湾 (湾 a venue word; 众多 and 不少 were already no name's start, 大批, 一批, 大量
+    and 许多 were not); "大批乘客挤满某某站" placed nothing, as 挤满 led to no place; "在某某画廊揭幕" placed nothing,
+    as 画廊 was no venue word."""
+    assert parse(text).location.sublocation == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's or a city-state's name, then only 馆, 展馆 or 国家馆: the expo's pavilion, no country of the scene
+    ("图为在瑞士展馆,观众询问展品。", {"sublocation": "瑞士展馆", "country": None}),
+    ("博览会首日,澳门馆门前排起长龙。", {"sublocation": "澳门馆", "country": None}),
+    ("游客在沙特馆参观。", {"sublocation": "沙特馆", "country": None}),
+    ("法國館前人潮湧動。", {"sublocation": "法國館", "country": None}),
+    # the name or a word goes on: a curator, a collection, no pavilion
+    ("美国馆长在仪式上致辞。", {"sublocation": None}),
+    ("中国馆藏文物首次展出。", {"sublocation": None}),
+])
+def test_a_countrys_pavilion(text, expected):
+    """`chinese_places._a_countrys_pavilion`: "圖為在瑞士展館,觀眾..." read the country 瑞士 and no venue (展館 alone
+    names none), and "香港館門前排起長龍" nothing at all (a country opening a sentence and running on is a
+    modifier). The country's name with a pavilion's word and nothing more is the pavilion, and the country names
+    it, not the scene."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city opens the sentence with what befell it; a later clause opens on its district, with its suffix, and a venue
+    ("北京遭遇突发暴雨,朝阳区青枫路附近道路积水很深。", {"sublocation": "青枫路", "city": "北京"}),
+    ("湖北武汉城区下起大到暴雨,上午8时许,武汉洪山区青枫路口积水成片。", {"sublocation": "青枫路", "city": "武汉"}),
+    ("合肥市大雨倾盆,包河区青枫路积水成片。", {"sublocation": "青枫路", "city": "合肥"}),
+    # a later clause that names no venue carries nothing on
+    ("北京遭遇突发暴雨,朝阳区多处积水。", {"sublocation": None, "city": "北京"}),
+])
+def test_a_district_and_its_venue_in_a_later_clause(text, expected):
+    """`chinese_places._chain_below` with `_clause_starts`: "北京遭遇突發暴雨,朝陽區某某路附近道路積水很深" read the
+    city and no venue, as only a later 在 or 于 carried the chain on. A later clause that opens on a unit below the
+    city, written with its suffix (the city written again before it or not), then a venue, carries it on; a bare
+    city opening the sentence (武汉) is carried on only so."""
+    place = parse(text).location
+    assert {k: getattr(place, k) for k in expected} == expected

@@ -923,7 +923,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                     best = (elements, _venue_after(text, plain, starts[number + 1:], end, words, patterns,
                                                    elements))
                     if best[1] is None:  # "合肥市大雨倾盆,在包河区芜湖路街道友谊社区,...": the units below it
-                        best = _chain_below(text, plain, starts[number + 1:], end, words, patterns, elements)
+                        best = _chain_below(text, plain, starts[number + 1:], end, words, patterns, elements,
+                                            _clause_starts(plain, elements[-1].end, end))
                 if event_province and _of_the_events_province(event_province[0], event_chain, best[0]):
                     best = (event_province + best[0], best[1])
                 break
@@ -975,6 +976,10 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             elements, venue = inner
             named = plain.find(simplified(venue), start, end)
     members_body = bool(venue) and named >= 0 and _a_named_member(plain, named + len(venue or ""), end, words)
+    if elements and not venue and not listed and elements[-1].level == "country":
+        pavilion = _a_countrys_pavilion(plain, elements[-1], end, words)
+        if pavilion is not None:  # "圖為在某国展館,觀眾...": the country names the expo's pavilion, no scene
+            elements, venue = elements[:-1], text[elements[-1].start:pavilion]
     if elements and not venue and not listed:
         venue = _venue_opening_next_clause(text, plain, elements[-1].end, end, words, patterns)
     if elements and not venue and not listed:  # a venue elsewhere in the sentence, scored ("...,布达拉宫美如画卷")
@@ -1140,6 +1145,25 @@ def _the_mission(elements: list[Element], venue: str, text: str, plain: str,
                 return elements, venue  # ("美国驻军在冲绳基地演习": troops stationed, the venue elsewhere)
             return elements[:number], text[element.start:found] + venue
     return elements, venue
+
+
+#: A pavilion's word right after a country's name, "某国馆", "某国展馆", "某国国家馆": an expo's pavilion that the
+#: country names.
+_PAVILION = compiled("(?:国家)?展?馆")
+
+
+def _a_countrys_pavilion(plain: str, country: Element, end: int, words: Words) -> int | None:
+    """Where the pavilion a country's name opens ends ("在瑞士展館,", "香港館門前排起長龍", "在沙特馆参观"): the
+    country's name, then only 馆, 展馆 or 国家馆, then the name's end (a stop, a word of position, what is done at
+    a venue); None when a name or a word goes on ("中国馆藏文物": the collection, no pavilion)."""
+    found = _PAVILION.match(plain, country.end, end)
+    if found is None:
+        return None
+    after = found.end()
+    if after < end and plain[after] not in STOPS and plain[after] != "门" and not plain.startswith(
+            words.words("places.after_venue"), after):
+        return None
+    return after
 
 
 def _taiwan_levels(place: Place, elements: list[Element], words: Words) -> None:
@@ -1446,19 +1470,41 @@ def _venue_after(text: str, plain: str, starts: list[int], end: int, words: Word
 
 
 def _chain_below(text: str, plain: str, starts: list[int], end: int, words: Words, patterns: dict,
-                 read: list[Element]) -> tuple[list[Element], str | None]:
+                 read: list[Element], clauses: list[int] | None = None) -> tuple[list[Element], str | None]:
     """The chain read so far, carried on by the units a later locative word (在, 于) introduces when those are all
     below it: a city or a province opens the sentence ("合肥市大雨倾盆,"), the scene's district, town and venue
-    follow ("在包河区芜湖路街道友谊社区"); `read` alone when no later chain starts below it."""
-    if read[-1].level not in ("province", "city", "county"):
+    follow ("在包河区芜湖路街道友谊社区"); or by a later clause (`clauses`, where each begins) that opens on a unit
+    below it written with its suffix, then a venue, the units already read written again before it or not
+    ("北京遭遇暴雨,朝阳区某某路附近积水很深", "武汉城区下起暴雨,上午8时许,武汉洪山区某某路口积水"); `read` alone
+    when no later chain starts below it."""
+    suffixed = read[-1].level in ("province", "city", "county")
+    if not suffixed and read[-1].level != "place":  # (a bare city, "武汉城区下起暴雨", only before a later clause)
         return read, None
     below = ("town",) if read[-1].level == "county" else ("county", "town")  # ("新竹縣花了三年籌拍...,在尖石鄉
     # 原住民族文化館辦特映會": a county opens the sentence, its township and the venue follow)
-    for at in starts:
+    for at in starts if suffixed else ():
         elements, venue = read_chain(text, plain, at, end, words, patterns)
         if elements and venue != A_LIST and all(e.level in below for e in elements):
             return read + elements, venue
+    known = {simplified(e.value) for e in read}
+    for at in clauses or ():
+        elements, venue = read_chain(text, plain, at, end, words, patterns)
+        new = [e for e in elements if simplified(e.value) not in known]
+        if venue and venue != A_LIST and new and elements[-len(new):] == new and all(
+                e.level in below for e in new) and SUFFIXED.search(plain, new[0].start, new[0].end):
+            return read + new, venue
     return read, None
+
+
+def _clause_starts(plain: str, start: int, end: int) -> list[int]:
+    """Where each clause after `start` begins (after a comma) that holds a unit's suffix, where a chain below a
+    city may open (most clauses hold none, and no chain is read there)."""
+    commas = [at for at in range(start, end - 1) if plain[at] in ",，"]
+    return [at + 1 for at, stop in zip(commas, commas[1:] + [end]) if _SUFFIX_CHARACTER.search(plain, at + 1, stop)]
+
+
+#: The characters that end a unit written with its suffix (chinese_chain.SUFFIXED).
+_SUFFIX_CHARACTER = compiled("[省市县区州镇乡村旗盟]")
 
 
 def _an_item_of_a_list(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
@@ -1555,6 +1601,8 @@ def _modifier(plain: str, elements: list[Element], venue: str | None, end: int, 
         return True  # "广州游客在景区内游览": tourists from the city, wherever the photo was taken
     if not elements or venue or len(elements) > 1 or any(SUFFIXED.search(plain, e.start, e.end) for e in elements):
         return False  # a unit written with its suffix is a place, whatever follows ("...自治州着力发展")
+    if elements[-1].level == "country" and _a_countrys_pavilion(plain, elements[-1], end, words) is not None:
+        return False  # "某国馆门前排起长龙": the pavilion the country names, read as the venue
     if simplified(elements[-1].value) in words.set("places.city_nicknames"):
         return False  # "申城连日的梅雨", "羊城花市": a city's nickname names the city, and qualifies no title
     after = elements[-1].end
