@@ -1856,6 +1856,31 @@ def test_english_credit_shapes_capen77(text, expected):
     check(text, expected)
 
 
+CREDIT_SHAPES_EN_CAPEN81 = [
+    ("a label in capitals, then one name in mixed case: the photographer's",
+     "Children splash in the fountain on the Corniche on Monday. PICTURE: Shemrudeen",
+     {"photographer": "Shemrudeen", "agency": None, "provider": None}),
+    ("...the plural label, in brackets",
+     "Riders parade their camels at the heritage village. (PICTURES: Nazeefa)",
+     {"photographer": "Nazeefa", "agency": None}),
+    ("...but a body's word after the capitals label is nobody's name",
+     "Riders parade their camels at the heritage village. PHOTO: Supplied",
+     {"photographer": None}),
+    ("...and a wire in capitals stays the agency",
+     "Riders parade their camels at the heritage village. PHOTO: BERNAMA",
+     {"photographer": None, "agency": "Bernama"}),
+    ("...while one word after a label in mixed case is left unread (a dealer, a studio, a person alike)",
+     "This rare print is on show in the museum until the end of the month. Photo: Quorvantis",
+     {"photographer": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_SHAPES_EN_CAPEN81],
+                         ids=[case[0] for case in CREDIT_SHAPES_EN_CAPEN81])
+def test_english_credit_shapes_capen81(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [
