@@ -4777,3 +4777,22 @@ def test_the_eve_of_the_new_year_before_the_scene(text, expected):
     ("四年前某某峰再次胜选"), so the city after it was no scene's; now a number of years before 年前 only (四年前,
     几年前, 110年前), and the place after the eve is read."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月,东坪村的稻田迎来丰收,村民们忙着收割。", {"date": None, "date_kind": "taken", "date_text": "9月"}),
+    ("今年3月,一位游客在湖边拍摄盛开的樱花。", {"date_kind": "taken", "date_text": "今年3月"}),
+    ("4月的清晨,薄雾笼罩着山下的村庄。", {"date_kind": "taken", "date_text": "4月"}),
+    ("环保团体今年5月间在市中心广场举行集会。", {"date_kind": "taken", "date_text": "今年5月间"}),
+    # a month that opens a span or a list, or names a season, is no scene's time
+    ("进入5月,高原上的油菜花陆续开放。", {"date_kind": None, "date_text": None}),
+    ("7月盛夏,游客在湖边纳凉。", {"date_kind": None}),
+    ("4、5月是观赏杜鹃的旺季。", {"date_kind": None}),
+    # a day written later is the caption's own date, as before
+    ("9月,东坪村的稻田迎来丰收。10月3日,村民们忙着收割。", {"date_kind": "taken", "date_text": "10月3日"}),
+])
+def test_a_month_alone_as_the_scenes_time(text, expected):
+    """A month in figures with no day nor year, in the first sentence of a caption that writes no other date,
+    then a comma, a time of the day or 间 ("9月,...", "今年7月间在..."): the scene's time as written, taken
+    (`chinese_dates._a_month_alone`); it had been skipped as "3月" alone, leaving no kind."""
+    check(text, expected)
