@@ -4796,3 +4796,19 @@ def test_a_month_alone_as_the_scenes_time(text, expected):
     then a comma, a time of the day or 间 ("9月,...", "今年7月间在..."): the scene's time as written, taken
     (`chinese_dates._a_month_alone`); it had been skipped as "3月" alone, leaving no kind."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("哨兵迎来新年的第一缕阳光。\n1月1日清晨,执勤官兵精神饱满地走上哨位。",
+     {"date_kind": "taken", "date_text": "1月1日"}),
+    ("渔船陆续归港。\n8月16日上午,渔民在码头分拣海鲜。", {"date_kind": "taken", "date_text": "8月16日"}),
+    # a comma after the day, as before
+    ("渔船陆续归港。\n8月16日,渔民在码头分拣海鲜。", {"date_kind": "taken", "date_text": "8月16日"}),
+    # ...but a day a later sentence tells of in its middle stays background
+    ("渔船陆续归港。\n该码头于8月16日上午正式启用。", {"date_kind": None}),
+])
+def test_a_day_and_its_time_opening_the_wire_sentence(text, expected):
+    """A wire caption's own sentence after a line of its own opens with its day and a time of that day ("1月1日清晨,
+    ...", "8月16日上午,..."), not only with a comma (`chinese_dates._opens_its_sentence`, the times a named day
+    opening a caption may take, `_AFTER_NAMED_DAY`)."""
+    check(text, expected)

@@ -424,14 +424,15 @@ _TOLD_AFTER = compiled("[于於在]$")
 
 def _opens_its_sentence(text: str, date: ChineseDate, sentences: list[tuple[int, int]]) -> bool:
     """Whether a date with its month and day opens one of `sentences`, after marks and a comma-less lead-in
-    ("6月20日,浙江省...", "2011年9月26日,湖南省..."): the sentence a wire caption writes for its photo. A month
-    alone opens a sentence of history ("1939年3月,..."), so the day must be written."""
+    ("6月20日,浙江省...", "2011年9月26日,湖南省...", or a time of the day after it: "1月1日清晨,..."): the sentence a
+    wire caption writes for its photo. A month alone opens a sentence of history ("1939年3月,..."), so the day must
+    be written."""
     if not re.search("[日号]", text[date.start:date.end]):
         return False
     for start, end in sentences:
         if start <= date.start < end:
             lead = text[start:date.start].strip(" \u3000△■▲●◆★☆#↑")
-            return lead == "" and text[date.end:date.end + 1] in (",", "，", " ")
+            return lead == "" and text.startswith(_AFTER_NAMED_DAY, date.end)
     return False
 
 
