@@ -4809,3 +4809,38 @@ def test_a_later_sentence_on_the_local_town_after_a_province_abroad():
     prefecture and its country kept (chinese_places `_the_pictures_place`, `_BACK_TO_THE_PLACE`)."""
     check("2018年,日本福冈县遭遇暴雨,多人失踪。当地的小城久留米市一片泥泞,居民清理家园。",
           {"country": "日本", "province": "福冈县", "city": "久留米"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月,东坪村的稻田迎来丰收,村民们忙着收割。", {"date": None, "date_kind": "taken", "date_text": "9月"}),
+    ("今年3月,一位游客在湖边拍摄盛开的樱花。", {"date_kind": "taken", "date_text": "今年3月"}),
+    ("4月的清晨,薄雾笼罩着山下的村庄。", {"date_kind": "taken", "date_text": "4月"}),
+    ("环保团体今年5月间在市中心广场举行集会。", {"date_kind": "taken", "date_text": "今年5月间"}),
+    # a month that opens a span or a list, or names a season, is no scene's time
+    ("进入5月,高原上的油菜花陆续开放。", {"date_kind": None, "date_text": None}),
+    ("7月盛夏,游客在湖边纳凉。", {"date_kind": None}),
+    ("4、5月是观赏杜鹃的旺季。", {"date_kind": None}),
+    # a day written later is the caption's own date, as before
+    ("9月,东坪村的稻田迎来丰收。10月3日,村民们忙着收割。", {"date_kind": "taken", "date_text": "10月3日"}),
+])
+def test_a_month_alone_as_the_scenes_time(text, expected):
+    """A month in figures with no day nor year, in the first sentence of a caption that writes no other date,
+    then a comma, a time of the day or 间 ("9月,...", "今年7月间在..."): the scene's time as written, taken
+    (`chinese_dates._a_month_alone`); it had been skipped as "3月" alone, leaving no kind."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("哨兵迎来新年的第一缕阳光。\n1月1日清晨,执勤官兵精神饱满地走上哨位。",
+     {"date_kind": "taken", "date_text": "1月1日"}),
+    ("渔船陆续归港。\n8月16日上午,渔民在码头分拣海鲜。", {"date_kind": "taken", "date_text": "8月16日"}),
+    # a comma after the day, as before
+    ("渔船陆续归港。\n8月16日,渔民在码头分拣海鲜。", {"date_kind": "taken", "date_text": "8月16日"}),
+    # ...but a day a later sentence tells of in its middle stays background
+    ("渔船陆续归港。\n该码头于8月16日上午正式启用。", {"date_kind": None}),
+])
+def test_a_day_and_its_time_opening_the_wire_sentence(text, expected):
+    """A wire caption's own sentence after a line of its own opens with its day and a time of that day ("1月1日清晨,
+    ...", "8月16日上午,..."), not only with a comma (`chinese_dates._opens_its_sentence`, the times a named day
+    opening a caption may take, `_AFTER_NAMED_DAY`)."""
+    check(text, expected)

@@ -673,7 +673,10 @@ def test_bare_initials_after_photo_are_no_provider(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # one unknown name in mixed case under a plain photo lead-in: a person's one name or a body's, no provider
-    ("Fans gather Wednesday at the Quorva Cafe for a manga contest. PICTURES: Thajorvin", (None, None, None)),
+    ("Fans gather Wednesday at the Quorva Cafe for a manga contest. Pictures: Thajorvin", (None, None, None)),
+    # ...under a label in capitals, where a house writes a body's name in capitals too, the one name is a person's
+    # (capen81: "PICTURE: Name" closes a Gulf paper's captions; still no provider)
+    ("Fans gather Wednesday at the Quorva Cafe for a manga contest. PICTURES: Thajorvin", ("Thajorvin", None, None)),
     ("Fans gather at the Quorva Cafe for a manga contest. Photo: Brelmwatch", (None, None, None)),
     ("Photo/BrelmorianRika Quorva skates in a gala at the Lindt rink on Dec. 9", (None, None, None)),
     # ...a word of giving keeps the provider

@@ -1856,6 +1856,59 @@ def test_english_credit_shapes_capen77(text, expected):
     check(text, expected)
 
 
+CREDIT_SHAPES_EN_CAPEN81 = [
+    ("a label in capitals, then one name in mixed case: the photographer's",
+     "Children splash in the fountain on the Corniche on Monday. PICTURE: Shemrudeen",
+     {"photographer": "Shemrudeen", "agency": None, "provider": None}),
+    ("...the plural label, in brackets",
+     "Riders parade their camels at the heritage village. (PICTURES: Nazeefa)",
+     {"photographer": "Nazeefa", "agency": None}),
+    ("...but a body's word after the capitals label is nobody's name",
+     "Riders parade their camels at the heritage village. PHOTO: Supplied",
+     {"photographer": None}),
+    ("...and a wire in capitals stays the agency",
+     "Riders parade their camels at the heritage village. PHOTO: BERNAMA",
+     {"photographer": None, "agency": "Bernama"}),
+    ("...while one word after a label in mixed case is left unread (a dealer, a studio, a person alike)",
+     "This rare print is on show in the museum until the end of the month. Photo: Quorvantis",
+     {"photographer": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_SHAPES_EN_CAPEN81],
+                         ids=[case[0] for case in CREDIT_SHAPES_EN_CAPEN81])
+def test_english_credit_shapes_capen81(text, expected):
+    check(text, expected)
+
+
+DATE_SHAPES_EN_CAPEN81 = [
+    ("a yearless day alone on the heading line, and no other date: the photo's day, held as text",
+     "March 9\n\nDancers carry paper lanterns through the old town to open the spring fair.",
+     {"date": None, "date_kind": "taken", "date_text": "March 9"}),
+    ("...set off from the caption by two spaces on the same line",
+     "Nov 3  Visitors walk through the light projections in the new wing of the gallery.",
+     {"date": None, "date_kind": "taken"}),
+    ("...a relative day as the heading",
+     "This morning.\n\nCommuters queue on the quay for the first ferry after the storm.",
+     {"date": None, "date_kind": "taken", "date_text": "This morning"}),
+    ("...but a caption that dates itself keeps its own day",
+     "March 9\n\nDancers carry paper lanterns through the old town on Saturday.",
+     {"date": None, "date_kind": "taken"}),
+    ("...and a heading with its year is read as before",
+     "Monday, March 3, 2014\n\nCommuters queue on the quay for the first ferry after the storm.",
+     {"date": "2014-03-03", "date_kind": "taken"}),
+    ("...while a caption with no date at all has no kind",
+     "Commuters queue on the quay for the first ferry after the storm.",
+     {"date": None, "date_kind": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in DATE_SHAPES_EN_CAPEN81],
+                         ids=[case[0] for case in DATE_SHAPES_EN_CAPEN81])
+def test_english_date_shapes_capen81(text, expected):
+    check(text, expected)
+
+
 # --- English place and date shapes --------------------------------------------------------------------------
 
 PLACES_EN = [

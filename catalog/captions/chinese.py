@@ -216,6 +216,7 @@ def parse_chinese(text: str, rules: Rules, *, places: bool = True, dates: bool =
         facts.evidence["date"] = facts.evidence["date_kind"] = date_kind("zh", "text", date.kind, date.iso)
     if places:
         work = _ROUTE_IN_BRACKETS.sub(lambda route: " " * len(route.group()), work)
+        date = date if date is None or date.marks_scene else None
         facts.location = find_chinese_place(text, work, sentences, body, date, words, patterns)
         found_by: dict[str, str] = {}  # the levels a later step filled, by the step (for the evidence kinds)
         read_so_far = _levels(facts.location)

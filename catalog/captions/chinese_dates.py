@@ -66,6 +66,9 @@ class ChineseDate:
     #: scene (an event's listed days, "19日和20日"; a day the sentence defines, "11月4日是..."): it marks the scene's
     #: sentence, the caption gives no date
     vague: bool = False
+    #: A month alone ("9月,..."): the photo's time as written, but no mark of where the scene's sentence starts, so
+    #: the place readers read the caption as they would with no date
+    marks_scene: bool = True
 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -423,14 +426,15 @@ _TOLD_AFTER = compiled("[于於在]$")
 
 def _opens_its_sentence(text: str, date: ChineseDate, sentences: list[tuple[int, int]]) -> bool:
     """Whether a date with its month and day opens one of `sentences`, after marks and a comma-less lead-in
-    ("6月20日,浙江省...", "2011年9月26日,湖南省..."): the sentence a wire caption writes for its photo. A month
-    alone opens a sentence of history ("1939年3月,..."), so the day must be written."""
+    ("6月20日,浙江省...", "2011年9月26日,湖南省...", or a time of the day after it: "1月1日清晨,..."): the sentence a
+    wire caption writes for its photo. A month alone opens a sentence of history ("1939年3月,..."), so the day must
+    be written."""
     if not re.search("[日号]", text[date.start:date.end]):
         return False
     for start, end in sentences:
         if start <= date.start < end:
             lead = text[start:date.start].strip(" \u3000△■▲●◆★☆#↑")
-            return lead == "" and text[date.end:date.end + 1] in (",", "，", " ")
+            return lead == "" and text.startswith(_AFTER_NAMED_DAY, date.end)
     return False
 
 
@@ -448,7 +452,9 @@ def _relative_day(text: str, first: tuple[int, int], words: Words) -> ChineseDat
         opening = _OPENING.match(text, first[0], first[1])
         at = opening.end() if opening else first[0]
         found = words.pattern("dates.named_days").match(text, at, first[1])
-        if found is None or not (text.startswith(_AFTER_NAMED_DAY, found.end()) or opening and opening.group(
+        if found is None:
+            return _a_month_alone(text, first)
+        if not (text.startswith(_AFTER_NAMED_DAY, found.end()) or opening and opening.group(
                 "scene") and text.startswith("的", found.end())):  # ("图为除夕的吉隆坡天后宫": the picture's day)
             return None
         return ChineseDate(opening.start("year") if opening and opening.group("year") else found.start(),
@@ -463,3 +469,20 @@ _OPENING = compiled(r"[\s△■▲●◆★☆#↑]*(?P<scene>图为|圖為|这�
 #: ("大年初一一大早,...": early that day; "大年初六逢...宝诞": the day falls on a temple's feast)
 _AFTER_NAMED_DAY = (",", "，", " ", "\u3000", "晚", "夜", "当天", "当日", "当晚", "上午", "下午", "清晨", "傍晚",
                     "一大早", "一早", "早上", "凌晨", "逢")
+
+
+#: A month alone in figures, as the scene's time: "9月,红花岗区...", "今年1月,...", "6月的清晨,...", "今年7月间在...";
+#: not a month in a span or a list ("进入5月", "4、5月", "1月至3月"), nor one a season's word follows ("7月盛夏").
+_MONTH_ALONE = compiled(r"(?<![\d年、至到~～\-—])(?<!进入)(?<!進入)(?:今年)?(?P<month>\d{1,2})\s*月"
+                        r"(?=[,，]|的(?:一个|一個)?(?:清晨|早晨|上午|下午|傍晚|晚上|夜晚|夜里|夜裡|一天)|[间間])")
+
+
+def _a_month_alone(text: str, first: tuple[int, int]) -> ChineseDate | None:
+    """A month with no day nor year in the caption's first sentence, when the caption writes no other date: the
+    scene's time as the caption gives it ("9月,红花岗区长征街道的...", "南韩团体今年7月间在首尔..."), taken, with no
+    year; a month that only dates a season or a span is none of these."""
+    found = _MONTH_ALONE.search(text, first[0], first[1])
+    if found is None or not 1 <= int(found.group("month")) <= 12:
+        return None
+    return ChineseDate(found.start(), found.end() + (text[found.end():found.end() + 1] in "间間"), None, "taken",
+                       marks_scene=False)

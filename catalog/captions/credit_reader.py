@@ -132,6 +132,9 @@ _NAMES_A_PERSON = compiled(r"(?:photographer\s*:|photographed\s+by\b|(?:photo|pi
                              r"taken\s+by\b)", re.IGNORECASE)
 #: A byline's words before the name: "Photo by", "All photos by", "Pictures by".
 _PHOTO_BY = compiled(r"(?:all\s+)?(?:photo|picture|pic|pix|image|photograph)s?\s+by\b", re.IGNORECASE)
+#: A label in capitals before the name: "PICTURE:", "PHOTOS:". A house that writes its label so writes a body's
+#: name in capitals too ("PHOTO: REUTERS", "PHOTO: SUPPLIED"): one word in mixed case after it is a person's.
+_CAPITALS_LABEL = compiled(r"(?:PHOTO|PICTURE|PIC|PIX|PHOTOGRAPH)S?\s*:")
 #: The second word of a body's name made of two ("Oceanwatch", "Greenpeace", "Techworks"), no given name's ending.
 _BODY_ENDINGS = ("watch", "peace", "works", "tech", "labs", "media", "corp", "force", "trust")
 #: The roles of the lead-ins a byline's words give ("Photo by": a byline, or a label).
@@ -283,13 +286,15 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         # "Photo by Sean Weekly/Animal News Agency"; but in "Tehran Times/Masud Saki" a person is named after
         # the outlet, so the outlet stays the outlet
         first.kind, first.value = "person", first.text
-    if len(names) == 1 and first.kind == "org" and (_NAMES_A_PERSON.match(raw.lstrip("([ ")) or (
-            _PHOTO_BY.match(raw.lstrip("([ ")) and set(roles) <= _BYLINE_ROLES
+    opened = raw.lstrip("([ ")
+    if len(names) == 1 and first.kind == "org" and (_NAMES_A_PERSON.match(opened) or (
+            (_PHOTO_BY.match(opened) or _CAPITALS_LABEL.match(opened)) and set(roles) <= _BYLINE_ROLES
             and not first.text.casefold().endswith(_BODY_ENDINGS))) and (
             _one_word_name(first.text) or _article_then_name(first.text)):
         # "Photographer: Mutlu": the label says a person; "(Photo by Michelle)": a byline's one name in mixed case,
         # as a blog credits a friend (an acronym, "Photo by NASA", a name the registry knows and a body's compound
-        # name, "Photo by Oceanwatch", stay outlets)
+        # name, "Photo by Oceanwatch", stay outlets); "PICTURE: Thajudeen": a label in capitals, a name in mixed
+        # case ("Photo: Inlibris", a dealer's name after a label in mixed case, stays nobody's)
         first.kind, first.value = "person", first.text
     if first.kind == "org" and len(names) > 1 and roles and roles[-1] == "byline" and _PHOTO_BY.match(
             raw.lstrip("([ ")) and _one_word_name(first.text) and not (

@@ -869,6 +869,11 @@ def choose_dates(
         # a post's or gallery's dated heading, and a caption that dates nothing itself or says "this morning":
         # the heading's day is the photo's ("Sunday, 12 December 2010 / ... sets off at Llandudno this morning")
         return DateFacts(heading.iso, "taken", None, None, heading)
+    lone = None if undated else next((m for m in mentions if m.cue == "heading" and not m.is_range), None)
+    if yearless is None and lone is not None and all(m.cue == "heading" for m in mentions):
+        # a yearless day over the caption, and no other date anywhere: the heading dates the photo ("April 15" or
+        # "This morning." on a line of its own, then the caption), as a dated heading with its year does
+        return DateFacts(None, "taken", lone.text, None, lone)
     if yearless is None:
         # Only another day's date without a year ("soon after its June 2 landing"): written, but no kind
         other = next((m for m in _scene(mentions, paragraphs) if not m.has_year and not m.is_range
