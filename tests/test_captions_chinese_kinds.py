@@ -4809,3 +4809,19 @@ def test_a_later_sentence_on_the_local_town_after_a_province_abroad():
     prefecture and its country kept (chinese_places `_the_pictures_place`, `_BACK_TO_THE_PLACE`)."""
     check("2018年,日本福冈县遭遇暴雨,多人失踪。当地的小城久留米市一片泥泞,居民清理家园。",
           {"country": "日本", "province": "福冈县", "city": "久留米"})
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("6月10日上午,汨罗市首届龙舟文化节在屈子镇罗江古街开幕。", {"city": "汨罗", "sublocation": "罗江古街"}),
+    ("3月2日,巩义市河洛镇首届庙会在河洛镇康店村举行。", {"city": "巩义"}),
+    # a later place with its own county or city, or an event that names a town or a province only: as before
+    ("5月1日,某某镇首届摄影节在婺源县江湾镇开幕。", {"city": "婺源县"}),
+    ("5月1日,浙江省首届茶文化节在北京开幕。", {"city": "北京", "province": None}),
+])
+def test_an_events_city_above_the_town_it_is_held_in(text, expected):
+    """A city's or a county's event held at a later 在 in one of its towns ("某某市首届文化节在某镇某街开幕"): the
+    later place is the scene's, and the event's city, named nowhere else, was dropped with the event; a town or a
+    village named with no unit above it is now the event's city's (chinese_places `_units_above_its_towns`)."""
+    check(text, expected)
+

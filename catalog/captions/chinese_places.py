@@ -926,6 +926,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                         best = _chain_below(text, plain, starts[number + 1:], end, words, patterns, elements)
                 if event_province and _of_the_events_province(event_province[0], event_chain, best[0]):
                     best = (event_province + best[0], best[1])
+                elif event_chain and all(e.level == "town" for e in best[0]):
+                    best = (_units_above_its_towns(event_chain) + best[0], best[1])
                 break
     if not listed and (best is None or not best[0]):
         starts = _boundaries(plain, start, end, words)  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
@@ -1069,6 +1071,15 @@ def _of_the_events_province(province: Element, event: list[Element], elements: l
         return True
     name = _A_UNITS_SUFFIX.sub("", simplified(elements[0].value))
     return 2 <= len(name) <= 3 and county_of(name, _A_PROVINCES_SUFFIX.sub("", simplified(province.value)))
+
+
+def _units_above_its_towns(event: list[Element]) -> list[Element]:
+    """The units of an event's place above its towns, when the event names a city or a county ("某某市某镇首届文化节
+    在某镇某村举行", "某某市首届龙舟节在某镇某街开幕"): a town or a village the event is held in, named with no unit
+    above it, is one of the event's city; none when the event names no city nor county (a province alone, or a
+    town)."""
+    units = [e for e in event if e.level in ("province", "city", "county", "place")]
+    return units if any(e.level in ("city", "county", "place") for e in units) else []
 
 
 _A_UNITS_SUFFIX = compiled("(?:市|县|区|旗)$")
