@@ -4811,7 +4811,6 @@ def test_a_later_sentence_on_the_local_town_after_a_province_abroad():
           {"country": "日本", "province": "福冈县", "city": "久留米"})
 
 
-
 @pytest.mark.parametrize("text, expected", [
     ("6月10日上午,汨罗市首届龙舟文化节在屈子镇罗江古街开幕。", {"city": "汨罗", "sublocation": "罗江古街"}),
     ("3月2日,巩义市河洛镇首届庙会在河洛镇康店村举行。", {"city": "巩义"}),
@@ -4825,3 +4824,17 @@ def test_an_events_city_above_the_town_it_is_held_in(text, expected):
     village named with no unit above it is now the event's city's (chinese_places `_units_above_its_towns`)."""
     check(text, expected)
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("龙舟划得飞快、鼓声敲得震天……6月10日上午,汨罗市屈子镇第三届龙舟赛在屈子镇罗江村江畔开赛。", {"city": "汨罗"}),
+    ("春寒料峭,3月2日清晨,巩义市首届庙会在河洛镇老街开幕。", {"city": "巩义"}),
+    # a place the opening clause names, or a dated clause whose later place has its own county, read as before
+    ("灯笼高挂、人潮涌动,2月12日晚,宝鸡市凤翔区首届灯会在凤翔区东湖公园开幕。", {"city": "宝鸡"}),
+    ("在苏州平江路,3月2日,游客在古街拍照。", {"city": "苏州"}),
+])
+def test_an_opening_clause_before_the_dated_clause(text, expected):
+    """Words of their own before the photo's date, closed by a comma or an ellipsis ("锣鼓敲得铿锵……2月24日上午,"):
+    the chain the dated clause opens was never a start (the opening words were the sentence's), and the city was
+    lost to a venue after a later 在; when the sentence as a whole gives no city, province nor country, the dated
+    clause is read as if it began the sentence (chinese_places `_opens_a_clause_after_words`)."""
+    check(text, expected)

@@ -1036,6 +1036,13 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         place.city = _abbreviated_city(text, plain, start, end, words)
     if place.city is None and place.province is None and place.country is None and date is not None:
         place.city = _dateline_city(text, plain, position, date)
+    if place.city is None and place.province is None and place.country is None and date is not None and (
+            _opens_a_clause_after_words(plain, position, date)):
+        # "锣鼓敲得铿锵、秧歌扭得欢快……2月24日上午,某某市某镇首届文化节在某街展演": the words before the dated clause
+        # name no place, and the chain the date opens is the scene's, read as if the sentence began at the date
+        dated = _place_in(text, plain, date.start, end, words, patterns, date)
+        if dated.city is not None:
+            return dated
     if place.sublocation and place.city and simplified(place.sublocation) == simplified(place.city):
         place.sublocation = None  # "在小城克山,": the city read twice (山 a venue word) is no site of its own
     return place
@@ -1234,6 +1241,19 @@ def _run_in_headline(plain: str, position: int, date: ChineseDate) -> int | None
     if not words_before or len(words_before) > _HEADLINE_LENGTH or any(ch in _HEADLINE_BREAKS for ch in words_before):
         return None
     return space + 1
+
+
+def _opens_a_clause_after_words(plain: str, position: int, date: ChineseDate) -> bool:
+    """Whether the photo's date opens a clause of the sentence after words of its own ("锣鼓敲得铿锵……2月24日上午,",
+    "春节将至,2月5日,"): a clause's comma or an ellipsis right before the date, and words before it."""
+    if not position < date.start < len(plain) or date.background or date.vague:
+        return False
+    before = plain[position:date.start].rstrip(" \u3000")
+    return len(before) > 1 and before[-1] in _CLAUSE_ENDS_BEFORE_A_DATE
+
+
+#: What ends a clause right before a photo's date that opens the next one: a comma or an ellipsis.
+_CLAUSE_ENDS_BEFORE_A_DATE = frozenset(",，…")
 
 
 #: The longest headline read apart from the caption it runs into, and what a headline never holds (a clause's
