@@ -4838,3 +4838,16 @@ def test_an_opening_clause_before_the_dated_clause(text, expected):
     lost to a venue after a later 在; when the sentence as a whole gives no city, province nor country, the dated
     clause is read as if it began the sentence (chinese_places `_opens_a_clause_after_words`)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("某国军队进攻乌克兰后,乌克兰首都基辅居民排队购买食品。", {"city": "基辅", "country": "乌克兰"}),
+    # the main clause's place read as before, and a main clause that opens with no place keeps the clause of time's
+    ("台风袭击菲律宾之后,菲律宾马尼拉市民在街头清理积水。", {"city": "马尼拉"}),
+    ("抵达美国后,代表团成员合影留念。", {"country": "美国", "city": None}),
+])
+def test_a_clause_of_time_before_the_main_clause(text, expected):
+    """A country or a province alone closing a clause of time (后, 之后, 以后 and a comma: "某军进攻乌克兰后,") is no
+    scene when the main clause opens with a place of its own ("乌克兰首都基辅市居民..."): that chain is read instead
+    (chinese_places `_after_a_clause_of_time`)."""
+    check(text, expected)

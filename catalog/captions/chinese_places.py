@@ -908,6 +908,11 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             break
         if number == 0 and _modifier(plain, elements, venue, end, words):
             continue  # "美国参谋长...": a country that qualifies a title, not the scene
+        if elements and not venue:
+            main = _after_a_clause_of_time(plain, elements, end)
+            main_chain = read_chain(text, plain, main, end, words, patterns) if main is not None else ([], None)
+            if main_chain[0]:  # "某军进攻乌克兰后,乌克兰首都基辅市居民...": the place of what came before is no scene
+                elements, venue = main_chain  # when the main clause opens with one of its own
         if number == 0 and elements and _an_event_held_at_a_later_place(plain, elements[-1].end, starts[1:], end,
                                                                         words):
             event_province, event_chain = [e for e in elements if e.level == "province"][:1], elements
@@ -1078,6 +1083,24 @@ def _of_the_events_province(province: Element, event: list[Element], elements: l
         return True
     name = _A_UNITS_SUFFIX.sub("", simplified(elements[0].value))
     return 2 <= len(name) <= 3 and county_of(name, _A_PROVINCES_SUFFIX.sub("", simplified(province.value)))
+
+
+def _after_a_clause_of_time(plain: str, elements: list[Element], end: int) -> int | None:
+    """Where the main clause begins when a chain of a country or a province alone closes a clause of time before it
+    ("某军进攻乌克兰后,", "抵达美国之后,": 后, 之后 or 以后 and a comma right after it), else None. The place of what
+    came before is no scene when the main clause opens with its own."""
+    if any(e.level not in ("country", "province") for e in elements):
+        return None
+    after = elements[-1].end
+    for word in _AFTER_WORDS:
+        comma = after + len(word)
+        if plain.startswith(word, after) and comma + 1 < end and plain[comma] in ",，":
+            return comma + 1 + (len(plain[comma + 1:end]) - len(plain[comma + 1:end].lstrip(" \u3000")))
+    return None
+
+
+#: The words that close a clause of time ("after ..."), each followed by a comma.
+_AFTER_WORDS = ("后", "之后", "以后")
 
 
 def _units_above_its_towns(event: list[Element]) -> list[Element]:
