@@ -4831,6 +4831,20 @@ def test_a_month_alone_as_the_scenes_time(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("6月10日上午,汨罗市首届龙舟文化节在屈子镇罗江古街开幕。", {"city": "汨罗", "sublocation": "罗江古街"}),
+    ("3月2日,巩义市河洛镇首届庙会在河洛镇康店村举行。", {"city": "巩义"}),
+    # a later place with its own county or city, or an event that names a town or a province only: as before
+    ("5月1日,某某镇首届摄影节在婺源县江湾镇开幕。", {"city": "婺源县"}),
+    ("5月1日,浙江省首届茶文化节在北京开幕。", {"city": "北京", "province": None}),
+])
+def test_an_events_city_above_the_town_it_is_held_in(text, expected):
+    """A city's or a county's event held at a later 在 in one of its towns ("某某市首届文化节在某镇某街开幕"): the
+    later place is the scene's, and the event's city, named nowhere else, was dropped with the event; a town or a
+    village named with no unit above it is now the event's city's (chinese_places `_units_above_its_towns`)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("哨兵迎来新年的第一缕阳光。\n1月1日清晨,执勤官兵精神饱满地走上哨位。",
      {"date_kind": "taken", "date_text": "1月1日"}),
     ("渔船陆续归港。\n8月16日上午,渔民在码头分拣海鲜。", {"date_kind": "taken", "date_text": "8月16日"}),
@@ -4843,4 +4857,32 @@ def test_a_day_and_its_time_opening_the_wire_sentence(text, expected):
     """A wire caption's own sentence after a line of its own opens with its day and a time of that day ("1月1日清晨,
     ...", "8月16日上午,..."), not only with a comma (`chinese_dates._opens_its_sentence`, the times a named day
     opening a caption may take, `_AFTER_NAMED_DAY`)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("龙舟划得飞快、鼓声敲得震天……6月10日上午,汨罗市屈子镇第三届龙舟赛在屈子镇罗江村江畔开赛。", {"city": "汨罗"}),
+    ("春寒料峭,3月2日清晨,巩义市首届庙会在河洛镇老街开幕。", {"city": "巩义"}),
+    # a place the opening clause names, or a dated clause whose later place has its own county, read as before
+    ("灯笼高挂、人潮涌动,2月12日晚,宝鸡市凤翔区首届灯会在凤翔区东湖公园开幕。", {"city": "宝鸡"}),
+    ("在苏州平江路,3月2日,游客在古街拍照。", {"city": "苏州"}),
+])
+def test_an_opening_clause_before_the_dated_clause(text, expected):
+    """Words of their own before the photo's date, closed by a comma or an ellipsis ("锣鼓敲得铿锵……2月24日上午,"):
+    the chain the dated clause opens was never a start (the opening words were the sentence's), and the city was
+    lost to a venue after a later 在; when the sentence as a whole gives no city, province nor country, the dated
+    clause is read as if it began the sentence (chinese_places `_opens_a_clause_after_words`)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("某国军队进攻乌克兰后,乌克兰首都基辅居民排队购买食品。", {"city": "基辅", "country": "乌克兰"}),
+    # the main clause's place read as before, and a main clause that opens with no place keeps the clause of time's
+    ("台风袭击菲律宾之后,菲律宾马尼拉市民在街头清理积水。", {"city": "马尼拉"}),
+    ("抵达美国后,代表团成员合影留念。", {"country": "美国", "city": None}),
+])
+def test_a_clause_of_time_before_the_main_clause(text, expected):
+    """A country or a province alone closing a clause of time (后, 之后, 以后 and a comma: "某军进攻乌克兰后,") is no
+    scene when the main clause opens with a place of its own ("乌克兰首都基辅市居民..."): that chain is read instead
+    (chinese_places `_after_a_clause_of_time`)."""
     check(text, expected)

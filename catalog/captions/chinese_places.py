@@ -908,6 +908,11 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
             break
         if number == 0 and _modifier(plain, elements, venue, end, words):
             continue  # "美国参谋长...": a country that qualifies a title, not the scene
+        if elements and not venue:
+            main = _after_a_clause_of_time(plain, elements, end)
+            main_chain = read_chain(text, plain, main, end, words, patterns) if main is not None else ([], None)
+            if main_chain[0]:  # "某军进攻乌克兰后,乌克兰首都基辅市居民...": the place of what came before is no scene
+                elements, venue = main_chain  # when the main clause opens with one of its own
         if number == 0 and elements and _an_event_held_at_a_later_place(plain, elements[-1].end, starts[1:], end,
                                                                         words):
             event_province, event_chain = [e for e in elements if e.level == "province"][:1], elements
@@ -927,6 +932,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                                             _clause_starts(plain, elements[-1].end, end))
                 if event_province and _of_the_events_province(event_province[0], event_chain, best[0]):
                     best = (event_province + best[0], best[1])
+                elif event_chain and all(e.level == "town" for e in best[0]):
+                    best = (_units_above_its_towns(event_chain) + best[0], best[1])
                 break
     if not listed and (best is None or not best[0]):
         starts = _boundaries(plain, start, end, words)  # "青山绿水环抱的汝城县...", "驶过甘肃兰州新区..."
@@ -1039,6 +1046,13 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
         place.city = _abbreviated_city(text, plain, start, end, words)
     if place.city is None and place.province is None and place.country is None and date is not None:
         place.city = _dateline_city(text, plain, position, date)
+    if place.city is None and place.province is None and place.country is None and date is not None and (
+            _opens_a_clause_after_words(plain, position, date)):
+        # "锣鼓敲得铿锵、秧歌扭得欢快……2月24日上午,某某市某镇首届文化节在某街展演": the words before the dated clause
+        # name no place, and the chain the date opens is the scene's, read as if the sentence began at the date
+        dated = _place_in(text, plain, date.start, end, words, patterns, date)
+        if dated.city is not None:
+            return dated
     if place.sublocation and place.city and simplified(place.sublocation) == simplified(place.city):
         place.sublocation = None  # "在小城克山,": the city read twice (山 a venue word) is no site of its own
     return place
@@ -1074,6 +1088,33 @@ def _of_the_events_province(province: Element, event: list[Element], elements: l
         return True
     name = _A_UNITS_SUFFIX.sub("", simplified(elements[0].value))
     return 2 <= len(name) <= 3 and county_of(name, _A_PROVINCES_SUFFIX.sub("", simplified(province.value)))
+
+
+def _after_a_clause_of_time(plain: str, elements: list[Element], end: int) -> int | None:
+    """Where the main clause begins when a chain of a country or a province alone closes a clause of time before it
+    ("某军进攻乌克兰后,", "抵达美国之后,": 后, 之后 or 以后 and a comma right after it), else None. The place of what
+    came before is no scene when the main clause opens with its own."""
+    if any(e.level not in ("country", "province") for e in elements):
+        return None
+    after = elements[-1].end
+    for word in _AFTER_WORDS:
+        comma = after + len(word)
+        if plain.startswith(word, after) and comma + 1 < end and plain[comma] in ",，":
+            return comma + 1 + (len(plain[comma + 1:end]) - len(plain[comma + 1:end].lstrip(" \u3000")))
+    return None
+
+
+#: The words that close a clause of time ("after ..."), each followed by a comma.
+_AFTER_WORDS = ("后", "之后", "以后")
+
+
+def _units_above_its_towns(event: list[Element]) -> list[Element]:
+    """The units of an event's place above its towns, when the event names a city or a county ("某某市某镇首届文化节
+    在某镇某村举行", "某某市首届龙舟节在某镇某街开幕"): a town or a village the event is held in, named with no unit
+    above it, is one of the event's city; none when the event names no city nor county (a province alone, or a
+    town)."""
+    units = [e for e in event if e.level in ("province", "city", "county", "place")]
+    return units if any(e.level in ("city", "county", "place") for e in units) else []
 
 
 _A_UNITS_SUFFIX = compiled("(?:市|县|区|旗)$")
@@ -1247,6 +1288,19 @@ def _run_in_headline(plain: str, position: int, date: ChineseDate) -> int | None
     if not words_before or len(words_before) > _HEADLINE_LENGTH or any(ch in _HEADLINE_BREAKS for ch in words_before):
         return None
     return space + 1
+
+
+def _opens_a_clause_after_words(plain: str, position: int, date: ChineseDate) -> bool:
+    """Whether the photo's date opens a clause of the sentence after words of its own ("锣鼓敲得铿锵……2月24日上午,",
+    "春节将至,2月5日,"): a clause's comma or an ellipsis right before the date, and words before it."""
+    if not position < date.start < len(plain) or date.background or date.vague:
+        return False
+    before = plain[position:date.start].rstrip(" \u3000")
+    return len(before) > 1 and before[-1] in _CLAUSE_ENDS_BEFORE_A_DATE
+
+
+#: What ends a clause right before a photo's date that opens the next one: a comma or an ellipsis.
+_CLAUSE_ENDS_BEFORE_A_DATE = frozenset(",，…")
 
 
 #: The longest headline read apart from the caption it runs into, and what a headline never holds (a clause's
