@@ -101,6 +101,7 @@ def store_batch(
     now, done, existing, new = sorted_.now, sorted_.done, sorted_.existing, sorted_.new
     legacy_fingerprints, perceptual = sorted_.legacy, sorted_.perceptual
     changes: dict[str, Known | None] = {}
+    existing = _with_hand_values_now(session, existing, batch, known, rules, legacy_fingerprints)
     moved, same = find_moved(session, [record for _, record, _ in new], legacy_fingerprints)
     done.same_file.update(same)
     carried = _manual_of(session, [pid for pid, _ in moved.values()])
@@ -172,13 +173,71 @@ def _manual_of(session: Session, ids: list[int]) -> dict[int, dict]:
     return {pid: manual for pid, manual in found.items() if manual}
 
 
+def _with_hand_values_now(
+    session: Session, existing: list[tuple[int, dict, OtherRows]], batch: list[ReadResult],
+    known: dict[str, Known], rules, legacy: dict,
+) -> list[tuple[int, dict, OtherRows]]:
+    """The updates of known photos, each with what a person set on it as the catalogue holds it now.
+
+    An import (or the watcher, `catalog set`, `caption`, `link`) reads a file with the hand-set values its
+    record had when it looked (`known`); a `catalog set` by someone else while the file was read, minutes
+    before the batch is written in a long import, would be overwritten by that old view. So the values are
+    read again inside the write transaction, and where they changed the record is read again with them,
+    keeping what this import itself changed (a captions file's caption, the edit of `catalog set`).
+    """
+    if not existing:
+        return existing
+    photo = Photo.__table__.c
+    now: dict[int, dict] = {}
+    for chunk in chunks([pid for pid, _, _ in existing], 500):
+        now.update((pid, manual or {}) for pid, manual in session.execute(
+            select(photo.id, photo.manual).where(photo.id.in_(chunk)).with_for_update()))
+    found_of = {result.found.path: result.found for result in batch}
+    updated = []
+    for pid, record, places in existing:
+        path = file_path(record["path"], record["raw_path"])
+        entry = known.get(path)
+        looked = (entry.manual if entry else None) or {}
+        current = now.get(pid, {})
+        if current != looked and path in found_of:
+            merged = merged_hand_values(looked, record.get("manual") or {}, current)
+            record, places = _read_with(found_of[path], record, places, merged, rules, legacy)
+        updated.append((pid, record, places))
+    return updated
+
+
+def merged_hand_values(looked: dict, read_with: dict, current: dict) -> dict:
+    """What a person set, merged three ways: the catalogue's values now (`current`), with the changes a
+    writer made to the values it `looked` at (`read_with`: set, replaced or removed) applied over them.
+
+    >>> merged_hand_values({"a": 1}, {"a": 1, "b": 2}, {"a": 1, "c": 3})
+    {'a': 1, 'c': 3, 'b': 2}
+    >>> merged_hand_values({"a": 1, "c": 3}, {"c": 3}, {"a": 1, "c": 4})
+    {'c': 4}
+    """
+    merged = dict(current)
+    for key in looked.keys() | read_with.keys():
+        if looked.get(key) != read_with.get(key):
+            if key in read_with:
+                merged[key] = read_with[key]
+            else:
+                merged.pop(key, None)
+    return merged
+
+
 def _with_manual(
     found: Found, record: dict, places: OtherRows, manual: dict, rules, legacy: dict
 ) -> tuple[dict, OtherRows]:
     """A moved photo's record read again with a person's values: those on the old record, under those the
     import brought (a captions file naming the file under its new name)."""
-    merged = {**manual, **(record.get("manual") or {})}
-    if merged == record.get("manual"):
+    return _read_with(found, record, places, {**manual, **(record.get("manual") or {})}, rules, legacy)
+
+
+def _read_with(
+    found: Found, record: dict, places: OtherRows, merged: dict, rules, legacy: dict
+) -> tuple[dict, OtherRows]:
+    """The record read again with `merged` as what a person set (the record as it is when it has those)."""
+    if merged == (record.get("manual") or {}):
         return record, places
     again = read_file(found, rules, merged, bool(legacy))
     if again.learned:

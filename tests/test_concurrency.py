@@ -7,6 +7,8 @@ the test (BEGIN IMMEDIATE) until the import has said it is waiting, and only the
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import selectors
 import sqlite3
@@ -16,7 +18,7 @@ from sqlalchemy import create_engine, select
 
 from catalog.library import Library
 from catalog.models import Photo
-from tests.cli_process import run_catalog, start_catalog
+from tests.cli_process import Gate, run_catalog, start_catalog
 from tests.image_bytes import press_jpeg
 
 PER_FOLDER = 30
@@ -146,4 +148,41 @@ def test_a_search_does_not_wait_for_a_writer(tmp_path):
     assert searched.returncode == 0, searched.stderr.decode()
     assert b"waiting" not in searched.stderr
     assert len(searched.stdout.splitlines()) == PER_FOLDER
+
+
+
+def _hand_values(db, name: str) -> tuple[dict, str | None]:
+    conn = sqlite3.connect(db)
+    try:
+        manual, city = conn.execute("SELECT manual, city FROM photo WHERE path LIKE ?", (f"%{name}",)).fetchone()
+    finally:
+        conn.close()
+    return json.loads(manual) if manual else {}, city
+
+
+def test_a_value_set_by_hand_while_an_import_reads_the_file_is_kept(tmp_path):
+    """`catalog set` on a photo whose changed file a long import is reading: the import's batch, written after
+    the set, must not put back the hand-set values it saw when it started (it did: the city set was lost)."""
+    folder = _folder(tmp_path, "wire", 0, 40)
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", folder).returncode == 0
+    first = sorted(folder.iterdir())[0]
+    assert run_catalog("--db", db, "set", first, "photographer=Jane Smith").returncode == 0
+    for photo in folder.iterdir():  # every file changed: the import reads them all again
+        os.utime(photo, ns=(photo.stat().st_atime_ns, photo.stat().st_mtime_ns + 10**9))
+    last = sorted(folder.iterdir())[-1]
+    gate = Gate(tmp_path, batch=10)
+    child = gate.start("--db", db, "import", "--workers", "1", folder)
+    try:
+        assert gate.hold_at("stored", 1)  # the first batch is in; the last file's is still to come
+        done = run_catalog("--db", db, "set", last, "city=Lhasa")
+        assert done.returncode == 0, done.stderr.decode()
+        gate.release_all()
+        assert child.wait(120) == 0
+    finally:
+        gate.close()
+    manual, city = _hand_values(db, last.name)
+    assert manual["location.city"]["value"] == "Lhasa" and city == "Lhasa"
+    manual, _ = _hand_values(db, first.name)  # set before the import: kept as ever
+    assert manual["credit.photographer"]["value"] == "Jane Smith"
 
