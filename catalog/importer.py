@@ -137,9 +137,12 @@ def _fingerprint_after(library: Library | QuickImport, workers: int | None) -> N
         variants.bring_up_to_date(library.library(), workers=workers)
 
 
-def reimport_one(library: Library, path: str, caption: CaptionInput | None) -> ImportReport:
+def reimport_one(library: Library, path: str, caption: CaptionInput | None,
+                 change: Callable[[dict], None] | None = None) -> ImportReport:
     """Read one catalogued file again now, with `caption` in place of its own (None: the file's own;
-    a caller that wants a hand-set caption kept passes it, as `catalog write` does)."""
+    a caller that wants a hand-set caption kept passes it, as `catalog write` does), and with `change` made
+    to what a person set on it (`catalog set`): the values and the record they give are stored in one
+    transaction, so that a process killed between the two cannot leave values that the record ignores."""
     if not os.path.exists(path):
         raise NotFound(f"{path} is no longer there; import its new location first")
     from catalog.store import known_files
@@ -150,6 +153,10 @@ def reimport_one(library: Library, path: str, caption: CaptionInput | None) -> I
     found = found_file(path)
     entry = known.get(found.path)
     manual = dict(entry.manual) if entry and entry.manual else {}
+    if change is not None:
+        if entry is None:
+            raise NotFound(f"{path} is not catalogued under this path; import it first")
+        change(manual)
     if caption is not None:
         from datetime import datetime
 

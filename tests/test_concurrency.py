@@ -186,3 +186,24 @@ def test_a_value_set_by_hand_while_an_import_reads_the_file_is_kept(tmp_path):
     manual, _ = _hand_values(db, first.name)  # set before the import: kept as ever
     assert manual["credit.photographer"]["value"] == "Jane Smith"
 
+
+def test_two_people_setting_fields_of_one_photo_at_once_both_keep_theirs(tmp_path):
+    """A `catalog set` of many photos wrote each photo's values as they were when it selected the photos:
+    a field someone else set on one of them meanwhile was overwritten (the photographer set here was lost)."""
+    folder = _folder(tmp_path, "wire", 0, 3)
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", folder).returncode == 0
+    first, second, _ = sorted(folder.iterdir())
+    gate = Gate(tmp_path)
+    child = gate.start("--db", db, "set", first, second, "city=Lhasa")
+    try:
+        assert gate.hold_at("stored", 1)  # the first photo is done, the second still to come
+        done = run_catalog("--db", db, "set", second, "photographer=Jane Smith")
+        assert done.returncode == 0, done.stderr.decode()
+        gate.release_all()
+        assert child.wait(60) == 0
+    finally:
+        gate.close()
+    manual, city = _hand_values(db, second.name)
+    assert manual["credit.photographer"]["value"] == "Jane Smith"
+    assert manual["location.city"]["value"] == "Lhasa" and city == "Lhasa"
