@@ -101,7 +101,9 @@ def store_batch(
     now, done, existing, new = sorted_.now, sorted_.done, sorted_.existing, sorted_.new
     legacy_fingerprints, perceptual = sorted_.legacy, sorted_.perceptual
     changes: dict[str, Known | None] = {}
-    existing = _with_hand_values_now(session, existing, batch, known, rules, legacy_fingerprints)
+    existing, forgotten = _with_hand_values_now(session, existing, batch, known, rules, legacy_fingerprints)
+    new += forgotten
+    done.updated -= len(forgotten)
     moved, same = find_moved(session, [record for _, record, _ in new], legacy_fingerprints)
     done.same_file.update(same)
     carried = _manual_of(session, [pid for pid, _ in moved.values()])
@@ -176,34 +178,41 @@ def _manual_of(session: Session, ids: list[int]) -> dict[int, dict]:
 def _with_hand_values_now(
     session: Session, existing: list[tuple[int, dict, OtherRows]], batch: list[ReadResult],
     known: dict[str, Known], rules, legacy: dict,
-) -> list[tuple[int, dict, OtherRows]]:
-    """The updates of known photos, each with what a person set on it as the catalogue holds it now.
+) -> tuple[list[tuple[int, dict, OtherRows]], list[tuple[Found, dict, OtherRows]]]:
+    """The updates of known photos, each with what a person set on it as the catalogue holds it now; and
+    those whose records were forgotten meanwhile, to be stored as new photos.
 
     An import (or the watcher, `catalog set`, `caption`, `link`) reads a file with the hand-set values its
     record had when it looked (`known`); a `catalog set` by someone else while the file was read, minutes
     before the batch is written in a long import, would be overwritten by that old view. So the values are
     read again inside the write transaction, and where they changed the record is read again with them,
     keeping what this import itself changed (a captions file's caption, the edit of `catalog set`).
+    A record `catalog forget` removed meanwhile is not there to update (its place names, written for it,
+    stopped the whole import on the foreign key): its file comes back as a new photo, as a forgotten file
+    imported again does, without what was set by hand.
     """
     if not existing:
-        return existing
+        return existing, []
     photo = Photo.__table__.c
     now: dict[int, dict] = {}
     for chunk in chunks([pid for pid, _, _ in existing], 500):
         now.update((pid, manual or {}) for pid, manual in session.execute(
             select(photo.id, photo.manual).where(photo.id.in_(chunk)).with_for_update()))
     found_of = {result.found.path: result.found for result in batch}
-    updated = []
+    updated, forgotten = [], []
     for pid, record, places in existing:
         path = file_path(record["path"], record["raw_path"])
         entry = known.get(path)
         looked = (entry.manual if entry else None) or {}
-        current = now.get(pid, {})
-        if current != looked and path in found_of:
-            merged = merged_hand_values(looked, record.get("manual") or {}, current)
+        current = now.get(pid)
+        if current != looked:
+            merged = merged_hand_values(looked, record.get("manual") or {}, current or {})
             record, places = _read_with(found_of[path], record, places, merged, rules, legacy)
-        updated.append((pid, record, places))
-    return updated
+        if current is None:
+            forgotten.append((found_of[path], record, places))
+        else:
+            updated.append((pid, record, places))
+    return updated, forgotten
 
 
 def merged_hand_values(looked: dict, read_with: dict, current: dict) -> dict:

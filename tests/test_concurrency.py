@@ -12,6 +12,7 @@ import os
 import re
 import selectors
 import sqlite3
+import subprocess
 import time
 
 from sqlalchemy import create_engine, select
@@ -185,6 +186,39 @@ def test_a_value_set_by_hand_while_an_import_reads_the_file_is_kept(tmp_path):
     assert manual["location.city"]["value"] == "Lhasa" and city == "Lhasa"
     manual, _ = _hand_values(db, first.name)  # set before the import: kept as ever
     assert manual["credit.photographer"]["value"] == "Jane Smith"
+
+
+def test_a_photo_forgotten_while_an_import_reads_its_file_comes_back_and_the_import_finishes(tmp_path):
+    """`catalog forget` of photos whose changed files a running import still had to store: the import wrote
+    place names for records that were gone, and stopped with "FOREIGN KEY constraint failed", the rest of
+    its files unstored. Now the forgotten files come back as new photos, as on any import after a forget."""
+    folder = _folder(tmp_path, "wire", 0, 40)
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", folder).returncode == 0
+    for photo in folder.iterdir():  # every file changed: the import reads them all again
+        os.utime(photo, ns=(photo.stat().st_atime_ns, photo.stat().st_mtime_ns + 10**9))
+    last = sorted(folder.iterdir())[-1]
+    gate = Gate(tmp_path, batch=10)
+    child = gate.start("--db", db, "import", "--workers", "1", folder, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
+    try:
+        assert gate.hold_at("stored", 1)
+        done = run_catalog("--db", db, "forget", last)
+        assert done.returncode == 0, done.stderr.decode()
+        gate.release_all()
+        out, err = child.communicate(timeout=120)
+    finally:
+        gate.close()
+    assert child.returncode == 0, err.decode()
+    assert "1 added, 39 updated" in out.decode()
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT count(*) FROM photo").fetchone() == (40,)
+        assert conn.execute("SELECT count(*) FROM photo WHERE path = ?", (str(last),)).fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM place_name WHERE photo_id NOT IN (SELECT id FROM photo)"
+                            ).fetchone() == (0,)
+    finally:
+        conn.close()
 
 
 def test_two_people_setting_fields_of_one_photo_at_once_both_keep_theirs(tmp_path):
