@@ -29,7 +29,15 @@ from catalog.reading import ReaderSetup, ReadResult, read_all
 from catalog.records import CaptionInput
 from catalog.scan import found_file, scan
 from catalog.store_rows import apply_changes
-from catalog.unchanged import EarlyImport, ImportReport, gone_under, manual_values, to_read
+from catalog.unchanged import (
+    EarlyImport,
+    ImportReport,
+    follow_renames,
+    gone_under,
+    manual_values,
+    renamed_away,
+    to_read,
+)
 
 if TYPE_CHECKING:
     from catalog.library import Library
@@ -78,6 +86,7 @@ def import_paths(
     captions = captions or Captions()
     if early is not None:
         known, report, seen, wanted = early.known, early.report, early.seen, early.wanted
+        renamed = early.renamed
     else:
         from catalog.store import known_files
 
@@ -86,6 +95,13 @@ def import_paths(
             known = known_files(session, paths, with_captions=bool(captions))
         seen = set()
         wanted = list(to_read(scan(paths), known, report, seen, captions))
+        renamed = renamed_away(wanted, known)
+        follow_renames(known, renamed)
+    if renamed:  # each record takes its file's new name first, so the new file under the old one is new
+        from catalog.store import move_renamed
+
+        moves = [(known[new].id, old, new) for old, new in renamed.items()]
+        library.library().write(lambda session: move_renamed(session, moves))
     gone = gone_under(known, seen, paths)
     report.captions_unused = captions.unused(seen)
     if wanted and early is None:
@@ -110,6 +126,9 @@ def import_paths(
                 report.damaged.extend((result.found.path, result.record["extra"]["damage"]) for result in batch
                                       if result.record is not None and result.record.get("damaged"))
                 _store(library, report, batch, known)
+                if renamed:  # a renamed file read again under its new name was moved, not updated
+                    again = sum(result.record is not None and result.found.path in renamed.values() for result in batch)
+                    report.updated, report.moved = report.updated - again, report.moved + again
             report.damaged.sort()  # by path: readers finish in any order, the report and its lines should not
         if report.stored:
             _fingerprint_after(library, workers)

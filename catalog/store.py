@@ -23,7 +23,7 @@ from catalog.chunks import chunks
 from catalog.models import PersonToken, Photo, PlaceKey, PlaceName
 from catalog.reading import ReadResult, read_file
 from catalog.records import derive_columns, fill_missing
-from catalog.scan import Found, file_path
+from catalog.scan import Found, file_path, stored_path
 from catalog.store_rows import (
     ByIdentity,
     OtherRows,
@@ -56,14 +56,14 @@ def known_files(session: Session, paths: list[str] | None = None, *, with_captio
     photo = Photo.__table__.c
     caption = photo.caption if with_captions else literal_column("NULL")
     statement = select(photo.id, photo.path, photo.raw_path, photo.size, photo.mtime_ns, caption,
-                       photo.sidecar_mtime_ns, photo.manual)
+                       photo.sidecar_mtime_ns, photo.manual, photo.device, photo.inode)
     if paths is not None and len(paths) <= KNOWN_PATHS_LIMIT:
         where = []
         for given, folder, after in bounds(paths):
             where += [photo.path == given, and_(photo.path >= folder, photo.path < after)]
         statement = statement.where(or_(*where))
-    return {file_path(path, raw): Known(pid, size, mtime, text, sidecar, manual or None)
-            for pid, path, raw, size, mtime, text, sidecar, manual in session.execute(statement)}
+    return {file_path(path, raw): Known(pid, size, mtime, text, sidecar, manual or None, device, inode)
+            for pid, path, raw, size, mtime, text, sidecar, manual, device, inode in session.execute(statement)}
 
 
 def has_legacy_fingerprints(session: Session) -> bool:
@@ -105,6 +105,8 @@ def store_batch(
     new += forgotten
     done.updated -= len(forgotten)
     moved, same = find_moved(session, [record for _, record, _ in new], legacy_fingerprints)
+    updating = {pid for pid, _, _ in existing}  # the file under the old path is in this batch: that path keeps it
+    moved = {path: move for path, move in moved.items() if move[0] not in updating}
     done.same_file.update(same)
     carried = _manual_of(session, [pid for pid, _ in moved.values()])
     still_new: list[tuple[dict, OtherRows]] = []
@@ -285,6 +287,19 @@ def _insert_rows(session: Session, stored: list[tuple[int, OtherRows]]) -> None:
     for model, rows in ((PlaceName, names), (PlaceKey, keys), (PersonToken, tokens)):
         if rows:
             insert_many(session.connection(), model.__table__, rows)
+
+
+def move_renamed(session: Session, moves: list[tuple[int, str, str]]) -> int:
+    """Give renamed files' records their new paths: (id, old path, new path) each, as catalog.unchanged's
+    renamed_away found them; a record that no longer has its old path (another writer got there first) is
+    left alone. How many were moved."""
+    photo = Photo.__table__.c
+    moved = 0
+    for pid, old, new in moves:
+        path, raw_path = stored_path(new)
+        moved += session.connection().execute(update(photo_table()).where(
+            photo.id == pid, photo.path == stored_path(old)[0]).values(path=path, raw_path=raw_path)).rowcount or 0
+    return moved
 
 
 def mark_missing(session: Session, ids: list[int]) -> int:
