@@ -14,12 +14,13 @@ import selectors
 import sqlite3
 import subprocess
 import time
+from pathlib import Path
 
 from sqlalchemy import create_engine, select
 
 from catalog.library import Library
 from catalog.models import Photo
-from tests.cli_process import Gate, run_catalog, start_catalog
+from tests.cli_process import Gate, environment, run_catalog, start_catalog
 from tests.image_bytes import press_jpeg
 
 PER_FOLDER = 30
@@ -241,3 +242,54 @@ def test_two_people_setting_fields_of_one_photo_at_once_both_keep_theirs(tmp_pat
     manual, city = _hand_values(db, second.name)
     assert manual["credit.photographer"]["value"] == "Jane Smith"
     assert manual["location.city"]["value"] == "Lhasa" and city == "Lhasa"
+
+
+#: Runs first in the `catalog variants` process of the test below: after the first fingerprint is made, it says
+#: so (a file) and waits for the test's go-ahead (another file).
+HOLD_FINGERPRINTING = '''
+import os, time
+import catalog.variants as variants
+
+_made = variants._fingerprints
+
+def _held(paths, workers):
+    first = True
+    for item in _made(paths, workers):
+        if first:
+            open(os.environ["HOLD"] + ".reached", "w").close()
+            while not os.path.exists(os.environ["HOLD"] + ".go"):
+                time.sleep(0.02)
+            first = False
+        yield item
+
+variants._fingerprints = _held
+'''
+
+
+def test_a_photo_forgotten_while_variants_fingerprints_it_stops_nothing(tmp_path, samples):
+    """`catalog forget` while `catalog variants` (or similar:, or an import's grouping) fingerprints the
+    photos: the pass stored a fingerprint for a photo that was gone and stopped with "FOREIGN KEY constraint
+    failed", storing none of its batch."""
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", samples).returncode == 0
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(HOLD_FINGERPRINTING)
+    hold = tmp_path / "hold"
+    env = environment(HOLD=str(hold))
+    env["PYTHONPATH"] = f"{hook}{os.pathsep}{env['PYTHONPATH']}"
+    child = start_catalog("--db", db, "variants", env=env)
+    deadline = time.monotonic() + 120
+    while not Path(f"{hold}.reached").exists():
+        assert child.poll() is None and time.monotonic() < deadline, child.communicate()
+        time.sleep(0.05)
+    done = run_catalog("--db", db, "forget", samples / "tianwen2-probe.jpg")
+    assert done.returncode == 0, done.stderr.decode()
+    Path(f"{hold}.go").touch()
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 0, err.decode()
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT count(*) FROM variant_fingerprint").fetchone() == (2,)
+    finally:
+        conn.close()
