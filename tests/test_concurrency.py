@@ -293,3 +293,53 @@ def test_a_photo_forgotten_while_variants_fingerprints_it_stops_nothing(tmp_path
         assert conn.execute("SELECT count(*) FROM variant_fingerprint").fetchone() == (2,)
     finally:
         conn.close()
+
+
+#: Runs first in the `catalog kill` process of the test below: once the photos are named, it says so (a file)
+#: and waits for the test's go-ahead (another file) before killing them.
+HOLD_KILL = '''
+import os, time
+import catalog.kills as kills
+
+_kill = kills._kill
+
+def _held(*args, **kwargs):
+    open(os.environ["HOLD"] + ".reached", "w").close()
+    while not os.path.exists(os.environ["HOLD"] + ".go"):
+        time.sleep(0.02)
+    return _kill(*args, **kwargs)
+
+kills._kill = _held
+'''
+
+
+def test_a_photo_forgotten_while_a_kill_names_it_does_not_save_the_others(tmp_path, samples):
+    """`catalog forget` of one of the photos a kill (an advisory's list) had named: the kill of every photo
+    failed with "FOREIGN KEY constraint failed", the withdrawn pictures left unmarked. Now the others are killed
+    and the forgotten one is named."""
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", samples).returncode == 0
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(HOLD_KILL)
+    hold = tmp_path / "hold"
+    env = environment(HOLD=str(hold))
+    env["PYTHONPATH"] = f"{hook}{os.pathsep}{env['PYTHONPATH']}"
+    names = ("gansu-bullet-train.jpg", "hefei-aircraft.jpg", "tianwen2-probe.jpg")
+    child = start_catalog("--db", db, "kill", *(samples / name for name in names), "--reason", "altered", env=env)
+    deadline = time.monotonic() + 120
+    while not Path(f"{hold}.reached").exists():
+        assert child.poll() is None and time.monotonic() < deadline, child.communicate()
+        time.sleep(0.05)
+    done = run_catalog("--db", db, "forget", samples / "tianwen2-probe.jpg")
+    assert done.returncode == 0, done.stderr.decode()
+    Path(f"{hold}.go").touch()
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 0, err.decode()
+    assert "not killed: tianwen2-probe.jpg" in err.decode() and "was forgotten meanwhile" in err.decode()
+    conn = sqlite3.connect(db)
+    try:
+        killed = conn.execute("SELECT path FROM photo JOIN kill ON kill.photo_id = photo.id ORDER BY path").fetchall()
+    finally:
+        conn.close()
+    assert killed == [(str(samples / "gansu-bullet-train.jpg"),), (str(samples / "hefei-aircraft.jpg"),)]
