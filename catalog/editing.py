@@ -163,20 +163,32 @@ def _edit(library: Library, photos: list[Photo], change) -> EditReport:
 
     report = EditReport()
     for photo in photos:
-        manual = dict(photo.manual or {})
-        change(manual)
-        library.write(lambda session, pid=photo.id, values=manual: session.execute(
-            update(Photo).where(Photo.id == pid).values(manual=values or None)))
+        # The change and the record read again with it are stored together (a kill between the two left
+        # values the record ignored, found by no search and never applied by a later import of the
+        # unchanged file), and made to the values as they are then, not as they were when the photos were
+        # selected (a value another person set meanwhile was overwritten).
         try:
-            done = reimport_one(library, photo.file_path, None)
+            done = reimport_one(library, photo.file_path, None, change)
         except CatalogError as error:  # the file is gone: the values are kept, and count when it is back
+            _change_alone(library, photo.id, change)
             report.failures.append((photo.path, f"kept, but not applied: {error}"))
             continue
         if done.failures:
+            _change_alone(library, photo.id, change)
             report.failures.append((photo.path, f"kept, but not applied: {done.failures[0].reason}"))
             continue
         report.changed.append(library.get(photo.id))
     return report
+
+
+def _change_alone(library: Library, pid: int, change) -> None:
+    """Make `change` to what a person set on a photo whose file cannot be read now, in one transaction."""
+    def action(session) -> None:
+        manual = dict(session.scalar(select(Photo.manual).where(Photo.id == pid).with_for_update()) or {})
+        change(manual)
+        session.execute(update(Photo).where(Photo.id == pid).values(manual=manual or None))
+
+    library.write(action)
 
 
 def forget(library: Library, photos: list[Photo]) -> int:

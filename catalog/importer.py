@@ -29,7 +29,15 @@ from catalog.reading import ReaderSetup, ReadResult, read_all
 from catalog.records import CaptionInput
 from catalog.scan import found_file, scan
 from catalog.store_rows import apply_changes
-from catalog.unchanged import EarlyImport, ImportReport, gone_under, manual_values, to_read
+from catalog.unchanged import (
+    EarlyImport,
+    ImportReport,
+    follow_renames,
+    gone_under,
+    manual_values,
+    renamed_away,
+    to_read,
+)
 
 if TYPE_CHECKING:
     from catalog.library import Library
@@ -78,6 +86,7 @@ def import_paths(
     captions = captions or Captions()
     if early is not None:
         known, report, seen, wanted = early.known, early.report, early.seen, early.wanted
+        renamed = early.renamed
     else:
         from catalog.store import known_files
 
@@ -86,6 +95,13 @@ def import_paths(
             known = known_files(session, paths, with_captions=bool(captions))
         seen = set()
         wanted = list(to_read(scan(paths), known, report, seen, captions))
+        renamed = renamed_away(wanted, known)
+        follow_renames(known, renamed)
+    if renamed:  # each record takes its file's new name first, so the new file under the old one is new
+        from catalog.store import move_renamed
+
+        moves = [(known[new].id, old, new) for old, new in renamed.items()]
+        library.library().write(lambda session: move_renamed(session, moves))
     gone = gone_under(known, seen, paths)
     report.captions_unused = captions.unused(seen)
     if wanted and early is None:
@@ -110,6 +126,9 @@ def import_paths(
                 report.damaged.extend((result.found.path, result.record["extra"]["damage"]) for result in batch
                                       if result.record is not None and result.record.get("damaged"))
                 _store(library, report, batch, known)
+                if renamed:  # a renamed file read again under its new name was moved, not updated
+                    again = sum(result.record is not None and result.found.path in renamed.values() for result in batch)
+                    report.updated, report.moved = report.updated - again, report.moved + again
             report.damaged.sort()  # by path: readers finish in any order, the report and its lines should not
         if report.stored:
             _fingerprint_after(library, workers)
@@ -137,9 +156,12 @@ def _fingerprint_after(library: Library | QuickImport, workers: int | None) -> N
         variants.bring_up_to_date(library.library(), workers=workers)
 
 
-def reimport_one(library: Library, path: str, caption: CaptionInput | None) -> ImportReport:
+def reimport_one(library: Library, path: str, caption: CaptionInput | None,
+                 change: Callable[[dict], None] | None = None) -> ImportReport:
     """Read one catalogued file again now, with `caption` in place of its own (None: the file's own;
-    a caller that wants a hand-set caption kept passes it, as `catalog write` does)."""
+    a caller that wants a hand-set caption kept passes it, as `catalog write` does), and with `change` made
+    to what a person set on it (`catalog set`): the values and the record they give are stored in one
+    transaction, so that a process killed between the two cannot leave values that the record ignores."""
     if not os.path.exists(path):
         raise NotFound(f"{path} is no longer there; import its new location first")
     from catalog.store import known_files
@@ -150,6 +172,10 @@ def reimport_one(library: Library, path: str, caption: CaptionInput | None) -> I
     found = found_file(path)
     entry = known.get(found.path)
     manual = dict(entry.manual) if entry and entry.manual else {}
+    if change is not None:
+        if entry is None:
+            raise NotFound(f"{path} is not catalogued under this path; import it first")
+        change(manual)
     if caption is not None:
         from datetime import datetime
 

@@ -78,6 +78,8 @@ class KillReport:
     already: list[Photo] = field(default_factory=list)
     undone: list[Photo] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
+    #: Photos forgotten between being named and being killed (their kill would refer to no photo).
+    gone: list[Photo] = field(default_factory=list)
     reason: str = ""
 
 
@@ -148,15 +150,21 @@ def _kill(library: Library, photos: list[Photo], reason: str, origin: str, advis
     def change(session) -> None:
         report.killed.clear()
         report.already.clear()
+        report.gone.clear()
         now = datetime.now()
         held = set(session.scalars(select(Kill.photo_id).where(Kill.photo_id.in_([p.id for p in photos]))))
+        present = set(session.scalars(select(Photo.id).where(Photo.id.in_([p.id for p in photos]))))
         for photo in photos:
+            if photo.id not in present:  # forgotten meanwhile: the others are still killed
+                report.gone.append(photo)
+                continue
             if photo.id in held:
                 report.already.append(photo)
                 continue
             session.add(Kill(photo_id=photo.id, reason=reason, at=now, origin=origin, advisory=advisory))
         used = stories_using(session, [photo.id for photo in photos])
-        report.killed.extend((photo, used.get(photo.id, [])) for photo in photos if photo.id not in held)
+        report.killed.extend((photo, used.get(photo.id, [])) for photo in photos
+                             if photo.id not in held and photo.id in present)
 
     library.write(change)
     return report

@@ -23,7 +23,7 @@ from catalog.chunks import chunks
 from catalog.models import PersonToken, Photo, PlaceKey, PlaceName
 from catalog.reading import ReadResult, read_file
 from catalog.records import derive_columns, fill_missing
-from catalog.scan import Found, file_path
+from catalog.scan import Found, file_path, stored_path
 from catalog.store_rows import (
     ByIdentity,
     OtherRows,
@@ -56,14 +56,14 @@ def known_files(session: Session, paths: list[str] | None = None, *, with_captio
     photo = Photo.__table__.c
     caption = photo.caption if with_captions else literal_column("NULL")
     statement = select(photo.id, photo.path, photo.raw_path, photo.size, photo.mtime_ns, caption,
-                       photo.sidecar_mtime_ns, photo.manual)
+                       photo.sidecar_mtime_ns, photo.manual, photo.device, photo.inode)
     if paths is not None and len(paths) <= KNOWN_PATHS_LIMIT:
         where = []
         for given, folder, after in bounds(paths):
             where += [photo.path == given, and_(photo.path >= folder, photo.path < after)]
         statement = statement.where(or_(*where))
-    return {file_path(path, raw): Known(pid, size, mtime, text, sidecar, manual or None)
-            for pid, path, raw, size, mtime, text, sidecar, manual in session.execute(statement)}
+    return {file_path(path, raw): Known(pid, size, mtime, text, sidecar, manual or None, device, inode)
+            for pid, path, raw, size, mtime, text, sidecar, manual, device, inode in session.execute(statement)}
 
 
 def has_legacy_fingerprints(session: Session) -> bool:
@@ -101,7 +101,12 @@ def store_batch(
     now, done, existing, new = sorted_.now, sorted_.done, sorted_.existing, sorted_.new
     legacy_fingerprints, perceptual = sorted_.legacy, sorted_.perceptual
     changes: dict[str, Known | None] = {}
+    existing, forgotten = _with_hand_values_now(session, existing, batch, known, rules, legacy_fingerprints)
+    new += forgotten
+    done.updated -= len(forgotten)
     moved, same = find_moved(session, [record for _, record, _ in new], legacy_fingerprints)
+    updating = {pid for pid, _, _ in existing}  # the file under the old path is in this batch: that path keeps it
+    moved = {path: move for path, move in moved.items() if move[0] not in updating}
     done.same_file.update(same)
     carried = _manual_of(session, [pid for pid, _ in moved.values()])
     still_new: list[tuple[dict, OtherRows]] = []
@@ -172,13 +177,78 @@ def _manual_of(session: Session, ids: list[int]) -> dict[int, dict]:
     return {pid: manual for pid, manual in found.items() if manual}
 
 
+def _with_hand_values_now(
+    session: Session, existing: list[tuple[int, dict, OtherRows]], batch: list[ReadResult],
+    known: dict[str, Known], rules, legacy: dict,
+) -> tuple[list[tuple[int, dict, OtherRows]], list[tuple[Found, dict, OtherRows]]]:
+    """The updates of known photos, each with what a person set on it as the catalogue holds it now; and
+    those whose records were forgotten meanwhile, to be stored as new photos.
+
+    An import (or the watcher, `catalog set`, `caption`, `link`) reads a file with the hand-set values its
+    record had when it looked (`known`); a `catalog set` by someone else while the file was read, minutes
+    before the batch is written in a long import, would be overwritten by that old view. So the values are
+    read again inside the write transaction, and where they changed the record is read again with them,
+    keeping what this import itself changed (a captions file's caption, the edit of `catalog set`).
+    A record `catalog forget` removed meanwhile is not there to update (its place names, written for it,
+    stopped the whole import on the foreign key): its file comes back as a new photo, as a forgotten file
+    imported again does, without what was set by hand.
+    """
+    if not existing:
+        return existing, []
+    photo = Photo.__table__.c
+    now: dict[int, dict] = {}
+    for chunk in chunks([pid for pid, _, _ in existing], 500):
+        now.update((pid, manual or {}) for pid, manual in session.execute(
+            select(photo.id, photo.manual).where(photo.id.in_(chunk)).with_for_update()))
+    found_of = {result.found.path: result.found for result in batch}
+    updated, forgotten = [], []
+    for pid, record, places in existing:
+        path = file_path(record["path"], record["raw_path"])
+        entry = known.get(path)
+        looked = (entry.manual if entry else None) or {}
+        current = now.get(pid)
+        if current != looked:
+            merged = merged_hand_values(looked, record.get("manual") or {}, current or {})
+            record, places = _read_with(found_of[path], record, places, merged, rules, legacy)
+        if current is None:
+            forgotten.append((found_of[path], record, places))
+        else:
+            updated.append((pid, record, places))
+    return updated, forgotten
+
+
+def merged_hand_values(looked: dict, read_with: dict, current: dict) -> dict:
+    """What a person set, merged three ways: the catalogue's values now (`current`), with the changes a
+    writer made to the values it `looked` at (`read_with`: set, replaced or removed) applied over them.
+
+    >>> merged_hand_values({"a": 1}, {"a": 1, "b": 2}, {"a": 1, "c": 3})
+    {'a': 1, 'c': 3, 'b': 2}
+    >>> merged_hand_values({"a": 1, "c": 3}, {"c": 3}, {"a": 1, "c": 4})
+    {'c': 4}
+    """
+    merged = dict(current)
+    for key in looked.keys() | read_with.keys():
+        if looked.get(key) != read_with.get(key):
+            if key in read_with:
+                merged[key] = read_with[key]
+            else:
+                merged.pop(key, None)
+    return merged
+
+
 def _with_manual(
     found: Found, record: dict, places: OtherRows, manual: dict, rules, legacy: dict
 ) -> tuple[dict, OtherRows]:
     """A moved photo's record read again with a person's values: those on the old record, under those the
     import brought (a captions file naming the file under its new name)."""
-    merged = {**manual, **(record.get("manual") or {})}
-    if merged == record.get("manual"):
+    return _read_with(found, record, places, {**manual, **(record.get("manual") or {})}, rules, legacy)
+
+
+def _read_with(
+    found: Found, record: dict, places: OtherRows, merged: dict, rules, legacy: dict
+) -> tuple[dict, OtherRows]:
+    """The record read again with `merged` as what a person set (the record as it is when it has those)."""
+    if merged == (record.get("manual") or {}):
         return record, places
     again = read_file(found, rules, merged, bool(legacy))
     if again.learned:
@@ -217,6 +287,19 @@ def _insert_rows(session: Session, stored: list[tuple[int, OtherRows]]) -> None:
     for model, rows in ((PlaceName, names), (PlaceKey, keys), (PersonToken, tokens)):
         if rows:
             insert_many(session.connection(), model.__table__, rows)
+
+
+def move_renamed(session: Session, moves: list[tuple[int, str, str]]) -> int:
+    """Give renamed files' records their new paths: (id, old path, new path) each, as catalog.unchanged's
+    renamed_away found them; a record that no longer has its old path (another writer got there first) is
+    left alone. How many were moved."""
+    photo = Photo.__table__.c
+    moved = 0
+    for pid, old, new in moves:
+        path, raw_path = stored_path(new)
+        moved += session.connection().execute(update(photo_table()).where(
+            photo.id == pid, photo.path == stored_path(old)[0]).values(path=path, raw_path=raw_path)).rowcount or 0
+    return moved
 
 
 def mark_missing(session: Session, ids: list[int]) -> int:

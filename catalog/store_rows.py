@@ -146,10 +146,11 @@ def moves_among(
                 continue
             if file_exists(old_path) and _same_file(old_path, new_path):
                 same[record["path"]] = old_path
-            elif not file_exists(old_path) and (
-                    fingerprint == record["fingerprint"] or (size, mtime_ns) == (record["size"], record["mtime_ns"])):
+            elif fingerprint == record["fingerprint"] or (size, mtime_ns) == (record["size"], record["mtime_ns"]):
                 # The file system gives a deleted file's inode to the next new file: the number alone is a rename
-                # only when the content (or its size and time) came along too.
+                # only when the content (or its size and time) came along too. The old path may hold another
+                # file by now (a new picture sent under the name the renamed one had): the record still goes
+                # with its file, and the other file is new when it is read.
                 moved[record["path"]] = (pid, old_path)
                 claimed.add(pid)
             break
@@ -202,7 +203,7 @@ def changes_of(stored: list[tuple[int, dict, OtherRows]], changes: dict[str, Kno
     for pid, record, _ in stored:
         changes[file_path(record["path"], record["raw_path"])] = Known(
             pid, record["size"], record["mtime_ns"], record.get("caption"), record["sidecar_mtime_ns"],
-            record.get("manual"))
+            record.get("manual"), record.get("device"), record.get("inode"))
     return changes
 
 

@@ -63,6 +63,9 @@ class Known(NamedTuple):
     sidecar_mtime_ns: int | None
     #: What a person set on this photo (the `manual` column), None when nothing.
     manual: dict | None = None
+    #: The file's identity when it was stored (device, inode), where the reader of the catalogue asked for it.
+    device: int | None = None
+    inode: int | None = None
 
 
 @dataclass
@@ -207,6 +210,8 @@ class EarlyImport:
     started: float
     #: The house rules the readers use (the --rules file, else those stored in the catalogue, else the default).
     rules: object = None
+    #: Catalogued files renamed with a new file under the old name: old path -> new path (renamed_away).
+    renamed: dict[str, str] = field(default_factory=dict)
 
     def close(self) -> None:
         """Stop the readers: the import will not run (the catalogue could not be opened)."""
@@ -250,6 +255,8 @@ def start_import(db: str | None, paths: list[str], *, captions: Captions | None 
     report = ImportReport()
     seen: set[str] = set()
     wanted = list(to_read(scan(paths), known, report, seen, captions))
+    renamed = renamed_away(wanted, known)
+    follow_renames(known, renamed)  # before the hand-set values are handed to the readers, path by path
     reading = None
     if wanted:
         place_memo.current()  # read once here: forked readers start with it
@@ -257,7 +264,7 @@ def start_import(db: str | None, paths: list[str], *, captions: Captions | None 
         # JSON columns as the readers made them.
         setup = ReaderSetup(rules, legacy, manual_values(wanted, known, captions), json_text=True)
         reading = StartedReading(wanted, setup, workers)
-    return EarlyImport(known, report, seen, wanted, reading, started, rules)
+    return EarlyImport(known, report, seen, wanted, reading, started, rules, renamed)
 
 
 def manual_values(wanted: list[Found], known: Mapping[str, Known], captions: Captions | None) -> dict[str, dict]:
@@ -322,16 +329,43 @@ def _known_on(connection: sqlite3.Connection, paths: list[str], *, missing_too: 
         return None  # the full import would upgrade it (or refuse it)
     where = " OR ".join(f"({_UNDER})" for _ in paths)
     columns = (f"id, path, raw_path, size, mtime_ns, sidecar_mtime_ns, missing_since, "
-               f"{'caption' if with_captions else 'NULL'}, {'manual' if manual else 'NULL'}")
+               f"{'caption' if with_captions else 'NULL'}, {'manual' if manual else 'NULL'}, device, inode")
     rows = connection.execute(f"SELECT {columns} FROM photo WHERE {where}",
                               [value for bound in bounds(paths) for value in bound])
     known = {}
-    for pid, path, raw_path, size, mtime_ns, sidecar_mtime_ns, missing_since, caption, values in rows:
+    for pid, path, raw_path, size, mtime_ns, sidecar_mtime_ns, missing_since, caption, values, device, inode in rows:
         if missing_since is not None and not missing_too:
             return None  # a record marked missing: leave what becomes of it to the full import
         known[file_path(path, raw_path)] = Known(pid, size, mtime_ns, caption, sidecar_mtime_ns,
-                                                 (json.loads(values) if values else None) or None)
+                                                 (json.loads(values) if values else None) or None, device, inode)
     return known
+
+
+def renamed_away(wanted: list[Found], known: dict[str, Known]) -> dict[str, str]:
+    """Catalogued files renamed with a new file put under the old name (a wire sends a corrected picture as
+    photo.jpg after the desk kept the first as photo-v1.jpg): old path -> new path of each.
+
+    The old path's record belongs to the renamed file (its identity, size and time came along), not to the
+    new file that took its name: what a person set on it, its kill and its stories go with the picture.
+    Done by path, the picture under the new name became a new photo, and the new file inherited the rest.
+    """
+    arrived = {(found.device, found.inode): found for found in wanted
+               if found.path not in known and found.inode is not None}
+    pairs = {}
+    for found in wanted:
+        entry = known.get(found.path)
+        if entry is None or entry.inode is None or (entry.device, entry.inode) == (found.device, found.inode):
+            continue
+        renamed = arrived.get((entry.device, entry.inode))
+        if renamed is not None and (renamed.size, renamed.mtime_ns) == (entry.size, entry.mtime_ns):
+            pairs[found.path] = renamed.path
+    return pairs
+
+
+def follow_renames(known: dict[str, Known], renamed: dict[str, str]) -> None:
+    """Make the import's view of the catalogue hold each renamed record under its new path (renamed_away)."""
+    for old, new in renamed.items():
+        known[new] = known.pop(old)
 
 
 def _setting(connection: sqlite3.Connection, key: str) -> str | None:

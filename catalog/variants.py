@@ -638,8 +638,12 @@ def bring_up_to_date(library: Library, *, workers: int | None = None,
         done.clear()
 
         def action(session):
+            # A photo forgotten while it was fingerprinted has nothing to store (its row would refer to no photo:
+            # the foreign key stopped the whole pass).
+            present = set(session.scalars(select(Photo.id).where(Photo.id.in_([row[0] for row in rows]))))
             for photo_id, file_fingerprint, data in rows:
-                store(session, photo_id, Fingerprint.from_bytes(data) if data else None, file_fingerprint)
+                if photo_id in present:
+                    store(session, photo_id, Fingerprint.from_bytes(data) if data else None, file_fingerprint)
 
         library.write(action)
 

@@ -7,16 +7,20 @@ the test (BEGIN IMMEDIATE) until the import has said it is waiting, and only the
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import selectors
 import sqlite3
+import subprocess
 import time
+from pathlib import Path
 
 from sqlalchemy import create_engine, select
 
 from catalog.library import Library
 from catalog.models import Photo
-from tests.cli_process import run_catalog, start_catalog
+from tests.cli_process import Gate, environment, run_catalog, start_catalog
 from tests.image_bytes import press_jpeg
 
 PER_FOLDER = 30
@@ -147,3 +151,195 @@ def test_a_search_does_not_wait_for_a_writer(tmp_path):
     assert b"waiting" not in searched.stderr
     assert len(searched.stdout.splitlines()) == PER_FOLDER
 
+
+
+def _hand_values(db, name: str) -> tuple[dict, str | None]:
+    conn = sqlite3.connect(db)
+    try:
+        manual, city = conn.execute("SELECT manual, city FROM photo WHERE path LIKE ?", (f"%{name}",)).fetchone()
+    finally:
+        conn.close()
+    return json.loads(manual) if manual else {}, city
+
+
+def test_a_value_set_by_hand_while_an_import_reads_the_file_is_kept(tmp_path):
+    """`catalog set` on a photo whose changed file a long import is reading: the import's batch, written after
+    the set, must not put back the hand-set values it saw when it started (it did: the city set was lost)."""
+    folder = _folder(tmp_path, "wire", 0, 40)
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", folder).returncode == 0
+    first = sorted(folder.iterdir())[0]
+    assert run_catalog("--db", db, "set", first, "photographer=Jane Smith").returncode == 0
+    for photo in folder.iterdir():  # every file changed: the import reads them all again
+        os.utime(photo, ns=(photo.stat().st_atime_ns, photo.stat().st_mtime_ns + 10**9))
+    last = sorted(folder.iterdir())[-1]
+    gate = Gate(tmp_path, batch=10)
+    child = gate.start("--db", db, "import", "--workers", "1", folder)
+    try:
+        assert gate.hold_at("stored", 1)  # the first batch is in; the last file's is still to come
+        done = run_catalog("--db", db, "set", last, "city=Lhasa")
+        assert done.returncode == 0, done.stderr.decode()
+        gate.release_all()
+        assert child.wait(120) == 0
+    finally:
+        gate.close()
+    manual, city = _hand_values(db, last.name)
+    assert manual["location.city"]["value"] == "Lhasa" and city == "Lhasa"
+    manual, _ = _hand_values(db, first.name)  # set before the import: kept as ever
+    assert manual["credit.photographer"]["value"] == "Jane Smith"
+
+
+def test_a_photo_forgotten_while_an_import_reads_its_file_comes_back_and_the_import_finishes(tmp_path):
+    """`catalog forget` of photos whose changed files a running import still had to store: the import wrote
+    place names for records that were gone, and stopped with "FOREIGN KEY constraint failed", the rest of
+    its files unstored. Now the forgotten files come back as new photos, as on any import after a forget."""
+    folder = _folder(tmp_path, "wire", 0, 40)
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", folder).returncode == 0
+    for photo in folder.iterdir():  # every file changed: the import reads them all again
+        os.utime(photo, ns=(photo.stat().st_atime_ns, photo.stat().st_mtime_ns + 10**9))
+    last = sorted(folder.iterdir())[-1]
+    gate = Gate(tmp_path, batch=10)
+    child = gate.start("--db", db, "import", "--workers", "1", folder, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
+    try:
+        assert gate.hold_at("stored", 1)
+        done = run_catalog("--db", db, "forget", last)
+        assert done.returncode == 0, done.stderr.decode()
+        gate.release_all()
+        out, err = child.communicate(timeout=120)
+    finally:
+        gate.close()
+    assert child.returncode == 0, err.decode()
+    assert "1 added, 39 updated" in out.decode()
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT count(*) FROM photo").fetchone() == (40,)
+        assert conn.execute("SELECT count(*) FROM photo WHERE path = ?", (str(last),)).fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM place_name WHERE photo_id NOT IN (SELECT id FROM photo)"
+                            ).fetchone() == (0,)
+    finally:
+        conn.close()
+
+
+def test_two_people_setting_fields_of_one_photo_at_once_both_keep_theirs(tmp_path):
+    """A `catalog set` of many photos wrote each photo's values as they were when it selected the photos:
+    a field someone else set on one of them meanwhile was overwritten (the photographer set here was lost)."""
+    folder = _folder(tmp_path, "wire", 0, 3)
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", folder).returncode == 0
+    first, second, _ = sorted(folder.iterdir())
+    gate = Gate(tmp_path)
+    child = gate.start("--db", db, "set", first, second, "city=Lhasa")
+    try:
+        assert gate.hold_at("stored", 1)  # the first photo is done, the second still to come
+        done = run_catalog("--db", db, "set", second, "photographer=Jane Smith")
+        assert done.returncode == 0, done.stderr.decode()
+        gate.release_all()
+        assert child.wait(60) == 0
+    finally:
+        gate.close()
+    manual, city = _hand_values(db, second.name)
+    assert manual["credit.photographer"]["value"] == "Jane Smith"
+    assert manual["location.city"]["value"] == "Lhasa" and city == "Lhasa"
+
+
+#: Runs first in the `catalog variants` process of the test below: after the first fingerprint is made, it says
+#: so (a file) and waits for the test's go-ahead (another file).
+HOLD_FINGERPRINTING = '''
+import os, time
+import catalog.variants as variants
+
+_made = variants._fingerprints
+
+def _held(paths, workers):
+    first = True
+    for item in _made(paths, workers):
+        if first:
+            open(os.environ["HOLD"] + ".reached", "w").close()
+            while not os.path.exists(os.environ["HOLD"] + ".go"):
+                time.sleep(0.02)
+            first = False
+        yield item
+
+variants._fingerprints = _held
+'''
+
+
+def test_a_photo_forgotten_while_variants_fingerprints_it_stops_nothing(tmp_path, samples):
+    """`catalog forget` while `catalog variants` (or similar:, or an import's grouping) fingerprints the
+    photos: the pass stored a fingerprint for a photo that was gone and stopped with "FOREIGN KEY constraint
+    failed", storing none of its batch."""
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", samples).returncode == 0
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(HOLD_FINGERPRINTING)
+    hold = tmp_path / "hold"
+    env = environment(HOLD=str(hold))
+    env["PYTHONPATH"] = f"{hook}{os.pathsep}{env['PYTHONPATH']}"
+    child = start_catalog("--db", db, "variants", env=env)
+    deadline = time.monotonic() + 120
+    while not Path(f"{hold}.reached").exists():
+        assert child.poll() is None and time.monotonic() < deadline, child.communicate()
+        time.sleep(0.05)
+    done = run_catalog("--db", db, "forget", samples / "tianwen2-probe.jpg")
+    assert done.returncode == 0, done.stderr.decode()
+    Path(f"{hold}.go").touch()
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 0, err.decode()
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT count(*) FROM variant_fingerprint").fetchone() == (2,)
+    finally:
+        conn.close()
+
+
+#: Runs first in the `catalog kill` process of the test below: once the photos are named, it says so (a file)
+#: and waits for the test's go-ahead (another file) before killing them.
+HOLD_KILL = '''
+import os, time
+import catalog.kills as kills
+
+_kill = kills._kill
+
+def _held(*args, **kwargs):
+    open(os.environ["HOLD"] + ".reached", "w").close()
+    while not os.path.exists(os.environ["HOLD"] + ".go"):
+        time.sleep(0.02)
+    return _kill(*args, **kwargs)
+
+kills._kill = _held
+'''
+
+
+def test_a_photo_forgotten_while_a_kill_names_it_does_not_save_the_others(tmp_path, samples):
+    """`catalog forget` of one of the photos a kill (an advisory's list) had named: the kill of every photo
+    failed with "FOREIGN KEY constraint failed", the withdrawn pictures left unmarked. Now the others are killed
+    and the forgotten one is named."""
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", samples).returncode == 0
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(HOLD_KILL)
+    hold = tmp_path / "hold"
+    env = environment(HOLD=str(hold))
+    env["PYTHONPATH"] = f"{hook}{os.pathsep}{env['PYTHONPATH']}"
+    names = ("gansu-bullet-train.jpg", "hefei-aircraft.jpg", "tianwen2-probe.jpg")
+    child = start_catalog("--db", db, "kill", *(samples / name for name in names), "--reason", "altered", env=env)
+    deadline = time.monotonic() + 120
+    while not Path(f"{hold}.reached").exists():
+        assert child.poll() is None and time.monotonic() < deadline, child.communicate()
+        time.sleep(0.05)
+    done = run_catalog("--db", db, "forget", samples / "tianwen2-probe.jpg")
+    assert done.returncode == 0, done.stderr.decode()
+    Path(f"{hold}.go").touch()
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 0, err.decode()
+    assert "not killed: tianwen2-probe.jpg" in err.decode() and "was forgotten meanwhile" in err.decode()
+    conn = sqlite3.connect(db)
+    try:
+        killed = conn.execute("SELECT path FROM photo JOIN kill ON kill.photo_id = photo.id ORDER BY path").fetchall()
+    finally:
+        conn.close()
+    assert killed == [(str(samples / "gansu-bullet-train.jpg"),), (str(samples / "hefei-aircraft.jpg"),)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 
@@ -196,3 +197,47 @@ def test_a_sidecar_added_after_import_is_read_on_the_next_import(cli, lib, sampl
     assert photo.sources["caption"] == "sidecar"
     assert "0 updated, 0 moved, 3 unchanged" in cli("import", str(samples)).output
     assert "0 updated, 0 moved, 1 unchanged" in cli("import", str(probe)).output
+
+
+def test_a_photo_renamed_and_a_new_one_under_its_old_name_keep_apart(tmp_path, samples):
+    """A picture kept under a new name (a-kept.jpg, z-kept.jpg: before and after the old name) while a new
+    picture arrives under the old one: what was set by hand, the kill and the story belong to the renamed
+    picture. By path, the new picture took them all (killed, credited to Jane Smith) and the renamed one came
+    back as a new photo without them. The same by the library's own import, without the early start."""
+    from catalog.importer import import_paths
+    from catalog.library import Library
+    from tests.cli_process import run_catalog
+
+    db = tmp_path / "catalog.db"
+    for kept_as in ("a-kept.jpg", "z-kept.jpg", "library.jpg"):
+        folder = tmp_path / kept_as.split(".")[0]
+        folder.mkdir()
+        target = folder / "photo.jpg"
+        shutil.copy(samples / "gansu-bullet-train.jpg", target)
+        assert run_catalog("--db", db, "import", folder).returncode == 0
+        for args in (("set", target, "photographer=Jane Smith"), ("kill", target, "--reason", "altered"),
+                     ("story", "add", kept_as, target)):
+            assert run_catalog("--db", db, *args).returncode == 0
+        os.rename(target, folder / kept_as)
+        shutil.copy(samples / "hefei-aircraft.jpg", target)
+        if kept_as == "library.jpg":
+            library = Library.open(str(db))
+            try:
+                report = import_paths(library, [str(folder)])
+            finally:
+                library.close()
+            assert (report.added, report.updated, report.moved) == (1, 0, 1)
+        else:
+            done = run_catalog("--db", db, "import", folder)
+            assert done.returncode == 0, done.stderr.decode()
+            assert "1 added, 0 updated, 1 moved" in done.stdout.decode()
+        shown = run_catalog("--db", db, "search", f"used:{kept_as}", "--format", "json")
+        [renamed] = json.loads(shown.stdout)
+        assert renamed["path"] == str(folder / kept_as)
+        assert renamed["credit"]["photographer"] == "Jane Smith"
+        assert renamed["caption"].startswith("A bullet train")
+        killed = json.loads(run_catalog("--db", db, "search", "killed:yes", "--format", "json").stdout)
+        assert str(target) not in [photo["path"] for photo in killed]
+        assert str(folder / kept_as) in [photo["path"] for photo in killed]
+        new = json.loads(run_catalog("--db", db, "show", target, "--format", "json").stdout)
+        assert new["caption"].startswith("Researchers") and new["credit"]["photographer"] != "Jane Smith"

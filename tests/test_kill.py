@@ -15,6 +15,7 @@ import must then bring it to one record per file: the same records as an import 
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -132,6 +133,38 @@ def test_kill_9_at_any_moment_loses_nothing_and_the_next_import_finishes(folder,
     # The kills are only worth something if some landed while an import was half-done.
     assert any(0 < count < FILES for count in kept), kept
 
+
+
+def test_a_set_killed_half_way_leaves_values_and_record_agreeing(tmp_path):
+    """`catalog set` stored the values, then read the file again with them in a second transaction: killed
+    between the two, the catalogue held a city set by hand that the record ignored (search in:Lhasa found
+    nothing, `show` said Hefei), and no later import of the unchanged file ever applied it."""
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for index in range(3):
+        (folder / f"photo-{index}.jpg").write_bytes(press_jpeg(index, city="Hefei"))
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", folder).returncode == 0
+    target = folder / "photo-1.jpg"
+    gate = Gate(tmp_path)
+    child = gate.start("--db", db, "set", target, "city=Lhasa")
+    try:
+        assert gate.hold_at("writing")  # the record read again is written, not committed
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait(timeout=60)
+    finally:
+        gate.close()
+    assert integrity(db) == "ok"
+    conn = sqlite3.connect(db)
+    try:
+        manual, city = conn.execute("SELECT manual, city FROM photo WHERE path = ?", (str(target),)).fetchone()
+    finally:
+        conn.close()
+    assert (manual in (None, "null"), city) == (True, "Hefei")  # nothing of the set, rather than half
+    again = run_catalog("--db", db, "set", target, "city=Lhasa")
+    assert again.returncode == 0, again.stderr.decode()
+    found = run_catalog("--db", db, "search", "in:Lhasa", "--format", "json")
+    assert [photo["path"] for photo in json.loads(found.stdout)] == [str(target)]
 
 def _kill(db, folder, moment: str, nth: int, workdir: Path) -> bool:
     """Start a real import, hold it at the `nth` `moment`, SIGKILL the catalog process there; whether it got

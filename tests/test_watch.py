@@ -277,6 +277,33 @@ def test_a_file_s_life_corrected_set_by_hand_moved_deleted_and_back(room):
     assert rows(db, "SELECT count(*) FROM photo WHERE path LIKE ?", f"{folder}/%") == [(1,)]
 
 
+
+def test_a_photo_renamed_and_a_new_one_sent_under_its_name_keep_apart(room):
+    """The desk keeps a picture as d-v1.jpg and the wire sends a new one as d.jpg: what was set by hand, the
+    kill and the story went with the name to the new picture (killed, credited to Jane Smith), and the
+    renamed picture came back as a new photo without them."""
+    watching, folder, db = room
+    target = folder / "d.jpg"
+    target.write_bytes(photo(5, caption="The first picture. (Xinhua/Li Xin)"))
+    pid = watching.wait_for("added", target)["id"]
+    for args in (("set", str(target), "credit.photographer=Jane Smith"), ("kill", str(target), "--reason", "altered"),
+                 ("story", "add", "Rename", str(target))):
+        done = run_catalog("--db", db, *args, timeout=DEADLINE)
+        assert done.returncode == 0, done.stderr.decode()
+    kept = folder / "d-v1.jpg"
+    os.rename(target, kept)
+    target.write_bytes(photo(6, caption="Another picture. (Xinhua/Li Xin)"))
+    moved = watching.wait_for("moved", kept)
+    assert (moved["id"], moved["from"]) == (pid, str(target))
+    other = watching.wait_for("added", target, nth=2)["id"]
+    assert other != pid
+    assert rows(db, "SELECT id, caption, photographer FROM photo WHERE path LIKE ? ORDER BY id", f"{folder}/%") == [
+        (pid, "The first picture. (Xinhua/Li Xin)", "Jane Smith"),
+        (other, "Another picture. (Xinhua/Li Xin)", "Li Xin")]
+    assert rows(db, "SELECT photo_id FROM kill WHERE photo_id IN (?, ?)", pid, other) == [(pid,)]
+    assert rows(db, "SELECT photo_id FROM story_photo JOIN story ON story.id = story_id WHERE name = 'Rename'") == [
+        (pid,)]
+
 def test_a_file_never_whole_is_reported_not_imported_and_taken_when_finished(room):
     watching, folder, db = room
     target = folder / "stalled.jpg"

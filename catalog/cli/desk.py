@@ -246,6 +246,8 @@ def kill(ctx, photos, reason, advisory, undo):
         click.echo(f"KILLED {_name(photo.path)} (id {photo.id}){used}")
     for photo in report.already:
         click.echo(f"already killed: {_name(photo.path)} (id {photo.id})", err=True)
+    for photo in report.gone:
+        click.echo(f"not killed: {_name(photo.path)} (id {photo.id}) was forgotten meanwhile", err=True)
     if advisory:
         click.echo(f"reason: {report.reason}", err=True)
         if report.unmatched:

@@ -26,8 +26,8 @@ from catalog.errors import CatalogError
 from catalog.models import Photo
 from catalog.reading import ReaderSetup, read_all
 from catalog.scan import Found, file_path, fingerprint, legacy_fingerprint, shown_real, stored_path
-from catalog.store import find_moved, mark_missing, store_batch
-from catalog.unchanged import Known
+from catalog.store import find_moved, mark_missing, move_renamed, store_batch
+from catalog.unchanged import Known, renamed_away
 from catalog.watch.arrival import ArrivalRule, manual_values
 from catalog.watch.settle import look, signature
 
@@ -78,9 +78,10 @@ def catalogued(session, paths: list[str]) -> dict[str, Entry]:
     for chunk in chunks(paths, 500):
         rows = session.execute(select(
             photo.id, photo.path, photo.raw_path, photo.size, photo.mtime_ns, photo.sidecar_mtime_ns, photo.manual,
-            photo.missing_since).where(photo.path.in_([stored_path(path)[0] for path in chunk])))
-        for pid, path, raw, size, mtime, sidecar, manual, missing in rows:
-            found[file_path(path, raw)] = Entry(Known(pid, size, mtime, None, sidecar, manual or None),
+            photo.missing_since, photo.device, photo.inode).where(
+                photo.path.in_([stored_path(path)[0] for path in chunk])))
+        for pid, path, raw, size, mtime, sidecar, manual, missing, device, inode in rows:
+            found[file_path(path, raw)] = Entry(Known(pid, size, mtime, None, sidecar, manual or None, device, inode),
                                                 missing is not None)
     return found
 
@@ -137,10 +138,17 @@ def take_in(library: Library, ready: list[Ready], *, arrival: list[ArrivalRule] 
         entries = catalogued(session, paths)
         legacy = library.legacy_fingerprints(session)
         todo = [item for item in ready if not unchanged(item.found, entries.get(item.found.path))]
+        # a catalogued file renamed and a new one put under its old name: the record goes with the picture
+        renamed = renamed_away([item.found for item in todo], {path: entry.known for path, entry in entries.items()})
+        for old, new_path in renamed.items():
+            entries[new_path] = entries.pop(old)
         new = [item.found for item in todo if item.found.path not in entries]
         known_already = _catalogued_elsewhere(session, new, legacy) if arrival and new else set()
     if not todo:
         return [], []
+    if renamed:
+        moves = [(entries[new_path].known.id, old, new_path) for old, new_path in renamed.items()]
+        library.write(lambda session: move_renamed(session, moves), "the catalogue")
     at = datetime.now().isoformat(timespec="seconds")
     manual: dict[str, dict] = {}
     for item in todo:
@@ -165,6 +173,7 @@ def take_in(library: Library, ready: list[Ready], *, arrival: list[ArrivalRule] 
     if not stored:
         return outcomes, changed
     known = {path: entry.known for path, entry in entries.items()}
+    renamed_from = {new_path: old for old, new_path in renamed.items()}
     done, changes = library.write(lambda session: store_batch(session, stored, known, rules=library.rules),
                                   "the catalogue")
     for result in stored:
@@ -177,6 +186,8 @@ def take_in(library: Library, ready: list[Ready], *, arrival: list[ArrivalRule] 
                                                             "(a hard link), catalogued there"))
         elif shown in done.moved_from:
             outcomes.append(Outcome("moved", path, pid, previous=done.moved_from[shown]))
+        elif path in renamed_from:
+            outcomes.append(Outcome("moved", path, pid, previous=renamed_from[path]))
         elif path in entries:
             outcomes.append(Outcome("updated", path, pid))
         else:
