@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import resource
 import select
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -134,6 +135,13 @@ if _events and _control:
 '''
 
 
+def _ctrl_c_as_a_terminal() -> None:
+    """In the child before it runs: Ctrl-C (SIGINT) acts as in a terminal, even when these tests were started in
+    the background of a shell without job control (`pytest &` in a script), which starts them, and so every
+    process they start, with SIGINT ignored: Python then installs no handler and an interrupted import ran on."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Gate:
     """The test's side of GATE_HOOK: start a gated `catalog`, follow its moments, hold it at one of them."""
 
@@ -154,7 +162,8 @@ class Gate:
         popen.setdefault("stdout", subprocess.DEVNULL)
         popen.setdefault("stderr", subprocess.DEVNULL)
         child = subprocess.Popen(catalog_command(*args), env=self.env, start_new_session=True,
-                                 pass_fds=(self.events_write, self.control_read), **popen)
+                                 pass_fds=(self.events_write, self.control_read), preexec_fn=_ctrl_c_as_a_terminal,
+                                 **popen)
         os.close(self.events_write)  # the child holds the only writing end: end of file when it ends
         os.close(self.control_read)
         return child
