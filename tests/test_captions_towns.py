@@ -2071,3 +2071,18 @@ def test_a_town_holding_an_unnamed_place_before_its_province(text, expected):
 def test_a_city_closing_its_venues_name(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line opening with the photo's day, a comma, a town the tables know and a full stop, under the
+    # photographer's name: the dateline written date first
+    ("Anna de Vries\nMarch 3rd, Rotterdam. Dockers walk out over the new rosters.", ("Rotterdam", None)),
+    ("Anna de Vries\n12 May 2019, Utrecht, Netherlands. Cyclists ride past the station.", ("Utrecht", "Netherlands")),
+    ("June 9, Ghent. Students march to the town hall.", ("Ghent", None)),
+    # a name no table knows, or a person's, is read as before
+    ("Anna de Vries\nMarch 3rd, Quorvadam. Dockers walk out over the new rosters.", (None, None)),
+    ("March 3, Biden. The president spoke to reporters.", (None, None)),
+])
+def test_a_line_opening_with_the_day_then_the_town(text, expected):
+    found = parse(text).location
+    assert (found.city, found.country) == expected

@@ -2148,6 +2148,12 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         found = _known_places(written)
         if found is not None:
             return found, written
+    for line in lines:  # "October 1st, Quorvadam. Thousands of farmers ...": a line opening with the date, then
+        # the town and a full stop, under the photographer's name as a gallery heads a picture
+        match = _date_then_town().match(line.group()) if line.group()[:1].isalnum() else None
+        found = _known_places(match.group("place")) if match else None
+        if match and found is not None and found.city and not found.sublocation:
+            return found, match.group("place")
     for line in lines:  # "Policeman, Kraków (2023)": a picture's title, its place and its year, as galleries label
         match = _labelled_picture().match(line.group()) if line.group().rstrip(" \t.").endswith(")") else None
         if match is None:
@@ -2293,6 +2299,17 @@ def _dated_opening() -> re.Pattern:
     return compiled(rf"^[ \t]*(?:{date}(?:[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})"
                       rf"[ \t]*:|[ \t]+(?P<barred>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]+\|)"
                       rf"|{day}[ \t]*:[ \t]*(?P<headed>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]+[-–—])[ \t]+\S")
+
+
+@cache
+def _date_then_town() -> re.Pattern:
+    """A line opening with the photo's day (its year may follow), a comma, the town (and its larger places), then
+    a full stop and the next sentence: "October 1st, Quorvadam. Thousands of farmers ...", "3 May 2019, Quorvadam,
+    Ruritania. Police ..."; the places are read only if every name is one the tables know."""
+    months = "|".join(re.escape(name) for names in MONTHS.values() for name in names)
+    day = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{months})\.?|(?:{months})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?)"
+           rf"(?:,?[ \t]+(?:1[89]|20)\d\d)?")
+    return compiled(rf"^[ \t]*{day}[ \t]*,[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,2}})\.[ \t]+[A-Z]")
 
 
 @cache
