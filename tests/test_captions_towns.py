@@ -2050,3 +2050,39 @@ def test_a_town_no_table_holds_before_a_clause(text, expected):
 def test_a_town_holding_an_unnamed_place_before_its_province(text, expected):
     found = parse(text).location
     assert (found.sublocation, found.city, found.province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue read whose name closes on "of" and a city the gazetteer knows, nothing else placing a town: the
+    # venue stands in that city
+    ("Evacuees sleep on cots at the University of Regina after the fires.", ("University of Regina", "Regina")),
+    ("Tourists queue at the Palace of Versailles on a rainy Sunday.", ("Palace of Versailles", "Versailles")),
+    ("Students read in the old Library of Winnipeg.", ("Library of Winnipeg", "Winnipeg")),
+    # a name that is also a province's (the University of Washington stands in Seattle), a saint's, an abstract
+    # word or a small town's gives none
+    ("Rowers train at the University of Washington on Monday.", ("University of Washington", None)),
+    ("Worshippers gather at the Church of San Jose for Mass.", ("Church of San Jose", None)),
+    ("Visitors walk through the Hall of Fame on Friday.", ("Hall of Fame", None)),
+    # a city of another country than the one written gives none
+    ("Guards stand at the Royal Palace of Madrid, Mexico.", ("Royal Palace of Madrid", None)),
+    # a town the sentence places wins
+    ("Fans gather at the Museum of London in Dover on Sunday.", ("Museum of London", "Dover")),
+])
+def test_a_city_closing_its_venues_name(text, expected):
+    found = parse(text).location
+    assert (found.sublocation, found.city) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line opening with the photo's day, a comma, a town the tables know and a full stop, under the
+    # photographer's name: the dateline written date first
+    ("Anna de Vries\nMarch 3rd, Rotterdam. Dockers walk out over the new rosters.", ("Rotterdam", None)),
+    ("Anna de Vries\n12 May 2019, Utrecht, Netherlands. Cyclists ride past the station.", ("Utrecht", "Netherlands")),
+    ("June 9, Ghent. Students march to the town hall.", ("Ghent", None)),
+    # a name no table knows, or a person's, is read as before
+    ("Anna de Vries\nMarch 3rd, Quorvadam. Dockers walk out over the new rosters.", (None, None)),
+    ("March 3, Biden. The president spoke to reporters.", (None, None)),
+])
+def test_a_line_opening_with_the_day_then_the_town(text, expected):
+    found = parse(text).location
+    assert (found.city, found.country) == expected

@@ -994,6 +994,9 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
         reading.place.country = _country_owning(text, reading.place.province)
     if reading.place.city is None and reading.place.province is None and spans and "s " in text:
         _fill_the_owning_city(reading.place, text, spans, paragraphs)
+    if reading.place.city is None and reading.place.province is None and reading.place.sublocation and (
+            " of " in reading.place.sublocation):
+        reading.place.city = _city_closing_its_venue(reading.place.sublocation, reading.place.country)
     if reading.place.sublocation is None and spans:
         headed = _past_a_date_line(text, paragraphs)  # "Sunday, April 29, 2007\n\nQuorva Harbour\n\nA yacht ..."
         titled = _title_venue(text, headed)  # "RAF Bomber Command Memorial\nPoppy Drop seen from the air."
@@ -1056,6 +1059,40 @@ def _fill_the_owning_city(place: Place, text: str, spans: list[tuple[int, int]],
             found.add(match.group("owner"))
     if len(found) == 1:
         place.city = found.pop()
+
+
+def _city_closing_its_venue(venue: str, country: str | None) -> str | None:
+    """The city named after "of" closing the venue read, when nothing else placed a town: a venue's word, "of" and
+    a city the gazetteer knows of at least ``_VENUES_CITY`` people, the whole the venue's name ("the University of
+    Quorvagrad", "the Royal Palace of Quorvagrad": the venue stands in that city, as "Quorvagrad's Royal Palace"
+    does). Not a name that is also a country's or a province's ("the University of Washington" stands in Seattle),
+    a saint's ("the Church of San Francisco" stands in many towns), a city of another country than the one written,
+    nor a venue word in capitals alone ("MUSEUM OF X").
+
+    >>> _city_closing_its_venue("University of Regina", None), _city_closing_its_venue("Church of San Jose", None)
+    ('Regina', None)
+    """
+    match = _VENUE_OF_A_CITY.search(venue)
+    if match is None or match.group("word").casefold() not in VENUE_WORDS:
+        return None
+    city = match.group("city")
+    if city.split()[0].casefold().rstrip(".") in _SAINTS_AND_OPENERS:
+        return None
+    levels = name_levels(city)
+    if levels.country or levels.province or levels.city_population < _VENUES_CITY:
+        return None
+    if country is not None and name_levels(country).country != levels.city_country:
+        return None
+    return city
+
+
+#: A venue's word, "of" and a capitalised name closing the venue's name: "University of Quorvagrad".
+_VENUE_OF_A_CITY = compiled(r"\b(?P<word>[A-Z][a-z]+)\s+of\s+(?:the\s+)?"
+                            r"(?P<city>[A-Z][a-z\u00DF-\u024F'’\-]+(?:\s+[A-Z][a-z\u00DF-\u024F'’\-]+){0,2})$")
+#: Words opening a saint's name or a town's own name after "of": "Church of San Jose", "Cathedral of St. Paul".
+_SAINTS_AND_OPENERS = frozenset({"san", "santa", "santo", "são", "sao", "saint", "st", "ste", "sainte", "our", "new"})
+#: The fewest people of a city closing a venue's name, for it to be the scene's town.
+_VENUES_CITY = 50_000
 
 
 #: A large city's possessive opening a sentence or after a preposition of place, before a thing in lower case.
@@ -2111,6 +2148,12 @@ def _heading_place(text: str) -> tuple[Place, str] | None:
         found = _known_places(written)
         if found is not None:
             return found, written
+    for line in lines:  # "October 1st, Quorvadam. Thousands of farmers ...": a line opening with the date, then
+        # the town and a full stop, under the photographer's name as a gallery heads a picture
+        match = _date_then_town().match(line.group()) if line.group()[:1].isalnum() else None
+        found = _known_places(match.group("place")) if match else None
+        if match and found is not None and found.city and not found.sublocation:
+            return found, match.group("place")
     for line in lines:  # "Policeman, Kraków (2023)": a picture's title, its place and its year, as galleries label
         match = _labelled_picture().match(line.group()) if line.group().rstrip(" \t.").endswith(")") else None
         if match is None:
@@ -2256,6 +2299,17 @@ def _dated_opening() -> re.Pattern:
     return compiled(rf"^[ \t]*(?:{date}(?:[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})"
                       rf"[ \t]*:|[ \t]+(?P<barred>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]+\|)"
                       rf"|{day}[ \t]*:[ \t]*(?P<headed>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}})[ \t]+[-–—])[ \t]+\S")
+
+
+@cache
+def _date_then_town() -> re.Pattern:
+    """A line opening with the photo's day (its year may follow), a comma, the town (and its larger places), then
+    a full stop and the next sentence: "October 1st, Quorvadam. Thousands of farmers ...", "3 May 2019, Quorvadam,
+    Ruritania. Police ..."; the places are read only if every name is one the tables know."""
+    months = "|".join(re.escape(name) for names in MONTHS.values() for name in names)
+    day = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{months})\.?|(?:{months})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?)"
+           rf"(?:,?[ \t]+(?:1[89]|20)\d\d)?")
+    return compiled(rf"^[ \t]*{day}[ \t]*,[ \t]*(?P<place>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,2}})\.[ \t]+[A-Z]")
 
 
 @cache
