@@ -244,10 +244,19 @@ def test_two_people_setting_fields_of_one_photo_at_once_both_keep_theirs(tmp_pat
     assert manual["location.city"]["value"] == "Lhasa" and city == "Lhasa"
 
 
-#: Runs first in the `catalog variants` process of the test below: after the first fingerprint is made, it says
-#: so (a file) and waits for the test's go-ahead (another file).
-HOLD_FINGERPRINTING = '''
+#: The start of a hook that runs first in a `catalog` process (as sitecustomize.py): `_pause()` says the process
+#: got there (the file HOLD.reached) and waits for the test's go-ahead (the file HOLD.go).
+HOLD = '''
 import os, time
+
+def _pause():
+    open(os.environ["HOLD"] + ".reached", "w").close()
+    while not os.path.exists(os.environ["HOLD"] + ".go"):
+        time.sleep(0.02)
+'''
+
+#: `catalog variants` paused after its first fingerprint is made.
+HOLD_FINGERPRINTING = HOLD + '''
 import catalog.variants as variants
 
 _made = variants._fingerprints
@@ -256,14 +265,46 @@ def _held(paths, workers):
     first = True
     for item in _made(paths, workers):
         if first:
-            open(os.environ["HOLD"] + ".reached", "w").close()
-            while not os.path.exists(os.environ["HOLD"] + ".go"):
-                time.sleep(0.02)
+            _pause()
             first = False
         yield item
 
 variants._fingerprints = _held
 '''
+
+#: `catalog kill` paused once the photos are named, before they are killed.
+HOLD_KILL = HOLD + '''
+import catalog.kills as kills
+
+_kill = kills._kill
+
+def _held(*args, **kwargs):
+    _pause()
+    return _kill(*args, **kwargs)
+
+kills._kill = _held
+'''
+
+
+def _forget_while_held(tmp_path, hook: str, db, forgotten, *args) -> tuple[int, bytes, bytes]:
+    """Start `catalog ARGS` with `hook` run first, forget the photo of `forgotten` once it has paused, then let
+    it go on; its exit code, output and errors."""
+    folder = tmp_path / "hook"
+    folder.mkdir()
+    (folder / "sitecustomize.py").write_text(hook)
+    hold = tmp_path / "hold"
+    env = environment(HOLD=str(hold))
+    env["PYTHONPATH"] = f"{folder}{os.pathsep}{env['PYTHONPATH']}"
+    child = start_catalog("--db", db, *args, env=env)
+    deadline = time.monotonic() + 120
+    while not Path(f"{hold}.reached").exists():
+        assert child.poll() is None and time.monotonic() < deadline, child.communicate()
+        time.sleep(0.05)
+    done = run_catalog("--db", db, "forget", forgotten)
+    assert done.returncode == 0, done.stderr.decode()
+    Path(f"{hold}.go").touch()
+    out, err = child.communicate(timeout=120)
+    return child.returncode, out, err
 
 
 def test_a_photo_forgotten_while_variants_fingerprints_it_stops_nothing(tmp_path, samples):
@@ -272,45 +313,13 @@ def test_a_photo_forgotten_while_variants_fingerprints_it_stops_nothing(tmp_path
     failed", storing none of its batch."""
     db = tmp_path / "catalog.db"
     assert run_catalog("--db", db, "import", samples).returncode == 0
-    hook = tmp_path / "hook"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(HOLD_FINGERPRINTING)
-    hold = tmp_path / "hold"
-    env = environment(HOLD=str(hold))
-    env["PYTHONPATH"] = f"{hook}{os.pathsep}{env['PYTHONPATH']}"
-    child = start_catalog("--db", db, "variants", env=env)
-    deadline = time.monotonic() + 120
-    while not Path(f"{hold}.reached").exists():
-        assert child.poll() is None and time.monotonic() < deadline, child.communicate()
-        time.sleep(0.05)
-    done = run_catalog("--db", db, "forget", samples / "tianwen2-probe.jpg")
-    assert done.returncode == 0, done.stderr.decode()
-    Path(f"{hold}.go").touch()
-    out, err = child.communicate(timeout=120)
-    assert child.returncode == 0, err.decode()
+    code, _, err = _forget_while_held(tmp_path, HOLD_FINGERPRINTING, db, samples / "tianwen2-probe.jpg", "variants")
+    assert code == 0, err.decode()
     conn = sqlite3.connect(db)
     try:
         assert conn.execute("SELECT count(*) FROM variant_fingerprint").fetchone() == (2,)
     finally:
         conn.close()
-
-
-#: Runs first in the `catalog kill` process of the test below: once the photos are named, it says so (a file)
-#: and waits for the test's go-ahead (another file) before killing them.
-HOLD_KILL = '''
-import os, time
-import catalog.kills as kills
-
-_kill = kills._kill
-
-def _held(*args, **kwargs):
-    open(os.environ["HOLD"] + ".reached", "w").close()
-    while not os.path.exists(os.environ["HOLD"] + ".go"):
-        time.sleep(0.02)
-    return _kill(*args, **kwargs)
-
-kills._kill = _held
-'''
 
 
 def test_a_photo_forgotten_while_a_kill_names_it_does_not_save_the_others(tmp_path, samples):
@@ -319,23 +328,10 @@ def test_a_photo_forgotten_while_a_kill_names_it_does_not_save_the_others(tmp_pa
     and the forgotten one is named."""
     db = tmp_path / "catalog.db"
     assert run_catalog("--db", db, "import", samples).returncode == 0
-    hook = tmp_path / "hook"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(HOLD_KILL)
-    hold = tmp_path / "hold"
-    env = environment(HOLD=str(hold))
-    env["PYTHONPATH"] = f"{hook}{os.pathsep}{env['PYTHONPATH']}"
     names = ("gansu-bullet-train.jpg", "hefei-aircraft.jpg", "tianwen2-probe.jpg")
-    child = start_catalog("--db", db, "kill", *(samples / name for name in names), "--reason", "altered", env=env)
-    deadline = time.monotonic() + 120
-    while not Path(f"{hold}.reached").exists():
-        assert child.poll() is None and time.monotonic() < deadline, child.communicate()
-        time.sleep(0.05)
-    done = run_catalog("--db", db, "forget", samples / "tianwen2-probe.jpg")
-    assert done.returncode == 0, done.stderr.decode()
-    Path(f"{hold}.go").touch()
-    out, err = child.communicate(timeout=120)
-    assert child.returncode == 0, err.decode()
+    code, _, err = _forget_while_held(tmp_path, HOLD_KILL, db, samples / "tianwen2-probe.jpg",
+                                      "kill", *(samples / name for name in names), "--reason", "altered")
+    assert code == 0, err.decode()
     assert "not killed: tianwen2-probe.jpg" in err.decode() and "was forgotten meanwhile" in err.decode()
     conn = sqlite3.connect(db)
     try:
