@@ -1137,8 +1137,8 @@ PLACES = [
     ("a word's syllables of pinyin run together in one pair of brackets are read past too",
      "6月2日，重庆市(chóngqìngshì)巫溪县宁河镇举办龙舟赛。记者 王小明 摄影报道(bàodào)",
      {"city": "重庆", "sublocation": "宁河镇", "photographer": "王小明"}),
-    ("another name of the place just named (古称, 又名) is no venue", "东关古渡：古称东门渡口，如今游人如织。",
-     {"sublocation": None}),
+    ("another name of the place just named (古称, 又名) is no venue: the name written first is (古渡, places.venue)",
+     "东关古渡：古称东门渡口，如今游人如织。", {"sublocation": "东关古渡"}),
     ("hillsides and wilds (山坡, 山野) are no mountain's name", "5月3日，野花开满山坡。", {"sublocation": None}),
     ("a famous home of overseas Chinese (著名侨乡) is a kind of city, then its name",
      "5月3日，华侨在福建著名侨乡晋江参观古厝。", {"sublocation": None, "city": "晋江", "province": "福建"}),
@@ -4885,4 +4885,39 @@ def test_a_clause_of_time_before_the_main_clause(text, expected):
     """A country or a province alone closing a clause of time (后, 之后, 以后 and a comma: "某军进攻乌克兰后,") is no
     scene when the main clause opens with a place of its own ("乌克兰首都基辅市居民..."): that chain is read instead
     (chinese_places `_after_a_clause_of_time`)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8月3日,石岭村足球队球员与河口村足球队球员拼抢。", {"sublocation": None}),
+    ("青云大学跆拳道队在开幕式上献上表演。", {"sublocation": None}),
+    # a venue of the sport itself, and the team's word right after the place, read as before
+    ("8月3日,球员在石岭村足球场上拼抢。", {"sublocation": "足球场"}),
+    ("9月1日,山东泰山队球员在训练。", {"sublocation": None}),
+])
+def test_a_teams_home_named_before_its_sport(text, expected):
+    """A place with a sport and 队 after it ("某某村足球队", "某某大学跆拳道队": places.team_kinds) names a team's home,
+    no scene, as a place right before 队 does (chinese_chain.a_team_follows)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一位游客说,比起青岚草原夏天的浓绿,秋天的草原别有一番韵味。", {"sublocation": None}),
+    ("机场大厅仿照松溪博物馆设立了一座小展厅。", {"sublocation": None}),
+])
+def test_a_place_compared_with_or_copied_is_no_scene(text, expected):
+    """A place after a word of comparison or of copying (比起, 相比, 仿照, 仿造: places.likeness) is what the
+    scene is compared with or modelled on, somewhere else, no site of the photo."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("4月2日,游客在日本京都青松渊泛舟赏樱。", {"sublocation": "青松渊"}),
+    ("8月9日,游客在西藏林芝的玉珠措拍照留念。", {"sublocation": "玉珠措"}),
+    # 措 opens a common noun (措施, a measure): no lake's name ends there
+    ("工人们做足准备,采样设备、安全措施都要备齐。", {"sublocation": None}),
+])
+def test_a_name_ending_in_a_venue_word_the_table_lacked(text, expected):
+    """Names ending in a deep pool (渊) or a lake as Tibetan names end (措) are venues (places.venue); an old ferry
+    crossing (古渡) too, see test_place_kinds."""
     check(text, expected)

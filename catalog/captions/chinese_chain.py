@@ -684,7 +684,10 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
             return [], None
         elements.pop()
     teams = words.words("places.team")
-    team = next((i for i, element in enumerate(elements) if plain.startswith(teams, element.end)), None)
+    team = next((i for i, element in enumerate(elements) if a_team_follows(plain, element.end, words)), None)
+    if team is not None and not plain.startswith(teams, elements[team].end):
+        return [], None  # "某某村足球队球员与...": a team named for its sport and its home, no scene (as "山东泰山队
+        # 球员" below)
     if team is not None:
         # "广东队坐镇主场某某篮球中心": a place right before 队 names a team, not the scene's chain (nor is "队坐镇" a
         # town after it); the venue read on stays
@@ -692,8 +695,8 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
     if elements or venue:
         found = plain.find(simplified(venue), position, end) if venue else -1
         after = found + len(venue) if venue and found >= 0 else elements[-1].end if elements else position
-        if words.pattern("places.team").match(plain, after):  # (past `end`: _venue_anywhere cuts at the venue)
-            return [], None  # "山东泰山队球员": a team's name, not the scene
+        if a_team_follows(plain, after, words):  # (past `end`: _venue_anywhere cuts at the venue)
+            return [], None  # "山东泰山队球员", "某某村足球队球员": a team's name, not the scene
         if not venue and plain.startswith(HEADING_WORDS, after):
             return [], None  # "在北京开往拉萨的列车上": where a train set out from, not the scene
         if not venue and words.pattern("places.outlets").match(plain, after):
@@ -708,6 +711,23 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
             return elements, None  # "某县人民法院的巡回法庭走进某镇某村": the court's people go to the village;
             # the court is where they come from, no site of the scene
     return elements, venue
+
+
+def a_team_follows(plain: str, at: int, words: Words) -> bool:
+    """Whether a team's word (places.team) begins at `at`, or a sport it is named for (places.team_kinds) and then
+    that word ("山东泰山队", "某某村足球队", "某某大学跆拳道队"): the place before `at` names the team's home.
+
+    >>> from catalog.captions.rules import load_rules
+    >>> from catalog.captions.chinese_words import words_for
+    >>> words, _ = words_for(load_rules())
+    >>> a_team_follows("石桥村足球队球员", 3, words), a_team_follows("石桥村足球场上", 3, words)
+    (True, False)
+    """
+    made = words._made.get(("team_follows",))
+    if made is None:
+        made = words._made[("team_follows",)] = compiled(
+            f"(?:{words.any('places.team_kinds')})?(?:{words.any('places.team')})")
+    return made.match(plain, at) is not None
 
 
 def _after_a_run_in_verb(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> int | None:
