@@ -4921,3 +4921,16 @@ def test_a_name_ending_in_a_venue_word_the_table_lacked(text, expected):
     """Names ending in a deep pool (渊) or a lake as Tibetan names end (措) are venues (places.venue); an old ferry
     crossing (古渡) too, see test_place_kinds."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("venue, expected", [
+    ("张掖与青松湖", False), ("上海書展與上海美食博覽", False),
+    # a name with no 与 inside stays
+    ("奎沃公园", True), ("青松湖", True),
+])
+def test_two_names_joined_by_and_are_no_one_venue(venue, expected):
+    """A venue's span holding 与 (與, and) between two names ("在某地与某湖之间", "某某书展与某某博览") names two
+    things, no one venue (chinese_name_checks.venue_not_a_name)."""
+    from catalog.captions.chinese_name_checks import venue_not_a_name
+
+    assert (venue_not_a_name(venue) is None) is expected

@@ -53,6 +53,8 @@ def venue_not_a_name(venue: str) -> str | None:
     ('a clause of travel or of every such place (出发)', 'a way from one place along another')
     >>> venue_not_a_name("G329凤阳至蚌埠"), venue_not_a_name("至泰安高速公路"), venue_not_a_name("骆岗公园")
     ('a route between two places (至 蚌埠)', None, None)
+    >>> venue_not_a_name("敦煌与苏干湖")
+    "two names joined by 与 (and), no one venue's"
     """
     written = venue
     if written.startswith(_STORMS):
@@ -67,7 +69,13 @@ def venue_not_a_name(venue: str) -> str | None:
         end = written[at + 1:]
         if end and _a_known_city(end):
             return f"a route between two places (至 {end})"
+    if any(word in written[1:-1] for word in _AND):
+        return "two names joined by 与 (and), no one venue's"
     return None
+
+
+#: The word joining two names ("在敦煌与某某湖之间", "书展与香港某某博览"): what holds it names two things, no venue.
+_AND = ("与", "與")
 
 
 def city_not_a_name(city: str) -> str | None:
