@@ -725,9 +725,13 @@ def a_team_follows(plain: str, at: int, words: Words) -> bool:
     """
     made = words._made.get(("team_follows",))
     if made is None:
-        made = words._made[("team_follows",)] = compiled(
-            f"(?:{words.any('places.team_kinds')})?(?:{words.any('places.team')})")
-    return made.match(plain, at) is not None
+        made = words._made[("team_follows",)] = (
+            words.words("places.team"), frozenset(kind[0] for kind in words.words("places.team_kinds")),
+            compiled(f"(?:{words.any('places.team_kinds')})(?:{words.any('places.team')})"))
+    teams, kind_starts, named_for = made
+    if plain.startswith(teams, at):
+        return True
+    return plain[at:at + 1] in kind_starts and named_for.match(plain, at) is not None  # (cheap test first)
 
 
 def _after_a_run_in_verb(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> int | None:
