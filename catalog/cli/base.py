@@ -154,9 +154,14 @@ class CatalogGroup(click.Group):
         """As click's, with the cyclic collector paused until the command's module is imported (see
         catalog.cli.collector)."""
         # Frozen after start-up only when this process runs one command from its command line (no `args` given).
-        collector.pause(freeze=(args[0] if args else kwargs.get("args")) is None)
+        own_process = (args[0] if args else kwargs.get("args")) is None
+        collector.pause(freeze=own_process)
         try:
             return super().main(*args, **kwargs)
+        except SystemExit as done:
+            if own_process and kwargs.get("standalone_mode", True):
+                _exit_at_once(done)
+            raise
         finally:
             collector.resume()
 
@@ -258,3 +263,48 @@ def format_option(*choices: str, default: str):
     return click.option(
         "--format", "fmt", type=click.Choice(choices), default=default, show_default=True, help="Output format."
     )
+
+
+def _exit_at_once(done: SystemExit) -> None:
+    """End this process now, once the command is done, doing what Python's own exit does that anyone outside it
+    could see, and skipping the rest: taking the heap apart object by object.
+
+    Python's exit waits for the threads still running (and what was registered to run then: the reader pool's
+    thread, `catalog.reading._join_later`), runs the exit handlers (the kept patterns and dataclass code written,
+    the readers reaped, logging flushed), flushes standard output and error, and then frees every module, class
+    and object one at a time before the kernel frees the process's memory whole anyway. That last part cost 11-28
+    ms of a first import of 1,000 press photos (the caption parser, the gazetteer and the rules the readers were
+    forked with) and 3 ms of an unchanged re-import. Here the first three are done, in that order, and the process
+    ends with the command's exit status. Where something of it cannot be done as Python would (an exit status
+    that is not a number, a Python without the thread hook, output that can no longer be flushed: a closed pipe),
+    this returns and Python's own exit runs, as before; and so it does under a profiler, a tracer or a debugger
+    (`python -m cProfile -m catalog.cli`), which write what they gathered as Python exits.
+    """
+    import atexit
+    import os
+    import threading
+
+    code = done.code
+    shutdown = getattr(threading, "_shutdown", None)
+    if not (code is None or type(code) is int) or shutdown is None or \
+            threading.current_thread() is not threading.main_thread() or \
+            sys.getprofile() is not None or sys.gettrace() is not None:
+        return
+    if not _flushed():  # a closed pipe, say: Python's exit says so, with its own status
+        return
+    shutdown()
+    atexit._run_exitfuncs()
+    # What the exit handlers wrote; if that cannot be flushed now, Python's exit would say so with status 120.
+    os._exit((code or 0) if _flushed() else 120)
+
+
+def _flushed() -> bool:
+    """Whether standard output and error could be flushed (or are closed already, as the error boundary closes
+    standard error on a broken pipe)."""
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None and not stream.closed:
+                stream.flush()
+    except (OSError, ValueError):
+        return False
+    return True
