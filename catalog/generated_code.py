@@ -69,11 +69,12 @@ def kept_exec(source, globals=None, locals=None, /):  # noqa: A002 - the builtin
 
 def kept_compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **more):
     """`compile` as `typing` calls it for a forward reference (`compile(text, "<string>", "eval")`, from a module
-    without `__future__` flags), with the code kept as `kept_exec` keeps it; any other call is the builtin's."""
+    without `__future__` flags), with the code kept as `kept_exec` keeps it; any other call is the builtin's, with
+    no flags inherited from here either (what `typing` would inherit is none)."""
     if type(source) is str and filename == "<string>" and mode == "eval" and not flags and optimize == -1 \
             and not more:
         return compiled(source, "eval")
-    return builtins.compile(source, filename, mode, flags, dont_inherit, optimize, **more)
+    return builtins.compile(source, filename, mode, flags, True, optimize, **more)
 
 
 #: What the key of an expression's code starts with (`kept_compile`), beside the statements of `kept_exec` kept by
