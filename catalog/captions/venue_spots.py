@@ -112,9 +112,16 @@ def _may_begin_a_name(text: str, span: tuple[int, int], firsts: Mapping[str, int
 
 
 def _inside_a_name(toks: list[Token], i: int) -> bool:
-    """Whether toks[i] continues a capitalised name begun before it ("Jiangsu Lujiazui Holdings")."""
+    """Whether toks[i] continues a capitalised name begun before it ("Jiangsu Lujiazui Holdings"). An owner in the
+    possessive before it begins no name it continues: "Samarkand's Registan", "Beijing’s Zhongnanhai" name the
+    owner's venue, as "the Registan" would (the owner is a token of its own, "Samarkand's")."""
     before = toks[i - 1]
-    return is_capitalised(before.text) and before.lower not in ("the", "a", "an") and before.end >= toks[i].start - 1
+    return is_capitalised(before.text) and before.lower not in ("the", "a", "an") and (
+        before.end >= toks[i].start - 1) and not before.text.endswith(_POSSESSIVE_ENDINGS)
+
+
+#: The endings of an owner's name in the possessive, as the tokens keep them.
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 
 
 def _longest_name(text: str, toks: list[Token], i: int, register: VenueRegister) -> tuple[int, Venue, str] | None:
