@@ -1971,3 +1971,19 @@ def test_a_district_and_its_venue_in_a_later_clause(text, expected):
     city opening the sentence (武汉) is carried on only so."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence wrapped onto the next line, which opens with a small letter: the first line is the body, no headline
+    ("Chess is so popular here that in Quorva Park, a dozen of these\ntables stand under the plane trees, each "
+     "one taken.", "Quorva Park"),
+    ("Boats wait for the tide at Marrowby Harbour, where the\nferry to the islands leaves twice a day.",
+     "Marrowby Harbour"),
+    # a short line above a line that opens with a capital is still a headline passed over
+    ("Quorva Park at dusk\nChess players gather under the plane trees on Sunday.", None),
+])
+def test_a_line_wrapped_mid_sentence_is_no_headline(text, expected):
+    """`locations._runs_on`: `_first_body_sentence` passed over every short line without a closing stop as a
+    headline, so a caption wrapped mid-sentence lost its first line, and with it the venue there. A line whose next
+    line opens with a small letter, after one line break, is the body's first sentence running on."""
+    assert sublocation(text) == expected

@@ -1973,10 +1973,12 @@ def _first_body_sentence_of(text: str, spans: Sequence[tuple[int, int]],
                             paragraphs: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """`_first_body_sentence`, remembered for the caption's few last texts and splits: the place readers ask it
     of one caption up to four times."""
-    for start, end in paragraphs[:-1]:
+    for number, (start, end) in enumerate(paragraphs[:-1]):
         line = text[start:end].strip()
         if len(line) > 90 or line[-1:] in ".!?”\"" or len(line.split()) > 14:
             break
+        if _runs_on(text, end, paragraphs[number + 1][0]):
+            break  # "... that in Kurtuluş Park, several of these\nshelters are dotted ...": a wrapped line, no headline
         later = [s for s in spans if s[0] >= end]
         if not later:
             break
@@ -1986,6 +1988,13 @@ def _first_body_sentence_of(text: str, spans: Sequence[tuple[int, int]],
     # a list number, a lone mark ("𝟱.", "2") or a one-word exclamation ("Zippety-do-dah!") is no sentence: the
     # body starts after it
     return next((s for s in spans[:3] if _TWO_WORDS.search(text, s[0], s[1])), spans[0])
+
+
+def _runs_on(text: str, end: int, following: int) -> bool:
+    """Whether the line ending at `end` is a sentence wrapped onto the next line, which opens at `following` with a
+    small letter after one line break ("several of these\\nshelters are dotted"): no headline above the body. A
+    headline's next line opens a sentence, with a capital, or stands after a blank line."""
+    return text[following:following + 1].islower() and text.count("\n", end, following) == 1
 
 
 def _in_capitals(sentence: str) -> bool:
