@@ -57,7 +57,13 @@ from catalog.captions.place_names import Element, classify, read_name
 from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
-from catalog.captions.venue_spots import lone_english, named_site_english, owned_site_english, registered_english
+from catalog.captions.venue_spots import (
+    lone_english,
+    named_site_english,
+    owned_site_english,
+    registered_english,
+    site_by_its_kind_english,
+)
 from catalog.captions.vocabulary import (
     ABBREVIATIONS,
     CHINA_PROVINCES,
@@ -1025,7 +1031,10 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
                 # a large city's site named without a venue word ("moved to Quorvagrad's Fira Quorva")
                 how = "a city's own site"
                 if owned_site_english(reading.place, text, span) is None:
-                    return reading
+                    # a site named by its kind in small letters ("at the monument to the Quorvan Defenders")
+                    how = "a named site"
+                    if site_by_its_kind_english(reading.place, text, span) is None:
+                        return reading
     found_by = dict(reading.found_by)
     found_by["sublocation"] = how
     return PlaceReading(reading.place, reading.how or "scene sentence", reading.written or text[span[0]:span[1]],
