@@ -537,16 +537,18 @@ def site_by_its_kind_english(place: Place, text: str, span: tuple[int, int] | No
     read "of" a venue's name only when its own word closes it, so a site written kind first was missed. The kinds
     are built sites (``_SITE_KINDS``), not areas ("the centre of", "the coast of", "the fields of" name a part of
     a town or a land); the name after "of" or "to" must be no place the gazetteer knows, small towns included ("the
-    market of Kabul" is the city's, "the palace of Versailles" the town's). The value is the kind and its name, as
-    written. Returns it, or None."""
+    market of Kabul" is the city's, "the palace of Versailles" the town's), nor the town the chains read ("in the
+    ruins of Quorvakert, Syria"). The value is the kind and its name, as written. Returns it, or None."""
     if span is None or place.sublocation:
         return None
     start, end = span
     if text.find(" the ", start, end) < 0:
         return None  # (the cheap test first: every match holds "the")
     for match in _SITE_BY_ITS_KIND.finditer(text, start, end):
-        if match.group("kind") not in _SITE_KINDS or _town_or_place(match.group("name")):
-            continue
+        name = match.group("name")
+        if match.group("kind") not in _SITE_KINDS or _town_or_place(name) or (
+                place.city and place.city.casefold() == name.casefold()):
+            continue  # ("in the ruins of Quorvakert, Syria": the town the chain read, written with its country)
         value = match.group("site")
         place.sublocation = value
         return value
