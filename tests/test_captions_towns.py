@@ -2086,25 +2086,3 @@ def test_a_city_closing_its_venues_name(text, expected):
 def test_a_line_opening_with_the_day_then_the_town(text, expected):
     found = parse(text).location
     assert (found.city, found.country) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    # no date, nothing placed by the first sentences: a later sentence that puts what it tells "in" or "at" a city
-    # the gazetteer knows well gives the scene's city (and its venue), as a town written with its country does
-    ("A boy bowls at a crate standing in for wickets. The schools shut for the holidays this week. With few parks "
-     "in the crowded city of Nairobi, children play wherever there is room.", (None, "Nairobi")),
-    ("Sunlight through the beech trees. Luckily the rain held off. I was enjoying a walk in Vienna's Prater a few "
-     "days ago.", ("Prater", "Vienna")),
-    # not a city gone to, a sentence of history (a year written), nor a town no table knows
-    ("A soldier rests after the battle. He lost his unit in the fighting. Later he was transferred to the Quorva "
-     "Hospital in Kyiv.", (None, None)),
-    ("The old warship rests in dry dock. Visitors climb aboard each day. Launched in 1765, she has sat at "
-     "Portsmouth since 1922.", (None, None)),
-    ("The old warship rests in dry dock. Visitors climb aboard each day. She has sat in dry dock in Quorvandy for "
-     "years.", (None, None)),
-    ("The old warship rests in dry dock. Visitors climb aboard each day. Most come from the outskirts of Nairobi.",
-     (None, None)),
-])
-def test_a_well_known_city_placing_a_later_sentence(text, expected):
-    found = parse(text).location
-    assert (found.sublocation, found.city) == expected

@@ -1475,21 +1475,9 @@ def _a_later_sentence_placing_a_town(text: str, spans: list[tuple[int, int]], pa
     for span in [s for s in spans if s[0] > first[0]][1:_LATER_SENTENCES + 1]:
         tried: list[Doubt] = []
         found = find_places(text, span, None, tried, weights, _emptied_dict(by))
-        if found.city and (found.province or found.country) or _a_known_city_placed_in(found, text, span, by):
+        if found.city and (found.province or found.country):
             return PlaceReading(found, "scene sentence", text[span[0]:span[1]], tuple(tried), tuple(by.items()))
     return None
-
-
-def _a_known_city_placed_in(found: Place, text: str, span: tuple[int, int], by: dict[str, str]) -> bool:
-    """Whether a later sentence read by ``_a_later_sentence_placing_a_town`` puts what it tells in a city the
-    gazetteer knows well, its phrase opened by "in" or "at" ("... With so little open space in the capital city
-    of Quorvandu, children use whatever room they can find"; "enjoying my stroll in Quorvaville's Bois de la
-    Cambre a few days ago"), in a sentence that writes no year: where nothing before places the scene, the well-known
-    city the body puts things in is the scene's, as a town written with its country is. Not a city gone to or
-    owned ("transferred to a hospital in Quorvaville", "on the outskirts of Quorvaville"), nor a sentence of
-    history ("launched at Quorva Dockyard in 1765, has sat at Quorvaport since 1922")."""
-    return _a_known_city(found) and by.get("scene opened by") == "in or at" and (
-        _YEAR.search(text, span[0], span[1]) is None)
 
 
 #: How many sentences after the two read first are read for a town placed with its province or country.
