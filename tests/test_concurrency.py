@@ -339,3 +339,37 @@ def test_a_photo_forgotten_while_a_kill_names_it_does_not_save_the_others(tmp_pa
     finally:
         conn.close()
     assert killed == [(str(samples / "gansu-bullet-train.jpg"),), (str(samples / "hefei-aircraft.jpg"),)]
+
+
+#: `catalog story add` paused once the photos are named, before they are added.
+HOLD_STORY = HOLD + '''
+import catalog.stories as stories
+
+_photos = stories._photos
+
+def _held(*args, **kwargs):
+    found = _photos(*args, **kwargs)
+    _pause()
+    return found
+
+stories._photos = _held
+'''
+
+
+def test_a_photo_forgotten_while_a_story_add_names_it_does_not_save_the_others(tmp_path, samples):
+    """`catalog forget` of one of the photos a `story add` had named: the add failed whole with "FOREIGN KEY
+    constraint failed", no photo added. Now the others are added and the forgotten one is named."""
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", samples).returncode == 0
+    names = ("gansu-bullet-train.jpg", "tianwen2-probe.jpg", "hefei-aircraft.jpg")
+    code, out, err = _forget_while_held(tmp_path, HOLD_STORY, db, samples / "tianwen2-probe.jpg",
+                                        "story", "add", "Launch", *(samples / name for name in names))
+    assert code == 0, err.decode()
+    assert "not added: tianwen2-probe.jpg was forgotten meanwhile" in err.decode()
+    conn = sqlite3.connect(db)
+    try:
+        story = conn.execute("SELECT photo.path, story_photo.position FROM story_photo JOIN photo ON "
+                             "photo.id = story_photo.photo_id ORDER BY position").fetchall()
+    finally:
+        conn.close()
+    assert story == [(str(samples / "gansu-bullet-train.jpg"), 1), (str(samples / "hefei-aircraft.jpg"), 2)]
