@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_process import Gate
+from tests.cli_process import Gate, run_catalog
 from tests.helpers import plain_jpeg
 
 FILES = 300
@@ -84,3 +84,31 @@ def test_progress_line_shows_the_rate_and_the_time_left():
     assert bar.line(now=110.0).endswith("1,000/100,000  100 files/s  16:30 left")
     bar.done = 10
     assert bar.line(now=110.0).endswith("1 files/s  27:46:30 left")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT are POSIX")
+def test_ctrl_c_during_a_set_of_many_photos_says_which_are_set_and_the_same_command_finishes(tmp_path, samples):
+    """`catalog set --where` changes each photo in a transaction of its own, as an import stores each batch: a
+    Ctrl-C keeps the photos already set, every record whole. It said only "Interrupted.", not that some
+    photos were set, and the count could be wrong by one (the signal came after a photo's commit, before it
+    was counted); now it stops between two photos and says how many are left, and the same command sets them."""
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", samples).returncode == 0
+    gate = Gate(tmp_path)
+    set_by_hand = ("--db", db, "set", "--where", "taken:2025", "city=Lhasa")
+    child = gate.start(*set_by_hand, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert gate.hold_at("stored", 1), child.communicate()  # the first photo's change is committed
+        os.killpg(child.pid, signal.SIGINT)
+        gate.release_all()
+        _, err = child.communicate(timeout=60)
+    finally:
+        gate.close()
+    assert child.returncode == 130, err
+    assert "1 photo set" in err and "Interrupted: the 1 photo not yet reached is as before" in err, err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM photo WHERE city = 'Lhasa'").fetchone() == (1,)
+    again = run_catalog(*set_by_hand)
+    assert again.returncode == 0, again.stderr.decode()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM photo WHERE city = 'Lhasa'").fetchone() == (2,)

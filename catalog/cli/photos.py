@@ -270,6 +270,12 @@ def set_(ctx, items, where, revert, fmt):
     click.echo(f"{len(report.changed)} photo{'s' if len(report.changed) != 1 else ''} "
                f"{'set' if values else 'reverted'}" + (f", {len(report.failures)} failed" if report.failures else ""),
                err=True)
+    if report.interrupted:
+        left = report.wanted - len(report.changed) - len(report.failures)
+        click.echo(f"Interrupted: the {left} photo{'s' if left != 1 else ''} not yet reached "
+                   f"{'are' if left != 1 else 'is'} as before; run the same command again for "
+                   f"{'them' if left != 1 else 'it'}.", err=True)
+        ctx.exit(130)
     if report.failures:
         ctx.exit(1)
 
