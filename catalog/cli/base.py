@@ -218,21 +218,41 @@ def reader(ctx: click.Context):
 
 
 def write_output(path: str, content: str) -> None:
-    """Write a command's output to the file the person named, or say plainly why it cannot be written."""
+    """Write a command's output to the file the person named, or say plainly why it cannot be written.
+
+    A file is replaced whole (catalog.files.write_atomically, keeping its permission bits): a full disk or a
+    kill half-way leaves the earlier file as it was, where it was emptied first and left half-written. A
+    symbolic link the person named is followed; a pipe or a device (/dev/stdout) is written to directly.
+    """
     import os
+    import stat
 
     from catalog.errors import CatalogError
+    from catalog.files import write_atomically
 
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise CatalogError(f"cannot write {path}: the folder {folder} does not exist")
     if os.path.isdir(path):
         raise UsageError(f"{path} is a folder; give a file name to write to")
+    data = content.encode("utf-8")
+    target = os.path.realpath(path)
+    existed = os.path.exists(target)
     try:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(content)
+        before = os.stat(target) if existed else None
+        if before is not None and not stat.S_ISREG(before.st_mode):
+            with open(target, "wb") as handle:
+                handle.write(data)
+            return
+        if before is not None and not os.access(target, os.W_OK):
+            raise PermissionError(13, os.strerror(13))
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = stat.S_IMODE(before.st_mode) if before is not None else 0o666 & ~umask
+        write_atomically(target, data, mode=mode)
     except OSError as error:
-        raise CatalogError(f"cannot write {path}: {error.strerror or error}") from None
+        raise CatalogError(f"cannot write {path}: {error.strerror or error}; "
+                           f"{'it is left as it was' if existed else 'nothing was written'}") from None
 
 
 class TypedText(click.ParamType):
