@@ -47,6 +47,23 @@ class NotACatalogue(DatabaseError):
         return NotACatalogue(self.problem, option)
 
 
+class NewerCatalogue(DatabaseError):
+    """The catalogue was made by a newer version of catalog (its schema is one this version does not know).
+
+    >>> str(NewerCatalogue("0099").given_as("the catalogue to copy into (--to)"))[:73]
+    'the catalogue to copy into (--to) was made by a newer version of catalog '
+    """
+
+    def __init__(self, schema: str, which: str = "this catalogue"):
+        self.schema = schema
+        super().__init__(f"{which} was made by a newer version of catalog (schema {schema}); upgrade catalog to "
+                         "open it (pip install -U catalog)")
+
+    def given_as(self, which: str) -> NewerCatalogue:
+        """The same error, naming which catalogue it is."""
+        return NewerCatalogue(self.schema, which)
+
+
 class MissingCatalogue(DatabaseError):
     """A command that only reads was pointed at a catalogue that does not exist (a mistyped --db)."""
 
