@@ -189,6 +189,17 @@ def test_a_link_threshold_that_is_no_number_is_a_usage_error(tmp_path, value):
     assert not (tmp_path / "catalog.db").exists()
 
 
+@pytest.mark.parametrize("option", ["--settle", "--give-up", "--rescan"])
+def test_a_watch_interval_that_is_no_number_is_a_usage_error(tmp_path, option):
+    """The same hole in the watcher's options: `--settle nan` was taken, shown as "settle nan s", and files were
+    read without waiting for them to stand still (no elapsed time is "at least NaN", nor less than it)."""
+    (tmp_path / "hot").mkdir()
+    result = run_catalog("--db", tmp_path / "catalog.db", "watch", tmp_path / "hot", option, "nan", timeout=30)
+    assert result.returncode == 2, _output(result)
+    assert f"Invalid value for '{option}': nan is not a number between" in _output(result)
+    assert not (tmp_path / "catalog.db").exists()
+
+
 @pytest.mark.parametrize("extra", [[], ["--format", "json"]], ids=["quick-path", "library"])
 def test_a_place_the_gazetteer_does_not_know_is_named_when_nothing_matches(five_photos, extra):
     """A typo in a place name finds nothing; the search says which name the gazetteer did not know (near: refuses

@@ -273,6 +273,18 @@ class TypedText(click.ParamType):
 TEXT = TypedText()
 
 
+class Number(click.FloatRange):
+    """A number within a range, as click.FloatRange, that also refuses "nan": no comparison with NaN fails, so
+    the range let it through (`link --threshold nan` linked nothing and said nothing; `watch --settle nan`
+    read files without waiting for them to stand still)."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value} is not a number between {self.min:g} and {self.max:g}.", param, ctx)
+        return number
+
+
 def format_option(*choices: str, default: str):
     """The same --format option everywhere."""
     return click.option(
