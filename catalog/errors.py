@@ -127,6 +127,29 @@ def typed_text(text: str, what: str) -> str:
     return text
 
 
+#: The most a text a person hands over (an article, a captions file, house rules, a caption piped in) is read
+#: to: far above any real one (a day's captions file is a few hundred KB), far below what hurts the machine.
+TEXT_LIMIT = 64 * 1024 * 1024
+
+
+def read_at_most(handle, what: str, limit: int = TEXT_LIMIT, error: type[CatalogError] = CatalogError) -> bytes:
+    """All of `handle`'s bytes, or `error` naming `what` when it holds more than `limit`: a device (/dev/zero),
+    a video or a disk image given by mistake was read whole into memory until the machine ran out of it.
+
+    >>> import io
+    >>> read_at_most(io.BytesIO(b"abc"), "x", limit=3)
+    b'abc'
+    >>> read_at_most(io.BytesIO(b"abcd"), "rules file big.toml", limit=3)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    catalog.errors.CatalogError: rules file big.toml is larger than any text of its kind (over 3 bytes); ...
+    """
+    raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
+        raise error(f"{what} is larger than any text of its kind (over {size}); nothing was read from it")
+    return raw
+
+
 def utf8_text(raw: bytes, what: str, then: str, error: type[CatalogError] = CatalogError) -> str:
     """Bytes read from a file or a pipe as UTF-8 text, a byte-order mark left out (Windows Notepad writes one), or
     `error` naming `what` and the first byte that is not UTF-8, then what to do (`then`).

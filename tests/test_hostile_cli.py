@@ -13,7 +13,7 @@ import subprocess
 import pytest
 from PIL import Image
 
-from tests.cli_process import catalog_command, environment, rows_digest, run_catalog
+from tests.cli_process import capped, catalog_command, environment, rows_digest, run_catalog
 from tests.conftest import IMAGES
 from tests.image_bytes import press_jpeg
 from tests.test_disk import _catalogue_at, _photos, _unprivileged, shared_folder  # noqa: F401 - a fixture
@@ -187,6 +187,40 @@ def test_a_link_threshold_that_is_no_number_is_a_usage_error(tmp_path, value):
     assert result.returncode == 2, _output(result)
     assert "is not a number between 0 and 1" in _output(result) and "Traceback" not in _output(result)
     assert not (tmp_path / "catalog.db").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["link", "/dev/zero"],
+    ["import", "PHOTOS", "--captions", "/dev/zero"],
+    ["rules", "--set", "/dev/zero"],
+    ["--rules", "/dev/zero", "search"],
+    ["parse-caption"],  # its standard input is /dev/zero
+], ids=["link", "captions", "rules-set", "rules", "parse-caption"])
+def test_a_text_that_never_ends_is_refused_not_read_until_memory_runs_out(five_photos, args):
+    """An article, captions file, house-rules file or piped caption was read whole into memory: a device, a video
+    or a disk image named by mistake took the machine's memory and ended in "something went wrong inside
+    catalog (MemoryError)". Each is read to a limit far above any real text (64 MB) and refused past it."""
+    before = rows_digest(five_photos)
+    args = [str(five_photos.parent / "photos") if arg == "PHOTOS" else arg for arg in args]
+    with open("/dev/zero", "rb") as zeros:
+        result = subprocess.run(catalog_command("--db", five_photos, *args), stdin=zeros, capture_output=True,
+                                timeout=120, env=environment(), check=False,
+                                preexec_fn=capped(768 * 1024 * 1024))
+    assert result.returncode in (1, 2), _output(result)
+    assert "/dev/zero is larger than any text of its kind" in _output(result) or \
+        "standard input is larger than any text of its kind" in _output(result), _output(result)
+    assert "went wrong" not in _output(result) and "Traceback" not in _output(result)
+    assert rows_digest(five_photos) == before
+
+
+def test_a_captions_file_in_another_encoding_names_the_byte(five_photos, tmp_path):
+    """A captions CSV saved by a spreadsheet in its Windows code page was refused with Python's "'utf-8' codec
+    can't decode byte 0xe9 in position 37: invalid continuation byte"; now in the words the rules file uses."""
+    captions = tmp_path / "captions.csv"
+    captions.write_bytes("file,caption\ndated0.jpg,Caf\u00e9 in Hefei. (Photo/Zhang Dagang)\n".encode("cp1252"))
+    result = run_catalog("--db", five_photos, "import", five_photos.parent / "photos", "--captions", captions)
+    assert result.returncode == 1, _output(result)
+    assert f"captions file {captions} is not UTF-8 text (byte 0xe9 at offset 27): save it as UTF-8" in _output(result)
 
 
 @pytest.mark.parametrize("option", ["--settle", "--give-up", "--rescan"])

@@ -126,10 +126,11 @@ def parse_caption(ctx, text, fmt, resolve, explain):
         stdin = click.get_binary_stream("stdin")
         if stdin.isatty():
             raise UsageError("give the caption as an argument, or pipe it in")
-        from catalog.errors import utf8_text
+        from catalog.errors import read_at_most, utf8_text
 
         # decoded here, not by the text stream, so that bytes of another encoding are named, not a crash
-        text = utf8_text(stdin.read(), "standard input", "pipe in a caption saved as UTF-8", UsageError)
+        text = utf8_text(read_at_most(stdin, "standard input", error=UsageError), "standard input",
+                         "pipe in a caption saved as UTF-8", UsageError)
     if not text.strip():
         raise UsageError("the caption is empty")
     rules_file = getattr(ctx.obj, "rules", None)  # `catalog --rules FILE parse-caption ...`

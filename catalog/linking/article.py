@@ -6,10 +6,9 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from catalog.captions import CaptionFacts, parse
-from catalog.errors import CatalogError, NotFound
+from catalog.errors import CatalogError, NotFound, read_at_most
 from catalog.linking.model import IMAGE_NAME, Caption
 from catalog.patterns import compiled
 
@@ -19,7 +18,8 @@ from catalog.patterns import compiled
 def read_article(path: str) -> str:
     """The text of an article or caption file (UTF-8, a BOM allowed)."""
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
+        with open(path, "rb") as handle:
+            return read_at_most(handle, path).decode("utf-8-sig")
     except FileNotFoundError as error:
         raise NotFound(f"{path} does not exist") from error
     except IsADirectoryError as error:
