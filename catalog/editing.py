@@ -12,14 +12,13 @@ renamed. `catalog show` lists the file's own value beside it as a disagreeing co
 from __future__ import annotations
 
 import re
-import signal
-import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select, update
 
+from catalog.ctrl_c import BetweenItems
 from catalog.errors import CatalogError, NotFound, UsageError, typed_text
 from catalog.models import Photo
 from catalog.records import EDITABLE
@@ -167,7 +166,7 @@ def revert_fields(library: Library, photos: list[Photo], paths: list[str] | None
 def _edit(library: Library, photos: list[Photo], change) -> EditReport:
     report = EditReport(wanted=len(photos))
     try:
-        with _CtrlCBetweenPhotos() as ctrl_c:
+        with BetweenItems() as ctrl_c:
             for photo in photos:
                 if ctrl_c.pressed:
                     break
@@ -176,31 +175,6 @@ def _edit(library: Library, photos: list[Photo], change) -> EditReport:
         ctrl_c.pressed = True
     report.interrupted = ctrl_c.pressed
     return report
-
-
-class _CtrlCBetweenPhotos:
-    """Ctrl-C stops an edit between two photos, so the report says exactly which were changed (each is stored
-    in a transaction of its own; one interrupted inside was stored or not, and the count was wrong by one).
-    Pressed twice, it interrupts at once, as ever."""
-
-    def __init__(self) -> None:
-        self.pressed = False
-        self._previous: Any = None
-
-    def _handle(self, number, frame) -> None:
-        if self.pressed:
-            raise KeyboardInterrupt
-        self.pressed = True
-
-    def __enter__(self) -> _CtrlCBetweenPhotos:
-        if threading.current_thread() is threading.main_thread() and \
-                signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-            self._previous = signal.signal(signal.SIGINT, self._handle)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
 
 
 def _edit_one(library: Library, photo: Photo, change, report: EditReport) -> None:

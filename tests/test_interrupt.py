@@ -112,3 +112,33 @@ def test_ctrl_c_during_a_set_of_many_photos_says_which_are_set_and_the_same_comm
     assert again.returncode == 0, again.stderr.decode()
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM photo WHERE city = 'Lhasa'").fetchone() == (2,)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT are POSIX")
+def test_ctrl_c_during_a_write_of_many_photos_says_which_files_are_written(tmp_path, samples):
+    """`catalog write` replaces each file whole, then reads it again. A Ctrl-C printed only "Interrupted.":
+    nothing said which files were already changed on disk (a desk about to send them needs to know), and
+    one interrupted between its replacement and its reading again was left out of step with its record."""
+    db = tmp_path / "catalog.db"
+    first, second = samples / "gansu-bullet-train.jpg", samples / "hefei-aircraft.jpg"
+    assert run_catalog("--db", db, "import", samples).returncode == 0
+    assert run_catalog("--db", db, "set", first, second, "city=Lhasa").returncode == 0
+    untouched = second.read_bytes()
+    gate = Gate(tmp_path)
+    child = gate.start("--db", db, "write", first, second, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       text=True)
+    try:
+        assert gate.hold_at("stored", 1), child.communicate()  # the first file is written and being read again
+        os.killpg(child.pid, signal.SIGINT)
+        gate.release_all()
+        out, err = child.communicate(timeout=60)
+    finally:
+        gate.close()
+    assert child.returncode == 130, err
+    assert f"{first}: wrote" in out and str(second) not in out
+    assert "Interrupted: the files listed are written; the 1 photo not yet reached is as before" in err, err
+    assert second.read_bytes() == untouched
+    again = run_catalog("--db", db, "write", first, second)
+    assert again.returncode == 0, again.stderr.decode()
+    assert f"{first}: already says what the catalogue says" in again.stdout.decode()
+    assert second.read_bytes() != untouched

@@ -1,0 +1,45 @@
+"""Ctrl-C between two items of a command that changes them one at a time (`catalog set`, `catalog write`).
+
+Each item is changed whole (a transaction, a file replaced at once); a Ctrl-C in the middle of one left it
+changed or not, and the command could not say which. `BetweenItems` holds the signal until the item in hand is
+done, so the report lists exactly what was changed; pressed twice, Ctrl-C interrupts at once, as ever.
+
+>>> with BetweenItems() as ctrl_c:
+...     for item in ["a.jpg", "b.jpg"]:
+...         if ctrl_c.pressed:
+...             break
+>>> ctrl_c.pressed
+False
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from typing import Any
+
+
+class BetweenItems:
+    """A context in which Ctrl-C (SIGINT) sets `pressed` instead of raising KeyboardInterrupt, the first time.
+
+    Only in the main thread, and only where Python's own handler is in force (a test or an embedding program
+    that set its own is left alone)."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._previous: Any = None
+
+    def _handle(self, number, frame) -> None:
+        if self.pressed:
+            raise KeyboardInterrupt
+        self.pressed = True
+
+    def __enter__(self) -> BetweenItems:
+        if threading.current_thread() is threading.main_thread() and \
+                signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
