@@ -189,6 +189,24 @@ def test_a_link_threshold_that_is_no_number_is_a_usage_error(tmp_path, value):
     assert not (tmp_path / "catalog.db").exists()
 
 
+@pytest.mark.parametrize("args, code, said", [
+    (["search", "taken:-999999999d"], 2, "'-999999999d' reaches back before the year 1"),
+    (["search", "released:-99999999999d.."], 2, "'-99999999999d' reaches back before the year 1"),
+    (["timeline", "--from", "-99999999999d"], 2, "reaches back before the year 1"),
+    (["set", "1", "taken=-99999999999d"], 2, "taken=-99999999999d: '-99999999999d' reaches back before the year 1"),
+    (["search", "taken:9999-W52"], 0, "No photos match."),  # its Sunday is the calendar's last day
+], ids=["days", "released", "timeline", "set", "last-week"])
+def test_a_date_at_the_calendars_ends_is_answered(five_photos, args, code, said):
+    """A relative date further back than the year 1 (-999999999d, as a slip of the finger makes) and the last
+    week of the year 9999 (whose Sunday would fall in the year 10000) ended in "something went wrong inside
+    catalog (OverflowError)"."""
+    before = rows_digest(five_photos)
+    result = run_catalog("--db", five_photos, *args)
+    assert result.returncode == code and said in _output(result), _output(result)
+    assert "went wrong" not in _output(result) and "Traceback" not in _output(result)
+    assert rows_digest(five_photos) == before
+
+
 @pytest.mark.parametrize("args", [
     ["link", "/dev/zero"],
     ["import", "PHOTOS", "--captions", "/dev/zero"],
