@@ -2,7 +2,9 @@
 
 Each item is changed whole (a transaction, a file replaced at once); a Ctrl-C in the middle of one left it
 changed or not, and the command could not say which. `BetweenItems` holds the signal until the item in hand is
-done, so the report lists exactly what was changed; pressed twice, Ctrl-C interrupts at once, as ever.
+done, so the report lists exactly what was changed; pressed twice, Ctrl-C interrupts at once, as ever. An item
+that is only waiting for another process's write lock has changed nothing yet: Ctrl-C stops that wait at once
+(catalog.write_lock asks `stop_waiting()`), or one press would have waited up to ten minutes for the lock.
 
 >>> with BetweenItems() as ctrl_c:
 ...     for item in ["a.jpg", "b.jpg"]:
@@ -17,6 +19,16 @@ from __future__ import annotations
 import signal
 import threading
 from typing import Any
+
+#: The BetweenItems in force, if any (one command runs at a time in a process).
+_current: BetweenItems | None = None
+
+
+def stop_waiting() -> None:
+    """Raise KeyboardInterrupt if Ctrl-C was pressed inside a BetweenItems: called where a command waits
+    before it changes anything, so that wait ends at once."""
+    if _current is not None and _current.pressed:
+        raise KeyboardInterrupt
 
 
 class BetweenItems:
@@ -35,11 +47,15 @@ class BetweenItems:
         self.pressed = True
 
     def __enter__(self) -> BetweenItems:
+        global _current
         if threading.current_thread() is threading.main_thread() and \
                 signal.getsignal(signal.SIGINT) is signal.default_int_handler:
             self._previous = signal.signal(signal.SIGINT, self._handle)
+            _current = self
         return self
 
     def __exit__(self, *exc) -> None:
+        global _current
         if self._previous is not None:
             signal.signal(signal.SIGINT, self._previous)
+            _current = None

@@ -142,3 +142,29 @@ def test_ctrl_c_during_a_write_of_many_photos_says_which_files_are_written(tmp_p
     assert again.returncode == 0, again.stderr.decode()
     assert f"{first}: already says what the catalogue says" in again.stdout.decode()
     assert second.read_bytes() != untouched
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT are POSIX")
+def test_ctrl_c_stops_a_set_that_waits_for_another_writer_at_once(tmp_path, samples):
+    """Holding Ctrl-C back until the photo in hand is done must not hold it through a wait for another
+    process's write lock (up to ten minutes): that photo has not begun, and the wait ends at once."""
+    from tests.cli_process import _ctrl_c_as_a_terminal, start_catalog
+    from tests.test_concurrency import _read_until
+
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", samples).returncode == 0
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the write lock
+    try:
+        child = start_catalog("--db", db, "set", "1", "2", "city=Lhasa", preexec_fn=_ctrl_c_as_a_terminal)
+        said = _read_until(child.stderr, b"waiting", timeout=60)
+        assert b"waiting for the catalogue" in said, said.decode()
+        os.killpg(child.pid, signal.SIGINT)
+        _, err = child.communicate(timeout=10)  # not once the lock is free: it is still held
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert child.returncode == 130, err.decode()
+    assert "0 photos set" in err.decode() and "the 2 photos not yet reached are as before" in err.decode()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM photo WHERE city = 'Lhasa'").fetchone() == (0,)
