@@ -26,7 +26,7 @@ from catalog import db, quick_store
 from catalog.cli import main
 from catalog.cli.base import LazyLibrary
 from catalog.library import Library
-from tests.cli_process import environment, integrity, rows_digest, run_catalog
+from tests.cli_process import catalog_command, environment, integrity, rows_digest, run_catalog
 from tests.image_bytes import press_jpeg
 
 
@@ -286,3 +286,16 @@ def test_an_export_that_runs_out_of_room_leaves_the_earlier_export_as_it_was(tmp
     done = run_catalog("--db", catalogue, "export", "-o", earlier)
     assert done.returncode == 0, done.stderr.decode()
     assert earlier.read_text().startswith("[\n") and (earlier.stat().st_mode & 0o777) == 0o640
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full, a device that is always full")
+@pytest.mark.parametrize("args", [["export"], ["search"], ["show", "1"]], ids=["export", "search", "show"])
+def test_output_sent_to_a_full_disk_is_a_clear_error(catalogue, args):
+    """`catalog export > all.json` on a full disk was "something went wrong inside catalog (OSError: [Errno 28]
+    No space left on device) ... please report it", as if the fault were catalog's."""
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([*catalog_command("--db", catalogue, *args)], stdout=full, stderr=subprocess.PIPE,
+                                env=environment(), timeout=60, check=False)
+    err = result.stderr.decode()
+    assert result.returncode == 1, err
+    assert "Error: cannot write: No space left on device (the disk is full" in err and "went wrong" not in err, err

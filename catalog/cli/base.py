@@ -10,6 +10,7 @@ commands themselves imported only when one runs (`LazyCommands`).
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Iterator, MutableMapping
 from importlib import import_module
@@ -127,6 +128,10 @@ class LazyCommands(MutableMapping):
         return self.table[name][2] if name in self.table and name not in self.loaded else None
 
 
+#: errno values that say there is no room to write: a full disk, a full quota, a file over its size limit.
+_NO_ROOM = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
 class CatalogGroup(click.Group):
     """A click group whose invoke is the error boundary for every command, and whose --help lists commands from
     their one-line help in `LazyCommands` (as click would word and shorten it) without importing them."""
@@ -192,6 +197,12 @@ class CatalogGroup(click.Group):
         except Exception as error:
             if debug:
                 raise
+            if isinstance(error, OSError) and error.errno in _NO_ROOM:
+                # stdout sent to a file on a full disk (`catalog export > all.json`) was "something went wrong
+                # inside catalog ... please report it", where the fault is the disk's
+                click.echo(f"Error: cannot write: {error.strerror} (the disk is full, or the file too large); "
+                           "the output is incomplete", err=True)
+                ctx.exit(1)
             click.echo(
                 f"Error: something went wrong inside catalog ({type(error).__name__}: {error}). "
                 "Run again with --debug for the details, and please report it.",
