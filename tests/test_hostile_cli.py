@@ -239,6 +239,12 @@ def test_a_captions_file_in_another_encoding_names_the_byte(five_photos, tmp_pat
     result = run_catalog("--db", five_photos, "import", five_photos.parent / "photos", "--captions", captions)
     assert result.returncode == 1, _output(result)
     assert f"captions file {captions} is not UTF-8 text (byte 0xe9 at offset 27): save it as UTF-8" in _output(result)
+    article = tmp_path / "article.txt"  # the same for `link`, which gave Python's message after its own
+    article.write_bytes("Caf\u00e9 in Hefei, Oct. 3, 2025. (Photo/Zhang Dagang)\n".encode("cp1252"))
+    result = run_catalog("--db", five_photos, "link", article)
+    assert result.returncode == 1, _output(result)
+    assert f"{article} is not UTF-8 text (byte 0xe9 at offset 3): save it as UTF-8" in _output(result)
+    assert "codec" not in _output(result)
 
 
 @pytest.mark.parametrize("option", ["--settle", "--give-up", "--rescan"])
