@@ -1387,8 +1387,12 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         return Part(text, "person", names[0], segment, role)  # "Luo Jieke & Zou Hong": the first named
     low = text.lower()
     studio = _STUDIO.search(text) if _may_end_in(text, low, _STUDIO_WORDS) else None
-    if studio and looks_like_person(text[: studio.start()]):  # "© Karen Whitfield Photography": her own studio
-        return Part(text, "person", text[: studio.start()], segment, role)
+    if studio and looks_like_person(text[: studio.start()]):
+        if studio.group().strip().lower() == "photographer":  # "Karen Whitfield Photographer": her, by her trade
+            return Part(text, "person", text[: studio.start()], segment, role)
+        # "© Karen Whitfield Photography": her own studio, the outlet that credits the picture (the sets label the
+        # studio the agency and no photographer: the studio may be more than her)
+        return Part(text, "org", text, segment, role)
     if "," in text and _place_pair(_COMMA.split(text), rules):
         return Part(text, "place", text, segment, role)  # "Photo: Çeşme, Boyalık Bay": where, not who
     courtesy = _COURTESY_PHOTO.search(text) if "ourtesy" in text else None

@@ -1,0 +1,80 @@
+"""Values the caption parser must not take wrong (issue 14, precision): captions written for these tests, one
+row per kind of wrong value that a reader used to take, with the value it now takes (or leaves out)."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.captions import parse
+
+
+def found(text: str) -> dict:
+    facts = parse(text)
+    got = {"photographer": facts.credit.photographer, "agency": facts.credit.agency,
+           "provider": facts.credit.provider, "date": facts.date, "date_kind": facts.date_kind}
+    got.update(vars(facts.location))
+    return got
+
+
+#: (why, caption, the fields expected)
+TAKEN = [
+    # --- a provider of several sources joined by slashes: the first, the one that hands the picture out ----------
+    ("a space agency and two partners",
+     "The rover's tracks wind across the dunes of the crater floor. Photo: NASA/JPL/Brown University",
+     {"provider": "NASA", "photographer": None, "agency": None}),
+    ("an image credit of three bodies",
+     "Ice geysers rise from the moon's south pole. Image: NASA/JPL-Caltech/Southwest Research Institute",
+     {"provider": "NASA"}),
+    ("two agencies in closing brackets",
+     "The probe's camera catches the asteroid's shadow. (Photo: JAXA/ESA)",
+     {"provider": "JAXA"}),
+    ("sources parted by commas stay as the credit writes them",
+     "Smoke from the fires drifts over the coast. (NASA Earth Observatory, MODIS via AP)",
+     {"provider": "NASA Earth Observatory, MODIS", "agency": "AP"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in TAKEN], ids=[case[0] for case in TAKEN])
+def test_values_taken(text, expected):
+    got = found(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+#: A brand the registry held as another agency's alias, labelled under its own name as the credit writes it.
+BRANDS = [
+    ("a sport desk's brand after its photographer",
+     "A goalkeeper dives for the ball in the second half. Mandatory Credit: Dana Morrow-USA TODAY Sports",
+     {"photographer": "Dana Morrow", "agency": "USA TODAY Sports"}),
+    ("its owner written as itself stays its owner",
+     "A goalkeeper dives for the ball in the second half. Mandatory Credit: Dana Morrow-Imagn Images",
+     {"photographer": "Dana Morrow", "agency": "Imagn Images"}),
+    ("a broadcaster's news channel in an English credit",
+     "Rescue teams search the collapsed bridge on Tuesday. (Photo/CCTV News)",
+     {"agency": "CCTV News"}),
+    ("the broadcaster itself",
+     "Rescue teams search the collapsed bridge on Tuesday. (Photo/CCTV)",
+     {"agency": "CCTV"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in BRANDS], ids=[case[0] for case in BRANDS])
+def test_brands_under_their_own_names(text, expected):
+    got = found(text)
+    assert {k: got[k] for k in expected} == expected, got
+
+
+#: A photographer's own studio ("Name Photography") is the credit's outlet, as the sets label it: no person.
+STUDIOS = [
+    ("a studio alone in closing brackets",
+     "Volunteers plant oaks along the river path on Saturday. (Dana Morrow Photography)",
+     {"photographer": None, "agency": "Dana Morrow Photography"}),
+    ("a studio after a lead-in and a copyright sign",
+     "The lighthouse keeper's cottage after its restoration. Photograph: © Owen Pryce Photography",
+     {"photographer": None, "agency": "Owen Pryce Photography"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in STUDIOS], ids=[case[0] for case in STUDIOS])
+def test_studios_are_outlets(text, expected):
+    got = found(text)
+    assert {k: got[k] for k in expected} == expected, got
