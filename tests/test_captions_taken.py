@@ -78,3 +78,26 @@ STUDIOS = [
 def test_studios_are_outlets(text, expected):
     got = found(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+#: A sentence's full stop beside a photographer's name is no part of it; an initial's stop and "Jr." are.
+STOPS = [
+    ("a stop after the name before a file tag",
+     "Fans cheer in the first half in Kansas City, Mo. (AP Photo/Dana Morrow. File)",
+     {"photographer": "Dana Morrow", "agency": "AP"}),
+    ("a town and its stop before the name",
+     "A man waits outside the old fort museum. Tuesday, March 6th, 2018. Ajman. Dana Morrow / The Gulf Herald",
+     {"photographer": "Dana Morrow"}),
+    ("an initial's stop stays",
+     "Crews clear the road after the storm. (AP Photo/Dana K.)",
+     {"photographer": "Dana K."}),
+    ("a junior's stop stays",
+     "Crews clear the road after the storm. (AP Photo/Dana Morrow Jr.)",
+     {"photographer": "Dana Morrow Jr."}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in STOPS], ids=[case[0] for case in STOPS])
+def test_stops_beside_a_name(text, expected):
+    got = found(text)
+    assert {k: got[k] for k in expected} == expected, got

@@ -275,6 +275,28 @@ def _distributed_source(chain: Chain, credit: Credit) -> bool:
     return True
 
 
+#: A whole word and its full stop opening a name ("Sharjah. Chris Whiteoak": the dateline's town, then the name;
+#: an initial, "T. Singaravelou", is one letter, a title, "Dr.", two, and a name of one word, "Chas. Smith", stays).
+_WORD_BEFORE_NAME = compiled(r"^[^\W\d_]{3,}\.\s+(?=[^\W\d_][^\s.]+\s+[^\W\d_])")
+
+
+def _without_stray_stops(name: str) -> str:
+    """A photographer's name without a sentence's full stop before or after it (an initial's stop stays, and
+    "Jr." and "Sr.", of two letters).
+
+    >>> _without_stray_stops("Sharjah. Chris Whiteoak"), _without_stray_stops("Reed Hoffmann.")
+    ('Chris Whiteoak', 'Reed Hoffmann')
+    >>> _without_stray_stops("Brooks B. Patton Jr."), _without_stray_stops("John H."), _without_stray_stops("Ma. Cruz")
+    ('Brooks B. Patton Jr.', 'John H.', 'Ma. Cruz')
+    """
+    name = _WORD_BEFORE_NAME.sub("", name, count=1)
+    if name.endswith(".") and " " in name:
+        last = name[name.rfind(" ") + 1:-1]
+        if len(last) > 2 and last.isalpha():
+            return name[:-1]
+    return name
+
+
 def _first_source(provider: str, raw: str) -> str:
     """A provider of several sources: as the credit writes them when it parts them with commas, else the first.
 
@@ -406,6 +428,8 @@ def decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Credi
         # "James Ruiz / For The Times": a paper's own page crediting its freelancer by its short name, which many
         # papers share (the Los Angeles Times, the Seattle Times ...): nothing tells which, so no agency
         credit.agency = None
+    if credit.photographer and "." in credit.photographer:
+        credit.photographer = _without_stray_stops(credit.photographer)
     if credit.photographer and credit.photographer.startswith("@"):
         # "@quorvina / Instagram": an account's handle, which posted the picture, no person's name as written
         # (a person photographed or a page alike)
