@@ -54,6 +54,12 @@ BRANDS = [
     ("the broadcaster itself",
      "Rescue teams search the collapsed bridge on Tuesday. (Photo/CCTV)",
      {"agency": "CCTV"}),
+    ("a paper's short name and its word for pictures, known whole to the registry",
+     "Devotees carry the idol through the old city's lanes on Friday. (Express photo)",
+     {"agency": "The Indian Express", "photographer": None}),
+    ("an outlet the registry does not know keeps its name without the word",
+     "Crowds fill the fairground on the last night. (Quorva Ledger photo)",
+     {"agency": "Quorva Ledger"}),
 ]
 
 

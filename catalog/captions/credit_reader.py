@@ -170,7 +170,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         body = named.group(1)  # "Charlotte MacAulay photo": a community paper's byline after the name
         roles.append("byline")
     elif named and (is_media(named.group(1)) or an_acronym_within(named.group(1))) and looks_like_organisation(
-            _ARTICLE.sub("", named.group(1))):
+            _ARTICLE.sub("", named.group(1))) and not rules.standard_agency(body):
+        # ("Express photo": the registry knows the words whole, a paper's short name and its word for pictures)
         body = _ARTICLE.sub("", named.group(1))  # "Dover Post photo", "A Tribune photograph": the outlet's own
         roles.append("label")
     while True:
