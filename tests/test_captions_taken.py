@@ -107,3 +107,24 @@ STOPS = [
 def test_stops_beside_a_name(text, expected):
     got = found(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+#: "Name/via REUTERS" is "Name via REUTERS": the agency after "via" sends the picture on, whatever is before it.
+SENT_ON = [
+    ("an agency and its photographer, sent on after a slash",
+     "Children wait to break the fast near a mosque in Palu, Indonesia, April 13, 2021. "
+     "Antara Foto/Dana Morrow/via REUTERS",
+     {"photographer": "Dana Morrow", "agency": "Reuters"}),
+    ("an agency alone, sent on after a slash: no provider",
+     "Leaders open the party congress in Aalborg, Denmark, September 18, 2021. Ritzau Scanpix/via REUTERS",
+     {"agency": "Reuters", "provider": None}),
+    ("a zoo's picture sent on after a slash stays the provider",
+     "Two red pandas play in the first snow of the winter. (Quorva Zoo/via AP)",
+     {"agency": "AP", "provider": "Quorva Zoo"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in SENT_ON], ids=[case[0] for case in SENT_ON])
+def test_sent_on_after_a_slash(text, expected):
+    got = found(text)
+    assert {k: got[k] for k in expected} == expected, got

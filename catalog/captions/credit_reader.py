@@ -57,7 +57,7 @@ from catalog.captions.vocabulary import (
 )
 from catalog.patterns import compiled, longest_first
 
-_VIA = compiled(r"\s+via\s+", re.IGNORECASE)
+_VIA = compiled(r"\s*/\s*via\s+|\s+via\s+", re.IGNORECASE)
 _SEVERAL = compiled(r"\s*,\s*|\s+(?:[Aa]nd|AND|&)\s+")
 _EXPANSION = compiled(r"\s*\([^()]*\)$")
 _RANK = compiled(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
