@@ -134,3 +134,20 @@ SENT_ON = [
 def test_sent_on_after_a_slash(text, expected):
     got = found(text)
     assert {k: got[k] for k in expected} == expected, got
+
+
+#: A house's word for a supplied picture, in pinyin ("Ti Gong", 提供): the provider as written, no outlet.
+SUPPLIED = [
+    ("after the photographer on a line of its own",
+     "Dana Morrow / Ti Gong\n\nChildren ride a rice transplanter with a farmer in the fields of a suburban town.",
+     {"photographer": "Dana Morrow", "agency": None, "provider": "Ti Gong"}),
+    ("alone on the first line",
+     "Ti Gong\n\nVolunteers from the university help visitors at the lantern festival.",
+     {"photographer": None, "agency": None, "provider": "Ti Gong"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in SUPPLIED], ids=[case[0] for case in SUPPLIED])
+def test_a_word_for_supplied(text, expected):
+    got = found(text)
+    assert {k: got[k] for k in expected} == expected, got

@@ -49,6 +49,7 @@ from catalog.captions.vocabulary import (
     RANKS,
     RANKS_WRITTEN_SHORT,
     STREET_WORDS,
+    SUPPLIED_WORDS,
     TITLE_INITIALS,
     TITLE_WORDS,
     VENUE_PREFIXES,
@@ -1337,6 +1338,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if role in ("byline", "label", "photo/"):
         role = None
     folded = text.casefold()
+    if folded in SUPPLIED_WORDS:
+        return Part(text, "org", text, segment, role or "courtesy")  # "Name / Ti Gong": supplied, the word the provider
     if not text:
         return None
     if folded[-1:].isalpha() and _a_day_and_month(folded):
