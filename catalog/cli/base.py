@@ -10,6 +10,7 @@ commands themselves imported only when one runs (`LazyCommands`).
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Iterator, MutableMapping
 from importlib import import_module
@@ -127,6 +128,10 @@ class LazyCommands(MutableMapping):
         return self.table[name][2] if name in self.table and name not in self.loaded else None
 
 
+#: errno values that say there is no room to write: a full disk, a full quota, a file over its size limit.
+_NO_ROOM = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
 class CatalogGroup(click.Group):
     """A click group whose invoke is the error boundary for every command, and whose --help lists commands from
     their one-line help in `LazyCommands` (as click would word and shorten it) without importing them."""
@@ -192,6 +197,12 @@ class CatalogGroup(click.Group):
         except Exception as error:
             if debug:
                 raise
+            if isinstance(error, OSError) and error.errno in _NO_ROOM:
+                # stdout sent to a file on a full disk (`catalog export > all.json`) was "something went wrong
+                # inside catalog ... please report it", where the fault is the disk's
+                click.echo(f"Error: cannot write: {error.strerror} (the disk is full, or the file too large); "
+                           "the output is incomplete", err=True)
+                ctx.exit(1)
             click.echo(
                 f"Error: something went wrong inside catalog ({type(error).__name__}: {error}). "
                 "Run again with --debug for the details, and please report it.",
@@ -218,21 +229,41 @@ def reader(ctx: click.Context):
 
 
 def write_output(path: str, content: str) -> None:
-    """Write a command's output to the file the person named, or say plainly why it cannot be written."""
+    """Write a command's output to the file the person named, or say plainly why it cannot be written.
+
+    A file is replaced whole (catalog.files.write_atomically, keeping its permission bits): a full disk or a
+    kill half-way leaves the earlier file as it was, where it was emptied first and left half-written. A
+    symbolic link the person named is followed; a pipe or a device (/dev/stdout) is written to directly.
+    """
     import os
+    import stat
 
     from catalog.errors import CatalogError
+    from catalog.files import write_atomically
 
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise CatalogError(f"cannot write {path}: the folder {folder} does not exist")
     if os.path.isdir(path):
         raise UsageError(f"{path} is a folder; give a file name to write to")
+    data = content.encode("utf-8")
+    target = os.path.realpath(path)
+    existed = os.path.exists(target)
     try:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(content)
+        before = os.stat(target) if existed else None
+        if before is not None and not stat.S_ISREG(before.st_mode):
+            with open(target, "wb") as handle:
+                handle.write(data)
+            return
+        if before is not None and not os.access(target, os.W_OK):
+            raise PermissionError(13, os.strerror(13))
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = stat.S_IMODE(before.st_mode) if before is not None else 0o666 & ~umask
+        write_atomically(target, data, mode=mode)
     except OSError as error:
-        raise CatalogError(f"cannot write {path}: {error.strerror or error}") from None
+        raise CatalogError(f"cannot write {path}: {error.strerror or error}; "
+                           f"{'it is left as it was' if existed else 'nothing was written'}") from None
 
 
 class TypedText(click.ParamType):
@@ -251,6 +282,18 @@ class TypedText(click.ParamType):
 
 #: The click type of every typed text that is kept or looked up as written.
 TEXT = TypedText()
+
+
+class Number(click.FloatRange):
+    """A number within a range, as click.FloatRange, that also refuses "nan": no comparison with NaN fails, so
+    the range let it through (`link --threshold nan` linked nothing and said nothing; `watch --settle nan`
+    read files without waiting for them to stand still)."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value} is not a number between {self.min:g} and {self.max:g}.", param, ctx)
+        return number
 
 
 def format_option(*choices: str, default: str):
