@@ -49,6 +49,7 @@ from catalog.captions.vocabulary import (
     RANKS,
     RANKS_WRITTEN_SHORT,
     STREET_WORDS,
+    SUPPLIED_WORDS,
     TITLE_INITIALS,
     TITLE_WORDS,
     VENUE_PREFIXES,
@@ -57,7 +58,7 @@ from catalog.captions.vocabulary import (
 )
 from catalog.patterns import compiled, longest_first
 
-_VIA = compiled(r"\s+via\s+", re.IGNORECASE)
+_VIA = compiled(r"\s*/\s*via\s+|\s+via\s+", re.IGNORECASE)
 _SEVERAL = compiled(r"\s*,\s*|\s+(?:[Aa]nd|AND|&)\s+")
 _EXPANSION = compiled(r"\s*\([^()]*\)$")
 _RANK = compiled(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
@@ -170,7 +171,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         body = named.group(1)  # "Charlotte MacAulay photo": a community paper's byline after the name
         roles.append("byline")
     elif named and (is_media(named.group(1)) or an_acronym_within(named.group(1))) and looks_like_organisation(
-            _ARTICLE.sub("", named.group(1))):
+            _ARTICLE.sub("", named.group(1))) and not rules.standard_agency(body):
+        # ("Express photo": the registry knows the words whole, a paper's short name and its word for pictures)
         body = _ARTICLE.sub("", named.group(1))  # "Dover Post photo", "A Tribune photograph": the outlet's own
         roles.append("label")
     while True:
@@ -1336,6 +1338,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if role in ("byline", "label", "photo/"):
         role = None
     folded = text.casefold()
+    if folded in SUPPLIED_WORDS:
+        return Part(text, "org", text, segment, role or "courtesy")  # "Name / Ti Gong": supplied, the word the provider
     if not text:
         return None
     if folded[-1:].isalpha() and _a_day_and_month(folded):
@@ -1387,8 +1391,12 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         return Part(text, "person", names[0], segment, role)  # "Luo Jieke & Zou Hong": the first named
     low = text.lower()
     studio = _STUDIO.search(text) if _may_end_in(text, low, _STUDIO_WORDS) else None
-    if studio and looks_like_person(text[: studio.start()]):  # "© Karen Whitfield Photography": her own studio
-        return Part(text, "person", text[: studio.start()], segment, role)
+    if studio and looks_like_person(text[: studio.start()]):
+        if studio.group().strip().lower() == "photographer":  # "Karen Whitfield Photographer": her, by her trade
+            return Part(text, "person", text[: studio.start()], segment, role)
+        # "© Karen Whitfield Photography": her own studio, the outlet that credits the picture (the sets label the
+        # studio the agency and no photographer: the studio may be more than her)
+        return Part(text, "org", text, segment, role)
     if "," in text and _place_pair(_COMMA.split(text), rules):
         return Part(text, "place", text, segment, role)  # "Photo: Çeşme, Boyalık Bay": where, not who
     courtesy = _COURTESY_PHOTO.search(text) if "ourtesy" in text else None
