@@ -16,7 +16,7 @@ import os
 import re
 from pathlib import Path
 
-from catalog.errors import CatalogError, NotFound, UsageError
+from catalog.errors import CatalogError, NotFound, UsageError, read_at_most, utf8_text
 from catalog.records import CaptionInput
 
 
@@ -74,11 +74,14 @@ def load_captions_file(path: str) -> Captions:
     """Captions from a CSV (`file,caption`) or a text/Markdown file of `File: NAME` paragraphs (see above)."""
     source = Path(path)
     try:
-        content = _CONTROL.sub("", source.read_text(encoding="utf-8-sig"))
+        with open(source, "rb") as handle:
+            raw = read_at_most(handle, f"captions file {path}")
     except FileNotFoundError as error:
         raise NotFound(f"captions file {path} does not exist") from error
-    except (OSError, UnicodeDecodeError) as error:
-        raise CatalogError(f"captions file {path} cannot be read: {error}") from error
+    except OSError as error:
+        raise CatalogError(f"captions file {path} cannot be read: {error.strerror or error}") from error
+    content = _CONTROL.sub("", utf8_text(raw, f"captions file {path}",
+                                         "save it as UTF-8 (a spreadsheet's 'CSV UTF-8')"))
     captions: dict[str, CaptionInput] = {}
     if source.suffix.lower() == ".csv":
         reader = csv.DictReader(content.splitlines())

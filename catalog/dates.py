@@ -146,7 +146,10 @@ def _one(text: str, today: date) -> tuple[str, str]:
     if relative:
         count, unit = int(relative[1]), relative[2].lower()
         days = count * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]
-        day = today - timedelta(days=days)
+        try:
+            day = today - timedelta(days=days)
+        except OverflowError:  # -999999999d: before the year 1, or more days than a timedelta holds
+            raise DateError(f"{text!r} reaches back before the year 1") from None
         return day.isoformat(), day.isoformat()
     week = _WEEK.match(text)
     if week:
@@ -154,7 +157,8 @@ def _one(text: str, today: date) -> tuple[str, str]:
             monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
         except ValueError as error:
             raise DateError(f"{text!r} is not a week of that year") from error
-        return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+        sunday = monday + timedelta(days=6) if monday < date.max - timedelta(days=6) else date.max  # 9999-W52
+        return monday.isoformat(), sunday.isoformat()
     iso = _ISO.match(text)
     if iso and "T" not in text and " " not in text:
         try:

@@ -24,6 +24,7 @@ from catalog.errors import (
     DamagedCatalogue,
     DatabaseError,
     MissingCatalogue,
+    NewerCatalogue,
     NotACatalogue,
     ReadOnlyCatalogue,
     is_damaged,
@@ -183,10 +184,7 @@ def migrate(engine: Engine, url: str, *, on_wait: Callable[[str], None] | None =
     if current == SCHEMA_HEAD:
         return
     if current is not None and current not in _known_revisions():
-        raise DatabaseError(
-            f"this catalogue was made by a newer version of catalog (schema {current}); "
-            "upgrade catalog to open it (pip install -U catalog)"
-        )
+        raise NewerCatalogue(current)
     backup = _backup(url) if current is not None else None
 
     def upgrade():

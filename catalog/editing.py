@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select, update
 
+from catalog.ctrl_c import BetweenItems
 from catalog.errors import CatalogError, NotFound, UsageError, typed_text
 from catalog.models import Photo
 from catalog.records import EDITABLE
@@ -41,6 +42,10 @@ class EditReport:
 
     changed: list[Photo] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    #: How many photos were to be changed, and whether Ctrl-C stopped the edit before the last of them (each
+    #: photo is changed in a transaction of its own: those before it are changed, the others as they were).
+    wanted: int = 0
+    interrupted: bool = False
 
 
 def field_path(name: str, doing: str = "set") -> str:
@@ -159,36 +164,56 @@ def revert_fields(library: Library, photos: list[Photo], paths: list[str] | None
 
 
 def _edit(library: Library, photos: list[Photo], change) -> EditReport:
-    from catalog.importer import reimport_one
-
-    report = EditReport()
-    for photo in photos:
-        # The change and the record read again with it are stored together (a kill between the two left
-        # values the record ignored, found by no search and never applied by a later import of the
-        # unchanged file), and made to the values as they are then, not as they were when the photos were
-        # selected (a value another person set meanwhile was overwritten).
-        try:
-            done = reimport_one(library, photo.file_path, None, change)
-        except CatalogError as error:  # the file is gone: the values are kept, and count when it is back
-            _change_alone(library, photo.id, change)
-            report.failures.append((photo.path, f"kept, but not applied: {error}"))
-            continue
-        if done.failures:
-            _change_alone(library, photo.id, change)
-            report.failures.append((photo.path, f"kept, but not applied: {done.failures[0].reason}"))
-            continue
-        report.changed.append(library.get(photo.id))
+    report = EditReport(wanted=len(photos))
+    try:
+        with BetweenItems() as ctrl_c:
+            for photo in photos:
+                if ctrl_c.pressed:
+                    break
+                _edit_one(library, photo, change, report)
+    except KeyboardInterrupt:  # pressed twice: the photo being changed may or may not be done
+        ctrl_c.pressed = True
+    report.interrupted = ctrl_c.pressed
     return report
 
 
-def _change_alone(library: Library, pid: int, change) -> None:
-    """Make `change` to what a person set on a photo whose file cannot be read now, in one transaction."""
-    def action(session) -> None:
-        manual = dict(session.scalar(select(Photo.manual).where(Photo.id == pid).with_for_update()) or {})
+def _edit_one(library: Library, photo: Photo, change, report: EditReport) -> None:
+    from catalog.importer import reimport_one
+
+    # The change and the record read again with it are stored together (a kill between the two left
+    # values the record ignored, found by no search and never applied by a later import of the
+    # unchanged file), and made to the values as they are then, not as they were when the photos were
+    # selected (a value another person set meanwhile was overwritten).
+    try:
+        done = reimport_one(library, photo.file_path, None, change)
+        reason = done.failures[0].reason if done.failures else None
+    except CatalogError as error:  # the file is gone: the values are kept, and count when it is back
+        reason = str(error)
+    if reason is None:
+        try:
+            report.changed.append(library.get(photo.id))
+            return
+        except NotFound:
+            reason = "forgotten meanwhile"
+    if _change_alone(library, photo.id, change):
+        report.failures.append((photo.path, f"kept, but not applied: {reason}"))
+    else:  # forgotten while the edit ran: there is no record to keep the values in
+        report.failures.append((photo.path, "not set: the photo was forgotten meanwhile"))
+
+
+def _change_alone(library: Library, pid: int, change) -> bool:
+    """Make `change` to what a person set on a photo whose file cannot be read now, in one transaction;
+    False when the photo is no longer catalogued."""
+    def action(session) -> bool:
+        row = session.execute(select(Photo.manual).where(Photo.id == pid).with_for_update()).first()
+        if row is None:
+            return False
+        manual = dict(row[0] or {})
         change(manual)
         session.execute(update(Photo).where(Photo.id == pid).values(manual=manual or None))
+        return True
 
-    library.write(action)
+    return library.write(action)
 
 
 def forget(library: Library, photos: list[Photo]) -> int:

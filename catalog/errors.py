@@ -47,6 +47,23 @@ class NotACatalogue(DatabaseError):
         return NotACatalogue(self.problem, option)
 
 
+class NewerCatalogue(DatabaseError):
+    """The catalogue was made by a newer version of catalog (its schema is one this version does not know).
+
+    >>> str(NewerCatalogue("0099").given_as("the catalogue to copy into (--to)"))[:73]
+    'the catalogue to copy into (--to) was made by a newer version of catalog '
+    """
+
+    def __init__(self, schema: str, which: str = "this catalogue"):
+        self.schema = schema
+        super().__init__(f"{which} was made by a newer version of catalog (schema {schema}); upgrade catalog to "
+                         "open it (pip install -U catalog)")
+
+    def given_as(self, which: str) -> NewerCatalogue:
+        """The same error, naming which catalogue it is."""
+        return NewerCatalogue(self.schema, which)
+
+
 class MissingCatalogue(DatabaseError):
     """A command that only reads was pointed at a catalogue that does not exist (a mistyped --db)."""
 
@@ -108,6 +125,29 @@ def typed_text(text: str, what: str) -> str:
     if (why := not_utf8(text)) is not None:
         raise UsageError(f"{what}: {why}")
     return text
+
+
+#: The most a text a person hands over (an article, a captions file, house rules, a caption piped in) is read
+#: to: far above any real one (a day's captions file is a few hundred KB), far below what hurts the machine.
+TEXT_LIMIT = 64 * 1024 * 1024
+
+
+def read_at_most(handle, what: str, limit: int = TEXT_LIMIT, error: type[CatalogError] = CatalogError) -> bytes:
+    """All of `handle`'s bytes, or `error` naming `what` when it holds more than `limit`: a device (/dev/zero),
+    a video or a disk image given by mistake was read whole into memory until the machine ran out of it.
+
+    >>> import io
+    >>> read_at_most(io.BytesIO(b"abc"), "x", limit=3)
+    b'abc'
+    >>> read_at_most(io.BytesIO(b"abcd"), "rules file big.toml", limit=3)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    catalog.errors.CatalogError: rules file big.toml is larger than any text of its kind (over 3 bytes); ...
+    """
+    raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
+        raise error(f"{what} is larger than any text of its kind (over {size}); nothing was read from it")
+    return raw
 
 
 def utf8_text(raw: bytes, what: str, then: str, error: type[CatalogError] = CatalogError) -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, or_, select
@@ -31,6 +30,7 @@ from catalog.errors import (
     ReadOnlyCatalogue,
     UsageError,
     is_damaged,
+    read_at_most,
     utf8_text,
 )
 from catalog.models import Photo, Setting
@@ -152,7 +152,8 @@ class Library:
         from catalog.captions.rules import load_rules
 
         try:
-            raw = Path(path).read_bytes()
+            with open(path, "rb") as handle:
+                raw = read_at_most(handle, f"rules file {path}")
         except FileNotFoundError:
             raise NotFound(f"rules file {path} does not exist") from None
         except OSError as error:

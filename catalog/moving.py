@@ -32,7 +32,7 @@ from sqlalchemy import Table, delete, func, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from catalog.errors import CatalogError, UsageError
+from catalog.errors import CatalogError, NewerCatalogue, UsageError
 from catalog.models import (
     Kill,
     PersonToken,
@@ -99,7 +99,7 @@ def copy_catalogue(
     started = time.monotonic()
     report = CopyReport(source=display_url(source.url), target=display_url(target.url))
     with _snapshot(source) as reading:
-        _check_schema(reading)
+        _check_schema(_revision(reading))
         expected = {table.name: reading.scalar(select(func.count()).select_from(table)) for table in TABLES}
         expected_sum = checksum(reading)
 
@@ -151,19 +151,36 @@ def copy_catalogue(
     return report
 
 
-def _check_schema(reading) -> None:
-    """The source must be a catalogue at this version's schema, or its columns would not line up."""
-    from catalog.db import SCHEMA_HEAD
+def check_source(source) -> None:
+    """Refuse, before the target is opened (and so made), a source that cannot be copied: not a SQLite
+    database, no catalogue, or one at another schema (see _check_schema). Before, a source that was no SQLite
+    database failed inside the copy as "something went wrong inside catalog", and every refused copy left
+    an empty catalogue behind at --to."""
+    from catalog.db import current_revision
 
-    try:
-        revision = reading.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except DBAPIError as error:
-        raise CatalogError("the catalogue to copy from is empty or not a catalogue (it has no schema)") from error
+    _check_schema(current_revision(source.engine, source.url))
+
+
+def _check_schema(revision: str | None) -> None:
+    """The source must be a catalogue at this version's schema, or its columns would not line up."""
+    from catalog.db import SCHEMA_HEAD, _known_revisions
+
+    if revision is None:
+        raise CatalogError("the catalogue to copy from is empty or not a catalogue (it has no schema)")
+    if revision != SCHEMA_HEAD and revision not in _known_revisions():
+        raise NewerCatalogue(revision, "the catalogue to copy from")
     if revision != SCHEMA_HEAD:
         raise CatalogError(
             f"the catalogue to copy from has schema {revision}, this version of catalog writes {SCHEMA_HEAD}: "
             "open it once with this version (e.g. `catalog search --limit 1`) to upgrade it, then copy"
         )
+
+
+def _revision(reading) -> str | None:
+    try:
+        return reading.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except DBAPIError:
+        return None
 
 
 def checksum(session_or_connection) -> str:

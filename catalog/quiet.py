@@ -197,14 +197,20 @@ def _drain(sink: int) -> list[str]:
 
 
 def _scratch() -> int:
-    """The descriptor of this process's scratch file: a temporary file, unlinked at once, made on first use (a
-    forked reader process makes its own rather than share its parent's)."""
+    """The descriptor of this process's scratch file, made on first use (a forked reader process makes its own
+    rather than share its parent's): on Linux a file in memory (`memfd_create`), elsewhere a temporary file,
+    unlinked at once. (The temporary file cost a reader 13-16 ms the first time, `tempfile`'s import and its
+    search for a folder it may write, in every reader of a folder with HEIF or AVIF files; the file in memory
+    costs 0.02 ms.)"""
     global _sink, _sink_pid
     if _sink is None or _sink_pid != os.getpid():
-        import tempfile  # here, not at the top: the import's readers use this module without descriptor 2
+        try:
+            _sink = os.memfd_create("catalog-stderr")
+        except (AttributeError, OSError):  # not Linux, or a kernel without it
+            import tempfile  # here, not at the top: the import's readers use this module without descriptor 2
 
-        _sink, name = tempfile.mkstemp(prefix="catalog-stderr-")
-        os.unlink(name)
+            _sink, name = tempfile.mkstemp(prefix="catalog-stderr-")
+            os.unlink(name)
         _sink_pid = os.getpid()
     return _sink
 

@@ -41,6 +41,8 @@ class StoryChange:
     already: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     deleted: bool = False
+    #: Photos forgotten between being named and being added (a use would refer to no photo).
+    gone: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -111,18 +113,25 @@ def add(library: Library, name: str, refs: list[str], *, at: int | None = None) 
 
     def change(session: Session) -> StoryChange:
         now = datetime.now()
+        catalogued = {photo_id for chunk in chunks([photo.id for photo in photos], 500)
+                      for photo_id in session.scalars(select(Photo.id).where(Photo.id.in_(chunk)))}
+        gone = [photo.path for photo in photos if photo.id not in catalogued]  # forgotten meanwhile
         story = _find(session, name)
         if story is None:
+            if not catalogued:  # nothing to add: no empty story is made
+                return StoryChange(name, gone=gone)
             story = Story(name=name, created_at=now, updated_at=now)
             session.add(story)
             session.flush()
         rows = list(session.scalars(select(StoryPhoto).where(StoryPhoto.story_id == story.id)
                                     .order_by(StoryPhoto.position)))
         present = {row.photo_id: row for row in rows}
-        report = StoryChange(story.name)
+        report = StoryChange(story.name, gone=gone)
         order = [row.photo_id for row in rows]
         incoming = []
         for photo in photos:
+            if photo.id not in catalogued:
+                continue
             if photo.id in present:
                 if at is None:
                     report.already.append(photo.path)

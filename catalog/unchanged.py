@@ -27,7 +27,6 @@ then stores what they read, as it stores what it sorted and started itself.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import time
@@ -38,12 +37,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote
 
 from catalog.metadata.types import ReadFailure
-from catalog.reading import ReaderSetup, StartedReading
 from catalog.scan import Found, Skipped, file_path, scan, shown_path, shown_real
 from catalog.schema_version import SCHEMA_HEAD, sqlite_file
 
 if TYPE_CHECKING:
     from catalog.captionsfile import Captions
+    from catalog.reading import StartedReading
     from catalog.store import Stored
 
 #: Up to this many folders and files given to one import, the catalogue is asked for the records under each
@@ -250,6 +249,7 @@ def start_import(db: str | None, paths: list[str], *, captions: Captions | None 
         return None
     from catalog import place_memo
     from catalog.captions.rules import load_rules
+    from catalog.reading import ReaderSetup, StartedReading
 
     rules = load_rules(rules_file) if rules_file else load_rules(text=stored_rules) if stored_rules else load_rules()
     report = ImportReport()
@@ -327,6 +327,8 @@ def _known_on(connection: sqlite3.Connection, paths: list[str], *, missing_too: 
         return None  # the full import would switch it to WAL, a change to the file
     if connection.execute("SELECT version_num FROM alembic_version").fetchall() != [(SCHEMA_HEAD,)]:
         return None  # the full import would upgrade it (or refuse it)
+    if manual:  # json only for what a person set: the unchanged check (manual=False) does without importing it
+        import json
     where = " OR ".join(f"({_UNDER})" for _ in paths)
     columns = (f"id, path, raw_path, size, mtime_ns, sidecar_mtime_ns, missing_since, "
                f"{'caption' if with_captions else 'NULL'}, {'manual' if manual else 'NULL'}, device, inode")

@@ -1,6 +1,6 @@
 """Waiting for the catalogue's write lock, and what a write that failed says: shared by the store through
 SQLAlchemy (`catalog.library`) and the one through sqlite3 alone (`catalog.quick_store`), so a second import
-waits, and a full disk is reported, the same way on both. Imports only the standard library.
+waits, and a full disk is reported, the same way on both. Imports only the standard library (and catalog.ctrl_c).
 
 >>> is_locked_error(Exception("database is locked"))
 True
@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from catalog.ctrl_c import stop_waiting
 from catalog.errors import DamagedCatalogue, DatabaseError, is_damaged
 
 #: How long a writer waits for another process's write lock before giving up (seconds).
@@ -62,6 +63,7 @@ def with_write_lock(action: Callable[[], object], *, on_wait: Callable[[str], No
             if not told and on_wait:
                 on_wait(f"waiting for {what}: another catalog process is writing to it")
                 told = True
+            stop_waiting()  # Ctrl-C held back until a photo is done (catalog.ctrl_c): this one has not begun
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
 

@@ -108,6 +108,9 @@ class WriteReport:
     unchanged: list[WritePlan] = field(default_factory=list)
     failures: list[WriteFailure] = field(default_factory=list)
     dry_run: bool = False
+    #: Whether Ctrl-C stopped the write between two photos (catalog.ctrl_c), and how many named were not reached.
+    interrupted: bool = False
+    not_reached: int = 0
 
 
 class WriteRefused(Exception):
@@ -124,53 +127,69 @@ def write_photos(library, refs: list[str], *, dry_run: bool = False, force: bool
     file is written it is read again into the catalogue, so its size, time and fingerprint are current and the
     next import sees it unchanged (a caption typed by hand or linked from an article keeps that source).
     """
-    from catalog.errors import CatalogError
+    from catalog.ctrl_c import BetweenItems
 
     report = WriteReport(dry_run=dry_run)
     seen: set[int] = set()
-    for ref in refs:
-        if os.path.islink(str(ref)):  # the catalogue knows the file by its real path; never write through a link
-            report.failures.append(WriteFailure(str(ref), "the path is a symbolic link; write the file it points to"))
-            continue
-        try:
-            photo = library.get(ref)
-        except CatalogError as error:  # not catalogued, or a name that several photos share
-            report.failures.append(WriteFailure(str(ref), str(error)))
-            continue
-        if photo.id in seen:
-            continue
-        seen.add(photo.id)
-        try:
-            data, info = read_unchanged(photo)
-            plan = plan_write(photo, data)
-            if not plan.changes:
-                report.unchanged.append(plan)
-                continue
-            _refuse_to_break_credentials(photo, plan, force)
-            content = apply_plan(data, plan)
-            if not dry_run:
-                replace_file(photo.file_path, content, info)
-        except WriteRefused as refused:
-            report.failures.append(WriteFailure(photo.path, str(refused)))
-            continue
-        except Malformed as damaged:
-            report.failures.append(WriteFailure(photo.path, f"{damaged.what}; {SIDECAR_INSTEAD}"))
-            continue
-        except OSError as error:
-            report.failures.append(WriteFailure(
-                photo.path, f"the file could not be read or replaced ({error.strerror or error}); nothing was changed"))
-            continue
-        report.written.append(plan)
-        if not dry_run:
-            try:  # what a person set is kept in the record's manual values, and read again with the file
-                stored = library.reimport_one(photo.file_path, None)
-            except CatalogError as error:
-                report.failures.append(WriteFailure(photo.path, f"written, but not read again: {error}"))
-                continue
-            if stored.failures:
-                report.failures.append(WriteFailure(photo.path, f"written, but not read again: "
-                                                                f"{stored.failures[0].reason}"))
+    reached = 0
+    try:
+        with BetweenItems() as ctrl_c:  # a file written is also read again before Ctrl-C stops the write
+            for ref in refs:
+                if ctrl_c.pressed:
+                    break
+                _write_one(library, ref, report, seen, dry_run=dry_run, force=force)
+                reached += 1
+    except KeyboardInterrupt:  # pressed twice: the file in hand may or may not be written
+        ctrl_c.pressed = True
+    report.interrupted = ctrl_c.pressed
+    report.not_reached = len(refs) - reached if ctrl_c.pressed else 0
     return report
+
+
+def _write_one(library, ref: str, report: WriteReport, seen: set[int], *, dry_run: bool, force: bool) -> None:
+    from catalog.errors import CatalogError
+
+    if os.path.islink(str(ref)):  # the catalogue knows the file by its real path; never write through a link
+        report.failures.append(WriteFailure(str(ref), "the path is a symbolic link; write the file it points to"))
+        return
+    try:
+        photo = library.get(ref)
+    except CatalogError as error:  # not catalogued, or a name that several photos share
+        report.failures.append(WriteFailure(str(ref), str(error)))
+        return
+    if photo.id in seen:
+        return
+    seen.add(photo.id)
+    try:
+        data, info = read_unchanged(photo)
+        plan = plan_write(photo, data)
+        if not plan.changes:
+            report.unchanged.append(plan)
+            return
+        _refuse_to_break_credentials(photo, plan, force)
+        content = apply_plan(data, plan)
+        if not dry_run:
+            replace_file(photo.file_path, content, info)
+    except WriteRefused as refused:
+        report.failures.append(WriteFailure(photo.path, str(refused)))
+        return
+    except Malformed as damaged:
+        report.failures.append(WriteFailure(photo.path, f"{damaged.what}; {SIDECAR_INSTEAD}"))
+        return
+    except OSError as error:
+        report.failures.append(WriteFailure(
+            photo.path, f"the file could not be read or replaced ({error.strerror or error}); nothing was changed"))
+        return
+    report.written.append(plan)
+    if not dry_run:
+        try:  # what a person set is kept in the record's manual values, and read again with the file
+            stored = library.reimport_one(photo.file_path, None)
+        except CatalogError as error:
+            report.failures.append(WriteFailure(photo.path, f"written, but not read again: {error}"))
+            return
+        if stored.failures:
+            report.failures.append(WriteFailure(photo.path, f"written, but not read again: "
+                                                            f"{stored.failures[0].reason}"))
 
 
 def _refuse_to_break_credentials(photo, plan: WritePlan, force: bool) -> None:

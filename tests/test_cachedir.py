@@ -293,3 +293,41 @@ def test_two_versions_sharing_the_cache_folder_do_not_rebuild_each_other(tmp_pat
     assert len([name for name in made if name.startswith(("agency-registry-", "venue-register-"))]) == 4
     assert [run("a"), run("b"), run("a")] == [["True", "False", "Anhui"]] * 3  # and then reads it, in turn
     assert builds() == made  # not one file written again
+
+
+def _shipped_files() -> list[str]:
+    import catalog
+
+    return sorted(name for name in os.listdir(Path(catalog.__file__).parent / "rules") if name.endswith(".toml"))
+
+
+def test_a_shipped_data_file_is_what_tomllib_reads_parsed_or_kept(tmp_path, monkeypatch):
+    import tomllib
+
+    import catalog
+    from catalog import cachedir
+
+    monkeypatch.setenv("CATALOG_CACHE", str(tmp_path))
+    for name in _shipped_files():
+        with open(Path(catalog.__file__).parent / "rules" / name, "rb") as handle:
+            expected = tomllib.load(handle)
+        first = cachedir.shipped_toml(name)  # parsed, and kept
+        assert first == expected
+        assert any(kept.startswith(f"shipped-{name.removesuffix('.toml')}-") for kept in os.listdir(tmp_path))
+        with monkeypatch.context() as patched:
+            patched.setattr(tomllib, "loads", lambda text: 1 / 0)  # the kept copy is read, nothing parsed
+            again = cachedir.shipped_toml(name)
+        assert again == expected and again is not first  # a new value each call: a caller may change its own
+
+
+def test_a_kept_copy_of_other_bytes_or_damaged_is_not_taken(tmp_path, monkeypatch):
+    from catalog import cachedir
+
+    monkeypatch.setenv("CATALOG_CACHE", str(tmp_path))
+    expected = cachedir.shipped_toml("demonyms.toml")
+    (kept,) = [tmp_path / name for name in os.listdir(tmp_path) if name.startswith("shipped-demonyms-")]
+    stamp = cachedir.file_stamp(cachedir.TOML_COPY_FORMAT, b"other bytes")
+    write_plain((stamp, {"words": ["not", "these"]}), kept)  # a copy made from another version of the file
+    assert cachedir.shipped_toml("demonyms.toml") == expected
+    kept.write_bytes(b"\x00damaged")
+    assert cachedir.shipped_toml("demonyms.toml") == expected

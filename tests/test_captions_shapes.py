@@ -2518,6 +2518,15 @@ VENUES_EN = [
     ("a city the gazetteer knows well is never taken for a venue",
      "Commuters wait in Shinjuku, Tokyo, Japan, May 9, 2026. REUTERS/Kim Kyung",
      {"city": "Tokyo", "country": "Japan"}),
+    ("a registered name after its owner in the possessive, no preposition before them",
+     "Women in bright scarves cross Samarkand's Registan, Sept. 4, 2025. (Photo/Ali Karimov)",
+     {"sublocation": "Registan"}),
+    ("a registered name after its owner in the possessive, opening the caption",
+     "Nairobi’s Kibera, home to many thousands, wakes early. (Photo/Jane Wanjiru)",
+     {"sublocation": "Kibera"}),
+    ("an owner in the possessive before a registered name naming a body is no scene either",
+     "Moscow's Kremlin spokesman speaks to reporters, May 9, 2026. (AP Photo/Ivan Petrov)",
+     {"sublocation": None}),
 ]
 
 

@@ -1971,3 +1971,42 @@ def test_a_district_and_its_venue_in_a_later_clause(text, expected):
     city opening the sentence (武汉) is carried on only so."""
     place = parse(text).location
     assert {k: getattr(place, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence wrapped onto the next line, which opens with a small letter: the first line is the body, no headline
+    ("Chess is so popular here that in Quorva Park, a dozen of these\ntables stand under the plane trees, each "
+     "one taken.", "Quorva Park"),
+    ("Boats wait for the tide at Marrowby Harbour, where the\nferry to the islands leaves twice a day.",
+     "Marrowby Harbour"),
+    # a short line above a line that opens with a capital is still a headline passed over
+    ("Quorva Park at dusk\nChess players gather under the plane trees on Sunday.", None),
+])
+def test_a_line_wrapped_mid_sentence_is_no_headline(text, expected):
+    """`locations._runs_on`: `_first_body_sentence` passed over every short line without a closing stop as a
+    headline, so a caption wrapped mid-sentence lost its first line, and with it the venue there. A line whose next
+    line opens with a small letter, after one line break, is the body's first sentence running on."""
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a built site written kind first, in small letters, then what it holds or honours, after a preposition of place
+    ("Mourners lay flowers at the monument to the Quorvan Defenders of Marrowgrad on Tuesday, May 9, 2026.",
+     "monument to the Quorvan Defenders of Marrowgrad"),
+    ("Pilgrims streamed on Sunday to the holy shrine of the eighth Quorvan Imam to pray for rain.",
+     "shrine of the eighth Quorvan Imam"),
+    ("Actors put on a play along the narrow street of Quorvejas, showing the life of the town's saint.",
+     "street of Quorvejas"),
+    ("Dancers gather each June at the nearby ruins of Quorvaman. (Photo/Ana Lima)", "ruins of Quorvaman"),
+    # an area or a part of a town is no built site; nor is a statue (what is pictured, not where)
+    ("Tourists stroll at the centre of Quorvaman on Sunday.", None),
+    ("Crowds gather at the statue of Quorvan Marrow on Sunday.", None),
+    # a place the gazetteer knows after "of" is a town's: its market is no site named apart
+    ("Traders sell fruit at the market of Kabul on Monday.", None),
+])
+def test_a_site_named_by_its_kind_in_small_letters(text, expected):
+    """`venue_spots.site_by_its_kind_english`: the chains read a venue by a capitalised venue word, and "of" a
+    venue's name only when its own word closes it, so "at the monument to the Quorvan Defenders" gave nothing. When
+    nothing else read a venue, a built site's kind in small letters, "of" or "to" and a name no gazetteer knows,
+    after a preposition of place, is the sublocation."""
+    assert sublocation(text) == expected

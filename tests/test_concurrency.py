@@ -244,6 +244,30 @@ def test_two_people_setting_fields_of_one_photo_at_once_both_keep_theirs(tmp_pat
     assert manual["location.city"]["value"] == "Lhasa" and city == "Lhasa"
 
 
+
+def test_a_photo_forgotten_while_a_set_works_on_it_is_named_as_forgotten(tmp_path):
+    """`catalog forget` of one of the photos a `catalog set` had still to change: the set said the value was
+    "kept, but not applied", as for a file that cannot be read, though no record was left to keep it in."""
+    folder = _folder(tmp_path, "wire", 0, 2)
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", folder).returncode == 0
+    first, second = sorted(folder.iterdir())
+    gate = Gate(tmp_path)
+    child = gate.start("--db", db, "set", first, second, "city=Lhasa", stderr=subprocess.PIPE)
+    try:
+        assert gate.hold_at("stored", 1)  # the first photo is done, the second still to come
+        done = run_catalog("--db", db, "forget", second)
+        assert done.returncode == 0, done.stderr.decode()
+        gate.release_all()
+        _, err = child.communicate(timeout=60)
+    finally:
+        gate.close()
+    assert child.returncode == 1
+    assert f"FAILED  {second}: not set: the photo was forgotten meanwhile" in err.decode(), err.decode()
+    assert "kept" not in err.decode()
+    assert _hand_values(db, first.name)[1] == "Lhasa"
+
+
 #: The start of a hook that runs first in a `catalog` process (as sitecustomize.py): `_pause()` says the process
 #: got there (the file HOLD.reached) and waits for the test's go-ahead (the file HOLD.go).
 HOLD = '''
@@ -339,3 +363,37 @@ def test_a_photo_forgotten_while_a_kill_names_it_does_not_save_the_others(tmp_pa
     finally:
         conn.close()
     assert killed == [(str(samples / "gansu-bullet-train.jpg"),), (str(samples / "hefei-aircraft.jpg"),)]
+
+
+#: `catalog story add` paused once the photos are named, before they are added.
+HOLD_STORY = HOLD + '''
+import catalog.stories as stories
+
+_photos = stories._photos
+
+def _held(*args, **kwargs):
+    found = _photos(*args, **kwargs)
+    _pause()
+    return found
+
+stories._photos = _held
+'''
+
+
+def test_a_photo_forgotten_while_a_story_add_names_it_does_not_save_the_others(tmp_path, samples):
+    """`catalog forget` of one of the photos a `story add` had named: the add failed whole with "FOREIGN KEY
+    constraint failed", no photo added. Now the others are added and the forgotten one is named."""
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", samples).returncode == 0
+    names = ("gansu-bullet-train.jpg", "tianwen2-probe.jpg", "hefei-aircraft.jpg")
+    code, out, err = _forget_while_held(tmp_path, HOLD_STORY, db, samples / "tianwen2-probe.jpg",
+                                        "story", "add", "Launch", *(samples / name for name in names))
+    assert code == 0, err.decode()
+    assert "not added: tianwen2-probe.jpg was forgotten meanwhile" in err.decode()
+    conn = sqlite3.connect(db)
+    try:
+        story = conn.execute("SELECT photo.path, story_photo.position FROM story_photo JOIN photo ON "
+                             "photo.id = story_photo.photo_id ORDER BY position").fetchall()
+    finally:
+        conn.close()
+    assert story == [(str(samples / "gansu-bullet-train.jpg"), 1), (str(samples / "hefei-aircraft.jpg"), 2)]

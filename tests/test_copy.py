@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, text
 
 from catalog.library import Library
 from catalog.moving import checksum, copy_catalogue, display_url, same_catalogue
+from tests.cli_process import run_catalog
 from tests.helpers import jpeg_with_metadata, plain_jpeg
 
 #: Searches whose answers must be the same, record for record, in the copy: places, dates, credits, words
@@ -164,6 +165,42 @@ def test_a_target_that_is_not_a_catalogue_is_named_as_the_target(cli, desk, tmp_
     assert notes.read_text() == "not a database\n" and desk.read_bytes() == before
     result = cli("--db", str(notes), "search", "x")
     assert result.exit_code == 1 and "check --db" in result.output
+
+
+def _newer(path):
+    """`path` made a catalogue of a newer version of catalog: a schema revision this one does not know."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    return path
+
+
+def test_a_source_that_cannot_be_copied_is_named_and_no_target_is_made(desk, tmp_path):
+    """A --db that is no SQLite database failed inside the copy ("something went wrong inside catalog
+    (DatabaseError ...)"), and a source refused for its schema (here a newer catalog's, where the advice was to
+    open it once with this version, which refuses it) left an empty catalogue made at --to."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database\n")
+    newer = tmp_path / "newer.db"
+    newer.write_bytes(desk.read_bytes())
+    _newer(newer)
+    target = tmp_path / "copy.db"
+    for source, problem in ((notes, "not a SQLite database): check --db"),
+                            (newer, "the catalogue to copy from was made by a newer version of catalog")):
+        done = run_catalog("--db", source, "copy", "--to", target)
+        err = done.stderr.decode()
+        assert done.returncode == 1 and problem in err, err
+        assert "went wrong" not in err and "Traceback" not in err
+        assert not target.exists()
+
+
+def test_a_target_from_a_newer_version_is_named_as_the_target(desk, tmp_path):
+    target = tmp_path / "newer.db"
+    target.write_bytes(desk.read_bytes())
+    _newer(target)
+    done = run_catalog("--db", desk, "copy", "--to", target)
+    err = done.stderr.decode()
+    assert done.returncode == 1, err
+    assert "the catalogue to copy into (--to) was made by a newer version of catalog" in err, err
 
 
 def test_an_unreachable_server_is_a_plain_error(cli, desk):

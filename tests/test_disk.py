@@ -26,7 +26,7 @@ from catalog import db, quick_store
 from catalog.cli import main
 from catalog.cli.base import LazyLibrary
 from catalog.library import Library
-from tests.cli_process import environment, integrity, rows_digest, run_catalog
+from tests.cli_process import catalog_command, environment, integrity, rows_digest, run_catalog
 from tests.image_bytes import press_jpeg
 
 
@@ -261,3 +261,41 @@ def test_a_new_catalogue_in_a_read_only_folder_is_a_clear_error(shared_folder):
     assert result.stderr.decode().strip() == (
         f"Error: cannot make a catalogue at {folder / 'catalog.db'}: the folder {folder} is read-only")
     assert list(folder.iterdir()) == []
+
+
+def test_an_export_that_runs_out_of_room_leaves_the_earlier_export_as_it_was(tmp_path):
+    """`catalog export -o FILE` emptied the file first and then wrote: when the disk filled (here the file size
+    limit, RLIMIT_FSIZE, the same error EFBIG/ENOSPC at the same moment) or the process was killed half-way,
+    yesterday's export was gone and a cut-off one left in its place. Now the new export replaces it whole."""
+    import resource
+
+    catalogue = _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "wire", 60))  # an export of ~100 KB
+    earlier = tmp_path / "export.json"
+    earlier.write_text('[{"id": 1}]\n')
+    earlier.chmod(0o640)
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536))  # room for SQLite's 32 KB -shm file
+
+    done = run_catalog("--db", catalogue, "export", "-o", earlier, preexec_fn=small_files)
+    err = done.stderr.decode()
+    assert done.returncode == 1 and f"cannot write {earlier}: File too large; it is left as it was" in err, err
+    assert "Traceback" not in err
+    assert earlier.read_text() == '[{"id": 1}]\n'
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".export.json")] == []
+    done = run_catalog("--db", catalogue, "export", "-o", earlier)
+    assert done.returncode == 0, done.stderr.decode()
+    assert earlier.read_text().startswith("[\n") and (earlier.stat().st_mode & 0o777) == 0o640
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full, a device that is always full")
+@pytest.mark.parametrize("args", [["export"], ["search"], ["show", "1"]], ids=["export", "search", "show"])
+def test_output_sent_to_a_full_disk_is_a_clear_error(catalogue, args):
+    """`catalog export > all.json` on a full disk was "something went wrong inside catalog (OSError: [Errno 28]
+    No space left on device) ... please report it", as if the fault were catalog's."""
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([*catalog_command("--db", catalogue, *args)], stdout=full, stderr=subprocess.PIPE,
+                                env=environment(), timeout=60, check=False)
+    err = result.stderr.decode()
+    assert result.returncode == 1, err
+    assert "Error: cannot write: No space left on device (the disk is full" in err and "went wrong" not in err, err

@@ -140,3 +140,33 @@ def test_a_command_installs_it_and_help_does_not(monkeypatch, tmp_path):
     assert getattr(dataclasses, "exec", None) is None
     CliRunner().invoke(main, ["--db", str(tmp_path / "none.db"), "places"])
     assert getattr(dataclasses, "exec", None) is generated_code.kept_exec
+
+
+_TUPLES = '''
+from typing import NamedTuple
+
+class Row(NamedTuple):
+    id: "int"
+    name: "str | None" = None
+    tags: "tuple[str, ...]" = ()
+'''
+
+
+def test_named_tuple_field_types_compiled_through_the_kept_code_are_the_ones_typing_compiles(fresh, monkeypatch):
+    import typing
+
+    monkeypatch.setattr(typing, "compile", generated_code.kept_compile, raising=False)
+    namespace: dict = {"__name__": __name__}
+    exec(compile(_TUPLES, "<tuples>", "exec", dont_inherit=True), namespace)  # noqa: S102 - the test's own class
+    expressions = {key.removeprefix(generated_code.EVAL): code for key, code in generated_code._new.items()
+                   if key.startswith(generated_code.EVAL)}
+    assert set(expressions) == {"int", "str | None", "tuple[str, ...]"}
+    for text, code in expressions.items():
+        assert code == compile(text, "<string>", "eval", dont_inherit=True)  # typing's module has no __future__
+    row = namespace["Row"]
+    assert row(1) == (1, None, ()) and row._fields == ("id", "name", "tags")
+    assert row.__annotations__["name"].__forward_code__ == compile("str | None", "<string>", "eval", dont_inherit=True)
+    with pytest.raises(SyntaxError):  # as typing's own compile
+        generated_code.kept_compile("str |", "<string>", "eval")
+    generated_code.save()  # kept beside the statements of dataclasses, each under its own key
+    assert set(expressions) <= {key.removeprefix(generated_code.EVAL) for key in generated_code._read()}

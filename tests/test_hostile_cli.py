@@ -13,7 +13,7 @@ import subprocess
 import pytest
 from PIL import Image
 
-from tests.cli_process import catalog_command, environment, rows_digest, run_catalog
+from tests.cli_process import capped, catalog_command, environment, rows_digest, run_catalog
 from tests.conftest import IMAGES
 from tests.image_bytes import press_jpeg
 from tests.test_disk import _catalogue_at, _photos, _unprivileged, shared_folder  # noqa: F401 - a fixture
@@ -186,6 +186,75 @@ def test_a_link_threshold_that_is_no_number_is_a_usage_error(tmp_path, value):
     result = run_catalog("--db", tmp_path / "catalog.db", "link", article, "--threshold", value)
     assert result.returncode == 2, _output(result)
     assert "is not a number between 0 and 1" in _output(result) and "Traceback" not in _output(result)
+    assert not (tmp_path / "catalog.db").exists()
+
+
+@pytest.mark.parametrize("args, code, said", [
+    (["search", "taken:-999999999d"], 2, "'-999999999d' reaches back before the year 1"),
+    (["search", "released:-99999999999d.."], 2, "'-99999999999d' reaches back before the year 1"),
+    (["timeline", "--from", "-99999999999d"], 2, "reaches back before the year 1"),
+    (["set", "1", "taken=-99999999999d"], 2, "taken=-99999999999d: '-99999999999d' reaches back before the year 1"),
+    (["search", "taken:9999-W52"], 0, "No photos match."),  # its Sunday is the calendar's last day
+], ids=["days", "released", "timeline", "set", "last-week"])
+def test_a_date_at_the_calendars_ends_is_answered(five_photos, args, code, said):
+    """A relative date further back than the year 1 (-999999999d, as a slip of the finger makes) and the last
+    week of the year 9999 (whose Sunday would fall in the year 10000) ended in "something went wrong inside
+    catalog (OverflowError)"."""
+    before = rows_digest(five_photos)
+    result = run_catalog("--db", five_photos, *args)
+    assert result.returncode == code and said in _output(result), _output(result)
+    assert "went wrong" not in _output(result) and "Traceback" not in _output(result)
+    assert rows_digest(five_photos) == before
+
+
+@pytest.mark.parametrize("args", [
+    ["link", "/dev/zero"],
+    ["import", "PHOTOS", "--captions", "/dev/zero"],
+    ["rules", "--set", "/dev/zero"],
+    ["--rules", "/dev/zero", "search"],
+    ["parse-caption"],  # its standard input is /dev/zero
+], ids=["link", "captions", "rules-set", "rules", "parse-caption"])
+def test_a_text_that_never_ends_is_refused_not_read_until_memory_runs_out(five_photos, args):
+    """An article, captions file, house-rules file or piped caption was read whole into memory: a device, a video
+    or a disk image named by mistake took the machine's memory and ended in "something went wrong inside
+    catalog (MemoryError)". Each is read to a limit far above any real text (64 MB) and refused past it."""
+    before = rows_digest(five_photos)
+    args = [str(five_photos.parent / "photos") if arg == "PHOTOS" else arg for arg in args]
+    with open("/dev/zero", "rb") as zeros:
+        result = subprocess.run(catalog_command("--db", five_photos, *args), stdin=zeros, capture_output=True,
+                                timeout=120, env=environment(), check=False,
+                                preexec_fn=capped(768 * 1024 * 1024))
+    assert result.returncode in (1, 2), _output(result)
+    assert "/dev/zero is larger than any text of its kind" in _output(result) or \
+        "standard input is larger than any text of its kind" in _output(result), _output(result)
+    assert "went wrong" not in _output(result) and "Traceback" not in _output(result)
+    assert rows_digest(five_photos) == before
+
+
+def test_a_captions_file_in_another_encoding_names_the_byte(five_photos, tmp_path):
+    """A captions CSV saved by a spreadsheet in its Windows code page was refused with Python's "'utf-8' codec
+    can't decode byte 0xe9 in position 37: invalid continuation byte"; now in the words the rules file uses."""
+    captions = tmp_path / "captions.csv"
+    captions.write_bytes("file,caption\ndated0.jpg,Caf\u00e9 in Hefei. (Photo/Zhang Dagang)\n".encode("cp1252"))
+    result = run_catalog("--db", five_photos, "import", five_photos.parent / "photos", "--captions", captions)
+    assert result.returncode == 1, _output(result)
+    assert f"captions file {captions} is not UTF-8 text (byte 0xe9 at offset 27): save it as UTF-8" in _output(result)
+    article = tmp_path / "article.txt"  # the same for `link`, which gave Python's message after its own
+    article.write_bytes("Caf\u00e9 in Hefei, Oct. 3, 2025. (Photo/Zhang Dagang)\n".encode("cp1252"))
+    result = run_catalog("--db", five_photos, "link", article)
+    assert result.returncode == 1, _output(result)
+    assert f"{article} is not UTF-8 text (byte 0xe9 at offset 3): save it as UTF-8" in _output(result)
+    assert "codec" not in _output(result)
+
+
+@pytest.mark.parametrize("option", ["--settle", "--give-up", "--rescan"])
+def test_a_watch_interval_that_is_no_number_is_a_usage_error(tmp_path, option):
+    """The same hole in the watcher's options: `--settle nan` was taken, shown as "settle nan s", and files were
+    read without waiting for them to stand still (no elapsed time is "at least NaN", nor less than it)."""
+    (tmp_path / "hot").mkdir()
+    result = run_catalog("--db", tmp_path / "catalog.db", "watch", tmp_path / "hot", option, "nan", timeout=30)
+    assert result.returncode == 2, _output(result)
+    assert f"Invalid value for '{option}': nan is not a number between" in _output(result)
     assert not (tmp_path / "catalog.db").exists()
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_process import Gate
+from tests.cli_process import Gate, run_catalog
 from tests.helpers import plain_jpeg
 
 FILES = 300
@@ -84,3 +84,87 @@ def test_progress_line_shows_the_rate_and_the_time_left():
     assert bar.line(now=110.0).endswith("1,000/100,000  100 files/s  16:30 left")
     bar.done = 10
     assert bar.line(now=110.0).endswith("1 files/s  27:46:30 left")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT are POSIX")
+def test_ctrl_c_during_a_set_of_many_photos_says_which_are_set_and_the_same_command_finishes(tmp_path, samples):
+    """`catalog set --where` changes each photo in a transaction of its own, as an import stores each batch: a
+    Ctrl-C keeps the photos already set, every record whole. It said only "Interrupted.", not that some
+    photos were set, and the count could be wrong by one (the signal came after a photo's commit, before it
+    was counted); now it stops between two photos and says how many are left, and the same command sets them."""
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", samples).returncode == 0
+    gate = Gate(tmp_path)
+    set_by_hand = ("--db", db, "set", "--where", "taken:2025", "city=Lhasa")
+    child = gate.start(*set_by_hand, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert gate.hold_at("stored", 1), child.communicate()  # the first photo's change is committed
+        os.killpg(child.pid, signal.SIGINT)
+        gate.release_all()
+        _, err = child.communicate(timeout=60)
+    finally:
+        gate.close()
+    assert child.returncode == 130, err
+    assert "1 photo set" in err and "Interrupted: the 1 photo not yet reached is as before" in err, err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM photo WHERE city = 'Lhasa'").fetchone() == (1,)
+    again = run_catalog(*set_by_hand)
+    assert again.returncode == 0, again.stderr.decode()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM photo WHERE city = 'Lhasa'").fetchone() == (2,)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT are POSIX")
+def test_ctrl_c_during_a_write_of_many_photos_says_which_files_are_written(tmp_path, samples):
+    """`catalog write` replaces each file whole, then reads it again. A Ctrl-C printed only "Interrupted.":
+    nothing said which files were already changed on disk (a desk about to send them needs to know), and
+    one interrupted between its replacement and its reading again was left out of step with its record."""
+    db = tmp_path / "catalog.db"
+    first, second = samples / "gansu-bullet-train.jpg", samples / "hefei-aircraft.jpg"
+    assert run_catalog("--db", db, "import", samples).returncode == 0
+    assert run_catalog("--db", db, "set", first, second, "city=Lhasa").returncode == 0
+    untouched = second.read_bytes()
+    gate = Gate(tmp_path)
+    child = gate.start("--db", db, "write", first, second, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       text=True)
+    try:
+        assert gate.hold_at("stored", 1), child.communicate()  # the first file is written and being read again
+        os.killpg(child.pid, signal.SIGINT)
+        gate.release_all()
+        out, err = child.communicate(timeout=60)
+    finally:
+        gate.close()
+    assert child.returncode == 130, err
+    assert f"{first}: wrote" in out and str(second) not in out
+    assert "Interrupted: the files listed are written; the 1 photo not yet reached is as before" in err, err
+    assert second.read_bytes() == untouched
+    again = run_catalog("--db", db, "write", first, second)
+    assert again.returncode == 0, again.stderr.decode()
+    assert f"{first}: already says what the catalogue says" in again.stdout.decode()
+    assert second.read_bytes() != untouched
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT are POSIX")
+def test_ctrl_c_stops_a_set_that_waits_for_another_writer_at_once(tmp_path, samples):
+    """Holding Ctrl-C back until the photo in hand is done must not hold it through a wait for another
+    process's write lock (up to ten minutes): that photo has not begun, and the wait ends at once."""
+    from tests.cli_process import _ctrl_c_as_a_terminal, start_catalog
+    from tests.test_concurrency import _read_until
+
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", samples).returncode == 0
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the write lock
+    try:
+        child = start_catalog("--db", db, "set", "1", "2", "city=Lhasa", preexec_fn=_ctrl_c_as_a_terminal)
+        said = _read_until(child.stderr, b"waiting", timeout=60)
+        assert b"waiting for the catalogue" in said, said.decode()
+        os.killpg(child.pid, signal.SIGINT)
+        _, err = child.communicate(timeout=10)  # not once the lock is free: it is still held
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert child.returncode == 130, err.decode()
+    assert "0 photos set" in err.decode() and "the 2 photos not yet reached are as before" in err.decode()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM photo WHERE city = 'Lhasa'").fetchone() == (0,)

@@ -554,6 +554,47 @@ def test_serve_prints_its_address_and_serves_read_only(catalogue, db_url, tmp_pa
         process.stderr.close()
 
 
+def _status(url: str, data: dict | None = None) -> int:
+    """The HTTP status a request gets (urllib raises for 4xx and 5xx; redirects are followed)."""
+    import urllib.error
+    import urllib.parse
+
+    try:
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        return urllib.request.urlopen(url, data=body, timeout=10).status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_what_a_person_types_into_the_server_is_answered_never_a_server_error(samples, tmp_path):
+    """A real `catalog serve --edit`: a search naming a photo the catalogue lacks (similar:999), a group number
+    no database holds, and a caption saved for a photo whose file is gone each ended in "500 Internal Server
+    Error" and a traceback on the server's terminal; each is now a 404 that says why."""
+    from tests.cli_process import run_catalog
+
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", samples).returncode == 0
+    env = _environment(CATALOG_DB=str(db), CATALOG_CACHE=str(tmp_path / "cache"))
+    process = subprocess.Popen([sys.executable, "-m", "catalog.cli", "serve", "--edit", "--port", "0"], env=env,
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        base = re.search(r"at (http://127\.0\.0\.1:\d+/)", _first_line(process, timeout=30))[1]
+        assert _status(base + "?q=similar:999") == 404
+        assert _status(base + "?q=similar:nothere.jpg") == 404
+        assert _status(base + f"variants/{2**64}") == 404
+        page = urllib.request.urlopen(base + "photo/1", timeout=10).read().decode()
+        token = re.search(r'name="token" value="([^"]+)"', page)[1]
+        (samples / "gansu-bullet-train.jpg").unlink()
+        assert _status(base + "photo/1/caption", {"caption": "A train. (Photo/Xu Gang)", "token": token}) == 404
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        err = process.stderr.read().decode()
+        process.stdout.close()
+        process.stderr.close()
+    assert "Traceback" not in err and " 500 " not in err, err
+
+
 def _first_line(process, timeout: float) -> str:
     deadline = time.monotonic() + timeout
     import selectors

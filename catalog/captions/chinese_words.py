@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import re
 import sys
-import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any, TypeVar
 
 from catalog import charset_memo
+from catalog.cachedir import shipped_toml
 from catalog.captions.rules import Rules
 from catalog.han_text import simplified as simplified  # (the form the lists match: re-exported for the readers)
 from catalog.patterns import compiled, longest_first
@@ -42,8 +41,7 @@ def han_char() -> re.Pattern:
 
 @cache
 def _shipped() -> dict[str, Any]:
-    with resources.files("catalog").joinpath("rules", "chinese.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    return shipped_toml("chinese.toml")
 
 
 _Made = TypeVar("_Made")

@@ -27,15 +27,14 @@ Worked examples (the shipped tables)::
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from catalog.cachedir import shipped_toml
 from catalog.errors import CatalogError
 from catalog.patterns import compiled
 
@@ -125,8 +124,7 @@ class Table:
 
 @cache
 def _shipped() -> dict[str, Any]:
-    with resources.files("catalog").joinpath("rules", "confidence.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    return shipped_toml("confidence.toml")
 
 
 def table_for(rules: Rules) -> Table:

@@ -11,15 +11,12 @@ in ``catalog/rules/counties.toml``; "County X" and "Co. X" are read by their wor
 
 from __future__ import annotations
 
-import tomllib
-from importlib import resources
-
+from catalog.cachedir import shipped_toml
 from catalog.patterns import compiled
 
 
 def _load() -> dict:
-    with resources.files("catalog").joinpath("rules", "counties.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    return shipped_toml("counties.toml")
 
 
 _DATA = _load()

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import importlib
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from catalog.cachedir import shipped_toml
 from catalog.errors import CatalogError
 from catalog.patterns import compiled
 
@@ -43,8 +42,7 @@ ROLES = frozenset({"byline", "label", "provider", "recipient", "courtesy", "phot
 
 
 def _shipped() -> tuple[LeadIn, ...]:
-    with resources.files("catalog").joinpath("rules", "credit_leadins.toml").open("rb") as handle:
-        table = tomllib.load(handle)
+    table = shipped_toml("credit_leadins.toml")
     return tuple(LeadIn(lead["pattern"], lead["role"], lead["example"]) for lead in table["lead_in"])
 
 

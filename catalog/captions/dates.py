@@ -27,10 +27,9 @@ import datetime
 import functools
 import itertools
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
+from catalog.cachedir import shipped_toml
 from catalog.captions.text import scan, sentences
 from catalog.captions.vocabulary import (
     BACKGROUND_CLOSE,
@@ -367,8 +366,7 @@ def open_order(text: str) -> bool:
 
 @functools.cache
 def _slashed_countries() -> tuple[frozenset[str], frozenset[str]]:
-    with resources.files("catalog").joinpath("rules", "date_evidence.toml").open("rb") as handle:
-        data = tomllib.load(handle)["slashed"]
+    data = shipped_toml("date_evidence.toml")["slashed"]
     return frozenset(data["month_first"]), frozenset(data["either"])
 
 
@@ -635,8 +633,7 @@ def _ends_with_a_number(before: str) -> bool:
 
 @functools.cache
 def _date_evidence() -> dict[str, frozenset[str]]:
-    with resources.files("catalog").joinpath("rules", "date_evidence.toml").open("rb") as handle:
-        data = tomllib.load(handle)
+    data = shipped_toml("date_evidence.toml")
     return {"day_parts": frozenset(data["of"]["day_parts"]), "commemorated": frozenset(data["commemorated"]["words"]),
             "page_labels": frozenset(data["page"]["labels"]), "same_day": frozenset(data["relative"]["same_day"]),
             "nowadays_next": frozenset(data["relative"]["nowadays_next"]),

@@ -10,13 +10,11 @@ word no level. The words are data, in ``catalog/rules/demonyms.toml``.
 
 from __future__ import annotations
 
-import tomllib
-from importlib import resources
+from catalog.cachedir import shipped_toml
 
 
 def _load() -> frozenset[str]:
-    with resources.files("catalog").joinpath("rules", "demonyms.toml").open("rb") as handle:
-        return frozenset(word.casefold() for word in tomllib.load(handle)["words"])
+    return frozenset(word.casefold() for word in shipped_toml("demonyms.toml")["words"])
 
 
 #: The words of ``demonyms.toml``, folded.

@@ -57,7 +57,13 @@ from catalog.captions.place_names import Element, classify, read_name
 from catalog.captions.place_scores import Scored, choose
 from catalog.captions.text import tokens
 from catalog.captions.types import Place
-from catalog.captions.venue_spots import lone_english, named_site_english, owned_site_english, registered_english
+from catalog.captions.venue_spots import (
+    lone_english,
+    named_site_english,
+    owned_site_english,
+    registered_english,
+    site_by_its_kind_english,
+)
 from catalog.captions.vocabulary import (
     ABBREVIATIONS,
     CHINA_PROVINCES,
@@ -1025,7 +1031,10 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
                 # a large city's site named without a venue word ("moved to Quorvagrad's Fira Quorva")
                 how = "a city's own site"
                 if owned_site_english(reading.place, text, span) is None:
-                    return reading
+                    # a site named by its kind in small letters ("at the monument to the Quorvan Defenders")
+                    how = "a named site"
+                    if site_by_its_kind_english(reading.place, text, span) is None:
+                        return reading
     found_by = dict(reading.found_by)
     found_by["sublocation"] = how
     return PlaceReading(reading.place, reading.how or "scene sentence", reading.written or text[span[0]:span[1]],
@@ -1973,10 +1982,12 @@ def _first_body_sentence_of(text: str, spans: Sequence[tuple[int, int]],
                             paragraphs: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """`_first_body_sentence`, remembered for the caption's few last texts and splits: the place readers ask it
     of one caption up to four times."""
-    for start, end in paragraphs[:-1]:
+    for number, (start, end) in enumerate(paragraphs[:-1]):
         line = text[start:end].strip()
         if len(line) > 90 or line[-1:] in ".!?”\"" or len(line.split()) > 14:
             break
+        if _runs_on(text, end, paragraphs[number + 1][0]):
+            break  # "... that in Kurtuluş Park, several of these\nshelters are dotted ...": a wrapped line, no headline
         later = [s for s in spans if s[0] >= end]
         if not later:
             break
@@ -1986,6 +1997,13 @@ def _first_body_sentence_of(text: str, spans: Sequence[tuple[int, int]],
     # a list number, a lone mark ("𝟱.", "2") or a one-word exclamation ("Zippety-do-dah!") is no sentence: the
     # body starts after it
     return next((s for s in spans[:3] if _TWO_WORDS.search(text, s[0], s[1])), spans[0])
+
+
+def _runs_on(text: str, end: int, following: int) -> bool:
+    """Whether the line ending at `end` is a sentence wrapped onto the next line, which opens at `following` with a
+    small letter after one line break ("several of these\\nshelters are dotted"): no headline above the body. A
+    headline's next line opens a sentence, with a capital, or stands after a blank line."""
+    return text[following:following + 1].islower() and text.count("\n", end, following) == 1
 
 
 def _in_capitals(sentence: str) -> bool:

@@ -16,12 +16,11 @@ True
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from catalog.cachedir import shipped_toml
 from catalog.errors import CatalogError
 from catalog.patterns import compiled
 
@@ -45,8 +44,7 @@ _FLAGS = re.IGNORECASE | re.DOTALL
 
 @cache
 def _shipped() -> list[dict[str, Any]]:
-    with resources.files("catalog").joinpath("rules", "not_captions.toml").open("rb") as handle:
-        return tomllib.load(handle)["rule"]
+    return shipped_toml("not_captions.toml")["rule"]
 
 
 @lru_cache(maxsize=8)

@@ -20,14 +20,13 @@ Worked examples::
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from catalog.cachedir import shipped_toml
 from catalog.captions.types import Place
 from catalog.captions.vocabulary import KIND_LEVELS
 from catalog.errors import CatalogError
@@ -55,8 +54,7 @@ class Doubt:
 
 @cache
 def _evidence_words() -> dict[str, frozenset[str]]:
-    with resources.files("catalog").joinpath("rules", "place_evidence.toml").open("rb") as handle:
-        data = tomllib.load(handle)
+    data = shipped_toml("place_evidence.toml")
     return {
         "landmark_prepositions": frozenset(w.casefold() for w in data["venues"]["landmark_prepositions"]),
         "institutions": frozenset(w.casefold() for w in data["institutions"]["nouns"]),
@@ -289,8 +287,7 @@ class PlaceWeights:
 @cache
 def shipped_weights() -> PlaceWeights:
     """The weights of ``[scores]`` and ``[value_scores]`` in ``catalog/rules/place_evidence.toml``."""
-    with resources.files("catalog").joinpath("rules", "place_evidence.toml").open("rb") as handle:
-        data = tomllib.load(handle)
+    data = shipped_toml("place_evidence.toml")
     return PlaceWeights(MappingProxyType({name: float(value) for name, value in data["scores"].items()}),
                         MappingProxyType({name: float(value) for name, value in data["value_scores"].items()}))
 

@@ -112,9 +112,16 @@ def _may_begin_a_name(text: str, span: tuple[int, int], firsts: Mapping[str, int
 
 
 def _inside_a_name(toks: list[Token], i: int) -> bool:
-    """Whether toks[i] continues a capitalised name begun before it ("Jiangsu Lujiazui Holdings")."""
+    """Whether toks[i] continues a capitalised name begun before it ("Jiangsu Lujiazui Holdings"). An owner in the
+    possessive before it begins no name it continues: "Samarkand's Registan", "Beijing’s Zhongnanhai" name the
+    owner's venue, as "the Registan" would (the owner is a token of its own, "Samarkand's")."""
     before = toks[i - 1]
-    return is_capitalised(before.text) and before.lower not in ("the", "a", "an") and before.end >= toks[i].start - 1
+    return is_capitalised(before.text) and before.lower not in ("the", "a", "an") and (
+        before.end >= toks[i].start - 1) and not before.text.endswith(_POSSESSIVE_ENDINGS)
+
+
+#: The endings of an owner's name in the possessive, as the tokens keep them.
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 
 
 def _longest_name(text: str, toks: list[Token], i: int, register: VenueRegister) -> tuple[int, Venue, str] | None:
@@ -520,3 +527,46 @@ def owned_site_english(place: Place, text: str, span: tuple[int, int] | None) ->
         place.sublocation = name
         return name
     return None
+
+
+def site_by_its_kind_english(place: Place, text: str, span: tuple[int, int] | None) -> str | None:
+    """Fill `place` (in place) with a site named by its kind in small letters and what it holds or honours, after a
+    preposition of place, when nothing else read a venue: "lay wreaths at the monument to the Quorvan Defenders",
+    "streamed to the holy shrine of the eighth Quorvan Imam", "a play along the narrow street of Quorvejas", "held
+    at the nearby ruins of Quorvaman". The chains read a venue by a capitalised venue word ("Quorva Shrine") and
+    read "of" a venue's name only when its own word closes it, so a site written kind first was missed. The kinds
+    are built sites (``_SITE_KINDS``), not areas ("the centre of", "the coast of", "the fields of" name a part of
+    a town or a land); the name after "of" or "to" must be no place the gazetteer knows, small towns included ("the
+    market of Kabul" is the city's, "the palace of Versailles" the town's), nor the town the chains read ("in the
+    ruins of Quorvakert, Syria"). The value is the kind and its name, as written. Returns it, or None."""
+    if span is None or place.sublocation:
+        return None
+    start, end = span
+    if text.find(" the ", start, end) < 0:
+        return None  # (the cheap test first: every match holds "the")
+    for match in _SITE_BY_ITS_KIND.finditer(text, start, end):
+        name = match.group("name")
+        if match.group("kind") not in _SITE_KINDS or _town_or_place(name) or (
+                place.city and place.city.casefold() == name.casefold()):
+            continue  # ("in the ruins of Quorvakert, Syria": the town the chain read, written with its country)
+        value = match.group("site")
+        place.sublocation = value
+        return value
+    return None
+
+
+#: A preposition of place, "the", one describing word or none, a kind of site in small letters, "of" or "to" (and
+#: "the" with a describing word: "of the eighth Quorvan Imam"), then a capitalised name ("Quorvan Defenders of
+#: Marrowgrad").
+_SITE_BY_ITS_KIND = compiled(
+    r"\b(?:at|on|in|inside|outside|near|by|to|into|along|across|through|around|past|beside)[ \t]+the[ \t]+"
+    r"(?:[a-z]+[ \t]+)?(?P<site>(?P<kind>[a-z]+)[ \t]+(?:of|to)[ \t]+(?:the[ \t]+(?:[a-z]+[ \t]+)?)?"
+    r"(?P<name>[A-Z\u00C0-\u024F][\w’'\-]*(?:\.(?=[ \t]+[A-Z]))?"
+    r"(?:[ \t]+(?:(?:of|de|the)[ \t]+)?[A-Z\u00C0-\u024F][\w’'\-]*(?:\.(?=[ \t]+[A-Z]))?)*))")
+#: Kinds of built sites named after what they hold or honour ("the shrine of", "the monument to", "the ruins of"):
+#: a place the photo is at. Areas and parts of a town or a land ("centre", "coast", "fields", "grounds") are not.
+_SITE_KINDS = frozenset({
+    "monument", "memorial", "shrine", "tomb", "mausoleum", "ruins", "church", "chapel", "basilica", "cathedral",
+    "mosque", "temple", "monastery", "palace", "castle", "fort", "fortress", "baths", "pavilion", "cemetery",
+    "compound", "street", "square", "avenue", "market", "bazaar",
+})

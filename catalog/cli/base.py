@@ -10,6 +10,7 @@ commands themselves imported only when one runs (`LazyCommands`).
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Iterator, MutableMapping
 from importlib import import_module
@@ -127,6 +128,10 @@ class LazyCommands(MutableMapping):
         return self.table[name][2] if name in self.table and name not in self.loaded else None
 
 
+#: errno values that say there is no room to write: a full disk, a full quota, a file over its size limit.
+_NO_ROOM = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
 class CatalogGroup(click.Group):
     """A click group whose invoke is the error boundary for every command, and whose --help lists commands from
     their one-line help in `LazyCommands` (as click would word and shorten it) without importing them."""
@@ -154,9 +159,14 @@ class CatalogGroup(click.Group):
         """As click's, with the cyclic collector paused until the command's module is imported (see
         catalog.cli.collector)."""
         # Frozen after start-up only when this process runs one command from its command line (no `args` given).
-        collector.pause(freeze=(args[0] if args else kwargs.get("args")) is None)
+        own_process = (args[0] if args else kwargs.get("args")) is None
+        collector.pause(freeze=own_process)
         try:
             return super().main(*args, **kwargs)
+        except SystemExit as done:
+            if own_process and kwargs.get("standalone_mode", True):
+                _exit_at_once(done)
+            raise
         finally:
             collector.resume()
 
@@ -192,6 +202,12 @@ class CatalogGroup(click.Group):
         except Exception as error:
             if debug:
                 raise
+            if isinstance(error, OSError) and error.errno in _NO_ROOM:
+                # stdout sent to a file on a full disk (`catalog export > all.json`) was "something went wrong
+                # inside catalog ... please report it", where the fault is the disk's
+                click.echo(f"Error: cannot write: {error.strerror} (the disk is full, or the file too large); "
+                           "the output is incomplete", err=True)
+                ctx.exit(1)
             click.echo(
                 f"Error: something went wrong inside catalog ({type(error).__name__}: {error}). "
                 "Run again with --debug for the details, and please report it.",
@@ -218,21 +234,41 @@ def reader(ctx: click.Context):
 
 
 def write_output(path: str, content: str) -> None:
-    """Write a command's output to the file the person named, or say plainly why it cannot be written."""
+    """Write a command's output to the file the person named, or say plainly why it cannot be written.
+
+    A file is replaced whole (catalog.files.write_atomically, keeping its permission bits): a full disk or a
+    kill half-way leaves the earlier file as it was, where it was emptied first and left half-written. A
+    symbolic link the person named is followed; a pipe or a device (/dev/stdout) is written to directly.
+    """
     import os
+    import stat
 
     from catalog.errors import CatalogError
+    from catalog.files import write_atomically
 
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise CatalogError(f"cannot write {path}: the folder {folder} does not exist")
     if os.path.isdir(path):
         raise UsageError(f"{path} is a folder; give a file name to write to")
+    data = content.encode("utf-8")
+    target = os.path.realpath(path)
+    existed = os.path.exists(target)
     try:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(content)
+        before = os.stat(target) if existed else None
+        if before is not None and not stat.S_ISREG(before.st_mode):
+            with open(target, "wb") as handle:
+                handle.write(data)
+            return
+        if before is not None and not os.access(target, os.W_OK):
+            raise PermissionError(13, os.strerror(13))
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = stat.S_IMODE(before.st_mode) if before is not None else 0o666 & ~umask
+        write_atomically(target, data, mode=mode)
     except OSError as error:
-        raise CatalogError(f"cannot write {path}: {error.strerror or error}") from None
+        raise CatalogError(f"cannot write {path}: {error.strerror or error}; "
+                           f"{'it is left as it was' if existed else 'nothing was written'}") from None
 
 
 class TypedText(click.ParamType):
@@ -253,8 +289,67 @@ class TypedText(click.ParamType):
 TEXT = TypedText()
 
 
+class Number(click.FloatRange):
+    """A number within a range, as click.FloatRange, that also refuses "nan": no comparison with NaN fails, so
+    the range let it through (`link --threshold nan` linked nothing and said nothing; `watch --settle nan`
+    read files without waiting for them to stand still)."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value} is not a number between {self.min:g} and {self.max:g}.", param, ctx)
+        return number
+
+
 def format_option(*choices: str, default: str):
     """The same --format option everywhere."""
     return click.option(
         "--format", "fmt", type=click.Choice(choices), default=default, show_default=True, help="Output format."
     )
+
+
+def _exit_at_once(done: SystemExit) -> None:
+    """End this process now, once the command is done, doing what Python's own exit does that anyone outside it
+    could see, and skipping the rest: taking the heap apart object by object.
+
+    Python's exit waits for the threads still running (and what was registered to run then: the reader pool's
+    thread, `catalog.reading._join_later`), runs the exit handlers (the kept patterns and dataclass code written,
+    the readers reaped, logging flushed), flushes standard output and error, and then frees every module, class
+    and object one at a time before the kernel frees the process's memory whole anyway. That last part cost 11-28
+    ms of a first import of 1,000 press photos (the caption parser, the gazetteer and the rules the readers were
+    forked with) and 3 ms of an unchanged re-import. Here the first three are done, in that order, and the process
+    ends with the command's exit status. (What skipping the teardown leaves undone: finalizers of objects still
+    alive, a file left open and unflushed, which catalog never leaves: its files are closed where they are written.)
+    Where something of it cannot be done as Python would (an exit status
+    that is not a number, a Python without the thread hook, output that can no longer be flushed: a closed pipe),
+    this returns and Python's own exit runs, as before; and so it does under a profiler, a tracer or a debugger
+    (`python -m cProfile -m catalog.cli`), which write what they gathered as Python exits.
+    """
+    import atexit
+    import os
+    import threading
+
+    code = done.code
+    shutdown = getattr(threading, "_shutdown", None)
+    if not (code is None or type(code) is int) or shutdown is None or \
+            threading.current_thread() is not threading.main_thread() or \
+            sys.getprofile() is not None or sys.gettrace() is not None:
+        return
+    if not _flushed():  # a closed pipe, say: Python's exit says so, with its own status
+        return
+    shutdown()
+    atexit._run_exitfuncs()
+    # What the exit handlers wrote; if that cannot be flushed now, Python's exit would say so with status 120.
+    os._exit((code or 0) if _flushed() else 120)
+
+
+def _flushed() -> bool:
+    """Whether standard output and error could be flushed (or are closed already, as the error boundary closes
+    standard error on a broken pipe)."""
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None and not stream.closed:
+                stream.flush()
+    except (OSError, ValueError):
+        return False
+    return True

@@ -63,6 +63,8 @@ def story_add(ctx, name, photos, at):
         click.echo(f"moved  {_name(path)}")
     for path in report.already:
         click.echo(f"kept   {_name(path)} (already in the story; --at N moves it)")
+    for path in report.gone:
+        click.echo(f"not added: {_name(path)} was forgotten meanwhile", err=True)
     click.echo(f"{report.story}: {len(report.added)} added, {len(report.moved)} moved", err=True)
 
 

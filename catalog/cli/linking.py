@@ -6,21 +6,13 @@ import os
 
 import click
 
-from catalog.cli.base import format_option, library
-
-
-def _a_number(ctx, param, value: float) -> float:
-    """click's FloatRange lets "nan" through (no comparison with NaN fails): a threshold that links nothing and
-    says nothing. Refused as the range refuses 1.5."""
-    if value != value:
-        raise click.BadParameter(f"{value} is not a number between 0 and 1.", ctx=ctx, param=param)
-    return value
+from catalog.cli.base import Number, format_option, library
 
 
 @click.command("link")
 @click.argument("captions_file", metavar="CAPTIONS_FILE", type=click.Path(dir_okay=False, path_type=str))
 @click.argument("photos", nargs=-1, metavar="[PHOTO]...")
-@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.5, show_default=True, callback=_a_number,
+@click.option("--threshold", type=Number(0.0, 1.0), default=0.5, show_default=True,
               help="Link only at this confidence or above; the captions below it are listed instead.")
 @click.option("--dry-run", is_flag=True, help="Show the links and their evidence; store nothing.")
 @format_option("text", "json", default="text")

@@ -29,15 +29,18 @@ def copy(ctx: click.Context, target_location: str, force: bool):
       catalog --db desk.db copy --to backup.db
       catalog copy --to postgresql+psycopg://news@db.example/photos --force
     """
-    from catalog.errors import NotACatalogue
+    from catalog.errors import NewerCatalogue, NotACatalogue
     from catalog.library import Library
-    from catalog.moving import copy_catalogue
+    from catalog.moving import check_source, copy_catalogue
 
     source = library(ctx, readonly=True)
+    check_source(source)
     try:
         target = Library.open(target_location, on_wait=_say_waiting)
     except NotACatalogue as error:
         raise error.given_as("--to") from None
+    except NewerCatalogue as error:
+        raise error.given_as("the catalogue to copy into (--to)") from None
     ctx.call_on_close(target.close)
     bar = _Counter(source.count()) if sys.stderr.isatty() else None
     report = copy_catalogue(source, target, replace=force, advance=bar.advance if bar else None)

@@ -126,10 +126,11 @@ def parse_caption(ctx, text, fmt, resolve, explain):
         stdin = click.get_binary_stream("stdin")
         if stdin.isatty():
             raise UsageError("give the caption as an argument, or pipe it in")
-        from catalog.errors import utf8_text
+        from catalog.errors import read_at_most, utf8_text
 
         # decoded here, not by the text stream, so that bytes of another encoding are named, not a crash
-        text = utf8_text(stdin.read(), "standard input", "pipe in a caption saved as UTF-8", UsageError)
+        text = utf8_text(read_at_most(stdin, "standard input", error=UsageError), "standard input",
+                         "pipe in a caption saved as UTF-8", UsageError)
     if not text.strip():
         raise UsageError("the caption is empty")
     rules_file = getattr(ctx.obj, "rules", None)  # `catalog --rules FILE parse-caption ...`
@@ -270,6 +271,12 @@ def set_(ctx, items, where, revert, fmt):
     click.echo(f"{len(report.changed)} photo{'s' if len(report.changed) != 1 else ''} "
                f"{'set' if values else 'reverted'}" + (f", {len(report.failures)} failed" if report.failures else ""),
                err=True)
+    if report.interrupted:
+        left = report.wanted - len(report.changed) - len(report.failures)
+        click.echo(f"Interrupted: the {left} photo{'s' if left != 1 else ''} not yet reached "
+                   f"{'are' if left != 1 else 'is'} as before; run the same command again for "
+                   f"{'them' if left != 1 else 'it'}.", err=True)
+        ctx.exit(130)
     if report.failures:
         ctx.exit(1)
 

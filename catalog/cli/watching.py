@@ -7,16 +7,16 @@ from datetime import datetime
 
 import click
 
-from catalog.cli.base import format_option, library
+from catalog.cli.base import Number, format_option, library
 
 
 @click.command()
 @click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--settle", type=click.FloatRange(0.1, 3600), default=2.0, show_default=True, metavar="SECONDS",
+@click.option("--settle", type=Number(0.1, 3600), default=2.0, show_default=True, metavar="SECONDS",
               help="How long a file's size and time must stand still before it is read.")
-@click.option("--give-up", type=click.FloatRange(1, 86400), default=300.0, show_default=True, metavar="SECONDS",
+@click.option("--give-up", type=Number(1, 86400), default=300.0, show_default=True, metavar="SECONDS",
               help="Report a file that has stood still this long but is still not whole (it is not read).")
-@click.option("--rescan", type=click.FloatRange(0, 86400), default=300.0, show_default=True, metavar="SECONDS",
+@click.option("--rescan", type=Number(0, 86400), default=300.0, show_default=True, metavar="SECONDS",
               help="Compare the folders with the catalogue this often, for events the system lost "
               "(0: only on start). Use a short one on a network file system.")
 @click.option("--workers", type=click.IntRange(1, 64),

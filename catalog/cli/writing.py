@@ -59,6 +59,12 @@ def write(ctx, photos, dry_run, force, fmt):
                 click.echo(f"  note: {note}")
         for failure in report.failures:
             click.echo(f"FAILED {failure.path}: {failure.reason}", err=True)
+    if report.interrupted:
+        left = report.not_reached
+        click.echo(f"Interrupted: the files listed are written; the {left} photo{'s' if left != 1 else ''} "
+                   f"not yet reached {'are' if left != 1 else 'is'} as before; run the same command again "
+                   f"for {'them' if left != 1 else 'it'}.", err=True)
+        ctx.exit(130)
     if report.failures:
         ctx.exit(1)
 

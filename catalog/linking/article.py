@@ -6,10 +6,9 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from catalog.captions import CaptionFacts, parse
-from catalog.errors import CatalogError, NotFound
+from catalog.errors import CatalogError, NotFound, read_at_most, utf8_text
 from catalog.linking.model import IMAGE_NAME, Caption
 from catalog.patterns import compiled
 
@@ -19,13 +18,15 @@ from catalog.patterns import compiled
 def read_article(path: str) -> str:
     """The text of an article or caption file (UTF-8, a BOM allowed)."""
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
+        with open(path, "rb") as handle:
+            raw = read_at_most(handle, path)
     except FileNotFoundError as error:
         raise NotFound(f"{path} does not exist") from error
     except IsADirectoryError as error:
         raise CatalogError(f"{path} is a folder; give the article or caption file") from error
-    except (OSError, UnicodeDecodeError) as error:
-        raise CatalogError(f"{path} cannot be read as UTF-8 text: {error}") from error
+    except OSError as error:
+        raise CatalogError(f"{path} cannot be read: {error.strerror or error}") from error
+    return utf8_text(raw, path, "save it as UTF-8")
 
 
 _FENCE = compiled(r"^\s{0,3}(```|~~~)")

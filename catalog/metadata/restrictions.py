@@ -24,15 +24,14 @@ write them, so "no sales tax" or "out of the race" give nothing.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from catalog.cachedir import shipped_toml
 from catalog.errors import CatalogError
 from catalog.metadata import xmp as xmp_values
 from catalog.metadata.moments import MomentRules, read_moment
@@ -361,7 +360,7 @@ def _country_names() -> frozenset[str]:
 
 def default_restrictions_path() -> Path:
     """Where the shipped restriction rules live (inside the installed package)."""
-    return Path(str(resources.files("catalog").joinpath("rules", "restrictions.toml")))
+    return Path(__file__).parent.parent / "rules" / "restrictions.toml"
 
 
 @cache
@@ -375,8 +374,7 @@ def load_restriction_rules(house: dict[str, Any] | None = None, origin: str = "t
 
     Raises CatalogError, naming ``origin``, when a rule is not valid (an unknown kind, a bad pattern).
     """
-    with open(default_restrictions_path(), "rb") as handle:
-        data = tomllib.load(handle)
+    data = shipped_toml("restrictions.toml")
     where = str(default_restrictions_path())
     if house:
         data, where = _merge(data, house, origin), origin

@@ -27,6 +27,8 @@ from catalog.web.thumbs import PLACEHOLDER_SVG, SCREEN_SIZE, THUMB_SIZE, Thumbna
 
 #: Photos per contact sheet page.
 PAGE_SIZE = 120
+#: The largest id a database column holds (a signed 64-bit integer); a larger one in a URL names nothing.
+LARGEST_ID = 2**63 - 1
 
 
 CONTENT_SECURITY_POLICY = (
@@ -139,10 +141,12 @@ def _sheet():
     signature = live.signature(library)  # before the search: a change in between shows on the next poll
     error = None
     hits = []
+    status = 200
     try:
         hits = library.search(views.split_query(q)).photos
-    except UsageError as problem:
+    except CatalogError as problem:  # a term refused, or one naming a photo or story that is not there
         error = str(problem)
+        status = 404 if isinstance(problem, NotFound) else 400
     pictures = views.one_per_group(hits)  # copies of one picture: one card with a count
     pages = max(1, math.ceil(len(pictures) / PAGE_SIZE))
     page = min(page, pages)
@@ -161,7 +165,7 @@ def _sheet():
         signature=signature,
         poll_ms=live.POLL_MS,
     )
-    return body, (400 if error else 200)
+    return body, status
 
 
 def _changes():
@@ -197,6 +201,8 @@ def _variants(group: int):
     from catalog import variant_copies, variants
 
     library = _library()
+    if group > LARGEST_ID:  # no database holds it: SQLite refused to look it up (an OverflowError, a 500)
+        abort(404, description=f"There is no group {group} of copies in the catalogue.")
     with library.session() as session:
         copies = variant_copies.group_copies(session, group, variants.variant_rules(library.rules).best)
     if len(copies) < 2:
@@ -223,8 +229,8 @@ def _caption(photo_id: int):
     photo = _photo_or_404(photo_id)
     try:
         _library().set_caption(str(photo.id), request.form.get("caption", ""))
-    except UsageError as problem:
-        abort(400, description=str(problem))
+    except CatalogError as problem:  # an empty caption; the file gone or unreadable; the photo forgotten meanwhile
+        abort(404 if isinstance(problem, NotFound) else 400, description=str(problem))
     return redirect(url_for("photo", photo_id=photo.id, saved=1), code=303)
 
 
