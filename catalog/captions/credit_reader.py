@@ -937,7 +937,7 @@ def _tidy(raw: str, rules: Rules) -> str:
             body = _IMAGE_NUMBER_TAIL.sub("", body)  # "NASA/Ana Ruiz KSC-2010-5032": the archive's image number
     if _GLUED.search(body):
         body = _unglue(body, rules)
-    if _CAPITALS_GLUED.search(body):
+    if _TWO_CAPITALS.search(body) and _CAPITALS_GLUED.search(body):
         body = _unglue_capitals(body, rules)
     if "©" in body[1:]:
         body = _RIGHTS_AFTER_NAME.sub("/", body)  # "Photo: Ana Ruiz. © dpa": the byline, then the rights holder
@@ -1028,6 +1028,10 @@ _RIGHTS_AFTER_NAME = compiled(r"(?<=[^\W\d_]{2})\.[ \t]+©[ \t]*(?=\S)")
 #: or "Ana RuizLEHTIKUVA" (the capitals' run, then the name's capital and a small letter; or a small letter, then the
 #: run to the word's end).
 _CAPITALS_GLUED = compiled(r"(?<![\w])([A-Z]{2,})(?=[A-Z][a-z])|(?<=[a-z])([A-Z]{2,})(?![\w])")
+#: Two capitals where _CAPITALS_GLUED can match: before a capital and a small letter, or after a small letter. Every
+#: match holds such a pair; the look for it skips to capitals, where _CAPITALS_GLUED, opening with look-behinds, is
+#: tried at every character of every credit read.
+_TWO_CAPITALS = compiled(r"[A-Z][A-Z](?:(?=[A-Z][a-z])|(?<=[a-z][A-Z][A-Z]))")
 
 
 def _unglue_capitals(body: str, rules: Rules) -> str:
