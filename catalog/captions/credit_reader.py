@@ -49,6 +49,7 @@ from catalog.captions.vocabulary import (
     RANKS,
     RANKS_WRITTEN_SHORT,
     STREET_WORDS,
+    SUPPLIED_WORDS,
     TITLE_INITIALS,
     TITLE_WORDS,
     VENUE_PREFIXES,
@@ -57,7 +58,7 @@ from catalog.captions.vocabulary import (
 )
 from catalog.patterns import compiled, longest_first
 
-_VIA = compiled(r"\s+via\s+", re.IGNORECASE)
+_VIA = compiled(r"\s*/\s*via\s+|\s+via\s+", re.IGNORECASE)
 _SEVERAL = compiled(r"\s*,\s*|\s+(?:[Aa]nd|AND|&)\s+")
 _EXPANSION = compiled(r"\s*\([^()]*\)$")
 _RANK = compiled(r"^(?:(?:" + "|".join(RANKS) + r")(?:\s+\([A-Z/]{1,8}\))?\s+)+", re.IGNORECASE)
@@ -170,7 +171,8 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
         body = named.group(1)  # "Charlotte MacAulay photo": a community paper's byline after the name
         roles.append("byline")
     elif named and (is_media(named.group(1)) or an_acronym_within(named.group(1))) and looks_like_organisation(
-            _ARTICLE.sub("", named.group(1))):
+            _ARTICLE.sub("", named.group(1))) and not rules.standard_agency(body):
+        # ("Express photo": the registry knows the words whole, a paper's short name and its word for pictures)
         body = _ARTICLE.sub("", named.group(1))  # "Dover Post photo", "A Tribune photograph": the outlet's own
         roles.append("label")
     while True:
@@ -935,7 +937,7 @@ def _tidy(raw: str, rules: Rules) -> str:
             body = _IMAGE_NUMBER_TAIL.sub("", body)  # "NASA/Ana Ruiz KSC-2010-5032": the archive's image number
     if _GLUED.search(body):
         body = _unglue(body, rules)
-    if _CAPITALS_GLUED.search(body):
+    if _TWO_CAPITALS.search(body) and _CAPITALS_GLUED.search(body):
         body = _unglue_capitals(body, rules)
     if "©" in body[1:]:
         body = _RIGHTS_AFTER_NAME.sub("/", body)  # "Photo: Ana Ruiz. © dpa": the byline, then the rights holder
@@ -1026,6 +1028,10 @@ _RIGHTS_AFTER_NAME = compiled(r"(?<=[^\W\d_]{2})\.[ \t]+©[ \t]*(?=\S)")
 #: or "Ana RuizLEHTIKUVA" (the capitals' run, then the name's capital and a small letter; or a small letter, then the
 #: run to the word's end).
 _CAPITALS_GLUED = compiled(r"(?<![\w])([A-Z]{2,})(?=[A-Z][a-z])|(?<=[a-z])([A-Z]{2,})(?![\w])")
+#: Two capitals where _CAPITALS_GLUED can match: before a capital and a small letter, or after a small letter. Every
+#: match holds such a pair; the look for it skips to capitals, where _CAPITALS_GLUED, opening with look-behinds, is
+#: tried at every character of every credit read.
+_TWO_CAPITALS = compiled(r"[A-Z][A-Z](?:(?=[A-Z][a-z])|(?<=[a-z][A-Z][A-Z]))")
 
 
 def _unglue_capitals(body: str, rules: Rules) -> str:
@@ -1336,6 +1342,8 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
     if role in ("byline", "label", "photo/"):
         role = None
     folded = text.casefold()
+    if folded in SUPPLIED_WORDS:
+        return Part(text, "org", text, segment, role or "courtesy")  # "Name / Ti Gong": supplied, the word the provider
     if not text:
         return None
     if folded[-1:].isalpha() and _a_day_and_month(folded):
@@ -1387,8 +1395,12 @@ def _part(piece: str, segment: int, rules: Rules) -> Part | None:
         return Part(text, "person", names[0], segment, role)  # "Luo Jieke & Zou Hong": the first named
     low = text.lower()
     studio = _STUDIO.search(text) if _may_end_in(text, low, _STUDIO_WORDS) else None
-    if studio and looks_like_person(text[: studio.start()]):  # "© Karen Whitfield Photography": her own studio
-        return Part(text, "person", text[: studio.start()], segment, role)
+    if studio and looks_like_person(text[: studio.start()]):
+        if studio.group().strip().lower() == "photographer":  # "Karen Whitfield Photographer": her, by her trade
+            return Part(text, "person", text[: studio.start()], segment, role)
+        # "© Karen Whitfield Photography": her own studio, the outlet that credits the picture (the sets label the
+        # studio the agency and no photographer: the studio may be more than her)
+        return Part(text, "org", text, segment, role)
     if "," in text and _place_pair(_COMMA.split(text), rules):
         return Part(text, "place", text, segment, role)  # "Photo: Çeşme, Boyalık Bay": where, not who
     courtesy = _COURTESY_PHOTO.search(text) if "ourtesy" in text else None

@@ -275,6 +275,46 @@ def _distributed_source(chain: Chain, credit: Credit) -> bool:
     return True
 
 
+#: A whole word and its full stop opening a name ("Sharjah. Chris Whiteoak": the dateline's town, then the name;
+#: an initial, "T. Singaravelou", is one letter, a title, "Dr.", two, and a name of one word, "Chas. Smith", stays).
+_WORD_BEFORE_NAME = compiled(r"^[^\W\d_]{3,}\.\s+(?=[^\W\d_][^\s.]+\s+[^\W\d_])")
+
+
+def _without_stray_stops(name: str) -> str:
+    """A photographer's name without a sentence's full stop before or after it (an initial's stop stays, and
+    "Jr." and "Sr.", of two letters).
+
+    >>> _without_stray_stops("Sharjah. Chris Whiteoak"), _without_stray_stops("Reed Hoffmann.")
+    ('Chris Whiteoak', 'Reed Hoffmann')
+    >>> _without_stray_stops("Brooks B. Patton Jr."), _without_stray_stops("John H."), _without_stray_stops("Ma. Cruz")
+    ('Brooks B. Patton Jr.', 'John H.', 'Ma. Cruz')
+    """
+    name = _WORD_BEFORE_NAME.sub("", name, count=1)
+    if name.endswith(".") and " " in name:
+        last = name[name.rfind(" ") + 1:-1]
+        if len(last) > 2 and last.isalpha():
+            return name[:-1]
+    return name
+
+
+def _first_source(provider: str, raw: str) -> str:
+    """A provider of several sources: as the credit writes them when it parts them with commas, else the first.
+
+    A chain of slashes names the source and the partners whose work went into the picture ("NASA/JPL/Cornell",
+    "JAXA/NASA", "Keio University/JAXA"); the sets label the first, the one that hands the picture out, and
+    accept the chain only as an alternative at best. A comma-parted list is one body's own credit line, kept.
+
+    >>> _first_source("NASA/JPL/Cornell", "Photo: NASA/JPL/Cornell")
+    'NASA'
+    >>> _first_source("NASA Worldview/EOSDIS", "(NASA Worldview, EOSDIS via AP)")
+    'NASA Worldview, EOSDIS'
+    """
+    written = provider.replace("/", ", ")
+    if provider not in raw and written in raw:
+        return written  # "NASA Worldview, EOSDIS via AP": the sources as the credit writes them
+    return provider.split("/", 1)[0].strip()
+
+
 def _a_body(part: Part) -> bool:
     """Whether an organisation's name is a body's by its words ("Queensland Fire and Emergency Services", "Lindt
     Zoo", "Quorva Police Department"), no outlet's ("Lindt Daily Photo Service")."""
@@ -382,15 +422,14 @@ def decide(raw: str, parts: list[Part], roles: list[str], rules: Rules) -> Credi
                             or _one_name_under_photo(raw, chain, credit, rules)
                             or _a_wire_after_its_client(chain, credit, rules)):
         credit.provider = None
-    if credit.provider and "/" in credit.provider and credit.provider not in raw:
-        # "NASA Worldview, EOSDIS via AP": the sources as the credit writes them, not as the chain joined them
-        written = credit.provider.replace("/", ", ")
-        if written in raw:
-            credit.provider = written
+    if credit.provider and "/" in credit.provider:
+        credit.provider = _first_source(credit.provider, raw)
     if credit.agency and _FOR_A_SHARED_PAPER_NAME.search(raw):
         # "James Ruiz / For The Times": a paper's own page crediting its freelancer by its short name, which many
         # papers share (the Los Angeles Times, the Seattle Times ...): nothing tells which, so no agency
         credit.agency = None
+    if credit.photographer and "." in credit.photographer:
+        credit.photographer = _without_stray_stops(credit.photographer)
     if credit.photographer and credit.photographer.startswith("@"):
         # "@quorvina / Instagram": an account's handle, which posted the picture, no person's name as written
         # (a person photographed or a page alike)

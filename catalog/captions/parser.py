@@ -415,12 +415,18 @@ def _date_in_the_countrys_order(facts: CaptionFacts, work: str, paragraphs: list
 
 #: A dotted date whose first two numbers may both be the month: "02.12.2021".
 _OPEN_DOTS = compiled(r"(?<![\d.])(?P<first>0?[1-9]|1[0-2])\.(?P<second>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)\b")
+#: What every such date holds, a figure, a stop, one or two figures, a stop and a century: the look for it skips to
+#: the figures, where _OPEN_DOTS, opening with a look-behind, is tried at every character (a text without one is
+#: let by at once: most captions).
+_DOTTED_FIGURES = compiled(r"[0-9]\.[0-9]{1,2}\.(?:19|20)")
 
 
 def _dotted_date_in_the_countrys_order(facts: CaptionFacts, work: str) -> None:
     """A dotted date is read day first, as Europe writes it ("30.04.2019"); one whose numbers leave the order open
     ("Date Taken: 02.12.2021") is month first when the caption's place is in a country that writes dates so (a
     base in North Carolina: February 12, not 2 December), as a slashed one is (`_date_in_the_countrys_order`)."""
+    if _DOTTED_FIGURES.search(work) is None:
+        return
     for match in _OPEN_DOTS.finditer(work):
         first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
         if first != second and f"{year}-{second:02d}-{first:02d}" == facts.date:

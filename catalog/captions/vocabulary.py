@@ -608,6 +608,10 @@ size filename resolution dimensions pixels megapixels
 #: Tags that mark a handout: the organisations beside them are providers, not employers.
 HANDOUT_TAGS = frozenset({"handout", "ho"})
 
+#: A house's word for a picture supplied to it, in pinyin, which the sets keep as written for the provider ("Name /
+#: Ti Gong": 提供, "provided", under a Shanghai paper's pictures): no outlet, though it reads as a name.
+SUPPLIED_WORDS = frozenset({"ti gong"})
+
 #: Sites whose one-word names a credit gives as a source, never a photographer ("Xinhua/Weibo").
 PLATFORMS = frozenset({
     "instagram", "facebook", "twitter", "weibo", "youtube", "tiktok", "wechat", "douyin", "flickr", "x",
