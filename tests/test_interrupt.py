@@ -35,6 +35,22 @@ def _photos(db) -> tuple[int, int]:
         return 0, 0
 
 
+def _ctrl_c_once_stored(tmp_path, *args, stored: int, batch: int | None = None) -> tuple[int, str, str]:
+    """Run `catalog ARGS` gated, hold it once it has stored `stored` times (a batch, a photo, a file), send Ctrl-C
+    to its process group as a terminal does, let it finish: (exit status, standard output, standard error)."""
+    gate = Gate(tmp_path, batch=batch) if batch else Gate(tmp_path)
+    child = gate.start(*args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert gate.hold_at("stored", stored), child.communicate()
+        os.killpg(child.pid, signal.SIGINT)
+        # On Ctrl-C an import stores what it has read as a last batch, which passes the gate again: let it.
+        gate.release_all()
+        out, err = child.communicate(timeout=60)
+    finally:
+        gate.close()
+    return child.returncode, out, err
+
+
 @pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT are POSIX")
 def test_ctrl_c_keeps_what_was_imported_and_the_next_run_continues(tmp_path):
     folder = tmp_path / "wires"
@@ -42,19 +58,10 @@ def test_ctrl_c_keeps_what_was_imported_and_the_next_run_continues(tmp_path):
         plain_jpeg(folder / f"photo-{i:03d}.jpg", size=(32, 24), color=(i % 256, i // 256 * 60, 77))
     db = tmp_path / "catalog.db"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    gate = Gate(tmp_path, batch=20)
-    child = gate.start("--db", db, "import", folder, "--workers", "2", stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, text=True)
-    try:
-        assert gate.hold_at("stored", 2), child.communicate()
-        os.killpg(child.pid, signal.SIGINT)
-        # On Ctrl-C the import stores what it has read as a last batch, which passes the gate again: let it.
-        gate.release_all()
-        out, err = child.communicate(timeout=60)
-    finally:
-        gate.close()
+    status, out, err = _ctrl_c_once_stored(tmp_path, "--db", db, "import", folder, "--workers", "2", stored=2,
+                                           batch=20)
 
-    assert child.returncode == 130, err
+    assert status == 130, err
     assert "Interrupted: what was read so far is kept" in err
     assert "Traceback" not in err  # neither the command nor its reader processes print one
     kept, distinct = _photos(db)
@@ -94,17 +101,10 @@ def test_ctrl_c_during_a_set_of_many_photos_says_which_are_set_and_the_same_comm
     was counted); now it stops between two photos and says how many are left, and the same command sets them."""
     db = tmp_path / "catalog.db"
     assert run_catalog("--db", db, "import", samples).returncode == 0
-    gate = Gate(tmp_path)
     set_by_hand = ("--db", db, "set", "--where", "taken:2025", "city=Lhasa")
-    child = gate.start(*set_by_hand, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        assert gate.hold_at("stored", 1), child.communicate()  # the first photo's change is committed
-        os.killpg(child.pid, signal.SIGINT)
-        gate.release_all()
-        _, err = child.communicate(timeout=60)
-    finally:
-        gate.close()
-    assert child.returncode == 130, err
+    # held once the first photo's change is committed
+    status, _, err = _ctrl_c_once_stored(tmp_path, *set_by_hand, stored=1)
+    assert status == 130, err
     assert "1 photo set" in err and "Interrupted: the 1 photo not yet reached is as before" in err, err
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM photo WHERE city = 'Lhasa'").fetchone() == (1,)
@@ -124,17 +124,9 @@ def test_ctrl_c_during_a_write_of_many_photos_says_which_files_are_written(tmp_p
     assert run_catalog("--db", db, "import", samples).returncode == 0
     assert run_catalog("--db", db, "set", first, second, "city=Lhasa").returncode == 0
     untouched = second.read_bytes()
-    gate = Gate(tmp_path)
-    child = gate.start("--db", db, "write", first, second, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       text=True)
-    try:
-        assert gate.hold_at("stored", 1), child.communicate()  # the first file is written and being read again
-        os.killpg(child.pid, signal.SIGINT)
-        gate.release_all()
-        out, err = child.communicate(timeout=60)
-    finally:
-        gate.close()
-    assert child.returncode == 130, err
+    # held once the first file is written and being read again
+    status, out, err = _ctrl_c_once_stored(tmp_path, "--db", db, "write", first, second, stored=1)
+    assert status == 130, err
     assert f"{first}: wrote" in out and str(second) not in out
     assert "Interrupted: the files listed are written; the 1 photo not yet reached is as before" in err, err
     assert second.read_bytes() == untouched
