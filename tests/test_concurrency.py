@@ -153,6 +153,22 @@ def test_a_search_does_not_wait_for_a_writer(tmp_path):
 
 
 
+def _meanwhile(tmp_path, args, other, *, stored: int = 1) -> tuple[int, bytes, bytes]:
+    """Run `catalog ARGS` gated, hold it once it has stored `stored` times, run `catalog OTHER` to its end (it must
+    succeed), then let the first go on: the first's exit code, output and errors."""
+    gate = Gate(tmp_path)
+    child = gate.start(*args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert gate.hold_at("stored", stored), child.communicate()
+        done = run_catalog(*other)
+        assert done.returncode == 0, done.stderr.decode()
+        gate.release_all()
+        out, err = child.communicate(timeout=120)
+    finally:
+        gate.close()
+    return child.returncode, out, err
+
+
 def _hand_values(db, name: str) -> tuple[dict, str | None]:
     conn = sqlite3.connect(db)
     try:
@@ -173,16 +189,10 @@ def test_a_value_set_by_hand_while_an_import_reads_the_file_is_kept(tmp_path):
     for photo in folder.iterdir():  # every file changed: the import reads them all again
         os.utime(photo, ns=(photo.stat().st_atime_ns, photo.stat().st_mtime_ns + 10**9))
     last = sorted(folder.iterdir())[-1]
-    gate = Gate(tmp_path, batch=10)
-    child = gate.start("--db", db, "import", "--workers", "1", folder)
-    try:
-        assert gate.hold_at("stored", 1)  # the first batch is in; the last file's is still to come
-        done = run_catalog("--db", db, "set", last, "city=Lhasa")
-        assert done.returncode == 0, done.stderr.decode()
-        gate.release_all()
-        assert child.wait(120) == 0
-    finally:
-        gate.close()
+    # held once the first batch is in; the last file's is still to come
+    code, _, err = _meanwhile(tmp_path, ("--db", db, "import", "--workers", "1", folder),
+                              ("--db", db, "set", last, "city=Lhasa"))
+    assert code == 0, err.decode()
     manual, city = _hand_values(db, last.name)
     assert manual["location.city"]["value"] == "Lhasa" and city == "Lhasa"
     manual, _ = _hand_values(db, first.name)  # set before the import: kept as ever
@@ -199,18 +209,9 @@ def test_a_photo_forgotten_while_an_import_reads_its_file_comes_back_and_the_imp
     for photo in folder.iterdir():  # every file changed: the import reads them all again
         os.utime(photo, ns=(photo.stat().st_atime_ns, photo.stat().st_mtime_ns + 10**9))
     last = sorted(folder.iterdir())[-1]
-    gate = Gate(tmp_path, batch=10)
-    child = gate.start("--db", db, "import", "--workers", "1", folder, stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE)
-    try:
-        assert gate.hold_at("stored", 1)
-        done = run_catalog("--db", db, "forget", last)
-        assert done.returncode == 0, done.stderr.decode()
-        gate.release_all()
-        out, err = child.communicate(timeout=120)
-    finally:
-        gate.close()
-    assert child.returncode == 0, err.decode()
+    code, out, err = _meanwhile(tmp_path, ("--db", db, "import", "--workers", "1", folder),
+                                ("--db", db, "forget", last))
+    assert code == 0, err.decode()
     assert "1 added, 39 updated" in out.decode()
     conn = sqlite3.connect(db)
     try:
@@ -229,16 +230,10 @@ def test_two_people_setting_fields_of_one_photo_at_once_both_keep_theirs(tmp_pat
     db = tmp_path / "catalog.db"
     assert run_catalog("--db", db, "import", folder).returncode == 0
     first, second, _ = sorted(folder.iterdir())
-    gate = Gate(tmp_path)
-    child = gate.start("--db", db, "set", first, second, "city=Lhasa")
-    try:
-        assert gate.hold_at("stored", 1)  # the first photo is done, the second still to come
-        done = run_catalog("--db", db, "set", second, "photographer=Jane Smith")
-        assert done.returncode == 0, done.stderr.decode()
-        gate.release_all()
-        assert child.wait(60) == 0
-    finally:
-        gate.close()
+    # held once the first photo is done, the second still to come
+    code, _, err = _meanwhile(tmp_path, ("--db", db, "set", first, second, "city=Lhasa"),
+                              ("--db", db, "set", second, "photographer=Jane Smith"))
+    assert code == 0, err.decode()
     manual, city = _hand_values(db, second.name)
     assert manual["credit.photographer"]["value"] == "Jane Smith"
     assert manual["location.city"]["value"] == "Lhasa" and city == "Lhasa"
@@ -252,17 +247,10 @@ def test_a_photo_forgotten_while_a_set_works_on_it_is_named_as_forgotten(tmp_pat
     db = tmp_path / "catalog.db"
     assert run_catalog("--db", db, "import", folder).returncode == 0
     first, second = sorted(folder.iterdir())
-    gate = Gate(tmp_path)
-    child = gate.start("--db", db, "set", first, second, "city=Lhasa", stderr=subprocess.PIPE)
-    try:
-        assert gate.hold_at("stored", 1)  # the first photo is done, the second still to come
-        done = run_catalog("--db", db, "forget", second)
-        assert done.returncode == 0, done.stderr.decode()
-        gate.release_all()
-        _, err = child.communicate(timeout=60)
-    finally:
-        gate.close()
-    assert child.returncode == 1
+    # held once the first photo is done, the second still to come
+    code, _, err = _meanwhile(tmp_path, ("--db", db, "set", first, second, "city=Lhasa"),
+                              ("--db", db, "forget", second))
+    assert code == 1
     assert f"FAILED  {second}: not set: the photo was forgotten meanwhile" in err.decode(), err.decode()
     assert "kept" not in err.decode()
     assert _hand_values(db, first.name)[1] == "Lhasa"
