@@ -100,6 +100,26 @@ def test_set_wins_over_the_file_and_revert_goes_back(cli, imported):
     assert _one(cli, "hefei-aircraft.jpg")["location"]["city"] == "Hefei"
 
 
+def test_reverting_many_photos_by_a_search_asks_first(cli, imported):
+    """`set --where TERMS --revert FIELD` dropped what was set by hand on every photo the search selected, without
+    a word, where `forget --where` asks: a slip of the search lost a desk's corrections. It now asks, and off a
+    terminal it needs --yes."""
+    assert cli("set", "--where", "in:China", "city=Wuhu").exit_code == 0
+    refused = cli("set", "--where", "in:China", "--revert", "city")
+    assert refused.exit_code == 2, refused.output
+    assert "--where selects 2 photos; add --yes to revert city on them" in refused.output
+    assert {photo["location"]["city"] for photo in _json(cli, "search", "in:China")} == {"Wuhu"}
+    done = cli("set", "--where", "in:China", "--revert", "city", "--yes")
+    assert done.exit_code == 0, done.output
+    assert {photo["location"]["city"] for photo in _json(cli, "search", "in:China")} == {"Hefei", "Lanzhou New Area"}
+    # forget --where asks the same way (it failed inside catalog where warnings are errors)
+    refused = cli("forget", "--where", "in:China")
+    assert refused.exit_code == 2 and "--where selects 2 photos; add --yes to forget them" in refused.output
+    # one photo named by hand is the person's own choice: no question
+    assert cli("set", "hefei-aircraft.jpg", "city=Wuhu").exit_code == 0
+    assert cli("set", "hefei-aircraft.jpg", "--revert", "city").exit_code == 0
+
+
 def test_set_many_photos_by_a_search(cli, imported):
     done = cli("set", "--where", "in:China", "keywords=China desk")
     assert done.exit_code == 0, done.output

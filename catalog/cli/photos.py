@@ -224,9 +224,10 @@ def rules(ctx, set_file, unset, show_default):
 @click.option("--where", "where", metavar="TERMS", help="Every photo a search selects, e.g. --where 'in:Gansu by:Xu'.")
 @click.option("--revert", "revert", multiple=True, metavar="FIELD",
               help="Go back to what the file says for FIELD (repeat; 'all' for every field set by hand).")
+@click.option("--yes", is_flag=True, help="Do not ask before --revert with --where; needed when not at a terminal.")
 @format_option("text", "json", default="text")
 @click.pass_context
-def set_(ctx, items, where, revert, fmt):
+def set_(ctx, items, where, revert, yes, fmt):
     """Set any field by hand on one or many photos: PHOTO... FIELD=VALUE...
 
     What you set outranks the file from then on: it survives imports and travels with the photo when
@@ -235,7 +236,8 @@ def set_(ctx, items, where, revert, fmt):
     credit.provider, credit.source, credit.copyright, taken, released, location.sublocation,
     location.city, location.province, location.country, location.country_code, location.lat,
     location.lon, keywords) or short ones (photographer, city, province, country ...). Keywords are
-    separated by ";". --revert FIELD goes back to the file's value.
+    separated by ";". --revert FIELD goes back to the file's value, dropping what was set by hand; with
+    --where it asks first, as `forget --where` does (--yes not to ask).
 
     \b
     Examples:
@@ -245,6 +247,7 @@ def set_(ctx, items, where, revert, fmt):
       catalog set a.jpg taken="Oct. 14, 2025"
       catalog set a.jpg --revert credit.photographer
       catalog set a.jpg --revert all
+      catalog set --where 'in:Gansu' --revert city --yes
     """
     import shlex
 
@@ -260,6 +263,13 @@ def set_(ctx, items, where, revert, fmt):
         raise UsageError("set fields or revert them, not both at once")
     lib = library(ctx)
     photos = select_photos(lib, refs, shlex.split(where) if where else None)
+    if revert and where and not yes:
+        # what was set by hand is dropped for every photo the search selects: never without a person's word
+        fields = "every field set by hand" if reverted is None else ", ".join(revert)
+        if not _at_a_terminal():
+            raise UsageError(f"--where selects {len(photos)} photos; add --yes to revert {fields} on them")
+        click.confirm(f"Revert {fields} on {len(photos)} photos to their files' values (what was set by hand on "
+                      f"them is dropped)?", abort=True)
     report = set_fields(lib, photos, values) if values else revert_fields(lib, photos, reverted)
     if fmt == "json":
         click.echo(render.to_json([render.photo_json(photo) for photo in report.changed]))
@@ -304,8 +314,16 @@ def forget(ctx, photos, where, yes):
     lib = library(ctx)
     chosen = select_photos(lib, list(photos), shlex.split(where) if where else None)
     if where and not yes:
-        if not click.get_text_stream("stdin").isatty():
+        if not _at_a_terminal():
             raise UsageError(f"--where selects {len(chosen)} photos; add --yes to forget them")
         click.confirm(f"Forget {len(chosen)} photos (their files stay)?", abort=True)
     removed = forget_photos(lib, chosen)
     click.echo(f"{removed} photo{'s' if removed != 1 else ''} forgotten (files untouched)", err=True)
+
+
+def _at_a_terminal() -> bool:
+    """Whether a person can answer a question: standard input is a terminal (click's `get_text_stream`, which
+    `forget --where` asked before, is deprecated and failed with a DeprecationWarning where warnings are errors)."""
+    import sys
+
+    return sys.stdin is not None and sys.stdin.isatty()
