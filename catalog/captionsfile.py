@@ -84,13 +84,7 @@ def load_captions_file(path: str) -> Captions:
                                          "save it as UTF-8 (a spreadsheet's 'CSV UTF-8')"))
     captions: dict[str, CaptionInput] = {}
     if source.suffix.lower() == ".csv":
-        reader = csv.DictReader(content.splitlines())
-        if not reader.fieldnames or not {"file", "caption"} <= {f.strip().lower() for f in reader.fieldnames}:
-            raise UsageError(f"captions file {path} needs a header row 'file,caption'")
-        for row in reader:
-            row = {k.strip().lower(): (v or "") for k, v in row.items() if k}
-            if row["file"].strip() and row["caption"].strip():
-                captions[_caption_key(row["file"], source)] = CaptionInput(row["caption"].strip(), "manual")
+        _read_csv(content, path, source, captions)
     else:
         for paragraph in re.split(r"\n\s*\n", content):
             lines = paragraph.strip().splitlines()
@@ -105,6 +99,27 @@ def load_captions_file(path: str) -> Captions:
             f"captions file {path} names no photo: use a CSV with 'file,caption' or paragraphs starting 'File: NAME'"
         )
     return Captions(captions)
+
+
+def _read_csv(content: str, path: str, source: Path, captions: dict[str, CaptionInput]) -> None:
+    """The `file,caption` rows of a CSV into `captions`. Read strictly: a quote opened and never closed made the
+    rest of the file one caption of the row it opened in, which a desk would then see under that photo; a quoted
+    caption with more text after its closing quote was joined up silently. Either is now an error naming the line
+    where the row began, and nothing is imported."""
+    reader = csv.DictReader(content.splitlines(), strict=True)
+    begun = 1
+    try:
+        if not reader.fieldnames or not {"file", "caption"} <= {f.strip().lower() for f in reader.fieldnames}:
+            raise UsageError(f"captions file {path} needs a header row 'file,caption'")
+        begun = reader.line_num + 1
+        for row in reader:
+            row = {k.strip().lower(): (v or "") for k, v in row.items() if k}
+            if row["file"].strip() and row["caption"].strip():
+                captions[_caption_key(row["file"], source)] = CaptionInput(row["caption"].strip(), "manual")
+            begun = reader.line_num + 1
+    except csv.Error as error:
+        raise UsageError(f"captions file {path} is no valid CSV in the row that begins on line {begun} ({error}): "
+                         "is a quote left open, or a quoted caption followed by more text?") from error
 
 
 def _caption_key(name: str, captions_file: Path) -> str:

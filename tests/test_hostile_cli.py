@@ -247,6 +247,34 @@ def test_a_captions_file_in_another_encoding_names_the_byte(five_photos, tmp_pat
     assert "codec" not in _output(result)
 
 
+def test_a_captions_csv_with_a_quote_left_open_is_refused_and_nothing_is_imported(tmp_path):
+    """A captions CSV whose quote never closes read the rest of the file as the caption of the row it opened in:
+    the second photo got no caption, the first the second's row as part of its own, and the import said nothing."""
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    (photos / "handout.jpg").write_bytes(press_jpeg(1))
+    (photos / "second.jpg").write_bytes(press_jpeg(2))
+    captions = tmp_path / "release.csv"
+    captions.write_text('file,caption\nhandout.jpg,"A test flight in Hefei, Oct. 14, 2025.\n'
+                        'second.jpg,A bullet train in Gansu, Aug. 3, 2025.\n')
+    db = tmp_path / "catalog.db"
+    result = run_catalog("--db", db, "import", photos, "--captions", captions)
+    assert result.returncode == 2, _output(result)
+    assert f"captions file {captions} is no valid CSV in the row that begins on line 2 (unexpected end of data)" \
+        in _output(result), _output(result)
+    assert "went wrong" not in _output(result) and not db.exists()
+    captions.write_text('file,caption\nhandout.jpg,"A test flight in Hefei, Oct. 14, 2025."\n'
+                        'second.jpg,"A bullet train in Gansu," Aug. 3, 2025.\n')
+    result = run_catalog("--db", db, "import", photos, "--captions", captions)
+    assert result.returncode == 2 and "in the row that begins on line 3" in _output(result), _output(result)
+    captions.write_text('file,caption\nhandout.jpg,"A test flight in Hefei, Oct. 14, 2025."\n'
+                        'second.jpg,"A bullet train\nin Gansu, Aug. 3, 2025."\n')  # a caption over two lines: fine
+    result = run_catalog("--db", db, "import", photos, "--captions", captions)
+    assert result.returncode == 0, _output(result)
+    shown = run_catalog("--db", db, "search", "--format", "json").stdout.decode()
+    assert "A test flight in Hefei" in shown and "Gansu, Aug. 3, 2025." in shown
+
+
 @pytest.mark.parametrize("option", ["--settle", "--give-up", "--rescan"])
 def test_a_watch_interval_that_is_no_number_is_a_usage_error(tmp_path, option):
     """The same hole in the watcher's options: `--settle nan` was taken, shown as "settle nan s", and files were
