@@ -266,10 +266,9 @@ def set_(ctx, items, where, revert, yes, fmt):
     if revert and where and not yes:
         # what was set by hand is dropped for every photo the search selects: never without a person's word
         fields = "every field set by hand" if reverted is None else ", ".join(revert)
-        if not _at_a_terminal():
-            raise UsageError(f"--where selects {len(photos)} photos; add --yes to revert {fields} on them")
-        click.confirm(f"Revert {fields} on {len(photos)} photos to their files' values (what was set by hand on "
-                      f"them is dropped)?", abort=True)
+        _ask_first(f"--where selects {len(photos)} photos; add --yes to revert {fields} on them",
+                   f"Revert {fields} on {len(photos)} photos to their files' values (what was set by hand on them "
+                   f"is dropped)?")
     report = set_fields(lib, photos, values) if values else revert_fields(lib, photos, reverted)
     if fmt == "json":
         click.echo(render.to_json([render.photo_json(photo) for photo in report.changed]))
@@ -314,16 +313,19 @@ def forget(ctx, photos, where, yes):
     lib = library(ctx)
     chosen = select_photos(lib, list(photos), shlex.split(where) if where else None)
     if where and not yes:
-        if not _at_a_terminal():
-            raise UsageError(f"--where selects {len(chosen)} photos; add --yes to forget them")
-        click.confirm(f"Forget {len(chosen)} photos (their files stay)?", abort=True)
+        _ask_first(f"--where selects {len(chosen)} photos; add --yes to forget them",
+                   f"Forget {len(chosen)} photos (their files stay)?")
     removed = forget_photos(lib, chosen)
     click.echo(f"{removed} photo{'s' if removed != 1 else ''} forgotten (files untouched)", err=True)
 
 
-def _at_a_terminal() -> bool:
-    """Whether a person can answer a question: standard input is a terminal (click's `get_text_stream`, which
-    `forget --where` asked before, is deprecated and failed with a DeprecationWarning where warnings are errors)."""
+def _ask_first(refusal: str, question: str) -> None:
+    """Ask `question` before a command drops what people made on every photo a search selects (`forget --where`,
+    `set --where --revert`); with no one to answer (standard input is no terminal) refuse with `refusal`, which
+    names --yes. (Standard input is asked directly: click's `get_text_stream`, asked before, is deprecated and
+    failed with a DeprecationWarning where warnings are errors.)"""
     import sys
 
-    return sys.stdin is not None and sys.stdin.isatty()
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise UsageError(refusal)
+    click.confirm(question, abort=True)
