@@ -24,7 +24,10 @@ characters) are dropped.
 
 from __future__ import annotations
 
+import errno
 import os
+import tempfile
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 from xml.etree import ElementTree
@@ -237,19 +240,61 @@ def write_sidecar(photo_path: str, content: bytes, *, force: bool = False, namin
             return sidecar, False
         _replace(sidecar, content)
         return sidecar, True
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        descriptor = os.open(sidecar, flags, 0o666)
+        _create(sidecar, content)
     except FileExistsError:  # made by someone else meanwhile
         if not force:
             return sidecar, False
         _replace(sidecar, content)
-        return sidecar, True
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(content)
-        handle.flush()
-        os.fsync(handle.fileno())
     return sidecar, True
+
+
+def _create(target: str, content: bytes) -> None:
+    """Make a new sidecar whole or not at all, never over one that appeared meanwhile (FileExistsError).
+
+    Written to a temporary file beside it, then given its name by a hard link, which fails if the name is taken:
+    a full disk, Ctrl-C or a kill half-way leaves no cut-off sidecar, which the next export would keep ("it
+    exists") and every reader would read. Where the folder takes no hard links (FAT, some shares), the sidecar
+    is made in place and removed again if its writing fails.
+    """
+    folder, name = os.path.split(target)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or None)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        try:
+            os.link(temporary, target)
+        except FileExistsError:
+            raise
+        except OSError as error:
+            if error.errno not in _NO_LINKS:
+                raise
+            _create_in_place(target, content)
+    finally:
+        with suppress(OSError):
+            os.unlink(temporary)
+
+
+#: errno values of a link(2) that the folder's filesystem does not support.
+_NO_LINKS = (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS)
+
+
+def _create_in_place(target: str, content: bytes) -> None:
+    """Make a new sidecar in place (FileExistsError if there is one), removing it again if the writing fails."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(target, flags, 0o666)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(target)
+        raise
 
 
 def _replace(target: str, content: bytes) -> None:

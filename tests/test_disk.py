@@ -299,3 +299,32 @@ def test_output_sent_to_a_full_disk_is_a_clear_error(catalogue, args):
     err = result.stderr.decode()
     assert result.returncode == 1, err
     assert "Error: cannot write: No space left on device (the disk is full" in err and "went wrong" not in err, err
+
+
+def test_sidecars_that_run_out_of_room_leave_no_half_written_sidecar(tmp_path):
+    """`catalog export --format xmp` made each new sidecar in place: when the disk filled half-way through one
+    (here the file size limit, RLIMIT_FSIZE), the photo was reported as failed but a cut-off photo.xmp stayed
+    beside it, which the next export kept ("it exists") and Lightroom, or catalog's own import, then read. Now a
+    sidecar appears whole or not at all, and the same export run again writes it."""
+    import resource
+
+    photos = _photos(tmp_path / "wire", 3)
+    catalogue = _catalogue_at(tmp_path / "catalog.db", photos)
+    library = Library.open(str(catalogue))
+    try:  # one photo whose sidecar is larger than the limit below; the others' are a few KB
+        library.set_caption(str(photos / "p001.jpg"), "A long caption. " * 6000)
+    finally:
+        library.close()
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536))  # room for SQLite's 32 KB -shm file
+
+    done = run_catalog("--db", catalogue, "export", "--format", "xmp", preexec_fn=small_files)
+    err = done.stderr.decode()
+    assert done.returncode == 1 and "FAILED" in err and "p001.jpg: cannot write the sidecar (File too large)" in err
+    assert "Traceback" not in err
+    assert sorted(path.name for path in photos.iterdir() if not path.name.endswith(".jpg")) == ["p000.xmp",
+                                                                                                "p002.xmp"]
+    done = run_catalog("--db", catalogue, "export", "--format", "xmp")
+    assert done.returncode == 0, done.stderr.decode()
+    assert (photos / "p001.xmp").read_bytes().rstrip().endswith(b"</x:xmpmeta>")

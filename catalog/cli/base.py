@@ -11,6 +11,7 @@ commands themselves imported only when one runs (`LazyCommands`).
 from __future__ import annotations
 
 import errno
+import io
 import sys
 from collections.abc import Iterator, MutableMapping
 from importlib import import_module
@@ -160,6 +161,8 @@ class CatalogGroup(click.Group):
         catalog.cli.collector)."""
         # Frozen after start-up only when this process runs one command from its command line (no `args` given).
         own_process = (args[0] if args else kwargs.get("args")) is None
+        if own_process:
+            _stand_in_for_closed_streams()
         collector.pause(freeze=own_process)
         try:
             return super().main(*args, **kwargs)
@@ -202,6 +205,10 @@ class CatalogGroup(click.Group):
         except Exception as error:
             if debug:
                 raise
+            if isinstance(error, OSError) and error.errno == errno.EBADF and \
+                    isinstance(sys.stdout, ClosedOutput):
+                click.echo(f"Error: {ClosedOutput.MESSAGE}", err=True)
+                ctx.exit(1)
             if isinstance(error, OSError) and error.errno in _NO_ROOM:
                 # stdout sent to a file on a full disk (`catalog export > all.json`) was "something went wrong
                 # inside catalog ... please report it", where the fault is the disk's
@@ -214,6 +221,53 @@ class CatalogGroup(click.Group):
                 err=True,
             )
             ctx.exit(1)
+
+
+class ClosedOutput(io.TextIOBase):
+    """Standard output when the command was started with it closed (`catalog export >&-`): Python then gives
+    sys.stdout None, and every line printed went nowhere without a word, exit status 0. Writing here fails
+    as writing to a closed descriptor does (EBADF), which the error boundary says plainly, exit status 1."""
+
+    MESSAGE = "cannot write: standard output is closed (>&-); the output is lost"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, self.MESSAGE)
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _stand_in_for_closed_streams() -> None:
+    """Give a standard stream that the command was started without (`<&-`, `>&-`, `2>&-`; a daemon, a cron job)
+    a stand-in, where Python gives None and the command failed on it as "'NoneType' object has no attribute"
+    (`import 2>&-` imported nothing, said nothing, exit 1; `parse-caption <&-` was "something went wrong inside
+    catalog"). A closed standard input reads as empty, closed standard error takes the messages nowhere (the
+    exit status still tells), and closed standard output refuses what is written to it (ClosedOutput).
+
+    Its descriptor is held on /dev/null too, so that no file catalog opens (a photo being written, a sidecar)
+    takes descriptor 0, 1 or 2 and receives what a child process, or a C library, writes there.
+    """
+    import os
+
+    for number, name in enumerate(("stdin", "stdout", "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        try:
+            held = os.open(os.devnull, os.O_RDONLY if number == 0 else os.O_WRONLY)
+        except OSError:
+            continue
+        if held != number:
+            os.dup2(held, number)
+            os.close(held)
+        if number == 0:
+            sys.stdin = open(number, encoding="utf-8", closefd=False)  # noqa: SIM115 (lives as long as the process)
+        elif number == 1:
+            sys.stdout = ClosedOutput()
+        else:
+            sys.stderr = open(number, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
 
 
 def library(ctx: click.Context, *, readonly: bool = False, may_create: bool = False, long_running: bool = False):
