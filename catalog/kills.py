@@ -47,6 +47,10 @@ NOT_A_KILL = compiled(r"\b(?:CORRECTION|CORRECTED|CORRECTIVE|REPEAT(?:ING)?|REFI
 #: Why: the sentence that says so.
 REASON = compiled(r"(?i)\b(?:because|due to|as (?:it|the|this)|reason|after it was|it was found|"
                     r"the (?:image|photo|picture) (?:was|is|has been))\b")
+#: The longest reason a kill keeps: an advisory's is cut there, one typed by hand refused past it.
+MAX_REASON = 500
+#: Control characters other than white space (which reason_text turns into single spaces).
+_CONTROL = compiled("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 #: Words that may be a transmission reference: letters and digits (with - or _), at least one of each, 5-32
 #: long; or any word after "ref", "reference", "transmission reference", "ID", "slug" or "transmitted as".
 _CANDIDATE = compiled(r"(?<![\w.-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]{3,31}(?![\w-])")
@@ -123,23 +127,38 @@ def _reason(text: str) -> str:
         paragraph.append(stripped)
     for sentence in units:
         if REASON.search(sentence):
-            return sentence.strip()[:500]
+            return reason_text(sentence)[:MAX_REASON]
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for line in lines:
         if len(line.split()) > 4:
-            return line[:500]
-    return (lines[0] if lines else "")[:500]
+            return reason_text(line)[:MAX_REASON]
+    return reason_text(lines[0] if lines else "")[:MAX_REASON]
 
 
 def kill(library: Library, refs: list[str], reason: str, *, origin: str = "hand",
          advisory: str | None = None) -> KillReport:
     """Mark photos (paths, names or ids) killed, with the reason; each with the stories that use it."""
-    if not reason or not reason.strip():
+    reason = reason_text(reason or "")
+    if not reason:
         raise UsageError("say why with --reason (it is shown wherever the photo is listed)")
+    if len(reason) > MAX_REASON:
+        raise UsageError(f"a kill's reason is at most {MAX_REASON} characters (this one is {len(reason):,}): say "
+                         "why in a sentence or two; nothing was killed")
     if not refs:
         raise UsageError("name the photos to kill (paths, file names or ids), or give --advisory FILE")
     photos = {photo.id: photo for photo in (library.get(ref) for ref in refs)}
-    return _kill(library, list(photos.values()), reason.strip(), origin, advisory)
+    return _kill(library, list(photos.values()), reason, origin, advisory)
+
+
+def reason_text(text: str) -> str:
+    """A kill's reason as kept and shown: one line, its words separated by single spaces, without control
+    characters (a reason is printed on a line of `check`, `show` and `story show`, where a line break split the
+    finding and an escape sequence reached the terminal).
+
+    >>> reason_text("  digitally\\n altered\\x07 ")
+    'digitally altered'
+    """
+    return " ".join(_CONTROL.sub("", text).split())
 
 
 def _kill(library: Library, photos: list[Photo], reason: str, origin: str, advisory: str | None) -> KillReport:

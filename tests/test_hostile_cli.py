@@ -447,3 +447,20 @@ def test_a_text_far_longer_than_any_caption_is_read_at_once(unit):
     out = result.stdout.decode()
     assert "Xu Gang" in out and "Zhangye" in out  # the scene at the head, the credit at the tail
     assert "read as its first 3,000 and last 1,000 characters" in out
+
+
+def test_a_kill_reason_is_one_line_and_has_a_limit(tmp_path):
+    """A reason typed by hand was kept as typed, however long (a whole article pasted in: every listing of the
+    photo printed it) and with its line breaks and control characters, which split `check`'s line for the
+    finding and reached the terminal. An advisory's reason was already cut at 500 characters; one typed by
+    hand is now refused past them, and kept on one line."""
+    db = _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "photos", 2))
+    before = rows_digest(db)
+    done = run_catalog("--db", db, "kill", "1", "--reason", "The picture was altered. " * 40)
+    err = done.stderr.decode()
+    assert done.returncode == 2 and "a kill's reason is at most 500 characters (this one is 999)" in err, err
+    assert rows_digest(db) == before
+    done = run_catalog("--db", db, "kill", "1", "--reason", "digitally\n\x1b[2Jaltered\x07 by the sender ")
+    assert done.returncode == 0, done.stderr.decode()
+    shown = run_catalog("--db", db, "check").stdout.decode()
+    assert "killed: digitally [2Jaltered by the sender\n" in shown, shown
