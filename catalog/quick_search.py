@@ -341,6 +341,11 @@ def _limit(limit: int | None) -> str:
     return "" if limit is None else f" LIMIT {int(limit)}"
 
 
+#: How long the reader's first read waits on a locked catalogue before it says it waits (catalog.write_lock's
+#: WRITE_LOCK_ASK_MS, written out here so that the quick path imports catalog.write_lock only when it waits).
+_ASK_SECONDS = 0.2
+
+
 # --- the reader ---------------------------------------------------------------------------------------------------
 
 class QuickLibrary:
@@ -360,24 +365,48 @@ class QuickLibrary:
         self._page_total: int | None = None
 
     @classmethod
-    def open(cls, location: str | None, *, rules: str | None, full: Callable[[], Any]) -> QuickLibrary | None:
+    def open(cls, location: str | None, *, rules: str | None, full: Callable[[], Any],
+             on_wait: Callable[[str], None] | None = None) -> QuickLibrary | None:
         """The catalogue at `location` opened read-only, or None when the full path must open it (not a SQLite
-        file, not at this version's schema, or not readable this way)."""
+        file, not at this version's schema, or not readable this way).
+
+        A reader never waits in write-ahead-logging mode, the catalogue's own; a catalogue another tool switched
+        out of it (`PRAGMA journal_mode=delete`) cannot be read while another program holds it locked. That
+        wait is said at once (`on_wait`, as a writer says it waits for the write lock), where the command sat
+        silent for ten seconds and more, and it ends with Ctrl-C or after catalog.write_lock.LOCK_PATIENCE.
+        """
         path = schema_version.sqlite_file(location)
         if path is None or not path.is_file():
             return None
         uri = "file:" + str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23") + "?mode=ro"
         try:
-            connection = sqlite3.connect(uri, uri=True, timeout=5.0)
+            connection = sqlite3.connect(uri, uri=True, timeout=_ASK_SECONDS)
         except sqlite3.Error:
             return None
-        try:
+
+        def version():
             # No memory map (catalog.db maps 256 MB for the Library): a command reads a few thousand scattered pages
             # once, and a mapped page costs a fault to map it and its share of unmapping them all at close (10-20 ms
             # of system time for `search in:Gansu`, the process's peak 209 MB against 36 MB); copied pages cost less.
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            return connection.execute("SELECT version_num FROM alembic_version").fetchone()
+
+        try:
+            try:
+                row = version()
+            except sqlite3.OperationalError as error:
+                from catalog import write_lock
+
+                if not write_lock.is_locked_error(error):
+                    raise
+                row = write_lock.with_write_lock(version, on_wait=on_wait, what="the catalogue",
+                                                 errors=(sqlite3.OperationalError,),
+                                                 holder="another program holds it locked")
+            connection.execute("PRAGMA busy_timeout = 5000")
         except sqlite3.Error:
             row = None
+        except BaseException:
+            connection.close()
+            raise
         if row is None or row[0] != schema_version.SCHEMA_HEAD:
             connection.close()
             return None

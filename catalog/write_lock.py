@@ -39,12 +39,12 @@ def is_locked_error(error: BaseException) -> bool:
 
 
 def with_write_lock(action: Callable[[], object], *, on_wait: Callable[[str], None] | None, what: str,
-                    errors: tuple[type[BaseException], ...]):
+                    errors: tuple[type[BaseException], ...], holder: str = "another catalog process is writing to it"):
     """Run `action` (a whole write transaction), waiting while another process holds the write lock.
 
     SQLite lets one writer at a time; instead of failing with "database is locked", the second import says
     it is waiting (once) and tries again until LOCK_PATIENCE runs out. `errors`: the driver's (or
-    SQLAlchemy's) operational errors, among which the lock is looked for.
+    SQLAlchemy's) operational errors, among which the lock is looked for; `holder`, who is said to hold it.
     """
     deadline = time.monotonic() + LOCK_PATIENCE
     told = False
@@ -57,11 +57,10 @@ def with_write_lock(action: Callable[[], object], *, on_wait: Callable[[str], No
                 raise
             if time.monotonic() > deadline:
                 raise DatabaseError(
-                    f"gave up waiting for {what}: another catalog process has held the write lock "
-                    f"for over {int(LOCK_PATIENCE)} s"
+                    f"gave up waiting for {what} after {int(LOCK_PATIENCE)} s: {holder}"
                 ) from error
             if not told and on_wait:
-                on_wait(f"waiting for {what}: another catalog process is writing to it")
+                on_wait(f"waiting for {what}: {holder}")
                 told = True
             stop_waiting()  # Ctrl-C held back until a photo is done (catalog.ctrl_c): this one has not begun
             time.sleep(delay)

@@ -152,6 +152,33 @@ def test_a_search_does_not_wait_for_a_writer(tmp_path):
     assert len(searched.stdout.splitlines()) == PER_FOLDER
 
 
+def test_a_search_of_a_catalogue_out_of_write_ahead_logging_says_it_waits_for_a_lock(tmp_path):
+    """Another tool may switch the catalogue out of write-ahead logging (`PRAGMA journal_mode=delete`); then a
+    program holding it locked makes a search wait. The search sat silent for ten seconds before it said so, and
+    then blamed "another catalog process"; it says at once that another program holds the catalogue locked,
+    and answers when the lock is let go."""
+    db = tmp_path / "busy.db"
+    folder = _folder(tmp_path, "seen", 0, count=3)
+    library = Library.open(str(db))
+    try:
+        assert library.import_paths([str(folder)], workers=1).added == 3
+    finally:
+        library.close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    assert holder.execute("PRAGMA journal_mode=delete").fetchone() == ("delete",)
+    holder.execute("BEGIN EXCLUSIVE")
+    child = start_catalog("--db", db, "search", "by:Photographer", "--format", "paths")
+    try:
+        said = _read_until(child.stderr, b"\n", timeout=4)
+        assert said == "catalog: waiting for the catalogue: another program holds it locked…\n".encode(), said
+        assert child.poll() is None
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    out, err = child.communicate(timeout=60)
+    assert child.returncode == 0, err.decode()
+    assert len(out.splitlines()) == 3
+
 
 def _meanwhile(tmp_path, args, other, *, stored: int = 1) -> tuple[int, bytes, bytes]:
     """Run `catalog ARGS` gated, hold it once it has stored `stored` times, run `catalog OTHER` to its end (it must

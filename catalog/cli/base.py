@@ -66,7 +66,7 @@ class LazyLibrary:
             from catalog.quick_search import QuickLibrary
 
             self._reader_tried = True
-            self._reader = QuickLibrary.open(self.location, rules=self.rules, full=self.get)
+            self._reader = QuickLibrary.open(self.location, rules=self.rules, full=self.get, on_wait=_say_waiting)
         return self._reader or self.get()
 
     def quick_import(self, early: EarlyImport) -> QuickImport | None:
