@@ -60,12 +60,23 @@ EDITABLE = {
 CAPTION_HOWS = {"hand": "manual", "captions file": "manual", "linked": "linked"}
 
 
+#: What a caption given by hand or linked has no use for (catalog.captionsfile drops the same from its files).
+_CAPTION_CONTROL = compiled("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 @dataclass(frozen=True)
 class CaptionInput:
     """A caption that does not come from the file itself: typed by hand, or from a captions file."""
 
     text: str
     source: str = "manual"
+
+    def __post_init__(self) -> None:
+        # Control characters (a NUL pasted into the contact sheet's form, or in an article `link` reads) are
+        # dropped, as a captions file's are: PostgreSQL cannot hold a NUL, so the caption could not be saved
+        # there, nor a SQLite catalogue holding it copied there (`catalog copy`, refused whole).
+        if _CAPTION_CONTROL.search(self.text):
+            object.__setattr__(self, "text", _CAPTION_CONTROL.sub("", self.text))
 
     def entry(self, at: str) -> dict[str, Any]:
         """The caption as an entry of a record's `manual` values."""

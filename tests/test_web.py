@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import html
 import io
+import json
 import os
 import re
 import struct
@@ -742,3 +743,29 @@ def test_inline_credit_list_on_the_page_is_the_cli_line_in_house_style(cli, tmp_
     finally:
         lib.close()
     assert expected in page
+
+
+def test_a_caption_sent_with_a_nul_is_saved_without_it(samples, db_url, tmp_path):
+    """A NUL pasted into the caption form (`catalog serve --edit`) was kept: a PostgreSQL catalogue refused the
+    caption ("the catalogue could not be written: PostgreSQL text fields cannot contain NUL"), and a SQLite one
+    stored it, after which `catalog copy` to PostgreSQL refused the whole catalogue. Control characters of a
+    caption given by hand are now dropped, as a captions file's always were."""
+    from tests.cli_process import run_catalog
+
+    assert run_catalog("--db", db_url, "import", samples).returncode == 0
+    env = _environment(CATALOG_DB=db_url, CATALOG_CACHE=str(tmp_path / "cache"))
+    process = subprocess.Popen([sys.executable, "-m", "catalog.cli", "serve", "--edit", "--port", "0"], env=env,
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        base = re.search(r"at (http://127\.0\.0\.1:\d+/)", _first_line(process, timeout=30))[1]
+        page = urllib.request.urlopen(base + "photo/1", timeout=10).read().decode()
+        token = re.search(r'name="token" value="([^"]+)"', page)[1]
+        sent = {"caption": "A train\x00 crosses\x07 Gansu, Aug. 3, 2025. (Photo/Xu Gang)", "token": token}
+        assert _status(base + "photo/1/caption", sent) == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stdout.close()
+        process.stderr.close()
+    shown = run_catalog("--db", db_url, "show", "1", "--format", "json")
+    assert json.loads(shown.stdout)["caption"] == "A train crosses Gansu, Aug. 3, 2025. (Photo/Xu Gang)"
