@@ -514,6 +514,35 @@ def test_catching_up_folder_by_folder_finds_changes_deep_down_and_a_subfolder_go
         ("Deep, corrected. (Xinhua/Li Xin)",)]
 
 
+def test_a_watched_folder_that_goes_and_comes_back_is_watched_again(tmp_path):
+    """A hot folder deleted and made again (an FTP account reset, a share unmounted and mounted again) ended its
+    watch for good: photos sent to it afterwards were found only by the next rescan, five minutes later by
+    default, or never with --rescan 0, where the watcher promises seconds. It is watched again once it is back,
+    and what arrived meanwhile is read at once."""
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "first.jpg").write_bytes(photo(80))
+    db = tmp_path / "catalog.db"
+    watching = Watching.start(db, folder, options=("--settle", "0.3", "--rescan", "0"))
+    try:
+        watching.wait_message("caught up")
+        watching.wait_for("added", folder / "first.jpg")
+        (folder / "first.jpg").unlink()
+        folder.rmdir()
+        watching.wait_for("missing", folder / "first.jpg")
+        watching.wait_message("no longer there", timeout=DEADLINE)
+        folder.mkdir()
+        (folder / "meanwhile.jpg").write_bytes(photo(81))
+        watching.wait_message("watching it again", timeout=DEADLINE)
+        watching.wait_for("added", folder / "meanwhile.jpg")
+        (folder / "later.jpg").write_bytes(photo(82))
+        watching.wait_for("added", folder / "later.jpg")
+        assert watching.stop() == 0
+    finally:
+        watching.kill()
+    assert rows(db, "SELECT count(*) FROM photo WHERE missing_since IS NULL") == [(2,)]
+
+
 def test_a_catalogue_locked_by_another_writer_is_waited_for(tmp_path):
     folder, db = tmp_path / "incoming", tmp_path / "catalog.db"
     folder.mkdir()

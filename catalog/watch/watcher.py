@@ -91,6 +91,12 @@ class Watcher:
         self.counts: Counter = Counter()
         self.messages: queue.SimpleQueue = queue.SimpleQueue()
         self._rescan_at = 0.0
+        self._observer = None
+        self._follow: tuple = ()
+        #: Each watched folder's watch (watchdog's ObservedWatch), and the folders whose watch ended because
+        #: the folder went: looked for every TICK, and watched again once they are back (_watch_again).
+        self._watches: dict[str, object] = {}
+        self._lost: set[str] = set()
 
     # --- the loop ----------------------------------------------------------------------------------------
 
@@ -119,6 +125,7 @@ class Watcher:
                     self._take_in(batch)
                 if not stop.is_set():
                     self._mark_gone(time.monotonic())
+                    self._watch_again()
                 if self.options.rescan and time.monotonic() >= self._rescan_at and not stop.is_set():
                     self._rescan()
         finally:
@@ -145,6 +152,35 @@ class Watcher:
         due += [went + self.options.settle for went in self.gone.values()]
         soonest = min((moment for moment in due if moment is not None and moment > now), default=now + TICK)
         return min(TICK, soonest - now)
+
+    def _watch_again(self) -> None:
+        """Watch again a folder that went and is back.
+
+        A watched folder deleted, renamed or unmounted ends its watch (watchdog's emitter stops); made again (an
+        FTP account reset, a share mounted again) it was not watched, and what was sent to it was found only by
+        the next rescan, or never with --rescan 0. Each lost folder is looked for every TICK; once it is there
+        it is watched again and rescanned, which reads what arrived meanwhile.
+        """
+        observer = self._observer
+        if observer is None:
+            return
+        alive = {emitter.watch for emitter in observer.emitters if emitter.is_alive()}
+        for folder, watch in self._watches.items():
+            if watch in alive or folder in self._lost and not os.path.isdir(folder):
+                continue
+            if folder not in self._lost:
+                self._lost.add(folder)
+                self.say(f"{folder} is no longer there; watching for it to come back")
+                continue
+            try:
+                observer.unschedule(watch)
+                self._watches[folder] = self._schedule(observer, folder)
+            except (OSError, KeyError) as error:  # gone again meanwhile, or a watcher limit: tried again
+                self.say(f"{folder} is back but cannot be watched yet ({error}); trying again")
+                continue
+            self._lost.discard(folder)
+            self.say(f"{folder} is back: watching it again")
+            self._rescan_at = time.monotonic()
 
     def _take_messages(self, wait: float, stop: threading.Event) -> None:
         """Take the watchdog thread's messages: waiting up to `wait` for the first, then all there are."""
@@ -337,15 +373,23 @@ class Watcher:
         observer = Observer()
         kinds = [FileCreatedEvent, FileModifiedEvent, FileClosedEvent, FileMovedEvent, FileDeletedEvent,
                  DirMovedEvent, DirDeletedEvent]
+        self._follow = (handler, kinds)
         try:
             for folder in self.folders:
-                observer.schedule(handler, folder, recursive=True, event_filter=kinds)
+                self._watches[folder] = self._schedule(observer, folder)
             observer.start()
         except OSError as error:
             observer.stop()
             raise CatalogError(_watch_error(error)) from error
         logging.getLogger("watchdog.observers.inotify").addFilter(_OverflowAlarm(self.messages))
+        self._observer = observer
         return observer
+
+
+    def _schedule(self, observer, folder: str):
+        """Watch `folder` and everything below it, its events going to `messages`."""
+        handler, kinds = self._follow
+        return observer.schedule(handler, folder, recursive=True, event_filter=kinds)
 
 
 class _Events:
