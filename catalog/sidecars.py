@@ -68,6 +68,9 @@ class SidecarReport:
     written: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     failures: list[SidecarFailure] = field(default_factory=list)
+    #: Ctrl-C stopped the export between two photos; how many photos it did not reach.
+    interrupted: bool = False
+    not_reached: int = 0
 
 
 class SidecarRefused(Exception):
@@ -329,16 +332,33 @@ def export_sidecars(library, args: list[str], *, force: bool = False, naming: st
 
     if naming not in NAMINGS:
         raise UsageError(f"the sidecar name is one of {', '.join(NAMINGS)}, not {naming!r}")
+    from catalog.ctrl_c import BetweenItems
+
     report = SidecarReport()
-    for photo in library.search(list(args)).photos:
-        try:
-            sidecar, written = write_sidecar(photo.path, build_xmp(render.photo_json(photo)), force=force,
-                                             naming=naming)
-        except SidecarRefused as refused:
-            report.failures.append(SidecarFailure(photo.path, str(refused)))
-            continue
-        except OSError as error:
-            report.failures.append(SidecarFailure(photo.path, f"cannot write the sidecar ({error.strerror or error})"))
-            continue
-        (report.written if written else report.kept).append(sidecar)
+    photos = library.search(list(args)).photos
+    reached = 0
+    try:
+        with BetweenItems() as ctrl_c:  # Ctrl-C stops between two sidecars, so the report lists each one written
+            for photo in photos:
+                if ctrl_c.pressed:
+                    break
+                _export_one(photo, report, render.photo_json(photo), force=force, naming=naming)
+                reached += 1
+    except KeyboardInterrupt:  # pressed twice: the sidecar in hand is whole or not there (_create)
+        ctrl_c.pressed = True
+    report.interrupted = ctrl_c.pressed
+    report.not_reached = len(photos) - reached if ctrl_c.pressed else 0
     return report
+
+
+def _export_one(photo, report: SidecarReport, record: dict, *, force: bool, naming: str) -> None:
+    """Write one photo's sidecar, noting it in `report` as written, kept or failed."""
+    try:
+        sidecar, written = write_sidecar(photo.path, build_xmp(record), force=force, naming=naming)
+    except SidecarRefused as refused:
+        report.failures.append(SidecarFailure(photo.path, str(refused)))
+        return
+    except OSError as error:
+        report.failures.append(SidecarFailure(photo.path, f"cannot write the sidecar ({error.strerror or error})"))
+        return
+    (report.written if written else report.kept).append(sidecar)

@@ -132,6 +132,8 @@ if _events and _control:
     store.store_batch = _gated("writing", store.store_batch)  # rows written, transaction not committed
     quick_store.write_new = _gated("writing", quick_store.write_new)  # the same, on the quick path
     importer._store = _gated("stored", importer._store)             # the batch committed
+    import catalog.sidecars as sidecars
+    sidecars.write_sidecar = _gated("stored", sidecars.write_sidecar)  # a sidecar written (export --format xmp)
 '''
 
 

@@ -137,6 +137,24 @@ def test_ctrl_c_during_a_write_of_many_photos_says_which_files_are_written(tmp_p
 
 
 @pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT are POSIX")
+def test_ctrl_c_during_an_export_of_sidecars_says_which_are_written(tmp_path, samples):
+    """`catalog export --format xmp` writes a sidecar beside each photo. A Ctrl-C printed only "Interrupted.",
+    though sidecars were already written beside some photos (a desk about to send them needs to know); now it
+    stops between two photos, lists each sidecar written and says how many photos it did not reach."""
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", samples).returncode == 0
+    status, out, err = _ctrl_c_once_stored(tmp_path, "--db", db, "export", "--format", "xmp", stored=1)
+    assert status == 130, err
+    written = sorted(samples.glob("*.xmp"))
+    assert len(written) == 1 and out == f"wrote {written[0]}\n", (out, err)
+    assert "1 sidecars written, 0 kept, 0 failed" in err
+    assert "Interrupted: the sidecars listed are written; the 2 photos not yet reached have none new" in err, err
+    again = run_catalog("--db", db, "export", "--format", "xmp")
+    assert again.returncode == 0, again.stderr.decode()
+    assert len(list(samples.glob("*.xmp"))) == 3
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT are POSIX")
 def test_ctrl_c_stops_a_set_that_waits_for_another_writer_at_once(tmp_path, samples):
     """Holding Ctrl-C back until the photo in hand is done must not hold it through a wait for another
     process's write lock (up to ten minutes): that photo has not begun, and the wait ends at once."""

@@ -517,6 +517,12 @@ def export(ctx, terms, fmt, output, force, sidecar_name):
             click.echo(f"FAILED {failure.path}: {failure.reason}", err=True)
         click.echo(f"{len(report.written)} sidecars written, {len(report.kept)} kept, "
                    f"{len(report.failures)} failed", err=True)
+        if report.interrupted:
+            left = report.not_reached
+            click.echo(f"Interrupted: the sidecars listed are written; the {left} photo{'s' if left != 1 else ''} "
+                       f"not yet reached {'have' if left != 1 else 'has'} none new; run the same command again "
+                       f"for {'them' if left != 1 else 'it'}.", err=True)
+            ctx.exit(130)
         if report.failures:
             ctx.exit(1)
         return
