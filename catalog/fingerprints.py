@@ -324,7 +324,10 @@ def _letterbox(image) -> tuple[int, int, int, int]:
 
 def _mapped(image, table: list[int]):
     """`image.point(table)` for a table of ints: the same C mapping, without the Python call `point` makes to round
-    each of the table's 256 entries (ints already), three tables a thumbnail's fingerprint."""
+    each of the table's 256 entries (ints already), three tables a thumbnail's fingerprint. (An image of another mode
+    than "L", which the fingerprint never maps, goes to `point`.)"""
+    if image.mode != "L":
+        return image.point(table)
     image.load()
     return image._new(image.im.point(table, None))
 
