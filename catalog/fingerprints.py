@@ -318,50 +318,13 @@ _LIT = [255 if level > 24 else 0 for level in range(256)]
 
 def _letterbox(image) -> tuple[int, int, int, int]:
     """The box inside the black bars a camera pads its 160×120 thumbnail with (the whole image if none)."""
-    mask = _mapped(image, _LIT)
+    mask = image.point(_LIT)
     return mask.getbbox() or (0, 0, image.width, image.height)
 
 
-def _mapped(image, table: list[int]):
-    """`image.point(table)` for a table of ints: the same C mapping, without the Python call `point` makes to round
-    each of the table's 256 entries (ints already), three tables a thumbnail's fingerprint. (An image of another mode
-    than "L", which the fingerprint never maps, goes to `point`.)"""
-    if image.mode != "L":
-        return image.point(table)
-    image.load()
-    return image._new(image.im.point(table, None))
-
-
-def _equalized(image):
-    """`ImageOps.equalize(image)` of an "L" image: the same table from the same histogram, in the same integer
-    steps (entry i is (step // 2 + the count of levels below i) // step), made with accumulate instead of a
-    Python loop of 256, and mapped without `point`'s rounding (`_mapped`). Another mode goes to ImageOps."""
-    if image.mode != "L":
-        from PIL import ImageOps
-
-        return ImageOps.equalize(image)
-    levels = image.histogram()
-    used = [count for count in levels if count]
-    step = (sum(used) - used[-1]) // 255 if len(used) > 1 else 0
-    if not step:
-        return _mapped(image, list(range(256)))
-    start = step // 2
-    return _mapped(image, [(start + below) // step for below in accumulate(levels[:255], initial=0)])
-
-
-def _boxed(image, size: tuple[int, int], box: tuple[float, float, float, float] | None = None):
-    """`image.resize(size, Image.Resampling.BOX, box)` of a loaded "L" or "YCbCr" image: the same C resampling,
-    without resize's checks of its arguments (a dozen grids a fingerprint). The one case resize answers
-    otherwise, the same size and the whole picture (a copy), goes to resize."""
-    from PIL import Image
-
-    if image.mode not in ("L", "YCbCr") or (size == image.size and box in (None, (0, 0, *image.size))):
-        return image.resize(size, Image.Resampling.BOX, box)
-    image.load()
-    return image._new(image.im.resize(size, Image.Resampling.BOX, box or (0, 0, *image.size)))
-
-
 def _from_image(image, source: str, orientation: int | None = None) -> Unhashed | None:
+    from PIL import Image, ImageOps
+
     if getattr(image, "n_frames", 1) > 1:
         image.seek(0)
     if image.format == "JPEG":  # a no-op once the image is loaded
@@ -381,15 +344,16 @@ def _from_image(image, source: str, orientation: int | None = None) -> Unhashed 
     if grey.width < 8 or grey.height < 8:
         return None
     chroma = _chroma(colour.crop(box)) if colour.mode == "YCbCr" else b""
-    signature = _boxed(grey, (SIGNATURE, SIGNATURE)).tobytes()
-    equalised = _equalized(grey)
-    average = _equalized(_average(colour.crop(box))) if colour.mode == "YCbCr" else equalised
+    signature = grey.resize((SIGNATURE, SIGNATURE), Image.Resampling.BOX).tobytes()
+    equalised = ImageOps.equalize(grey)
+    average = ImageOps.equalize(_average(colour.crop(box))) if colour.mode == "YCbCr" else equalised
     width, height = grey.size
     grids = []
     for n, (left, t, r, b) in enumerate(WINDOWS):
         source_ = average if n == AVERAGE else equalised
         w, h = source_.size
-        grids.append(_boxed(source_, (HASH_GRID, HASH_GRID), (left * w, t * h, r * w, b * h)).tobytes())
+        grids.append(source_.resize((HASH_GRID, HASH_GRID), Image.Resampling.BOX,
+                                    box=(left * w, t * h, r * w, b * h)).tobytes())
     aspect = struct.unpack("<f", struct.pack("<f", width / height))[0]  # as stored
     return Unhashed(b"".join(grids), aspect, signature, source, chroma)
 
@@ -507,7 +471,7 @@ def _trim(grey) -> tuple[int, int, int, int]:
     if high - low < 32:
         return (0, 0, width, height)
     dark, light = min(low + 16, 96), max(high - 16, 160)
-    border = _mapped(grey, [1 if level <= dark or level >= light else 0 for level in range(256)])
+    border = grey.point([1 if level <= dark or level >= light else 0 for level in range(256)])
     top, bottom = _edges(_LineShares(border))
     left, right = _edges(_LineShares(border.crop((0, top, width, bottom)).transpose(Image.Transpose.TRANSPOSE)))
     return (left, top, right, bottom)

@@ -332,29 +332,6 @@ def test_the_channels_average_is_the_one_numpy_made():
         assert F._average(colour).tobytes() == expected.tobytes()
 
 
-
-def test_the_mapping_equalizing_and_resizing_give_pillows_own_bytes():
-    """The fingerprint maps tables, equalizes and resizes through Pillow's C calls without the Python checks around
-    them (catalog.fingerprints._mapped, _equalized, _boxed): the same bytes as ImageOps.equalize, Image.point and
-    Image.resize, on pictures of every histogram shape (one level, two, a narrow range, a full one), for every
-    window of the grids and for the one case resize copies (the same size, the whole picture)."""
-    pictures = [*_greys(40), scene().convert("L"), Image.new("L", (40, 30), 7),
-                Image.new("L", (40, 30), 7).point(lambda level: 200 if level else 0),
-                Image.linear_gradient("L").resize((120, 90)).point(lambda level: 100 + level // 32)]
-    for grey in pictures:
-        assert F._equalized(grey).tobytes() == ImageOps.equalize(grey).tobytes()
-        assert F._mapped(grey, F._LIT).tobytes() == grey.point(F._LIT).tobytes()
-        w, h = grey.size
-        for left, top, right, bottom in F.WINDOWS:
-            box = (left * w, top * h, right * w, bottom * h)
-            assert F._boxed(grey, (F.HASH_GRID, F.HASH_GRID), box).tobytes() == grey.resize(
-                (F.HASH_GRID, F.HASH_GRID), Image.Resampling.BOX, box=box).tobytes()
-        assert F._boxed(grey, (w, h)).tobytes() == grey.tobytes()
-    colour = scene().convert("YCbCr")
-    assert F._boxed(colour, (20, 20)).tobytes() == colour.resize((20, 20), Image.Resampling.BOX).tobytes()
-    rgb = scene()
-    assert F._equalized(rgb).tobytes() == ImageOps.equalize(rgb).tobytes()  # another mode: ImageOps's own
-
 # --- the index keys -------------------------------------------------------------------------------------------------
 
 def test_bands_and_probes():
