@@ -124,7 +124,13 @@ def copy_catalogue(
                     select(*columns).order_by(*table.primary_key.columns), execution_options={"yield_per": batch}
                 )
                 for part in rows.partitions(batch):
-                    session.execute(insert(table), [dict(row._mapping) for row in part])
+                    values = [dict(row._mapping) for row in part]
+                    try:
+                        session.execute(insert(table), values)
+                    except DBAPIError:
+                        if session.bind.dialect.name == "postgresql":
+                            _refuse_a_nul(table, values)
+                        raise
                     if advance and table is Photo.__table__:
                         advance(len(part))
             if session.bind.dialect.name == "postgresql":
@@ -149,6 +155,27 @@ def copy_catalogue(
         target.write(copy, "the target catalogue")
     report.seconds = time.monotonic() - started
     return report
+
+
+def _refuse_a_nul(table: Table, rows: list[dict]) -> None:
+    """Name the row whose value holds a NUL character, which PostgreSQL cannot hold (a SQLite catalogue can: a
+    caption sent through the contact sheet's form before catalog dropped them); the copy, refused whole, said only
+    "PostgreSQL text fields cannot contain NUL (0x00) bytes", naming no photo and no field."""
+    import json
+
+    for row in rows:
+        for column, value in row.items():
+            if isinstance(value, (dict, list)):
+                value = json.dumps(value, ensure_ascii=False)
+            if not isinstance(value, str) or "\x00" not in value:
+                continue
+            keys = ", ".join(f"{key}={row[key]}" for key in table.primary_key.columns.keys())
+            what = (f"photo {row['id']} ({row.get('path')})" if table is Photo.__table__
+                    else f"a row of the {table.name} table ({keys})")
+            raise CatalogError(
+                f"{what} holds a NUL character in its {column}, which PostgreSQL cannot hold: set that value again "
+                "in this catalogue (`catalog set` or `catalog caption`), then copy again; nothing was written to the "
+                "target")
 
 
 def check_source(source) -> None:

@@ -229,3 +229,21 @@ def test_checksum_covers_ids_paths_and_fingerprints(desk):
             conn.rollback()
     finally:
         engine.dispose()
+
+
+def test_a_value_holding_a_nul_is_named_when_postgresql_refuses_the_copy(desk, db_url):
+    """A SQLite catalogue can hold a NUL in a value (a caption sent through the contact sheet's form before catalog
+    dropped them); PostgreSQL cannot. The copy there was refused whole with the driver's words alone ("PostgreSQL
+    text fields cannot contain NUL (0x00) bytes"), naming no photo; it now names the photo and the field."""
+    with sqlite3.connect(desk) as conn:
+        conn.execute("UPDATE photo SET caption = 'A train' || char(0) || ' in Gansu.' WHERE id = 1")
+        path = conn.execute("SELECT path FROM photo WHERE id = 1").fetchone()[0]
+    copied = run_catalog("--db", desk, "copy", "--to", db_url)
+    if db_url.startswith("sqlite"):
+        assert copied.returncode == 0, copied.stderr.decode()
+        return
+    assert copied.returncode == 1
+    assert copied.stderr.decode() == (
+        f"Error: photo 1 ({path}) holds a NUL character in its caption, which PostgreSQL cannot hold: set that value "
+        "again in this catalogue (`catalog set` or `catalog caption`), then copy again; nothing was written to the "
+        "target\n")
