@@ -1034,7 +1034,7 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
                     # a site named by its kind in small letters ("at the monument to the Quorvan Defenders")
                     how = "a named site"
                     if site_by_its_kind_english(reading.place, text, span) is None:
-                        # a venue of any sentence, weighed ("The Crooked Forest: ... the so-called Crooked Forest")
+                        # a venue of any sentence, weighed ("The Quorva Pier: ... the so-called Quorva Pier")
                         how = "a venue named again"
                         apart = _a_venue_named_again(reading.place, text, spans, (weights or shipped_weights()).values)
                         if apart is None:
@@ -1051,8 +1051,8 @@ def _a_venue_named_again(place: Place, text: str, spans: list[tuple[int, int]],
                          values: Mapping[str, float]) -> tuple[int, int] | None:
     """Fill `place` (in place) with the venue of a place phrase of any sentence, when nothing else read a
     sublocation and its signals (``venue_*`` in ``[value_scores]``) reach the threshold: the name written again in
-    the caption, nothing placed but it. "The Crooked Forest\nThis grove of pines is one of the
-    strangest forests ... The so-called Crooked Forest (Polish: ...)": the forest. The first of the best-scored
+    the caption, nothing placed but it. "Ana Lima: The Quorva Pier\n\nThese old timbers have stood
+    for a century. The so-called Quorva Pier (Marrovian: Molo) was built by fishermen.": the pier. The first of the best-scored
     venues is taken, as written. Returns the span of the sentence it was read in, or None."""
     placed = bool(place.city or place.province or place.country)
     best = values["venue_elsewhere"] + max(values["venue_named_again"], 0.0)
