@@ -1051,9 +1051,9 @@ def _a_venue_named_again(place: Place, text: str, spans: list[tuple[int, int]],
                          values: Mapping[str, float]) -> tuple[int, int] | None:
     """Fill `place` (in place) with the venue of a place phrase of any sentence, when nothing else read a
     sublocation and its signals (``venue_*`` in ``[value_scores]``) reach the threshold: the name written again in
-    the caption, nothing placed but it. "Ana Lima: The Quorva Pier\n\nThese old timbers have stood
-    for a century. The so-called Quorva Pier (Marrovian: Molo) was built by fishermen.": the pier. The first of the best-scored
-    venues is taken, as written. Returns the span of the sentence it was read in, or None."""
+    the caption, nothing placed but it. "Ana Lima: The Quorva Pier\n\nThese old timbers have stood for a
+    century. The so-called Quorva Pier (Marrovian: Molo) was built by fishermen.": the pier. The first of the
+    best-scored venues is taken, as written. Returns the span of the sentence it was read in, or None."""
     placed = bool(place.city or place.province or place.country)
     best = values["venue_elsewhere"] + max(values["venue_named_again"], 0.0)
     if not placed:
