@@ -91,6 +91,9 @@ class Watcher:
         self.counts: Counter = Counter()
         self.messages: queue.SimpleQueue = queue.SimpleQueue()
         self._rescan_at = 0.0
+        #: A rescan asked for (a folder deleted or moved, the kernel's event queue overflowed, a lost folder
+        #: back): done even with --rescan 0, which turns off only the periodic rescan.
+        self._rescan_asked = False
         self._observer = None
         self._follow: tuple = ()
         #: Each watched folder's watch (watchdog's ObservedWatch), and the folders whose watch ended because
@@ -126,7 +129,8 @@ class Watcher:
                 if not stop.is_set():
                     self._mark_gone(time.monotonic())
                     self._watch_again()
-                if self.options.rescan and time.monotonic() >= self._rescan_at and not stop.is_set():
+                if (self.options.rescan or self._rescan_asked) and time.monotonic() >= self._rescan_at and \
+                        not stop.is_set():
                     self._rescan()
         finally:
             observer.stop()
@@ -148,7 +152,7 @@ class Watcher:
         Moments already past are left out: what is overdue is done after this wait (a gone path held back
         because its renamed file is still settling would otherwise make the loop spin)."""
         now = time.monotonic()
-        due = [self.settling.next_check(), self._rescan_at if self.options.rescan else None]
+        due = [self.settling.next_check(), self._rescan_at if self.options.rescan or self._rescan_asked else None]
         due += [went + self.options.settle for went in self.gone.values()]
         soonest = min((moment for moment in due if moment is not None and moment > now), default=now + TICK)
         return min(TICK, soonest - now)
@@ -180,7 +184,7 @@ class Watcher:
                 continue
             self._lost.discard(folder)
             self.say(f"{folder} is back: watching it again")
-            self._rescan_at = time.monotonic()
+            self._rescan_at, self._rescan_asked = time.monotonic(), True
 
     def _take_messages(self, wait: float, stop: threading.Event) -> None:
         """Take the watchdog thread's messages: waiting up to `wait` for the first, then all there are."""
@@ -207,7 +211,7 @@ class Watcher:
         elif kind == "gone":
             self._went(message[1], now)
         elif kind == "rescan":
-            self._rescan_at = now
+            self._rescan_at, self._rescan_asked = now, True
         elif kind == "stop":
             stop.set()
 
@@ -333,7 +337,7 @@ class Watcher:
         if first:
             self.say(f"caught up in {time.monotonic() - started:.1f} s: {catalogued_here} photos catalogued here, "
                      f"{touched} new or changed file{'s' if touched != 1 else ''} to read, {gone} gone")
-        self._rescan_at = time.monotonic() + self.options.rescan
+        self._rescan_at, self._rescan_asked = time.monotonic() + self.options.rescan, False
 
     def _missed(self, paths: list[str]) -> int:
         """Note catalogued files a rescan did not find: marked missing once the files it found have settled,
