@@ -215,7 +215,7 @@ def _venue_led_to(text: str, plain: str, scene: tuple[int, int], words: Words, p
     reader), taken when its score reaches the accepted level; not a kind of venue (古城景区), a name that holds
     a unit's suffix (a chain the reader passed over) or what is done there ("工人在检修线路"), and only a name
     the chain reader reads whole from its start (its tests of a verb, "在前开路", or of a landmark near,
-    "靠近某某公园的地方")."""
+    "靠近某某公园的地方"), or a name opening the sentence before a verb of holding ("某车水举行亮灯仪式")."""
     from catalog.captions.chinese_venues import candidates, venue_weights
 
     accept = venue_weights(words)["accept"]
@@ -223,10 +223,12 @@ def _venue_led_to(text: str, plain: str, scene: tuple[int, int], words: Words, p
     led = []
     for found in candidates(text, plain, [(scene[0], scene[1], False)], words):
         name = simplified(found.name)
-        if "after_place_word" not in found.signals or found.score < accept or generic_venue(name, words) or (
-                _UNIT_IN_A_NAME.search(name)) or name.startswith(doing):
+        opening = "before_held" in found.signals and found.start == scene[0]  # "某车水举行亮灯仪式": a name
+        # with no venue word opening the sentence before a verb of holding (the chain reader reads no such name)
+        if not ("after_place_word" in found.signals or opening) or found.score < accept or generic_venue(
+                name, words) or _UNIT_IN_A_NAME.search(name) or name.startswith(doing):
             continue
-        if venue_at(text, plain, found.start, scene[1], words, patterns, anchored=True) == found.name:
+        if opening or venue_at(text, plain, found.start, scene[1], words, patterns, anchored=True) == found.name:
             led.append(found)
     return max(led, key=lambda c: (c.score, -c.start)).name if led else None
 
