@@ -160,7 +160,7 @@ _NAMES = f"{_NAME}(?:(?:\\s*[、,，和与]\\s*|[ \u3000]+){_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
 #: A brand or channel written in Latin words with spaces between them, after a few Chinese characters or none
 #: ("Uncle Tetsu提供", "某某的on AIR Channel提供"): _ORG stops at a space, and kept only the last word.
-_LATIN_ORG = f"[{HAN}]{{0,6}}+[A-Za-z][A-Za-z&'.-]*(?: [A-Za-z][A-Za-z&'.-]*){{1,3}}"
+_LATIN_ORG = f"[{HAN}]{{0,6}}[A-Za-z][A-Za-z&'.-]*(?: [A-Za-z][A-Za-z&'.-]*){{1,3}}"
 #: A person's name in Latin letters, of two to four capitalised words ("Sergey Petrov", "Anna M. Ruiz").
 _LATIN_NAME = r"[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3}"
 _OPEN, _CLOSE = "[（(【［\\[]", "[)）】］\\]]"  # (and square brackets: "［王小明 摄］", "[王小明 摄]")
