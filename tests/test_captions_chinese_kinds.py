@@ -687,6 +687,14 @@ CREDITS = [
     ("an outlet's brand in capitals, a slash, then its photographer and 摄", "茶农在采春茶。ABCPHOTO/柯小川 摄",
      {"photographer": "柯小川", "agency": "ABCPHOTO"}),
     ("...a known agency so written", "茶农在采春茶。CFP/柯小川 摄", {"photographer": "柯小川", "agency": "CFP"}),
+    # a provider in Latin words with spaces between them, read whole (issue 14: only the last word was read)
+    ("a brand of two Latin words before 提供", "商场门口免费派发蛋糕。(Sweet Corner提供)",
+     {"provider": "Sweet Corner", "photographer": None, "agency": None}),
+    ("...a channel's name, Chinese then Latin words, after 圖/", "球场四周冷冷清清。(圖/小明的Daily Run Channel提供)",
+     {"provider": "小明的Daily Run Channel"}),
+    ("...one Latin word stays as it was", "市民在公园散步。(Anna提供)", {"provider": "Anna"}),
+    ("...Latin words before 供图 after a space", "游客在湖边拍照。 Blue Lake Studio 供图",
+     {"provider": "Blue Lake Studio"}),
 ]
 
 

@@ -589,6 +589,15 @@ def _the_person_described(provider: str, rules: Rules, words: Words) -> str:
     return provider
 
 
+_ANY_LATIN_WORD = compiled(r"[A-Za-z][A-Za-z&'.-]*")
+
+
+def _written_length(name: str) -> int:
+    """A name's length with each Latin word counted as one character ("Uncle Tetsu": 3, the space between
+    included; "某某的on AIR Channel": 9), so that a brand in Latin letters is held to the length a Chinese name is."""
+    return len(_ANY_LATIN_WORD.sub("a", name))
+
+
 def _person_after_a_role(provider: str, words: Words) -> str:
     """The person a provider's words name after an outlet and a staff role ("央视记者陈明磊提供": 陈明磊, the reporter
     who provided the picture; the outlet is his employer, not the provider), else the words as they are ("通讯员",
@@ -1282,7 +1291,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.raw = _unbracketed(text[start:end])
             provider = provider[lead.end():] if lead is not None else provider  # "图片由X提供", "这张由X提供的照片"
             provider = _the_person_described(_person_after_a_role(provider, words), rules, words)
-            if not provider or len(provider) > (30 if name == "provided_by" else 12):
+            if not provider or _written_length(provider) > (30 if name == "provided_by" else 12):
                 continue
             credit.provider = provider
             sender_at = _sent_before(plain, start, rules, patterns)
