@@ -4934,3 +4934,22 @@ def test_two_names_joined_by_and_are_no_one_venue(venue, expected):
     from catalog.captions.chinese_name_checks import venue_not_a_name
 
     assert (venue_not_a_name(venue) is None) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("秋日的公园里,银杏叶铺满小路。今年已连续三年在全市考核中位列第一。钱小桐", {"photographer": "钱小桐"}),
+    ("晨雾中的渔村 孙小敏", {"photographer": "孙小敏"}),
+    ("晨雾中的渔村\n孙小敏", {"photographer": "孙小敏"}),
+    ("机器人正在演示机械手臂的功能。冯小飞图", {"photographer": "冯小飞"}),
+    # a word of two characters, a venue or a name the prose also names is no photographer's
+    ("游客在湖边散步。黄昏", {"photographer": None}),
+    ("游客在湖边散步。 高铁站", {"photographer": None}),
+    ("孙小敏在湖边散步。孙小敏", {"photographer": None}),
+    ("妈祖庙前的送王船仪式。 拍摄于 云林县", {"photographer": None}),
+])
+def test_a_persons_name_alone_closing_the_caption(text, expected):
+    """A person's name of three characters alone after the caption's last full stop, space or line break, or a
+    name with 图 (picture) run into it, is the photographer, as papers print a picture story's credit: a name
+    that reads as a person's (a surname first, no place, outlet or word of the lists)."""
+    check(text, expected)
+
