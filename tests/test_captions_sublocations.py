@@ -2010,3 +2010,23 @@ def test_a_site_named_by_its_kind_in_small_letters(text, expected):
     nothing else read a venue, a built site's kind in small letters, "of" or "to" and a name no gazetteer knows,
     after a preposition of place, is the sublocation."""
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue of a sentence the scene is not read from, written again, and nothing else placed: the place pictured
+    ("Ana Lima: The Quorva Pier\n\nThese old timbers have stood for a century and more. The so-called Quorva Pier "
+     "(Marrovian: Molo) was built by fishermen.", "Quorva Pier"),
+    ("This morning.  Marrowby Airport.  The Duke and Duchess land in Marrowby for the last day of their visit. Crowds "
+     "waited at Marrowby Airport.", "Marrowby Airport"),
+    # a town placed: a venue written apart from the scene's sentence is not taken for the scene's, even named twice
+    ("Tourists walk in Lisbon, Portugal, June 2, 2019. Marrowby Tower was restored last year; Marrowby Tower opens "
+     "at nine.", None),
+    # named once, it is not taken
+    ("This morning. The Duke and Duchess land for the last day of their visit. Crowds waited at Marrowby Airport.",
+     None),
+])
+def test_a_venue_named_again_when_nothing_else_is_placed(text, expected):
+    """`locations._a_venue_named_again`: when no reader gave a sublocation, the venue of any sentence's place phrase
+    is weighed (``venue_*`` in ``[value_scores]``, fitted out of fold on tune): the name written again in the caption
+    and nothing else placed reach the threshold; either alone does not."""
+    assert sublocation(text) == expected

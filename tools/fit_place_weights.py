@@ -89,6 +89,13 @@ GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
     "value_scores.registered_venue": (-1.0, 0.0, 0.5, 1.0),
     "value_scores.registered_after_preposition": (0.0, 0.5, 1.0, 2.0),
     "value_scores.registered_as_modifier": (-4.0, -2.0, -1.0, 0.0),
+    # a venue of any sentence when nothing else read a sublocation (locations._a_venue_named_again): its base, the
+    # name written again and nothing placed but it (a pair: from the base, neither alone reaches the threshold)
+    "value_scores.venue_elsewhere": (-2.0, -1.0, 0.0),
+    "value_scores.venue_named_again+value_scores.venue_nothing_placed": (
+        (0.0, 0.0), (1.0, 0.0), (2.0, 0.0), (0.0, 1.0), (0.0, 2.0), (1.0, 1.0), (2.0, 1.0), (1.0, 2.0)),
+    "value_scores.venue_named_again": (0.0, 1.0, 2.0),
+    "value_scores.venue_nothing_placed": (0.0, 1.0, 2.0),
 }
 
 #: The weights of the file that are switches, not balances (a shape ruling a chain out, the distance cap): the only

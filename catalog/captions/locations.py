@@ -31,7 +31,7 @@ scene's chain and reads the places written beside the sentences (a labelled line
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import islice, pairwise
@@ -1034,12 +1034,48 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
                     # a site named by its kind in small letters ("at the monument to the Quorvan Defenders")
                     how = "a named site"
                     if site_by_its_kind_english(reading.place, text, span) is None:
-                        return reading
+                        # a venue of any sentence, weighed ("The Quorva Pier: ... the so-called Quorva Pier")
+                        how = "a venue named again"
+                        apart = _a_venue_named_again(reading.place, text, spans, (weights or shipped_weights()).values)
+                        if apart is None:
+                            return reading
+                        span = apart  # (the sentence the venue was read in, for --explain)
     found_by = dict(reading.found_by)
     found_by["sublocation"] = how
     return PlaceReading(reading.place, reading.how or "scene sentence", reading.written or text[span[0]:span[1]],
                         reading.doubts, tuple(found_by.items()))
 
+
+
+def _a_venue_named_again(place: Place, text: str, spans: list[tuple[int, int]],
+                         values: Mapping[str, float]) -> tuple[int, int] | None:
+    """Fill `place` (in place) with the venue of a place phrase of any sentence, when nothing else read a
+    sublocation and its signals (``venue_*`` in ``[value_scores]``) reach the threshold: the name written again in
+    the caption, nothing placed but it. "Ana Lima: The Quorva Pier\n\nThese old timbers have stood for a
+    century. The so-called Quorva Pier (Marrovian: Molo) was built by fishermen.": the pier. The first of the
+    best-scored venues is taken, as written. Returns the span of the sentence it was read in, or None."""
+    placed = bool(place.city or place.province or place.country)
+    best = values["venue_elsewhere"] + max(values["venue_named_again"], 0.0)
+    if not placed:
+        best += max(values["venue_nothing_placed"], 0.0)
+    if best < values["threshold"]:
+        return None  # (the cheap test first: no venue of the caption could reach the threshold)
+    chosen: tuple[str, tuple[int, int]] | None = None
+    top = values["threshold"]
+    for start, end in spans:
+        for chain in read_chains(tokens(text, start, end)):
+            for element in chain.venues:
+                score = values["venue_elsewhere"]
+                if text.count(element.value) > 1:
+                    score += values["venue_named_again"]
+                if not placed:
+                    score += values["venue_nothing_placed"]
+                if score >= top and (chosen is None or score > top):
+                    chosen, top = (element.value, (start, end)), score
+    if chosen is None:
+        return None
+    place.sublocation = chosen[0]
+    return chosen[1]
 
 
 def _fill_the_owning_city(place: Place, text: str, spans: list[tuple[int, int]],
