@@ -132,8 +132,6 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
 #: The fewest people a city of a country needs to be that country's namesake of a city abroad (英国多佛: Dover,
 #: England, though GeoNames gives 多佛 to Dover, Delaware).
 _NAMESAKE_POPULATION = 20_000
-#: Where a caption's places lie when it names none abroad: China, Hong Kong, Macao, Taiwan (GeoNames' codes).
-_GREATER_CHINA_CODES = frozenset({"CN", "HK", "MO", "TW"})
 
 
 def _no_small_city_of_another_country(place: Place, plain: str, words: Words) -> None:
@@ -144,7 +142,7 @@ def _no_small_city_of_another_country(place: Place, plain: str, words: Words) ->
     克斯坦", "新疆...库姆塔格沙漠", "在阿拉善境内", "在塔什库尔干机场". Changed in place."""
     city = simplified(place.city or "")
     population, where = chinese_name_cities(city)
-    if where is None or where in _GREATER_CHINA_CODES or population >= BIG_CITY_POPULATION:
+    if where is None or where in GREATER_CHINA or population >= BIG_CITY_POPULATION:
         return
     if place.country:
         named = name_levels(simplified(place.country)).country
