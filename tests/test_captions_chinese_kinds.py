@@ -4969,3 +4969,37 @@ def test_a_name_with_no_venue_word_before_a_verb_of_holding(text, expected):
     after 位于...的 or opening the sentence; not an event's own name, 开幕式, 举行的, people nor 户外
     (places.held_nowhere)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("秋日的公园里,银杏叶铺满小路。今年已连续三年在全市考核中位列第一。钱小桐", {"photographer": "钱小桐"}),
+    ("晨雾中的渔村 孙小敏", {"photographer": "孙小敏"}),
+    ("晨雾中的渔村\n孙小敏", {"photographer": "孙小敏"}),
+    ("机器人正在演示机械手臂的功能。冯小飞图", {"photographer": "冯小飞"}),
+    # a word of two characters, a venue or a name the prose also names is no photographer's
+    ("游客在湖边散步。黄昏", {"photographer": None}),
+    ("游客在湖边散步。 高铁站", {"photographer": None}),
+    ("孙小敏在湖边散步。孙小敏", {"photographer": None}),
+    ("妈祖庙前的送王船仪式。 拍摄于 云林县", {"photographer": None}),
+])
+def test_a_persons_name_alone_closing_the_caption(text, expected):
+    """A person's name of three characters alone after the caption's last full stop, space or line break, or a
+    name with 图 (picture) run into it, is the photographer, as papers print a picture story's credit: a name
+    that reads as a person's (a surname first, no place, outlet or word of the lists)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月3日,在哈萨克斯坦南部城市图尔克斯坦的一家工厂,工人们在操作设备。", {"city": None, "country": "哈萨克斯坦"}),
+    ("新疆塔里木河下游,塔克拉玛干与库姆塔格两大沙漠之间的胡杨林泛黄。", {"city": None}),
+    ("3月6日,列车在阿拉善境内的小站停靠。内蒙古自治区的铁路职工在车上过年。", {"city": None}),
+    # its own country, a namesake of the country named, or a county of China read so: the city stays
+    ("5月2日,在英国多佛,游客在白崖下散步。", {"city": "多佛"}),
+    ("5月2日,在法国图尔,游客在老城散步。", {"city": "图尔"}),
+    ("5月2日,游客在吉林松原查干湖冬捕现场。", {"city": "松原"}),
+])
+def test_a_small_city_abroad_read_in_another_countrys_scene(text, expected):
+    """A city abroad of fewer than a million people read bare, whose country is not the chain's (Tours in
+    Kazakhstan) nor, when the chain names none, China's whose provinces the caption names, is a piece of a longer
+    name written in sounds (图尔克斯坦, 库姆塔格, 阿拉善), no city of the scene."""
+    check(text, expected)
