@@ -687,6 +687,14 @@ CREDITS = [
     ("an outlet's brand in capitals, a slash, then its photographer and 摄", "茶农在采春茶。ABCPHOTO/柯小川 摄",
      {"photographer": "柯小川", "agency": "ABCPHOTO"}),
     ("...a known agency so written", "茶农在采春茶。CFP/柯小川 摄", {"photographer": "柯小川", "agency": "CFP"}),
+    # a provider in Latin words with spaces between them, read whole (issue 14: only the last word was read)
+    ("a brand of two Latin words before 提供", "商场门口免费派发蛋糕。(Sweet Corner提供)",
+     {"provider": "Sweet Corner", "photographer": None, "agency": None}),
+    ("...a channel's name, Chinese then Latin words, after 圖/", "球场四周冷冷清清。(圖/小明的Daily Run Channel提供)",
+     {"provider": "小明的Daily Run Channel"}),
+    ("...one Latin word stays as it was", "市民在公园散步。(Anna提供)", {"provider": "Anna"}),
+    ("...Latin words before 供图 after a space", "游客在湖边拍照。 Blue Lake Studio 供图",
+     {"provider": "Blue Lake Studio"}),
 ]
 
 
@@ -3353,7 +3361,8 @@ def test_a_city_abroad_named_with_its_designator_only_written_bare_after_its_cou
 @pytest.mark.parametrize("text, expected", [
     ("4月11日,演员们在广西南宁市奎尔瓦载歌载舞欢度节日。", {"city": "南宁", "sublocation": "奎尔瓦"}),
     ("当天在广东顺德奎尔瓦举办水乡文化节,吸引了数万名乡亲。", {"city": "顺德", "sublocation": "奎尔瓦"}),
-    ("当天广东顺德奎尔瓦举办水乡文化节,吸引了数万名乡亲。", {"city": "顺德", "sublocation": None}),
+    # (with no 在 too: a name right before a verb of holding, chinese_venues._name_where_held)
+    ("当天广东顺德奎尔瓦举办水乡文化节,吸引了数万名乡亲。", {"city": "顺德", "sublocation": "奎尔瓦"}),
     ("重庆市奎沃段工作人员用推瘤机打磨钢轨。", {"city": "重庆", "sublocation": None}),
     ("浙江杭州萧山区城管队员工作到深夜。", {"city": "杭州", "sublocation": None}),
     ("中秋将至,浙江杭州奎尔瓦一片热闹,游客感受节日气氛。", {"city": "杭州", "sublocation": "奎尔瓦"}),
@@ -3364,9 +3373,11 @@ def test_a_city_abroad_named_with_its_designator_only_written_bare_after_its_cou
 def test_a_bare_name_after_a_unit_ended_by_what_is_done_there(text, expected):
     """A bare name after a unit is read as a spot of it when what the whole of it is like (一片热闹) ends it, as a
     comma does, and, in a place phrase (after 在), what people do there (places.after_venue: 载歌载舞) or what is
-    held there (places.held); not where the chain is the sentence's subject, whose act is as often a body's or
-    people's (某市某段工作人员, 城管队员工作), not when a word of when or how stands there (places.manner: 又一次,
-    首次), nor before what happens alone (稻谷飘香, said of a crop)."""
+    held there (places.held); a bare name right before a verb of holding with no 在 too (the venue finder's
+    ``before_held`` candidate, since 2026-12-07: the labelled captions of that shape name the spot); not where the
+    chain is the sentence's subject before other acts, as often a body's or people's (某市某段工作人员, 城管队员工作),
+    not when a word of when or how stands there (places.manner: 又一次, 首次), nor before what happens alone
+    (稻谷飘香, said of a crop)."""
     check(text, expected)
 
 
@@ -4934,3 +4945,61 @@ def test_two_names_joined_by_and_are_no_one_venue(venue, expected):
     from catalog.captions.chinese_name_checks import venue_not_a_name
 
     assert (venue_not_a_name(venue) is None) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("南洋汇举行中秋节亮灯仪式,彩灯把老街照亮。", {"sublocation": "南洋汇"}),
+    ("云锦埕举办元宵灯会,游人如织。", {"sublocation": "云锦埕"}),
+    ("8月2日,广东佛山浦岚举办龙舟文化节,吸引了数万名乡亲。", {"sublocation": "浦岚", "city": "佛山"}),
+    ("5月8日,学员们在位于张掖市的丹霞里工匠村开展研学讨论。", {"sublocation": "丹霞里工匠村", "city": "张掖"}),
+    ("5月8日,學員們在位于張掖市的丹霞里工匠村開展研學討論。", {"sublocation": "丹霞里工匠村"}),
+    # the event held, a noun of holding, a clause on the event, people, a word of no place, a word said twice: none
+    ("第三届青溪风情节开幕 李小明 摄", {"sublocation": None}),
+    ("成都大运揭幕,市民在街头观看烟花。", {"sublocation": None}),
+    ("一连三日举行的龙舟赛昨日开锣。", {"sublocation": None}),
+    ("东正教信众举行活动纪念大主教。", {"sublocation": None}),
+    ("示威者举行集会。", {"sublocation": None}),
+    ("庆典在当地举行,市民踊跃参加。", {"sublocation": None}),
+    ("发布会在线上举行。", {"sublocation": None}),
+    ("11月5日,摄影节在古村落井陉县石门村热热闹闹开幕。", {"sublocation": "石门村"}),
+])
+def test_a_name_with_no_venue_word_before_a_verb_of_holding(text, expected):
+    """A name with no venue word right before a verb of holding (places.held: 举行, 举办, 开展) names where the
+    event is held, as the finder's candidate ``before_held`` (chinese_venues._name_where_held), after the chain,
+    after 位于...的 or opening the sentence; not an event's own name, 开幕式, 举行的, people nor 户外
+    (places.held_nowhere)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("秋日的公园里,银杏叶铺满小路。今年已连续三年在全市考核中位列第一。钱小桐", {"photographer": "钱小桐"}),
+    ("晨雾中的渔村 孙小敏", {"photographer": "孙小敏"}),
+    ("晨雾中的渔村\n孙小敏", {"photographer": "孙小敏"}),
+    ("机器人正在演示机械手臂的功能。冯小飞图", {"photographer": "冯小飞"}),
+    # a word of two characters, a venue or a name the prose also names is no photographer's
+    ("游客在湖边散步。黄昏", {"photographer": None}),
+    ("游客在湖边散步。 高铁站", {"photographer": None}),
+    ("孙小敏在湖边散步。孙小敏", {"photographer": None}),
+    ("妈祖庙前的送王船仪式。 拍摄于 云林县", {"photographer": None}),
+])
+def test_a_persons_name_alone_closing_the_caption(text, expected):
+    """A person's name of three characters alone after the caption's last full stop, space or line break, or a
+    name with 图 (picture) run into it, is the photographer, as papers print a picture story's credit: a name
+    that reads as a person's (a surname first, no place, outlet or word of the lists)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月3日,在哈萨克斯坦南部城市图尔克斯坦的一家工厂,工人们在操作设备。", {"city": None, "country": "哈萨克斯坦"}),
+    ("新疆塔里木河下游,塔克拉玛干与库姆塔格两大沙漠之间的胡杨林泛黄。", {"city": None}),
+    ("3月6日,列车在阿拉善境内的小站停靠。内蒙古自治区的铁路职工在车上过年。", {"city": None}),
+    # its own country, a namesake of the country named, or a county of China read so: the city stays
+    ("5月2日,在英国多佛,游客在白崖下散步。", {"city": "多佛"}),
+    ("5月2日,在法国图尔,游客在老城散步。", {"city": "图尔"}),
+    ("5月2日,游客在吉林松原查干湖冬捕现场。", {"city": "松原"}),
+])
+def test_a_small_city_abroad_read_in_another_countrys_scene(text, expected):
+    """A city abroad of fewer than a million people read bare, whose country is not the chain's (Tours in
+    Kazakhstan) nor, when the chain names none, China's whose provinces the caption names, is a piece of a longer
+    name written in sounds (图尔克斯坦, 库姆塔格, 阿拉善), no city of the scene."""
+    check(text, expected)

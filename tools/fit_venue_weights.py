@@ -52,6 +52,8 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "street_word": _NEW,
     # the venue register's names (chinese_venues.registered_venue): the name registered, the city read right before it
     "registered": (0.0, 1.0, 2.0, 3.0),
+    # a name with no venue word before a verb of holding (chinese_venues._name_where_held)
+    "before_held": (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0),
     "after_city": (0.0, 1.0, 2.0, 3.0),
 }
 

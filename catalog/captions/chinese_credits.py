@@ -589,6 +589,15 @@ def _the_person_described(provider: str, rules: Rules, words: Words) -> str:
     return provider
 
 
+_ANY_LATIN_WORD = compiled(r"[A-Za-z][A-Za-z&'.-]*")
+
+
+def _written_length(name: str) -> int:
+    """A name's length with each Latin word counted as one character ("Uncle Tetsu": 3, the space between
+    included; "某某的on AIR Channel": 9), so that a brand in Latin letters is held to the length a Chinese name is."""
+    return len(_ANY_LATIN_WORD.sub("a", name))
+
+
 def _person_after_a_role(provider: str, words: Words) -> str:
     """The person a provider's words name after an outlet and a staff role ("央视记者陈明磊提供": 陈明磊, the reporter
     who provided the picture; the outlet is his employer, not the provider), else the words as they are ("通讯员",
@@ -763,6 +772,15 @@ def find_chinese_credit(text: str, plain: str, rules: Rules, words: Words, patte
         # (a person's name alone: "■ 资料图" is no one)
         name = text[marked.start("name"):marked.end("name")]
         return Found(Credit(raw=name, photographer=name), marked.start(), marked.end(), "chinese marked_name")
+    alone = _NAME_CLOSING.search(plain, max(0, len(plain) - 8))
+    group = "drawn" if alone is not None and alone.group("drawn") else "name"
+    if alone is not None and _a_name_closing(alone.group(group), plain, rules, words, patterns):
+        # "...位列第一。朱小桐", "鹬群归来 孙小敏", "...的功能。冯小飞图": a person's name of three characters alone
+        # closes the caption after a full stop, a space or a line's end, or a name with 图 ("picture") run into
+        # it, as papers print a picture story's photographer
+        name = text[alone.start(group):alone.end(group)]
+        return Found(Credit(raw=text[alone.start(group):alone.end()].strip(), photographer=name),
+                     alone.start(group), alone.end(), "chinese name_alone")
     if plain.rstrip().endswith((" 发", "\u3000发", " 图", "\u3000图")):
         spaced = _SPACED_SENT.search(plain, max(0, len(plain) - 30))
         agency = rules.standard_agency(spaced.group("agency")) if spaced else None
@@ -826,6 +844,10 @@ def _a_name_before_the_role(found: Found, text: str, plain: str, rules: Rules, w
 #: A space, then 图 ("picture"), closing the caption after a photographer's name (and a closing bracket).
 _SPACED_PICTURE = (" 图", "\u3000图", " 图)", " 图）", "\u3000图）")
 
+#: A name of three characters (or of two or three, then 图) alone closing the caption after a full stop, spaces or
+#: a line's end: "...位列第一。朱小桐", "鹬群归来 孙小敏", "...的功能。冯小飞图".
+_NAME_CLOSING = compiled(f"(?:(?<=[。！？!?])|(?<=[ \u3000\n]))[ \u3000]*"
+                         f"(?:(?P<drawn>[{HAN}]{{2,3}})图|(?P<name>[{HAN}]{{3}}))[ \u3000]*\\Z")
 #: A square mark, then a person's bare name (two or three characters, or two spaced) closing the caption: how some
 #: city papers credit the photographer ("■ 周小诚", "□王 昊").
 _MARKED_NAME = compiled(f"[■□][ \u3000]*(?P<name>[{HAN}]{{2,3}}|[{HAN}][ \u3000][{HAN}])[ \u3000]*\\Z")
@@ -1195,6 +1217,20 @@ def _a_person_alone(written: str, rules: Rules, words: Words) -> bool:
         or plain.endswith(_offices_named(words)))  # ("（宣传部）": an office that handed the picture out)
 
 
+def _a_name_closing(written: str, plain: str, rules: Rules, words: Words, patterns: Patterns) -> bool:
+    """Whether a name alone closing the caption (_NAME_CLOSING) is a person's: one _a_person_alone takes, no words
+    (_words_not_name), no unit (云林县) and no venue (高铁站, by its venue word; 王府井, by the venue register), no
+    word in foreign sounds (马拉松: two characters of three those of places.transliteration), and named nowhere else
+    in the caption (a name the prose names too is its subject)."""
+    from catalog.venues import register_for
+
+    name = simplified(written)
+    return _a_person_alone(written, rules, words) and not _words_not_name(written, words) and not (
+        patterns["venue_end"].search(name) or patterns["units"].fullmatch(name)) and register_for(
+        rules).venue(name) is None and sum(
+        ch in words.set("places.transliteration") for ch in name) < 2 and plain.count(name) == 1
+
+
 def _words_not_name(written: str, words: Words) -> bool:
     """Whether a credit's "name" is words rather than a person: it holds a word no name holds ("翻摄画面"), or
     it begins with a character that begins words (在, 向, 于: "记者在拍摄") and that is no surname of
@@ -1282,7 +1318,7 @@ def _credit_of_shapes(text: str, plain: str, rules: Rules, words: Words, pattern
                 credit.raw = _unbracketed(text[start:end])
             provider = provider[lead.end():] if lead is not None else provider  # "图片由X提供", "这张由X提供的照片"
             provider = _the_person_described(_person_after_a_role(provider, words), rules, words)
-            if not provider or len(provider) > (30 if name == "provided_by" else 12):
+            if not provider or _written_length(provider) > (30 if name == "provided_by" else 12):
                 continue
             credit.provider = provider
             sender_at = _sent_before(plain, start, rules, patterns)

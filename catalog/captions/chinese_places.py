@@ -89,6 +89,8 @@ from catalog.captions.gazetteer import (
     chinese_city_population,
     chinese_county_provinces,
     chinese_name_cities,
+    name_levels,
+    namesake_in,
 )
 from catalog.captions.place_chains import Chain
 from catalog.captions.place_fields import resolve
@@ -119,10 +121,38 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
     if not body:
         return Place()
     place = _scene_place(text, plain, sentences, body, date, words, patterns)
+    if place.city and not place.province:
+        _no_small_city_of_another_country(place, plain, words)
     scene = body[0] if date is None else next((s for s in sentences if s[0] <= date.start < s[1]), body[0])
     if "桥" in plain[scene[0]:scene[1]] or "隧道" in plain[scene[0]:scene[1]]:  # (a cheap test before the pattern)
         _structure_of_a_project(place, text, plain, scene, words)
     return place
+
+
+#: The fewest people a city of a country needs to be that country's namesake of a city abroad (英国多佛: Dover,
+#: England, though GeoNames gives 多佛 to Dover, Delaware).
+_NAMESAKE_POPULATION = 20_000
+
+
+def _no_small_city_of_another_country(place: Place, plain: str, words: Words) -> None:
+    """Drop a city abroad read bare when the caption's places lie in another country: a city of fewer than a
+    million people (a big one, 巴黎, is named anywhere), with no county of China read so, whose country is neither
+    the country of the chain (哈萨克斯坦 for 图尔, Tours) nor, when the chain names none, China, whose provinces the
+    caption names (新疆, 内蒙古). Such a name is a piece of a longer name in sounds, read short: "哈萨克斯坦南部城市图尔
+    克斯坦", "新疆...库姆塔格沙漠", "在阿拉善境内", "在塔什库尔干机场". Changed in place."""
+    city = simplified(place.city or "")
+    population, where = chinese_name_cities(city)
+    if where is None or where in GREATER_CHINA or population >= BIG_CITY_POPULATION:
+        return
+    if place.country:
+        named = name_levels(simplified(place.country)).country
+        if named is None or named == where or namesake_in(city, named) >= _NAMESAKE_POPULATION:
+            return  # (its own country, or one that holds a city of the same own name: "英国多佛")
+    elif not any(province in plain for province in words.lists["places"]["provinces"]):
+        return  # (no country and no province of China named: nothing says where the caption's places lie)
+    if chinese_county_provinces(city):
+        return  # (a county of China read so: "吉林松原", though GeoNames gives 松原 to a town of Japan)
+    place.city = None
 
 
 def no_city_state_country(place: Place, words: Words) -> None:
@@ -215,7 +245,7 @@ def _venue_led_to(text: str, plain: str, scene: tuple[int, int], words: Words, p
     reader), taken when its score reaches the accepted level; not a kind of venue (古城景区), a name that holds
     a unit's suffix (a chain the reader passed over) or what is done there ("工人在检修线路"), and only a name
     the chain reader reads whole from its start (its tests of a verb, "在前开路", or of a landmark near,
-    "靠近某某公园的地方")."""
+    "靠近某某公园的地方"), or a name opening the sentence before a verb of holding ("某车水举行亮灯仪式")."""
     from catalog.captions.chinese_venues import candidates, venue_weights
 
     accept = venue_weights(words)["accept"]
@@ -223,10 +253,12 @@ def _venue_led_to(text: str, plain: str, scene: tuple[int, int], words: Words, p
     led = []
     for found in candidates(text, plain, [(scene[0], scene[1], False)], words):
         name = simplified(found.name)
-        if "after_place_word" not in found.signals or found.score < accept or generic_venue(name, words) or (
-                _UNIT_IN_A_NAME.search(name)) or name.startswith(doing):
+        opening = "before_held" in found.signals and found.start == scene[0]  # "某车水举行亮灯仪式": a name
+        # with no venue word opening the sentence before a verb of holding (the chain reader reads no such name)
+        if not ("after_place_word" in found.signals or opening) or found.score < accept or generic_venue(
+                name, words) or _UNIT_IN_A_NAME.search(name) or name.startswith(doing):
             continue
-        if venue_at(text, plain, found.start, scene[1], words, patterns, anchored=True) == found.name:
+        if opening or venue_at(text, plain, found.start, scene[1], words, patterns, anchored=True) == found.name:
             led.append(found)
     return max(led, key=lambda c: (c.score, -c.start)).name if led else None
 

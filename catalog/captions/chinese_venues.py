@@ -31,7 +31,9 @@ Signals (a name is the characters from where the candidate starts to the end of 
 - ``after_chain``: it follows a unit's suffix (省, 市, 区, 县, 镇) directly, the place chain's next step;
 - ``quoted``: it stands inside quotation marks (“”, 「」); ``titled``: inside title marks (《》, a work's title);
 - ``natural_word``: its venue word names nature (山, 湖, 江, 岛), often a landmark the scene only looks at;
-- ``street_word``: its venue word is a street's or a road's (街, 路, 大道).
+- ``street_word``: its venue word is a street's or a road's (街, 路, 大道);
+- ``before_held``: a name with no venue word, right before a verb of holding ("某车水举行亮灯仪式", "广东顺德某坛
+  举办", places.held): the one candidate without a venue word (``_name_where_held``), weighed with the others.
 
 The last seven were added for the cross-validated fit (``python -m tools.fit_venue_weights``): a signal keeps a
 weight other than 0 only when fitting it gains on the folds it was not fitted on.
@@ -155,7 +157,7 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
         lead, name_start = None, start
         ends = [m for m in venue_word.finditer(plain, start, stop)]
     if not ends:
-        return None
+        return _name_where_held(text, plain, start, stop, region_start, later, words, weights, whole)
     ends = [m for m in ends if len(m.group()) > 1 or not inside_a_sounded_name(
         plain, name_start, m.start(), stop, words)]
     if not ends:
@@ -200,6 +202,63 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
     signals += _kind_signals(plain, name, name_start, end, word.group(), words)
     score = sum(weights.get(signal, 0.0) for signal in signals)
     return VenueCandidate(text[name_start:end], name_start, end, score, tuple(signals))
+
+
+#: The last characters of an event's name (风情节, 运动会, 联赛, 书展, 亚运): what is held, not where.
+_EVENT_ENDS = frozenset("节会赛展运")
+#: What after a verb of holding makes it no verb of this name's place: a noun's end (开幕式, 开幕典礼, 开幕礼,
+#: 开幕仪式) or 的, a clause describing the event written after it ("连续三日举行的某某赛").
+_NOT_HELD_THERE = frozenset("式典礼仪的")
+#: The last characters of words for people (信众, 市民, 示威者, 队员, 人们, 学生): who holds it, no place.
+_PEOPLE_ENDS = frozenset("众民者员们生")
+#: A unit's suffix inside a name with no venue word: a chain of places ("某某县某某乡"), read by the chain reader.
+_UNIT_IN_A_BARE_NAME = compiled("[省市县区镇乡]")
+#: A word said twice over, character by character ("热热闹闹", "轰轰烈烈"): how a thing is done, never a name.
+_REPEATED = compiled(r"(.)\1(.)\2")
+
+
+def _name_where_held(text: str, plain: str, start: int, stop: int, region_start: int, later: bool, words: Words,
+                     weights: dict[str, float], whole: tuple[int, int] | None) -> VenueCandidate | None:
+    """The candidate of a run with no venue word that names where something is held: the characters from the run's
+    start to a verb of holding (places.held: "某车水举行亮灯仪式", "某某顺德某坛举办水乡文化节", "在位于某市的
+    某某工匠村开展研学"), with the signal ``before_held`` beside the finder's others; else None. Not an event's
+    name (某某风情节开幕), a noun of holding (开幕式), a clause describing an event named after it (举行的), a chain
+    of places, a word said twice over (热热闹闹), people (某某信众举行活动) nor a word of no place (在户外举行:
+    places.held_nowhere)."""
+    held = words.pattern("places.held").search(plain, start + 2, stop)
+    if held is None:
+        return None
+    end = held.start()
+    name = plain[start:end]
+    if name.endswith(words.words("places.events")) or name[-1] in _EVENT_ENDS or (
+            plain[held.end():held.end() + 1] in _NOT_HELD_THERE):
+        return None
+    if len(name) > 8 or not _plain_name(name, name, words) or _UNIT_IN_A_BARE_NAME.search(name) or (
+            _REPEATED.fullmatch(name)) or name in words.set("places.held_nowhere") or name[-1] in _PEOPLE_ENDS or (
+            name.endswith(words.words("places.people"))) or words.pattern("places.manner").search(name):
+        return None  # (nor a word of when or how: "某市首次举办", places.manner)
+    before = plain[max(0, start - 3):start]
+    if before.endswith(words.words("places.not_names")) or before.endswith(words.words("places.determiners")):
+        return None
+    signals = ["before_held"]
+    if words.pattern("places.after_venue").match(plain, end, stop):
+        signals.append("ends_well")  # (举行, 举办, 开幕: an activity after it; not 开展, 启动)
+    if len(name) <= 6:
+        signals.append("name_length")
+    if _after_a_place_word(plain, start, words) or _led_to_by_a_place_word(plain, start, words):
+        signals.append("after_place_word")
+    elif start == region_start or plain[start - 1] in "，,":
+        signals.append("clause_start")
+    if start > 0 and plain[start - 1] == "的":
+        signals.append("after_of")
+    area = plain if whole is None else plain[whole[0]:whole[1]]
+    if area.count(name) >= 2:
+        signals.append("named_again")
+    if later:
+        signals.append("other_sentence")
+    signals += _kind_signals(plain, name, start, end, name[-1], words)
+    score = sum(weights.get(signal, 0.0) for signal in signals)
+    return VenueCandidate(text[start:end], start, end, score, tuple(signals))
 
 
 #: A voltage grade written before a substation's or a line's name ("110千伏贵屯变电站", "±800千伏某某换流站"): it

@@ -158,6 +158,9 @@ def words_for(rules: Rules) -> tuple[Words, Patterns]:
 _NAME = f"[{HAN}](?:[{HAN}]{{1,3}}?|[ \u3000]{{1,2}}[{HAN}]|(?=[·•‧・]))(?:[·•‧・][{HAN}]{{1,7}}){{0,3}}"
 _NAMES = f"{_NAME}(?:(?:\\s*[、,，和与]\\s*|[ \u3000]+){_NAME})*"
 _ORG = f"[{HAN}A-Za-z·][{HAN}A-Za-z·]{{0,14}}?"
+#: A brand or channel written in Latin words with spaces between them, after a few Chinese characters or none
+#: ("Uncle Tetsu提供", "某某的on AIR Channel提供"): _ORG stops at a space, and kept only the last word.
+_LATIN_ORG = f"[{HAN}]{{0,6}}[A-Za-z][A-Za-z&'.-]*(?: [A-Za-z][A-Za-z&'.-]*){{1,3}}"
 #: A person's name in Latin letters, of two to four capitalised words ("Sergey Petrov", "Anna M. Ruiz").
 _LATIN_NAME = r"[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3}"
 _OPEN, _CLOSE = "[（(【［\\[]", "[)）】］\\]]"  # (and square brackets: "［王小明 摄］", "[王小明 摄]")
@@ -574,7 +577,7 @@ def _patterns(words: Words) -> Patterns:
                                   f"|(?P<before>[^\\s。，,()（）/／:：]{{2,30}})\\s*[/／]\\s*(?:{provided}))"
                                   f"(?=\\s*[)）]|[ \u3000]*$)", re.MULTILINE),
         # 张三 供图, 受访者供图
-        "provided": _source(f"(?P<provider>{interviewee}|{_ORG})\\s*(?:{provided})"),
+        "provided": _source(f"(?P<provider>{interviewee}|{_ORG}|{_LATIN_ORG})\\s*(?:{provided})"),
         # 图/中央社, 图片来源：视觉中国, 【图片=X】 (as Korean pages write the source)
         "source": _source(f"(?:^|[\\s。，,；;（(【])(?:(?:{label})\\s*[/／:：=＝]"
                           f"|(?:{words.any('credit.source_words')}))"
