@@ -270,6 +270,19 @@ def _stand_in_for_closed_streams() -> None:
             sys.stderr = open(number, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
 
 
+def stop_interrupted(ctx: click.Context, left: int, *, listed: str | None = None, none_new: bool = False) -> None:
+    """End a command that Ctrl-C stopped between two photos (catalog.ctrl_c): say which photos it did not reach
+    and that running it again finishes them, then exit with status 130. `listed` names what the lines above
+    list as done ("files", "sidecars"); `none_new` says the photos not reached have no new file, where
+    otherwise they are as before."""
+    plural = left != 1
+    head = f"the {listed} listed are written; " if listed else ""
+    state = f"{'have' if plural else 'has'} none new" if none_new else f"{'are' if plural else 'is'} as before"
+    click.echo(f"Interrupted: {head}the {left} photo{'s' if plural else ''} not yet reached {state}; run the same "
+               f"command again for {'them' if plural else 'it'}.", err=True)
+    ctx.exit(130)
+
+
 def library(ctx: click.Context, *, readonly: bool = False, may_create: bool = False, long_running: bool = False):
     """The open Library for this command (it must exist unless `may_create`; see LazyLibrary.get)."""
     lazy = ctx.find_object(LazyLibrary)

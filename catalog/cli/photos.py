@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from catalog.cli.base import TEXT, format_option, library, reader
+from catalog.cli.base import TEXT, format_option, library, reader, stop_interrupted
 from catalog.errors import UsageError
 
 
@@ -281,11 +281,7 @@ def set_(ctx, items, where, revert, yes, fmt):
                f"{'set' if values else 'reverted'}" + (f", {len(report.failures)} failed" if report.failures else ""),
                err=True)
     if report.interrupted:
-        left = report.wanted - len(report.changed) - len(report.failures)
-        click.echo(f"Interrupted: the {left} photo{'s' if left != 1 else ''} not yet reached "
-                   f"{'are' if left != 1 else 'is'} as before; run the same command again for "
-                   f"{'them' if left != 1 else 'it'}.", err=True)
-        ctx.exit(130)
+        stop_interrupted(ctx, report.wanted - len(report.changed) - len(report.failures))
     if report.failures:
         ctx.exit(1)
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from catalog.cachedir import collection_paused
-from catalog.cli.base import format_option, library, reader, write_output
+from catalog.cli.base import format_option, library, reader, stop_interrupted, write_output
 from catalog.errors import UsageError
 
 if TYPE_CHECKING:
@@ -518,11 +518,7 @@ def export(ctx, terms, fmt, output, force, sidecar_name):
         click.echo(f"{len(report.written)} sidecars written, {len(report.kept)} kept, "
                    f"{len(report.failures)} failed", err=True)
         if report.interrupted:
-            left = report.not_reached
-            click.echo(f"Interrupted: the sidecars listed are written; the {left} photo{'s' if left != 1 else ''} "
-                       f"not yet reached {'have' if left != 1 else 'has'} none new; run the same command again "
-                       f"for {'them' if left != 1 else 'it'}.", err=True)
-            ctx.exit(130)
+            stop_interrupted(ctx, report.not_reached, listed="sidecars", none_new=True)
         if report.failures:
             ctx.exit(1)
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from catalog.cli.base import format_option, library
+from catalog.cli.base import format_option, library, stop_interrupted
 
 
 @click.command()
@@ -60,11 +60,7 @@ def write(ctx, photos, dry_run, force, fmt):
         for failure in report.failures:
             click.echo(f"FAILED {failure.path}: {failure.reason}", err=True)
     if report.interrupted:
-        left = report.not_reached
-        click.echo(f"Interrupted: the files listed are written; the {left} photo{'s' if left != 1 else ''} "
-                   f"not yet reached {'are' if left != 1 else 'is'} as before; run the same command again "
-                   f"for {'them' if left != 1 else 'it'}.", err=True)
-        ctx.exit(130)
+        stop_interrupted(ctx, report.not_reached, listed="files")
     if report.failures:
         ctx.exit(1)
 
