@@ -2030,3 +2030,15 @@ def test_a_venue_named_again_when_nothing_else_is_placed(text, expected):
     is weighed (``venue_*`` in ``[value_scores]``, fitted out of fold on tune): the name written again in the caption
     and nothing else placed reach the threshold; either alone does not."""
     assert sublocation(text) == expected
+
+
+def test_only_sentences_holding_a_name_written_twice_are_read_for_a_venue_named_again():
+    """`_a_venue_named_again` reads the chains of a sentence only when it holds a word not all in small letters that
+    the caption writes twice (counted as `str.count` counts the venue, inside a longer word too): every venue read
+    is a name, so no other sentence can hold one written again."""
+    from catalog.captions.locations import _marked_words_twice
+
+    text = "The pier at Quorva stands. The pier of Quorvan fishermen, 1939 and 1939."
+    assert sorted(_marked_words_twice(text)) == ["1939", "Quorva", "The"]
+    assert _marked_words_twice("Boats rest at the pier. Boats at dusk.") == ["Boats"]
+    assert _marked_words_twice("boats rest at the pier at dusk") == []
