@@ -464,3 +464,46 @@ def test_a_kill_reason_is_one_line_and_has_a_limit(tmp_path):
     assert done.returncode == 0, done.stderr.decode()
     shown = run_catalog("--db", db, "check").stdout.decode()
     assert "killed: digitally [2Jaltered by the sender\n" in shown, shown
+
+
+def _on_a_terminal(*args) -> tuple[int, bytes]:
+    """Run `catalog ARGS` with its standard output on a pseudo-terminal; its exit status and what it showed."""
+    import os
+    import pty
+
+    master, terminal = pty.openpty()
+    try:
+        process = subprocess.Popen(catalog_command(*args), stdout=terminal, stderr=subprocess.DEVNULL,
+                                   env=environment())
+    finally:
+        os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal's other end closed: the command ended
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    return process.wait(timeout=60), shown
+
+
+def test_a_files_escape_sequence_does_not_act_on_the_terminal(tmp_path):
+    """A caption in a file's own metadata with an escape sequence (one that retitles the terminal's window) is
+    kept as read and goes byte for byte into a pipe, but `show` and `search` on a terminal show each control
+    character as U+FFFD, where it reached the desk's terminal and acted on it."""
+    from tests.helpers import jpeg_with_metadata
+
+    photo = jpeg_with_metadata(tmp_path / "in" / "boats.jpg",
+                               iptc={"Iptc.Application2.Caption": "Boats \x1b]0;pwned\x07 at dusk"})
+    db = tmp_path / "c.db"
+    assert run_catalog("--db", db, "import", tmp_path / "in").returncode == 0
+    piped = run_catalog("--db", db, "show", photo)
+    assert b"Boats \x1b]0;pwned\x07 at dusk" in piped.stdout  # a pipe: as read
+    for command in (("show", photo), ("search", "boats")):
+        status, shown = _on_a_terminal("--db", db, *command)
+        assert status == 0 and b"Boats" in shown, shown
+        assert b"\x1b" not in shown and b"\x07" not in shown, shown
+    assert "Boats \ufffd]0;pwned\ufffd at dusk".encode() in _on_a_terminal("--db", db, "show", photo)[1]

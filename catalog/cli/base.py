@@ -163,6 +163,7 @@ class CatalogGroup(click.Group):
         own_process = (args[0] if args else kwargs.get("args")) is None
         if own_process:
             _stand_in_for_closed_streams()
+            _terminal_safe_output()
         collector.pause(freeze=own_process)
         try:
             return super().main(*args, **kwargs)
@@ -238,6 +239,59 @@ class ClosedOutput(io.TextIOBase):
 
     def isatty(self) -> bool:
         return False
+
+
+#: Control characters that a terminal acts on (C0 but tab and line breaks, DEL, C1: an escape sequence that
+#: recolours, moves the cursor or retitles the window), each shown as U+FFFD, one for one.
+_TERMINAL_CONTROLS = {code: "\ufffd" for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F,
+                                                     *range(0x80, 0xA0))}
+
+
+class TerminalSafeOutput(io.TextIOBase):
+    """Standard output on a terminal: what a file's own metadata says reaches `show`, `search` and `credits` as
+    read (an escape sequence in a hostile caption would act on the desk's terminal: recolour it, move the cursor,
+    retitle the window); written here, each control character is shown as U+FFFD instead. Output to a file or a
+    pipe is not a terminal and stays byte for byte what was read; catalog's own escapes (the import's progress
+    line) go to standard error."""
+
+    def __init__(self, stream) -> None:
+        super().__init__()
+        self._stream = stream
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self._stream.write(text.translate(_TERMINAL_CONTROLS))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._stream.encoding
+
+    @property
+    def buffer(self):
+        return self._stream.buffer
+
+
+def _terminal_safe_output() -> None:
+    """Standard output shows control characters harmlessly when it is a terminal (TerminalSafeOutput)."""
+    stream = sys.stdout
+    try:
+        terminal = stream is not None and not isinstance(stream, ClosedOutput) and stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        terminal = False
+    if terminal:
+        sys.stdout = TerminalSafeOutput(stream)
 
 
 def _stand_in_for_closed_streams() -> None:
