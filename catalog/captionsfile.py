@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from catalog.errors import CatalogError, NotFound, UsageError, read_at_most, utf8_text
-from catalog.records import CaptionInput
+from catalog.records import CAPTION_CONTROL, CaptionInput
 
 
 class Captions:
@@ -65,10 +65,6 @@ class Captions:
         return [name for name in self.by_name if name not in taken]
 
 
-#: Control characters a caption has no use for (a NUL from a spreadsheet's export): dropped as the file is read,
-#: so they are neither stored nor written into a page or a file's metadata.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
 
 def load_captions_file(path: str) -> Captions:
     """Captions from a CSV (`file,caption`) or a text/Markdown file of `File: NAME` paragraphs (see above)."""
@@ -80,7 +76,7 @@ def load_captions_file(path: str) -> Captions:
         raise NotFound(f"captions file {path} does not exist") from error
     except OSError as error:
         raise CatalogError(f"captions file {path} cannot be read: {error.strerror or error}") from error
-    content = _CONTROL.sub("", utf8_text(raw, f"captions file {path}",
+    content = CAPTION_CONTROL.sub("", utf8_text(raw, f"captions file {path}",
                                          "save it as UTF-8 (a spreadsheet's 'CSV UTF-8')"))
     captions: dict[str, CaptionInput] = {}
     if source.suffix.lower() == ".csv":

@@ -60,8 +60,9 @@ EDITABLE = {
 CAPTION_HOWS = {"hand": "manual", "captions file": "manual", "linked": "linked"}
 
 
-#: What a caption given by hand or linked has no use for (catalog.captionsfile drops the same from its files).
-_CAPTION_CONTROL = compiled("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Control characters a caption has no use for (a NUL from a spreadsheet's export, or pasted into a form): dropped
+#: from a caption given by hand or linked, and from a captions file as it is read (catalog.captionsfile).
+CAPTION_CONTROL = compiled("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,8 @@ class CaptionInput:
         # Control characters (a NUL pasted into the contact sheet's form, or in an article `link` reads) are
         # dropped, as a captions file's are: PostgreSQL cannot hold a NUL, so the caption could not be saved
         # there, nor a SQLite catalogue holding it copied there (`catalog copy`, refused whole).
-        if _CAPTION_CONTROL.search(self.text):
-            object.__setattr__(self, "text", _CAPTION_CONTROL.sub("", self.text))
+        if CAPTION_CONTROL.search(self.text):
+            object.__setattr__(self, "text", CAPTION_CONTROL.sub("", self.text))
 
     def entry(self, at: str) -> dict[str, Any]:
         """The caption as an entry of a record's `manual` values."""
