@@ -11,9 +11,11 @@ from __future__ import annotations
 import html
 import html.entities
 import re
+from collections.abc import Callable
 from functools import cache
 
 from catalog.captions.chinese import language, parse_chinese
+from catalog.captions.city_reading import read_city
 from catalog.captions.confidence import credit_kinds, date_kind, date_spot, gate, place_kinds
 from catalog.captions.credit_names import outlet_in_text, provider_in_text
 from catalog.captions.credits import Found, find_credit, photographer_in_text
@@ -347,7 +349,23 @@ def _parse_english(text: str, rules: Rules, *, places: bool, dates: bool, explai
         _dotted_date_in_the_countrys_order(facts, work)
     if dateline is not None and dateline.scene:
         _use_scene_dateline(facts, dateline, places=places)
+    if places and facts.location.city is None:
+        _city_by_who_is_where(facts, text, note)
     return facts
+
+
+def _city_by_who_is_where(facts: CaptionFacts, text: str, note: Callable[[str], None] | None) -> None:
+    """The city, when nothing else read one, of the cities the caption names, scored by who is where
+    (``city_reading.read_city``): "Skyscrapers to highways, Dubai fights dusty weather today" is Dubai."""
+    place = facts.location
+    code = name_levels(place.country).country if place.country else None
+    city = read_city(text, code)
+    if city is None:
+        return
+    place.city = city
+    facts.evidence["city"] = place_kinds("en", "who is where", place)["city"]
+    if note:
+        note(f"city {city!r}: of the cities the caption names, the one its sentences place the photo in (who is where)")
 
 
 #: A wire's dateline opening a line: the town in capitals (maybe its date after a comma), the agency in brackets

@@ -1,0 +1,201 @@
+"""Who is where: the city of an English caption that no place phrase gave one, chosen among the cities it names.
+
+When the readers of place phrases, datelines and place lines give no city, a caption may still name the city the
+photo was taken in: as the subject of what it does now ("Skyscrapers to cranes, Dubai fights dusty weather"), after
+"in" or "at" in its first sentence of prose, or written again ("Ash cloud over Copenhagen ... the airport in
+Copenhagen"). It may as well name a person's home ("Ruler of Abu Dhabi"), a point of reference ("40 km north of
+Pune"), a route or an area ("the Sydney to Hobart race", "the Omsk region") or the start of a longer name ("San
+Ignacio de Moxos"). Each city the gazetteer knows that the caption names is read for these signals (``SIGNALS``),
+and scored by their weights (``[city_reading]`` in ``catalog/rules/place_evidence.toml``, fitted out of fold on the
+English tune split by ``tools/city_reading.py``); the best is the city when it reaches the threshold, else none is
+read. With the shipped weights no signal alone reaches it: three of the signals for a city together do (the only
+city named, of a million people or more, written again), and any signal against it takes it out. Worked examples::
+
+    Skyscrapers to cranes, Nairobi wakes to a thick fog this morning.
+        Nairobi: the subject of a verb in the present, the only city, a million people: 3, taken
+    A field of rice lies flooded some 40 km north of Nairobi. Heavy rain fell on Nairobi again.
+        Nairobi: written again, the only city, a million people, but a point of reference in one mention: 1, none
+
+>>> read_city("Skyscrapers to cranes, Nairobi wakes to a thick fog this morning.")
+'Nairobi'
+>>> read_city("A field of rice lies flooded some 40 km north of Nairobi. Heavy rain fell on Nairobi again.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from functools import cache
+
+from catalog.cachedir import shipped_toml
+from catalog.captions.gazetteer import name_levels
+from catalog.captions.place_evidence import (
+    names_a_person,
+    names_an_original,
+    places_a_reference,
+    places_its_making,
+)
+from catalog.patterns import compiled
+
+#: Capitalised words in a row on one line ("Hoi An"; "Port of Spain" is read as "Port" and "Spain").
+_RUN = compiled(r"[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’.-]*(?:[ \t]+[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’.-]*)*")
+#: A full stop ending a sentence inside a run of capitalised words, after a word of four letters or more ("Nairobi.
+#: Heavy rain"; not "St. Petersburg"), or a possessive owning a name ("Quorvabad's Grand Bazaar").
+_STOP = compiled(r"(?<=\w{4})\.[ \t]+|(?<=\w['’`]s)[ \t]+")
+#: Where a sentence or a line ends.
+_SENTENCE_END = compiled(r"[.!?][\"'’”)]*\s+(?=[A-Z\"“‘(])|\s*\|\s*|\n+")
+#: The word before a name.
+_WORD_BEFORE = compiled(r"(\S+)[ \t]*$")
+#: The opening of a clause before a name: its subject may follow.
+_CLAUSE_START = compiled(r"(?:^|[,;:(—–-]\s*|\b(?:and|but|as|while|where|when|here,?)\s+)$")
+#: A verb in the present after a name: "Quorvabad fights", "Quorvabad sits", "Quorvabad is".
+_PRESENT_VERB = compiled(r"[ \t]+(?:is|are|has|sits|lies|stands|(?!was\b|has\b|is\b|its\b|this\b)[a-z]{3,}(?<!ss)s)\b")
+#: A possessive after a name ("Quorvabad's", "Quorvabad’s", "Quorvabad`s").
+_POSSESSIVE = compiled(r"['’`]s?\b")
+#: A person's or a team's home after a name: "Quorvabad-born", "Quorvabad FC", "Quorvabad fans".
+_HOME_AFTER = compiled(r"(?:-born|[ \t]+(?:native|natives|FC|United|City FC|fans|supporters|players|team|club|"
+                       r"coach|striker|forward|mayor|council|police|officials?|-based))\b")
+#: ... or before it: "born in Quorvabad", "Ruler of Quorvabad", "residents of Quorvabad".
+_HOME_BEFORE = compiled(r"(?:native of|born in|hails from|hailing from|lives in|living in|based in|resident of|"
+                        r"(?:mayors?|governors?|rulers?|emirs?|sultans?|kings?|queens?|princes?|president|bishops?|archbishop|people|"
+                        r"citizens?|residents?|natives?)[ \t]+of)[ \t]+$", re.IGNORECASE)
+#: A point of reference before a name: "40 km north of", "on the outskirts of", "near", "outside the city of".
+_REFERENCE = compiled(r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|outside|outskirts|"
+                      r"suburbs|edge|kilometers|kilometres|km|miles)[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?"
+                      r"(?:city[ \t]+of[ \t]+)?|near[ \t]+|beyond[ \t]+|off[ \t]+)$", re.IGNORECASE)
+#: A route or an area after a name: "Quorvabad to Lissa", "Quorvabad region", "the Quorvabad line".
+_ROUTE_AFTER = compiled(r"(?:[ \t]+(?:to|and|-|–)[ \t]+[A-Z]|[ \t]+(?:region|regions|province|provinces|line|road|"
+                        r"highway|expressway|chapter|airport|news|metropolitan|area)\b)")
+#: ... or before it: "between Lissa and", "from Lissa to".
+_ROUTE_BEFORE = compiled(r"\b(?:between|from)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}(?:to|and)[ \t]+$|\bbetween[ \t]+$")
+#: The name goes on after a particle: "San Ignacio de Moxos" (the run read is part of a longer name).
+_LONGER = compiled(r"[ \t]+(?:de|del|da|do|dos|das|di|la|le|upon|am|im|sur|y)[ \t]+[A-Z]")
+#: Months, weekdays and seasons: towns of those names ("March", "Spring") are never read as named here.
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter"})
+#: The signals read of each city named, for it (the first five) and against it.
+SIGNALS = ("subject", "first_in", "again", "alone", "large", "opening", "home", "reference", "route", "longer")
+#: An appositive's person before "in" or "at" and a name: ", a nurse in", ", an aid worker at".
+_APPOSITIVE = compiled(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(\w+)[ \t]+(?:in|at)[ \t]+$")
+#: A place phrase opened by "from", a venue and "in" or "at" before a name: "fled from the Quorva Camp in": the
+#: town of an origin.
+_FROM_A_PLACE_IN = compiled(r"\bfrom[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+){1,5}(?:in|at)[ \t]+$")
+#: Words, for `_placed_elsewhere`.
+_WORDS = compiled(r"[a-z]+")
+#: The signals a name carries to its every mention: a point of reference or someone's home in one is so in all.
+_SHARED = ("reference", "home")
+#: A city of this many people or more is "large".
+_LARGE = 1_000_000
+
+
+@cache
+def weights() -> Mapping[str, float]:
+    """The signals' weights and the threshold, from ``[city_reading]`` in ``catalog/rules/place_evidence.toml``."""
+    return dict(shipped_toml("place_evidence.toml")["city_reading"])
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for cut in _SENTENCE_END.finditer(text):
+        if cut.start() > start:
+            spans.append((start, cut.start()))
+        start = cut.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _prose(text: str, span: tuple[int, int]) -> bool:
+    """Whether a sentence is prose (five words or more), not a heading or a place line."""
+    return len(text[span[0]:span[1]].split()) >= 5
+
+
+def named_cities(text: str) -> list[tuple[str, int, int]]:
+    """Every run of capitalised words (a possessive's "'s" and a trailing full stop off) that the gazetteer knows as
+    a city and not as a country: (name, start, end)."""
+    found = []
+    for run in _RUN.finditer(text):
+        written = run.group()
+        cuts = [0, *(m.end() for m in _STOP.finditer(written)), len(written)]
+        for a, b in zip(cuts, cuts[1:]):  # "north of Nairobi. Heavy rain": a sentence ends inside the run
+            name = written[a:b].rstrip(" \t.,").removesuffix("’s").removesuffix("'s").removesuffix("`s")
+            if name and name.casefold() not in _CALENDAR:
+                known = name_levels(name)
+                if known.city_population and not known.country:
+                    found.append((name, run.start() + a, run.start() + a + len(name)))
+    return found
+
+
+def signals(text: str, found: list[tuple[str, int, int]]) -> list[dict[str, int]]:
+    """The who-is-where signals (each 0 or 1, named as in ``SIGNALS``) of each city `found` named in `text`."""
+    spans = _sentences(text)
+    first_prose = next((s for s in spans if _prose(text, s)), None)
+    names = Counter(name.casefold() for name, _, _ in found)
+    out = []
+    for name, start, end in found:
+        span = next((s for s in spans if s[0] <= start < s[1]), (0, len(text)))
+        head, after = text[span[0]:start], text[end:min(span[1], end + 60)]
+        word = _WORD_BEFORE.search(head)
+        before = word.group(1).casefold() if word else ""
+        out.append({
+            "subject": int(_CLAUSE_START.search(head) is not None and not _POSSESSIVE.match(after)
+                           and _PRESENT_VERB.match(after) is not None),
+            "opening": int(not head.strip() and (span == spans[0] or start == span[0])),
+            "first_in": int(span == first_prose and before in ("in", "at")),
+            "home": int(_HOME_AFTER.match(after) is not None or _HOME_BEFORE.search(head) is not None
+                        or _a_persons_place(head)),
+            "reference": int(_REFERENCE.search(head) is not None or _placed_elsewhere(head)),
+            "route": int(_ROUTE_AFTER.match(after) is not None or _ROUTE_BEFORE.search(head) is not None
+                         or _FROM_A_PLACE_IN.search(head) is not None),
+            "longer": int(_LONGER.match(after) is not None),
+            "again": int(names[name.casefold()] > 1 or text.count(name) > 1),
+            "alone": int(len(names) == 1),
+            "large": int(name_levels(name).city_population >= _LARGE),
+        })
+    for shared in _SHARED:
+        marked = {name.casefold() for (name, _, _), read in zip(found, out, strict=True) if read[shared]}
+        for (name, _, _), read in zip(found, out, strict=True):
+            read[shared] = int(name.casefold() in marked)
+    return out
+
+
+def _a_persons_place(head: str) -> bool:
+    """Whether an appositive describing a person by their work ends right before a name, with "in" or "at" (", a
+    nurse in Quorvabad,"): where they work or live (``[members]`` in ``place_evidence.toml``), not the scene."""
+    found = _APPOSITIVE.search(head)
+    return found is not None and names_a_person(found.group(1).casefold())
+
+
+def _placed_elsewhere(head: str) -> bool:
+    """Whether the words of a sentence before a name place it as another thing's point of reference, its history or
+    the original it copies, with the words of ``[reference]`` and ``[history]`` in ``place_evidence.toml``: "centred
+    in", "was built in", "modelled on the Quorva Gate in"."""
+    words = _WORDS.findall(head.casefold())
+    if not words:
+        return False
+    if any(places_a_reference(word) or names_an_original(word) for word in words):
+        return True
+    return any(places_its_making(a, b) for a, b in zip(words, words[1:]))
+
+
+def read_city(text: str, country_code: str | None = None, w: Mapping[str, float] | None = None) -> str | None:
+    """The city of `text` chosen among those it names, or None when none scores the threshold. `country_code` is
+    the ISO code of the country read (a city of another country is never taken); `w` the weights in force (the
+    shipped ones when None)."""
+    w = w or weights()
+    found = named_cities(text)
+    if not found:
+        return None
+    best, top = None, float("-inf")
+    for (name, _, _), read in zip(found, signals(text, found), strict=True):
+        score = sum(w.get(signal, 0.0) for signal, on in read.items() if on)
+        if score > top:
+            best, top = name, score
+    if best is None or top < w["threshold"]:
+        return None
+    if country_code and name_levels(best).city_country != country_code:
+        return None
+    return best

@@ -1,0 +1,101 @@
+"""English cities read by who is where (catalog/captions/city_reading.py): when no place phrase gives a city, the one
+city a caption's sentences put the photo in, and the cities they name as someone's home, a point of reference or a
+route, which give none. Captions written for these tests; the fit's tool (tools/city_reading.py) on rows made up here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from catalog.captions import parse
+from catalog.captions.city_reading import SIGNALS, named_cities, read_city, signals, weights
+from tools import city_reading as fit
+
+
+def city(text: str) -> str | None:
+    return parse(text).location.city
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of a verb in the present, opening a clause: the city itself, seen now
+    ("Skyscrapers to cranes, Nairobi wakes to a thick fog this morning.", "Nairobi"),
+    ("Rooftops and minarets: Cairo bakes under a heavy heat today.", "Cairo"),
+    # after "at" in the first sentence, written again
+    ("A jockey poses at Kisumu racecourse in June 2015. Racing has been held at Kisumu for a century.", "Kisumu"),
+    # the only city named, a large one, written twice, under a heading that places nothing
+    ("Evening light\n\nPorters carry the catch past the old fish market gates; Karachi eats well tonight, and "
+     "Karachi sleeps late.", "Karachi"),
+])
+def test_the_city_the_sentences_put_the_photo_in(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a point of reference, in one mention: every mention is one
+    "A field of rice lies flooded some 40 km north of Nairobi. Heavy rain fell on Nairobi again, the worst in years.",
+    # someone's home
+    "The Nairobi-born singer waves to fans at a stadium. Nairobi turned out to greet her.",
+    # a route
+    "A freight train runs on the Nairobi to Mombasa line at dawn, as it has for years.",
+    # two cities named: neither is the only one
+    "Skyscrapers to cranes, Nairobi wakes to a thick fog this morning, as Cairo bakes.",
+    # a team
+    "Commuters wait for a bus as Toronto fans celebrate. Toronto won the cup.",
+])
+def test_a_city_named_for_something_else_gives_none(text):
+    assert city(text) is None
+
+
+def test_a_city_of_another_country_than_the_one_read_is_not_taken():
+    text = "Skyscrapers to cranes, Nairobi wakes to a thick fog this morning."
+    assert read_city(text) == "Nairobi"
+    assert read_city(text, "TZ") is None
+    assert read_city(text, "KE") == "Nairobi"
+
+
+@pytest.mark.parametrize("text, names", [
+    # a sentence's full stop inside a run of capitalised words, and a possessive owning a name, cut the run
+    ("Flooded fields north of Nairobi. Heavy rain fell.", ["Nairobi"]),
+    ("Likely the best-known view: Samarkand's Registan at dawn.", ["Samarkand"]),
+    # not a short word's full stop ("St. Petersburg"), nor a month
+    ("Crowds in St. Petersburg in March.", ["St. Petersburg"]),
+])
+def test_the_cities_named(text, names):
+    assert [name for name, _, _ in named_cities(text)] == names
+
+
+@pytest.mark.parametrize("text, on", [
+    ("Skyscrapers to cranes, Nairobi wakes to a thick fog.", {"subject", "alone", "large"}),
+    ("A man sells tea in Nairobi on Monday, as he has for years.", {"first_in", "alone", "large"}),
+    ("Nairobi\n\nA man sells tea on a corner, as he has for years.", {"opening", "alone", "large"}),
+    ("A herd grazes 40 km south of Kisumu, as it has for years.", {"reference", "alone"}),
+    ("A train runs from Kisumu to Nairobi, as it has for years.", {"route"}),
+    ("The Ruler of Nairobi greets guests, as he has for years.", {"home", "alone", "large"}),
+    ("A fiesta in San Ignacio de Moxos, as there has been for years.", {"first_in", "longer", "alone"}),
+])
+def test_the_signals_of_a_named_city(text, on):
+    found = named_cities(text)
+    assert {k for k, v in signals(text, found)[0].items() if v} == on
+
+
+def test_every_signal_has_a_shipped_weight_and_none_alone_reaches_the_threshold():
+    w = weights()
+    assert set(SIGNALS) <= set(w)
+    assert all(w[name] < w["threshold"] for name in SIGNALS)
+
+
+def _row(key: int, outcome: str, *on: str) -> fit.Row:
+    reading = fit.Reading("Quorvabad", 0, 9, outcome, {name: int(name in on) for name in SIGNALS})
+    return fit.Row(f"made-up:{key}", "", None, [reading], key)
+
+
+def test_the_fit_takes_a_kind_that_gains_and_leaves_one_that_loses():
+    rows = [_row(k, "gain", "subject", "alone", "large") for k in range(10)]
+    rows += [_row(10 + k, "loss", "reference", "alone", "large") for k in range(10)]
+    weights_, threshold = fit.fit(rows)
+    counts = fit.outcomes(rows, weights_, threshold)
+    assert counts == Counter(gain=10)
+    total, each = fit.out_of_fold(rows, 5)
+    assert total["gain"] == 10 and not total["loss"] and len(each) == 5
