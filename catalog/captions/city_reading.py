@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 from catalog.cachedir import shipped_toml
@@ -85,6 +85,8 @@ _APPOSITIVE = compiled(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(\w+)[ \t]+(?
 _FROM_A_PLACE_IN = compiled(r"\bfrom[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+){1,5}(?:in|at)[ \t]+$")
 #: Words, for `_placed_elsewhere`.
 _WORDS = compiled(r"[a-z]+")
+#: How far back before a name the patterns ending at it look, in characters.
+_NEAR = 120
 #: The signals a name carries to its every mention: a point of reference or someone's home in one is so in all.
 _SHARED = ("reference", "home")
 #: A city of this many people or more is "large".
@@ -119,7 +121,8 @@ def named_cities(text: str) -> list[tuple[str, int, int]]:
     found = []
     for run in _RUN.finditer(text):
         written = run.group()
-        cuts = [0, *(m.end() for m in _STOP.finditer(written)), len(written)]
+        cuts = [0, *(m.end() for m in _STOP.finditer(written)), len(written)] if (
+            " " in written) else [0, len(written)]
         for a, b in zip(cuts, cuts[1:]):  # "north of Nairobi. Heavy rain": a sentence ends inside the run
             name = written[a:b].rstrip(" \t.,").removesuffix("’s").removesuffix("'s").removesuffix("`s")
             if name and name.casefold() not in _CALENDAR:
@@ -131,41 +134,71 @@ def named_cities(text: str) -> list[tuple[str, int, int]]:
 
 def signals(text: str, found: list[tuple[str, int, int]]) -> list[dict[str, int]]:
     """The who-is-where signals (each 0 or 1, named as in ``SIGNALS``) of each city `found` named in `text`."""
+    return _read(text, found, range(len(found)))
+
+
+def _read(text: str, found: list[tuple[str, int, int]], wanted: Iterable[int]) -> list[dict[str, int]]:
+    """The signals of the cities found at the indices `wanted` (every mention of their names read for the signals
+    one mention gives all), in that order."""
     spans = _sentences(text)
     first_prose = next((s for s in spans if _prose(text, s)), None)
     names = Counter(name.casefold() for name, _, _ in found)
-    out = []
-    for name, start, end in found:
-        span = next((s for s in spans if s[0] <= start < s[1]), (0, len(text)))
-        head, after = text[span[0]:start], text[end:min(span[1], end + 60)]
-        word = _WORD_BEFORE.search(head)
-        before = word.group(1).casefold() if word else ""
-        out.append({
-            "subject": int(_CLAUSE_START.search(head) is not None and not _POSSESSIVE.match(after)
-                           and _PRESENT_VERB.match(after) is not None),
-            "opening": int(not head.strip() and (span == spans[0] or start == span[0])),
-            "first_in": int(span == first_prose and before in ("in", "at")),
-            "home": int(_HOME_AFTER.match(after) is not None or _HOME_BEFORE.search(head) is not None
-                        or _a_persons_place(head)),
-            "reference": int(_REFERENCE.search(head) is not None or _placed_elsewhere(head)),
-            "route": int(_ROUTE_AFTER.match(after) is not None or _ROUTE_BEFORE.search(head) is not None
-                         or _FROM_A_PLACE_IN.search(head) is not None),
-            "longer": int(_LONGER.match(after) is not None),
-            "again": int(names[name.casefold()] > 1 or text.count(name) > 1),
-            "alone": int(len(names) == 1),
-            "large": int(name_levels(name).city_population >= _LARGE),
-        })
+    wanted = list(wanted)
+    asked = {found[i][0].casefold() for i in wanted}
+    read = {i: _one(text, found[i], spans, first_prose, names) for i, (name, _, _) in enumerate(found)
+            if name.casefold() in asked}
     for shared in _SHARED:
-        marked = {name.casefold() for (name, _, _), read in zip(found, out, strict=True) if read[shared]}
-        for (name, _, _), read in zip(found, out, strict=True):
-            read[shared] = int(name.casefold() in marked)
-    return out
+        marked = {found[i][0].casefold() for i, signals in read.items() if signals[shared]}
+        for i, signals in read.items():
+            signals[shared] = int(found[i][0].casefold() in marked)
+    return [read[i] for i in wanted]
 
 
-def _a_persons_place(head: str) -> bool:
+def _one(text: str, city: tuple[str, int, int], spans: list[tuple[int, int]], first_prose: tuple[int, int] | None,
+         names: Counter) -> dict[str, int]:
+    """The signals of one mention of a city: those for it (`_for`), then those against it."""
+    name, start, end = city
+    span = next((s for s in spans if s[0] <= start < s[1]), (0, len(text)))
+    head, after = text[span[0]:start], text[end:min(span[1], end + 60)]
+    near = max(0, len(head) - _NEAR)  # (the patterns ending at the name need look no farther back)
+    return {
+        **_for(text, city, spans, first_prose, names),
+        "opening": int(not head.strip() and (span == spans[0] or start == span[0])),
+        "home": int(_HOME_AFTER.match(after) is not None or _HOME_BEFORE.search(head, near) is not None
+                    or _a_persons_place(head, near)),
+        "reference": int(_REFERENCE.search(head, near) is not None or _placed_elsewhere(head)),
+        "route": int(_ROUTE_AFTER.match(after) is not None or _ROUTE_BEFORE.search(head, near) is not None
+                     or _FROM_A_PLACE_IN.search(head, near) is not None),
+        "longer": int(_LONGER.match(after) is not None),
+    }
+
+
+def _for(text: str, city: tuple[str, int, int], spans: list[tuple[int, int]], first_prose: tuple[int, int] | None,
+         names: Counter) -> dict[str, int]:
+    """The signals for a city of one mention, as `_one` reads them (the subject, "in" or "at" in the first sentence
+    of prose, written again, the only city, a million people)."""
+    name, start, end = city
+    span = next((s for s in spans if s[0] <= start < s[1]), (0, len(text)))
+    head, after = text[span[0]:start], text[end:min(span[1], end + 60)]
+    near = max(0, len(head) - _NEAR)
+    subject = _CLAUSE_START.search(head, near) is not None and not _POSSESSIVE.match(after) and (
+        _PRESENT_VERB.match(after) is not None)
+    first_in = False
+    if span == first_prose:
+        word = _WORD_BEFORE.search(head, near)
+        first_in = word is not None and word.group(1).casefold() in ("in", "at")
+    return {"subject": int(subject), "first_in": int(first_in), "again": _again(name, text, names),
+            "alone": int(len(names) == 1), "large": int(name_levels(name).city_population >= _LARGE)}
+
+
+def _again(name: str, text: str, names: Counter) -> int:
+    return int(names[name.casefold()] > 1 or text.count(name) > 1)
+
+
+def _a_persons_place(head: str, near: int = 0) -> bool:
     """Whether an appositive describing a person by their work ends right before a name, with "in" or "at" (", a
     nurse in Quorvabad,"): where they work or live (``[members]`` in ``place_evidence.toml``), not the scene."""
-    found = _APPOSITIVE.search(head)
+    found = _APPOSITIVE.search(head, near)
     return found is not None and names_a_person(found.group(1).casefold())
 
 
@@ -189,11 +222,27 @@ def read_city(text: str, country_code: str | None = None, w: Mapping[str, float]
     found = named_cities(text)
     if not found:
         return None
+    # The signals for a city are read first; only a city they bring to the threshold is read for the others,
+    # which can only take from it.
+    names = Counter(name.casefold() for name, _, _ in found)
+    # (the cheap test first: what a city shows without its sentence read, and the most the sentence could add)
+    most = max(w.get("subject", 0.0), 0.0) + max(w.get("first_in", 0.0), 0.0) + (
+        w.get("alone", 0.0) if len(names) == 1 else 0.0)
+    if all(most + _again(name, text, names) * w.get("again", 0.0) + w.get("large", 0.0) * (
+            name_levels(name).city_population >= _LARGE) < w["threshold"] for name, _, _ in found):
+        return None
+    spans = _sentences(text)
+    first_prose = next((s for s in spans if _prose(text, s)), None)
+    wanted = [i for i, city in enumerate(found) if sum(
+        w.get(signal, 0.0) for signal, on in _for(text, city, spans, first_prose, names).items() if on
+    ) >= w["threshold"]]
+    if not wanted:
+        return None
     best, top = None, float("-inf")
-    for (name, _, _), read in zip(found, signals(text, found), strict=True):
+    for i, read in zip(wanted, _read(text, found, wanted), strict=True):
         score = sum(w.get(signal, 0.0) for signal, on in read.items() if on)
         if score > top:
-            best, top = name, score
+            best, top = found[i][0], score
     if best is None or top < w["threshold"]:
         return None
     if country_code and name_levels(best).city_country != country_code:
