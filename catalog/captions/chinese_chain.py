@@ -358,6 +358,8 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
     """Administrative units from `at` onward (安徽省合肥市, 广东深圳, 美国纽约), then a venue."""
     if plain[at:at + 1] in _empty_starts(words):
         return [], None  # ("。", "（", "的": a stop that no unit and no venue begins at, see _empty_starts)
+    if _nothing_to_read(plain, at, end, words, patterns):
+        return [], None  # ("游客在湖边散步": no name begins at the start and no venue word lies ahead)
     inside = at + 1 if plain[at:at + 1] in QUOTES else at if at > 0 and plain[at - 1] in QUOTES else None
     if inside is not None and _a_title_before_its_venue(text, plain, inside, end, words, patterns):
         return [], None  # "航拍下的“福建土楼王”承启楼": the quotes hold what the venue after them is called
@@ -899,6 +901,33 @@ def _empty_starts(words: Words) -> frozenset[str]:
         made = words._made[("empty_starts",)] = frozenset(
             HARD_STOPS - set("，, ") - set(QUOTES) - set(SOFT_BREAKS) - set(LINKS_IN_NAMES) - set(
                 _LAST_OF_A_VENUE_WORD) - opening)
+    return made
+
+
+def _nothing_to_read(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether a chain read from `at` is sure to find nothing, told by three tests instead of the reading
+    (most starts of a sentence hold neither a unit nor a venue): the start opens no word `read_chain` steps over
+    before its first unit (_chain_opening_firsts), no unit begins there (no_name_begins, as `unit_at` asks
+    first), and no venue word lies in the run a venue's name could fill from it (every venue `venue_at` reads
+    from an unquoted start ends at one, but a gate: "宣武门", two characters and 门; its name runs to a stop or
+    a linking word, going on only over those _name_goes_on may pass: _VENUE_REACH)."""
+    if at >= end or plain[at] in _chain_opening_firsts(words) or plain[at + 2:at + 3] == "门":
+        return False
+    reach = _VENUE_REACH.match(plain, at, end)  # (never None: the run may be empty)
+    return words.pattern("places.venue").search(plain, at, reach.end() if reach else end) is None and no_name_begins(
+        plain, at, end, words, patterns)
+
+
+def _chain_opening_firsts(words: Words) -> frozenset[str]:
+    """The characters at which `read_chain` may read something other than a unit or a venue first, made once: a
+    quotation mark (a quoted venue), a comma or a space (stepped over to a venue), a voltage's first figure (a
+    substation), the first characters of places.determiners ("该县"), places.run_in_verbs ("穿沈阳市"),
+    places.city_kinds and places.city_qualities ("边境小城——密山")."""
+    made = words._made.get(("chain_opening_firsts",))
+    if made is None:
+        made = words._made[("chain_opening_firsts",)] = frozenset(
+            set(QUOTES) | set("，, ") | _VOLTAGE_FIRSTS | {w[0] for w in words["places.determiners"] + words[
+                "places.run_in_verbs"] + words["places.city_kinds"] + words["places.city_qualities"] if w})
     return made
 
 
@@ -3456,6 +3485,10 @@ LINKS_IN_NAMES = "和同"
 #: Linking words that also open names (向阳, 将军) and that 在 or 于 right before them cannot be read as (在向, 在将:
 #: no preposition follows 在), so they open the name there.
 _LINKS_AFTER_AT = "向将"
+#: As far as a venue's name read from its start may reach (`venue_at`): to a stop or a linking word, but over the
+#: linking words _name_goes_on may let it pass (和, 与, 及, 同, 向, 将: "颐和园", "在向阳公园").
+_VENUE_REACH = compiled("[^" + re.escape("".join(sorted((HARD_STOPS | set(NAME_BREAKS)) - set(
+    SOFT_BREAKS + _LAST_OF_A_VENUE_WORD + LINKS_IN_NAMES + _LINKS_AFTER_AT)))) + "]*")
 #: A name right before a word of surroundings (什刹海一带, 中南海附近): a landmark, when a place chain precedes it.
 _LANDMARK = compiled(f"[{HAN}]{{2,5}}?(?=一带|附近|周边|周围|一线)")
 #: Opening quotation marks and their closing ones.
