@@ -40,6 +40,7 @@ def _full_reading(text: str, at: int, end: int, reader) -> tuple[list, str | Non
     ("a unit's name", "村民在汤池镇赶集", 3),
     ("a unit referred to", "该县宝丰镇的农民", 0),
     ("a kind of city, then its name", "边境小城——密山,游客", 0),
+    ("a voltage's grade, then the substation's name", "工人巡检110千伏贵屯变电站", 4),
 ])
 def test_a_start_where_something_may_be_read_is_read(reader, why, text, at):
     words, patterns = reader
@@ -49,7 +50,8 @@ def test_a_start_where_something_may_be_read_is_read(reader, why, text, at):
 
 
 @pytest.mark.parametrize("text, at", [
-    ("游客在湖边散步", 0), ("记者从现场发回报道", 2), ("市民排队购买月饼，公园里", 0), ("志愿者和游客一起劳动", 0)])
+    ("游客在湖边散步", 0), ("记者从现场发回报道", 2), ("市民排队购买月饼，公园里", 0), ("志愿者和游客一起劳动", 0),
+    ("2023年游客在湖边散步", 0), ("这些游客在湖边散步", 0)])
 def test_a_start_with_nothing_to_read_is_ruled_out(reader, text, at):
     words, patterns = reader
     plain = simplified(text)

@@ -906,28 +906,39 @@ def _empty_starts(words: Words) -> frozenset[str]:
 
 def _nothing_to_read(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
     """Whether a chain read from `at` is sure to find nothing, told by three tests instead of the reading
-    (most starts of a sentence hold neither a unit nor a venue): the start opens no word `read_chain` steps over
-    before its first unit (_chain_opening_firsts), no unit begins there (no_name_begins, as `unit_at` asks
-    first), and no venue word lies in the run a venue's name could fill from it (every venue `venue_at` reads
-    from an unquoted start ends at one, but a gate: "宣武门", two characters and 门; its name runs to a stop or
-    a linking word, going on only over those _name_goes_on may pass: _VENUE_REACH)."""
-    if at >= end or plain[at] in _chain_opening_firsts(words) or plain[at + 2:at + 3] == "门":
+    (most starts of a sentence hold neither a unit nor a venue): no word `read_chain` or `venue_at` steps over
+    before its first unit or venue begins there (_an_opening_word_at), no unit begins there (no_name_begins, as
+    `unit_at` asks first), and no venue word lies in the run a venue's name could fill from it (every venue
+    `venue_at` reads from an unquoted start ends at one, but a gate: "宣武门", two characters and 门; its name runs
+    to a stop or a linking word, going on only over those _name_goes_on may pass: _VENUE_REACH)."""
+    if at >= end or plain[at] in QUOTES or plain[at] in "，, " or plain[at + 2:at + 3] == "门":
+        return False  # (a quoted venue; a comma or a space `read_chain` steps over to a venue after it)
+    if plain[at] in _opening_word_firsts(words) and _an_opening_word_at(plain, at, end, words, patterns):
         return False
     reach = _VENUE_REACH.match(plain, at, end)  # (never None: the run may be empty)
     return words.pattern("places.venue").search(plain, at, reach.end() if reach else end) is None and no_name_begins(
         plain, at, end, words, patterns)
 
 
-def _chain_opening_firsts(words: Words) -> frozenset[str]:
-    """The characters at which `read_chain` may read something other than a unit or a venue first, made once: a
-    quotation mark (a quoted venue), a comma or a space (stepped over to a venue), a voltage's first figure (a
-    substation), the first characters of places.determiners ("该县"), places.run_in_verbs ("穿沈阳市"),
-    places.city_kinds and places.city_qualities ("边境小城——密山")."""
-    made = words._made.get(("chain_opening_firsts",))
+def _an_opening_word_at(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether a word that `read_chain` or `venue_at` steps over to read what follows it begins at `at`, tested as
+    each of them tests it: a unit referred to ("该县"), a verb run into a unit's name ("穿沈阳市", a unit's suffix
+    ahead), a kind of city ("边境小城"), a voltage's grade ("110千伏")."""
+    referred = _chain_openers(words)[2]
+    return referred.match(plain, at, end) is not None or (
+        plain[at] in words.set("places.run_in_verbs") and patterns["units"].match(plain, at, end) is not None) or (
+        _a_kind_of_city(plain, at, end, words) is not None) or (
+        plain[at] in _VOLTAGE_FIRSTS and voltage_grade(plain, at, end, anchored=True) is not None)
+
+
+def _opening_word_firsts(words: Words) -> frozenset[str]:
+    """The first characters of the words _an_opening_word_at looks for, made once: a voltage's first figure, the
+    first characters of places.determiners, places.run_in_verbs, places.city_kinds and places.city_qualities."""
+    made = words._made.get(("opening_word_firsts",))
     if made is None:
-        made = words._made[("chain_opening_firsts",)] = frozenset(
-            set(QUOTES) | set("，, ") | _VOLTAGE_FIRSTS | {w[0] for w in words["places.determiners"] + words[
-                "places.run_in_verbs"] + words["places.city_kinds"] + words["places.city_qualities"] if w})
+        made = words._made[("opening_word_firsts",)] = frozenset(_VOLTAGE_FIRSTS | {w[0] for w in words[
+            "places.determiners"] + words["places.run_in_verbs"] + words["places.city_kinds"] + words[
+            "places.city_qualities"] if w})
     return made
 
 
