@@ -198,8 +198,9 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
                                "beside, not the scene") for c in beside]
             others = [c for c in others if venue_is_scene(c)]
         if (weights or shipped_weights()).values["member_of"] < 0:  # "Nurse Ana Ruiz of the Gevas Health Center"
-            left_out += [Doubt("sublocation", c.venues[-1].value, f"after {c.prep!r} following a person or a "
-                               "group: their place, not the scene") for c in others if c.of_a_member]
+            left_out += [Doubt("sublocation", c.venues[-1].value, "a person's name and 'of' before it: their place, "
+                               "not the scene" if c.prep == "subject" else f"after {c.prep!r} following a person "
+                               "or a group: their place, not the scene") for c in others if c.of_a_member]
             others = [c for c in others if not c.of_a_member]
         if primary is not None:  # "In Zakopane, a small town at the foot of the Tatra Mountains": the town's setting
             left_out += [Doubt("sublocation", c.venues[-1].value, "in a description of the scene's town, not the "
