@@ -40,7 +40,14 @@ from typing import TYPE_CHECKING
 from catalog.captions.counties import is_county
 from catalog.captions.demonyms import is_demonym
 from catalog.captions.gazetteer import a_town_near, a_town_of, name_levels, subdivision_holding
-from catalog.captions.place_chains import POSTAL, SETTLEMENT_POPULATION, Chain, names_a_saint, read_chains
+from catalog.captions.place_chains import (
+    POSTAL,
+    SETTLEMENT_POPULATION,
+    Chain,
+    a_persons_place,
+    names_a_saint,
+    read_chains,
+)
 from catalog.captions.place_evidence import (
     Doubt,
     PlaceWeights,
@@ -72,6 +79,7 @@ from catalog.captions.vocabulary import (
     EVENT_WORDS,
     MONTHS,
     PLACE_ABBREVIATIONS,
+    PREPOSITIONS,
     VENUE_WORDS,
     WEEKDAYS,
 )
@@ -992,6 +1000,7 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     reading = _read_place(text, spans, paragraphs, anchor, weights)
     _district_of_hong_kong(reading.place)
     if reading.place.sublocation and (_no_site_named(reading.place.sublocation) or _a_commands_area(
+            reading.place.sublocation, text) or " of " in reading.place.sublocation and _a_persons_place_written(
             reading.place.sublocation, text)):
         reading.place.sublocation = None
     if reading.place.sublocation and reading.place.city and (
@@ -1082,6 +1091,17 @@ def _a_venue_named_again(place: Place, text: str, spans: list[tuple[int, int]],
         return None
     place.sublocation = chosen[0]
     return chosen[1]
+
+
+def _a_persons_place_written(venue: str, text: str) -> bool:
+    """Whether a sublocation, whichever reader gave it, is "<a person's name> of <their place>" (``place_chains.
+    a_persons_place``) written as a person's name is, with no "the" or preposition before it: "Meet Ana Quorvik of
+    Lindt, Quorva." is hers; "in the Sala Quorva of the Lindt Palace" names a room."""
+    at = text.find(venue)
+    if at < 0 or not a_persons_place(venue):
+        return False
+    before = text[max(0, at - 12):at].split()
+    return not before or before[-1].casefold() != "the" and before[-1].casefold() not in PREPOSITIONS
 
 
 def _marked_words_twice(text: str) -> list[str]:

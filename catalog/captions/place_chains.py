@@ -595,10 +595,18 @@ def a_person_of_a_place(chain: Chain) -> bool:
     """Whether a chain read as the sentence's subject opens with a person's name, then "of" and their place, read as
     one venue's name ("Ana Quorvik of Lindt River with her son ...", "Pastor Jo Ruiz of Quorva Community Church
     handed over a cheque"): the place they come from or belong to, not the scene, as after a titled name
-    (``names_a_member``). The name is two to four capitalised words with no place or venue word that read as a
-    person's (``looks_like_person``), none an institution's noun: "House of the Blackheads", "Palace of Culture"
-    hold a venue word, "Kyoto Chamber of Commerce" an institution's."""
-    value = chain.elements[0].value
+    (``names_a_member``); ``a_persons_place`` reads the name."""
+    return a_persons_place(chain.elements[0].value)
+
+
+def a_persons_place(value: str) -> bool:
+    """Whether a venue's name as read is "<a person's name> of <a place>": two to four capitalised words with no
+    place or venue word that read as a person's (``looks_like_person``), none an institution's noun, then "of".
+    "House of the Blackheads", "Palace of Culture" hold a venue word, "Kyoto Chamber of Commerce" an institution's.
+
+    >>> a_persons_place("Ana Quorvik of Lindt River"), a_persons_place("House of the Quorvan Guilds")
+    (True, False)
+    """
     if " of " not in value:
         return False
     name = value.split(" of ", 1)[0]
