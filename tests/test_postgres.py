@@ -190,3 +190,64 @@ def test_places_with_a_term_are_the_same_through_the_migration_both_ways(cli, db
     _alembic(db_url, command.upgrade, "head")
     assert not postgres or has_index()
     assert trees() == before
+
+
+def test_a_ranked_word_pages_as_ranking_every_match_does(cli, db_url, tmp_path, monkeypatch):
+    """One word by relevance: PostgreSQL ranks the photos that have it twice or more and reads the ones that have it
+    once in path order (they tie on ts_rank's lowest score; alembic 0015, search._ranked_in_tiers). Every page,
+    forwards and reversed, past the first and past the end, is the same stretch of the whole ranked list with
+    the same scores, and counts the same total, on both databases, for a word in a caption and a place field, a
+    word found once everywhere, and a word PostgreSQL's parser reads as two (ranked every match, as before); and
+    again after the migration down and up."""
+    from alembic import command
+
+    from catalog import search
+    from catalog.library import Library
+    from tests.test_migrations_safety import _alembic
+
+    folder = tmp_path / "in"
+    times = [1, 2, 1, 3, 1, 0, 1, 2, 1, 1, 3, 1, 0, 1]  # paths and occurrences in different orders
+    for index, count in enumerate(times):
+        words = " ".join(["train"] * count) or "bus"
+        iptc = {"Iptc.Application2.Caption": f"A {words} crosses the Gobi in high_speed. (Photo/Li Ming)"}
+        if index % 3 == 0:
+            iptc["Iptc.Application2.City"] = "Gobi"
+        name = f"{'zyxwvutsrqponm'[index]}{index:02d}.jpg"
+        jpeg_with_metadata(folder / name, color=(15 * index, 100, 110), iptc=iptc)
+    assert cli("import", str(folder)).exit_code == 0
+    tiers = []
+    ranked_in_tiers = search._ranked_in_tiers
+    monkeypatch.setattr(search, "_ranked_in_tiers", lambda words, *rest: tiers.append(words.text)
+                        or ranked_in_tiers(words, *rest))
+
+    def pages() -> dict:
+        library = Library.open(db_url)
+        found = {}
+        try:
+            for word in ("train", "gobi", "crosses", "high_speed", "yak"):
+                whole = library.search([word])
+                ranked = [(hit.photo.path, hit.score) for hit in whole.hits]
+                found[word] = ranked
+                for limit, offset, reverse in ((3, 0, False), (4, 2, False), (3, 0, True), (5, 9, True),
+                                               (2, 40, False), (20, 0, False)):
+                    page = library.search([word], limit=limit, offset=offset, reverse=reverse, total=True)
+                    order = list(reversed(ranked)) if reverse else ranked
+                    assert [(hit.photo.path, hit.score) for hit in page.hits] == order[offset:offset + limit], (
+                        word, limit, offset, reverse)
+                    assert page.total == len(ranked) == library.search_count([word]), word
+        finally:
+            library.close()
+        return found
+
+    found = pages()
+    assert len(found["train"]) == 12 and len(found["gobi"]) == 14 and found["yak"] == []
+    if db_url.startswith("postgresql"):
+        assert set(tiers) == {"train", "gobi", "crosses", "yak"}  # high_speed: 'high' <-> 'speed', ranked in full
+        # three times, then twice, then once; ties by path
+        expected = sorted((-count, str(folder / f"{'zyxwvutsrqponm'[i]}{i:02d}.jpg"))
+                          for i, count in enumerate(times) if count)
+        assert [path for path, _ in found["train"]] == [path for _, path in expected]
+        assert len({score for _, score in found["train"]}) == 3
+    _alembic(db_url, command.downgrade, "0014")
+    _alembic(db_url, command.upgrade, "head")
+    assert pages() == found
