@@ -20,7 +20,6 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Label,
-    Select,
     Text,
     and_,
     cast,
@@ -31,7 +30,6 @@ from sqlalchemy import (
     select,
     table,
     text,
-    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -49,6 +47,11 @@ SORTS = ("relevance", "date", "path", "distance")
 #: Photos looked at in date order, per photo of the page, before a search by date collects all its matches
 #: instead (SQLite): 4 finds a page of 100 among the first 400 photos for terms that match one photo in four.
 DATE_WINDOW = 4
+
+#: Photos read in path order, per photo of the page, for the photos that have a ranked word once, before the
+#: search ranks every match instead (PostgreSQL, search._ranked_in_tiers): 50 finds a page of 100 for a word in
+#: one photo in fifty or more (`train`, one in thirteen, takes 1,341 for 100).
+WALK_ROWS = 50
 
 
 def search(library: Library, args: list[str], *, sort: str | None = None, limit: int | None = None,
@@ -196,12 +199,13 @@ class Planner:
                 .order_by(*order(matches.c.score, Photo.path))
             )
         else:
-            if not query.terms and not others and limit is not None and _one_lexeme(session, ranking):
-                page = [(pid, score) for pid, score in session.execute(_ranked_in_tiers(ranking, limit, order))]
+            tiered = (None if query.terms or others or limit is None or not _one_lexeme(session, ranking)
+                      else _ranked_in_tiers(session, ranking, limit, reverse))
+            if tiered is not None:
                 if not total:
-                    return page, None
+                    return tiered, None
                 found = _PG_FTS.c.vector.op("@@")(_tsquery(ranking))
-                return page, session.scalar(select(func.count()).select_from(_PG_FTS).where(found))
+                return tiered, session.scalar(select(func.count()).select_from(_PG_FTS).where(found))
             # The narrow table finds and scores the matches and holds the path that breaks ties (alembic
             # 0013): the photo's wide row is read only for the other terms' conditions.
             vector, tsquery = _PG_FTS.c.vector, _tsquery(ranking)
@@ -471,33 +475,49 @@ def _one_lexeme(session: Session, words) -> bool:
     return len(words.words) == 1 and session.scalar(select(func.numnode(_tsquery(words)))) == 1
 
 
-def _ranked_in_tiers(words, limit: int, order) -> Select:
-    """PostgreSQL: the first `limit` photos ranked by one lexeme, the page the plain ranking gives, without
-    ranking every match (alembic 0015).
+def _ranked_in_tiers(session: Session, words, limit: int, reverse: bool) -> list[tuple[int, float]] | None:
+    """PostgreSQL: the first `limit` photos ranked by one lexeme, the page that ranking every match gives, read
+    without ranking every match (alembic 0015); None when the page is not found that way within WALK_ROWS x
+    `limit` photos in path order (a rare word), for the caller to rank every match instead.
 
-    ts_rank of a one-lexeme query depends only on how many times the lexeme occurs in the photo's vector
-    (every position has the default weight, and the rank is not normalised by length): once gives the
-    lowest score a match can have, and every match that has the word once ties on it, so their order is
-    their path. The photos that have it two or more times are found by ix_photo_fts_repeats (the lexemes a
-    vector holds twice or more) and ranked exactly; the ones that have it once are read in path order from
-    ix_photo_fts_path, up to `limit` of them, with the score of one occurrence. `train` at 1,000,000 photos
-    ranked 74,320 matches on 35,000 pages of photo_fts to show 100; this reads those 100 and the repeats.
+    ts_rank of a one-lexeme query depends only on how many times the lexeme occurs in the photo's vector (every
+    position has the default weight and the rank is not normalised by length), and more occurrences rank
+    higher: a photo that has the word once has the lowest score a match can have, shared by all of them, and
+    ties go by path. So the page is the photos that have it twice or more (ix_photo_fts_repeats finds them;
+    each is ranked exactly), then those that have it once in path order (ix_photo_fts_path, each checked as
+    the walk goes, the walk stopping when the page is full), and the other way round when `reverse`. `train`
+    at 1,000,000 photos ranked 74,320 matches on 35,000 pages of photo_fts to show 100: this reads none
+    twice and 1,341 in path order. `china`, twice in every caption that has it, ranks its repeats as before.
     """
+    order = _descending if reverse else _ascending
     vector, path, tsquery = _PG_FTS.c.vector, _PG_FTS.c.path, _tsquery(words)
-    repeated = (select(_PG_FTS.c.photo_id, (-func.ts_rank(vector, tsquery)).label("score"), path)
-                .where(func.photo_fts_repeats(vector).op("@@")(tsquery))
-                .cte("repeated"))
-    # the score of a single occurrence, as ts_rank gives it: the lexeme as a vector of its own, `'train'` read
-    # as a tsvector (tsvector(text) is PostgreSQL's cast written as a call)
+    score = -func.ts_rank(vector, tsquery)
+    # the score of a single occurrence, as ts_rank gives it: the lexeme as a vector of its own (`'train'` read as
+    # a tsvector; tsvector(text) is PostgreSQL's cast written as a call). Every other match scores less.
     once = -func.ts_rank(func.tsvector(cast(tsquery, Text)), tsquery)
-    tiers = union_all(
-        select(repeated.c.photo_id, repeated.c.score, repeated.c.path)
-        .order_by(*order(repeated.c.score, repeated.c.path)).limit(limit),
-        select(_PG_FTS.c.photo_id, once.label("score"), path)
-        .where(vector.op("@@")(tsquery), _PG_FTS.c.photo_id.not_in(select(repeated.c.photo_id)))
-        .order_by(*order(path)).limit(limit),
-    ).subquery()
-    return select(tiers.c.photo_id, tiers.c.score).order_by(*order(tiers.c.score, tiers.c.path)).limit(limit)
+    page: list[tuple[int, float]] = []
+    for tier in (("once", "repeated") if reverse else ("repeated", "once")):
+        wanted = limit - len(page)
+        if wanted <= 0:
+            break
+        if tier == "repeated":  # every one of them (the index finds them all), ranked exactly
+            statement = (select(_PG_FTS.c.photo_id, score)
+                         .where(func.photo_fts_repeats(vector).op("@@")(tsquery))
+                         .order_by(*order(score, path)).limit(wanted))
+            page.extend((pid, value) for pid, value in session.execute(statement))
+            continue
+        # the photos that have it once, in path order, among the first WALK_ROWS x limit photos: PostgreSQL
+        # pulls the walk's rows one by one and stops when the page is full
+        walk = select(_PG_FTS.c.photo_id, path, vector).order_by(*order(path)).limit(WALK_ROWS * limit).subquery()
+        walked = -func.ts_rank(walk.c.vector, tsquery)
+        statement = (select(walk.c.photo_id, walked)
+                     .where(walk.c.vector.op("@@")(tsquery), walked == once)
+                     .order_by(*order(walk.c.path)).limit(wanted))
+        found = [(pid, value) for pid, value in session.execute(statement)]
+        if len(found) < wanted:
+            return None  # a rare word, or all of the page's photos lie beyond the walk
+        page.extend(found)
+    return page
 
 
 def _similar_ranking(query: Query) -> list[tuple[int, float]] | None:
