@@ -53,10 +53,6 @@ DATE_WINDOW = 4
 #: one photo in fifty or more (`train`, one in thirteen, takes 1,341 for 100).
 WALK_ROWS = 50
 
-#: Photos having a ranked word twice or more, from which a page with its total ranks every match, counting them in
-#: the same scan, rather than ranking those photos and counting the matches after (search._repeated_often).
-REPEATED_OFTEN = 1000
-
 
 def search(library: Library, args: list[str], *, sort: str | None = None, limit: int | None = None,
            offset: int = 0, reverse: bool = False, total: bool = False) -> SearchResult:
@@ -203,15 +199,12 @@ class Planner:
                 .order_by(*order(matches.c.score, Photo.path))
             )
         else:
-            tiered = None
-            if not query.terms and not others and limit is not None and _one_lexeme(session, ranking) and not (
-                    total and _repeated_often(session, ranking)):
+            # One word alone, for a page: in tiers, without ranking every match. Not with the total, which reads
+            # every match anyway: ranking them in that scan costs about what counting them alone does.
+            if not total and not query.terms and not others and limit is not None and _one_lexeme(session, ranking):
                 tiered = _ranked_in_tiers(session, ranking, limit, reverse)
-            if tiered is not None:
-                if not total:
+                if tiered is not None:
                     return tiered, None
-                found = _PG_FTS.c.vector.op("@@")(_tsquery(ranking))
-                return tiered, session.scalar(select(func.count()).select_from(_PG_FTS).where(found))
             # The narrow table finds and scores the matches and holds the path that breaks ties (alembic
             # 0013): the photo's wide row is read only for the other terms' conditions.
             vector, tsquery = _PG_FTS.c.vector, _tsquery(ranking)
@@ -479,16 +472,6 @@ def _one_lexeme(session: Session, words) -> bool:
     """PostgreSQL: whether one group of words is a single lexeme to the full-text parser (`train`, not `high_speed`,
     which it reads as a phrase of two), so that its rank depends on how often that lexeme occurs alone."""
     return len(words.words) == 1 and session.scalar(select(func.numnode(_tsquery(words)))) == 1
-
-
-def _repeated_often(session: Session, words) -> bool:
-    """PostgreSQL: whether REPEATED_OFTEN photos or more have one lexeme twice or more (`gansu`, in the caption and
-    the place fields of 67,950 photos; not `train`). Their tier is ranked photo by photo, and a page with its total
-    then reads them twice (ranking them, then counting every match), where ranking every match counts them in
-    the same scan (`_ranked(total=True)`): 1.4 times as long for `gansu`. Reads at most REPEATED_OFTEN rows."""
-    found = select(literal_column("1")).where(
-        func.photo_fts_repeats(_PG_FTS.c.vector).op("@@")(_tsquery(words))).limit(REPEATED_OFTEN).subquery()
-    return (session.scalar(select(func.count()).select_from(found)) or 0) >= REPEATED_OFTEN
 
 
 def _ranked_in_tiers(session: Session, words, limit: int, reverse: bool) -> list[tuple[int, float | None]] | None:

@@ -198,8 +198,8 @@ def test_a_ranked_word_pages_as_ranking_every_match_does(cli, db_url, tmp_path, 
     forwards and reversed, past the first and past the end, is the same stretch of the whole ranked list with
     the same scores, and counts the same total, on both databases, for a word in a caption and a place field, a
     word found once everywhere, and a word PostgreSQL's parser reads as two (ranked every match, as before), with
-    and without the total (a word many photos have twice ranks every match when counting them too); and again
-    after the migration down and up."""
+    and without the total (with it, every match is ranked in the scan that counts them); and again after the
+    migration down and up."""
     from alembic import command
 
     from catalog import search
@@ -225,8 +225,6 @@ def test_a_ranked_word_pages_as_ranking_every_match_does(cli, db_url, tmp_path, 
         return page
 
     monkeypatch.setattr(search, "_ranked_in_tiers", spy)
-    # gobi, twice in five photos, is then "repeated often": a page with its total ranks every match
-    monkeypatch.setattr(search, "REPEATED_OFTEN", 3)
 
     def pages() -> dict:
         library = Library.open(db_url)
