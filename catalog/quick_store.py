@@ -23,7 +23,7 @@ None). tests/test_quick_store.py imports the same folders through both paths and
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from functools import lru_cache
@@ -398,7 +398,7 @@ def _row_values(row: dict, pairs: list[tuple[str, Callable[[Any], Any] | None]],
     return [row[name] if convert is None else convert(row[name]) for name, convert in pairs]
 
 
-def _values_of(rows: list[dict], made: list[dict[str, Any] | None], names: list[str],
+def _values_of(rows: list[dict], made: Sequence[dict[str, Any] | None], names: list[str],
                pairs: list[tuple[str, Callable[[Any], Any] | None]]) -> list:
     """What `_row_values` gives for each row (with its `made` values, or None), one row after another in a
     flat list, as a multi-row INSERT binds them: the same values, with the columns taken by one C call a row
