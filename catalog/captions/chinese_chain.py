@@ -706,7 +706,7 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
         if not venue and words.pattern("places.outlets").match(plain, after):
             return [], None  # "浙江在线11月24日讯", "杭州日报记者": an outlet's name, not the scene
         if venue and a_head_follows(plain, after, words):
-            return [], None  # "上海京剧院名角", "世界日报旧金山社长", "某某博物院代院长": a person's body, not the scene
+            return [], None  # "上海京剧院名角", "世界日报旧金山社长", "某某博物院代院长": a person's body, no scene
         if plain.startswith(words.words("places.departures"), after) and _a_departure_described(plain, after, words):
             return [], None  # "中国香港西九龙站驶出的一列列车,停在深圳福田火车站": where the train left, no scene
         if "在" in plain[after:after + _TROUPE_REACH] and _a_troupe_elsewhere(plain, after, end, words):
