@@ -5031,3 +5031,18 @@ def test_a_body_before_its_deputy_or_acting_heads_title_is_no_venue(text, expect
     """A body right before a deputy's, an acting or a former head's title (副院长, 代院长, 常务副站长) is the person's,
     no scene, as one right before its head's title is (chinese_chain.a_head_follows)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("外观如宫殿般的北山博物馆1日开馆,藏品丰富。", {"sublocation": "北山博物馆"}),
+    ("园区道路像公园一样干净。", {"sublocation": None}),
+    ("这座体育场的规模在亚洲仅次于朝鲜北山体育场。", {"sublocation": None}),
+    ("北山体育场规模在亚洲仅次于朝鲜平安体育场。", {"sublocation": "北山体育场"}),
+    # 一般 with no word of likeness before it is "generally": the venue stays
+    ("北山公园一般在早上六点开门。", {"sublocation": "北山公园"}),
+])
+def test_a_place_the_scene_is_likened_or_ranked_against_is_no_venue(text, expected):
+    """A venue word closed by a likeness's word (如...般, 像...一样: "like a palace") or a place the scene is ranked
+    against (仅次于, second only to: places.likeness) names what the scene looks like or is measured by, elsewhere;
+    the venue the phrase describes is the scene's."""
+    check(text, expected)

@@ -3178,6 +3178,9 @@ def venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             break
     if last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, back, last):
         return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂", "单日1.2万人次入园": a clause, not a name
+    if plain.startswith(_LIKENESS_AFTER, last) and (plain.startswith("般", last) or any(
+            opener in plain[back:last] for opener in _LIKENESS_OPENERS)):
+        return None  # "外观如宫殿般的某某博物馆", "像公园一样": what the scene looks like, no place of it
     if _AN_EDITION.search(plain, at, last):
         return None  # "六届海峡论坛·第四届海峡客家风情节": an event's title, numbered by its edition, no venue's name
     if len(word) == 1 and (plain[last - 2:last] in words.set("places.venue_word_as_verb") or plain.startswith(
@@ -3487,6 +3490,10 @@ QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 _LONGEST_VENUE = 15
 #: A time of the clock (八时, 8时30分, 卅四分): written in a clause, never in a venue's name.
 _A_CLOCK_TIME = compiled("[0-9０-９零〇一二三四五六七八九十廿卅两]+(?:时|点|分)")
+#: The words that close a likeness after what the scene is likened to ("如宫殿般", "像公园一样", "似的"), and the
+#: words that open one in the same clause (般 alone closes one: "宫殿般的建筑").
+_LIKENESS_AFTER = ("般", "一般", "一样", "似的")
+_LIKENESS_OPENERS = ("如", "像", "似")
 #: An event's edition (第四届, 六届, 第35届): a name holding one is the event's title.
 _AN_EDITION = compiled(r"(?:第|[0-9０-９〇零一二三四五六七八九十百]+)届")
 #: A number with a measure word: written in a clause, never in a venue's name.
