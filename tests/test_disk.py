@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 import tempfile
 from pathlib import Path
@@ -295,3 +296,35 @@ def test_sidecars_that_run_out_of_room_leave_no_half_written_sidecar(tmp_path):
     done = run_catalog("--db", catalogue, "export", "--format", "xmp")
     assert done.returncode == 0, done.stderr.decode()
     assert (photos / "p001.xmp").read_bytes().rstrip().endswith(b"</x:xmpmeta>")
+
+
+def test_a_write_of_many_photos_leaves_a_read_only_one_alone_and_writes_the_others(samples, tmp_path):
+    """`catalog write` replaces each file by a new one made in its folder, which the file's own permissions do not
+    guard: a picture made read-only (an original kept as it came, another user's file on a shared desk) was
+    rewritten like the rest, read-only again afterwards as if untouched. It is now refused and named, the
+    others are written, the hand-set value stays in the record, and once it is writable the same command
+    finishes the job. Root included: the refusal reads the permission bits, not only what root may do."""
+    db = tmp_path / "catalog.db"
+    photos = [samples / name for name in ("gansu-bullet-train.jpg", "hefei-aircraft.jpg", "tianwen2-probe.jpg")]
+    assert run_catalog("--db", db, "import", samples).returncode == 0
+    assert run_catalog("--db", db, "set", *photos, "city=Lhasa").returncode == 0
+    kept = photos[1]
+    kept.chmod(0o444)
+    before = kept.read_bytes(), kept.stat().st_ino
+    others = [photo.read_bytes() for photo in (photos[0], photos[2])]
+
+    result = run_catalog("--db", db, "write", *photos)
+    out, err = result.stdout.decode(), result.stderr.decode()
+    assert result.returncode == 1, err
+    assert f"FAILED {kept}: the file is read-only; make it writable (chmod u+w) to write it" in err
+    assert f"{photos[0]}: wrote" in out and f"{photos[2]}: wrote" in out and f"{kept}:" not in out
+    assert (kept.read_bytes(), kept.stat().st_ino) == before and stat.S_IMODE(kept.stat().st_mode) == 0o444
+    assert [photo.read_bytes() for photo in (photos[0], photos[2])] != others
+    assert "Traceback" not in err and integrity(db) == "ok"
+    shown = run_catalog("--db", db, "show", kept)
+    assert "Lhasa  [by hand]" in shown.stdout.decode()
+
+    kept.chmod(0o644)
+    again = run_catalog("--db", db, "write", *photos)
+    assert again.returncode == 0, again.stderr.decode()
+    assert f"{kept}: wrote" in again.stdout.decode() and kept.read_bytes() != before[0]
