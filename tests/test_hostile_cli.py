@@ -106,6 +106,38 @@ def test_a_sqlite_url_that_would_keep_nothing_is_refused_before_the_import(tmp_p
     assert "added" not in result.stdout.decode() + err
 
 
+@pytest.mark.parametrize("name", ["desk?.db", "100%41.db", "a?b=c%2F.db"], ids=["question-mark", "percent", "both"])
+def test_a_catalogue_whose_name_holds_a_question_mark_or_a_percent_is_one_catalogue(tmp_path, name):
+    """A catalogue path goes into a SQLAlchemy URL, which reads `?` as the start of options and `%41` as "A":
+    `import` (which writes a first catalogue without SQLAlchemy) made `desk?.db`, a search found its photos, and
+    every other command looked for `desk` ("there is no catalogue"), or for another existing file. Now every
+    command opens the file named."""
+    photos = _photos(tmp_path / "photos", 2)
+    path = tmp_path / name
+    assert run_catalog("--db", path, "import", photos, cwd=tmp_path).returncode == 0
+    for command in (["set", "1", "city=Lhasa"], ["show", "1"], ["credits"], ["search", "in:Lhasa"],
+                    ["search", "in:Lhasa", "--format", "json"], ["forget", "2"]):
+        result = run_catalog("--db", path, *command, cwd=tmp_path)
+        assert result.returncode == 0, (command, _output(result))
+        assert "there is no catalogue" not in _output(result)
+    assert [p.name for p in tmp_path.iterdir() if p.is_file() and not p.name.startswith(name)] == []
+    assert rows_digest(path)[0] == 1
+
+
+def test_a_sqlite_url_with_options_is_refused_not_ignored(tmp_path):
+    """`--db 'sqlite:////srv/news.db?mode=ro'`, asked for to keep the catalogue from being written, printed a
+    warning from SQLAlchemy's insides and opened the file for writing all the same: `set` changed it."""
+    path = _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "photos", 2))
+    before = rows_digest(path)
+    for command in (["set", "1", "city=Lhasa"], ["search"], ["import", tmp_path / "photos"]):
+        result = run_catalog("--db", f"sqlite:///{path}?mode=ro", *command, cwd=tmp_path)
+        assert result.returncode == 1, (command, _output(result))
+        assert f"Error: 'sqlite:///{path}?mode=ro': a SQLite URL takes no options (mode); give the file path " \
+               "alone" in _output(result)
+        assert "Warning" not in _output(result) and "Traceback" not in _output(result)
+    assert rows_digest(path) == before
+
+
 @pytest.fixture(scope="module")
 def five_photos(tmp_path_factory):
     """Five photos, the first three dated by their captions."""
