@@ -337,6 +337,29 @@ def test_a_socket_or_a_folder_or_a_huge_file_given_as_a_text_is_named_at_once(fi
     assert rows_digest(five_photos) == before
 
 
+@pytest.mark.parametrize("args", [
+    ["import", ""],
+    ["import", "PHOTOS", ""],
+    ["import", "PHOTOS", "--captions", ""],
+    ["watch", ""],
+    ["link", ""],
+    ["kill", "--advisory", ""],
+], ids=["import", "import-beside", "captions", "watch", "link", "advisory"])
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(five_photos, tmp_path, args):
+    """Python reads "" as the current folder: `catalog import "$WIRES"` or `catalog watch "$HOTFOLDER"` with the
+    variable unset imported, or watched for ever, whatever folder the command ran in, and `--captions ""`
+    imported with no captions, silently. Each is a usage error now, as `ls ""` is, the catalogue unchanged."""
+    before = rows_digest(five_photos)
+    stray = tmp_path / "here"
+    stray.mkdir()
+    (stray / "stray.jpg").write_bytes(press_jpeg(7))
+    args = [str(five_photos.parent / "photos") if arg == "PHOTOS" else arg for arg in args]
+    result = run_catalog("--db", five_photos, *args, cwd=stray, timeout=30)
+    assert result.returncode == 2, _output(result)
+    assert "an empty path names no file or folder (is a shell variable unset?)" in _output(result)
+    assert rows_digest(five_photos) == before
+
+
 def test_a_captions_file_in_another_encoding_names_the_byte(five_photos, tmp_path):
     """A captions CSV saved by a spreadsheet in its Windows code page was refused with Python's "'utf-8' codec
     can't decode byte 0xe9 in position 37: invalid continuation byte"; now in the words the rules file uses."""
