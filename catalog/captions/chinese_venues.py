@@ -360,7 +360,18 @@ def _kind_signals(plain: str, name: str, start: int, end: int, word: str, words:
         signals.append("natural_word")
     if word.endswith(_STREETS):
         signals.append("street_word")
+    if word in words.set("places.own_kinds") and len(name) - len(word) >= 2 and "place_name" not in signals and (
+            not _a_kind_of_place(name, words)):
+        signals.append("own_kind")  # "某某渔港", "某某站": named for itself; not a city (香港, 连云港) nor a kind
+        # of place ("加油站")
     return signals
+
+
+def _a_kind_of_place(name: str, words: Words) -> bool:
+    """Whether a name is a kind of place, no place of its own (chinese_chain.generic_venue: "加油站", "口袋公园")."""
+    from catalog.captions.chinese_chain import generic_venue
+
+    return generic_venue(name, words)
 
 
 def _plain_name(name: str, body: str, words: Words) -> bool:
