@@ -16,8 +16,9 @@ import os
 import re
 from pathlib import Path
 
-from catalog.errors import CatalogError, NotFound, UsageError, read_at_most, utf8_text
+from catalog.errors import UsageError, utf8_text
 from catalog.records import CAPTION_CONTROL, CaptionInput
+from catalog.textfiles import read_text_file
 
 
 class Captions:
@@ -69,13 +70,7 @@ class Captions:
 def load_captions_file(path: str) -> Captions:
     """Captions from a CSV (`file,caption`) or a text/Markdown file of `File: NAME` paragraphs (see above)."""
     source = Path(path)
-    try:
-        with open(source, "rb") as handle:
-            raw = read_at_most(handle, f"captions file {path}")
-    except FileNotFoundError as error:
-        raise NotFound(f"captions file {path} does not exist") from error
-    except OSError as error:
-        raise CatalogError(f"captions file {path} cannot be read: {error.strerror or error}") from error
+    raw = read_text_file(path, f"captions file {path}")
     content = CAPTION_CONTROL.sub("", utf8_text(raw, f"captions file {path}",
                                          "save it as UTF-8 (a spreadsheet's 'CSV UTF-8')"))
     captions: dict[str, CaptionInput] = {}

@@ -52,7 +52,19 @@ def resolve_url(db: str | None) -> str:
     db = db or os.environ.get("CATALOG_DB") or DEFAULT_DB
     if "://" in db:
         return db
-    return f"sqlite:///{Path(db).expanduser().absolute()}"
+    return f"sqlite:///{_url_escaped(str(Path(db).expanduser().absolute()))}"
+
+
+def _url_escaped(text: str) -> str:
+    """A file path as the path of a SQLAlchemy URL, which reads `?` as the start of options and `%XX` as an
+    escape: a catalogue named `desk?.db` or `100%.db` was made by the quick import under its own name and then
+    looked for by every other command at `desk` or `100` followed by another byte.
+
+    >>> from sqlalchemy.engine import make_url
+    >>> make_url("sqlite:///" + _url_escaped("/srv/100%41 desk?.db")).database
+    '/srv/100%41 desk?.db'
+    """
+    return text.replace("%", "%25").replace("?", "%3F")
 
 
 def parse_url(url: str) -> URL:
@@ -79,6 +91,11 @@ def parse_url(url: str) -> URL:
         named = parsed.host + (f"/{parsed.database}" if parsed.database else "")
         raise DatabaseError(f"{url!r} is not a SQLite URL: a file takes three slashes (sqlite:///{named} here, "
                             f"sqlite:////srv/{named} from the root), or give the file path alone")
+    if parsed.get_backend_name() == "sqlite" and parsed.query:
+        # SQLAlchemy's SQLite driver drops them with a warning: sqlite:///news.db?mode=ro, asked for to keep the
+        # catalogue from being written, opened it for writing all the same and `set` changed it.
+        raise DatabaseError(f"{url!r}: a SQLite URL takes no options ({'&'.join(parsed.query)}); give the file "
+                            "path alone (commands that only read, such as search, never write the catalogue)")
     return parsed
 
 
@@ -138,7 +155,8 @@ def _sqlite_engine(url: str, *, readonly: bool, tuning: SqliteTuning) -> Engine:
     connect_args: dict = {"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None, "check_same_thread": False,
                           "cached_statements": tuning.statements}
     if readonly and path is not None:
-        url = f"sqlite:///file:{path}?mode=ro&uri=true"
+        uri = "file:" + str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")  # SQLite's URI
+        url = f"sqlite:///{_url_escaped(uri)}?mode=ro&uri=true"  # inside SQLAlchemy's URL
         if not os.access(path.parent, os.W_OK) and not path.with_name(path.name + "-shm").exists():
             # In a folder this user cannot write (a share, an archive disc) SQLite cannot make the WAL index
             # beside the file, and then refuses even to read it; nothing writes it through this folder, so

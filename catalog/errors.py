@@ -145,9 +145,14 @@ def read_at_most(handle, what: str, limit: int = TEXT_LIMIT, error: type[Catalog
     """
     raw = handle.read(limit + 1)
     if len(raw) > limit:
-        size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
-        raise error(f"{what} is larger than any text of its kind (over {size}); nothing was read from it")
+        raise error(too_large(what, limit))
     return raw
+
+
+def too_large(what: str, limit: int = TEXT_LIMIT) -> str:
+    """What is said of a text over `limit` bytes (read_at_most; catalog.textfiles before reading any)."""
+    size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
+    return f"{what} is larger than any text of its kind (over {size}); nothing was read from it"
 
 
 def utf8_text(raw: bytes, what: str, then: str, error: type[CatalogError] = CatalogError) -> str:

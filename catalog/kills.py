@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 
-from catalog.errors import CatalogError, NotFound, UsageError
+from catalog.errors import CatalogError, UsageError
 from catalog.models import Kill, Photo
 from catalog.patterns import compiled
 
@@ -191,11 +191,14 @@ def _kill(library: Library, photos: list[Photo], reason: str, origin: str, advis
 
 def kill_advisory(library: Library, path: str) -> KillReport:
     """Kill the catalogued photos an advisory file names (by transmission reference or file name)."""
+    import io
+
+    from catalog.textfiles import open_text_file
+
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
+        with io.TextIOWrapper(open_text_file(path, f"advisory file {path}"), encoding="utf-8",
+                              errors="replace") as handle:
             text = handle.read(1_000_000)
-    except FileNotFoundError:
-        raise NotFound(f"advisory file {path} does not exist") from None
     except OSError as error:
         raise CatalogError(f"advisory file {path} cannot be read: {error.strerror or error}") from None
     advisory = read_advisory(text)

@@ -30,7 +30,6 @@ from catalog.errors import (
     ReadOnlyCatalogue,
     UsageError,
     is_damaged,
-    read_at_most,
     utf8_text,
 )
 from catalog.models import Photo, Setting
@@ -150,14 +149,9 @@ class Library:
             self.set_setting("rules", None)
             return
         from catalog.captions.rules import load_rules
+        from catalog.textfiles import read_text_file
 
-        try:
-            with open(path, "rb") as handle:
-                raw = read_at_most(handle, f"rules file {path}")
-        except FileNotFoundError:
-            raise NotFound(f"rules file {path} does not exist") from None
-        except OSError as error:
-            raise CatalogError(f"rules file {path} cannot be read: {error.strerror or error}") from None
+        raw = read_text_file(path, f"rules file {path}")
         content = utf8_text(raw, f"rules file {path}", "save it as UTF-8")  # as a --rules file is read
         load_rules(text=content, origin=path)  # refuse a bad file before storing it
         self.set_setting("rules", content)

@@ -29,7 +29,8 @@ Rules, each for a reason:
   none at all; HEIF is read-only. For those, `catalog export --format xmp` writes a sidecar instead.
 * The new file is made in the photo's folder and replaces it with os.replace, so a reader sees the old file or
   the new one, never half of one; before that, the image data (every segment but APPn/COM, and the scan) is
-  checked to be byte-identical. A file changed since it was imported is refused: the catalogue is older.
+  checked to be byte-identical. A file changed since it was imported is refused: the catalogue is older. So is
+  a read-only file: replacing it would override the protection its permissions give it.
 * A dry run makes the new file in memory and runs every check a real write runs: what it promises, `write`
   does, and what `write` would refuse, it refuses.
 """
@@ -219,6 +220,12 @@ def read_unchanged(photo) -> tuple[bytes, os.stat_result]:
         raise WriteRefused("this is not a plain file (a folder or a device, perhaps); nothing was written")
     if info.st_size != photo.size or info.st_mtime_ns != photo.mtime_ns:
         raise WriteRefused("the file changed since it was imported; `catalog import` it first, then write")
+    if not info.st_mode & 0o222 or not os.access(photo.file_path, os.W_OK):
+        # Replacing a file is a change of its folder, which the file's own permissions do not guard: a picture
+        # someone made read-only (an original kept as it came, another user's file on a shared desk) was
+        # rewritten all the same. Lightroom and the taggers refuse it; so does catalog.
+        raise WriteRefused("the file is read-only; make it writable (chmod u+w) to write it, or "
+                           "`catalog export --format xmp` writes a sidecar and leaves the file as it is")
     with open(photo.file_path, "rb") as handle:
         data = handle.read()
     file_format, reason = sniff(data[:64])

@@ -17,6 +17,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 #: Address space a whole import may use (the reader never decodes pixels; a decoded 40,000 x 40,000 RGBA
@@ -93,6 +95,39 @@ def integrity(path: str | Path) -> str:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
     finally:
         conn.close()
+
+
+def unprivileged(folder: Path) -> dict:
+    """run_catalog (or start_catalog) options under which file permissions apply, even to root.
+
+    Root ignores permission bits because it holds CAP_DAC_OVERRIDE (and friends). The child drops those
+    from its capability bounding set before it runs Python, so the root user it still is (and can still run
+    the interpreter in /root) is held to the permissions like anyone else. Elsewhere nothing needs doing.
+    """
+    options = {"cwd": folder, "env": environment(PYTHONDONTWRITEBYTECODE="1")}
+    if os.geteuid() != 0:
+        return options
+
+    def drop() -> None:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        for capability in OVERRIDING_CAPABILITIES:
+            if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+                raise OSError(ctypes.get_errno(), "cannot drop a capability")
+
+    script = f"echo > {folder}/probe && chmod 444 {folder}/probe && echo x >> {folder}/probe"
+    probe = subprocess.run(["sh", "-c", script], check=False, preexec_fn=drop, capture_output=True)
+    (folder / "probe").unlink(missing_ok=True)
+    if probe.returncode == 0:
+        pytest.skip("running as root and cannot give up the power to ignore permissions, so they cannot bite")
+    options["preexec_fn"] = drop
+    return options
+
+
+PR_CAPBSET_DROP = 24
+#: CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER: what lets root write where permissions say no.
+OVERRIDING_CAPABILITIES = (1, 2, 3)
 
 
 #: Runs first in a gated catalog process (installed as sitecustomize.py): at each named moment of an import

@@ -5006,6 +5006,47 @@ def test_a_small_city_abroad_read_in_another_countrys_scene(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("春节期间,副市长走访城区十二所宫庙,向信众拜年。", {"sublocation": None}),
+    ("开学首日,全区各大中小学举行升旗仪式。", {"sublocation": None}),
+    ("毕业典礼后,学生们告别母校,奔向人生下一站。", {"sublocation": None}),
+    ("市长说,这座新馆将带领城市迈向下一个里程碑。", {"sublocation": None}),
+    # a number or 大 that is part of the name stays in it
+    ("游客在八大处公园登山。", {"sublocation": "八大处公园"}),
+    ("村民在八家户村广场跳舞。", {"sublocation": "八家户村广场"}),
+])
+def test_places_counted_are_no_venue(text, expected):
+    """A run read as a venue's name that holds a count of places (十二所, 几个), of kinds (各大, 两大) or the next of a
+    sequence (下一站, 下一个) names many places or none: no venue is read from it (chinese_chain._PLACES_COUNTED)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("工人随即把文物交给北山博物院代院长王大明博士。", {"sublocation": None}),
+    ("北山博物院副院长王大明在仪式上致辞。", {"sublocation": None}),
+    ("晨光日报北山记者站常务副站长王大明致辞。", {"sublocation": None}),
+    # a word of position after the venue, then no title: the venue stays
+    ("游客在北山博物院前广场拍照。", {"sublocation": "北山博物院前广场"}),
+])
+def test_a_body_before_its_deputy_or_acting_heads_title_is_no_venue(text, expected):
+    """A body right before a deputy's, an acting or a former head's title (副院长, 代院长, 常务副站长) is the person's,
+    no scene, as one right before its head's title is (chinese_chain.a_head_follows)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("外观如宫殿般的北山博物馆1日开馆,藏品丰富。", {"sublocation": "北山博物馆"}),
+    ("园区道路像公园一样干净。", {"sublocation": None}),
+    ("这座体育场的规模在亚洲仅次于朝鲜北山体育场。", {"sublocation": None}),
+    ("北山体育场规模在亚洲仅次于朝鲜平安体育场。", {"sublocation": "北山体育场"}),
+    # 一般 with no word of likeness before it is "generally": the venue stays
+    ("北山公园一般在早上六点开门。", {"sublocation": "北山公园"}),
+])
+def test_a_place_the_scene_is_likened_or_ranked_against_is_no_venue(text, expected):
+    """A venue word closed by a likeness's word (如...般, 像...一样: "like a palace") or a place the scene is ranked
+    against (仅次于, second only to: places.likeness) names what the scene looks like or is measured by, elsewhere;
+    the venue the phrase describes is the scene's."""
+
+
     ("这是5月8日在越南南部航拍的芹苴渔港,渔船整齐排列。", {"sublocation": "芹苴渔港", "country": "越南"}),
     ("这是9月3日在智利北部拍摄的伊基克渔港,海鸥在船间盘旋。", {"sublocation": "伊基克渔港"}),
     ("6月1日,江苏南京,南京火车南站售票大厅排起长队。", {"sublocation": "南京火车南站", "city": "南京"}),

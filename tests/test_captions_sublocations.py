@@ -2042,3 +2042,25 @@ def test_only_sentences_holding_a_name_written_twice_are_read_for_a_venue_named_
     assert sorted(_marked_words_twice(text)) == ["1939", "Quorva", "The"]
     assert _marked_words_twice("Boats rest at the pier. Boats at dusk.") == ["Boats"]
     assert _marked_words_twice("boats rest at the pier at dusk") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person's name, "of" and their home or their body opening the sentence: theirs, not the scene; a venue the
+    # sentence places the scene in is taken instead
+    ("Marta Quorvik of Lindow River with her two sons outside the Quorva showground after the flood.",
+     "Quorva showground"),
+    ("Pastor Jonah Wexley of Lindow Community Church hands over a cheque for the shelter.", None),
+    ("Coach Ana Brelt of Marrow Valley High School and her team wait at Quorva Field.", "Quorva Field"),
+    # whichever reader gives it: a line of places opened by a person's name
+    ("Meet Dora Lindqvist of Tanauan, Batangas. At the market she weighs the fresh fish.", None),
+    # a venue's own word before "of" is the venue's name, a body's noun a body's: both stay
+    ("House of the Quorvan Guilds in Riga at dusk.", "House of the Quorvan Guilds"),
+    ("Palace of Marrow Culture, lit for the new year.", "Palace of Marrow Culture"),
+    # after "the" or a preposition it is no person's name: a room of a palace
+    ("Pilgrims gather in the Sala Quorvina of the Lindt Palace.", "Sala Quorvina of the Lindt Palace"),
+])
+def test_a_persons_name_and_of_opening_the_sentence(text, expected):
+    """`place_chains.a_person_of_a_place`: a subject read as one venue's name, "<a person's name> of <a place>", is
+    the person's place (a member's, as after a titled name), not the scene; `a_persons_place` leaves out such a
+    sublocation whichever reader gave it."""
+    assert sublocation(text) == expected

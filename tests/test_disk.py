@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 import tempfile
 from pathlib import Path
@@ -26,7 +27,7 @@ from catalog import db, quick_store
 from catalog.cli import main
 from catalog.cli.base import LazyLibrary
 from catalog.library import Library
-from tests.cli_process import catalog_command, environment, integrity, rows_digest, run_catalog
+from tests.cli_process import catalog_command, environment, integrity, rows_digest, run_catalog, unprivileged
 from tests.image_bytes import press_jpeg
 
 
@@ -186,7 +187,7 @@ def test_a_read_only_catalogue_is_a_clear_error_and_is_left_alone(shared_folder,
     path, more = _read_only_catalogue(shared_folder, file_mode=file_mode, folder_mode=folder_mode)
     before = _digest_of(path)
 
-    result = run_catalog("--db", path, "import", more, **_unprivileged(shared_folder))
+    result = run_catalog("--db", path, "import", more, **unprivileged(shared_folder))
 
     err = result.stderr.decode()
     assert result.returncode == 1, err
@@ -197,7 +198,7 @@ def test_a_read_only_catalogue_is_a_clear_error_and_is_left_alone(shared_folder,
 
 def test_a_read_only_catalogue_can_still_be_searched(shared_folder):
     path, _ = _read_only_catalogue(shared_folder, file_mode=0o444, folder_mode=0o555)
-    result = run_catalog("--db", path, "search", "--format", "paths", **_unprivileged(shared_folder))
+    result = run_catalog("--db", path, "search", "--format", "paths", **unprivileged(shared_folder))
     assert result.returncode == 0, result.stderr.decode()
     assert len(result.stdout.splitlines()) == 3
 
@@ -215,39 +216,6 @@ def _digest_of(path: Path) -> tuple:
         path.parent.chmod(modes[1])
 
 
-def _unprivileged(folder: Path) -> dict:
-    """run_catalog options under which file permissions apply, even to root.
-
-    Root ignores permission bits because it holds CAP_DAC_OVERRIDE (and friends). The child drops those
-    from its capability bounding set before it runs Python, so the root user it still is (and can still run
-    the interpreter in /root) is held to the permissions like anyone else. Elsewhere nothing needs doing.
-    """
-    options = {"cwd": folder, "env": environment(PYTHONDONTWRITEBYTECODE="1")}
-    if os.geteuid() != 0:
-        return options
-
-    def drop() -> None:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        for capability in OVERRIDING_CAPABILITIES:
-            if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
-                raise OSError(ctypes.get_errno(), "cannot drop a capability")
-
-    script = f"echo > {folder}/probe && chmod 444 {folder}/probe && echo x >> {folder}/probe"
-    probe = subprocess.run(["sh", "-c", script], check=False, preexec_fn=drop, capture_output=True)
-    (folder / "probe").unlink(missing_ok=True)
-    if probe.returncode == 0:
-        pytest.skip("running as root and cannot give up the power to ignore permissions, so they cannot bite")
-    options["preexec_fn"] = drop
-    return options
-
-
-PR_CAPBSET_DROP = 24
-#: CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER: what lets root write where permissions say no.
-OVERRIDING_CAPABILITIES = (1, 2, 3)
-
-
 def test_a_new_catalogue_in_a_read_only_folder_is_a_clear_error(shared_folder):
     folder = shared_folder / "archive"
     folder.mkdir()
@@ -256,7 +224,7 @@ def test_a_new_catalogue_in_a_read_only_folder_is_a_clear_error(shared_folder):
     photos.mkdir()
     (photos / "one.jpg").write_bytes(press_jpeg(1))
     photos.chmod(0o755)
-    result = run_catalog("--db", folder / "catalog.db", "import", photos, **_unprivileged(shared_folder))
+    result = run_catalog("--db", folder / "catalog.db", "import", photos, **unprivileged(shared_folder))
     assert result.returncode == 1
     assert result.stderr.decode().strip() == (
         f"Error: cannot make a catalogue at {folder / 'catalog.db'}: the folder {folder} is read-only")
@@ -328,3 +296,35 @@ def test_sidecars_that_run_out_of_room_leave_no_half_written_sidecar(tmp_path):
     done = run_catalog("--db", catalogue, "export", "--format", "xmp")
     assert done.returncode == 0, done.stderr.decode()
     assert (photos / "p001.xmp").read_bytes().rstrip().endswith(b"</x:xmpmeta>")
+
+
+def test_a_write_of_many_photos_leaves_a_read_only_one_alone_and_writes_the_others(samples, tmp_path):
+    """`catalog write` replaces each file by a new one made in its folder, which the file's own permissions do not
+    guard: a picture made read-only (an original kept as it came, another user's file on a shared desk) was
+    rewritten like the rest, read-only again afterwards as if untouched. It is now refused and named, the
+    others are written, the hand-set value stays in the record, and once it is writable the same command
+    finishes the job. Root included: the refusal reads the permission bits, not only what root may do."""
+    db = tmp_path / "catalog.db"
+    photos = [samples / name for name in ("gansu-bullet-train.jpg", "hefei-aircraft.jpg", "tianwen2-probe.jpg")]
+    assert run_catalog("--db", db, "import", samples).returncode == 0
+    assert run_catalog("--db", db, "set", *photos, "city=Lhasa").returncode == 0
+    kept = photos[1]
+    kept.chmod(0o444)
+    before = kept.read_bytes(), kept.stat().st_ino
+    others = [photo.read_bytes() for photo in (photos[0], photos[2])]
+
+    result = run_catalog("--db", db, "write", *photos)
+    out, err = result.stdout.decode(), result.stderr.decode()
+    assert result.returncode == 1, err
+    assert f"FAILED {kept}: the file is read-only; make it writable (chmod u+w) to write it" in err
+    assert f"{photos[0]}: wrote" in out and f"{photos[2]}: wrote" in out and f"{kept}:" not in out
+    assert (kept.read_bytes(), kept.stat().st_ino) == before and stat.S_IMODE(kept.stat().st_mode) == 0o444
+    assert [photo.read_bytes() for photo in (photos[0], photos[2])] != others
+    assert "Traceback" not in err and integrity(db) == "ok"
+    shown = run_catalog("--db", db, "show", kept)
+    assert "Lhasa  [by hand]" in shown.stdout.decode()
+
+    kept.chmod(0o644)
+    again = run_catalog("--db", db, "write", *photos)
+    assert again.returncode == 0, again.stderr.decode()
+    assert f"{kept}: wrote" in again.stdout.decode() and kept.read_bytes() != before[0]

@@ -13,10 +13,10 @@ import subprocess
 import pytest
 from PIL import Image
 
-from tests.cli_process import capped, catalog_command, environment, rows_digest, run_catalog
+from tests.cli_process import capped, catalog_command, environment, rows_digest, run_catalog, unprivileged
 from tests.conftest import IMAGES
 from tests.image_bytes import press_jpeg
-from tests.test_disk import _catalogue_at, _photos, _unprivileged, shared_folder  # noqa: F401 - a fixture
+from tests.test_disk import _catalogue_at, _photos, shared_folder  # noqa: F401 - a fixture
 
 
 def _output(result) -> str:
@@ -35,7 +35,7 @@ def test_an_unreadable_folder_named_beside_others_fails_alone(shared_folder):  #
     unreadable.write_bytes(press_jpeg(6))
     locked.chmod(0o000)
     unreadable.chmod(0o000)
-    options = _unprivileged(shared_folder)
+    options = unprivileged(shared_folder)
 
     for _ in range(2):  # the second time, through the path that finds nothing changed
         result = run_catalog("--db", shared_folder / "catalog.db", "import", photos, locked, unreadable,
@@ -104,6 +104,38 @@ def test_a_sqlite_url_that_would_keep_nothing_is_refused_before_the_import(tmp_p
     assert "Traceback" not in err and "something went wrong" not in err, err
     assert f"Error: {message}" in err, err
     assert "added" not in result.stdout.decode() + err
+
+
+@pytest.mark.parametrize("name", ["desk?.db", "100%41.db", "a?b=c%2F.db"], ids=["question-mark", "percent", "both"])
+def test_a_catalogue_whose_name_holds_a_question_mark_or_a_percent_is_one_catalogue(tmp_path, name):
+    """A catalogue path goes into a SQLAlchemy URL, which reads `?` as the start of options and `%41` as "A":
+    `import` (which writes a first catalogue without SQLAlchemy) made `desk?.db`, a search found its photos, and
+    every other command looked for `desk` ("there is no catalogue"), or for another existing file. Now every
+    command opens the file named."""
+    photos = _photos(tmp_path / "photos", 2)
+    path = tmp_path / name
+    assert run_catalog("--db", path, "import", photos, cwd=tmp_path).returncode == 0
+    for command in (["set", "1", "city=Lhasa"], ["show", "1"], ["credits"], ["search", "in:Lhasa"],
+                    ["search", "in:Lhasa", "--format", "json"], ["forget", "2"]):
+        result = run_catalog("--db", path, *command, cwd=tmp_path)
+        assert result.returncode == 0, (command, _output(result))
+        assert "there is no catalogue" not in _output(result)
+    assert [p.name for p in tmp_path.iterdir() if p.is_file() and not p.name.startswith(name)] == []
+    assert rows_digest(path)[0] == 1
+
+
+def test_a_sqlite_url_with_options_is_refused_not_ignored(tmp_path):
+    """`--db 'sqlite:////srv/news.db?mode=ro'`, asked for to keep the catalogue from being written, printed a
+    warning from SQLAlchemy's insides and opened the file for writing all the same: `set` changed it."""
+    path = _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "photos", 2))
+    before = rows_digest(path)
+    for command in (["set", "1", "city=Lhasa"], ["search"], ["import", tmp_path / "photos"]):
+        result = run_catalog("--db", f"sqlite:///{path}?mode=ro", *command, cwd=tmp_path)
+        assert result.returncode == 1, (command, _output(result))
+        assert f"Error: 'sqlite:///{path}?mode=ro': a SQLite URL takes no options (mode); give the file path " \
+               "alone" in _output(result)
+        assert "Warning" not in _output(result) and "Traceback" not in _output(result)
+    assert rows_digest(path) == before
 
 
 @pytest.fixture(scope="module")
@@ -228,6 +260,103 @@ def test_a_text_that_never_ends_is_refused_not_read_until_memory_runs_out(five_p
     assert "/dev/zero is larger than any text of its kind" in _output(result) or \
         "standard input is larger than any text of its kind" in _output(result), _output(result)
     assert "went wrong" not in _output(result) and "Traceback" not in _output(result)
+    assert rows_digest(five_photos) == before
+
+
+TEXT_FILE_COMMANDS = [
+    ["import", "PHOTOS", "--captions", "{file}"],
+    ["link", "{file}"],
+    ["rules", "--set", "{file}"],
+    ["kill", "--advisory", "{file}"],
+]
+TEXT_FILE_IDS = ["captions", "link", "rules-set", "advisory"]
+
+
+def _text_file_args(args: list[str], five_photos, file) -> list[str]:
+    return [str(five_photos.parent / "photos") if arg == "PHOTOS" else arg.replace("{file}", str(file))
+            for arg in args]
+
+
+@pytest.mark.parametrize("args", TEXT_FILE_COMMANDS, ids=TEXT_FILE_IDS)
+def test_a_named_pipe_with_no_writer_says_it_waits_and_ctrl_c_ends_the_wait(five_photos, tmp_path, args):
+    """A captions file, article, rules file or advisory that is a named pipe nobody writes to made the command
+    wait in silence, for ever, as if it had hung. It waits as `cat` would (a script may be about to write the
+    pipe) but says so, and Ctrl-C ends the wait with nothing changed; a pipe written meanwhile is read."""
+    import os
+    import select
+    import signal
+
+    from tests.cli_process import start_catalog
+
+    before = rows_digest(five_photos)
+    pipe = tmp_path / "captions.csv"
+    os.mkfifo(pipe)
+    child = start_catalog("--db", five_photos, *_text_file_args(args, five_photos, pipe),
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        ready, _, _ = select.select([child.stderr], [], [], 60)  # main said nothing here, ever
+        said = child.stderr.readline().decode() if ready else "(nothing in 60 s)"
+        assert said == f"catalog: waiting for a program to write to {pipe} (a named pipe); Ctrl-C stops…\n"
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
+    assert child.returncode == 130, err.decode()
+    assert "Traceback" not in err.decode() and "went wrong" not in err.decode()
+    assert rows_digest(five_photos) == before
+
+
+@pytest.mark.parametrize("args", TEXT_FILE_COMMANDS, ids=TEXT_FILE_IDS)
+def test_a_socket_or_a_folder_or_a_huge_file_given_as_a_text_is_named_at_once(five_photos, tmp_path, args):
+    """A socket given where a text file is expected was "cannot be read: No such device or address"; a folder
+    "cannot be read: Is a directory" for some commands; a file of gigabytes was read to 64 MB before being
+    refused. Each is now named for what it is before anything is read, the catalogue unchanged."""
+    import socket
+
+    before = rows_digest(five_photos)
+    listening = socket.socket(socket.AF_UNIX)
+    listening.bind(str(tmp_path / "s.csv"))
+    huge = tmp_path / "huge.csv"
+    with open(huge, "wb") as handle:
+        handle.truncate(100 * 1024 ** 3)  # sparse: 100 GB that take no room
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    try:
+        for file, said in ((tmp_path / "s.csv", "is a socket, not a file"),
+                           (huge, "is larger than any text of its kind (over 64 MB); nothing was read from it"),
+                           (folder, "is a")):
+            result = run_catalog("--db", five_photos, *_text_file_args(args, five_photos, file), timeout=60,
+                                 memory=256 * 1024 * 1024)
+            out = _output(result)
+            assert result.returncode in (1, 2) and f"{file.name}" in out and said in out, out
+            assert "Traceback" not in out and "went wrong" not in out and "No such device" not in out, out
+    finally:
+        listening.close()
+    assert rows_digest(five_photos) == before
+
+
+@pytest.mark.parametrize("args", [
+    ["import", ""],
+    ["import", "PHOTOS", ""],
+    ["import", "PHOTOS", "--captions", ""],
+    ["watch", ""],
+    ["link", ""],
+    ["kill", "--advisory", ""],
+], ids=["import", "import-beside", "captions", "watch", "link", "advisory"])
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(five_photos, tmp_path, args):
+    """Python reads "" as the current folder: `catalog import "$WIRES"` or `catalog watch "$HOTFOLDER"` with the
+    variable unset imported, or watched for ever, whatever folder the command ran in, and `--captions ""`
+    imported with no captions, silently. Each is a usage error now, as `ls ""` is, the catalogue unchanged."""
+    before = rows_digest(five_photos)
+    stray = tmp_path / "here"
+    stray.mkdir()
+    (stray / "stray.jpg").write_bytes(press_jpeg(7))
+    args = [str(five_photos.parent / "photos") if arg == "PHOTOS" else arg for arg in args]
+    result = run_catalog("--db", five_photos, *args, cwd=stray, timeout=30)
+    assert result.returncode == 2, _output(result)
+    assert "an empty path names no file or folder (is a shell variable unset?)" in _output(result)
     assert rows_digest(five_photos) == before
 
 

@@ -190,3 +190,78 @@ def test_places_with_a_term_are_the_same_through_the_migration_both_ways(cli, db
     _alembic(db_url, command.upgrade, "head")
     assert not postgres or has_index()
     assert trees() == before
+
+
+def test_a_ranked_word_pages_as_ranking_every_match_does(cli, db_url, tmp_path, monkeypatch):
+    """One word by relevance: PostgreSQL ranks the photos that have it twice or more and reads the ones that have it
+    once in path order (they tie on ts_rank's lowest score; alembic 0015, search._ranked_in_tiers). Every page,
+    forwards and reversed, past the first and past the end, is the same stretch of the whole ranked list with
+    the same scores, and counts the same total, on both databases, for a word in a caption and a place field, a
+    word found once everywhere, and a word PostgreSQL's parser reads as two (ranked every match, as before), with
+    and without the total (with it, every match is ranked in the scan that counts them); and again after the
+    migration down and up, which analyses the table, so that words many photos have twice rank every match."""
+    from alembic import command
+
+    from catalog import search
+    from catalog.library import Library
+    from tests.test_migrations_safety import _alembic
+
+    folder = tmp_path / "in"
+    times = [1, 2, 1, 3, 1, 0, 1, 2, 1, 1, 3, 1, 0, 1]  # paths and occurrences in different orders
+    for index, count in enumerate(times):
+        words = " ".join(["train"] * count) or "bus"
+        iptc = {"Iptc.Application2.Caption": f"A {words} crosses the Gobi in high_speed. (Photo/Li Ming)"}
+        if index % 3 == 0:
+            iptc["Iptc.Application2.City"] = "Gobi"
+        name = f"{'zyxwvutsrqponm'[index]}{index:02d}.jpg"
+        jpeg_with_metadata(folder / name, color=(15 * index, 100, 110), iptc=iptc)
+    assert cli("import", str(folder)).exit_code == 0
+    tiers: list[tuple[str, bool]] = []  # (word, whether the page came from the tiers)
+    ranked_in_tiers = search._ranked_in_tiers
+
+    def spy(session, words, *rest):
+        page = ranked_in_tiers(session, words, *rest)
+        tiers.append((words.text, page is not None))
+        return page
+
+    monkeypatch.setattr(search, "_ranked_in_tiers", spy)
+
+    def pages() -> dict:
+        library = Library.open(db_url)
+        found = {}
+        try:
+            for word in ("train", "gobi", "crosses", "high_speed", "yak"):
+                whole = library.search([word])
+                ranked = [(hit.photo.path, hit.score) for hit in whole.hits]
+                found[word] = ranked
+                for limit, offset, reverse in ((3, 0, False), (4, 2, False), (3, 0, True), (5, 9, True),
+                                               (2, 40, False), (20, 0, False)):
+                    order = list(reversed(ranked)) if reverse else ranked
+                    for total in (False, True):
+                        page = library.search([word], limit=limit, offset=offset, reverse=reverse, total=total)
+                        assert [(hit.photo.path, hit.score) for hit in page.hits] == order[offset:offset + limit], (
+                            word, limit, offset, reverse, total)
+                        assert page.total == (len(ranked) if total else None), word
+                assert library.search_count([word]) == len(ranked), word
+        finally:
+            library.close()
+        return found
+
+    found = pages()
+    assert len(found["train"]) == 12 and len(found["gobi"]) == 14 and found["yak"] == []
+    if db_url.startswith("postgresql"):
+        # high_speed is 'high' <-> 'speed' to PostgreSQL: ranked in full; a page past the matches, or one whose
+        # single-occurrence photos run out (reversed), is ranked in full too
+        assert {word for word, _ in tiers} == {"train", "gobi", "crosses", "yak"}
+        assert {word for word, tiered in tiers if tiered} == {"train", "gobi", "crosses"}
+        # three times, then twice, then once; ties by path
+        expected = sorted((-count, str(folder / f"{'zyxwvutsrqponm'[i]}{i:02d}.jpg"))
+                          for i, count in enumerate(times) if count)
+        assert [path for path, _ in found["train"]] == [path for _, path in expected]
+        assert len({score for _, score in found["train"]}) == 3
+    _alembic(db_url, command.downgrade, "0014")
+    _alembic(db_url, command.upgrade, "head")  # which analyses photo_fts: PostgreSQL now knows the repeats' share
+    tiers.clear()
+    assert pages() == found
+    if db_url.startswith("postgresql"):  # train (4 of 14 photos twice or more) and gobi (5) rank every match
+        assert {word for word, tiered in tiers if tiered} == {"crosses"}

@@ -245,3 +245,24 @@ def test_none_and_bytes_are_bound_as_they_are_without_the_adapter_look_ups(tmp_p
             (None, "null", blob, "blob", "blob")]
     finally:
         connection.close()
+
+
+def test_a_batchs_values_are_each_rows_values_one_row_after_another():
+    """quick_store._values_of, which binds a batch's photo rows, gives what _row_values gives row by row: values a
+    reader made taken as they are (and before the row's own), the other JSON columns, flags and times converted,
+    rows with made values, rows without and rows whose made values name other columns, and a one-column table."""
+    from datetime import datetime
+
+    now = datetime(2025, 10, 14, 9, 30, 1, 250)
+    rows = [{"path": f"/w/{n}.jpg", "keywords": ["news", n], "place": {"id": str(n)}, "damaged": n % 2 == 0,
+             "ai": None, "imported_at": now, "missing_since": None, "title": None if n else "Flood"}
+            for n in range(5)]
+    made = [{"keywords": '["made"]', "place": None}, None, {}, {"place": '{"id": "9"}'}, {"keywords": "null"}]
+    names, pairs = quick_store._columns("photo", rows)
+    assert quick_store._values_of(rows, made, names, pairs) == [
+        value for row, texts in zip(rows, made, strict=True) for value in quick_store._row_values(row, pairs, texts)]
+    assert quick_store._values_of(rows, made, names, pairs)[:len(names)] == [
+        "/w/0.jpg", '["made"]', None, 1, None, "2025-10-14 09:30:01.000250", None, "Flood"]
+    single = [{"placed": True}, {"placed": None}]
+    names, pairs = quick_store._columns("variant_fingerprint", single)
+    assert quick_store._values_of(single, [None, None], names, pairs) == [1, None]

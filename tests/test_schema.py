@@ -30,8 +30,9 @@ def test_schema_head_constant_is_the_alembic_head():
     assert db.SCHEMA_HEAD == _script().get_current_head()
 
 
-#: Indexes the migrations make on PostgreSQL alone (alembic 0013, 0014), which the models do not declare.
-POSTGRES_ONLY_INDEXES = ("ix_photo_search_fts", "ix_photo_span_by_id", "ix_photo_place_group_by_id")
+#: Indexes the migrations make on PostgreSQL alone (alembic 0013-0015), which the models do not declare.
+POSTGRES_ONLY_INDEXES = ("ix_photo_search_fts", "ix_photo_span_by_id", "ix_photo_place_group_by_id",
+                         "ix_photo_fts_repeats", "ix_photo_fts_path")
 
 
 def test_models_and_migrations_do_not_drift(lib):

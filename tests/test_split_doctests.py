@@ -10,7 +10,7 @@ import pytest
 
 @pytest.mark.parametrize("name", ["captures", "query_near", "_placetables", "results", "schema_version",
                                   "quick_search", "place_meanings", "venues", "quiet", "quick_store", "sqlite_columns",
-                                  "records"])
+                                  "records", "textfiles"])
 def test_docstring_examples(name):
     failed, attempted = doctest.testmod(importlib.import_module(f"catalog.{name}"))
     assert attempted > 0 and failed == 0

@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.cli_process import Gate, environment, integrity, run_catalog, start_catalog
+from tests.cli_process import Gate, environment, integrity, run_catalog, start_catalog, unprivileged
 from tests.image_bytes import UTF8_DECLARED, comment, iim, jpeg, photoshop_segment, resource
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="watches with inotify; signals are POSIX")
@@ -67,10 +67,10 @@ class Watching:
             reader.start()
 
     @classmethod
-    def start(cls, db, *folders, options=(), rules=None, env=None) -> Watching:
+    def start(cls, db, *folders, options=(), rules=None, env=None, **popen) -> Watching:
         head = ["--db", db] + (["--rules", rules] if rules else [])
         return cls(start_catalog(*head, "watch", *map(str, folders), "--format", "json", "-v", *options,
-                                 env=env or environment()))
+                                 env=env or environment(), **popen))
 
     def _read(self, stream, kind: str) -> None:
         for raw in stream:
@@ -541,6 +541,41 @@ def test_a_watched_folder_that_goes_and_comes_back_is_watched_again(tmp_path):
     finally:
         watching.kill()
     assert rows(db, "SELECT count(*) FROM photo WHERE missing_since IS NULL") == [(2,)]
+
+
+def test_a_folder_that_cannot_be_read_loses_none_of_the_photos_below_it(tmp_path):
+    """A watched folder made unreadable for a while (permissions changed on a share, a folder being copied in
+    by another user) was named as failed and its own photos kept, but the photos of every folder below it were
+    marked missing, though nothing had gone: only the listing had failed. Nothing below an unreadable folder is
+    marked missing now, and once it can be read again a rescan finds a photo that arrived meanwhile. Root reads
+    an unreadable folder all the same: the watcher gives up the capabilities that let it (tests/cli_process.py)."""
+    folder = tmp_path / "incoming"
+    files = {name: folder / name for name in ("top.jpg", "a/one.jpg", "a/b/deep.jpg", "a/b/c/deeper.jpg")}
+    for n, path in enumerate(files.values()):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(photo(90 + n))
+    db = tmp_path / "catalog.db"
+    done = run_catalog("--db", str(db), "import", str(folder), timeout=START_DEADLINE)
+    assert done.returncode == 0, done.stderr
+    shut = folder / "a"
+    options = unprivileged(tmp_path)
+    shut.chmod(0)
+    try:
+        watching = Watching.start(db, folder, options=("--settle", "0.3", "--rescan", "1"), **options)
+        try:
+            caught_up = watching.wait_message("caught up")
+            watching.wait_for("failed", shut)
+            shut.chmod(0o755)
+            (shut / "b" / "meanwhile.jpg").write_bytes(photo(99))
+            watching.wait_for("added", shut / "b" / "meanwhile.jpg")
+            assert watching.stop() == 0
+        finally:
+            watching.kill()
+    finally:
+        shut.chmod(0o755)
+    assert "2 photos catalogued here, 0 new or changed files to read, 0 gone" in caught_up
+    assert [e for e in watching.events if e["event"] == "missing"] == []
+    assert rows(db, "SELECT count(*) FROM photo WHERE missing_since IS NULL") == [(5,)]
 
 
 def test_a_catalogue_locked_by_another_writer_is_waited_for(tmp_path):

@@ -349,6 +349,10 @@ def _named_as_a_city(plain: str, at: int, end: int) -> tuple[int, int] | None:
 #: A distance after a direction from a place, then 处 ("at") or 的 ("开罗以东50公里处", "以南约30公里的"): the site
 #: after it lies that far from the place.
 _DISTANCE = compiled(r"约?[\d.]+多?(?:公里|千米|英里|米)(?:处|處)?的?")
+#: A count of places or of kinds inside a run read as a venue's name: a number and a measure word of places (九所, 三座,
+#: 几个), a count of kinds (两大, 各大: "the two great", "every big"), or the next or the last of a sequence (下一站,
+#: 上一个). No venue's name holds one (八家户村 and 八大处 do, whose 家 and 八大 are left out).
+_PLACES_COUNTED = compiled("[二两三四五六七八九十百千]+[个座处所间栋幢]|[多几数]个|[两几各]大|[上下]一[个站座处]")
 #: A site counted or left unnamed after a place ("一家工厂", "一处市场", "多家企业", "某小区"): a site in that place.
 SITES_COUNTED = compiled("[一多几数某](?:家|处|座|所|间|栋|幢|条|片)|某")
 
@@ -358,6 +362,8 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
     """Administrative units from `at` onward (安徽省合肥市, 广东深圳, 美国纽约), then a venue."""
     if plain[at:at + 1] in _empty_starts(words):
         return [], None  # ("。", "（", "的": a stop that no unit and no venue begins at, see _empty_starts)
+    if _nothing_to_read(plain, at, end, words, patterns):
+        return [], None  # ("游客在湖边散步": no name begins at the start and no venue word lies ahead)
     inside = at + 1 if plain[at:at + 1] in QUOTES else at if at > 0 and plain[at - 1] in QUOTES else None
     if inside is not None and _a_title_before_its_venue(text, plain, inside, end, words, patterns):
         return [], None  # "航拍下的“福建土楼王”承启楼": the quotes hold what the venue after them is called
@@ -701,8 +707,8 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
             return [], None  # "在北京开往拉萨的列车上": where a train set out from, not the scene
         if not venue and words.pattern("places.outlets").match(plain, after):
             return [], None  # "浙江在线11月24日讯", "杭州日报记者": an outlet's name, not the scene
-        if venue and words.pattern("places.members").match(plain, after):
-            return [], None  # "上海京剧院名角", "世界日报旧金山社长": a person's body, not the scene
+        if venue and a_head_follows(plain, after, words):
+            return [], None  # "上海京剧院名角", "世界日报旧金山社长", "某某博物院代院长": a person's body, no scene
         if plain.startswith(words.words("places.departures"), after) and _a_departure_described(plain, after, words):
             return [], None  # "中国香港西九龙站驶出的一列列车,停在深圳福田火车站": where the train left, no scene
         if "在" in plain[after:after + _TROUPE_REACH] and _a_troupe_elsewhere(plain, after, end, words):
@@ -711,6 +717,22 @@ def read_chain(text: str, plain: str, at: int, end: int, words: Words,
             return elements, None  # "某县人民法院的巡回法庭走进某镇某村": the court's people go to the village;
             # the court is where they come from, no site of the scene
     return elements, venue
+
+
+#: The words that make a title a deputy's, an acting or a former head's (副院长, 代院长, 前馆长, 常务副社长): written
+#: between a body's name and its head's title, as the title alone is.
+_DEPUTY = compiled("代理|常务副|常务|执行|代|副|前|原")
+
+
+def a_head_follows(plain: str, at: int, words: Words) -> bool:
+    """Whether a head's or a member's title (places.members: 院长, 社长, 名角) begins at `at`, perhaps after a word
+    making it a deputy's, an acting or a former head's (副, 代, 前: "某某博物院代院长"): the name before it is the
+    person's body, no scene."""
+    members = words.pattern("places.members")
+    if members.match(plain, at):
+        return True
+    deputy = _DEPUTY.match(plain, at)
+    return deputy is not None and members.match(plain, deputy.end()) is not None
 
 
 def a_team_follows(plain: str, at: int, words: Words) -> bool:
@@ -899,6 +921,44 @@ def _empty_starts(words: Words) -> frozenset[str]:
         made = words._made[("empty_starts",)] = frozenset(
             HARD_STOPS - set("，, ") - set(QUOTES) - set(SOFT_BREAKS) - set(LINKS_IN_NAMES) - set(
                 _LAST_OF_A_VENUE_WORD) - opening)
+    return made
+
+
+def _nothing_to_read(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether a chain read from `at` is sure to find nothing, told by three tests instead of the reading
+    (most starts of a sentence hold neither a unit nor a venue): no word `read_chain` or `venue_at` steps over
+    before its first unit or venue begins there (_an_opening_word_at), no unit begins there (no_name_begins, as
+    `unit_at` asks first), and no venue word lies in the run a venue's name could fill from it (every venue
+    `venue_at` reads from an unquoted start ends at one, but a gate: "宣武门", two characters and 门; its name runs
+    to a stop or a linking word, going on only over those _name_goes_on may pass: _VENUE_REACH)."""
+    if at >= end or plain[at] in QUOTES or plain[at] in "，, " or plain[at + 2:at + 3] == "门":
+        return False  # (a quoted venue; a comma or a space `read_chain` steps over to a venue after it)
+    if plain[at] in _opening_word_firsts(words) and _an_opening_word_at(plain, at, end, words, patterns):
+        return False
+    reach = _VENUE_REACH.match(plain, at, end)  # (never None: the run may be empty)
+    return words.pattern("places.venue").search(plain, at, reach.end() if reach else end) is None and no_name_begins(
+        plain, at, end, words, patterns)
+
+
+def _an_opening_word_at(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether a word that `read_chain` or `venue_at` steps over to read what follows it begins at `at`, tested as
+    each of them tests it: a unit referred to ("该县"), a verb run into a unit's name ("穿沈阳市", a unit's suffix
+    ahead), a kind of city ("边境小城"), a voltage's grade ("110千伏")."""
+    referred = _chain_openers(words)[2]
+    return referred.match(plain, at, end) is not None or (
+        plain[at] in words.set("places.run_in_verbs") and patterns["units"].match(plain, at, end) is not None) or (
+        _a_kind_of_city(plain, at, end, words) is not None) or (
+        plain[at] in _VOLTAGE_FIRSTS and voltage_grade(plain, at, end, anchored=True) is not None)
+
+
+def _opening_word_firsts(words: Words) -> frozenset[str]:
+    """The first characters of the words _an_opening_word_at looks for, made once: a voltage's first figure, the
+    first characters of places.determiners, places.run_in_verbs, places.city_kinds and places.city_qualities."""
+    made = words._made.get(("opening_word_firsts",))
+    if made is None:
+        made = words._made[("opening_word_firsts",)] = frozenset(_VOLTAGE_FIRSTS | {w[0] for w in words[
+            "places.determiners"] + words["places.run_in_verbs"] + words["places.city_kinds"] + words[
+            "places.city_qualities"] if w})
     return made
 
 
@@ -3158,6 +3218,9 @@ def venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
             break
     if last - at > _LONGEST_VENUE or _A_QUANTITY.search(plain, back, last):
         return None  # "嘉纳仕摩托车有限公司已建起1.6万平方米标准化厂", "单日1.2万人次入园": a clause, not a name
+    if plain.startswith(_LIKENESS_AFTER, last) and (plain.startswith("般", last) or any(
+            opener in plain[back:last] for opener in _LIKENESS_OPENERS)):
+        return None  # "外观如宫殿般的某某博物馆", "像公园一样": what the scene looks like, no place of it
     if _AN_EDITION.search(plain, at, last):
         return None  # "六届海峡论坛·第四届海峡客家风情节": an event's title, numbered by its edition, no venue's name
     if len(word) == 1 and (plain[last - 2:last] in words.set("places.venue_word_as_verb") or plain.startswith(
@@ -3191,6 +3254,9 @@ def venue_at(text: str, plain: str, at: int, end: int, words: Words, patterns: d
     if SITES_COUNTED.search(written, 1):
         return None  # "园区一家工厂": one factory of the park, named by no name (the park, referred back, is no
         # venue's name either)
+    if _PLACES_COUNTED.search(plain, at, last):
+        return None  # "走访九所宫庙", "各大中小学", "两大沙漠", "下一站": places or kinds counted, or the next one in
+        # a sequence, each named by no name of its own (a run of words holding a count is a clause's)
     if written.startswith(words.words("places.not_names")) or len(written) < 2 or written.startswith(
             words.words("places.before_place")) or written.startswith(words.words("places.origins")) or not (
             han_char().match(written) or written[0].isalpha() or _ROAD_NUMBER.match(written)):
@@ -3456,6 +3522,10 @@ LINKS_IN_NAMES = "和同"
 #: Linking words that also open names (向阳, 将军) and that 在 or 于 right before them cannot be read as (在向, 在将:
 #: no preposition follows 在), so they open the name there.
 _LINKS_AFTER_AT = "向将"
+#: As far as a venue's name read from its start may reach (`venue_at`): to a stop or a linking word, but over the
+#: linking words _name_goes_on may let it pass (和, 与, 及, 同, 向, 将: "颐和园", "在向阳公园").
+_VENUE_REACH = compiled("[^" + re.escape("".join(sorted((HARD_STOPS | set(NAME_BREAKS)) - set(
+    SOFT_BREAKS + _LAST_OF_A_VENUE_WORD + LINKS_IN_NAMES + _LINKS_AFTER_AT)))) + "]*")
 #: A name right before a word of surroundings (什刹海一带, 中南海附近): a landmark, when a place chain precedes it.
 _LANDMARK = compiled(f"[{HAN}]{{2,5}}?(?=一带|附近|周边|周围|一线)")
 #: Opening quotation marks and their closing ones.
@@ -3464,6 +3534,10 @@ QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 _LONGEST_VENUE = 15
 #: A time of the clock (八时, 8时30分, 卅四分): written in a clause, never in a venue's name.
 _A_CLOCK_TIME = compiled("[0-9０-９零〇一二三四五六七八九十廿卅两]+(?:时|点|分)")
+#: The words that close a likeness after what the scene is likened to ("如宫殿般", "像公园一样", "似的"), and the
+#: words that open one in the same clause (般 alone closes one: "宫殿般的建筑").
+_LIKENESS_AFTER = ("般", "一般", "一样", "似的")
+_LIKENESS_OPENERS = ("如", "像", "似")
 #: An event's edition (第四届, 六届, 第35届): a name holding one is the event's title.
 _AN_EDITION = compiled(r"(?:第|[0-9０-９〇零一二三四五六七八九十百]+)届")
 #: A number with a measure word: written in a clause, never in a venue's name.

@@ -40,7 +40,14 @@ from typing import TYPE_CHECKING
 from catalog.captions.counties import is_county
 from catalog.captions.demonyms import is_demonym
 from catalog.captions.gazetteer import a_town_near, a_town_of, name_levels, subdivision_holding
-from catalog.captions.place_chains import POSTAL, SETTLEMENT_POPULATION, Chain, names_a_saint, read_chains
+from catalog.captions.place_chains import (
+    POSTAL,
+    SETTLEMENT_POPULATION,
+    Chain,
+    a_persons_place,
+    names_a_saint,
+    read_chains,
+)
 from catalog.captions.place_evidence import (
     Doubt,
     PlaceWeights,
@@ -72,6 +79,7 @@ from catalog.captions.vocabulary import (
     EVENT_WORDS,
     MONTHS,
     PLACE_ABBREVIATIONS,
+    PREPOSITIONS,
     VENUE_WORDS,
     WEEKDAYS,
 )
@@ -198,8 +206,9 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
                                "beside, not the scene") for c in beside]
             others = [c for c in others if venue_is_scene(c)]
         if (weights or shipped_weights()).values["member_of"] < 0:  # "Nurse Ana Ruiz of the Gevas Health Center"
-            left_out += [Doubt("sublocation", c.venues[-1].value, f"after {c.prep!r} following a person or a "
-                               "group: their place, not the scene") for c in others if c.of_a_member]
+            left_out += [Doubt("sublocation", c.venues[-1].value, "a person's name and 'of' before it: their place, "
+                               "not the scene" if c.prep == "subject" else f"after {c.prep!r} following a person "
+                               "or a group: their place, not the scene") for c in others if c.of_a_member]
             others = [c for c in others if not c.of_a_member]
         if primary is not None:  # "In Zakopane, a small town at the foot of the Tatra Mountains": the town's setting
             left_out += [Doubt("sublocation", c.venues[-1].value, "in a description of the scene's town, not the "
@@ -991,6 +1000,7 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
     reading = _read_place(text, spans, paragraphs, anchor, weights)
     _district_of_hong_kong(reading.place)
     if reading.place.sublocation and (_no_site_named(reading.place.sublocation) or _a_commands_area(
+            reading.place.sublocation, text) or " of " in reading.place.sublocation and _a_persons_place_written(
             reading.place.sublocation, text)):
         reading.place.sublocation = None
     if reading.place.sublocation and reading.place.city and (
@@ -1081,6 +1091,17 @@ def _a_venue_named_again(place: Place, text: str, spans: list[tuple[int, int]],
         return None
     place.sublocation = chosen[0]
     return chosen[1]
+
+
+def _a_persons_place_written(venue: str, text: str) -> bool:
+    """Whether a sublocation, whichever reader gave it, is "<a person's name> of <their place>" (``place_chains.
+    a_persons_place``) written as a person's name is, with no "the" or preposition before it: "Meet Ana Quorvik of
+    Lindt, Quorva." is hers; "in the Sala Quorva of the Lindt Palace" names a room."""
+    at = text.find(venue)
+    if at < 0 or not a_persons_place(venue):
+        return False
+    before = text[max(0, at - 12):at].split()
+    return not before or before[-1].casefold() != "the" and before[-1].casefold() not in PREPOSITIONS
 
 
 def _marked_words_twice(text: str) -> list[str]:

@@ -294,6 +294,8 @@ def read_chains(toks: list[Token]) -> list[Chain]:
         elif 1 < i <= _LABEL_WORDS and toks[i - 1].text == ":" and all(t.text.isalpha() for t in toks[:i - 1]):
             chain, j = _a_city_as_subject(toks, i)  # "Imperial welcome: Helsinki is decked with flowers"
         if chain is not None:
+            if chain.prep == "subject" and a_person_of_a_place(chain):
+                chain.of_a_member = True  # "Ana Quorvik of Lindt River with her son outside the showground": hers
             if word in ("of", "from") and chain.prep == word:
                 chain.of_a_member = names_a_member([t.text for t in toks[max(0, i - 4):i]]) or (
                     word == "of" and _a_person_set_off_before(toks, i))
@@ -587,6 +589,30 @@ def _a_person_set_off_before(toks: list[Token], i: int) -> bool:
     if not 2 <= len(name) <= 3 or k >= 0 and (toks[k].lower in PREPOSITIONS or toks[k].lower in _NO_NAME_AFTER):
         return False  # "in Quorva City, of Lindt County": a place's name, after its preposition
     return looks_like_person(" ".join(name)) and classify(" ".join(name))[0] == "place"
+
+
+def a_person_of_a_place(chain: Chain) -> bool:
+    """Whether a chain read as the sentence's subject opens with a person's name, then "of" and their place, read as
+    one venue's name ("Ana Quorvik of Lindt River with her son ...", "Pastor Jo Ruiz of Quorva Community Church
+    handed over a cheque"): the place they come from or belong to, not the scene, as after a titled name
+    (``names_a_member``); ``a_persons_place`` reads the name."""
+    return a_persons_place(chain.elements[0].value)
+
+
+def a_persons_place(value: str) -> bool:
+    """Whether a venue's name as read is "<a person's name> of <a place>": two to four capitalised words with no
+    place or venue word that read as a person's (``looks_like_person``), none an institution's noun, then "of".
+    "House of the Blackheads", "Palace of Culture" hold a venue word, "Kyoto Chamber of Commerce" an institution's.
+
+    >>> a_persons_place("Ana Quorvik of Lindt River"), a_persons_place("House of the Quorvan Guilds")
+    (True, False)
+    """
+    if " of " not in value:
+        return False
+    name = value.split(" of ", 1)[0]
+    words = name.split()
+    return (2 <= len(words) <= 4 and all(is_capitalised(word) and not names_an_institution(word) for word in words)
+            and looks_like_person(name) and classify(name)[0] == "place")
 
 
 def _an_appositive_of_a_person(toks: list[Token], noun: int) -> bool:

@@ -26,7 +26,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from catalog.bounded import BoundedMemo
-from catalog.errors import CatalogError, NotFound, read_at_most, utf8_text
+from catalog.errors import CatalogError, utf8_text
 from catalog.patterns import compiled
 
 if TYPE_CHECKING:
@@ -319,13 +319,9 @@ def _raw_default() -> dict[str, Any]:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return read_at_most(handle, f"rules file {path}")
-    except FileNotFoundError:
-        raise NotFound(f"rules file {path} does not exist") from None
-    except OSError as err:
-        raise CatalogError(f"cannot read rules file {path}: {err.strerror}") from None
+    from catalog.textfiles import read_text_file
+
+    return read_text_file(str(path), f"rules file {path}")
 
 
 def _parse_file(content: bytes, path: Path) -> dict[str, Any]:

@@ -285,10 +285,12 @@ def named_site_english(place: Place, text: str, span: tuple[int, int] | None) ->
     fires"), an owner or an article before it ("his Great Quorva", "a Quorva church"), "from"/"by"/"credit" before
     it (an origin, an agent, a source), quotes around it (a title), a name in capitals or with digits ("ONE U.N.
     HOUSE", "Number 19 Public Road"), a larger name run on after "and" ("Quorva Bridge and Road Corporation"), a
-    province after a comma (a town: "Quorva Bridge, P.E.I."), or a town written with it that is not the city read
-    ("teaching at Quorva High School in New Orleans" when the scene is LaPlace; "Ayodhya's Ram Temple" in Kolkata).
+    province after a comma (a town: "Quorva Bridge, P.E.I."), a person's name and "of" before it (theirs: "Pastor Jo
+    Ruiz of Quorva Church handed over ...", ``place_chains.a_person_of_a_place``), or a town written with it that is
+    not the city read ("teaching at Quorva High School in New Orleans" when the scene is LaPlace; "Ayodhya's Ram
+    Temple" in Kolkata).
     The gazetteer's towns, small ones too, are never taken. Returns the name taken, or None."""
-    from catalog.captions.place_chains import read_object
+    from catalog.captions.place_chains import a_person_of_a_place, read_object
     from catalog.captions.vocabulary import PREPOSITIONS, TITLE_WORDS, VENUE_WORDS
 
     if span is None or place.sublocation or "background" in text[span[0]:span[1]]:
@@ -319,6 +321,7 @@ def named_site_english(place: Place, text: str, span: tuple[int, int] | None) ->
         after = [toks[m].text for m in range(end + 1, min(end + 3, n))]
         # the sentence's first site named so is the one weighed: a later one is its background, or another's
         if (not site.value.isupper() and not any(ch.isdigit() for ch in site.value)
+                and not a_person_of_a_place(chain)  # ("Pastor Jo Ruiz of Quorva Church handed over ...": his)
                 and before not in _NOT_BEFORE_A_NAMED_SITE and before not in TITLE_WORDS
                 and before not in PREPOSITIONS  # (the chains weighed a name after one: "near the X Cathedral")
                 and "credit" not in (t.lower for t in toks[max(0, i - 4):i])

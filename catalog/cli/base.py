@@ -422,6 +422,18 @@ class Number(click.FloatRange):
         return number
 
 
+class GivenPath(click.Path):
+    """A path, as click.Path, that refuses an empty one: Python reads "" as the current folder, so `catalog watch
+    "$HOTFOLDER"` or `catalog import "$WIRES"` with the variable unset watched or imported whatever folder the
+    command ran in (a home folder, the whole of a share), and `--captions ""` imported with no captions, silently.
+    `ls ""` and `cp ""` refuse it too."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str | bytes) and not value:
+            self.fail("an empty path names no file or folder (is a shell variable unset?)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def format_option(*choices: str, default: str):
     """The same --format option everywhere."""
     return click.option(

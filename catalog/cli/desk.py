@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from catalog.cli.base import TEXT, format_option, library
+from catalog.cli.base import TEXT, GivenPath, format_option, library
 from catalog.cli.searching import QUERY_HELP, TERMS_CONTEXT, TermsCommand
 from catalog.errors import UsageError
 
@@ -202,7 +202,7 @@ def story_credits(ctx, name, fmt, group):
 @click.command()
 @click.argument("photos", nargs=-1)
 @click.option("--reason", metavar="TEXT", type=TEXT, help="Why it is killed (shown wherever the photo is listed).")
-@click.option("--advisory", metavar="FILE", type=click.Path(dir_okay=False),
+@click.option("--advisory", metavar="FILE", type=GivenPath(dir_okay=False),
               help="Kill the photos an agency's kill advisory names, by transmission reference or file name.")
 @click.option("--undo", is_flag=True, help="Bring killed photos back.")
 @click.pass_context

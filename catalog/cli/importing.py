@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from catalog.cli.base import LazyLibrary, library
+from catalog.cli.base import GivenPath, LazyLibrary, library
 
 if TYPE_CHECKING:
     from catalog.captionsfile import Captions
@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 
 @click.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str, readable=False))
-@click.option("--captions", "captions_file", metavar="FILE",
+@click.argument("paths", nargs=-1, required=True, type=GivenPath(path_type=str, readable=False))
+@click.option("--captions", "captions_file", metavar="FILE", type=GivenPath(path_type=str, readable=False),
               help="Captions kept outside the photos: a CSV 'file,caption', or a text file of paragraphs "
               "that each start 'File: NAME'.")
 @click.option("--workers", type=click.IntRange(1, 64), help="Reader processes (default: one per core).")

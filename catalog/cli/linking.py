@@ -6,11 +6,11 @@ import os
 
 import click
 
-from catalog.cli.base import Number, format_option, library
+from catalog.cli.base import GivenPath, Number, format_option, library
 
 
 @click.command("link")
-@click.argument("captions_file", metavar="CAPTIONS_FILE", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("captions_file", metavar="CAPTIONS_FILE", type=GivenPath(dir_okay=False, path_type=str))
 @click.argument("photos", nargs=-1, metavar="[PHOTO]...")
 @click.option("--threshold", type=Number(0.0, 1.0), default=0.5, show_default=True,
               help="Link only at this confidence or above; the captions below it are listed instead.")

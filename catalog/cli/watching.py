@@ -7,11 +7,11 @@ from datetime import datetime
 
 import click
 
-from catalog.cli.base import Number, format_option, library
+from catalog.cli.base import GivenPath, Number, format_option, library
 
 
 @click.command()
-@click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("folders", nargs=-1, required=True, type=GivenPath(path_type=str))
 @click.option("--settle", type=Number(0.1, 3600), default=2.0, show_default=True, metavar="SECONDS",
               help="How long a file's size and time must stand still before it is read.")
 @click.option("--give-up", type=Number(1, 86400), default=300.0, show_default=True, metavar="SECONDS",

@@ -21,9 +21,9 @@ def write(ctx, photos, dry_run, force, fmt):
     changes: the image data stays byte-identical. A value you did not set by hand never replaces a
     longer one in the file. Each file is replaced atomically by a new one made in its folder, then
     read again into the catalogue. Only JPEG files are written; a file that changed since it was
-    imported is refused, and so is a file with valid C2PA Content Credentials, whose signature any change
-    breaks (--force writes it all the same). --dry-run makes every check a write makes. Exit status 1 when
-    a photo could not be written.
+    imported is refused, and so is a read-only file, and a file with valid C2PA Content Credentials,
+    whose signature any change breaks (--force writes it all the same). --dry-run makes every check a
+    write makes. Exit status 1 when a photo could not be written.
 
     \b
     Examples:

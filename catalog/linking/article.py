@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from catalog.captions import CaptionFacts, parse
-from catalog.errors import CatalogError, NotFound, read_at_most, utf8_text
+from catalog.errors import utf8_text
 from catalog.linking.model import IMAGE_NAME, Caption
 from catalog.patterns import compiled
 
@@ -17,16 +17,9 @@ from catalog.patterns import compiled
 
 def read_article(path: str) -> str:
     """The text of an article or caption file (UTF-8, a BOM allowed)."""
-    try:
-        with open(path, "rb") as handle:
-            raw = read_at_most(handle, path)
-    except FileNotFoundError as error:
-        raise NotFound(f"{path} does not exist") from error
-    except IsADirectoryError as error:
-        raise CatalogError(f"{path} is a folder; give the article or caption file") from error
-    except OSError as error:
-        raise CatalogError(f"{path} cannot be read: {error.strerror or error}") from error
-    return utf8_text(raw, path, "save it as UTF-8")
+    from catalog.textfiles import read_text_file
+
+    return utf8_text(read_text_file(path, path), path, "save it as UTF-8")
 
 
 _FENCE = compiled(r"^\s{0,3}(```|~~~)")

@@ -301,9 +301,12 @@ class Watcher:
         """
         started = time.monotonic()
         listed: set[str] = set()
+        unreadable: list[str] = []  # folders there but not listable: what lies below them is not known gone
         catalogued_here = touched = gone = 0
         for listing in by_folder(self.folders):
             listed.add(listing.folder)
+            if not listing.listed and [item.path for item in listing.items] == [listing.folder]:
+                unreadable.append(listing.folder.rstrip(os.sep) + os.sep)
             found_here = []
             for item in listing.items:
                 if isinstance(item, ReadFailure):
@@ -333,7 +336,7 @@ class Watcher:
                                     and not entry.missing])
         with self.library.session() as session:  # files of folders that are not there any more
             gone += self._missed([path for path in present_under(session, self.folders)
-                                if os.path.dirname(path) not in listed])
+                                if os.path.dirname(path) not in listed and not path.startswith(tuple(unreadable))])
         if first:
             self.say(f"caught up in {time.monotonic() - started:.1f} s: {catalogued_here} photos catalogued here, "
                      f"{touched} new or changed file{'s' if touched != 1 else ''} to read, {gone} gone")
