@@ -5045,8 +5045,10 @@ def test_a_place_the_scene_is_likened_or_ranked_against_is_no_venue(text, expect
     """A venue word closed by a likeness's word (如...般, 像...一样: "like a palace") or a place the scene is ranked
     against (仅次于, second only to: places.likeness) names what the scene looks like or is measured by, elsewhere;
     the venue the phrase describes is the scene's."""
+    check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
     ("这是5月8日在越南南部航拍的芹苴渔港,渔船整齐排列。", {"sublocation": "芹苴渔港", "country": "越南"}),
     ("这是9月3日在智利北部拍摄的伊基克渔港,海鸥在船间盘旋。", {"sublocation": "伊基克渔港"}),
     ("6月1日,江苏南京,南京火车南站售票大厅排起长队。", {"sublocation": "南京火车南站", "city": "南京"}),
