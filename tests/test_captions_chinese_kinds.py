@@ -5046,3 +5046,21 @@ def test_a_place_the_scene_is_likened_or_ranked_against_is_no_venue(text, expect
     against (仅次于, second only to: places.likeness) names what the scene looks like or is measured by, elsewhere;
     the venue the phrase describes is the scene's."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这是5月8日在越南南部航拍的芹苴渔港,渔船整齐排列。", {"sublocation": "芹苴渔港", "country": "越南"}),
+    ("这是9月3日在智利北部拍摄的伊基克渔港,海鸥在船间盘旋。", {"sublocation": "伊基克渔港"}),
+    ("6月1日,江苏南京,南京火车南站售票大厅排起长队。", {"sublocation": "南京火车南站", "city": "南京"}),
+    ("12月1日,黑龙江哈尔滨,哈尔滨火车西站候车室内暖意融融。", {"sublocation": "哈尔滨火车西站", "city": "哈尔滨"}),
+    # a kind of place, unnamed (places.generic_kinds), is none: a petrol station, a testing post, a pocket park
+    ("清晨,城里的加油站排起长队,司机们耐心等候。", {"sublocation": None}),
+    ("清晨,城里的检测站排起长队,市民们耐心等候。", {"sublocation": None}),
+    ("某某县城“口袋公园”一角,孩子们荡着秋千。", {"sublocation": None}),
+])
+def test_a_venue_named_for_its_own_kind(text, expected):
+    """A venue word that names a place by its own kind, a station, a port, an airport, a scenic area or a park
+    (places.own_kinds: 某某渔港, 某某站), weighs as the finder's signal ``own_kind``: such a name after 的 or opening a
+    clause is the venue, where the finder's other signals alone were not enough; never a kind of place unnamed
+    (加油站, 检测站, 口袋公园: places.generic_kinds), a city (连云港) nor one character before the word (香港)."""
+    check(text, expected)

@@ -55,6 +55,8 @@ GRIDS: dict[str, tuple[float, ...]] = {
     # a name with no venue word before a verb of holding (chinese_venues._name_where_held)
     "before_held": (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0),
     "after_city": (0.0, 1.0, 2.0, 3.0),
+    # a venue word naming the place's own kind, a station, a port, an airport (places.own_kinds: 某某渔港, 某某站)
+    "own_kind": (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0),
 }
 
 

@@ -32,10 +32,12 @@ Signals (a name is the characters from where the candidate starts to the end of 
 - ``quoted``: it stands inside quotation marks (“”, 「」); ``titled``: inside title marks (《》, a work's title);
 - ``natural_word``: its venue word names nature (山, 湖, 江, 岛), often a landmark the scene only looks at;
 - ``street_word``: its venue word is a street's or a road's (街, 路, 大道);
+- ``own_kind``: its venue word names the place by its own kind (places.own_kinds: 站, 港, 机场, 景区, "某某渔港"),
+  two characters or more before it, no city the gazetteer knows (连云港) and no kind of place (加油站);
 - ``before_held``: a name with no venue word, right before a verb of holding ("某车水举行亮灯仪式", "广东顺德某坛
   举办", places.held): the one candidate without a venue word (``_name_where_held``), weighed with the others.
 
-The last seven were added for the cross-validated fit (``python -m tools.fit_venue_weights``): a signal keeps a
+The last eight were added for the cross-validated fit (``python -m tools.fit_venue_weights``): a signal keeps a
 weight other than 0 only when fitting it gains on the folds it was not fitted on.
 
 A name is never a candidate when it holds a number, a time of day or a word of a clause (进行, 举行), starts with
@@ -360,7 +362,18 @@ def _kind_signals(plain: str, name: str, start: int, end: int, word: str, words:
         signals.append("natural_word")
     if word.endswith(_STREETS):
         signals.append("street_word")
+    if word in words.set("places.own_kinds") and len(name) - len(word) >= 2 and "place_name" not in signals and (
+            not _a_kind_of_place(name, words)):
+        signals.append("own_kind")  # "某某渔港", "某某站": named for itself; not a city (香港, 连云港) nor a kind
+        # of place ("加油站")
     return signals
+
+
+def _a_kind_of_place(name: str, words: Words) -> bool:
+    """Whether a name is a kind of place, no place of its own (chinese_chain.generic_venue: "加油站", "口袋公园")."""
+    from catalog.captions.chinese_chain import generic_venue
+
+    return generic_venue(name, words)
 
 
 def _plain_name(name: str, body: str, words: Words) -> bool:
