@@ -93,3 +93,23 @@ def screenshot(page, name: str) -> Path:
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 10_000
     return path
+
+
+def han_tune_captions() -> list[str]:
+    """Every labelled caption of the tune split that holds a Han character (the Chinese sets and the mixed
+    captions of the English ones), in file order: the tests that check a reader's guard at every start of some."""
+    import json
+    import re
+
+    from tools.evaluate_captions import caption_key
+
+    root = ROOT / "tests" / "data" / "captions"
+    split = json.loads((root / "split.json").read_text())["split"]
+    texts = []
+    for path in sorted(root.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                text = json.loads(line).get("text", "")
+                if re.search("[\u4e00-\u9fff]", text) and split.get(caption_key(text)) == "tune":
+                    texts.append(text)
+    return texts

@@ -4,15 +4,14 @@ Captions written for these tests, and every start of some of the labelled ones."
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
 import catalog.captions.chinese_chain as chinese_chain
 from catalog.captions.chinese_words import simplified, words_for
 from catalog.captions.rules import default_rules
+from tests.helpers import han_tune_captions
 
 
 @pytest.fixture(scope="module")
@@ -62,17 +61,7 @@ def test_a_start_with_nothing_to_read_is_ruled_out(reader, text, at):
 def test_every_start_ruled_out_reads_nothing(reader):
     """At every start of every twentieth Chinese tune caption, to each stop and to the caption's end."""
     words, patterns = reader
-    root = Path(__file__).parent / "data" / "captions"
-    split = json.loads((root / "split.json").read_text())["split"]
-    from tools.evaluate_captions import caption_key
-
-    texts = []
-    for path in sorted(root.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                text = json.loads(line).get("text", "")
-                if re.search("[\u4e00-\u9fff]", text) and split.get(caption_key(text)) == "tune":
-                    texts.append(text)
+    texts = han_tune_captions()
     ruled_out = 0
     for text in texts[::20]:
         plain = simplified(text)
