@@ -283,11 +283,12 @@ def test_the_migration_gives_older_catalogues_the_same_entities(cli, world, db_u
 
 
 def _clear_answer_caches() -> None:
-    """Empty the functools caches of the modules whose answers the place memo remembers between processes."""
+    """Empty the functools caches of the modules whose answers the place memo remembers between processes (and of
+    those that keep what they made of such answers: city_reading's cities of a run)."""
     import importlib
 
     for name in ("catalog.captions.gazetteer", "catalog.captions.han_name_starts", "catalog.places",
-                 "catalog.place_entities", "catalog.entities"):
+                 "catalog.place_entities", "catalog.entities", "catalog.captions.city_reading"):
         for value in vars(importlib.import_module(name)).values():
             if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
                 value.cache_clear()

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from catalog.cachedir import shipped_toml
 from catalog.captions.gazetteer import name_levels
@@ -118,18 +118,34 @@ def _prose(text: str, span: tuple[int, int]) -> bool:
 def named_cities(text: str) -> list[tuple[str, int, int]]:
     """Every run of capitalised words (a possessive's "'s" and a trailing full stop off) that the gazetteer knows as
     a city and not as a country: (name, start, end)."""
-    found = []
-    for run in _RUN.finditer(text):
-        written = run.group()
-        cuts = [0, *(m.end() for m in _STOP.finditer(written)), len(written)] if (
-            " " in written) else [0, len(written)]
-        for a, b in zip(cuts, cuts[1:]):  # "north of Nairobi. Heavy rain": a sentence ends inside the run
-            name = written[a:b].rstrip(" \t.,").removesuffix("’s").removesuffix("'s").removesuffix("`s")
-            if name and name.casefold() not in _CALENDAR:
-                known = name_levels(name)
-                if known.city_population and not known.country:
-                    found.append((name, run.start() + a, run.start() + a + len(name)))
-    return found
+    # (most captions name no city: their runs are tested as strings first, each run's answer kept in
+    # `_cities_in_run`, and only a caption naming one is read again for where)
+    if not any(map(_cities_in_run, _RUN.findall(text))):
+        return []
+    return [(name, run.start() + a, run.start() + a + len(name))
+            for run in _RUN.finditer(text) for name, a in _cities_in_run(run.group())]
+
+
+@lru_cache(maxsize=16384)
+def _cities_in_run(written: str) -> tuple[tuple[str, int], ...]:
+    """The names in one run of capitalised words that the gazetteer knows as a city and not as a country, each with
+    its offset in the run: "Nairobi. Heavy" -> (("Nairobi", 0),)."""
+    if " " not in written:  # (most runs: one word, read whole)
+        return ((name, 0),) if (name := _a_city(written)) else ()
+    cuts = [0, *(m.end() for m in _STOP.finditer(written)), len(written)]
+    # "north of Nairobi. Heavy rain": a sentence ends inside the run
+    return tuple((name, a) for a, b in zip(cuts, cuts[1:]) if (name := _a_city(written[a:b])))
+
+
+def _a_city(written: str) -> str | None:
+    """The name written (a possessive's "'s" and a trailing full stop off) when the gazetteer knows it as a city and
+    not as a country."""
+    name = written.rstrip(" \t.,").removesuffix("’s").removesuffix("'s").removesuffix("`s")
+    if name and name.casefold() not in _CALENDAR:
+        known = name_levels(name)
+        if known.city_population and not known.country:
+            return name
+    return None
 
 
 def signals(text: str, found: list[tuple[str, int, int]]) -> list[dict[str, int]]:
@@ -137,10 +153,11 @@ def signals(text: str, found: list[tuple[str, int, int]]) -> list[dict[str, int]
     return _read(text, found, range(len(found)))
 
 
-def _read(text: str, found: list[tuple[str, int, int]], wanted: Iterable[int]) -> list[dict[str, int]]:
+def _read(text: str, found: list[tuple[str, int, int]], wanted: Iterable[int],
+          spans: list[tuple[int, int]] | None = None) -> list[dict[str, int]]:
     """The signals of the cities found at the indices `wanted` (every mention of their names read for the signals
-    one mention gives all), in that order."""
-    spans = _sentences(text)
+    one mention gives all), in that order; `spans` the text's sentences when already cut."""
+    spans = _sentences(text) if spans is None else spans
     first_prose = next((s for s in spans if _prose(text, s)), None)
     names = Counter(name.casefold() for name, _, _ in found)
     wanted = list(wanted)
@@ -191,6 +208,18 @@ def _for(text: str, city: tuple[str, int, int], spans: list[tuple[int, int]], fi
             "alone": int(len(names) == 1), "large": int(name_levels(name).city_population >= _LARGE)}
 
 
+def _could_be_subject(text: str, end: int) -> bool:
+    """Whether a verb in the present may follow the name ending at `end`, as `_for` reads one for "subject": in the
+    60 characters after it that `_for` reads at most (where its sentence ends sooner, a match there is one here)."""
+    return _PRESENT_VERB.match(text, end, end + 60) is not None
+
+
+def _could_follow_in(text: str, start: int) -> bool:
+    """Whether the word before the name at `start` may be "in" or "at", as `_for` reads it for "first_in": the
+    word it reads, within its sentence and `_NEAR` characters, ends the text before the name and its blanks."""
+    return text[max(0, start - _NEAR):start].rstrip(" \t").casefold().endswith(("in", "at"))
+
+
 def _again(name: str, text: str, names: Counter) -> int:
     return int(names[name.casefold()] > 1 or text.count(name) > 1)
 
@@ -225,11 +254,14 @@ def read_city(text: str, country_code: str | None = None, w: Mapping[str, float]
     # The signals for a city are read first; only a city they bring to the threshold is read for the others,
     # which can only take from it.
     names = Counter(name.casefold() for name, _, _ in found)
-    # (the cheap test first: what a city shows without its sentence read, and the most the sentence could add)
-    most = max(w.get("subject", 0.0), 0.0) + max(w.get("first_in", 0.0), 0.0) + (
-        w.get("alone", 0.0) if len(names) == 1 else 0.0)
-    if all(most + _again(name, text, names) * w.get("again", 0.0) + w.get("large", 0.0) * (
-            name_levels(name).city_population >= _LARGE) < w["threshold"] for name, _, _ in found):
+    # (the cheap test first: what a city shows without its sentence read, and the most the sentence could add:
+    # the subject's verb and the word "in" or "at" looked for without it)
+    subject, first_in = max(w.get("subject", 0.0), 0.0), max(w.get("first_in", 0.0), 0.0)
+    alone = w.get("alone", 0.0) if len(names) == 1 else 0.0
+    if all(alone + subject * _could_be_subject(text, end) + first_in * _could_follow_in(text, start)
+           + _again(name, text, names) * w.get("again", 0.0)
+           + w.get("large", 0.0) * (name_levels(name).city_population >= _LARGE) < w["threshold"]
+           for name, start, end in found):
         return None
     spans = _sentences(text)
     first_prose = next((s for s in spans if _prose(text, s)), None)
@@ -239,7 +271,7 @@ def read_city(text: str, country_code: str | None = None, w: Mapping[str, float]
     if not wanted:
         return None
     best, top = None, float("-inf")
-    for i, read in zip(wanted, _read(text, found, wanted), strict=True):
+    for i, read in zip(wanted, _read(text, found, wanted, spans), strict=True):
         score = sum(w.get(signal, 0.0) for signal, on in read.items() if on)
         if score > top:
             best, top = found[i][0], score
