@@ -130,7 +130,8 @@ def named_cities(text: str) -> list[tuple[str, int, int]]:
 def _cities_in_run(written: str) -> tuple[tuple[str, int], ...]:
     """The names in one run of capitalised words that the gazetteer knows as a city and not as a country, each with
     its offset in the run: "Nairobi. Heavy" -> (("Nairobi", 0),)."""
-    if " " not in written:  # (most runs: one word, read whole)
+    if " " not in written or not ("." in written or "'" in written or "’" in written or "`" in written):
+        # (one word, or words no stop or possessive ends a sentence or a name inside: read whole)
         return ((name, 0),) if (name := _a_city(written)) else ()
     cuts = [0, *(m.end() for m in _STOP.finditer(written)), len(written)]
     # "north of Nairobi. Heavy rain": a sentence ends inside the run
