@@ -99,3 +99,64 @@ def test_the_fit_takes_a_kind_that_gains_and_leaves_one_that_loses():
     assert counts == Counter(gain=10)
     total, each = fit.out_of_fold(rows, 5)
     assert total["gain"] == 10 and not total["loss"] and len(each) == 5
+
+
+def _cities_read_plainly(text: str) -> list[tuple[str, int, int]]:
+    """`named_cities` as it reads without its shortcuts: every run cut at its stops, every piece asked."""
+    from catalog.captions import city_reading as reading
+    from catalog.captions.gazetteer import name_levels
+
+    found = []
+    for run in reading._RUN.finditer(text):
+        written = run.group()
+        cuts = [0, *(m.end() for m in reading._STOP.finditer(written)), len(written)]
+        for a, b in zip(cuts, cuts[1:]):
+            name = written[a:b].rstrip(" \t.,").removesuffix("’s").removesuffix("'s").removesuffix("`s")
+            if name and name.casefold() not in reading._CALENDAR:
+                known = name_levels(name)
+                if known.city_population and not known.country:
+                    found.append((name, run.start() + a, run.start() + a + len(name)))
+    return found
+
+
+#: Captions whose runs of capitals take each shortcut of `named_cities`: one word, several words with no stop or
+#: apostrophe (read whole), with a stop or a possessive inside (cut), tabs between words, a month, none at all.
+_RUNS = [
+    "Flooded fields north of Nairobi. Heavy rain fell on Nairobi again.",
+    "Likely the best-known view: Samarkand’s Registan at dawn, and Samarkand`s old town.",
+    "Crowds in St. Petersburg in March, as Kisumu\tNairobi traders wait.",
+    "Fans of Nairobi United FC cheer as Cairo Tower lights up in Cairo.",
+    "a quiet lane with no name at all, at dusk.",
+    "MOMBASA, KENYA. Dhows sail past Fort Jesus. Mombasa's harbour is busy.",
+]
+
+
+@pytest.mark.parametrize("text", _RUNS)
+def test_the_cities_named_are_those_a_plain_reading_finds(text):
+    from catalog.captions import city_reading as reading
+
+    reading._cities_in_run.cache_clear()
+    assert named_cities(text) == _cities_read_plainly(text)
+    assert named_cities(text) == _cities_read_plainly(text)  # (the runs' answers kept)
+
+
+@pytest.mark.parametrize("text", [
+    *_RUNS,
+    "Skyscrapers to cranes, Nairobi wakes to a thick fog this morning.",
+    "A man sells tea in Nairobi on Monday, as he has for years.",
+    "IN Nairobi the market opens early; at\tKisumu it closes late.",
+    "x|In Nairobi vendors sell tea, as they have for years.",
+])
+def test_the_cheap_test_never_refuses_a_signal_the_sentence_shows(text):
+    """`read_city` refuses a caption before cutting its sentences when no city could reach the threshold; the
+    subject's verb and the word "in" or "at" it looks for then hold wherever `_for` reads them in the sentence."""
+    from catalog.captions import city_reading as reading
+
+    found = named_cities(text)
+    names = Counter(name.casefold() for name, _, _ in found)
+    spans = reading._sentences(text)
+    first_prose = next((s for s in spans if reading._prose(text, s)), None)
+    for city_ in found:
+        read = reading._for(text, city_, spans, first_prose, names)
+        assert not read["subject"] or reading._could_be_subject(text, city_[2])
+        assert not read["first_in"] or reading._could_follow_in(text, city_[1])
