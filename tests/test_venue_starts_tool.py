@@ -51,3 +51,12 @@ def test_the_outcomes_out_of_fold_count_a_wrong_value_removed_and_a_right_one_lo
     assert counted["removed"] == 10 and counted["lost"] == 2 and counted["changed"] == 12
     assert all(value is None for _, value in changed)
     assert starts.newest_sets(rows, 1) == {"zh_fresh92.jsonl"}
+
+
+def test_a_span_ending_inside_a_word_written_often_and_never_at_a_names_end_is_no_venue():
+    rows = [_row(k, "工人在新建的厂房里忙碌,青禾河边有人。", "青禾河", "青禾河") for k in range(4)]
+    seen = starts.counts(rows)
+    assert seen.across["河边"] == 4 and seen.written["厂房"] == 4
+    assert starts.ending("标准厂", seen, 3, plain="园区标准厂房已入驻。") is None
+    assert starts.ending("青禾河", seen, 3, plain="游客在青禾河边散步。") == "青禾河"  # 河边 ends a labelled name
+    assert starts.ending("标准厂", seen, 5, plain="园区标准厂房已入驻。") == "标准厂"  # written too few times

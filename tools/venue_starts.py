@@ -1,4 +1,4 @@
-"""Where does a Chinese venue's name start? Three readings of the start of each venue the parser takes, counted from
+"""Where does a Chinese venue's name start? Readings of the start of each venue the parser takes, counted from
 the tune labels themselves and measured out of fold on the Chinese tune split.
 
     python -m tools.venue_starts                   # each reading at each setting, out of fold: tune, newest sets
@@ -17,6 +17,9 @@ start that keeps the span, cuts it to where a name starts, or takes no venue (ab
   span cut where the growth stops, or no venue when the name is gone.
 - ``common``: the span written whole in at least N captions, none of which labels it: a common noun (篮球场,
   山顶), no venue.
+- ``ending`` (the other side, for the spans that end inside a word: 压住河 of 河底, 标准厂 of 厂房): the span's last
+  character and the one after it in the caption written as a pair at least N times, never across the end of a
+  labelled venue: no venue.
 
 Each is counted on four folds cut by the caption's key and applied to the fifth (``tools.city_reading`` folds so
 for English), and the outcomes summed over the folds: ``gained`` (a wrong venue made right), ``lost`` (a right one
@@ -47,7 +50,8 @@ from tools.evaluate_captions import caption_key, labels, matches, our_items
 #: Two Han characters (the pairs counted; letters, figures and marks are not).
 _PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 #: The settings each reading is measured at.
-SETTINGS = {"opening": (2, 3, 5, 8, 12), "grown": (-4.0, -3.0, -2.0, -1.5), "common": (2, 3, 5, 8)}
+SETTINGS = {"opening": (2, 3, 5, 8, 12), "grown": (-4.0, -3.0, -2.0, -1.5), "common": (2, 3, 5, 8),
+            "ending": (3, 5, 8, 12)}
 #: The pseudo-count of a character's share inside venues (``grown``), toward the share of all characters.
 SMOOTHING = 5.0
 
@@ -69,6 +73,7 @@ class Counts:
 
     inside: Counter = field(default_factory=Counter)
     written: Counter = field(default_factory=Counter)
+    across: Counter = field(default_factory=Counter)
     inside_chars: Counter = field(default_factory=Counter)
     written_chars: Counter = field(default_factory=Counter)
     labelled: set[str] = field(default_factory=set)
@@ -133,6 +138,10 @@ def counts(rows: Iterable[Row], known: Counter | None = None) -> Counts:
             if name in row.plain:
                 found.inside.update(set(pairs(name)))
                 found.inside_chars.update(name)
+            at = row.plain.find(name)
+            while at >= 0:  # (the pair across the name's end: 河边 of "在某某河边")
+                found.across[row.plain[at + len(name) - 1:at + len(name) + 1]] += 1
+                at = row.plain.find(name, at + 1)
     return found
 
 
@@ -146,7 +155,7 @@ def _a_known_place_at(plain: str, at: int) -> bool:
                for end in range(at + 2, min(len(plain), at + 5) + 1))
 
 
-def opening(span: str, seen: Counts, least: float) -> str | None:
+def opening(span: str, seen: Counts, least: float, plain: str = "") -> str | None:
     """``opening`` at `least` writings: the span, cut to where a name starts, or None."""
     plain = simplified(span)
     first = plain[:2]
@@ -159,7 +168,7 @@ def opening(span: str, seen: Counts, least: float) -> str | None:
     return span[start:]
 
 
-def grown(span: str, seen: Counts, least: float) -> str | None:
+def grown(span: str, seen: Counts, least: float, plain: str = "") -> str | None:
     """``grown`` at a log ratio `least`: the span, cut where the growth from its venue word stops, or None."""
     plain = simplified(span)
     word = next((w for w in _venue_words_longest() if plain.endswith(w)), None)
@@ -183,7 +192,7 @@ def _venue_words_longest() -> tuple[str, ...]:
     return tuple(sorted(_words().set("places.venue"), key=len, reverse=True))
 
 
-def common(span: str, seen: Counts, least: float) -> str | None:
+def common(span: str, seen: Counts, least: float, plain: str = "") -> str | None:
     """``common`` at `least` captions: None for a span written whole that often and never a label, else the span."""
     plain = simplified(span)
     if plain in seen.labelled:
@@ -191,8 +200,21 @@ def common(span: str, seen: Counts, least: float) -> str | None:
     return None if sum(plain in caption for caption in seen.captions) >= least else span
 
 
-READINGS: dict[str, Callable[[str, Counts, float], str | None]] = {
-    "opening": opening, "grown": grown, "common": common}
+def ending(span: str, seen: Counts, least: float, plain: str = "") -> str | None:
+    """``ending`` at `least` writings: None for a span whose end and the next character of the caption `plain` make a
+    pair written that often and never across a labelled venue's end, else the span."""
+    name = simplified(span)
+    at = plain.find(name)
+    if at < 0:
+        return span
+    pair = plain[at + len(name) - 1:at + len(name) + 1]
+    if not _PAIR.fullmatch(pair) or seen.across[pair] or seen.written[pair] < least:
+        return span
+    return None
+
+
+READINGS: dict[str, Callable[..., str | None]] = {
+    "opening": opening, "grown": grown, "common": common, "ending": ending}
 
 
 def outcomes(rows: list[Row], reading: str, setting: float, folds: int = 5,
@@ -206,7 +228,7 @@ def outcomes(rows: list[Row], reading: str, setting: float, folds: int = 5,
         for row in rows:
             if row.key % folds != k or not chosen(row):
                 continue
-            value = READINGS[reading](row.taken, seen, setting)
+            value = READINGS[reading](row.taken, seen, setting, plain=row.plain)
             if value == row.taken:
                 continue
             expected: list[str | None] = list(row.labels) or [None]
