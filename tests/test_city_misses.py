@@ -41,6 +41,9 @@ def test_what_a_wrong_city_is(got, expected, sublocation, province, text, kind):
     ("Nairobi", "Crowds gather in Nairobi as buses leave for Mombasa.", "known, several cities named"),
     ("Nairobi", "Crowds gather in Nairobi.", "known, the only city named"),
     ("Nairobi", "Crowds gather in the capital.", "not written"),
+    # a dateline the readers left: after an image number, or with a date range
+    ("Quorvabad", "170518-N-1 QUORVABAD (May 18, 2017) A sailor salutes.", "a dateline shape"),
+    ("Nairobi", "NAIROBI, JULY 26-27 2013\nFloods rose.", "a dateline shape"),
 ])
 def test_why_no_city_was_read(label, text, kind):
     assert audit.miss_kind(label, text) == kind

@@ -16,10 +16,12 @@ what the right answer was, the who-is-where evidence against each city taken, an
    ``reference``, ``route``, ``longer``: ``catalog/captions/city_reading.py``) read of every mention of the city
    each step took, counted as right or wrong answers: whether that evidence could weigh on the other steps too
    (a signal worth a penalty there must mark far more wrong cities than right ones).
-3. *Empty answers where the label has a city* (`miss_kind`): ``unknown to the gazetteer`` (no city of that name),
+3. *Empty answers where the label has a city* (`miss_kind`), the first that holds: ``not written`` as labelled,
+   ``a dateline shape`` (the city opens a line, after a date or an image number at most, with a comma, a dash or a
+   bracket after it: "QUORVALE, JULY 26-27 2013"), ``unknown to the gazetteer`` (no city of that name),
    ``known, inside a longer name`` (a run of capitalised words that is no city as a whole: "Quorvabad City", "the
    Quorvabad Arboretum"; a possessive's "'s" is cut off, as the reading cuts it), ``known, the only city named``,
-   ``known, several cities named``, ``not written`` as labelled.
+   ``known, several cities named``.
 
 Only the English tune split is read; the held-out split never is.
 """
@@ -37,6 +39,10 @@ from catalog.captions.gazetteer import name_levels
 from catalog.captions.parser import parse
 from tools.evaluate_captions import fold, labels, matches, our_items
 
+#: A name opening a line (after a date or an image number at most) with a comma, a dash or a bracket after it:
+#: "QUORVALE, JULY 26-27 2013", "Quorvale-Lissania - 01 May 2008", "170518-N-1 QUORVALE (May 18, 2017)".
+_DATELINE = re.compile(r"(?m)^[ \t]*(?:[\w./-]*\d[\w./-]*[ \t]+)?([A-Z][\w'’.]*(?:[ \t]+[A-Z][\w'’.]*)*)"
+                       r"[ \t]*(?:,|-|–|—|\()")
 #: The who-is-where signals against a city (``city_reading.SIGNALS``' last five).
 AGAINST = ("opening", "home", "reference", "route", "longer")
 
@@ -88,6 +94,9 @@ def miss_kind(label: str, text: str) -> str:
     """Why the parser read no city where the label has one (see the module's docstring)."""
     if label.casefold() not in text.casefold():
         return "not written"
+    if _DATELINE.search(text) and any(
+            m.group(1).casefold() == label.casefold() for m in _DATELINE.finditer(text)):
+        return "a dateline shape"
     if not name_levels(label).city_population:
         return "unknown to the gazetteer"
     found = named_cities(text)
