@@ -3871,3 +3871,22 @@ def test_a_fire_services_name_is_no_person(text, expected):
     (`credit_names._SERVICE_LAST_WORDS`); a credit cut short at "and" takes the body's full name from the prose
     (`parser._parse_english`)."""
     check(text, expected)
+
+
+CREDIT_SHAPES_EN_CAPEN91 = [
+    ("a picture firm's brand in small letters, its media word last, after the photographer's slash",
+     "Ministers arrive for the summit on farm policy. Photo: Quorvan Lindt / velmar-images",
+     {"photographer": "Quorvan Lindt", "agency": "velmar-images", "provider": None}),
+    ("...with no space around the slash, a press office's brand",
+     "The new ferry leaves the harbour on its first run. (Tamsin Orr/quorva-press)",
+     {"photographer": "Tamsin Orr", "agency": "quorva-press"}),
+    ("...but words in small letters with no media word after the hyphen name nobody",
+     "The new ferry leaves the harbour on its first run. Photo: Tamsin Orr / read-more",
+     {"agency": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_SHAPES_EN_CAPEN91],
+                         ids=[case[0] for case in CREDIT_SHAPES_EN_CAPEN91])
+def test_english_credit_shapes_capen91(text, expected):
+    check(text, expected)
