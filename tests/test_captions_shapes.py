@@ -3890,3 +3890,23 @@ CREDIT_SHAPES_EN_CAPEN91 = [
                          ids=[case[0] for case in CREDIT_SHAPES_EN_CAPEN91])
 def test_english_credit_shapes_capen91(text, expected):
     check(text, expected)
+
+
+CREDIT_LINES_EN_CAPEN91 = [
+    ("a paper's slug, its photographer's name and the paper's own name on lines above the prose",
+     "LAKESIDE\nQUORVAN B. LINDT\nThe Quorva Sentinel\nAt the pavilion, graduates ran the whole range from tears "
+     "to cheers.",
+     {"photographer": "QUORVAN B. LINDT", "agency": "Quorva Sentinel", "provider": None}),
+    ("...a paper named by its title noun Pilot, two nouns joined",
+     "HARBOUR DAYS\nTamsin Orr\nThe Quorvan-Pilot\nBoats line up at the quay for the parade.",
+     {"photographer": "Tamsin Orr", "agency": "Quorvan-Pilot"}),
+    ("...but a title on the caption's first line over the paper's name is no photographer",
+     "Harbour Days\nThe Quorva Herald\nBoats line up at the quay for the parade.",
+     {"photographer": None, "agency": "Quorva Herald"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_LINES_EN_CAPEN91],
+                         ids=[case[0] for case in CREDIT_LINES_EN_CAPEN91])
+def test_english_credit_lines_capen91(text, expected):
+    check(text, expected)

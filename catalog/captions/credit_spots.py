@@ -732,6 +732,15 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
             if 2 <= len(before.split()) <= 4 and len(before) <= 40:
                 at = spans[number - 1][0] + len(above) - len(above.lstrip())
                 yield Candidate(f"{before} / {line}", at, len(text), weight, True, written=text[at:end].strip())
+        elif not last and 2 <= number <= 3 and len(line) <= 40 and _a_papers_line(line):
+            # "LAKESIDE" / "ANA B. RUIZ" / "The Quorva Sentinel" over the prose: a paper's page sets its slug, its
+            # photographer's name and the paper's own on lines above the caption, as "Ana Ruiz / The Quorva
+            # Sentinel" on one (not the caption's first line: "Harbour Days" over the paper's name is a title)
+            above = text[spans[number - 1][0]:spans[number - 1][1]]
+            before = above.strip()
+            if 2 <= len(before.split()) <= 4 and len(before) <= 40 and looks_like_person(before):
+                at = spans[number - 1][0] + len(above) - len(above.lstrip())
+                yield Candidate(f"{before} / {line}", at, end, weight, True, written=text[at:end].strip())
         if not last:
             yield from _after_a_separator(text, start, end, weight, rules)
             if len(line) <= 16 and line.strip(_LABEL_MARKS).casefold() in _LABEL_ALONE:
@@ -744,6 +753,16 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
                     yield Candidate(f"{line.strip(_LABEL_MARKS)}: {value}", start,
                                     len(text) if closes else spans[number + 1][1],
                                     2.5 if closes else 1.2, True, written=text[start:spans[number + 1][1]].strip())
+
+
+#: A paper's name alone on a line, its article first and a paper's title noun in it: "The Quorva Sentinel", "The
+#: Quorvan-Pilot".
+_PAPERS_LINE = compiled(r"The [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}")
+
+
+def _a_papers_line(line: str) -> bool:
+    """Whether a line is a paper's name and nothing else: "The" and capitalised words, a media word among them."""
+    return line[:4] == "The " and _PAPERS_LINE.fullmatch(line) is not None and is_media(line)
 
 
 #: A site's breadcrumb on a line of its own, words parted by ">" and nothing else: "Guangming Online> Picture",
