@@ -3883,6 +3883,18 @@ CREDIT_SHAPES_EN_CAPEN91 = [
     ("...but words in small letters with no media word after the hyphen name nobody",
      "The new ferry leaves the harbour on its first run. Photo: Tamsin Orr / read-more",
      {"agency": None}),
+    ("a contest entrant's credit and her country in brackets, then the page's words run on with no stop",
+     "Daybreak at the horse fair outside the old town. Credit: Tamsin Orr (Germany) See all of this week's "
+     "winners here.",
+     {"photographer": "Tamsin Orr", "agency": None, "provider": None}),
+    ("...the country of two words glued to the page's next word",
+     "Daybreak at the horse fair outside the old town. Credit: Quorvan Lindt (United Kingdom)See all of this "
+     "week's winners here.",
+     {"photographer": "Quorvan Lindt"}),
+    ("...but a note of which picture in the brackets is no country: nothing cut there",
+     "Daybreak at the horse fair outside the old town. Photo: Tamsin Orr (left) See all of this week's "
+     "winners here.",
+     {"photographer": None}),
 ]
 
 

@@ -23,6 +23,7 @@ from catalog.captions.text import CAPITALS, is_person_word, scan
 from catalog.captions.vocabulary import (
     ABBREVIATIONS,
     CREDIT_TAGS,
+    COUNTRIES,
     EDITOR_NOTES,
     MONTHS,
     NAME_PARTICLES,
@@ -473,6 +474,10 @@ _PLACE_YEAR_AFTER = compiled(r"(?<!\b[A-Z])\.[ \t]+[A-Z][\w'’ -]{1,40},[ \t]*(
                              r"(?:1[89]|20)\d\d\.?[ \t]*$")
 
 
+#: A country in brackets after a name: "Ana Ruiz (France)", "Ana Ruiz (United Kingdom)".
+_COUNTRY_CLOSES = compiled(r"(?<=[^\W\d_])[ \t]\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)")
+
+
 def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
     """'Photo: Nutthawat Wicheanbut', '...the rubblePhotograph: Dimitar Dilkoff/AFP', '© Geoff ROBIN / AFP',
     'The Hill Times photograph by Andrew Meade', wherever they stand."""
@@ -495,6 +500,13 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         content = text[start:end].rstrip(" ,;|")  # "Photo: Hung Cuong |": a table's bar after the credit
         if content:
             yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
+                            _standalone(text, start) or text[start - 1:start].isalpha())
+        closed = _COUNTRY_CLOSES.search(text, match.end(), end) if ")" in content else None
+        if closed is not None and closed.group(1).casefold() in COUNTRIES and text[closed.end():end].strip(" ."):
+            # "Credit: Ana Ruiz (France) Find all of our photos here.": a contest's entrant and her country, then the
+            # page's own words run on after the bracket, no stop between: the credit ends with the bracket
+            close = closed.end()
+            yield Candidate(text[start:close], start, _cut_end(text, close), _weight_at(text, close, 2.0),
                             _standalone(text, start) or text[start - 1:start].isalpha())
         label = _LABEL_AFTER_CREDIT.search(text, match.end(), end) if start == 0 and ":" in text[
             match.end():end] else None
