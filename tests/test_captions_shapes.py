@@ -3891,6 +3891,15 @@ CREDIT_SHAPES_EN_CAPEN91 = [
      "Daybreak at the horse fair outside the old town. Credit: Quorvan Lindt (United Kingdom)See all of this "
      "week's winners here.",
      {"photographer": "Quorvan Lindt"}),
+    ("a photo library's contributor's name typed in small letters before the library the registry knows",
+     "Commuters wait on the platform during the strike. Credit: quorvan lindt/Alamy Live News",
+     {"photographer": "quorvan lindt", "agency": "Alamy Live News", "provider": None}),
+    ("...but small letters before an outlet the registry does not know as a library name nobody",
+     "Commuters wait on the platform during the strike. Credit: quorvan lindt/Quorva News",
+     {"photographer": None}),
+    ("...nor do a desk's words in small letters",
+     "Commuters wait on the platform during the strike. Credit: staff photographer/Alamy Live News",
+     {"photographer": None, "agency": "Alamy Live News"}),
     ("...but a note of which picture in the brackets is no country: nothing cut there",
      "Daybreak at the horse fair outside the old town. Photo: Tamsin Orr (left) See all of this week's "
      "winners here.",
