@@ -22,8 +22,8 @@ from catalog.captions.rules import Rules
 from catalog.captions.text import CAPITALS, is_person_word, scan
 from catalog.captions.vocabulary import (
     ABBREVIATIONS,
-    CREDIT_TAGS,
     COUNTRIES,
+    CREDIT_TAGS,
     EDITOR_NOTES,
     MONTHS,
     NAME_PARTICLES,
