@@ -5064,3 +5064,37 @@ def test_a_venue_named_for_its_own_kind(text, expected):
     clause is the venue, where the finder's other signals alone were not enough; never a kind of place unnamed
     (加油站, 检测站, 口袋公园: places.generic_kinds), a city (连云港) nor one character before the word (香港)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月2日,浙江宁波,甬舟通道上车辆往来不断。", {"sublocation": "甬舟通道", "city": "宁波"}),
+    ("6月3日,北京,车辆在东三环上缓缓行驶。", {"sublocation": "东三环", "city": "北京"}),
+    ("7月8日,西藏那曲,羌塘高原上的藏羚羊。", {"sublocation": "羌塘高原"}),
+    ("游客们在莫斯科中央百货旁拍照留念。", {"sublocation": "中央百货", "city": "莫斯科"}),
+    # such a word ending a common noun, a kind of place, a count of stretches or a clause's words is no venue
+    ("5月1日,四川成都,医护人员坚守在抗疫一线。", {"sublocation": None}),
+    ("踩踏发生后,地下通道内挤满了人。", {"sublocation": None}),
+    ("3月1日,湖北襄阳,汉江襄阳一段水位上涨。", {"sublocation": None}),
+    ("3月1日,湖北武汉,武汉市解除离汉通道管控。", {"sublocation": None}),
+])
+def test_a_venue_ending_in_a_minor_kind_word(text, expected):
+    """A name ending in a word of places.minor_kinds (a line, a road or a passage, 通道, 三环, 高铁; ground, 高原,
+    沟; a body's seat or a shop, 百货, 大厅; a crossing, 路口, 关卡), which ends a common noun as often (一线, 防线,
+    地下通道), is weighed by the scored finder alone, with ``minor_kind``, where its run holds no word of
+    places.venue: it is the venue only where the run ends with it or a place's word follows (上, 旁), and the
+    finder's other signals carry it."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("马来西亚·槟城·姓周桥(2015)", {"sublocation": "姓周桥", "country": "马来西亚"}),
+    ("游客们在莫斯科中央百货旁拍照留念。", {"sublocation": "中央百货", "city": "莫斯科"}),
+    # a unit's suffix left over (巴黎市中心) or a count (一农场, a farm) written on from the place is no name
+    ("8月5日,法国巴黎,巴黎市中心游人如织。", {"sublocation": None}),
+    ("10月14日,天津市南开区一农场的工人在采收蔬菜。", {"sublocation": None}),
+])
+def test_a_venue_written_on_from_its_place(text, expected):
+    """A name written on from the chain's last place with nothing between but a dot ("某国·某城·某某桥", "在莫斯科
+    某某百货旁") is weighed with ``after_its_place``, as a venue is written after its city; never a unit's suffix
+    left over (市中心) nor a count (一农场)."""
+    check(text, expected)
