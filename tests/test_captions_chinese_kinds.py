@@ -5092,6 +5092,8 @@ def test_a_venue_ending_in_a_minor_kind_word(text, expected):
     # a unit's suffix left over (巴黎市中心) or a count (一农场, a farm) written on from the place is no name
     ("8月5日,法国巴黎,巴黎市中心游人如织。", {"sublocation": None}),
     ("10月14日,天津市南开区一农场的工人在采收蔬菜。", {"sublocation": None}),
+    # nor a name holding a township or a village: the village is the larger place, the scene
+    ("5月3日,四川凉山州喜德县光明乡红星村村委会广场上,村民在跳舞。", {"sublocation": "红星村"}),
 ])
 def test_a_venue_written_on_from_its_place(text, expected):
     """A name written on from the chain's last place with nothing between but a dot ("某国·某城·某某桥", "在莫斯科

@@ -213,7 +213,7 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
         signals.append("after_place_word")  # (在 and 于 are breaks: the run starts after them, "游客在天安门广场")
     elif name_start == region_start or dotted or plain[name_start - 1] in "，,":
         signals.append("clause_start")
-    if _after_its_place(plain, name, name_start, region_start):
+    if _after_its_place(plain, name, name_start, region_start, words):
         signals.append("after_its_place")
     if lead is None and name_start > 0 and plain[name_start - 1] == "的":
         signals.append("after_of")
@@ -246,18 +246,25 @@ _REPEATED = compiled(r"(.)\1(.)\2")
 
 #: The dot that joins the places of a chain written as a list ("泰国·曼谷·唐人街").
 _DOT = "·"
+#: A township's or a village's suffix inside a name ("某某乡某某村村委会广场"): the chain's places run on into it,
+#: and the contract takes the larger place, the village, over a venue inside it.
+_A_TOWNSHIP_OR_VILLAGE = compiled("[乡村]")
 #: Numerals before a minor kind's word: a count or an ordinal of stretches ("一段", "第二段"), no name.
 _COUNTING = frozenset("一二三四五六七八九十两几第每")
 
 
-def _after_its_place(plain: str, name: str, name_start: int, region_start: int) -> bool:
+def _after_its_place(plain: str, name: str, name_start: int, region_start: int, words: Words) -> bool:
     """Whether the name is written on from the place the region follows: the region begins where the chain's last
     place ends, with nothing between but a dot ("上海金山城市沙滩", "贵州省毕节市大方县某某古镇某某小学", "泰国·曼谷·
-    唐人街"), as a venue is written after its city; not a unit's suffix left over ("巴黎市中心") nor a count ("某某区
-    一农场", a farm)."""
+    唐人街"), as a venue is written after its city; not a unit's suffix left over ("巴黎市中心"), a word of
+    position ("旺角前广场": the square in front of the place), an everyday noun ("旺角街头冒雨赶路": the place's
+    streets, places.venue_word_as_noun), a count ("某某区一农场", a farm) nor a name holding a township or a
+    village ("某某乡某某村村委会广场": the village is the scene)."""
     glued = name_start == region_start or plain[region_start] == _DOT and plain[name_start - 1] == _DOT
-    return glued and region_start > 0 and plain[region_start - 1] not in _BREAKS and not (
-        plain[region_start - 1].isspace()) and name[0] not in _UNIT_ENDS and name[0] != "一"
+    if not glued or region_start == 0 or plain[region_start - 1] in _BREAKS or plain[region_start - 1].isspace():
+        return False
+    return name[0] not in _UNIT_ENDS and name[0] not in _POSITION and name[0] != "一" and not (
+        _A_TOWNSHIP_OR_VILLAGE.search(name, 1)) and not name.startswith(words.words("places.venue_word_as_noun"))
 
 
 def _name_where_held(text: str, plain: str, start: int, stop: int, region_start: int, later: bool, words: Words,
