@@ -37,6 +37,7 @@ from catalog.schema_version import (  # noqa: F401 - COMMAND, LONG_RUNNING, Sqli
     SCHEMA_HEAD,
     SQLITE_SCHEMA,
     SqliteTuning,
+    not_a_file,
     sqlite_pragmas,
     sqlite_schema_statements,
 )
@@ -144,8 +145,7 @@ def create(url: str, *, readonly: bool = False, on_wait: Callable[[str], None] |
 def _sqlite_engine(url: str, *, readonly: bool, tuning: SqliteTuning) -> Engine:
     path = sqlite_path(url)
     if path is not None:
-        if path.is_dir():
-            raise NotACatalogue(f"{path} is a folder, not a catalogue file")
+        _refuse_no_file(path)
         if readonly and not path.exists():
             raise DatabaseError(f"there is no catalogue at {path}")
         if not readonly and not path.parent.exists():
@@ -280,12 +280,18 @@ def _require_existing(url: str) -> None:
     path = sqlite_path(url)
     if path is None:
         return
-    if path.is_dir():
-        raise NotACatalogue(f"{path} is a folder, not a catalogue file")
+    _refuse_no_file(path)
     if not path.exists():
         raise MissingCatalogue(
             f"there is no catalogue at {path}: check --db (or CATALOG_DB); `catalog import FOLDER` makes one"
         )
+
+
+def _refuse_no_file(path: Path) -> None:
+    """Refuse a catalogue path that is a folder, a named pipe, a socket or a device, in words, before SQLite tries."""
+    kind = not_a_file(path)
+    if kind is not None:
+        raise NotACatalogue(f"{path} is {kind}, not a catalogue file")
 
 
 def _require_catalogue(engine: Engine, url: str, on_wait) -> None:

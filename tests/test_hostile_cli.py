@@ -138,6 +138,56 @@ def test_a_sqlite_url_with_options_is_refused_not_ignored(tmp_path):
     assert rows_digest(path) == before
 
 
+@pytest.mark.parametrize("command", [["search"], ["search", "--format", "json"], ["show", "1"], ["set", "1", "city=Lhasa"],
+                                     ["import", "PHOTOS"], ["credits"], ["check"], ["copy", "--to", "OTHER"]],
+                         ids=["search", "search-library", "show", "set", "import", "credits", "check", "copy"])
+def test_a_catalogue_named_by_a_pipe_a_socket_or_a_device_is_named_for_what_it_is(tmp_path, command):
+    """`--db` naming a named pipe, a socket or a device failed in SQLite's words ("cannot open the catalogue: disk
+    I/O error", "unable to open database file", "could not create the catalogue's schema: database or disk is
+    full"), which send the reader to the disk. Each is now named as --db's mistake, before anything opens it."""
+    import os
+    import socket
+
+    photos = _photos(tmp_path / "photos", 2)
+    os.mkfifo(tmp_path / "pipe.db")
+    listening = socket.socket(socket.AF_UNIX)
+    listening.bind(str(tmp_path / "socket.db"))
+    try:
+        for path, kind in ((tmp_path / "pipe.db", "a named pipe"), (tmp_path / "socket.db", "a socket"),
+                           ("/dev/null", "a device"), ("/dev/full", "a device")):
+            args = [str(photos) if arg == "PHOTOS" else str(tmp_path / "other.db") if arg == "OTHER" else arg
+                    for arg in command]
+            result = run_catalog("--db", path, *args, cwd=tmp_path, timeout=60)
+            out = _output(result)
+            assert result.returncode == 1, (path, out)
+            assert f"Error: {path} is {kind}, not a catalogue file: check --db (or CATALOG_DB)" in out, out
+            assert "Traceback" not in out and "I/O error" not in out and "unable to open" not in out, out
+    finally:
+        listening.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["photos", "pipe.db", "socket.db"]
+
+
+def test_a_copy_to_a_pipe_a_socket_or_a_device_is_named_as_the_target(tmp_path):
+    import os
+    import socket
+
+    source = _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "photos", 2))
+    before = rows_digest(source)
+    os.mkfifo(tmp_path / "pipe.db")
+    listening = socket.socket(socket.AF_UNIX)
+    listening.bind(str(tmp_path / "socket.db"))
+    try:
+        for path, kind in ((tmp_path / "pipe.db", "a named pipe"), (tmp_path / "socket.db", "a socket"),
+                           ("/dev/null", "a device")):
+            result = run_catalog("--db", source, "copy", "--to", path, cwd=tmp_path, timeout=60)
+            out = _output(result)
+            assert result.returncode == 1, out
+            assert f"Error: {path} is {kind}, not a catalogue file: check --to" in out, out
+    finally:
+        listening.close()
+    assert rows_digest(source) == before
+
+
 @pytest.fixture(scope="module")
 def five_photos(tmp_path_factory):
     """Five photos, the first three dated by their captions."""

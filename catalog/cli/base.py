@@ -39,11 +39,28 @@ class LazyLibrary:
         self._reader: QuickLibrary | None = None
         self._reader_tried = False
         self._writer: QuickImport | None = None
+        self._checked = False
+
+    def check(self) -> None:
+        """Refuse, before any path opens it, a catalogue named by a folder, a named pipe, a socket or a device
+        (`--db /dev/null`, a FIFO left by a script): SQLite's words for these were "disk I/O error" and "unable to
+        open database file", and the quick paths would each have tried it first."""
+        if self._checked:
+            return
+        from catalog.errors import NotACatalogue
+        from catalog.schema_version import not_a_file, sqlite_file
+
+        catalogue = sqlite_file(self.location)
+        kind = not_a_file(catalogue) if catalogue is not None else None
+        if kind is not None:
+            raise NotACatalogue(f"{catalogue} is {kind}, not a catalogue file")
+        self._checked = True
 
     def get(self, *, readonly: bool = False, may_create: bool = False, long_running: bool = False) -> Library:
         """The open Library; only a command that fills a catalogue (import) may create one, and a command that
         runs for days (`watch`) opens it `long_running`, with SQLite's memory kept small."""
         if self._library is None:
+            self.check()
             from catalog import db
             from catalog.library import Library
 
@@ -63,6 +80,7 @@ class LazyLibrary:
         catalogue at this schema (catalog.quick_search, no SQLAlchemy), which hands what it cannot answer to the
         Library; else the Library."""
         if not self._reader_tried:
+            self.check()
             from catalog.quick_search import QuickLibrary
 
             self._reader_tried = True
@@ -76,6 +94,7 @@ class LazyLibrary:
         from catalog.quick_store import QuickImport
 
         if self._writer is None:
+            self.check()
             self._writer = QuickImport.open(self.location, early, lambda: self.get(may_create=True),
                                             on_wait=_say_waiting)
         return self._writer
