@@ -454,6 +454,31 @@ def test_a_captions_csv_with_a_quote_left_open_is_refused_and_nothing_is_importe
     assert "A test flight in Hefei" in shown and "Gansu, Aug. 3, 2025." in shown
 
 
+@pytest.mark.parametrize("captions", [
+    "file,caption\np000.jpg,Set by the desk in a pipe\nphotos/p001.jpg,Named by its path\n",
+    "File: p000.jpg\nSet by the desk in a pipe\n\nFile: photos/p001.jpg\nNamed by its path\n",
+], ids=["csv", "paragraphs"])
+def test_captions_given_through_a_process_substitution_are_read_by_their_content(tmp_path, captions):
+    """`--captions <(make-captions)` names /dev/fd/63: no `.csv` in the name, so a CSV was read as paragraphs and
+    refused as naming no photo. A name that says nothing is read by its first line; a path in it is the current
+    folder's, as the photo paths beside it are (it was taken under /dev/fd)."""
+    import sqlite3
+
+    _photos(tmp_path / "photos", 2)
+    script = 'exec "$@" --captions <(printf %s "$CAPTIONS")'
+    result = subprocess.run(["bash", "-c", script, "bash", *catalog_command("--db", tmp_path / "catalog.db", "import",
+                                                                             "photos")],
+                            cwd=tmp_path, env=environment(CAPTIONS=captions), capture_output=True, timeout=120)
+    assert result.returncode == 0, _output(result)
+    connection = sqlite3.connect(tmp_path / "catalog.db")
+    try:
+        found = dict(connection.execute("SELECT path, caption FROM photo"))
+    finally:
+        connection.close()
+    assert found == {str(tmp_path / "photos" / "p000.jpg"): "Set by the desk in a pipe",
+                     str(tmp_path / "photos" / "p001.jpg"): "Named by its path"}
+
+
 @pytest.mark.parametrize("option", ["--settle", "--give-up", "--rescan"])
 def test_a_watch_interval_that_is_no_number_is_a_usage_error(tmp_path, option):
     """The same hole in the watcher's options: `--settle nan` was taken, shown as "settle nan s", and files were
