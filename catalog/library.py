@@ -89,7 +89,10 @@ class Library:
         """A session; a write session holds the write lock from its start and commits at the end."""
         if write and self.readonly:
             raise ReadOnlyCatalogue(self.read_only_reason)
-        bind = self.engine.connect()
+        try:
+            bind = self.engine.connect()
+        except DBAPIError as error:  # a new connection for this session: the server may have gone since the last
+            raise db.server_gone(error) or error
         if write:
             bind = bind.execution_options(sqlite_begin="IMMEDIATE")
         session = self._sessions(bind=bind)
@@ -98,9 +101,13 @@ class Library:
             if write:
                 session.commit()
         except DBAPIError as error:
-            session.rollback()
+            gone = db.server_gone(error)
+            if gone is None:
+                session.rollback()
             if is_damaged(error):  # found by whichever query first reads the damaged pages
                 raise DamagedCatalogue(db.sqlite_path(self.url), str(error.orig or error).split("\n")[0]) from error
+            if gone is not None:  # the server rolled back the transaction as it went
+                raise gone from error
             raise
         except BaseException:
             session.rollback()
