@@ -410,6 +410,21 @@ def test_an_empty_path_is_refused_not_read_as_the_current_folder(five_photos, tm
     assert rows_digest(five_photos) == before
 
 
+@pytest.mark.parametrize("empty", ["", " "])
+def test_a_copy_to_an_empty_path_is_refused_not_made_into_the_default_catalogue(tmp_path, empty):
+    """`--to ""` (a shell variable unset) meant the default catalogue, CATALOG_DB or catalog.db here: `catalog --db
+    old.db copy --to "$NEW" --force` deleted every photo of the desk's own catalogue and put the old one's in."""
+    desk = _catalogue_at(tmp_path / "desk.db", _photos(tmp_path / "desk", 3))
+    old = _catalogue_at(tmp_path / "old.db", _photos(tmp_path / "old", 2, start=5))
+    before = rows_digest(desk)
+    result = run_catalog("--db", old, "copy", "--to", empty, "--force", cwd=tmp_path, timeout=60,
+                         env=environment(CATALOG_DB=str(desk)))
+    assert result.returncode == 2, _output(result)
+    assert "an empty path names no catalogue (is a shell variable unset?)" in _output(result)
+    assert rows_digest(desk) == before
+    assert not (tmp_path / "catalog.db").exists()
+
+
 def test_a_captions_file_in_another_encoding_names_the_byte(five_photos, tmp_path):
     """A captions CSV saved by a spreadsheet in its Windows code page was refused with Python's "'utf-8' codec
     can't decode byte 0xe9 in position 37: invalid continuation byte"; now in the words the rules file uses."""

@@ -453,6 +453,19 @@ class GivenPath(click.Path):
         return super().convert(value, param, ctx)
 
 
+class GivenLocation(click.ParamType):
+    """A catalogue's path or URL given to an option (`copy --to`) that refuses an empty one: "" means the default
+    catalogue (CATALOG_DB, else catalog.db here), so `catalog --db old.db copy --to "$NEW" --force` with the variable
+    unset emptied the desk's own catalogue and filled it with the old one."""
+
+    name = "path_or_url"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value.strip():
+            self.fail("an empty path names no catalogue (is a shell variable unset?)", param, ctx)
+        return value
+
+
 def format_option(*choices: str, default: str):
     """The same --format option everywhere."""
     return click.option(
