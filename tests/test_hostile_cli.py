@@ -394,11 +394,15 @@ def test_a_socket_or_a_folder_or_a_huge_file_given_as_a_text_is_named_at_once(fi
     ["watch", ""],
     ["link", ""],
     ["kill", "--advisory", ""],
-], ids=["import", "import-beside", "captions", "watch", "link", "advisory"])
+    ["rules", "--set", ""],
+    ["serve", "--cache", "", "--port", "0"],
+], ids=["import", "import-beside", "captions", "watch", "link", "advisory", "rules-set", "serve-cache"])
 def test_an_empty_path_is_refused_not_read_as_the_current_folder(five_photos, tmp_path, args):
     """Python reads "" as the current folder: `catalog import "$WIRES"` or `catalog watch "$HOTFOLDER"` with the
     variable unset imported, or watched for ever, whatever folder the command ran in, and `--captions ""`
-    imported with no captions, silently. Each is a usage error now, as `ls ""` is, the catalogue unchanged."""
+    imported with no captions, silently; `rules --set ""` showed the rules and set none, exit 0, and `serve --cache
+    ""` kept its thumbnails in the folder it ran in (audit7). Each is a usage error now, as `ls ""` is, the
+    catalogue unchanged."""
     before = rows_digest(five_photos)
     stray = tmp_path / "here"
     stray.mkdir()
