@@ -215,7 +215,18 @@ class Library:
     # --- photos ----------------------------------------------------------------------------------------------
 
     def get(self, ref: str | int) -> Photo:
-        """A photo by id or by path (absolute, relative to here, or a unique file name)."""
+        """A photo by id or by path (absolute, relative to here, or a unique file name), its name in either of
+        Unicode's normal forms (catalog.scan.other_spellings)."""
+        from catalog.scan import other_spellings
+
+        for spelling in (ref, *other_spellings(ref)):
+            photo = self._get_as_spelled(spelling)
+            if photo is not None:
+                photo.variant_info = None
+                return photo
+        raise NotFound(f"no photo {ref!r} in the catalogue (give its path or id; `catalog search` lists them)")
+
+    def _get_as_spelled(self, ref: str | int) -> Photo | None:
         with self.session() as session:
             from catalog.scan import photo_id, real_path, shown_path
 
@@ -234,9 +245,6 @@ class Library:
                 if len(matches) > 1:
                     raise UsageError(f"{ref!r} names {len(matches)} photos; give the full path or the id")
                 photo = matches[0] if matches else None
-            if photo is None:
-                raise NotFound(f"no photo {ref!r} in the catalogue (give its path or id; `catalog search` lists them)")
-            photo.variant_info = None
             return photo
 
     def annotate_variants(self, photos: list[Photo]) -> list[Photo]:

@@ -429,6 +429,35 @@ def test_a_copy_to_an_empty_path_is_refused_not_made_into_the_default_catalogue(
     assert not (tmp_path / "catalog.db").exists()
 
 
+def test_a_file_named_on_a_mac_is_found_by_the_name_typed_elsewhere(tmp_path):
+    """A Mac writes "Kraków.jpg" with the ó as o and a combining accent (NFD) and a share or rsync keeps it so; a
+    keyboard on Linux or Windows types the one character (NFC). The two look alike on every screen, but `show`,
+    `set` and the rest said "no photo 'Kraków.jpg' in the catalogue". Either spelling now finds the photo, whichever
+    way the file was named."""
+    import sqlite3
+    import unicodedata
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    names = {"Kraków": "NFD", "Zürich": "NFC"}  # one named on a Mac, one elsewhere
+    for index, (name, form) in enumerate(names.items()):
+        (folder / f"{unicodedata.normalize(form, name)}.jpg").write_bytes(press_jpeg(index))
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", folder, cwd=tmp_path).returncode == 0
+    for name, form in names.items():
+        typed = unicodedata.normalize("NFC" if form == "NFD" else "NFD", name) + ".jpg"
+        for command in (["show", typed], ["show", typed, "--format", "json"], ["set", typed, "city=Lhasa"],
+                        ["show", str(folder / typed)]):
+            result = run_catalog("--db", db, *command, cwd=tmp_path)
+            assert result.returncode == 0, (name, command, _output(result))
+            assert "no photo" not in _output(result)
+    connection = sqlite3.connect(db)
+    try:
+        assert connection.execute("SELECT count(*) FROM photo WHERE city = 'Lhasa'").fetchone()[0] == 2
+    finally:
+        connection.close()
+
+
 def test_a_captions_file_in_another_encoding_names_the_byte(five_photos, tmp_path):
     """A captions CSV saved by a spreadsheet in its Windows code page was refused with Python's "'utf-8' codec
     can't decode byte 0xe9 in position 37: invalid continuation byte"; now in the words the rules file uses."""
