@@ -92,7 +92,10 @@ class Library:
         try:
             bind = self.engine.connect()
         except DBAPIError as error:  # a new connection for this session: the server may have gone since the last
-            raise db.server_gone(error) or error
+            gone = db.server_gone(error)
+            if gone is None:
+                raise
+            raise gone from error
         if write:
             bind = bind.execution_options(sqlite_begin="IMMEDIATE")
         session = self._sessions(bind=bind)

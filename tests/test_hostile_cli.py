@@ -138,8 +138,9 @@ def test_a_sqlite_url_with_options_is_refused_not_ignored(tmp_path):
     assert rows_digest(path) == before
 
 
-@pytest.mark.parametrize("command", [["search"], ["search", "--format", "json"], ["show", "1"], ["set", "1", "city=Lhasa"],
-                                     ["import", "PHOTOS"], ["credits"], ["check"], ["copy", "--to", "OTHER"]],
+@pytest.mark.parametrize("command", [["search"], ["search", "--format", "json"], ["show", "1"],
+                                     ["set", "1", "city=Lhasa"], ["import", "PHOTOS"], ["credits"], ["check"],
+                                     ["copy", "--to", "OTHER"]],
                          ids=["search", "search-library", "show", "set", "import", "credits", "check", "copy"])
 def test_a_catalogue_named_by_a_pipe_a_socket_or_a_device_is_named_for_what_it_is(tmp_path, command):
     """`--db` naming a named pipe, a socket or a device failed in SQLite's words ("cannot open the catalogue: disk
