@@ -265,3 +265,71 @@ def test_a_ranked_word_pages_as_ranking_every_match_does(cli, db_url, tmp_path, 
     assert pages() == found
     if db_url.startswith("postgresql"):  # train (4 of 14 photos twice or more) and gobi (5) rank every match
         assert {word for word, tiered in tiers if tiered} == {"crosses"}
+
+
+def test_a_words_count_is_its_matches_through_every_change(cli, db_url, tmp_path, monkeypatch):
+    """A word's count, and the total of its page, is the number of photos it finds, on both databases: after
+    an import, a caption set by hand, a move, a photo forgotten and the migration down and up. PostgreSQL reads
+    it from the count kept per lexeme (photo_fts_lexeme, alembic 0016), which its triggers keep equal to what
+    the vectors hold; a phrase to PostgreSQL's parser (`high_speed`), words with other terms and words no
+    photo has are counted as before."""
+    from alembic import command
+
+    from catalog import search
+    from catalog.library import Library
+    from tests.test_migrations_safety import _alembic
+
+    kept_counts: dict[str, int | None] = {}  # word: what photo_fts_lexeme said (None: counted as before)
+    lexeme_count = search._lexeme_count
+
+    def spy(session, words):
+        kept_counts[words.text] = counted = lexeme_count(session, words)
+        return counted
+
+    monkeypatch.setattr(search, "_lexeme_count", spy)
+    folder = tmp_path / "in"
+    for index in range(6):
+        words = " ".join(["train"] * (index % 3)) or "bus"
+        jpeg_with_metadata(folder / f"p{index}.jpg", color=(30 * index, 90, 110), iptc={
+            "Iptc.Application2.Caption": f"A {words} in high_speed near Gobi. (Photo/Zhang Dagang)"})
+    assert cli("import", str(folder)).exit_code == 0
+
+    def counts() -> dict:
+        library = Library.open(db_url)
+        try:
+            found = {}
+            for args in (["train"], ["TRAIN"], ["bus"], ["gobi"], ["high_speed"], ["yak"], ["_"], ["train", "by:zhang"],
+                         ["train", "-bus"], ["moved"]):
+                matches = len(library.search(args).hits)
+                assert library.search_count(args) == matches, args
+                page = library.search(args, limit=2, total=True)
+                assert page.total == matches, args
+                alone = library.search(args, limit=2)
+                assert [hit.photo.id for hit in page.hits] == [hit.photo.id for hit in alone.hits], args
+                found[" ".join(args)] = matches
+        finally:
+            library.close()
+        if db_url.startswith("postgresql"):
+            engine = create_engine(db_url)
+            with engine.connect() as conn:
+                kept = set(conn.execute(text("SELECT lexeme, photos FROM photo_fts_lexeme WHERE photos <> 0")))
+                made = set(conn.execute(text("SELECT word, ndoc FROM ts_stat('SELECT vector FROM photo_fts')")))
+            engine.dispose()
+            assert kept == made
+        return found
+
+    assert counts()["train"] == 4
+    if db_url.startswith("postgresql"):  # one word alone, read by the parser as one lexeme
+        assert kept_counts == {"train": 4, "TRAIN": 4, "bus": 2, "gobi": 6, "high_speed": None, "yak": 0, "_": None,
+                               "moved": 0}
+    assert cli("caption", str(folder / "p0.jpg"), "A train moved off. (Photo/Li Ming)").exit_code == 0
+    assert counts() == {"train": 5, "TRAIN": 5, "bus": 1, "gobi": 5, "high_speed": 5, "yak": 0, "_": 0,
+                        "train by:zhang": 4, "train -bus": 5, "moved": 1}
+    (folder / "p1.jpg").rename(folder / "p1-moved.jpg")
+    assert "1 moved" in cli("import", str(folder)).output
+    assert cli("forget", str(folder / "p2.jpg")).exit_code == 0
+    after = counts()
+    assert after["train"] == 4 and after["gobi"] == 4
+    _alembic(db_url, command.downgrade, "0015")
+    _alembic(db_url, command.upgrade, "head")
+    assert counts() == after

@@ -175,14 +175,15 @@ def find_places(text: str, sentence: tuple[int, int], anchor: tuple[int, int] | 
         # scene, not the scene; another phrase's venue may give it
         left_out.append(Doubt("sublocation", scene_venue.value, "in the background: seen beyond the scene"))
         venue = None
-    if venue is not None and primary is not None and primary.prep in _SEEN_BELOW:
+    if venue is not None and primary is not None and primary.prep in _NOT_PUTTING_IN:
         # "Crowds fill Nishat Garden at sunset over Kashmir's Dal Lake in Srinagar": the lake is what the sun sets
-        # over, seen from the garden the sentence puts the people in before it
+        # over, seen from the garden the sentence puts the people in before it; "an exhibition at the Quorva Museum
+        # that shows paintings from the National Gallery in London": the gallery is where the paintings came from
         inside = [c for c in chains if c is not primary and c.venues and c.end <= primary.start
                   and c.prep in _PUTTING_IN and not c.near and not c.of_a_member]
         if inside:
-            left_out.append(Doubt("sublocation", venue, f"after {primary.prep!r}: seen from the venue named before "
-                                  "it, not the scene"))
+            left_out.append(Doubt("sublocation", venue, f"after {primary.prep!r}: a venue the photo is not in, "
+                                  "beside the venue named before it"))
             venue = _scene_venue(inside[-1], text).value
     if venue is not None and primary is not None and primary.prep == "near" and primary.elements[0].level == "venue":
         # "a show at Quorva Park near Red Square in Moscow": the landmark after "near", placed in the town, is what
@@ -327,8 +328,12 @@ def _looked_at(text: str, start: int) -> bool:
     return text.find("ooking", at, start) >= 0 and _LOOKING_AT.search(text, at, start) is not None
 
 
-#: Prepositions that put a venue below or beyond the photo's standpoint: "sunset over Dal Lake".
-_SEEN_BELOW = frozenset({"over", "above"})
+#: Prepositions whose venue the photo is not in: one below or beyond its standpoint ("sunset over Dal Lake"), one
+#: left, passed or headed for ("paintings from the National Gallery", "through Gabriel in the Hera cave", "the
+#: entrance to the Louvre Museum"), the whole a part belongs to ("the Angkor Wat temple, part of the Angkor
+#: complex"). Such a venue is the scene only when no phrase before it puts the photo in one (_PUTTING_IN).
+_NOT_PUTTING_IN = frozenset({"over", "above", "beyond", "from", "through", "to", "towards", "toward", "into", "past",
+                             "of"})
 #: What opens a phrase that puts the photo in a venue: "in", "at", "on", or a verb whose object it is.
 _PUTTING_IN = frozenset({"in", "at", "on", "inside", "object"})
 #: The prepositions that put the photo at a point of a venue, not in a wide area: "at Quorva Park", "on Quorva St.".
