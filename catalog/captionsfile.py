@@ -3,6 +3,9 @@
 CSV: a header row `file,caption`, then one row per photo (file name or path as given to import).
 Text: paragraphs separated by blank lines; a paragraph whose first line is `File: NAME` gives NAME the rest
 of the paragraph as its caption; other paragraphs are ignored.
+Which of the two a file is comes from its name (`.csv`; `.txt`, `.md`), else from its first line: a file
+whose name says nothing (`--captions <(make-captions)` is /dev/fd/63; `captions`, `captions.2026-12-07`) is a
+CSV when that line is the `file,caption` header.
 
 >>> captions = Captions({"IMG_7781.JPG": CaptionInput("A train crosses the Gobi.")})
 >>> captions.get("/wires/img_7781.jpg").text   # by name, whatever the case
@@ -74,7 +77,7 @@ def load_captions_file(path: str) -> Captions:
     content = CAPTION_CONTROL.sub("", utf8_text(raw, f"captions file {path}",
                                          "save it as UTF-8 (a spreadsheet's 'CSV UTF-8')"))
     captions: dict[str, CaptionInput] = {}
-    if source.suffix.lower() == ".csv":
+    if _is_csv(source, content):
         _read_csv(content, path, source, captions)
     else:
         for paragraph in re.split(r"\n\s*\n", content):
@@ -87,9 +90,38 @@ def load_captions_file(path: str) -> Captions:
                 captions[_caption_key(label[1].strip("`"), source)] = CaptionInput(text, "manual")
     if not captions:
         raise UsageError(
-            f"captions file {path} names no photo: use a CSV with 'file,caption' or paragraphs starting 'File: NAME'"
+            f"captions file {path} names no photo: use a CSV with a header row 'file,caption' or paragraphs "
+            "starting 'File: NAME'"
         )
     return Captions(captions)
+
+
+#: Names that say a captions file holds paragraphs (a CSV is named .csv); a file of any other name is read by its
+#: first line.
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+
+
+def _is_csv(source: Path, content: str) -> bool:
+    r"""Whether a captions file is a CSV: by its name when it says (``.csv``; ``.txt``, ``.md``), else by its first
+    line being the ``file,caption`` header. A process substitution (``--captions <(make-captions)``, read as
+    /dev/fd/63) has no name to go by: its CSV was read as paragraphs and refused as naming no photo.
+
+    >>> _is_csv(Path("/dev/fd/63"), "file,caption\na.jpg,A caption")
+    True
+    >>> _is_csv(Path("/dev/fd/63"), "File: a.jpg\nA caption")
+    False
+    >>> _is_csv(Path("notes.txt"), "file,caption\na.jpg,A caption")
+    False
+    """
+    suffix = source.suffix.lower()
+    if suffix == ".csv" or suffix in TEXT_SUFFIXES:
+        return suffix == ".csv"
+    first = next((line for line in content.splitlines() if line.strip()), "")
+    try:
+        fields = next(csv.reader([first]))
+    except (csv.Error, StopIteration):
+        return False
+    return {"file", "caption"} <= {field.strip().lower() for field in fields}
 
 
 def _read_csv(content: str, path: str, source: Path, captions: dict[str, CaptionInput]) -> None:
@@ -114,7 +146,17 @@ def _read_csv(content: str, path: str, source: Path, captions: dict[str, Caption
 
 
 def _caption_key(name: str, captions_file: Path) -> str:
+    """A photo's name as a captions file gives it: a path is taken relative to the captions file's folder, or, for
+    a captions file that is a pipe with no folder of its own (/dev/fd/63 from `<(make-captions)`, /dev/stdin),
+    relative to the folder the command runs in, as the photo paths given beside it are."""
     name = name.strip()
     if "/" in name or os.sep in name:
-        return str((captions_file.parent / name).resolve())
+        return str((_folder_of(captions_file) / name).resolve())
     return name
+
+
+def _folder_of(captions_file: Path) -> Path:
+    folder = captions_file.absolute().parent
+    if folder in (Path("/dev"), Path("/dev/fd")) or (folder.parts[1:2] == ("proc",) and folder.name == "fd"):
+        return Path.cwd()
+    return folder

@@ -16,7 +16,14 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    InterfaceError,
+    NoSuchModuleError,
+    OperationalError,
+    ProgrammingError,
+)
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from catalog import write_lock
@@ -27,6 +34,7 @@ from catalog.errors import (
     NewerCatalogue,
     NotACatalogue,
     ReadOnlyCatalogue,
+    ServerGone,
     is_damaged,
 )
 from catalog.schema_version import (  # noqa: F401 - COMMAND, LONG_RUNNING, SqliteTuning: named here by callers
@@ -37,6 +45,7 @@ from catalog.schema_version import (  # noqa: F401 - COMMAND, LONG_RUNNING, Sqli
     SCHEMA_HEAD,
     SQLITE_SCHEMA,
     SqliteTuning,
+    not_a_file,
     sqlite_pragmas,
     sqlite_schema_statements,
 )
@@ -144,8 +153,7 @@ def create(url: str, *, readonly: bool = False, on_wait: Callable[[str], None] |
 def _sqlite_engine(url: str, *, readonly: bool, tuning: SqliteTuning) -> Engine:
     path = sqlite_path(url)
     if path is not None:
-        if path.is_dir():
-            raise NotACatalogue(f"{path} is a folder, not a catalogue file")
+        _refuse_no_file(path)
         if readonly and not path.exists():
             raise DatabaseError(f"there is no catalogue at {path}")
         if not readonly and not path.parent.exists():
@@ -280,12 +288,18 @@ def _require_existing(url: str) -> None:
     path = sqlite_path(url)
     if path is None:
         return
-    if path.is_dir():
-        raise NotACatalogue(f"{path} is a folder, not a catalogue file")
+    _refuse_no_file(path)
     if not path.exists():
         raise MissingCatalogue(
             f"there is no catalogue at {path}: check --db (or CATALOG_DB); `catalog import FOLDER` makes one"
         )
+
+
+def _refuse_no_file(path: Path) -> None:
+    """Refuse a catalogue path that is a folder, a named pipe, a socket or a device, in words, before SQLite tries."""
+    kind = not_a_file(path)
+    if kind is not None:
+        raise NotACatalogue(f"{path} is {kind}, not a catalogue file")
 
 
 def _require_catalogue(engine: Engine, url: str, on_wait) -> None:
@@ -367,6 +381,29 @@ def current_revision(engine: Engine, url: str, on_wait: Callable[[str], None] | 
         return with_write_lock(read, on_wait=on_wait, what="the catalogue")
     except SADatabaseError as error:
         raise open_error(error, sqlite_path(url)) from error
+
+
+#: SQLSTATEs of a PostgreSQL server that ended the connection: the class 08 (connection exceptions), and a server
+#: shut down by its administrator, crashed, or starting up.
+_SERVER_GONE_STATES = ("08", "57P01", "57P02", "57P03")
+
+
+def server_gone(error: BaseException) -> ServerGone | None:
+    """The error to give when `error` (SQLAlchemy's) says the database server went away or cannot be reached
+    mid-command, else None. SQLAlchemy marks a connection it found dead (`connection_invalidated`); a connection
+    that cannot be made again (the server stopped: "Connection refused") is psycopg's OperationalError with no
+    SQLSTATE, which a server's own refusals (a lock timeout, a cancelled query) always carry."""
+    if not isinstance(error, DBAPIError):
+        return None
+    original = error.orig
+    if not type(original).__module__.startswith("psycopg"):
+        return None
+    state = getattr(original, "sqlstate", None)
+    if not (error.connection_invalidated or (state or "").startswith(_SERVER_GONE_STATES) or (
+            state is None and isinstance(error, (OperationalError, InterfaceError)))):
+        return None
+    reason = " ".join(str(original).split("\n")[0].split())
+    return ServerGone(reason.removeprefix("consuming input failed: ") or type(original).__name__)
 
 
 def open_error(error: BaseException, path: Path | None) -> DatabaseError:

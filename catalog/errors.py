@@ -64,6 +64,16 @@ class NewerCatalogue(DatabaseError):
         return NewerCatalogue(self.schema, which)
 
 
+class ServerGone(DatabaseError):
+    """The database server went away in the middle of a command (stopped, restarted, the network cut): what the
+    command had not committed was rolled back by the server, what it committed is kept."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(f"lost the connection to the database server ({reason}): what was not yet stored was "
+                         "not written, and what was stored is kept; try again once the server is back")
+
+
 class MissingCatalogue(DatabaseError):
     """A command that only reads was pointed at a catalogue that does not exist (a mistyped --db)."""
 

@@ -89,7 +89,13 @@ class Library:
         """A session; a write session holds the write lock from its start and commits at the end."""
         if write and self.readonly:
             raise ReadOnlyCatalogue(self.read_only_reason)
-        bind = self.engine.connect()
+        try:
+            bind = self.engine.connect()
+        except DBAPIError as error:  # a new connection for this session: the server may have gone since the last
+            gone = db.server_gone(error)
+            if gone is None:
+                raise
+            raise gone from error
         if write:
             bind = bind.execution_options(sqlite_begin="IMMEDIATE")
         session = self._sessions(bind=bind)
@@ -98,9 +104,13 @@ class Library:
             if write:
                 session.commit()
         except DBAPIError as error:
-            session.rollback()
+            gone = db.server_gone(error)
+            if gone is None:
+                session.rollback()
             if is_damaged(error):  # found by whichever query first reads the damaged pages
                 raise DamagedCatalogue(db.sqlite_path(self.url), str(error.orig or error).split("\n")[0]) from error
+            if gone is not None:  # the server rolled back the transaction as it went
+                raise gone from error
             raise
         except BaseException:
             session.rollback()
@@ -208,7 +218,18 @@ class Library:
     # --- photos ----------------------------------------------------------------------------------------------
 
     def get(self, ref: str | int) -> Photo:
-        """A photo by id or by path (absolute, relative to here, or a unique file name)."""
+        """A photo by id or by path (absolute, relative to here, or a unique file name), its name in either of
+        Unicode's normal forms (catalog.scan.other_spellings)."""
+        from catalog.scan import other_spellings
+
+        for spelling in (ref, *other_spellings(ref)):
+            photo = self._get_as_spelled(spelling)
+            if photo is not None:
+                photo.variant_info = None
+                return photo
+        raise NotFound(f"no photo {ref!r} in the catalogue (give its path or id; `catalog search` lists them)")
+
+    def _get_as_spelled(self, ref: str | int) -> Photo | None:
         with self.session() as session:
             from catalog.scan import photo_id, real_path, shown_path
 
@@ -227,9 +248,6 @@ class Library:
                 if len(matches) > 1:
                     raise UsageError(f"{ref!r} names {len(matches)} photos; give the full path or the id")
                 photo = matches[0] if matches else None
-            if photo is None:
-                raise NotFound(f"no photo {ref!r} in the catalogue (give its path or id; `catalog search` lists them)")
-            photo.variant_info = None
             return photo
 
     def annotate_variants(self, photos: list[Photo]) -> list[Photo]:

@@ -88,8 +88,8 @@ class PlaceMemo:
         kept = kept or {}
         self.answers: dict[str, dict] = {kind: dict(kept.get(kind) or {}) for kind in LIMITS}
         self.learned: dict[str, dict] = {kind: {} for kind in LIMITS}
-        #: The keys of answers asked again in this process, in the order first asked: kept at the next save as if
-        #: new, so a process that learns more than a kind's limit does not drop the answers it uses most.
+        #: The keys of answers asked again in this process, in the order first asked: kept at every later save as
+        #: if new, so a process that learns more than a kind's limit does not drop the answers it uses most.
         self.used: dict[str, dict] = {kind: {} for kind in LIMITS}
 
     def get(self, kind: str, key: str):
@@ -119,6 +119,20 @@ class PlaceMemo:
     def _clear(self) -> None:
         self.learned = {kind: {} for kind in LIMITS}
         self.used = {kind: {} for kind in LIMITS}
+
+    def _saved(self) -> None:
+        """After a save: what was learned is in the file, and stays counted as used for the saves to come.
+
+        The functions that ask the memo keep their answers in an lru cache of their own as well, whose hits never
+        reach the memo: in a long run (``watch``, ``serve``) an answer asked in every batch is asked of the memo
+        once. So what this process has used stays used until it ends (never cleared at a save, as it is when a
+        reader hands it over), and each save puts it last again: costs nothing on the hit path, and at most one key
+        per answer the process already holds."""
+        for kind, entries in self.learned.items():
+            used = self.used[kind]
+            for key in entries:
+                used[key] = None
+        self.learned = {kind: {} for kind in LIMITS}
 
 
 def current() -> PlaceMemo:
@@ -212,7 +226,7 @@ def save() -> bool:
     except OSError:
         return False
     drop_old_builds(path, "place-memo-")  # other versions' memos: those used last are kept beside this one
-    memo._clear()
+    memo._saved()
     return True
 
 

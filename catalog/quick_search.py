@@ -775,8 +775,21 @@ class QuickLibrary:
     # --- show -----------------------------------------------------------------------------------------------
 
     def _get(self, ref: str | int) -> PhotoRecord:
-        """A photo by id, path or unique file name, as Library.get; the full path answers a path that is only
-        found through a symbolic link."""
+        """A photo by id, path or unique file name, as Library.get (its name in either of Unicode's normal forms);
+        the full path answers a path that is only found through a symbolic link."""
+        from catalog.scan import other_spellings
+
+        try:
+            return self._get_as_spelled(ref)
+        except NotFound:
+            for spelling in other_spellings(ref):
+                try:
+                    return self._get_as_spelled(spelling)
+                except NotFound:
+                    continue
+            raise
+
+    def _get_as_spelled(self, ref: str | int) -> PhotoRecord:
         from catalog.scan import photo_id, shown_path
 
         run = self.connection.execute

@@ -267,6 +267,23 @@ def shown_path(path: str) -> str:
     return path if is_utf8(path) else os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def other_spellings(ref: str | int) -> list[str]:
+    """The same name in Unicode's other normal forms, where they differ: a Mac writes "Kraków.jpg" with the ó as o
+    and a combining accent (NFD), and keeps it so on a share or through rsync, while a keyboard elsewhere types
+    the one character (NFC). Both look alike on every screen; a photo looked up by name is found either way.
+
+    >>> [len(name) for name in other_spellings("Kraków.jpg")], other_spellings("plain.jpg")
+    ([11], [])
+    """
+    import unicodedata
+
+    text = str(ref)
+    if text.isascii():
+        return []
+    return [form for form in dict.fromkeys(unicodedata.normalize(kind, text) for kind in ("NFC", "NFD"))
+            if form != text]
+
+
 def photo_id(ref: str | int) -> int | None:
     """The photo id a reference names, or None when it names a path: ASCII digits within SQLite's integer range.
 

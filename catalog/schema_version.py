@@ -43,6 +43,31 @@ def sqlite_file(db: str | None) -> Path | None:
     return Path(named).expanduser().absolute()
 
 
+def not_a_file(path: Path) -> str | None:
+    """What a catalogue path is when it is nothing a catalogue can be kept in: "a folder", "a named pipe", "a
+    socket" or "a device" (given with --db by mistake: SQLite would say "disk I/O error", "unable to open database
+    file", or wait); None for a file, or for nothing there yet.
+
+    >>> not_a_file(Path("/dev/null")), not_a_file(Path("/")), not_a_file(Path("/no/such/catalog.db"))
+    ('a device', 'a folder', None)
+    """
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "no regular file"
+
+
 @dataclass(frozen=True)
 class SqliteTuning:
     """How a process's SQLite connections use memory: the page cache of each connection (KiB), the prepared

@@ -3871,3 +3871,63 @@ def test_a_fire_services_name_is_no_person(text, expected):
     (`credit_names._SERVICE_LAST_WORDS`); a credit cut short at "and" takes the body's full name from the prose
     (`parser._parse_english`)."""
     check(text, expected)
+
+
+CREDIT_SHAPES_EN_CAPEN91 = [
+    ("a picture firm's brand in small letters, its media word last, after the photographer's slash",
+     "Ministers arrive for the summit on farm policy. Photo: Quorvan Lindt / velmar-images",
+     {"photographer": "Quorvan Lindt", "agency": "velmar-images", "provider": None}),
+    ("...with no space around the slash, a press office's brand",
+     "The new ferry leaves the harbour on its first run. (Tamsin Orr/quorva-press)",
+     {"photographer": "Tamsin Orr", "agency": "quorva-press"}),
+    ("...but words in small letters with no media word after the hyphen name nobody",
+     "The new ferry leaves the harbour on its first run. Photo: Tamsin Orr / read-more",
+     {"agency": None}),
+    ("a contest entrant's credit and her country in brackets, then the page's words run on with no stop",
+     "Daybreak at the horse fair outside the old town. Credit: Tamsin Orr (Germany) See all of this week's "
+     "winners here.",
+     {"photographer": "Tamsin Orr", "agency": None, "provider": None}),
+    ("...the country of two words glued to the page's next word",
+     "Daybreak at the horse fair outside the old town. Credit: Quorvan Lindt (United Kingdom)See all of this "
+     "week's winners here.",
+     {"photographer": "Quorvan Lindt"}),
+    ("a photo library's contributor's name typed in small letters before the library the registry knows",
+     "Commuters wait on the platform during the strike. Credit: quorvan lindt/Alamy Live News",
+     {"photographer": "quorvan lindt", "agency": "Alamy Live News", "provider": None}),
+    ("...but small letters before an outlet the registry does not know as a library name nobody",
+     "Commuters wait on the platform during the strike. Credit: quorvan lindt/Quorva News",
+     {"photographer": None}),
+    ("...nor do a desk's words in small letters",
+     "Commuters wait on the platform during the strike. Credit: staff photographer/Alamy Live News",
+     {"photographer": None, "agency": "Alamy Live News"}),
+    ("...but a note of which picture in the brackets is no country: nothing cut there",
+     "Daybreak at the horse fair outside the old town. Photo: Tamsin Orr (left) See all of this week's "
+     "winners here.",
+     {"photographer": None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_SHAPES_EN_CAPEN91],
+                         ids=[case[0] for case in CREDIT_SHAPES_EN_CAPEN91])
+def test_english_credit_shapes_capen91(text, expected):
+    check(text, expected)
+
+
+CREDIT_LINES_EN_CAPEN91 = [
+    ("a paper's slug, its photographer's name and the paper's own name on lines above the prose",
+     "LAKESIDE\nQUORVAN B. LINDT\nThe Quorva Sentinel\nAt the pavilion, graduates ran the whole range from tears "
+     "to cheers.",
+     {"photographer": "QUORVAN B. LINDT", "agency": "Quorva Sentinel", "provider": None}),
+    ("...a paper named by its title noun Pilot, two nouns joined",
+     "HARBOUR DAYS\nTamsin Orr\nThe Quorvan-Pilot\nBoats line up at the quay for the parade.",
+     {"photographer": "Tamsin Orr", "agency": "Quorvan-Pilot"}),
+    ("...but a title on the caption's first line over the paper's name is no photographer",
+     "Harbour Days\nThe Quorva Herald\nBoats line up at the quay for the parade.",
+     {"photographer": None, "agency": "Quorva Herald"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_LINES_EN_CAPEN91],
+                         ids=[case[0] for case in CREDIT_LINES_EN_CAPEN91])
+def test_english_credit_lines_capen91(text, expected):
+    check(text, expected)

@@ -138,6 +138,57 @@ def test_a_sqlite_url_with_options_is_refused_not_ignored(tmp_path):
     assert rows_digest(path) == before
 
 
+@pytest.mark.parametrize("command", [["search"], ["search", "--format", "json"], ["show", "1"],
+                                     ["set", "1", "city=Lhasa"], ["import", "PHOTOS"], ["credits"], ["check"],
+                                     ["copy", "--to", "OTHER"]],
+                         ids=["search", "search-library", "show", "set", "import", "credits", "check", "copy"])
+def test_a_catalogue_named_by_a_pipe_a_socket_or_a_device_is_named_for_what_it_is(tmp_path, command):
+    """`--db` naming a named pipe, a socket or a device failed in SQLite's words ("cannot open the catalogue: disk
+    I/O error", "unable to open database file", "could not create the catalogue's schema: database or disk is
+    full"), which send the reader to the disk. Each is now named as --db's mistake, before anything opens it."""
+    import os
+    import socket
+
+    photos = _photos(tmp_path / "photos", 2)
+    os.mkfifo(tmp_path / "pipe.db")
+    listening = socket.socket(socket.AF_UNIX)
+    listening.bind(str(tmp_path / "socket.db"))
+    try:
+        for path, kind in ((tmp_path / "pipe.db", "a named pipe"), (tmp_path / "socket.db", "a socket"),
+                           ("/dev/null", "a device"), ("/dev/full", "a device")):
+            args = [str(photos) if arg == "PHOTOS" else str(tmp_path / "other.db") if arg == "OTHER" else arg
+                    for arg in command]
+            result = run_catalog("--db", path, *args, cwd=tmp_path, timeout=60)
+            out = _output(result)
+            assert result.returncode == 1, (path, out)
+            assert f"Error: {path} is {kind}, not a catalogue file: check --db (or CATALOG_DB)" in out, out
+            assert "Traceback" not in out and "I/O error" not in out and "unable to open" not in out, out
+    finally:
+        listening.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["photos", "pipe.db", "socket.db"]
+
+
+def test_a_copy_to_a_pipe_a_socket_or_a_device_is_named_as_the_target(tmp_path):
+    import os
+    import socket
+
+    source = _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "photos", 2))
+    before = rows_digest(source)
+    os.mkfifo(tmp_path / "pipe.db")
+    listening = socket.socket(socket.AF_UNIX)
+    listening.bind(str(tmp_path / "socket.db"))
+    try:
+        for path, kind in ((tmp_path / "pipe.db", "a named pipe"), (tmp_path / "socket.db", "a socket"),
+                           ("/dev/null", "a device")):
+            result = run_catalog("--db", source, "copy", "--to", path, cwd=tmp_path, timeout=60)
+            out = _output(result)
+            assert result.returncode == 1, out
+            assert f"Error: {path} is {kind}, not a catalogue file: check --to" in out, out
+    finally:
+        listening.close()
+    assert rows_digest(source) == before
+
+
 @pytest.fixture(scope="module")
 def five_photos(tmp_path_factory):
     """Five photos, the first three dated by their captions."""
@@ -344,11 +395,15 @@ def test_a_socket_or_a_folder_or_a_huge_file_given_as_a_text_is_named_at_once(fi
     ["watch", ""],
     ["link", ""],
     ["kill", "--advisory", ""],
-], ids=["import", "import-beside", "captions", "watch", "link", "advisory"])
+    ["rules", "--set", ""],
+    ["serve", "--cache", "", "--port", "0"],
+], ids=["import", "import-beside", "captions", "watch", "link", "advisory", "rules-set", "serve-cache"])
 def test_an_empty_path_is_refused_not_read_as_the_current_folder(five_photos, tmp_path, args):
     """Python reads "" as the current folder: `catalog import "$WIRES"` or `catalog watch "$HOTFOLDER"` with the
     variable unset imported, or watched for ever, whatever folder the command ran in, and `--captions ""`
-    imported with no captions, silently. Each is a usage error now, as `ls ""` is, the catalogue unchanged."""
+    imported with no captions, silently; `rules --set ""` showed the rules and set none, exit 0, and `serve --cache
+    ""` kept its thumbnails in the folder it ran in (audit7). Each is a usage error now, as `ls ""` is, the
+    catalogue unchanged."""
     before = rows_digest(five_photos)
     stray = tmp_path / "here"
     stray.mkdir()
@@ -358,6 +413,50 @@ def test_an_empty_path_is_refused_not_read_as_the_current_folder(five_photos, tm
     assert result.returncode == 2, _output(result)
     assert "an empty path names no file or folder (is a shell variable unset?)" in _output(result)
     assert rows_digest(five_photos) == before
+
+
+@pytest.mark.parametrize("empty", ["", " "])
+def test_a_copy_to_an_empty_path_is_refused_not_made_into_the_default_catalogue(tmp_path, empty):
+    """`--to ""` (a shell variable unset) meant the default catalogue, CATALOG_DB or catalog.db here: `catalog --db
+    old.db copy --to "$NEW" --force` deleted every photo of the desk's own catalogue and put the old one's in."""
+    desk = _catalogue_at(tmp_path / "desk.db", _photos(tmp_path / "desk", 3))
+    old = _catalogue_at(tmp_path / "old.db", _photos(tmp_path / "old", 2, start=5))
+    before = rows_digest(desk)
+    result = run_catalog("--db", old, "copy", "--to", empty, "--force", cwd=tmp_path, timeout=60,
+                         env=environment(CATALOG_DB=str(desk)))
+    assert result.returncode == 2, _output(result)
+    assert "an empty path names no catalogue (is a shell variable unset?)" in _output(result)
+    assert rows_digest(desk) == before
+    assert not (tmp_path / "catalog.db").exists()
+
+
+def test_a_file_named_on_a_mac_is_found_by_the_name_typed_elsewhere(tmp_path):
+    """A Mac writes "Kraków.jpg" with the ó as o and a combining accent (NFD) and a share or rsync keeps it so; a
+    keyboard on Linux or Windows types the one character (NFC). The two look alike on every screen, but `show`,
+    `set` and the rest said "no photo 'Kraków.jpg' in the catalogue". Either spelling now finds the photo, whichever
+    way the file was named."""
+    import sqlite3
+    import unicodedata
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    names = {"Kraków": "NFD", "Zürich": "NFC"}  # one named on a Mac, one elsewhere
+    for index, (name, form) in enumerate(names.items()):
+        (folder / f"{unicodedata.normalize(form, name)}.jpg").write_bytes(press_jpeg(index))
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", folder, cwd=tmp_path).returncode == 0
+    for name, form in names.items():
+        typed = unicodedata.normalize("NFC" if form == "NFD" else "NFD", name) + ".jpg"
+        for command in (["show", typed], ["show", typed, "--format", "json"], ["set", typed, "city=Lhasa"],
+                        ["show", str(folder / typed)]):
+            result = run_catalog("--db", db, *command, cwd=tmp_path)
+            assert result.returncode == 0, (name, command, _output(result))
+            assert "no photo" not in _output(result)
+    connection = sqlite3.connect(db)
+    try:
+        assert connection.execute("SELECT count(*) FROM photo WHERE city = 'Lhasa'").fetchone()[0] == 2
+    finally:
+        connection.close()
 
 
 def test_a_captions_file_in_another_encoding_names_the_byte(five_photos, tmp_path):
@@ -402,6 +501,31 @@ def test_a_captions_csv_with_a_quote_left_open_is_refused_and_nothing_is_importe
     assert result.returncode == 0, _output(result)
     shown = run_catalog("--db", db, "search", "--format", "json").stdout.decode()
     assert "A test flight in Hefei" in shown and "Gansu, Aug. 3, 2025." in shown
+
+
+@pytest.mark.parametrize("captions", [
+    "file,caption\np000.jpg,Set by the desk in a pipe\nphotos/p001.jpg,Named by its path\n",
+    "File: p000.jpg\nSet by the desk in a pipe\n\nFile: photos/p001.jpg\nNamed by its path\n",
+], ids=["csv", "paragraphs"])
+def test_captions_given_through_a_process_substitution_are_read_by_their_content(tmp_path, captions):
+    """`--captions <(make-captions)` names /dev/fd/63: no `.csv` in the name, so a CSV was read as paragraphs and
+    refused as naming no photo. A name that says nothing is read by its first line; a path in it is the current
+    folder's, as the photo paths beside it are (it was taken under /dev/fd)."""
+    import sqlite3
+
+    _photos(tmp_path / "photos", 2)
+    script = 'exec "$@" --captions <(printf %s "$CAPTIONS")'
+    result = subprocess.run(["bash", "-c", script, "bash", *catalog_command("--db", tmp_path / "catalog.db", "import",
+                                                                             "photos")],
+                            cwd=tmp_path, env=environment(CAPTIONS=captions), capture_output=True, timeout=120)
+    assert result.returncode == 0, _output(result)
+    connection = sqlite3.connect(tmp_path / "catalog.db")
+    try:
+        found = dict(connection.execute("SELECT path, caption FROM photo"))
+    finally:
+        connection.close()
+    assert found == {str(tmp_path / "photos" / "p000.jpg"): "Set by the desk in a pipe",
+                     str(tmp_path / "photos" / "p001.jpg"): "Named by its path"}
 
 
 @pytest.mark.parametrize("option", ["--settle", "--give-up", "--rescan"])

@@ -317,6 +317,39 @@ def test_a_full_memo_keeps_the_answers_a_process_used_and_drops_the_unused(tmp_p
         place_memo.forget_current()
 
 
+def test_a_long_running_process_keeps_the_answers_its_own_caches_give(tmp_path, monkeypatch):
+    """A watcher or a server saves the memo again and again. An answer it asks again after a save comes from the
+    function's own lru cache, which never reaches the memo: it must still count as used at the next save, or the
+    memo a long run leaves drops the names it asks most (audit7)."""
+    from catalog import place_memo
+    from catalog.captions import gazetteer
+    from catalog.place_names import NameLevels
+
+    monkeypatch.setenv("CATALOG_CACHE", str(tmp_path))
+    monkeypatch.setitem(place_memo.LIMITS, "levels", 4)
+    place_memo.forget_current()
+    gazetteer.name_levels.cache_clear()
+    hefei = NameLevels(province="CN-AH", city_population=1)
+    try:
+        place_memo.current().remember("levels", "Hefei", list(hefei))
+        assert place_memo.save()
+        place_memo.forget_current()  # the watcher starts: it reads the memo an earlier process left
+
+        assert gazetteer.name_levels("Hefei") == hefei  # from the memo: used
+        place_memo.current().remember("levels", "Lanzhou", ["x"])
+        assert place_memo.save()  # the first batch's save
+        for batch, names in enumerate((("Oslo", "Lima"), ("Quito", "Pune"))):
+            assert gazetteer.name_levels("Hefei") == hefei  # from the lru cache, every batch
+            for name in names:
+                place_memo.current().remember("levels", name, [name])
+            assert place_memo.save(), batch
+
+        assert "Hefei" in place_memo._read(place_memo.memo_path())["levels"]
+    finally:
+        place_memo.forget_current()
+        gazetteer.name_levels.cache_clear()
+
+
 def test_a_memo_written_by_code_that_differs_is_not_trusted(tmp_path, monkeypatch):
     """Two checkouts (or installs) sharing a cache folder: the memo lists the place modules by size and checksum,
     so the other reads its answers when its code is the same and none when it differs (an edit, another branch)."""

@@ -179,6 +179,16 @@ def known_place(text: str, least: int = 1) -> bool:
     return bool(levels.country or levels.province or levels.city_population >= least > 0)
 
 
+#: A brand in small letters joined to its media word by a hyphen: "akg-images", "quorva-press", "lindt-photo".
+_SMALL_MEDIA_BRAND = compiled(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:images|photos?|pictures|pics|press|news|foto)")
+
+
+def _small_media_brand(word: str) -> bool:
+    """Whether one word in small letters is a picture firm's brand by its last part, a media word ("eup-images"): a
+    person's name is never so written, a page's control ("read-more") never so ends."""
+    return _SMALL_MEDIA_BRAND.fullmatch(word) is not None
+
+
 def looks_like_organisation(text: str) -> bool:
     """A name that is not a person's: "VCG", "CNSA", "China Manned Space Agency", "eastday.com"."""
     folded = text.casefold()
@@ -193,6 +203,8 @@ def looks_like_organisation(text: str) -> bool:
         word = words[0]
         if word[:1].islower() and word.isalpha() and any(ch.isupper() for ch in word[1:]):
             return True  # "amfAR", "iStock": a brand written with a small first letter
+        if word[:1].islower() and "-" in word and _small_media_brand(word):
+            return True  # "eup-images", "akg-images": a picture firm's brand in small letters, its media word last
         return len(word) >= 2 and word[0].isupper() and not word[0].isdigit()
     if _PRESS_SERVICE.match(text) and any(w[:1].isupper() for w in words[2:]):
         return True  # "press service of the Quorva governor", "Press service of the President of Quorva"

@@ -234,6 +234,9 @@ def _read_credit(raw: str, rules: Rules) -> Reading | None:
             if part is None and _a_handle(piece) and (_names_a_platform(body) or _before_a_photo_library(body, rules)):
                 # "mtsrs, Flickr": the site's user; "© quorvashots/Shutterstock": a photo library's contributor
                 part = Part(piece.strip(), "person", piece.strip(), number)
+            elif part is None and not after_slash and _a_contributor_in_small(piece, body, rules):
+                # "Credit: ana ruiz/Alamy Live News": a photo library's contributor signs with the name as typed
+                part = Part(piece.strip(), "person", piece.strip(), number)
             if part is None:
                 return None
             if not parts and "outlet" in roles and part.kind == "person":
@@ -576,6 +579,16 @@ def _before_a_photo_library(body: str, rules: Rules) -> bool:
 
 
 _HANDLE = compiled(r"@?[\w.\-]+")
+
+
+def _a_contributor_in_small(piece: str, body: str, rules: Rules) -> bool:
+    """Whether a name typed in small letters is a photo library's contributor's: two or three words, a name's shape
+    in title case, alone before the slash and the library the registry knows that closes the credit ("ana
+    ruiz/Alamy Live News", "tamsin orr / Shutterstock"), none of them a word no name holds ("staff", "user")."""
+    name = piece.strip()
+    return name.islower() and _LOWER_NAME.fullmatch(name) is not None and body.rpartition("/")[0].strip() == name \
+        and looks_like_person(name.title()) and not any(w in _NOT_NAME_WORDS for w in name.split()) \
+        and _before_a_photo_library(body, rules)
 
 
 def _an_outlets_name(part: Part, rules: Rules) -> bool:

@@ -22,6 +22,7 @@ from catalog.captions.rules import Rules
 from catalog.captions.text import CAPITALS, is_person_word, scan
 from catalog.captions.vocabulary import (
     ABBREVIATIONS,
+    COUNTRIES,
     CREDIT_TAGS,
     EDITOR_NOTES,
     MONTHS,
@@ -473,6 +474,10 @@ _PLACE_YEAR_AFTER = compiled(r"(?<!\b[A-Z])\.[ \t]+[A-Z][\w'’ -]{1,40},[ \t]*(
                              r"(?:1[89]|20)\d\d\.?[ \t]*$")
 
 
+#: A country in brackets after a name: "Ana Ruiz (France)", "Ana Ruiz (United Kingdom)".
+_COUNTRY_CLOSES = compiled(r"(?<=[^\W\d_])[ \t]\(([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)")
+
+
 def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
     """'Photo: Nutthawat Wicheanbut', '...the rubblePhotograph: Dimitar Dilkoff/AFP', '© Geoff ROBIN / AFP',
     'The Hill Times photograph by Andrew Meade', wherever they stand."""
@@ -495,6 +500,13 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         content = text[start:end].rstrip(" ,;|")  # "Photo: Hung Cuong |": a table's bar after the credit
         if content:
             yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
+                            _standalone(text, start) or text[start - 1:start].isalpha())
+        closed = _COUNTRY_CLOSES.search(text, match.end(), end) if ")" in content else None
+        if closed is not None and closed.group(1).casefold() in COUNTRIES and text[closed.end():end].strip(" ."):
+            # "Credit: Ana Ruiz (France) Find all of our photos here.": a contest's entrant and her country, then the
+            # page's own words run on after the bracket, no stop between: the credit ends with the bracket
+            close = closed.end()
+            yield Candidate(text[start:close], start, _cut_end(text, close), _weight_at(text, close, 2.0),
                             _standalone(text, start) or text[start - 1:start].isalpha())
         label = _LABEL_AFTER_CREDIT.search(text, match.end(), end) if start == 0 and ":" in text[
             match.end():end] else None
@@ -732,6 +744,15 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
             if 2 <= len(before.split()) <= 4 and len(before) <= 40:
                 at = spans[number - 1][0] + len(above) - len(above.lstrip())
                 yield Candidate(f"{before} / {line}", at, len(text), weight, True, written=text[at:end].strip())
+        elif not last and 2 <= number <= 3 and len(line) <= 40 and _a_papers_line(line):
+            # "LAKESIDE" / "ANA B. RUIZ" / "The Quorva Sentinel" over the prose: a paper's page sets its slug, its
+            # photographer's name and the paper's own on lines above the caption, as "Ana Ruiz / The Quorva
+            # Sentinel" on one (not the caption's first line: "Harbour Days" over the paper's name is a title)
+            above = text[spans[number - 1][0]:spans[number - 1][1]]
+            before = above.strip()
+            if 2 <= len(before.split()) <= 4 and len(before) <= 40 and looks_like_person(before):
+                at = spans[number - 1][0] + len(above) - len(above.lstrip())
+                yield Candidate(f"{before} / {line}", at, end, weight, True, written=text[at:end].strip())
         if not last:
             yield from _after_a_separator(text, start, end, weight, rules)
             if len(line) <= 16 and line.strip(_LABEL_MARKS).casefold() in _LABEL_ALONE:
@@ -744,6 +765,16 @@ def _lines(text: str, rules: Rules) -> Iterator[Candidate]:
                     yield Candidate(f"{line.strip(_LABEL_MARKS)}: {value}", start,
                                     len(text) if closes else spans[number + 1][1],
                                     2.5 if closes else 1.2, True, written=text[start:spans[number + 1][1]].strip())
+
+
+#: A paper's name alone on a line, its article first and a paper's title noun in it: "The Quorva Sentinel", "The
+#: Quorvan-Pilot".
+_PAPERS_LINE = compiled(r"The [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}")
+
+
+def _a_papers_line(line: str) -> bool:
+    """Whether a line is a paper's name and nothing else: "The" and capitalised words, a media word among them."""
+    return line[:4] == "The " and _PAPERS_LINE.fullmatch(line) is not None and is_media(line)
 
 
 #: A site's breadcrumb on a line of its own, words parted by ">" and nothing else: "Guangming Online> Picture",

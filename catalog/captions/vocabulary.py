@@ -501,6 +501,7 @@ MEDIA_WORDS = frozenset({
     "messenger", "tidings", "argus", "beacon", "review", "statesman", "monitor", "citizen", "banner",
     "democrat", "republican", "leader", "record", "standard", "nation", "mail", "voice", "advocate", "patriot",
     "pioneer", "today",  # "USA Today", "Finland Today", "Malta Today"
+    "pilot",  # "The Pilot", "The Quorvan-Pilot": a paper's title noun as old as "Courier"
     # an army's picture units, named as its credits name them ("Valcartier Imaging Services", "Combat Camera")
     "imaging",
     # the word for a newspaper in Japanese and Korean papers' names ("Asahi Shimbun", "Chosun Ilbo", "Hokkaido

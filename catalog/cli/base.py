@@ -39,11 +39,28 @@ class LazyLibrary:
         self._reader: QuickLibrary | None = None
         self._reader_tried = False
         self._writer: QuickImport | None = None
+        self._checked = False
+
+    def check(self) -> None:
+        """Refuse, before any path opens it, a catalogue named by a folder, a named pipe, a socket or a device
+        (`--db /dev/null`, a FIFO left by a script): SQLite's words for these were "disk I/O error" and "unable to
+        open database file", and the quick paths would each have tried it first."""
+        if self._checked:
+            return
+        from catalog.errors import NotACatalogue
+        from catalog.schema_version import not_a_file, sqlite_file
+
+        catalogue = sqlite_file(self.location)
+        kind = not_a_file(catalogue) if catalogue is not None else None
+        if kind is not None:
+            raise NotACatalogue(f"{catalogue} is {kind}, not a catalogue file")
+        self._checked = True
 
     def get(self, *, readonly: bool = False, may_create: bool = False, long_running: bool = False) -> Library:
         """The open Library; only a command that fills a catalogue (import) may create one, and a command that
         runs for days (`watch`) opens it `long_running`, with SQLite's memory kept small."""
         if self._library is None:
+            self.check()
             from catalog import db
             from catalog.library import Library
 
@@ -63,6 +80,7 @@ class LazyLibrary:
         catalogue at this schema (catalog.quick_search, no SQLAlchemy), which hands what it cannot answer to the
         Library; else the Library."""
         if not self._reader_tried:
+            self.check()
             from catalog.quick_search import QuickLibrary
 
             self._reader_tried = True
@@ -76,6 +94,7 @@ class LazyLibrary:
         from catalog.quick_store import QuickImport
 
         if self._writer is None:
+            self.check()
             self._writer = QuickImport.open(self.location, early, lambda: self.get(may_create=True),
                                             on_wait=_say_waiting)
         return self._writer
@@ -432,6 +451,19 @@ class GivenPath(click.Path):
         if isinstance(value, str | bytes) and not value:
             self.fail("an empty path names no file or folder (is a shell variable unset?)", param, ctx)
         return super().convert(value, param, ctx)
+
+
+class GivenLocation(click.ParamType):
+    """A catalogue's path or URL given to an option (`copy --to`) that refuses an empty one: "" means the default
+    catalogue (CATALOG_DB, else catalog.db here), so `catalog --db old.db copy --to "$NEW" --force` with the variable
+    unset emptied the desk's own catalogue and filled it with the old one."""
+
+    name = "path_or_url"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value.strip():
+            self.fail("an empty path names no catalogue (is a shell variable unset?)", param, ctx)
+        return value
 
 
 def format_option(*choices: str, default: str):

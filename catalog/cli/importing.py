@@ -67,6 +67,8 @@ def _import(ctx: click.Context, paths: list[str], captions: Captions | None, wor
     # the modules imported meanwhile compile are built from kept programs, the standard library's too: the
     # readers start that much sooner (catalog.patterns).
     lazy = ctx.find_object(LazyLibrary)
+    if lazy is not None:
+        lazy.check()  # before the readers start on a catalogue that is a pipe or a device
     with every_pattern_kept():
         early = start_import(lazy.location, paths, captions=captions, rules_file=lazy.rules,
                              workers=workers) if lazy is not None else None

@@ -6,11 +6,11 @@ import sys
 
 import click
 
-from catalog.cli.base import _say_waiting, library
+from catalog.cli.base import GivenLocation, _say_waiting, library
 
 
 @click.command("copy")
-@click.option("--to", "target_location", required=True, metavar="PATH_OR_URL",
+@click.option("--to", "target_location", required=True, metavar="PATH_OR_URL", type=GivenLocation(),
               help="The catalogue to copy into: a new or empty one, given as a SQLite file or a URL such as "
               "postgresql+psycopg://user@host/news. Its schema is made by the migrations.")
 @click.option("--force", is_flag=True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from catalog.cli.base import TEXT, format_option, library, reader, stop_interrupted
+from catalog.cli.base import TEXT, GivenPath, format_option, library, reader, stop_interrupted
 from catalog.errors import UsageError
 
 
@@ -183,7 +183,8 @@ def parse_caption(ctx, text, fmt, resolve, explain):
 
 
 @click.command()
-@click.option("--set", "set_file", metavar="FILE", help="Keep this house-rules file in the catalogue.")
+@click.option("--set", "set_file", metavar="FILE", type=GivenPath(path_type=str, readable=False),
+              help="Keep this house-rules file in the catalogue.")
 @click.option("--unset", is_flag=True, help="Go back to the shipped default rules.")
 @click.option("--default", "show_default", is_flag=True, help="Print the shipped default file (a template).")
 @click.pass_context

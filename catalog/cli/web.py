@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from catalog.cli.base import library
+from catalog.cli.base import GivenPath, library
 from catalog.errors import CatalogError, UsageError
 
 
@@ -16,7 +16,7 @@ from catalog.errors import CatalogError, UsageError
 @click.option("--allow-remote", is_flag=True,
               help="Allow a non-loopback --host: anyone who can reach it sees every photo and caption.")
 @click.option("--edit", is_flag=True, help="Open the catalogue writable and allow setting captions by hand.")
-@click.option("--cache", "cache_dir", metavar="DIR", type=click.Path(file_okay=False),
+@click.option("--cache", "cache_dir", metavar="DIR", type=GivenPath(file_okay=False),
               help="Where thumbnails are kept (default: CATALOG_CACHE, else ~/.cache/catalog).")
 @click.pass_context
 def serve(ctx, host, port, allow_remote, edit, cache_dir):

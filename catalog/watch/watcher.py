@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from catalog.chunks import chunks
-from catalog.errors import CatalogError, DatabaseError, UsageError
+from catalog.errors import CatalogError, DatabaseError, ServerGone, UsageError
 from catalog.metadata.types import ReadFailure
 from catalog.scan import IMAGE_EXTENSIONS, Skipped, by_folder, real_path
 from catalog.watch.arrival import arrival_rules
@@ -95,6 +95,9 @@ class Watcher:
         #: back): done even with --rescan 0, which turns off only the periodic rescan.
         self._rescan_asked = False
         self._observer = None
+        #: Why the catalogue last refused (said once while it keeps refusing: a database server down for an hour
+        #: was said every settle time), None while it answers.
+        self._refusal: str | None = None
         self._follow: tuple = ()
         #: Each watched folder's watch (watchdog's ObservedWatch), and the folders whose watch ended because
         #: the folder went: looked for every TICK, and watched again once they are back (_watch_again).
@@ -260,11 +263,12 @@ class Watcher:
         try:
             outcomes, changed = take_in(self.library, ready, arrival=self.arrival, workers=self.options.workers)
         except DatabaseError as error:
-            self.say(f"could not write to the catalogue ({error}); trying again in {self.options.settle:g} s")
+            self._refused(error)
             now = time.monotonic()
             for item in ready:
                 self.settling.touch(item.found.path, now)
             return
+        self._answered()
         now = time.monotonic()
         for path in changed:
             self.settling.touch(path, now)
@@ -286,14 +290,42 @@ class Watcher:
         try:
             outcomes = mark_gone(self.library, due)
         except DatabaseError as error:
-            self.say(f"could not write to the catalogue ({error}); trying again")
+            self._refused(error)
             return
+        self._answered()
         for path in due:
             self.gone.pop(path, None)
         for outcome in outcomes:
             self._tell(outcome)
 
+    def _refused(self, error: DatabaseError) -> None:
+        """Say that the catalogue refused (read-only, full, its server gone), once for as long as it refuses so."""
+        kind = "server gone" if isinstance(error, ServerGone) else str(error)  # (refused, starting up, ...)
+        if kind != self._refusal:
+            self._refusal = kind
+            self.say(f"could not write to the catalogue ({error}); trying again every {self.options.settle:g} s")
+
+    def _answered(self) -> None:
+        """The catalogue answers again after refusing: say so once."""
+        if self._refusal is not None:
+            self._refusal = None
+            self.say("the catalogue answers again")
+
     def _rescan(self, first: bool = False) -> None:
+        """A rescan (`_look_again`); one that the catalogue refuses (its server gone) is tried again after the settle
+        time, rather than ending the watch: the first stops it, as a watch that cannot start should."""
+        if first:
+            self._look_again(first=True)
+            return
+        try:
+            self._look_again()
+        except DatabaseError as error:
+            self._refused(error)
+            self._rescan_at = time.monotonic() + self.options.settle
+            return
+        self._answered()
+
+    def _look_again(self, first: bool = False) -> None:
         """Compare the folders with the catalogue: new and changed files settle, gone ones are marked missing.
 
         One folder at a time (its listing against its catalogued files), then one streamed pass for files

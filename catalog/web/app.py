@@ -20,7 +20,7 @@ from flask import Flask, Response, abort, jsonify, redirect, render_template, re
 
 from catalog import render
 from catalog.credits import credit_list, credit_text
-from catalog.errors import CatalogError, NotFound, UsageError
+from catalog.errors import CatalogError, DatabaseError, NotFound, UsageError
 from catalog.summaries import place_counts_of, timeline_counts_of
 from catalog.web import live, views
 from catalog.web.thumbs import PLACEHOLDER_SVG, SCREEN_SIZE, THUMB_SIZE, ThumbnailCache
@@ -84,6 +84,16 @@ def build_app(library, *, cache_dir=None, edit: bool = False, loopback_only: boo
     def _forbidden(error):
         return render_template("error.html", title="Not allowed", message=error.description), 403
 
+    @app.errorhandler(DatabaseError)
+    def _database_unavailable(error):
+        # The database refused or went away (a PostgreSQL server stopped or restarted: the next request that finds
+        # it back is answered as before). One line on the server's terminal, not a traceback, and a page that says
+        # so, where it was "500 Internal Server Error".
+        import sys
+
+        print(f"catalog: {error}", file=sys.stderr, flush=True)
+        return render_template("error.html", title="The catalogue cannot be reached", message=str(error)), 503
+
     @app.context_processor
     def _globals():
         state = app.extensions["catalog"]
@@ -144,6 +154,8 @@ def _sheet():
     status = 200
     try:
         hits = library.search(views.split_query(q)).photos
+    except DatabaseError:
+        raise
     except CatalogError as problem:  # a term refused, or one naming a photo or story that is not there
         error = str(problem)
         status = 404 if isinstance(problem, NotFound) else 400
@@ -229,6 +241,8 @@ def _caption(photo_id: int):
     photo = _photo_or_404(photo_id)
     try:
         _library().set_caption(str(photo.id), request.form.get("caption", ""))
+    except DatabaseError:
+        raise
     except CatalogError as problem:  # an empty caption; the file gone or unreadable; the photo forgotten meanwhile
         abort(404 if isinstance(problem, NotFound) else 400, description=str(problem))
     return redirect(url_for("photo", photo_id=photo.id, saved=1), code=303)
@@ -274,6 +288,8 @@ def _credits():
             credited = credit_list(library, views.split_query(q))
     except NotFound as problem:
         abort(404, description=str(problem))
+    except DatabaseError:
+        raise
     except CatalogError as problem:
         error = str(problem)
     text = credit_text(credited, fmt=fmt, group=group)
