@@ -57,10 +57,6 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "after_city": (0.0, 1.0, 2.0, 3.0),
     # a venue word naming the place's own kind, a station, a port, an airport (places.own_kinds: 某某渔港, 某某站)
     "own_kind": (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0),
-    # a name ending in a word of places.minor_kinds (某某通道, 某某百货), weighed only by the finder
-    "minor_kind": (-4.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0),
-    # a name written on from the chain's last place (上海某某沙滩, 泰国·曼谷·某某街)
-    "after_its_place": (-1.0, 0.0, 0.5, 1.0, 1.5, 2.0),
 }
 
 

@@ -35,14 +35,9 @@ Signals (a name is the characters from where the candidate starts to the end of 
 - ``own_kind``: its venue word names the place by its own kind (places.own_kinds: 站, 港, 机场, 景区, "某某渔港"),
   two characters or more before it, no city the gazetteer knows (连云港) and no kind of place (加油站);
 - ``before_held``: a name with no venue word, right before a verb of holding ("某车水举行亮灯仪式", "广东顺德某坛
-  举办", places.held): the one candidate without a venue word (``_name_where_held``), weighed with the others;
-- ``minor_kind``: its name ends in a word of places.minor_kinds, not of places.venue (某某通道, 某某高铁, 某某百货,
-  某某高原): a word that ends a common noun as often (一线, 地下通道), so the chain reader never reads it and the
-  finder tries it only in a run with no venue word, where the run ends with it or a place's word follows it;
-- ``after_its_place``: it is written on from the chain's last place, nothing between but a dot ("上海某某沙滩",
-  "泰国·曼谷·唐人街"), as a venue after its city; not a unit's suffix left over (巴黎市中心) nor a count (一农场).
+  举办", places.held): the one candidate without a venue word (``_name_where_held``), weighed with the others.
 
-The last ten were added for the cross-validated fit (``python -m tools.fit_venue_weights``): a signal keeps a
+The last eight were added for the cross-validated fit (``python -m tools.fit_venue_weights``): a signal keeps a
 weight other than 0 only when fitting it gains on the folds it was not fitted on.
 
 A name is never a candidate when it holds a number, a time of day or a word of a clause (进行, 举行), starts with
@@ -164,14 +159,7 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
         lead, name_start = None, start
         ends = [m for m in venue_word.finditer(plain, start, stop)]
     if not ends:
-        if venue_word.pattern == words.pattern("places.venue").pattern:  # a word of places.minor_kinds, then a
-            # name where something is held: "淡水线列车上", "某某高速某某段建设工地" (a common noun as often: 防线)
-            minor = _in_segment(text, plain, start, stop, region_start, later, words,
-                                words.pattern("places.minor_kinds"), weights, whole)
-            if minor is not None:
-                return minor
-            return _name_where_held(text, plain, start, stop, region_start, later, words, weights, whole)
-        return None
+        return _name_where_held(text, plain, start, stop, region_start, later, words, weights, whole)
     ends = [m for m in ends if len(m.group()) > 1 or not inside_a_sounded_name(
         plain, name_start, m.start(), stop, words)]
     if not ends:
@@ -185,19 +173,10 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
     word = next((m for m in ends if m.end() == stop or plain[m.end()] in _POSITION
                  or after_venue.match(plain, m.end(), stop) or views.match(plain, m.end(), stop)), ends[-1])
     end = word.end()
-    dotted = plain[name_start] == _DOT and name_start + 1 < word.start()
-    if dotted:  # "泰国·曼谷·唐人街", "某国·某城·某某桥": the dots join the name to the places before it, no part of it
-        name_start = plain.rfind(_DOT, name_start, word.start()) + 1
     name = plain[name_start:end]
     body = name[: len(name) - len(word.group())]
     if not body or not _plain_name(name, body, words):
         return None
-    minor = venue_word.pattern != words.pattern("places.venue").pattern
-    if minor and (body[-1] in _COUNTING or body in words.set("places.generic_kinds") or not (
-            end == stop or plain[end] in _POSITION or after_venue.match(plain, end, stop) or views.match(
-                plain, end, stop))):
-        return None  # "林芝一段" (a stretch), "地下通道" (a kind of place), "解除某某通道管控" (a word of a clause
-        # runs on): a minor kind's word ends a name only where the run ends or a place's word follows it
     before = plain[max(0, name_start - 3):name_start].rstrip("“\"「『")
     if before.endswith(words.words("places.not_names")) or before.endswith(words.words("places.determiners")):
         return None  # "一处“口袋公园”": a kind of place, quoted, not a named one
@@ -211,10 +190,8 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
     if lead is not None or _after_a_place_word(plain, name_start, words) or _led_to_by_a_place_word(
             plain, name_start, words):
         signals.append("after_place_word")  # (在 and 于 are breaks: the run starts after them, "游客在天安门广场")
-    elif name_start == region_start or dotted or plain[name_start - 1] in "，,":
+    elif name_start == region_start or plain[name_start - 1] in "，,":
         signals.append("clause_start")
-    if _after_its_place(plain, name, name_start, region_start, words):
-        signals.append("after_its_place")
     if lead is None and name_start > 0 and plain[name_start - 1] == "的":
         signals.append("after_of")
     if end == stop or plain[end] in _POSITION or after_venue.match(plain, end, stop) or views.match(plain, end, stop):
@@ -224,8 +201,6 @@ def _in_segment(text: str, plain: str, start: int, stop: int, region_start: int,
         signals.append("named_again")
     if later:
         signals.append("other_sentence")
-    if minor:
-        signals.append("minor_kind")
     signals += _kind_signals(plain, name, name_start, end, word.group(), words)
     score = sum(weights.get(signal, 0.0) for signal in signals)
     return VenueCandidate(text[name_start:end], name_start, end, score, tuple(signals))
@@ -242,29 +217,6 @@ _PEOPLE_ENDS = frozenset("众民者员们生")
 _UNIT_IN_A_BARE_NAME = compiled("[省市县区镇乡]")
 #: A word said twice over, character by character ("热热闹闹", "轰轰烈烈"): how a thing is done, never a name.
 _REPEATED = compiled(r"(.)\1(.)\2")
-
-
-#: The dot that joins the places of a chain written as a list ("泰国·曼谷·唐人街").
-_DOT = "·"
-#: A township's or a village's suffix inside a name ("某某乡某某村村委会广场"): the chain's places run on into it,
-#: and the contract takes the larger place, the village, over a venue inside it.
-_A_TOWNSHIP_OR_VILLAGE = compiled("[乡村]")
-#: Numerals before a minor kind's word: a count or an ordinal of stretches ("一段", "第二段"), no name.
-_COUNTING = frozenset("一二三四五六七八九十两几第每")
-
-
-def _after_its_place(plain: str, name: str, name_start: int, region_start: int, words: Words) -> bool:
-    """Whether the name is written on from the place the region follows: the region begins where the chain's last
-    place ends, with nothing between but a dot ("上海金山城市沙滩", "贵州省毕节市大方县某某古镇某某小学", "泰国·曼谷·
-    唐人街"), as a venue is written after its city; not a unit's suffix left over ("巴黎市中心"), a word of
-    position ("旺角前广场": the square in front of the place), an everyday noun ("旺角街头冒雨赶路": the place's
-    streets, places.venue_word_as_noun), a count ("某某区一农场", a farm) nor a name holding a township or a
-    village ("某某乡某某村村委会广场": the village is the scene)."""
-    glued = name_start == region_start or plain[region_start] == _DOT and plain[name_start - 1] == _DOT
-    if not glued or region_start == 0 or plain[region_start - 1] in _BREAKS or plain[region_start - 1].isspace():
-        return False
-    return name[0] not in _UNIT_ENDS and name[0] not in _POSITION and name[0] != "一" and not (
-        _A_TOWNSHIP_OR_VILLAGE.search(name, 1)) and not name.startswith(words.words("places.venue_word_as_noun"))
 
 
 def _name_where_held(text: str, plain: str, start: int, stop: int, region_start: int, later: bool, words: Words,
