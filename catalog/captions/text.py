@@ -67,9 +67,29 @@ _STATE_CODES = frozenset(word for word in ABBREVIATIONS if len(word) == 3 and wo
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words and punctuation of text[start:end]; a dot stays on a word only when it abbreviates.
 
+    The list is shared with the caption's other readers that ask for the same span (read it, never change it): the
+    venue readers tokenise the scene's sentence after one another (``venue_spots.english_spots``, then
+    ``named_site_english``, then ``locations._a_venue_named_again``), a sixth of a caption's calls.
+
     >>> [t.text for t in tokens("in Portland, Ore. on Oct. 3.")]
     ['in', 'Portland', ',', 'Ore.', 'on', 'Oct.', '3', '.']
     """
+    key = (text, start, end)
+    found = _recent_tokens.get(key)
+    if found is None:
+        if len(_recent_tokens) >= _RECENT_TOKENS:
+            _recent_tokens.clear()  # (the last caption's spans: a caption asks for a few at a time)
+        found = _recent_tokens[key] = _tokens(text, start, end)
+    return found
+
+
+#: The token lists of the last few spans asked for (`tokens`), by text and span.
+_recent_tokens: dict[tuple[str, int, int | None], list[Token]] = {}
+_RECENT_TOKENS = 8
+
+
+def _tokens(text: str, start: int, end: int | None) -> list[Token]:
+    """`tokens`' work, not remembered."""
     found: list[Token] = []
     append = found.append
     make = tuple.__new__  # Token(...) without the generated __new__'s Python frame: tokens are many
