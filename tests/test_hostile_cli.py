@@ -430,6 +430,32 @@ def test_a_copy_to_an_empty_path_is_refused_not_made_into_the_default_catalogue(
     assert not (tmp_path / "catalog.db").exists()
 
 
+@pytest.mark.parametrize("args", [
+    ["--db", "", "set", "1", "caption=typed into the wrong catalogue"],
+    ["--db", " ", "set", "1", "caption=typed into the wrong catalogue"],
+    ["--rules", "", "credits"],
+    ["export", "-o", ""],
+], ids=["db", "db-blank", "rules", "export-output"])
+def test_an_empty_option_path_is_a_usage_error_not_the_default(tmp_path, args):
+    """`--db ""` and `--rules ""` were taken as "not given" (audit6 argued it, audit7 left it): `catalog --db "$DESK"
+    set ...` with the variable unset changed the default catalogue (CATALOG_DB, else catalog.db here) in silence,
+    and `--rules "$RULES"` printed credits by the shipped rules. `export -o "$OUT"` poured the records onto the
+    terminal (or a cron job's log) and left the file a script reads as it was. Each is a usage error now, as the
+    empty paths of audit6 and audit7 are; an empty CATALOG_DB still means the default."""
+    desk = _catalogue_at(tmp_path / "desk.db", _photos(tmp_path / "desk", 2))
+    before = rows_digest(desk)
+    result = run_catalog(*args, cwd=tmp_path, timeout=60, env=environment(CATALOG_DB=str(desk)))
+    out = _output(result)
+    assert result.returncode == 2, out
+    assert "an empty path names no" in out and "(is a shell variable unset?)" in out, out
+    assert result.stdout == b"", out
+    assert rows_digest(desk) == before
+    assert not (tmp_path / "catalog.db").exists()
+    unset = run_catalog("search", cwd=tmp_path, timeout=60, env=environment(CATALOG_DB=""))
+    assert unset.returncode == 1 and "no catalogue at" in _output(unset) and str(tmp_path / "catalog.db") in \
+        _output(unset), _output(unset)
+
+
 def test_a_file_named_on_a_mac_is_found_by_the_name_typed_elsewhere(tmp_path):
     """A Mac writes "Kraków.jpg" with the ó as o and a combining accent (NFD) and a share or rsync keeps it so; a
     keyboard on Linux or Windows types the one character (NFC). The two look alike on every screen, but `show`,
