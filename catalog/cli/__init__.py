@@ -69,7 +69,8 @@ COMMANDS = {
     help="The catalogue: a SQLite file (default catalog.db here) or a URL such as "
     "postgresql+psycopg://user@host/news. Also CATALOG_DB.",
 )
-@click.option("--rules", metavar="FILE", type=GivenPath(path_type=str, readable=False), help="House rules (agency aliases, credit styles) for this run.")
+@click.option("--rules", metavar="FILE", type=GivenPath(path_type=str, readable=False),
+              help="House rules (agency aliases, credit styles) for this run.")
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
 @click.version_option(package_name="catalog")
 @click.pass_context
