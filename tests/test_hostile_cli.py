@@ -290,6 +290,23 @@ def test_a_date_at_the_calendars_ends_is_answered(five_photos, args, code, said)
     assert rows_digest(five_photos) == before
 
 
+@pytest.mark.parametrize("value, said", [
+    ("taken=2025-10-14T08:00+25:00", "no time zone is that far from UTC"),
+    ("released=2025-10-14T08:00-15:00", "no time zone is that far from UTC"),
+    ("taken=2025-10-14T25:00", "is not a real time of day"),
+    ("taken=2025-10-14 10:75+08:00", "is not a real time of day"),
+], ids=["offset", "released-offset", "hour", "minute"])
+def test_a_time_no_clock_shows_is_refused(five_photos, value, said):
+    """`set taken=2025-10-14T08:00+25:00` (a slip for +05:00), a 25th hour or a 75th minute were stored as typed,
+    "by hand", outranking the file's own date for good, and sorted and compared as some other moment."""
+    before = rows_digest(five_photos)
+    result = run_catalog("--db", five_photos, "set", "1", value)
+    out = _output(result)
+    assert result.returncode == 2 and said in out, out
+    assert rows_digest(five_photos) == before
+    assert run_catalog("--db", five_photos, "set", "1", "taken=2025-10-14T08:00+14:00").returncode == 0
+
+
 @pytest.mark.parametrize("args", [
     ["link", "/dev/zero"],
     ["import", "PHOTOS", "--captions", "/dev/zero"],
