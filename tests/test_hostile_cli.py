@@ -290,6 +290,31 @@ def test_a_date_at_the_calendars_ends_is_answered(five_photos, args, code, said)
     assert rows_digest(five_photos) == before
 
 
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_an_export_never_writes_over_the_catalogue_or_a_picture(tmp_path, fmt):
+    """`catalog export --format csv -o catalog.db` (a slip for catalog.csv, or the shell completing the wrong name)
+    replaced the catalogue itself with the CSV: "5 photos written to catalog.db", and every record, hand-set value,
+    story and kill gone; `-o photo.jpg` replaced the picture. Both are refused now, before anything is written; an
+    earlier export is still replaced as before."""
+    photos = _photos(tmp_path / "photos", 3)
+    desk = _catalogue_at(tmp_path / "catalog.db", photos)
+    before = rows_digest(desk)
+    picture = sorted(photos.glob("*.jpg"))[0]
+    picture_bytes = picture.read_bytes()
+    (tmp_path / "link.db").symlink_to(desk)
+    for target, said in ((desk, "is a SQLite database"), (tmp_path / "link.db", "is a SQLite database"),
+                         (picture, "is a picture (JPEG)")):
+        result = run_catalog("--db", desk, "export", "--format", fmt, "-o", target, cwd=tmp_path, timeout=60)
+        out = _output(result)
+        assert result.returncode == 2 and said in out and "nothing was written" in out, out
+    assert rows_digest(desk) == before
+    assert picture.read_bytes() == picture_bytes
+    earlier = tmp_path / f"earlier.{fmt}"
+    for _ in range(2):
+        assert run_catalog("--db", desk, "export", "--format", fmt, "-o", earlier, timeout=60).returncode == 0
+    assert str(photos) in earlier.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("value, said", [
     ("taken=2025-10-14T08:00+25:00", "no time zone is that far from UTC"),
     ("released=2025-10-14T08:00-15:00", "no time zone is that far from UTC"),
