@@ -243,9 +243,12 @@ def _caption(photo_id: int):
     if not state["edit"]:
         abort(403, description="This catalogue is served read-only; start `catalog serve --edit` to edit.")
     sent = request.form.get("token", "")
-    if not secrets.compare_digest(sent.encode(), state["token"].encode()):
-        abort(403, description="The form is out of date; reload the page and try again.")
     typed = request.form.get("caption", "")
+    if not secrets.compare_digest(sent.encode(), state["token"].encode()):
+        # a page from before the server was restarted, or a form on another site: the text is shown to copy, and
+        # no form is given back (one with this server's token would let another site's page have it sent)
+        return _unsaved(photo_id, typed, "The form is out of date (the server was started again since the page "
+                        "was opened): copy your text, open the photo again and paste it.", 403, retry=False)
     try:
         photo = _photo_or_404(photo_id)
         _library().set_caption(str(photo.id), typed)
@@ -271,8 +274,8 @@ def _unsaved(photo_id: int, typed: str, why: str, status: int, *, retry: bool):
         attempt = 0
     wait = RETRY_SECONDS[min(attempt, len(RETRY_SECONDS) - 1)] if retry else None
     response = Response(render_template("unsaved.html", photo_id=photo_id, caption=typed, why=why,
-                                        token=_state()["token"], retry_in=wait, attempt=attempt + 1),
-                        status=status)
+                                        token=_state()["token"] if status != 403 else None, retry_in=wait,
+                                        attempt=attempt + 1), status=status)
     if wait is not None:
         response.headers["Retry-After"] = str(wait)
     response.headers["Cache-Control"] = "no-store"
