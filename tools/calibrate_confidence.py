@@ -20,14 +20,15 @@ of fold (``--priors``).
 The curve is measured out of fold: the tune captions are cut into 5 folds by outlet (every caption of one
 outlet in one fold; ``--folds caption`` cuts them by text, as before), so each fold's values are scored by a
 table that never saw their source. For each field and threshold it prints the values kept, the wrong values
-kept, the right values lost, and the field's accuracy on tune. The chosen threshold of a field starts from the
-shipped one when, out of fold, that cuts at least as many wrong values as it loses right ones and costs no
-accuracy, or when lowering it would let back values that make the field's accuracy on tune fall (else from 0),
-and rises by steps that each cut more than `RATIO` wrong values per right value lost,
-never leaving the field's accuracy more than `MAX_LOSS` below its ungated accuracy (a wrong value left out
-costs nothing; a right one is a miss). It then prints, per field, the old way's fit (each value counted,
-prior 4) with the shipped thresholds against this fit with the chosen ones: right values kept, wrong values
-dropped, accuracy. Only the tune split is read for the fit.
+kept, the right values lost (a right value whose label also accepts none, "U.S. Air Force" where the label is
+empty or that name, is no loss: leaving it out is right too), and the field's accuracy on tune. The chosen
+threshold of a field starts from the shipped one when, out of fold, that cuts at least as many wrong values
+as it loses right ones and costs no accuracy, or when lowering it would let back values that make the field's
+accuracy on tune fall (else from 0), and rises by steps that each cut more than `RATIO` wrong values per right
+value lost, never leaving the field's accuracy more than `MAX_LOSS` below its ungated accuracy (a wrong value
+left out costs nothing; a right one is a miss). It then prints, per field, the old way's fit (each value counted,
+prior 4) with the shipped thresholds against this fit with the chosen ones: wrong values dropped, right values
+lost, accuracy. Only the tune split is read for the fit.
 
 ``--check PATTERN`` keeps the tune captions of the files named PATTERN (a fresh set from outlets new to the
 parser) out of the fit and scores the shipped gate and the fitted one on them.
@@ -233,7 +234,8 @@ class Point:
 
 
 def curve(field: str, values: list[Value], confidences: list[float], captions: int, right_ungated: int) -> list[Point]:
-    """The field's values kept, wrong, right lost and accuracy at each threshold."""
+    """The field's values kept, wrong, right lost (a miss once left out: not a value the label accepts leaving out)
+    and accuracy at each threshold."""
     mine = [(v, c) for v, c in zip(values, confidences) if v.field == field]
     points = []
     for threshold in STEPS:
@@ -241,7 +243,7 @@ def curve(field: str, values: list[Value], confidences: list[float], captions: i
         dropped = [v for v, c in mine if c < threshold]
         right = right_ungated - sum(v.right for v in dropped) + sum(v.right_if_left_out for v in dropped)
         points.append(Point(threshold, len(kept), sum(not v.right for v in kept),
-                            sum(v.right for v in dropped), right / captions))
+                            sum(v.right and not v.right_if_left_out for v in dropped), right / captions))
     return points
 
 
@@ -278,14 +280,13 @@ class Effect:
     values: int
     wrong: int
     wrong_dropped: int
-    right_dropped: int
+    right_dropped: int  # right values left out whose label wants a value: each a miss
     accuracy_open: float
     accuracy: float
 
     def line(self) -> str:
-        right = self.values - self.wrong
-        return (f"right kept {right - self.right_dropped:4d} of {right:4d}, wrong dropped {self.wrong_dropped:3d} of "
-                f"{self.wrong:3d}, accuracy {self.accuracy_open:6.1%} -> {self.accuracy:6.1%}")
+        return (f"wrong dropped {self.wrong_dropped:3d} of {self.wrong:3d}, right lost {self.right_dropped:3d} of "
+                f"{self.values - self.wrong:4d}, accuracy {self.accuracy_open:6.1%} -> {self.accuracy:6.1%}")
 
 
 def effect(field: str, values: list[Value], confidences: list[float], threshold: float, captions: int,
@@ -295,7 +296,8 @@ def effect(field: str, values: list[Value], confidences: list[float], threshold:
     dropped = [v for v, c in mine if c < threshold]
     right = right_ungated - sum(v.right for v in dropped) + sum(v.right_if_left_out for v in dropped)
     return Effect(len(mine), sum(not v.right for v, _ in mine), sum(not v.right for v in dropped),
-                  sum(v.right for v in dropped), right_ungated / max(captions, 1), right / max(captions, 1))
+                  sum(v.right and not v.right_if_left_out for v in dropped), right_ungated / max(captions, 1),
+                  right / max(captions, 1))
 
 
 def kept_back(field: str, values: list[Value], confidences: list[float], shipped: float, lower: float,
