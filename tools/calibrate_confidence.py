@@ -14,8 +14,9 @@ a kind's confidence is the mean, over the outlets that gave it, of each outlet's
 (five captions of one outlet with the same wrong credit are one outlet's habit, not five pieces of evidence),
 drawn towards the confidence of the kind above it ("en / credit / a name alone" above "en / credit / a name
 alone / own line") by `PRIOR` outlets' worth; a kind seen from fewer than `MIN_VALUES` outlets takes its
-parent's. `PRIOR` is the largest whose chosen thresholds cut the most wrong values, less right ones lost, out
-of fold (``--priors``).
+parent's, except that ``--write`` keeps the shipped confidence of a kind the shipped table lists (a kind a
+reader has since made rare, ``kept_where_thin``). `PRIOR` is the largest whose chosen thresholds cut the most
+wrong values, less right ones lost, out of fold (``--priors``).
 
 The curve is measured out of fold: the tune captions are cut into 5 folds by outlet (every caption of one
 outlet in one fold; ``--folds caption`` cuts them by text, as before), so each fold's values are scored by a
@@ -54,6 +55,7 @@ import json
 import math
 import sys
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -354,6 +356,30 @@ def wrong_cut_without_loss(field: str, values: list[Value], scores: list[float])
     return best
 
 
+def kept_where_thin(table: dict[str, dict[str, float]], values: list[Value],
+                    shipped: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
+    """The fitted table with each kind the shipped table lists, but that tune now shows from fewer than
+    `MIN_VALUES` sources, kept at its shipped confidence. A kind a reader has since made rare (a page's time stamp
+    on a line of its own, wrong 9 of 9 times while the date reader still took it, and seen once on tune since)
+    gives no evidence of its own, and its parent's confidence would forget what was measured while it was common.
+
+    >>> values = [Value(n, "date", "X", "en / a", True, False, source=str(n)) for n in range(5)]
+    >>> kept_where_thin({"date": {"*": 0.99}}, values, {"date": {"en / a": 0.8, "en / b": 0.3}})["date"]
+    {'*': 0.99, 'en / b': 0.3}
+    """
+    sources: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for value in values:
+        words = value.kind.split(SEP) if value.kind else []
+        for length in range(1, len(words) + 1):
+            sources[value.field, SEP.join(words[:length])].add(value.source or str(value.caption))
+    kept = {field: dict(entries) for field, entries in table.items()}
+    for field, entries in shipped.items():
+        for key, confidence in entries.items():
+            if key != "*" and len(sources.get((field, key), ())) < MIN_VALUES:
+                kept.setdefault(field, {})[key] = round(confidence, 3)
+    return kept
+
+
 def trimmed(table: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
     """The table without entries within 0.005 of the prefix above them (they inherit it)."""
     short: dict[str, dict[str, float]] = {}
@@ -387,7 +413,9 @@ def write_toml(path: Path, table: dict[str, dict[str, float]], thresholds: dict[
         "# Written by `python -m tools.calibrate_confidence --write` from the tune split, with a source (an",
         "# outlet), not a caption, as the unit: a kind's confidence is the mean over the outlets that gave it of",
         f"# each one's share of right values, drawn towards its parent kind's by {PRIOR:g} outlets' worth (a kind",
-        f"# seen from fewer than {MIN_VALUES} outlets takes its parent's).",
+        f"# seen from fewer than {MIN_VALUES} outlets takes its parent's, or keeps the confidence this file gave it"
+        " when",
+        "# it was refitted, if it listed it: a kind a reader has since made rare keeps what was measured on it).",
         "# A kind not listed takes the confidence of its longest listed prefix, else the field's \"*\".",
         f"# Each threshold was chosen on the curve measured out of fold ({FOLDS} folds of tune cut by outlet, so each",
         "# fold's outlets are new to the table that scores it): from the shipped threshold when it cost no",
@@ -511,7 +539,7 @@ def main(argv: list[str] | None = None) -> int:
         dump(args.dump, values, confidences, dev_values(), fit(values), table_for(default_rules()))
         print(f"written: {args.dump}")
     if args.write:
-        table = trimmed(fit(values))
+        table = kept_where_thin(trimmed(fit(values)), values, shipped.confidences)
         thresholds = {f: chosen[f].threshold for f in FIELDS}
         write_toml(TOML, table, thresholds, curves, chosen)
         print(f"written: {TOML}")
