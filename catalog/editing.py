@@ -128,7 +128,10 @@ def _date(path: str, text: str) -> str:
     from catalog.dates import DateError, parse_query_date, span
 
     if span(text)[0] and re.match(r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|Z)?)?)?)?$", text):
-        return text.replace(" ", "T", 1)
+        iso = text.replace(" ", "T", 1)
+        if "T" in iso:
+            _real_time(path, text, iso)
+        return iso
     try:
         first, last = parse_query_date(text)
     except DateError as error:
@@ -136,6 +139,22 @@ def _date(path: str, text: str) -> str:
     if first is None or first != last:
         raise UsageError(f"{path}={text}: give one day, month or year (2025-10-14, 2025-10, 2025)")
     return first
+
+
+#: The farthest any time zone is from UTC, either way (Kiribati's +14:00, Baker Island's -12:00 within it).
+_FARTHEST_OFFSET = 14 * 3600
+
+
+def _real_time(path: str, text: str, iso: str) -> None:
+    """Refuse a time of day that no clock shows (25:00, 10:75) or an offset that no time zone has (+25:00, a slip
+    for +05:00): both were stored as typed, and the value sorted, read and compared as another date."""
+    zone = re.search(r"([+-])(\d{2}):?(\d{2})$", iso)
+    try:
+        datetime.fromisoformat(iso[:zone.start()] if zone else iso.removesuffix("Z"))
+    except ValueError:
+        raise UsageError(f"{path}={text}: {text!r} is not a real time of day") from None
+    if zone and (int(zone[3]) > 59 or int(zone[2]) * 3600 + int(zone[3]) * 60 > _FARTHEST_OFFSET):
+        raise UsageError(f"{path}={text}: no time zone is that far from UTC (they run from -12:00 to +14:00)")
 
 
 def set_fields(library: Library, photos: list[Photo], values: dict[str, Any]) -> EditReport:
