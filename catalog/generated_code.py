@@ -49,6 +49,14 @@ MAX_KEPT = 4_000_000
 def install() -> None:
     """Make `dataclasses` compile the methods it writes through the kept code (once per process; nothing when
     `dataclasses` is not the module this was written for: it must write its methods with `exec` of a text)."""
+    import collections
+
+    # A named tuple's `__new__` is written as the text of a lambda and compiled by `eval` as the class is made
+    # (collections.namedtuple, which typing.NamedTuple calls): 16 classes in an import before its readers start
+    # (the command's own, the pool's modules'), some 0.4 M instructions each, 1% of that part of the command.
+    # (inspect's and dis's are made earlier, with click.)
+    if getattr(collections, "eval", None) is None and callable(getattr(collections, "namedtuple", None)):
+        setattr(collections, "eval", kept_eval)  # noqa: B010 - a module global, found before the builtin
     import dataclasses
     import typing
 
@@ -65,6 +73,15 @@ def kept_exec(source, globals=None, locals=None, /):  # noqa: A002 - the builtin
     if type(source) is str:
         source = compiled(source)
     return builtins.exec(source, globals, locals)
+
+
+def kept_eval(source, globals=None, locals=None, /):  # noqa: A002 - the builtin's own parameter names
+    """`eval(source, globals, locals)` as `collections.namedtuple` calls it, with a source text's code kept as
+    `kept_exec` keeps it (`eval` compiles a text as an expression with no `__future__` flags from that module);
+    a text `eval` would strip of leading blanks first, and anything but a text, is the builtin's."""
+    if type(source) is str and source[:1] not in (" ", "\t"):
+        source = compiled(source, "eval")
+    return builtins.eval(source, globals, locals)
 
 
 def kept_compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **more):

@@ -58,7 +58,8 @@ class Photo(Base):
         # row in its rowid table anyway): ix_photo_span_by_id, (id) INCLUDE (taken_start, taken_end), for
         # `timeline` with a term (alembic 0013), and ix_photo_place_group_by_id, (id) INCLUDE (place_group),
         # for `places` with a term (alembic 0014); and the full-text table photo_fts (alembic 0013) with its
-        # indexes for ranking one word (alembic 0015) and its count of photos per lexeme (alembic 0016).
+        # indexes for ranking one word (alembic 0015), its count of photos per lexeme (alembic 0016) and each
+        # photo's credit tokens beside its words (alembic 0017).
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

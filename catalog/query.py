@@ -259,6 +259,27 @@ class TokenTerm(Term):
     def probe(self):
         return self._exists(probe=True)
 
+    def held_in(self, tokens):
+        """PostgreSQL: the condition that `tokens`, photo_fts.tokens (alembic 0017: each of the photo's tokens as
+        the number photo_fts_token makes of it), holds a group's tokens: implied by this term, so that the
+        full-text table's GIN index narrows the photos a word finds to those with the credit before their rows
+        are read. Not the term's condition (the array may keep a token the photo no longer has, and two tokens
+        may have one number): the term's own stays beside it and decides."""
+        from sqlalchemy import and_, func, or_
+        from sqlalchemy.dialects.postgresql import array
+
+        def numbers(pairs: list[tuple[str, str]]):  # constants to the planner: photo_fts_token is immutable
+            return array([func.photo_fts_token(role, token) for role, token in pairs])
+
+        groups = []
+        for group in self.groups:
+            alone = [(role, token) for role, token in group if role not in _ROLES_MATCHED]
+            held = [tokens.op("@>")(numbers(alone))] if alone else []
+            held += [tokens.op("&&")(numbers([(each, token) for each in _ROLES_MATCHED[role]]))
+                     for role, token in group if role in _ROLES_MATCHED]
+            groups.append(and_(*held))
+        return or_(*groups)
+
 
 @dataclass(eq=False, repr=False)
 class DateTerm(Term):

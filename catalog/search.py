@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from catalog.chunks import chunks
 from catalog.errors import UsageError
 from catalog.models import Photo
-from catalog.query import PlaceTerm, Query, SimilarTerm, VariantsTerm, parse
+from catalog.query import PlaceTerm, Query, SimilarTerm, TokenTerm, VariantsTerm, parse
 from catalog.results import Hit, SearchResult
 
 if TYPE_CHECKING:
@@ -227,7 +227,7 @@ class Planner:
             )
             if query.terms or others:
                 statement = statement.join(Photo, Photo.id == _PG_FTS.c.photo_id).where(
-                    *self._term_conditions(query), *others)
+                    *self._term_conditions(query), *others, *_credits_held(query))
             if total:
                 # The scores are made in the scan: OFFSET 0 keeps PostgreSQL from folding the subquery into
                 # the outer statement, where the count carried every match's vector (and spilled it to disk).
@@ -336,7 +336,7 @@ class Planner:
                 terms = [term.probe() for term in query.terms]
             else:
                 matches = (select(_PG_FTS.c.photo_id.label("id"))
-                           .where(_PG_FTS.c.vector.op("@@")(_tsquery(ranking))).subquery())
+                           .where(_PG_FTS.c.vector.op("@@")(_tsquery(ranking)), *_credits_held(query)).subquery())
                 terms = self._term_conditions(query)
             statement = select(func.count()).select_from(matches)
             if query.terms or others:
@@ -475,7 +475,15 @@ class Planner:
 
 
 #: PostgreSQL's full-text table (alembic 0013): the photo's search_text as a tsvector, GIN-indexed.
-_PG_FTS = table("photo_fts", column("photo_id", Integer), column("path", Text), column("vector"))
+_PG_FTS = table("photo_fts", column("photo_id", Integer), column("path", Text), column("vector"), column("tokens"))
+
+
+def _credits_held(query: Query) -> list:
+    """PostgreSQL: for a query with words, the credits its `by:` and `credit:` terms ask for as conditions on
+    photo_fts.tokens (alembic 0017), so that the GIN indexes of the words and of the tokens are ANDed before a
+    row is read: `in:China taken:2018..2024 by:zhang train` at 1,000,000 photos reads the 2,304 rows that have
+    both, not `train`'s 74,320 on 35,404 pages. The terms' own conditions stay and decide."""
+    return [term.held_in(_PG_FTS.c.tokens) for term in query.terms if isinstance(term, TokenTerm) and not term.negated]
 
 
 def _tsquery(words) -> ColumnElement[Any]:

@@ -406,18 +406,23 @@ def insert_many(connection, table, rows: list[dict]) -> None:
     each statement in a statement transaction, and FTS5 writes its pending terms out at the end of every one,
     so one statement per photo cost 65 µs a photo where one statement per few hundred photos costs 15 (and
     leaves fewer, larger index segments). SQLAlchemy's per-row parameter processing was another fifth of the
-    importing process's time.
+    importing process's time. On PostgreSQL likewise: psycopg's executemany is a statement per row, and each
+    runs the table's statement triggers (person_token's, alembic 0017) on its own.
     """
     dialect = connection.dialect
-    if dialect.paramstyle != "qmark":
+    if dialect.paramstyle == "qmark":
+        mark = "?"
+        variables = 32766 if dialect.dbapi.sqlite_version_info >= (3, 32, 0) else 999  # SQLITE_MAX_VARIABLE_NUMBER
+    elif dialect.name == "postgresql":  # a new photo's photo_fts row was written once per token, not once
+        mark, variables = "%s", 65535
+    else:
         connection.execute(insert(table), rows)
         return
     names = list(rows[0])
     pairs = [(name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names]
     quoted = ", ".join(dialect.identifier_preparer.quote(name) for name in names)
     head = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({quoted}) VALUES "
-    group = "(" + ", ".join("?" * len(names)) + ")"
-    variables = 32766 if dialect.dbapi.sqlite_version_info >= (3, 32, 0) else 999  # SQLITE_MAX_VARIABLE_NUMBER
+    group = "(" + ", ".join([mark] * len(names)) + ")"
     per_statement = max(1, min(500, variables // len(names)))
     for chunk in chunks(rows, per_statement):
         values = [row[name] if process is None else process(row[name]) for row in chunk for name, process in pairs]

@@ -3,6 +3,7 @@ new process too; a file written for another Python, or damaged, is not run."""
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import json
 import marshal
@@ -136,10 +137,13 @@ def test_a_command_installs_it_and_help_does_not(monkeypatch, tmp_path):
     from catalog.cli import main
 
     monkeypatch.delattr(dataclasses, "exec", raising=False)
+    monkeypatch.delattr(collections, "eval", raising=False)
     assert CliRunner().invoke(main, ["--help"]).exit_code == 0
     assert getattr(dataclasses, "exec", None) is None
+    assert getattr(collections, "eval", None) is None
     CliRunner().invoke(main, ["--db", str(tmp_path / "none.db"), "places"])
     assert getattr(dataclasses, "exec", None) is generated_code.kept_exec
+    assert getattr(collections, "eval", None) is generated_code.kept_eval
 
 
 _TUPLES = '''
@@ -159,8 +163,8 @@ def test_named_tuple_field_types_compiled_through_the_kept_code_are_the_ones_typ
     namespace: dict = {"__name__": __name__}
     exec(compile(_TUPLES, "<tuples>", "exec", dont_inherit=True), namespace)  # noqa: S102 - the test's own class
     expressions = {key.removeprefix(generated_code.EVAL): code for key, code in generated_code._new.items()
-                   if key.startswith(generated_code.EVAL)}
-    assert set(expressions) == {"int", "str | None", "tuple[str, ...]"}
+                   if key.startswith(generated_code.EVAL) and not key.startswith(generated_code.EVAL + "lambda ")}
+    assert set(expressions) == {"int", "str | None", "tuple[str, ...]"}  # (the class's __new__: kept_eval's test)
     for text, code in expressions.items():
         assert code == compile(text, "<string>", "eval", dont_inherit=True)  # typing's module has no __future__
     row = namespace["Row"]
@@ -170,3 +174,31 @@ def test_named_tuple_field_types_compiled_through_the_kept_code_are_the_ones_typ
         generated_code.kept_compile("str |", "<string>", "eval")
     generated_code.save()  # kept beside the statements of dataclasses, each under its own key
     assert set(expressions) <= {key.removeprefix(generated_code.EVAL) for key in generated_code._read()}
+
+
+def test_named_tuples_made_through_the_kept_code_are_the_ones_eval_makes(fresh, monkeypatch):
+    """collections.namedtuple compiles its `__new__` from a lambda's text with `eval`; through `kept_eval` the code is
+    the one `eval` compiles (kept, and read back by a new process), and the classes behave the same."""
+    from typing import NamedTuple
+
+    monkeypatch.setattr(collections, "eval", generated_code.kept_eval, raising=False)
+    made = collections.namedtuple("Made", ["path", "size"], defaults=[0])
+
+    class Typed(NamedTuple):
+        found: str
+        places: tuple = ()
+
+    texts = {key.removeprefix(generated_code.EVAL): code for key, code in generated_code._new.items()
+             if key.startswith(generated_code.EVAL + "lambda ")}  # (not the field types typing may compile)
+    assert set(texts) == {"lambda _cls, path, size: _tuple_new(_cls, (path, size))",
+                          "lambda _cls, found, places: _tuple_new(_cls, (found, places))"}
+    for text, code in texts.items():
+        assert code == compile(text, "<string>", "eval", dont_inherit=True)  # collections has no __future__
+    assert made("a.jpg") == ("a.jpg", 0) and made("a.jpg", 3).size == 3 and repr(made("b")) == "Made(path='b', size=0)"
+    assert Typed("x") == ("x", ()) and Typed._fields == ("found", "places")
+    assert made.__new__.__code__.co_filename == "<string>" and made.__new__.__defaults__ == (0,)
+    # what the builtin would strip of leading blanks first, and code objects, are the builtin's own
+    assert generated_code.kept_eval("  1 + 1") == 2 and generated_code.kept_eval(compile("2 * 3", "<x>", "eval")) == 6
+    assert "  1 + 1" not in {key.removeprefix(generated_code.EVAL) for key in generated_code._new}
+    generated_code.save()
+    assert set(texts) <= {key.removeprefix(generated_code.EVAL) for key in generated_code._read()}
