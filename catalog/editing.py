@@ -128,7 +128,10 @@ def _date(path: str, text: str) -> str:
     from catalog.dates import DateError, parse_query_date, span
 
     if span(text)[0] and re.match(r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|Z)?)?)?)?$", text):
-        return text.replace(" ", "T", 1)
+        iso = text.replace(" ", "T", 1)
+        if "T" in iso:
+            _real_time(path, text, iso)
+        return iso
     try:
         first, last = parse_query_date(text)
     except DateError as error:
@@ -136,6 +139,22 @@ def _date(path: str, text: str) -> str:
     if first is None or first != last:
         raise UsageError(f"{path}={text}: give one day, month or year (2025-10-14, 2025-10, 2025)")
     return first
+
+
+#: The farthest any time zone is from UTC, either way (Kiribati's +14:00, Baker Island's -12:00 within it).
+_FARTHEST_OFFSET = 14 * 3600
+
+
+def _real_time(path: str, text: str, iso: str) -> None:
+    """Refuse a time of day that no clock shows (25:00, 10:75) or an offset that no time zone has (+25:00, a slip
+    for +05:00): both were stored as typed, and the value sorted, read and compared as another date."""
+    zone = re.search(r"([+-])(\d{2}):?(\d{2})$", iso)
+    try:
+        datetime.fromisoformat(iso[:zone.start()] if zone else iso.removesuffix("Z"))
+    except ValueError:
+        raise UsageError(f"{path}={text}: {text!r} is not a real time of day") from None
+    if zone and (int(zone[3]) > 59 or int(zone[2]) * 3600 + int(zone[3]) * 60 > _FARTHEST_OFFSET):
+        raise UsageError(f"{path}={text}: no time zone is that far from UTC (they run from -12:00 to +14:00)")
 
 
 def set_fields(library: Library, photos: list[Photo], values: dict[str, Any]) -> EditReport:
@@ -216,14 +235,37 @@ def _change_alone(library: Library, pid: int, change) -> bool:
     return library.write(action)
 
 
-def forget(library: Library, photos: list[Photo]) -> int:
-    """Remove these photos' records from the catalogue (never their files); how many were removed."""
+class KilledPhotos(UsageError):
+    """`forget` was asked to drop photos that are killed: the kill goes with the record, so the same file imported
+    again (or still in a hot folder a watcher rescans) would come back usable. `paths` names them."""
+
+    def __init__(self, paths: list[str]):
+        self.paths = paths
+        named = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
+        super().__init__(
+            f"{len(paths)} of these photos {'is' if len(paths) == 1 else 'are'} killed ({named}): forgetting "
+            f"{'it' if len(paths) == 1 else 'them'} drops the kill, and the file imported again would come back "
+            f"usable; add --drop-kills to forget {'it' if len(paths) == 1 else 'them'} all the same")
+
+
+def forget(library: Library, photos: list[Photo], *, drop_kills: bool = False) -> int:
+    """Remove these photos' records from the catalogue (never their files); how many were removed. A killed photo
+    is removed only with `drop_kills` (else `KilledPhotos`, nothing removed): its kill is a warning the desk relies
+    on and would not survive the record. The check runs in the same transaction as the delete, so a kill made
+    meanwhile is not lost either."""
+    from catalog.models import Kill
+
     ids = [photo.id for photo in photos]
     if not ids:
         return 0
 
     def remove(session) -> int:
-        present = list(session.scalars(select(Photo.id).where(Photo.id.in_(ids))))
+        present = list(session.scalars(select(Photo.id).where(Photo.id.in_(ids)).with_for_update()))
+        if not drop_kills:
+            killed = list(session.scalars(select(Photo.path).join(Kill, Kill.photo_id == Photo.id)
+                                          .where(Photo.id.in_(present)).order_by(Photo.path)))
+            if killed:
+                raise KilledPhotos(killed)
         session.execute(delete(Photo).where(Photo.id.in_(present)))
         return len(present)
 

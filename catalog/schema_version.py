@@ -51,12 +51,25 @@ def not_a_file(path: Path) -> str | None:
     >>> not_a_file(Path("/dev/null")), not_a_file(Path("/")), not_a_file(Path("/no/such/catalog.db"))
     ('a device', 'a folder', None)
     """
-    import stat
-
     try:
         mode = os.stat(path).st_mode
     except (OSError, ValueError):
         return None
+    return kind_of(mode)
+
+
+def kind_of(mode: int) -> str | None:
+    """What a path whose `os.stat` gave `mode` is, when it is no regular file: "a folder", "a named pipe", "a
+    socket", "a device", else "no regular file"; None for a regular file. Both the catalogue's check (not_a_file)
+    and the text files' opener (catalog.textfiles) name a path's kind from here; each decides which kinds it takes
+    (a captions file may be a named pipe or a device, a catalogue may not).
+
+    >>> import stat
+    >>> kind_of(stat.S_IFREG), kind_of(stat.S_IFIFO), kind_of(stat.S_IFBLK)
+    (None, 'a named pipe', 'a device')
+    """
+    import stat
+
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):

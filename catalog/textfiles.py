@@ -15,12 +15,12 @@ catalog.errors.CatalogError: captions file / is a folder, not a file
 from __future__ import annotations
 
 import os
-import stat
 import sys
 import threading
 from typing import BinaryIO
 
 from catalog.errors import TEXT_LIMIT, CatalogError, NotFound, read_at_most, too_large
+from catalog.schema_version import kind_of
 
 #: How long opening a named pipe may take before the command says it is waiting for a writer (seconds).
 PIPE_PATIENCE = 0.5
@@ -34,14 +34,15 @@ def open_text_file(path: str, what: str, limit: int = TEXT_LIMIT) -> BinaryIO:
         raise NotFound(f"{what} does not exist") from None
     except OSError as error:
         raise CatalogError(f"{what} cannot be read: {error.strerror or error}") from None
-    mode = info.st_mode
-    if stat.S_ISDIR(mode):
+    kind = kind_of(info.st_mode)  # named as a catalogue's path is (schema_version.not_a_file)
+    if kind == "a folder":
         raise CatalogError(f"{what} is a folder, not a file")
-    if stat.S_ISSOCK(mode):
+    if kind == "a socket":
         raise CatalogError(f"{what} is a socket, not a file: give the file itself")
-    if stat.S_ISREG(mode) and info.st_size > limit:
+    if kind is None and info.st_size > limit:
         raise CatalogError(too_large(what, limit))
-    said = threading.Timer(PIPE_PATIENCE, _say_waiting, (path,)) if stat.S_ISFIFO(mode) else None
+    # a named pipe and a device are read, as `cat` reads them: a pipe keeps the command waiting for its writer
+    said = threading.Timer(PIPE_PATIENCE, _say_waiting, (path,)) if kind == "a named pipe" else None
     try:
         if said is not None:
             said.start()

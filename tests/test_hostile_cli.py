@@ -290,6 +290,48 @@ def test_a_date_at_the_calendars_ends_is_answered(five_photos, args, code, said)
     assert rows_digest(five_photos) == before
 
 
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_an_export_never_writes_over_the_catalogue_or_a_picture(tmp_path, fmt):
+    """`catalog export --format csv -o catalog.db` (a slip for catalog.csv, or the shell completing the wrong name)
+    replaced the catalogue itself with the CSV: "5 photos written to catalog.db", and every record, hand-set value,
+    story and kill gone; `-o photo.jpg` replaced the picture. Both are refused now, before anything is written; an
+    earlier export is still replaced as before."""
+    photos = _photos(tmp_path / "photos", 3)
+    desk = _catalogue_at(tmp_path / "catalog.db", photos)
+    before = rows_digest(desk)
+    picture = sorted(photos.glob("*.jpg"))[0]
+    picture_bytes = picture.read_bytes()
+    (tmp_path / "link.db").symlink_to(desk)
+    for target, said in ((desk, "is a SQLite database"), (tmp_path / "link.db", "is a SQLite database"),
+                         (picture, "is a picture (JPEG)")):
+        result = run_catalog("--db", desk, "export", "--format", fmt, "-o", target, cwd=tmp_path, timeout=60)
+        out = _output(result)
+        assert result.returncode == 2 and said in out and "nothing was written" in out, out
+    assert rows_digest(desk) == before
+    assert picture.read_bytes() == picture_bytes
+    earlier = tmp_path / f"earlier.{fmt}"
+    for _ in range(2):
+        assert run_catalog("--db", desk, "export", "--format", fmt, "-o", earlier, timeout=60).returncode == 0
+    assert str(photos) in earlier.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("value, said", [
+    ("taken=2025-10-14T08:00+25:00", "no time zone is that far from UTC"),
+    ("released=2025-10-14T08:00-15:00", "no time zone is that far from UTC"),
+    ("taken=2025-10-14T25:00", "is not a real time of day"),
+    ("taken=2025-10-14 10:75+08:00", "is not a real time of day"),
+], ids=["offset", "released-offset", "hour", "minute"])
+def test_a_time_no_clock_shows_is_refused(five_photos, value, said):
+    """`set taken=2025-10-14T08:00+25:00` (a slip for +05:00), a 25th hour or a 75th minute were stored as typed,
+    "by hand", outranking the file's own date for good, and sorted and compared as some other moment."""
+    before = rows_digest(five_photos)
+    result = run_catalog("--db", five_photos, "set", "1", value)
+    out = _output(result)
+    assert result.returncode == 2 and said in out, out
+    assert rows_digest(five_photos) == before
+    assert run_catalog("--db", five_photos, "set", "1", "taken=2025-10-14T08:00+14:00").returncode == 0
+
+
 @pytest.mark.parametrize("args", [
     ["link", "/dev/zero"],
     ["import", "PHOTOS", "--captions", "/dev/zero"],
@@ -428,6 +470,32 @@ def test_a_copy_to_an_empty_path_is_refused_not_made_into_the_default_catalogue(
     assert "an empty path names no catalogue (is a shell variable unset?)" in _output(result)
     assert rows_digest(desk) == before
     assert not (tmp_path / "catalog.db").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["--db", "", "set", "1", "caption=typed into the wrong catalogue"],
+    ["--db", " ", "set", "1", "caption=typed into the wrong catalogue"],
+    ["--rules", "", "credits"],
+    ["export", "-o", ""],
+], ids=["db", "db-blank", "rules", "export-output"])
+def test_an_empty_option_path_is_a_usage_error_not_the_default(tmp_path, args):
+    """`--db ""` and `--rules ""` were taken as "not given" (audit6 argued it, audit7 left it): `catalog --db "$DESK"
+    set ...` with the variable unset changed the default catalogue (CATALOG_DB, else catalog.db here) in silence,
+    and `--rules "$RULES"` printed credits by the shipped rules. `export -o "$OUT"` poured the records onto the
+    terminal (or a cron job's log) and left the file a script reads as it was. Each is a usage error now, as the
+    empty paths of audit6 and audit7 are; an empty CATALOG_DB still means the default."""
+    desk = _catalogue_at(tmp_path / "desk.db", _photos(tmp_path / "desk", 2))
+    before = rows_digest(desk)
+    result = run_catalog(*args, cwd=tmp_path, timeout=60, env=environment(CATALOG_DB=str(desk)))
+    out = _output(result)
+    assert result.returncode == 2, out
+    assert "an empty path names no" in out and "(is a shell variable unset?)" in out, out
+    assert result.stdout == b"", out
+    assert rows_digest(desk) == before
+    assert not (tmp_path / "catalog.db").exists()
+    unset = run_catalog("search", cwd=tmp_path, timeout=60, env=environment(CATALOG_DB=""))
+    assert unset.returncode == 1 and "no catalogue at" in _output(unset) and str(tmp_path / "catalog.db") in \
+        _output(unset), _output(unset)
 
 
 def test_a_file_named_on_a_mac_is_found_by_the_name_typed_elsewhere(tmp_path):
@@ -760,3 +828,26 @@ def test_a_files_escape_sequence_does_not_act_on_the_terminal(tmp_path):
         assert status == 0 and b"Boats" in shown, shown
         assert b"\x1b" not in shown and b"\x07" not in shown, shown
     assert "Boats \ufffd]0;pwned\ufffd at dusk".encode() in _on_a_terminal("--db", db, "show", photo)[1]
+
+
+def test_forgetting_a_killed_photo_is_refused_unless_the_kill_may_go(tmp_path):
+    """`forget` of a killed photo dropped the kill with the record: the same file imported again (or still in a
+    hot folder a watcher rescans) came back as a new photo, usable, and nothing said it had been withdrawn. Now
+    the forget is refused whole, in our words, naming the killed photo; with --drop-kills it goes through."""
+    folder = tmp_path / "photos"
+    db = _catalogue_at(tmp_path / "catalog.db", _photos(folder, 2))
+    assert run_catalog("--db", db, "kill", "1", "--reason", "altered by the sender").returncode == 0
+    before = rows_digest(db)
+    done = run_catalog("--db", db, "forget", "1", "2")
+    err = done.stderr.decode()
+    assert done.returncode == 2 and "1 of these photos is killed" in err and "--drop-kills" in err, err
+    assert "Traceback" not in err
+    assert rows_digest(db) == before  # neither photo forgotten: the refusal is whole
+    assert run_catalog("--db", db, "forget", "2").returncode == 0  # a photo not killed goes as before
+    again = run_catalog("--db", db, "import", folder)
+    assert again.returncode == 0, again.stderr.decode()
+    killed = run_catalog("--db", db, "search", "killed:yes", "--format", "json").stdout.decode()
+    assert '"id": 1' in killed.replace('"id":1', '"id": 1'), killed  # still killed after the re-import
+    done = run_catalog("--db", db, "forget", "1", "--drop-kills")
+    assert done.returncode == 0, done.stderr.decode()
+    assert "1 photo forgotten" in done.stderr.decode()

@@ -195,3 +195,73 @@ def test_the_watcher_waits_for_the_server_and_takes_in_what_came_meanwhile(priva
     assert err.count("could not write to the catalogue (lost the connection to the database server") == 1, said
     stored = _stored(url)
     assert [path.rsplit("/", 1)[1] for path, _ in stored] == ["p000.jpg", "p001.jpg"] and all(w for _, w in stored)
+
+
+def test_a_caption_typed_while_the_server_is_down_is_kept_and_sent_again(private_postgres, tmp_path):  # noqa: F811
+    """`serve --edit` answered a caption saved during an outage with the 503 page: the typed text was gone with the
+    form (the browser's Back keeps it only sometimes), and nothing said it had to be typed again. Now the answer
+    keeps the text in the form, says it was not saved and why, and sends it again by itself; once the database is
+    back the caption is stored, by hand, and the photo page says so. Changing the text stops the retry."""
+    from tests.helpers import CHROMIUM, CHROMIUM_ARGS, page_failures
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if CHROMIUM is None:
+        pytest.skip("no Chromium here (apt-get install chromium)")
+    url = private_postgres.database()
+    assert run_catalog("--db", url, "import", _photos(tmp_path / "photos", 2), timeout=180).returncode == 0
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        photo_id = conn.execute(text("SELECT min(id) FROM photo")).scalar_one()
+    engine.dispose()
+    server = start_catalog("--db", url, "serve", "--edit", "--port", "0",
+                           env=environment(CATALOG_CACHE=str(tmp_path / "cache")))
+    typed = "Typed by hand while the database was away, 7 December 2026"
+    try:
+        base = re.search(r"at (http://127\.0\.0\.1:\d+/)", server.stdout.readline().decode())[1]
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            page = browser.new_page()
+            failures = page_failures(page)
+            page.goto(f"{base}photo/{photo_id}")
+            page.fill("#caption-text", typed)
+            private_postgres.stop()
+            page.click("form.edit button[type=submit]")
+            page.wait_for_load_state()
+            assert page.locator("h1").inner_text() == "The caption was not saved"
+            assert page.input_value("#caption-text") == typed
+            assert "lost the connection to the database server" in page.locator("[role=alert]").inner_text()
+            assert "Sending it again in" in page.locator(".retry").inner_text()
+
+            private_postgres.start()
+            page.wait_for_url(re.compile(r"\?saved=1$"), timeout=90_000)  # sent again: 5 s, then 10 s, ...
+            assert "Caption saved" in page.locator(".saved").inner_text()
+            assert page.locator(".full-caption").inner_text() == typed
+
+            private_postgres.stop()  # a second outage: the person changes the text, and it waits for them
+            page.fill("#caption-text", typed + ", changed")
+            page.click("form.edit button[type=submit]")
+            page.wait_for_load_state()
+            page.fill("#caption-text", typed + ", changed again")
+            page.wait_for_timeout(7000)  # past the first retry's five seconds
+            assert page.locator("h1").inner_text() == "The caption was not saved"
+            assert "press Save caption" in page.locator(".retry").inner_text()
+            assert page.input_value("#caption-text") == typed + ", changed again"
+            private_postgres.start()
+            browser.close()
+            failures = [f for f in failures if "status of 503" not in f]
+            assert failures == [], failures
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            _, err = server.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            _, err = server.communicate()
+    err = err.decode()
+    _quiet(err)
+    assert "a caption for photo" in err and "was not saved" in err, err
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        stored = conn.execute(text("SELECT caption FROM photo WHERE id = :id"), {"id": photo_id}).scalar_one()
+    engine.dispose()
+    assert stored == typed

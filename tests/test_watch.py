@@ -543,6 +543,36 @@ def test_a_watched_folder_that_goes_and_comes_back_is_watched_again(tmp_path):
     assert rows(db, "SELECT count(*) FROM photo WHERE missing_since IS NULL") == [(2,)]
 
 
+def test_a_burst_after_a_few_files_is_read_by_reader_processes_and_the_watcher_goes_on(tmp_path):
+    """A watcher reads a handful of files itself, and a burst (a photographer's card sent whole, a wire's backlog
+    after an outage) in reader processes, which it starts from a fresh interpreter (it runs threads, so it cannot
+    fork) and hands the house rules pickled. Once it had parsed a caption itself, the rules carried what the parser
+    had built, which cannot be pickled: the first burst ended the watcher ("something went wrong inside catalog
+    (TypeError: cannot pickle 'mappingproxy' object)"), the burst unread."""
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    db = tmp_path / "catalog.db"
+    watching = Watching.start(db, folder, options=("--settle", "0.5", "--rescan", "0", "--workers", "2"))
+    burst = [photo(300 + index, caption=f"Workers at a station in Lanzhou, Gansu, Oct. {index % 28 + 1}, 2025. "
+                                        "(Xinhua/Ann Lee)", size=(64, 48)) for index in range(80)]
+    try:
+        watching.wait_message("caught up")
+        (folder / "first.jpg").write_bytes(photo(299, caption="Firefighters in Hefei, Anhui Province, Oct. 14, "
+                                                              "2025. (Xinhua/Zhang Dagang)", size=(64, 48)))
+        watching.wait_for("added", folder / "first.jpg")
+        for index, data in enumerate(burst):
+            (folder / f"burst-{index:03d}.jpg").write_bytes(data)
+        for index in range(len(burst)):
+            watching.wait_for("added", folder / f"burst-{index:03d}.jpg", timeout=START_DEADLINE)
+        (folder / "after.jpg").write_bytes(photo(398, size=(64, 48)))
+        watching.wait_for("added", folder / "after.jpg")
+        assert watching.stop() == 0
+    finally:
+        watching.kill()
+    assert not [m for m in watching.messages if "went wrong" in m or "Traceback" in m], watching.messages
+    assert rows(db, "SELECT count(*), count(DISTINCT city) FROM photo WHERE city = 'Lanzhou'") == [(80, 1)]
+
+
 def test_a_folder_that_cannot_be_read_loses_none_of_the_photos_below_it(tmp_path):
     """A watched folder made unreadable for a while (permissions changed on a share, a folder being copied in
     by another user) was named as failed and its own photos kept, but the photos of every folder below it were

@@ -458,6 +458,40 @@ def test_edit_mode_sets_a_caption_from_its_own_form_only(catalogue, tmp_path, id
     assert "Caption saved" in shown and "<script>x()" not in shown and "&lt;script&gt;x()" in shown
 
 
+def test_a_caption_that_cannot_be_saved_comes_back_in_the_form(catalogue, tmp_path, ids):
+    """A caption refused (the photo's file moved away, so nothing can be read again from it) was answered by the
+    error page alone: what the person typed was gone with the form. It comes back in the form now, with the reason
+    (import the new location, then Save again), and
+    the server sends nothing again by itself (only a database out of reach is retried: tests/test_postgres_down.py).
+    A form from before the server was started again (its token out of date) shows the text to copy, with no form
+    and no token: a page on another site must not get one sent back to it."""
+    import html
+    import os
+
+    client = make_app(catalogue, tmp_path, edit=True).test_client()
+    probe = ids["tianwen2-probe.jpg"]
+    page = client.get(f"/photo/{probe}").get_data(as_text=True)
+    token = re.search(r'name="token" value="([^"]+)"', page)[1]
+    typed = "Typed <b>by hand</b> & not to be lost, 3 Oct. 2025. (Photo/Lin Wei)"
+    os.rename(catalogue.get(probe).path, str(tmp_path / "moved.jpg"))
+    try:
+        refused = client.post(f"/photo/{probe}/caption", data={"caption": typed, "token": token})
+    finally:
+        os.rename(str(tmp_path / "moved.jpg"), catalogue.get(probe).path)
+    body = refused.get_data(as_text=True)
+    assert refused.status_code == 404, body
+    assert "is no longer there" in body
+    assert f'name="caption" rows="4">{html.escape(typed, quote=False)}</textarea>' in body
+    assert "The caption was not saved" in body and "data-retry" not in body and "Retry-After" not in refused.headers
+    assert catalogue.get(probe).caption != typed
+    stale = client.post(f"/photo/{probe}/caption", data={"caption": typed, "token": "from-before-a-restart"})
+    body = stale.get_data(as_text=True)
+    assert stale.status_code == 403 and "The form is out of date" in body
+    assert f'rows="4" readonly>{html.escape(typed, quote=False)}</textarea>' in body
+    assert 'name="token"' not in body and token not in body  # another site's form gets no token to send back
+    assert catalogue.get(probe).caption != typed
+
+
 # --- the static export -----------------------------------------------------------------------------------
 
 

@@ -116,6 +116,14 @@ class Rules:
         self._standard: BoundedMemo[str, str | None] = BoundedMemo(STANDARD_NAMES_KEPT)
         self._kinds: BoundedMemo[str, str | None] = BoundedMemo(STANDARD_NAMES_KEPT)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """As pickled for a reader process that starts from a fresh interpreter (forkserver: a watcher, which runs
+        threads, cannot fork): without what was `built`, which each reader builds again on first use. Some of it
+        cannot be pickled at all (the place weights' read-only mappings): a watcher that had read a few files
+        itself and then met a burst large enough for reader processes ended with "cannot pickle 'mappingproxy'
+        object"."""
+        return {**self.__dict__, "derived": {}}
+
     def built(self, name: str, build: Callable[[Rules], T]) -> T:
         """`build(self)`, made on first use and kept with these rules: what a reader derives from the house
         rules (the not-a-caption patterns combined into one) is made once per set of rules, not per caption.

@@ -20,7 +20,7 @@ collector.pause()  # while click and the commands' shared modules are imported: 
 
 import click  # noqa: E402
 
-from catalog.cli.base import CatalogGroup, LazyCommands, LazyLibrary  # noqa: E402
+from catalog.cli.base import CatalogGroup, GivenLocation, GivenPath, LazyCommands, LazyLibrary  # noqa: E402
 
 #: Every command of `catalog`: its name -> (its module in catalog.cli, the function, the one-line help that
 #: `catalog --help` lists: the first paragraph of its docstring). A new command is added here; tests/test_help.py
@@ -65,10 +65,12 @@ COMMANDS = {
     "location",
     metavar="PATH_OR_URL",
     envvar="CATALOG_DB",
+    type=GivenLocation(),
     help="The catalogue: a SQLite file (default catalog.db here) or a URL such as "
     "postgresql+psycopg://user@host/news. Also CATALOG_DB.",
 )
-@click.option("--rules", metavar="FILE", help="House rules (agency aliases, credit styles) for this run.")
+@click.option("--rules", metavar="FILE", type=GivenPath(path_type=str, readable=False),
+              help="House rules (agency aliases, credit styles) for this run.")
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
 @click.version_option(package_name="catalog")
 @click.pass_context

@@ -394,6 +394,9 @@ def write_output(path: str, content: str) -> None:
     data = content.encode("utf-8")
     target = os.path.realpath(path)
     existed = os.path.exists(target)
+    if existed and (kept := _kept_file(target)) is not None:
+        raise UsageError(f"{path} is {kept}, not a file to write an export into: give another name "
+                         "(nothing was written)")
     try:
         before = os.stat(target) if existed else None
         if before is not None and not stat.S_ISREG(before.st_mode):
@@ -409,6 +412,35 @@ def write_output(path: str, content: str) -> None:
     except OSError as error:
         raise CatalogError(f"cannot write {path}: {error.strerror or error}; "
                            f"{'it is left as it was' if existed else 'nothing was written'}") from None
+
+
+#: The first bytes of a SQLite database and of its write-ahead log (either byte order).
+_DATABASE_HEADS = {b"SQLite format 3\x00": "a SQLite database (a catalogue?)",
+                   b"\x37\x7f\x06\x82": "a SQLite write-ahead log", b"\x37\x7f\x06\x83": "a SQLite write-ahead log"}
+
+
+def _kept_file(path: str) -> str | None:
+    """What an existing file an export was told to write over is, when it is something kept rather than output:
+    a SQLite database or its log (`export --format csv -o catalog.db`, a slip for catalog.csv, replaced the
+    catalogue itself with the CSV, every photo's record and hand-set value gone) or a picture (`-o photo.jpg`). None
+    for anything else, which an export replaces as before (an earlier export, a text file, a pipe or device)."""
+    import os
+    import stat
+
+    from catalog.metadata.sniff import HEAD_SIZE, sniff
+
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open(path, "rb") as handle:
+            head = handle.read(HEAD_SIZE)
+    except OSError:
+        return None
+    for start, kind in _DATABASE_HEADS.items():
+        if head.startswith(start):
+            return kind
+    image, _ = sniff(head)
+    return f"a picture ({image})" if image else None
 
 
 class TypedText(click.ParamType):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from catalog.cachedir import collection_paused
-from catalog.cli.base import format_option, library, reader, stop_interrupted, write_output
+from catalog.cli.base import GivenPath, format_option, library, reader, stop_interrupted, write_output
 from catalog.errors import UsageError
 
 if TYPE_CHECKING:
@@ -473,7 +473,7 @@ def say_copies(found: StoryCopies) -> None:
 @click.command(cls=TermsCommand, context_settings=TERMS_CONTEXT)
 @click.argument("terms", nargs=-1)
 @format_option("json", "csv", "html", "xmp", default="json")
-@click.option("--output", "-o", type=click.Path(writable=True),
+@click.option("--output", "-o", type=GivenPath(writable=True),
               help="Write to FILE, not stdout. With --format html: the folder to write (index.html, thumbs/).")
 @click.option("--force", is_flag=True, help="With --format xmp: replace sidecars that already exist.")
 @click.option("--sidecar-name", type=click.Choice(["stem", "full"]), default="stem", show_default=True,

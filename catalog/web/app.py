@@ -230,22 +230,56 @@ def _variants(group: int):
     )
 
 
+#: How long the page that kept an unsaved caption waits before sending it again, growing with each attempt
+#: (seconds): the database is usually back within a minute (a PostgreSQL restart, a failover).
+RETRY_SECONDS = (5, 10, 20, 30, 60)
+
+
 def _caption(photo_id: int):
-    """Set a caption by hand (only with --edit, only from this server's own form)."""
+    """Set a caption by hand (only with --edit, only from this server's own form). A caption that cannot be saved
+    is never dropped: the answer is a page holding the typed text in the form, saying why it was not saved, and,
+    when the database could not be reached, sending it again by itself (see _unsaved)."""
     state = _state()
     if not state["edit"]:
         abort(403, description="This catalogue is served read-only; start `catalog serve --edit` to edit.")
     sent = request.form.get("token", "")
+    typed = request.form.get("caption", "")
     if not secrets.compare_digest(sent.encode(), state["token"].encode()):
-        abort(403, description="The form is out of date; reload the page and try again.")
-    photo = _photo_or_404(photo_id)
+        # a page from before the server was restarted, or a form on another site: the text is shown to copy, and
+        # no form is given back (one with this server's token would let another site's page have it sent)
+        return _unsaved(photo_id, typed, "The form is out of date (the server was started again since the page "
+                        "was opened): copy your text, open the photo again and paste it.", 403, retry=False)
     try:
-        _library().set_caption(str(photo.id), request.form.get("caption", ""))
-    except DatabaseError:
-        raise
+        photo = _photo_or_404(photo_id)
+        _library().set_caption(str(photo.id), typed)
+    except DatabaseError as problem:  # the server gone (a PostgreSQL restart), a lock held too long
+        import sys
+
+        print(f"catalog: {problem} (a caption for photo {photo_id} was not saved; the page keeps it and sends it "
+              "again)", file=sys.stderr, flush=True)
+        return _unsaved(photo_id, typed, str(problem), 503, retry=True)
     except CatalogError as problem:  # an empty caption; the file gone or unreadable; the photo forgotten meanwhile
-        abort(404 if isinstance(problem, NotFound) else 400, description=str(problem))
+        return _unsaved(photo_id, typed, str(problem), 404 if isinstance(problem, NotFound) else 400, retry=False)
     return redirect(url_for("photo", photo_id=photo.id, saved=1), code=303)
+
+
+def _unsaved(photo_id: int, typed: str, why: str, status: int, *, retry: bool):
+    """The page for a caption that was not saved: the typed text in the form, why, and (`retry`) a countdown after
+    which the page sends it again unless the person changes it meanwhile. It reads nothing from the database, which
+    may be the reason. Where the answer was an error page, the typed text was gone with the page it was typed in
+    (the browser's Back keeps it only sometimes)."""
+    try:
+        attempt = max(0, min(int(request.form.get("attempt", "0")), 1000))
+    except ValueError:
+        attempt = 0
+    wait = RETRY_SECONDS[min(attempt, len(RETRY_SECONDS) - 1)] if retry else None
+    response = Response(render_template("unsaved.html", photo_id=photo_id, caption=typed, why=why,
+                                        token=_state()["token"] if status != 403 else None, retry_in=wait,
+                                        attempt=attempt + 1), status=status)
+    if wait is not None:
+        response.headers["Retry-After"] = str(wait)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _rendition(photo_id: int, size: int):

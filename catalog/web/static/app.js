@@ -36,6 +36,7 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("form[data-autosubmit]").forEach((form) => {
     form.addEventListener("change", () => form.submit());
   });
+  retryUnsaved();
   followArrivals();
 });
 
@@ -81,4 +82,29 @@ function followArrivals() {
     }
   }
   window.setInterval(look, Number(first.dataset.poll) || 2000);
+}
+
+// A caption the server could not save (the database unreachable) comes back in a form with data-retry: it is sent
+// again after that many seconds, counted down in the page, unless the person changes the text meanwhile (then
+// it waits for them to press Save).
+function retryUnsaved() {
+  const form = document.querySelector("form[data-retry]");
+  if (!form) return;
+  const status = form.querySelector(".retry");
+  const text = form.querySelector("textarea");
+  let left = Number(form.dataset.retry) || 10;
+  const timer = window.setInterval(() => {
+    left -= 1;
+    if (left > 0) {
+      if (status) status.textContent = `Sending it again in ${left} second${left === 1 ? "" : "s"}; change it to stop that.`;
+      return;
+    }
+    window.clearInterval(timer);
+    if (status) status.textContent = "Sending it again…";
+    form.submit();
+  }, 1000);
+  text.addEventListener("input", () => {
+    window.clearInterval(timer);
+    if (status) status.textContent = "Not sent again: press Save caption when it is ready.";
+  });
 }
