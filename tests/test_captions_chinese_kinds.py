@@ -2145,6 +2145,23 @@ def test_a_bare_county_before_a_town_and_its_village(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("梯田春色 摄影地点:遂昌石练古桥 摄影时间:2016-04-02", {"city": "遂昌", "sublocation": "石练古桥"}),
+    ("晨雾 摄影点:庆元百山祖国家公园 摄影时间:2019-05-01", {"city": "庆元", "sublocation": "百山祖国家公园"}),
+    ("冬日的海边,渔民收网归来。 拍摄点:霞山观海长廊。记者 王小明 摄", {"city": "霞山", "sublocation": "观海长廊"}),
+    # the field names the venue alone: the prose's city is the venue's, and the field's venue the scene's
+    ("冬日的北海,渔船归港,晚霞满天。 影点:南湾渔港码头。通讯员 李小红 摄",
+     {"city": "北海", "sublocation": "南湾渔港码头"}),
+    # a venue named after a city the gazetteer knows stays whole
+    ("傍晚的海边,游人如织。 拍摄点:深圳湾公园。记者 王小明 摄", {"city": None, "sublocation": "深圳湾公园"}),
+])
+def test_a_photo_spots_field(text, expected):
+    """A photo contest's or a paper's spot field (摄影地点:, 拍摄点:, 影点: of places.place_labels) names where the
+    photo was taken, as 拍摄地点: does; a county written bare before a venue with a name of its own there is the
+    city, and a venue named alone keeps the city the prose gives."""
+    check(text, expected)
+
+
 @pytest.mark.parametrize(("text", "description"), [
     ("新华社记者 王晓 摄：2024年5月2日，游客在江西庐山景区观景。", "2024年5月2日，游客在江西庐山景区观景。"),
     ("市民在湖北武汉东湖边散步。（新华社记者 周敏 摄）", "市民在湖北武汉东湖边散步。"),

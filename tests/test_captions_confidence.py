@@ -13,14 +13,18 @@ from catalog.captions import load_rules, parse
 from catalog.captions.confidence import Table, because, build_table, table_for
 from catalog.errors import CatalogError
 from tools.calibrate_confidence import (
+    STEPS,
     Point,
     Value,
     choose,
+    curve,
     effect,
     fit,
     fold_of,
+    kept_where_thin,
     logistic_out_of_fold,
     main,
+    trimmed,
     wrong_cut_without_loss,
 )
 
@@ -102,7 +106,8 @@ def test_a_date_s_kind_says_whether_it_stands_on_its_own_line_and_whether_anothe
 def test_a_time_stamp_above_a_dated_scene_is_not_the_photo_s_date_and_explain_says_why():
     """The date reader knows a posting stamp for a page line (branch capdate6), so the scene's own date is
     taken; a date on a line of its own when the caption writes another day stays weak evidence in the table
-    (the stamps it was fitted on were that kind), below the date threshold."""
+    (the stamps it was fitted on were that kind; refitted since the reader made it rare, it keeps that
+    confidence: ``calibrate_confidence.kept_where_thin``), below the date threshold."""
     facts = parse(STAMPED, explain=True)
     assert (facts.date, facts.date_kind) == ("2024-03-02", "taken")
     assert any(n.startswith("date 'March 3, 2024' left out: the page's date") for n in facts.notes)
@@ -204,7 +209,33 @@ def test_effect_counts_what_a_threshold_leaves_out_and_what_the_field_s_accuracy
     assert (cut.values, cut.wrong, cut.wrong_dropped, cut.right_dropped) == (3, 2, 2, 0)
     # the empty label of caption 2 is now matched; caption 3 stays a miss
     assert (cut.accuracy_open, cut.accuracy) == (0.25, 0.5)
-    assert "right kept    1 of    1, wrong dropped   2 of   2" in cut.line()
+    assert "wrong dropped   2 of   2, right lost   0 of    1" in cut.line()
+
+
+def test_a_right_value_the_label_also_accepts_leaving_out_is_no_loss():
+    """"U.S. Air Force" where the label is empty or that name: left out, the field is right all the same, so the
+    curve and the effect count no right value lost (the old count said one, and a threshold that cut a wrong
+    value for it looked like no gain)."""
+    values = [Value(1, "provider", "U.S. Air Force", "k", True, True), Value(2, "provider", "FTB", "k", False, True),
+              Value(3, "provider", "Reset", "k", True, False)]
+    cut = effect("provider", values, [0.5, 0.5, 0.9], 0.7, captions=3, right_ungated=2)
+    assert (cut.wrong_dropped, cut.right_dropped, cut.accuracy) == (1, 0, 1.0)
+    point = curve("provider", values, [0.5, 0.5, 0.9], captions=3, right_ungated=2)[STEPS.index(0.7)]
+    assert (point.kept, point.wrong, point.right_lost) == (1, 0, 0)
+
+
+def test_a_kind_the_readers_made_rare_keeps_its_shipped_confidence_when_refitted():
+    """A kind the shipped table lists, seen from fewer than three outlets on tune now (a page's time stamp the
+    date reader has since learnt to leave out), keeps what was measured while it was common; a kind seen from
+    enough outlets is refitted; a kind the shipped table never listed takes its parent's as before."""
+    values = [Value(n, "date", "X", "en / stamp", True, False, source="one outlet") for n in range(4)]
+    values += [Value(10 + n, "date", "X", "en / heading", True, False, source=f"outlet {n}") for n in range(3)]
+    values += [Value(20, "date", "X", "en / new", False, True, source="another")]
+    table = trimmed(fit(values))
+    assert "en / stamp" not in table["date"]  # one outlet: no evidence of its own, its parent's
+    kept = kept_where_thin(table, values, {"date": {"en / stamp": 0.364, "en / heading": 0.5}})["date"]
+    assert kept["en / stamp"] == 0.364
+    assert kept.get("en / heading", kept["en"]) > 0.5 and "en / new" not in kept
 
 
 def test_choose_stops_where_a_step_loses_more_right_values_than_it_cuts_wrong():

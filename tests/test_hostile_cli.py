@@ -828,3 +828,26 @@ def test_a_files_escape_sequence_does_not_act_on_the_terminal(tmp_path):
         assert status == 0 and b"Boats" in shown, shown
         assert b"\x1b" not in shown and b"\x07" not in shown, shown
     assert "Boats \ufffd]0;pwned\ufffd at dusk".encode() in _on_a_terminal("--db", db, "show", photo)[1]
+
+
+def test_forgetting_a_killed_photo_is_refused_unless_the_kill_may_go(tmp_path):
+    """`forget` of a killed photo dropped the kill with the record: the same file imported again (or still in a
+    hot folder a watcher rescans) came back as a new photo, usable, and nothing said it had been withdrawn. Now
+    the forget is refused whole, in our words, naming the killed photo; with --drop-kills it goes through."""
+    folder = tmp_path / "photos"
+    db = _catalogue_at(tmp_path / "catalog.db", _photos(folder, 2))
+    assert run_catalog("--db", db, "kill", "1", "--reason", "altered by the sender").returncode == 0
+    before = rows_digest(db)
+    done = run_catalog("--db", db, "forget", "1", "2")
+    err = done.stderr.decode()
+    assert done.returncode == 2 and "1 of these photos is killed" in err and "--drop-kills" in err, err
+    assert "Traceback" not in err
+    assert rows_digest(db) == before  # neither photo forgotten: the refusal is whole
+    assert run_catalog("--db", db, "forget", "2").returncode == 0  # a photo not killed goes as before
+    again = run_catalog("--db", db, "import", folder)
+    assert again.returncode == 0, again.stderr.decode()
+    killed = run_catalog("--db", db, "search", "killed:yes", "--format", "json").stdout.decode()
+    assert '"id": 1' in killed.replace('"id":1', '"id": 1'), killed  # still killed after the re-import
+    done = run_catalog("--db", db, "forget", "1", "--drop-kills")
+    assert done.returncode == 0, done.stderr.decode()
+    assert "1 photo forgotten" in done.stderr.decode()

@@ -14,20 +14,22 @@ a kind's confidence is the mean, over the outlets that gave it, of each outlet's
 (five captions of one outlet with the same wrong credit are one outlet's habit, not five pieces of evidence),
 drawn towards the confidence of the kind above it ("en / credit / a name alone" above "en / credit / a name
 alone / own line") by `PRIOR` outlets' worth; a kind seen from fewer than `MIN_VALUES` outlets takes its
-parent's. `PRIOR` is the largest whose chosen thresholds cut the most wrong values, less right ones lost, out
-of fold (``--priors``).
+parent's, except that ``--write`` keeps the shipped confidence of a kind the shipped table lists (a kind a
+reader has since made rare, ``kept_where_thin``). `PRIOR` is the largest whose chosen thresholds cut the most
+wrong values, less right ones lost, out of fold (``--priors``).
 
 The curve is measured out of fold: the tune captions are cut into 5 folds by outlet (every caption of one
 outlet in one fold; ``--folds caption`` cuts them by text, as before), so each fold's values are scored by a
 table that never saw their source. For each field and threshold it prints the values kept, the wrong values
-kept, the right values lost, and the field's accuracy on tune. The chosen threshold of a field starts from the
-shipped one when, out of fold, that cuts at least as many wrong values as it loses right ones and costs no
-accuracy, or when lowering it would let back values that make the field's accuracy on tune fall (else from 0),
-and rises by steps that each cut more than `RATIO` wrong values per right value lost,
-never leaving the field's accuracy more than `MAX_LOSS` below its ungated accuracy (a wrong value left out
-costs nothing; a right one is a miss). It then prints, per field, the old way's fit (each value counted,
-prior 4) with the shipped thresholds against this fit with the chosen ones: right values kept, wrong values
-dropped, accuracy. Only the tune split is read for the fit.
+kept, the right values lost (a right value whose label also accepts none, "U.S. Air Force" where the label is
+empty or that name, is no loss: leaving it out is right too), and the field's accuracy on tune. The chosen
+threshold of a field starts from the shipped one when, out of fold, that cuts at least as many wrong values
+as it loses right ones and costs no accuracy, or when lowering it would let back values that make the field's
+accuracy on tune fall (else from 0), and rises by steps that each cut more than `RATIO` wrong values per right
+value lost, never leaving the field's accuracy more than `MAX_LOSS` below its ungated accuracy (a wrong value
+left out costs nothing; a right one is a miss). It then prints, per field, the old way's fit (each value counted,
+prior 4) with the shipped thresholds against this fit with the chosen ones: wrong values dropped, right values
+lost, accuracy. Only the tune split is read for the fit.
 
 ``--check PATTERN`` keeps the tune captions of the files named PATTERN (a fresh set from outlets new to the
 parser) out of the fit and scores the shipped gate and the fitted one on them.
@@ -53,6 +55,7 @@ import json
 import math
 import sys
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -233,7 +236,8 @@ class Point:
 
 
 def curve(field: str, values: list[Value], confidences: list[float], captions: int, right_ungated: int) -> list[Point]:
-    """The field's values kept, wrong, right lost and accuracy at each threshold."""
+    """The field's values kept, wrong, right lost (a miss once left out: not a value the label accepts leaving out)
+    and accuracy at each threshold."""
     mine = [(v, c) for v, c in zip(values, confidences) if v.field == field]
     points = []
     for threshold in STEPS:
@@ -241,7 +245,7 @@ def curve(field: str, values: list[Value], confidences: list[float], captions: i
         dropped = [v for v, c in mine if c < threshold]
         right = right_ungated - sum(v.right for v in dropped) + sum(v.right_if_left_out for v in dropped)
         points.append(Point(threshold, len(kept), sum(not v.right for v in kept),
-                            sum(v.right for v in dropped), right / captions))
+                            sum(v.right and not v.right_if_left_out for v in dropped), right / captions))
     return points
 
 
@@ -278,14 +282,13 @@ class Effect:
     values: int
     wrong: int
     wrong_dropped: int
-    right_dropped: int
+    right_dropped: int  # right values left out whose label wants a value: each a miss
     accuracy_open: float
     accuracy: float
 
     def line(self) -> str:
-        right = self.values - self.wrong
-        return (f"right kept {right - self.right_dropped:4d} of {right:4d}, wrong dropped {self.wrong_dropped:3d} of "
-                f"{self.wrong:3d}, accuracy {self.accuracy_open:6.1%} -> {self.accuracy:6.1%}")
+        return (f"wrong dropped {self.wrong_dropped:3d} of {self.wrong:3d}, right lost {self.right_dropped:3d} of "
+                f"{self.values - self.wrong:4d}, accuracy {self.accuracy_open:6.1%} -> {self.accuracy:6.1%}")
 
 
 def effect(field: str, values: list[Value], confidences: list[float], threshold: float, captions: int,
@@ -295,7 +298,8 @@ def effect(field: str, values: list[Value], confidences: list[float], threshold:
     dropped = [v for v, c in mine if c < threshold]
     right = right_ungated - sum(v.right for v in dropped) + sum(v.right_if_left_out for v in dropped)
     return Effect(len(mine), sum(not v.right for v, _ in mine), sum(not v.right for v in dropped),
-                  sum(v.right for v in dropped), right_ungated / max(captions, 1), right / max(captions, 1))
+                  sum(v.right and not v.right_if_left_out for v in dropped), right_ungated / max(captions, 1),
+                  right / max(captions, 1))
 
 
 def kept_back(field: str, values: list[Value], confidences: list[float], shipped: float, lower: float,
@@ -352,6 +356,30 @@ def wrong_cut_without_loss(field: str, values: list[Value], scores: list[float])
     return best
 
 
+def kept_where_thin(table: dict[str, dict[str, float]], values: list[Value],
+                    shipped: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
+    """The fitted table with each kind the shipped table lists, but that tune now shows from fewer than
+    `MIN_VALUES` sources, kept at its shipped confidence. A kind a reader has since made rare (a page's time stamp
+    on a line of its own, wrong 9 of 9 times while the date reader still took it, and seen once on tune since)
+    gives no evidence of its own, and its parent's confidence would forget what was measured while it was common.
+
+    >>> values = [Value(n, "date", "X", "en / a", True, False, source=str(n)) for n in range(5)]
+    >>> kept_where_thin({"date": {"*": 0.99}}, values, {"date": {"en / a": 0.8, "en / b": 0.3}})["date"]
+    {'*': 0.99, 'en / b': 0.3}
+    """
+    sources: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for value in values:
+        words = value.kind.split(SEP) if value.kind else []
+        for length in range(1, len(words) + 1):
+            sources[value.field, SEP.join(words[:length])].add(value.source or str(value.caption))
+    kept = {field: dict(entries) for field, entries in table.items()}
+    for field, entries in shipped.items():
+        for key, confidence in entries.items():
+            if key != "*" and len(sources.get((field, key), ())) < MIN_VALUES:
+                kept.setdefault(field, {})[key] = round(confidence, 3)
+    return kept
+
+
 def trimmed(table: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
     """The table without entries within 0.005 of the prefix above them (they inherit it)."""
     short: dict[str, dict[str, float]] = {}
@@ -385,7 +413,9 @@ def write_toml(path: Path, table: dict[str, dict[str, float]], thresholds: dict[
         "# Written by `python -m tools.calibrate_confidence --write` from the tune split, with a source (an",
         "# outlet), not a caption, as the unit: a kind's confidence is the mean over the outlets that gave it of",
         f"# each one's share of right values, drawn towards its parent kind's by {PRIOR:g} outlets' worth (a kind",
-        f"# seen from fewer than {MIN_VALUES} outlets takes its parent's).",
+        f"# seen from fewer than {MIN_VALUES} outlets takes its parent's, or keeps the confidence this file gave it"
+        " when",
+        "# it was refitted, if it listed it: a kind a reader has since made rare keeps what was measured on it).",
         "# A kind not listed takes the confidence of its longest listed prefix, else the field's \"*\".",
         f"# Each threshold was chosen on the curve measured out of fold ({FOLDS} folds of tune cut by outlet, so each",
         "# fold's outlets are new to the table that scores it): from the shipped threshold when it cost no",
@@ -509,7 +539,7 @@ def main(argv: list[str] | None = None) -> int:
         dump(args.dump, values, confidences, dev_values(), fit(values), table_for(default_rules()))
         print(f"written: {args.dump}")
     if args.write:
-        table = trimmed(fit(values))
+        table = kept_where_thin(trimmed(fit(values)), values, shipped.confidences)
         thresholds = {f: chosen[f].threshold for f in FIELDS}
         write_toml(TOML, table, thresholds, curves, chosen)
         print(f"written: {TOML}")

@@ -116,11 +116,13 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
     Place(sublocation='骆岗公园', city='合肥', province='安徽', country=None)
     """
     labelled = _labelled_place(text, plain, body, words, patterns)
-    if labelled is not None:
+    if labelled is not None and (labelled.city or labelled.province or labelled.country or not body):
         return labelled
     if not body:
         return Place()
     place = _scene_place(text, plain, sentences, body, date, words, patterns)
+    if labelled is not None:  # a venue alone in the form's field: the prose's city is the venue's
+        return Place(labelled.sublocation, place.city, place.province, place.country)
     if place.city and not place.province:
         _no_small_city_of_another_country(place, plain, words)
     scene = body[0] if date is None else next((s for s in sentences if s[0] <= date.start < s[1]), body[0])
@@ -526,9 +528,26 @@ def _labelled_place(text: str, plain: str, body: list[tuple[int, int]], words: W
     place = _place_in(text, plain, start, end, words, patterns, None)
     if place == Place():
         return None
+    if place.sublocation and not (place.city or place.province or place.country):
+        _county_before_the_venue(place)
     if not (place.city and place.province):
         _complete_elsewhere(place, text, plain, body, (start, end), words, patterns)
     return place
+
+
+def _county_before_the_venue(place: Place) -> None:
+    """Split a county or a district of China written bare before the venue in a form's place field ("摄影地点:某阳
+    小竹溪", "拍摄点:某坎军民路水闸": a field names the place in a photographer's shorthand, the county, then the
+    spot), when what follows is a venue with a name of its own (two characters and its kind at least). A head the
+    gazetteer knows as a city of its own was tried by the chain already: a venue it left whole is named after the
+    city (深圳湾公园). Changed in place."""
+    written = place.sublocation or ""
+    venue = simplified(written)
+    for length in (3, 2):
+        head = venue[:length]
+        if len(venue) - length >= 3 and not chinese_name_cities(head)[0] and chinese_county_provinces(head):
+            place.city, place.sublocation = written[:length], written[length:]
+            return
 
 
 def _place_label(words: Words) -> re.Pattern:

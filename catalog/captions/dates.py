@@ -92,7 +92,8 @@ class DateShape:
     range: bool = False
     guard: str | None = None  # where it may start, if not where its precision's shapes may (_GUARDS)
     needs: str | None = None  # a year alone: "place" (a place or picture word before it) or "name" (a place's name);
-    # "place line": only a place's name before it on its line; "capitals line": only places in capitals
+    # "place line": only a place's name before it on its line; "capitals line": only places in capitals;
+    # "title": a place's name before it, in the caption's first sentence
     cue: str | None = None  # what the shape itself says of the date: "taken" for a dated heading of the picture
 
 
@@ -165,6 +166,9 @@ DATE_SHAPES: tuple[DateShape, ...] = (
               needs="name"),
     DateShape("year after a place line in capitals, a stop after it", "BAFIA, CAMEROON, 2012. Villages need ...",
               rf"(?P<year>{_YEAR})(?=\.[ \t]+[A-Z])", "year", guard=r"(?<=[A-Z]{2},\s)(?=\d)", needs="capitals line"),
+    DateShape("year closing a title's places, a body after it",
+              "Quorva Bridge and the Town Hall, Westminster, London, 2002. The hall has stood since 1840 ...",
+              rf"(?P<year>{_YEAR})(?=\.[ \t]+[A-Z])", "year", guard=r"(?<=[a-z],\s)(?=\d)", needs="title"),
     DateShape("slashed month/year closing a place line", "... in the hot summers. / Diyarbakir 6/2016",
               r"(?P<mon>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d\d)(?=[ \t]*\.?[ \t]*(?:\n|$))", "month",
               guard=r"(?<=[A-Za-z]\s)(?=\d)", needs="place line"),
@@ -289,7 +293,9 @@ def find_dates(text: str, spans: list[tuple[int, int]] | None = None, day_first:
             line = _PLACE_LINE if shape.needs == "place line" else _CAPITALS_LINE
             if not line.fullmatch(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
                 continue  # "Diyarbakir 6/2016", "BAFIA, CAMEROON, 2012. ..." opening a line; not "in the USA, 2012."
-        elif shape.needs and not _year_after_place(text, match.start(), named=shape.needs == "name"):
+        elif shape.needs == "title" and (text.find(". ", 0, match.start()) >= 0 or "\n" in text[:match.start()]):
+            continue  # only in the caption's first sentence, its title: "..., Westminster, London, 2002. A royal ..."
+        elif shape.needs and not _year_after_place(text, match.start(), named=shape.needs in ("name", "title")):
             continue
         groups = {short: value for full, short in inner[index] if (value := match.group(full)) is not None}
         mention = _mention(match, groups, shape, day_first)

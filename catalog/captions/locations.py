@@ -2451,9 +2451,17 @@ def _town_then_numbers(text: str, window: int, anchor: tuple[int, int]) -> tuple
     return (found, written) if found is not None and found.city and not found.sublocation else None
 
 
+#: A word saying the date after it is approximate ("Charters Towers, ca. 1930", "Adanac, c. 1920", "circa 1898"):
+#: the places before it are beside the date as much as when it is not written.
+_CIRCA_BEFORE = compiled(r"(?<![\w.])(?:[Cc]a?\.|[Cc]irca)[ \t]*$")
+
+
 def _beside_date(text: str, anchor: tuple[int, int] | None) -> tuple[Place, str] | None:
     if anchor is None:
         return None
+    if text[anchor[0] - 1:anchor[0]] in (" ", ".") and (
+            circa := _CIRCA_BEFORE.search(text, max(0, anchor[0] - 8), anchor[0])) is not None:
+        anchor = (circa.start(), anchor[1])
     line_start = text.rfind("\n", 0, anchor[0]) + 1
     window = max(line_start, anchor[0] - 120)
     # Each pattern is tried only where a cheap test finds the way it must end: a comma, a semicolon or a dash

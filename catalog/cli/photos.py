@@ -291,11 +291,15 @@ def set_(ctx, items, where, revert, yes, fmt):
 @click.argument("photos", nargs=-1)
 @click.option("--where", "where", metavar="TERMS", help="Every photo a search selects.")
 @click.option("--yes", is_flag=True, help="Do not ask; needed with --where when not at a terminal.")
+@click.option("--drop-kills", is_flag=True,
+              help="Forget killed photos too (refused without it: the kill goes with the record).")
 @click.pass_context
-def forget(ctx, photos, where, yes):
+def forget(ctx, photos, where, yes, drop_kills):
     """Remove photos' records from the catalogue; their files are not touched.
 
     A forgotten file that is imported again comes back as a new photo, without what was set by hand.
+    A killed photo is kept unless --drop-kills is given: its kill would not survive the record, and
+    the file imported again would come back usable.
 
     \b
     Examples:
@@ -312,7 +316,7 @@ def forget(ctx, photos, where, yes):
     if where and not yes:
         _ask_first(f"--where selects {len(chosen)} photos; add --yes to forget them",
                    f"Forget {len(chosen)} photos (their files stay)?")
-    removed = forget_photos(lib, chosen)
+    removed = forget_photos(lib, chosen, drop_kills=drop_kills)
     click.echo(f"{removed} photo{'s' if removed != 1 else ''} forgotten (files untouched)", err=True)
 
 
