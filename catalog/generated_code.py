@@ -78,8 +78,12 @@ def kept_exec(source, globals=None, locals=None, /):  # noqa: A002 - the builtin
 def kept_eval(source, globals=None, locals=None, /):  # noqa: A002 - the builtin's own parameter names
     """`eval(source, globals, locals)` as `collections.namedtuple` calls it, with a source text's code kept as
     `kept_exec` keeps it (`eval` compiles a text as an expression with no `__future__` flags from that module);
-    a text `eval` would strip of leading blanks first, and anything but a text, is the builtin's."""
-    if type(source) is str and source[:1] not in (" ", "\t"):
+    a text `eval` would strip of leading blanks first, and anything but a text, is the builtin's. Only once the
+    kept code is loaded (by the first dataclass or named tuple after it): a named tuple may be made inside any
+    module's import, and loading the file imports pathlib, so a named tuple of urllib.parse made while pathlib
+    itself was being imported (`catalog import`'s quick path imports pathlib first) ended the command with
+    "cannot import name 'Path' from partially initialized module 'pathlib'"."""
+    if _kept is not None and type(source) is str and source[:1] not in (" ", "\t"):
         source = compiled(source, "eval")
     return builtins.eval(source, globals, locals)
 

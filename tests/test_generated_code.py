@@ -146,6 +146,27 @@ def test_a_command_installs_it_and_help_does_not(monkeypatch, tmp_path):
     assert getattr(collections, "eval", None) is generated_code.kept_eval
 
 
+_PATHLIB_FIRST = """
+import sys
+from catalog import generated_code
+generated_code.install()
+assert "pathlib" not in sys.modules and generated_code._kept is None
+import pathlib  # its own import makes urllib.parse's named tuples: the kept code must not be loaded from inside it
+print(pathlib.Path("a").name)
+"""
+
+
+def test_a_named_tuple_made_inside_pathlibs_own_import_does_not_load_the_kept_code(tmp_path):
+    """`catalog import` of an unchanged folder imports pathlib first (catalog.unchanged); kept_eval, called by
+    urllib.parse's named tuples inside pathlib's import, loaded the kept code, whose file name needs pathlib: the
+    command ended with "cannot import name 'Path' from partially initialized module 'pathlib'" (seen in CI on
+    a fresh clone, where nothing had imported pathlib before)."""
+    env = {**os.environ, "CATALOG_CACHE": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-S", "-c", _PATHLIB_FIRST], env=env, capture_output=True, text=True,
+                          timeout=60, cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert done.returncode == 0 and done.stdout == "a\n", done.stderr
+
+
 _TUPLES = '''
 from typing import NamedTuple
 
@@ -182,6 +203,7 @@ def test_named_tuples_made_through_the_kept_code_are_the_ones_eval_makes(fresh, 
     from typing import NamedTuple
 
     monkeypatch.setattr(collections, "eval", generated_code.kept_eval, raising=False)
+    generated_code._load()  # as a command's first dataclass loads it (kept_eval never loads it itself)
     made = collections.namedtuple("Made", ["path", "size"], defaults=[0])
 
     class Typed(NamedTuple):
