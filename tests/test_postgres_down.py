@@ -48,6 +48,17 @@ def _quiet(out: str) -> None:
     assert "Traceback" not in out and "went wrong" not in out and "OperationalError" not in out, out
 
 
+def _stopped(server: subprocess.Popen) -> str:
+    """Stop `catalog serve` as Ctrl-C does (killed if it does not end within 30 s); what it wrote to stderr."""
+    server.send_signal(signal.SIGINT)
+    try:
+        _, err = server.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        _, err = server.communicate()
+    return err.decode()
+
+
 @pytest.mark.parametrize("moment, nth", [("writing", 3), ("stored", 2)], ids=["in-a-batch", "between-batches"])
 def test_an_import_whose_server_goes_down_says_so_and_keeps_whole_batches(private_postgres, tmp_path,  # noqa: F811
                                                                           moment, nth):
@@ -111,13 +122,7 @@ def test_the_server_says_the_database_is_gone_and_serves_again_once_it_is_back(p
         status, body = _status(base + "?q=Hefei")
         assert status == 200 and body.count("/thumb/") == 3
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            _, err = server.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            _, err = server.communicate()
-    err = err.decode()
+        err = _stopped(server)
     _quiet(err)
     assert " 500 " not in err, err
     assert "catalog: lost the connection to the database server" in err, err
@@ -251,13 +256,7 @@ def test_a_caption_typed_while_the_server_is_down_is_kept_and_sent_again(private
             failures = [f for f in failures if "status of 503" not in f]
             assert failures == [], failures
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            _, err = server.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            _, err = server.communicate()
-    err = err.decode()
+        err = _stopped(server)
     _quiet(err)
     assert "a caption for photo" in err and "was not saved" in err, err
     engine = create_engine(url)
