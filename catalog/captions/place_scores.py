@@ -35,7 +35,9 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
+from catalog.cachedir import shipped_toml
 from catalog.captions.gazetteer import name_levels
 from catalog.captions.place_chains import Chain
 from catalog.captions.place_evidence import (
@@ -305,8 +307,9 @@ def town_by_its_shape(chain: Chain, text: str) -> bool:
     if len(chain.elements) != 1 or chain.prep != "in" and chain.prep not in _AN_UNNAMED_PLACE_IN_A_TOWN:
         return False
     only = chain.elements[0]
-    if only.the or only.level != "place" or not _TOWN_NAME.fullmatch(only.value) or names_a_language(only.value):
-        return False
+    if only.the or only.described or only.level != "place" or not _TOWN_NAME.fullmatch(only.value) or (
+            names_a_language(only.value)):
+        return False  # ("in remote Quorvania", "in rural Quorva": a wide area, written as a region is)
     if _IN_RIGHT_BEFORE.search(text, max(0, only.start - 4), only.start) is None:
         return False
     if _TIME_OR_END.match(text, only.end) is None and _WHAT_HAPPENED_THERE.match(text, only.end) is None:
@@ -350,8 +353,8 @@ def town_holding_a_venue(chain: Chain, number: int, text: str) -> bool:
         return False
     element, venue = chain.elements[number], chain.elements[number - 1]
     if venue.level not in ("venue", "town") or element.link not in ("in", ",") or element.level != "place" or (
-            element.the):
-        return False
+            element.the or element.described):
+        return False  # ("the Quorva observatory in remote Quorvania": a wide area after its descriptor)
     if venue.value.rsplit(None, 1)[-1].casefold().rstrip(".") in _STREETS:
         return False  # "Vollmer Lane in Quorvantia", "Smith Street in Chinatown": a street runs through a district
     if not _TOWN_NAME.fullmatch(element.value) or names_a_language(element.value):
@@ -386,8 +389,12 @@ _COMMA_AFTER = compiled(r",\s")
 
 
 def _another_city_named(text: str, start: int, end: int) -> bool:
-    """Whether the caption names, outside text[start:end], a city the gazetteer knows, other than a country
-    ("Tumon ... Guam": the larger place, not a city the name could be a district of)."""
+    """Whether the caption names, outside text[start:end], a city the gazetteer knows that the name could be a
+    district of: a city of at least ``[rival_city] least_people`` (``place_evidence.toml``), other than a country
+    ("Tumon ... Guam": the larger place, not a city the name could be a district of). A smaller namesake is a word
+    or a name written with a capital as often as a city ("Most wells there ...", Most in Czechia; "Roman", "UN",
+    "University"), and a town's districts are named in captions beside a large city ("Kazimierz ... Kraków")."""
+    least = _rival_city_people()
     for run in _CAPITALISED_RUN.finditer(text):
         if start <= run.start() < end:
             continue
@@ -395,6 +402,13 @@ def _another_city_named(text: str, start: int, end: int) -> bool:
         if name.casefold() in _CALENDAR_WORDS:
             continue  # "on Friday, March 7": March is a town in England, not named here
         known = name_levels(name)
-        if known.city_population and not known.country:
+        if known.city_population >= least and not known.country:
             return True
     return False
+
+
+@cache
+def _rival_city_people() -> int:
+    """The fewest people of a city named elsewhere that keeps a lone unknown name from being read as a town
+    (``[rival_city]`` in ``catalog/rules/place_evidence.toml``; at least 1: a city the gazetteer knows)."""
+    return max(1, int(shipped_toml("place_evidence.toml")["rival_city"]["least_people"]))
