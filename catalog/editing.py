@@ -235,39 +235,33 @@ def _change_alone(library: Library, pid: int, change) -> bool:
     return library.write(action)
 
 
-class KilledPhotos(UsageError):
-    """`forget` was asked to drop photos that are killed: the kill goes with the record, so the same file imported
-    again (or still in a hot folder a watcher rescans) would come back usable. `paths` names them."""
+def forget(library: Library, photos: list[Photo], *, drop_kills: bool = False) -> tuple[int, int]:
+    """Remove these photos' records from the catalogue (never their files): (how many were removed, how many of
+    them were killed).
 
-    def __init__(self, paths: list[str]):
-        self.paths = paths
-        named = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
-        super().__init__(
-            f"{len(paths)} of these photos {'is' if len(paths) == 1 else 'are'} killed ({named}): forgetting "
-            f"{'it' if len(paths) == 1 else 'them'} drops the kill, and the file imported again would come back "
-            f"usable; add --drop-kills to forget {'it' if len(paths) == 1 else 'them'} all the same")
-
-
-def forget(library: Library, photos: list[Photo], *, drop_kills: bool = False) -> int:
-    """Remove these photos' records from the catalogue (never their files); how many were removed. A killed photo
-    is removed only with `drop_kills` (else `KilledPhotos`, nothing removed): its kill is a warning the desk relies
-    on and would not survive the record. The check runs in the same transaction as the delete, so a kill made
-    meanwhile is not lost either."""
-    from catalog.models import Kill
+    A killed photo's kill outlives its record: it is kept by the picture's fingerprint (KillPrint, also for the
+    file's current bytes, should `write` have changed them since the kill), so the same picture imported again,
+    from anywhere, comes back killed. With `drop_kills` the kill goes too (the agency lifted it, or it was made
+    in error): the picture imported again comes back usable. Decided in the transaction of the delete, so a kill
+    made meanwhile is kept as well."""
+    from catalog.kills import keep_prints
+    from catalog.models import Kill, KillPrint
 
     ids = [photo.id for photo in photos]
     if not ids:
-        return 0
+        return 0, 0
 
-    def remove(session) -> int:
+    def remove(session) -> tuple[int, int]:
         present = list(session.scalars(select(Photo.id).where(Photo.id.in_(ids)).with_for_update()))
-        if not drop_kills:
-            killed = list(session.scalars(select(Photo.path).join(Kill, Kill.photo_id == Photo.id)
-                                          .where(Photo.id.in_(present)).order_by(Photo.path)))
-            if killed:
-                raise KilledPhotos(killed)
+        killed = session.execute(select(Photo.fingerprint, Photo.path, Kill.reason, Kill.at, Kill.origin,
+                                        Kill.advisory).join(Kill, Kill.photo_id == Photo.id)
+                                 .where(Photo.id.in_(present))).all()
+        if drop_kills:
+            session.execute(delete(KillPrint).where(KillPrint.fingerprint.in_([row.fingerprint for row in killed])))
+        else:
+            keep_prints(session, [row._asdict() for row in killed])
         session.execute(delete(Photo).where(Photo.id.in_(present)))
-        return len(present)
+        return len(present), len(killed)
 
     return library.write(remove)
 

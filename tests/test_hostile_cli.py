@@ -7,6 +7,7 @@ tests/test_search.py and tests/test_no_way_in.py malformed search terms; this fi
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 
@@ -830,24 +831,40 @@ def test_a_files_escape_sequence_does_not_act_on_the_terminal(tmp_path):
     assert "Boats \ufffd]0;pwned\ufffd at dusk".encode() in _on_a_terminal("--db", db, "show", photo)[1]
 
 
-def test_forgetting_a_killed_photo_is_refused_unless_the_kill_may_go(tmp_path):
-    """`forget` of a killed photo dropped the kill with the record: the same file imported again (or still in a
-    hot folder a watcher rescans) came back as a new photo, usable, and nothing said it had been withdrawn. Now
-    the forget is refused whole, in our words, naming the killed photo; with --drop-kills it goes through."""
+def test_a_forgotten_kill_stays_with_the_picture_wherever_it_comes_back(tmp_path):
+    """`forget --drop-kills` of a killed photo dropped the kill with the record: the same file imported again (or
+    still in a hot folder a watcher rescans, or a copy from another folder) came back as a new photo, usable, and
+    `check` passed it. A kill is now kept by the picture's fingerprint (alembic 0018): `forget` of a killed photo
+    goes through and says so, the picture imported again from anywhere comes back killed and `check` stops it;
+    only --drop-kills (or `kill --undo`) lifts it."""
     folder = tmp_path / "photos"
     db = _catalogue_at(tmp_path / "catalog.db", _photos(folder, 2))
-    assert run_catalog("--db", db, "kill", "1", "--reason", "altered by the sender").returncode == 0
-    before = rows_digest(db)
-    done = run_catalog("--db", db, "forget", "1", "2")
-    err = done.stderr.decode()
-    assert done.returncode == 2 and "1 of these photos is killed" in err and "--drop-kills" in err, err
-    assert "Traceback" not in err
-    assert rows_digest(db) == before  # neither photo forgotten: the refusal is whole
-    assert run_catalog("--db", db, "forget", "2").returncode == 0  # a photo not killed goes as before
-    again = run_catalog("--db", db, "import", folder)
-    assert again.returncode == 0, again.stderr.decode()
-    killed = run_catalog("--db", db, "search", "killed:yes", "--format", "json").stdout.decode()
-    assert '"id": 1' in killed.replace('"id":1', '"id": 1'), killed  # still killed after the re-import
-    done = run_catalog("--db", db, "forget", "1", "--drop-kills")
+    assert run_catalog("--db", db, "kill", "p000.jpg", "--reason", "altered by the sender").returncode == 0
+    done = run_catalog("--db", db, "forget", "p000.jpg", "p001.jpg", "--drop-kills")
     assert done.returncode == 0, done.stderr.decode()
-    assert "1 photo forgotten" in done.stderr.decode()
+    assert run_catalog("--db", db, "import", folder).returncode == 0
+    assert run_catalog("--db", db, "search", "killed:yes", "--format", "paths").stdout.decode().split() == []
+    assert run_catalog("--db", db, "kill", "p000.jpg", "--reason", "altered by the sender").returncode == 0
+    done = run_catalog("--db", db, "forget", "p000.jpg", "p001.jpg")
+    err = done.stderr.decode()
+    assert done.returncode == 0 and "2 photos forgotten" in err, err
+    assert "1 of them was killed: its kill is kept" in err and "back killed" in err, err
+    elsewhere = tmp_path / "resent"
+    elsewhere.mkdir()
+    shutil.copy(folder / "p000.jpg", elsewhere / "resent-by-the-wire.jpg")
+    for source in (folder, elsewhere):
+        again = run_catalog("--db", db, "import", source)
+        assert again.returncode == 0, again.stderr.decode()
+    killed = run_catalog("--db", db, "search", "killed:yes", "--format", "paths").stdout.decode().split()
+    assert sorted(name.rsplit("/", 1)[1] for name in killed) == ["p000.jpg", "resent-by-the-wire.jpg"], killed
+    shown = run_catalog("--db", db, "show", "resent-by-the-wire.jpg").stdout.decode()
+    assert "KILLED" in shown and "altered by the sender" in shown, shown
+    check = run_catalog("--db", db, "check", "--format", "json")
+    findings = {item["path"].rsplit("/", 1)[1]: [(f["check"], f["severity"]) for f in item["findings"]]
+                for item in json.loads(check.stdout)}
+    assert check.returncode == 1 and ("killed", "block") in findings["resent-by-the-wire.jpg"], findings
+    # --drop-kills lifts the kill: the picture comes back usable, and a copy of it too.
+    done = run_catalog("--db", db, "forget", "p000.jpg", "resent-by-the-wire.jpg", "--drop-kills")
+    assert done.returncode == 0 and "kills were lifted" in done.stderr.decode(), done.stderr.decode()
+    assert run_catalog("--db", db, "import", folder, elsewhere).returncode == 0
+    assert run_catalog("--db", db, "search", "killed:yes", "--format", "paths").stdout.decode().split() == []
