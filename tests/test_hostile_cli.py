@@ -868,3 +868,34 @@ def test_a_forgotten_kill_stays_with_the_picture_wherever_it_comes_back(tmp_path
     assert done.returncode == 0 and "kills were lifted" in done.stderr.decode(), done.stderr.decode()
     assert run_catalog("--db", db, "import", folder, elsewhere).returncode == 0
     assert run_catalog("--db", db, "search", "killed:yes", "--format", "paths").stdout.decode().split() == []
+
+
+def test_a_contact_sheet_export_replaces_only_what_an_export_wrote(tmp_path):
+    """`export --format html -o FOLDER` wrote `index.html` and `thumbs/ID.jpg` over whatever had those names: a
+    folder of someone's pictures with a `thumbs/1.jpg`, or a page of their own, lost them in silence. Now each file
+    in the way must be an export's own (an earlier sheet, or a thumbnail one wrote, which carries a JPEG comment
+    saying so); anything else stops the export, nothing written, and --force replaces it and says so."""
+    db = _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "photos", 2))
+    sheet = tmp_path / "sheet"
+    (sheet / "thumbs").mkdir(parents=True)
+    (sheet / "thumbs" / "1.jpg").write_bytes(b"\xff\xd8 someone's own picture")
+    (sheet / "index.html").write_text("<p>the desk's own page</p>")
+    before = {path: path.read_bytes() for path in sheet.rglob("*") if path.is_file()}
+    done = run_catalog("--db", db, "export", "--format", "html", "-o", sheet)
+    err = done.stderr.decode()
+    assert done.returncode == 1 and "holds 2 files that no contact sheet export wrote" in err, err
+    assert "index.html" in err and "thumbs/1.jpg" in err and "--force" in err and "Traceback" not in err, err
+    assert {path: path.read_bytes() for path in sheet.rglob("*") if path.is_file()} == before
+    # An export's own files are replaced as before: an earlier sheet, and the thumbnails of one killed before
+    # its index.html.
+    fresh = tmp_path / "fresh"
+    assert run_catalog("--db", db, "export", "--format", "html", "-o", fresh).returncode == 0
+    again = run_catalog("--db", db, "export", "--format", "html", "-o", fresh)
+    assert again.returncode == 0 and "replaced" not in again.stderr.decode(), again.stderr.decode()
+    (fresh / "index.html").unlink()
+    again = run_catalog("--db", db, "export", "--format", "html", "-o", fresh)
+    assert again.returncode == 0 and "replaced" not in again.stderr.decode(), again.stderr.decode()
+    forced = run_catalog("--db", db, "export", "--format", "html", "-o", sheet, "--force")
+    err = forced.stderr.decode()
+    assert forced.returncode == 0 and f"replaced  {sheet / 'thumbs' / '1.jpg'}" in err, err
+    assert f"replaced  {sheet / 'index.html'}" in err and "2 photos written" in err, err
