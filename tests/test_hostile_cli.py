@@ -899,3 +899,19 @@ def test_a_contact_sheet_export_replaces_only_what_an_export_wrote(tmp_path):
     err = forced.stderr.decode()
     assert forced.returncode == 0 and f"replaced  {sheet / 'thumbs' / '1.jpg'}" in err, err
     assert f"replaced  {sheet / 'index.html'}" in err and "2 photos written" in err, err
+
+
+def test_a_story_closes_up_when_one_of_its_photos_is_forgotten(tmp_path):
+    """A story that held a forgotten photo numbered the rest with a gap (1, 3), and nothing said the story had
+    lost a picture. `forget` now closes the story up as `story remove` does (positions stay 1..N) and names the
+    story and the position the photo had."""
+    db = _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "photos", 3))
+    assert run_catalog("--db", db, "story", "add", "Flood", "p000.jpg", "p001.jpg", "p002.jpg").returncode == 0
+    done = run_catalog("--db", db, "forget", "p001.jpg")
+    err = done.stderr.decode()
+    assert done.returncode == 0 and "taken out of story 'Flood' (#2): the photos after it moved up" in err, err
+    shown = json.loads(run_catalog("--db", db, "story", "show", "Flood", "--format", "json").stdout)
+    assert [(p["position"], p["path"].rsplit("/", 1)[1]) for p in shown["photos"]] == [(1, "p000.jpg"),
+                                                                                         (2, "p002.jpg")]
+    placed = json.loads(run_catalog("--db", db, "show", "p002.jpg", "--format", "json").stdout)["stories"]
+    assert [(use["story"], use["position"]) for use in placed] == [("Flood", 2)]

@@ -14,6 +14,9 @@ inserted with that fingerprint, or whose file becomes that picture (its fingerpr
 
 A photo that already has a kill keeps it. Every kill in the catalogue is kept by its photo's fingerprint here.
 
+And a story that held a forgotten photo numbered the rest with a gap (1, 3): `forget` now closes a story up as
+`story remove` does, and the gaps left by earlier forgets are closed here (positions 1..N in their order).
+
 Revision ID: 0018
 Revises: 0017
 Create Date: 2026-12-07
@@ -47,6 +50,8 @@ def upgrade() -> None:
                " SELECT photo.fingerprint, kill.reason, kill.at, kill.origin, kill.advisory, photo.path"
                " FROM kill JOIN photo ON photo.id = kill.photo_id WHERE true ORDER BY kill.at, photo.id"
                " ON CONFLICT (fingerprint) DO NOTHING")
+    op.execute("UPDATE story_photo SET position = (SELECT count(*) FROM story_photo AS other"
+               " WHERE other.story_id = story_photo.story_id AND other.position <= story_photo.position)")
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE FUNCTION kill_print_added() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
                    " INSERT INTO kill (" + _COLUMNS + ") SELECT added.id, p.reason, p.at, p.origin, p.advisory"

@@ -300,6 +300,8 @@ def forget(ctx, photos, where, yes, drop_kills):
     A forgotten file that is imported again comes back as a new photo, without what was set by hand.
     A kill is the exception: it is kept by the picture's fingerprint, so the same picture imported
     again, from any folder, comes back killed. --drop-kills lifts it as well (as `kill --undo` does).
+    A story that held a forgotten photo closes up, as after `story remove`; forget names the
+    stories and the positions the photos had.
 
     \b
     Examples:
@@ -316,7 +318,7 @@ def forget(ctx, photos, where, yes, drop_kills):
     if where and not yes:
         _ask_first(f"--where selects {len(chosen)} photos; add --yes to forget them",
                    f"Forget {len(chosen)} photos (their files stay)?")
-    removed, killed = forget_photos(lib, chosen, drop_kills=drop_kills)
+    removed, killed, stories = forget_photos(lib, chosen, drop_kills=drop_kills)
     click.echo(f"{removed} photo{'s' if removed != 1 else ''} forgotten (files untouched)", err=True)
     if killed:
         one = killed == 1
@@ -326,6 +328,10 @@ def forget(ctx, photos, where, yes, drop_kills):
             f"{'its kill is' if one else 'their kills are'} kept by the picture's fingerprint; imported again, "
             f"from any folder, {'it comes' if one else 'they come'} back killed (--drop-kills lifts "
             f"{'it' if one else 'them'})"), err=True)
+    for name, positions in stories.items():
+        numbers = ", ".join(f"#{position}" for position in positions)
+        click.echo(f"taken out of story {name!r} ({numbers}): the photos after {'it' if len(positions) == 1 else 'them'}"
+                   " moved up", err=True)
 
 
 def _ask_first(refusal: str, question: str) -> None:
