@@ -16,7 +16,7 @@ from PIL import Image
 
 from tests.cli_process import capped, catalog_command, environment, rows_digest, run_catalog, unprivileged
 from tests.conftest import IMAGES
-from tests.image_bytes import press_jpeg
+from tests.image_bytes import UTF8_DECLARED, comment, iim, jpeg, photoshop_segment, press_jpeg, resource
 from tests.test_disk import _catalogue_at, _photos, shared_folder  # noqa: F401 - a fixture
 
 
@@ -915,3 +915,26 @@ def test_a_story_closes_up_when_one_of_its_photos_is_forgotten(tmp_path):
                                                                                          (2, "p002.jpg")]
     placed = json.loads(run_catalog("--db", db, "show", "p002.jpg", "--format", "json").stdout)["stories"]
     assert [(use["story"], use["position"]) for use in placed] == [("Flood", 2)]
+
+
+@pytest.mark.parametrize(("note", "still", "over"), [
+    # London's clocks show 01:00-02:00 twice on 26 October 2025: the embargo ends at the second 01:30
+    ("EMBARGOED UNTIL 01:30 UK time 26 October 2025", "2025-10-26T01:00Z", "2025-10-26T01:31Z"),
+    ("EMBARGOED UNTIL 0130 Eastern time Nov 2 2025", "2025-11-02T06:00Z", "2025-11-02T06:31Z"),
+    # a time the clocks skip (01:30 on 30 March 2025 in London) is read at the offset before the change
+    ("EMBARGOED UNTIL 01:30 UK time 30 March 2025", "2025-03-30T01:00Z", "2025-03-30T01:31Z"),
+])
+def test_an_embargo_at_an_hour_the_clocks_show_twice_ends_at_the_later(tmp_path, note, still, over):
+    """An embargo to a local time a zone's clocks show twice (the night summer time ends) was read as the first:
+    `check --at` between the two said the picture could run, an hour before the embargo ended. It is read as the
+    second, as an abbreviation meaning two zones already is (the one that ends the embargo later)."""
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    (photos / "embargoed.jpg").write_bytes(jpeg(comment("embargo"), photoshop_segment(resource(0x0404, iim(
+        UTF8_DECLARED, (2, 120, b"Ministers arrive for talks. (Photo/Ann Lee)"), (2, 40, note.encode()))))))
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", photos).returncode == 0
+    for at, held in ((still, True), (over, False)):
+        done = run_catalog("--db", db, "check", "--at", at, "--format", "json")
+        found = [f["check"] for item in json.loads(done.stdout) for f in item["findings"]]
+        assert ("embargoed" in found) is held, (at, found, done.stderr.decode())
