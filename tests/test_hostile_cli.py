@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -938,3 +939,42 @@ def test_an_embargo_at_an_hour_the_clocks_show_twice_ends_at_the_later(tmp_path,
         done = run_catalog("--db", db, "check", "--at", at, "--format", "json")
         found = [f["check"] for item in json.loads(done.stdout) for f in item["findings"]]
         assert ("embargoed" in found) is held, (at, found, done.stderr.decode())
+
+
+class _CountingReader:
+    """A file that counts the bytes read from it."""
+
+    def __init__(self, handle):
+        self.handle, self.read_bytes = handle, 0
+
+    def read(self, size=-1):
+        data = self.handle.read(size)
+        self.read_bytes += len(data)
+        return data
+
+    def __getattr__(self, name):
+        return getattr(self.handle, name)
+
+
+def test_a_sparse_file_of_gigabytes_cut_short_is_read_at_its_end_only(tmp_path):
+    """A JPEG cut short inside a 2.2 GB file of zeros (a transfer that preallocated the file and stopped, a sparse
+    file) was read whole, backwards, looking for its end-of-image marker, twice per import: 27 s for one file, a
+    watcher standing still meanwhile. The marker is looked for in the last 64 MB: the file is named damaged, its
+    metadata imported, and the import reads a few megabytes of it."""
+    from catalog.metadata.jpeg import image_cut_short
+
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    big = photos / "preallocated.jpg"
+    with open(big, "wb") as handle:
+        handle.write((IMAGES / "hefei-aircraft.jpg").read_bytes()[:20_000])
+        handle.truncate(2_200 * 1024 * 1024)
+    with open(big, "rb") as handle:
+        counted = _CountingReader(handle)
+        assert image_cut_short(counted, 20_000) and counted.read_bytes <= 65 * 1024 * 1024, counted.read_bytes
+    db = tmp_path / "catalog.db"
+    done = run_catalog("--db", db, "import", photos, timeout=120)
+    err = done.stderr.decode()
+    assert done.returncode == 0 and "DAMAGED" in err and "preallocated.jpg" in err, err
+    shown = json.loads(run_catalog("--db", db, "search", "damaged:yes", "--format", "json").stdout)
+    assert [Path(item["path"]).name for item in shown] == ["preallocated.jpg"]
