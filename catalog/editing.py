@@ -281,7 +281,7 @@ def forget(library: Library, photos: list[Photo], *, drop_kills: bool = False) -
         session.execute(delete(Photo).where(Photo.id.in_(present)))
         stories: dict[str, list[int]] = {}
         now = datetime.now()
-        for story_id, name, position in uses:
+        for _, name, position in uses:
             stories.setdefault(name, []).append(position)
         for story_id in {story_id for story_id, _, _ in uses}:
             renumber(session, story_id, list(session.scalars(select(StoryPhoto.photo_id).where(

@@ -281,11 +281,10 @@ def keep_prints(session, rows: list[dict]) -> None:
     rows = list({row["fingerprint"]: row for row in reversed(rows)}.values())
     if not rows:
         return
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    session.execute(insert(KillPrint).on_conflict_do_nothing(index_elements=["fingerprint"]), rows)
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    session.execute(dialect.insert(KillPrint).on_conflict_do_nothing(index_elements=["fingerprint"]), rows)
 
 
 def kill_of(library: Library, photo_id: int) -> dict | None:

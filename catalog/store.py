@@ -386,7 +386,7 @@ def _upsert(session: Session, records: list[dict]) -> list[tuple[int, datetime, 
 _SAME_FILE = ("size", "mtime_ns", "sidecar_mtime_ns")
 
 
-def _insert_sqlite(session: Session, records: list[dict]) -> list[tuple[int, datetime]]:
+def _insert_sqlite(session: Session, records: list[dict]) -> list[tuple[int, datetime, datetime]]:
     """_upsert on SQLite: multi-row INSERTs (see insert_many), and the ids read back by path.
 
     SQLite cannot return the rows of a multi-row upsert in the order of its parameters, so SQLAlchemy would

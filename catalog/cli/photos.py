@@ -330,8 +330,8 @@ def forget(ctx, photos, where, yes, drop_kills):
             f"{'it' if one else 'them'})"), err=True)
     for name, positions in stories.items():
         numbers = ", ".join(f"#{position}" for position in positions)
-        click.echo(f"taken out of story {name!r} ({numbers}): the photos after {'it' if len(positions) == 1 else 'them'}"
-                   " moved up", err=True)
+        after = "it" if len(positions) == 1 else "them"
+        click.echo(f"taken out of story {name!r} ({numbers}): the photos after {after} moved up", err=True)
 
 
 def _ask_first(refusal: str, question: str) -> None:
