@@ -264,10 +264,11 @@ def undo(library: Library, refs: list[str]) -> KillReport:
     def change(session) -> None:
         held = set(session.scalars(select(Kill.photo_id).where(Kill.photo_id.in_(list(photos)))))
         session.execute(delete(Kill).where(Kill.photo_id.in_(list(held))))
-        # The picture is no longer killed anywhere: a copy of it, or this file forgotten and imported again, comes
-        # back usable.
+        # The picture is no longer killed: a copy of it, or this file forgotten and imported again, comes back
+        # usable; unless another record of it is still killed (a copy not named here), which keeps it so.
+        still = select(Photo.fingerprint).join(Kill, Kill.photo_id == Photo.id)
         session.execute(delete(KillPrint).where(KillPrint.fingerprint.in_(
-            select(Photo.fingerprint).where(Photo.id.in_(list(photos))))))
+            select(Photo.fingerprint).where(Photo.id.in_(list(photos)))), KillPrint.fingerprint.not_in(still)))
         report.undone[:] = [photo for pid, photo in photos.items() if pid in held]
         report.already[:] = [photo for pid, photo in photos.items() if pid not in held]
 

@@ -167,3 +167,17 @@ def test_a_kill_outlives_the_record_by_the_pictures_fingerprint(cli, imported, t
     assert cli("forget", "tianwen2-probe.jpg", "probe-again.jpg").exit_code == 0
     assert cli("import", str(imported), str(copy), "-q").exit_code == 0
     assert killed(cli) == set()
+
+
+def test_undoing_the_kill_of_one_copy_keeps_the_picture_killed_while_another_is(cli, imported, tmp_path):
+    """Two copies of a killed picture, each killed: `kill --undo` of one lifts its kill only; the picture stays
+    killed by its fingerprint while the other copy is killed, so a third copy imported meanwhile comes in killed."""
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    (copies / "probe-b.jpg").write_bytes((imported / "tianwen2-probe.jpg").read_bytes())
+    assert cli("import", str(copies), "-q").exit_code == 0
+    assert cli("kill", "tianwen2-probe.jpg", "probe-b.jpg", "--reason", "CNSA withdrew it").exit_code == 0
+    assert cli("kill", "tianwen2-probe.jpg", "--undo").exit_code == 0
+    (copies / "probe-c.jpg").write_bytes((imported / "tianwen2-probe.jpg").read_bytes())
+    assert cli("import", str(copies), "-q").exit_code == 0
+    assert killed(cli) == {"probe-b.jpg", "probe-c.jpg"}
