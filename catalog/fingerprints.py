@@ -343,10 +343,11 @@ def _from_image(image, source: str, orientation: int | None = None) -> Unhashed 
     grey = grey.crop(box)
     if grey.width < 8 or grey.height < 8:
         return None
-    chroma = _chroma(colour.crop(box)) if colour.mode == "YCbCr" else b""
+    trimmed = colour.crop(box) if colour.mode == "YCbCr" else None
+    chroma = _chroma(trimmed) if trimmed is not None else b""
     signature = grey.resize((SIGNATURE, SIGNATURE), Image.Resampling.BOX).tobytes()
     equalised = ImageOps.equalize(grey)
-    average = ImageOps.equalize(_average(colour.crop(box))) if colour.mode == "YCbCr" else equalised
+    average = ImageOps.equalize(_average(trimmed)) if trimmed is not None else equalised
     width, height = grey.size
     grids = _window_grids(equalised, average)
     aspect = struct.unpack("<f", struct.pack("<f", width / height))[0]  # as stored
@@ -481,7 +482,11 @@ def _chroma(colour) -> bytes:
     picture saved as colour JPEG compares as the grey one it is."""
     from PIL import Image
 
-    planes = [colour.getchannel(n).resize((CHROMA, CHROMA), Image.Resampling.BOX).tobytes() for n in (1, 2)]
+    # Resized as one picture, then its two planes taken: Pillow resizes each band by itself, with the same
+    # coefficients and rounding as a plane alone, in one pass over the pixels instead of a copy and a pass for
+    # each plane (0.18 M instructions less a colour thumbnail).
+    small = colour.resize((CHROMA, CHROMA), Image.Resampling.BOX)
+    planes = [small.getchannel(n).tobytes() for n in (1, 2)]
     if all(max(plane) - min(plane) <= GREY_CHROMA for plane in planes):
         return b""
     return planes[0] + planes[1]

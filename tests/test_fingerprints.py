@@ -347,6 +347,20 @@ def test_the_windows_grids_are_pillows_one_call_each(seed):
                 assert F._window_grids(equalised, other) == _windows_one_by_one(equalised, other), (width, height)
 
 
+def test_the_colour_planes_are_each_planes_own_resize():
+    """`_chroma` resizes the picture once and takes its Cb and Cr: the bytes of each plane resized alone, on
+    drawn pictures and noise, wide and tall."""
+    rnd = random.Random(7)
+    pictures = [scene(seed, size=size).convert("YCbCr") for seed, size in enumerate([(160, 120), (120, 160), (97, 61)])]
+    pictures += [Image.frombytes("RGB", size, rnd.randbytes(3 * size[0] * size[1])).convert("YCbCr")
+                 for size in [(160, 114), (44, 80), (16, 16), (300, 40)]]
+    for picture in pictures:
+        planes = [picture.getchannel(n).resize((F.CHROMA, F.CHROMA), Image.Resampling.BOX).tobytes() for n in (1, 2)]
+        expected = b"" if all(max(plane) - min(plane) <= F.GREY_CHROMA for plane in planes) else b"".join(planes)
+        assert F._chroma(picture) == expected
+    assert F._chroma(Image.new("YCbCr", (40, 30), (90, 128, 129))) == b""
+
+
 def test_the_channels_average_is_the_one_numpy_made():
     """The average hash's grey, (R + G + B) // 3 of each cell, made by Pillow's ImageMath instead of numpy."""
     import numpy as np
