@@ -5081,3 +5081,29 @@ def test_a_venue_named_for_its_own_kind(text, expected):
     clause is the venue, where the finder's other signals alone were not enough; never a kind of place unnamed
     (加油站, 检测站, 口袋公园: places.generic_kinds), a city (连云港) nor one character before the word (香港)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whose it is, where on the hills, what runs there, what is done there: a kind of place, unnamed
+    ("6月2日,北山县青石乡柳林村,茶农在自家茶园里采茶。", {"sublocation": "柳林村"}),
+    ("清晨,在北山县青石镇柳林村,村民在山上梯田里插秧。", {"sublocation": "柳林村"}),
+    ("正在赶工的新火车站,前方不远即是老城。", {"sublocation": None}),
+    ("游行人士走进电车路,只剩两条行车线。", {"sublocation": None}),
+    ("县长邀请大家到柳港体验捕鱼、参观造船厂。", {"sublocation": None}),
+    ("图为防汛站旁的江水,已经没过第一道江堤。", {"sublocation": None}),
+    ("剧团在园区打造的打卡广场演出。", {"sublocation": None}),
+    ("双方队员在足球场上奔跑,寸土不让。", {"sublocation": None}),
+    ("双方队员在北山足球场上奔跑,寸土不让。", {"sublocation": "北山足球场"}),
+    # a name before the kind's word, or one character after 新 (新港, 新村), names a place
+    ("8月1日,游客在北山新体育馆观看比赛。", {"sublocation": "北山新体育馆"}),
+    ("8月1日,游客在新街购物。", {"sublocation": "新街"}),
+    ("8月1日,游客在新村公园散步。", {"sublocation": "新村公园"}),
+    ("8月1日,游客在北山火车站排队进站。", {"sublocation": "北山火车站"}),
+])
+def test_a_kind_of_place_by_its_owner_ground_traffic_or_trade(text, expected):
+    """A venue word after nothing but words of what kind of place it is is a common noun, no venue
+    (places.generic_kinds): whose it is (自家茶园), where on the hills it lies (山上梯田), what runs or lands there
+    (火车站, 电车路), what is done there (造船厂, 防汛站, 打卡广场), the game played there (足球场); and a new one of a
+    kind (places.generic_modifiers: 新火车站), where the kind's word has two characters or more (新街 and 新村 are
+    names). The village before it, if any, is the place named."""
+    check(text, expected)
