@@ -4919,8 +4919,9 @@ def test_a_clause_of_time_before_the_main_clause(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("8月3日,石岭村足球队球员与河口村足球队球员拼抢。", {"sublocation": None}),
     ("青云大学跆拳道队在开幕式上献上表演。", {"sublocation": None}),
-    # a venue of the sport itself, and the team's word right after the place, read as before
-    ("8月3日,球员在石岭村足球场上拼抢。", {"sublocation": "足球场"}),
+    # a ground of the sport itself is no team's home: the place stays (the pitch, a kind of place unnamed,
+    # places.generic_kinds, leaves the village that names it), and the team's word right after the place
+    ("8月3日,球员在石岭村足球场上拼抢。", {"sublocation": "石岭村"}),
     ("9月1日,山东泰山队球员在训练。", {"sublocation": None}),
 ])
 def test_a_teams_home_named_before_its_sport(text, expected):
@@ -5106,4 +5107,24 @@ def test_a_kind_of_place_by_its_owner_ground_traffic_or_trade(text, expected):
     (火车站, 电车路), what is done there (造船厂, 防汛站, 打卡广场), the game played there (足球场); and a new one of a
     kind (places.generic_modifiers: 新火车站), where the kind's word has two characters or more (新街 and 新村 are
     names). The village before it, if any, is the place named."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("工人们在青石产业园一期标准厂房里忙碌。", {"sublocation": "青石产业园"}),
+    ("青石水电站地下厂房里,工人正在作业。", {"sublocation": "青石水电站"}),
+    ("村民在东林镇杨下港河道中打捞水草。", {"sublocation": "杨下港"}),
+    ("工人在青石特大桥桥墩上施工。", {"sublocation": "青石特大桥"}),
+    ("乘客在北山站站台上候车。", {"sublocation": "北山站"}),
+    ("台风过后,小区门口有两棵大路树倒下。", {"sublocation": None}),
+    ("游客穿着古装,在花田路肩漫步。", {"sublocation": None}),
+    # the venue word ending a name before any other word still ends it
+    ("工人们在青石纺织厂里忙碌。", {"sublocation": "青石纺织厂"}),
+    ("乘客在北山站候车。", {"sublocation": "北山站"}),
+])
+def test_a_venue_word_opening_an_everyday_noun_ends_no_name(text, expected):
+    """A one-character venue word that opens an everyday noun, a part or a thing of the place (厂房, a factory's
+    building; 河道, a river's channel; 路肩 and 路树, a road's shoulder and its trees; 桥墩, a pier; 站台, a platform;
+    塔吊, a tower crane: places.venue_word_as_noun), ends no name there: the venue is the name before it that ends
+    in a venue word (某某产业园, 某某特大桥, 某某站), or there is none (花田路肩 names no road)."""
     check(text, expected)
