@@ -1042,7 +1042,7 @@ def find_place(text: str, spans: list[tuple[int, int]], paragraphs: list[tuple[i
         if lone_english(reading.place, text, span) is None:
             # a site named by its own venue word, as an object or a subject ("to open the Quorva Bridge")
             how = "a named site"
-            if named_site_english(reading.place, text, span) is None:
+            if named_site_english(reading.place, text, span, (weights or shipped_weights()).values) is None:
                 # a large city's site named without a venue word ("moved to Quorvagrad's Fira Quorva")
                 how = "a city's own site"
                 if owned_site_english(reading.place, text, span) is None:
