@@ -2103,3 +2103,17 @@ def test_a_site_named_with_its_venue_word_in_small_letters(text, expected):
     """`venue_spots.named_site_english` weighs a site's own words (``named_site*`` in ``[value_scores]``): a venue
     word in small letters after a capitalised name reaches the threshold only with "the" right before the name."""
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence after a first that places nothing, placing the scene "outside" a venue: the venue, as "at" does
+    ("This afternoon.\n\nOutside Quorva House.\n\nNurses and porters protest over pay.", "Quorva House"),
+    ("Last week.\n\nThe vans park outside the Quorvane Museum, where every tour of the old quarter begins.",
+     "Quorvane Museum"),
+    # "near" a venue stays a landmark beside the scene
+    ("Early light.\n\nNear Quorva House.\n\nNurses and porters protest over pay.", None),
+])
+def test_a_venue_outside_which_the_scene_is(text, expected):
+    """`locations._placed_by_its_venue`: "outside" puts the photo at the venue's door, among the words that place
+    the scene in a venue (``_INSIDE_THE_VENUE``), where "near" does not."""
+    assert sublocation(text) == expected
