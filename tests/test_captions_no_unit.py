@@ -43,8 +43,8 @@ def test_a_start_where_a_unit_may_be_read_is_read(reader, why, text, at):
 
 
 @pytest.mark.parametrize("text, at", [
-    ("游客在湖心公园散步", 3), ("游客在湖边散步", 0), ("市民排队购买月饼，公园里", 0),
-    ("游客在“水立方”前合影", 3), ("记者从现场发回报道", 2), ("2023年游客在湖边散步", 0)])
+    ("游客在湖心公园散步", 3), ("游客在湖边散步", 0), ("市民排队购买月饼，公园里", 0), ("  游客在颐和园散步", 0),
+    ("，游客在颐和园散步", 0), ("游客在“水立方”前合影", 3), ("记者从现场发回报道", 2), ("2023年游客在湖边散步", 0)])
 def test_a_start_with_no_unit_is_ruled_out(reader, text, at):
     words, patterns = reader
     plain = simplified(text)

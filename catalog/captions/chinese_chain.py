@@ -946,12 +946,11 @@ def no_unit_from(plain: str, at: int, end: int, words: Words, patterns: dict) ->
     later starts, `_boundaries`, where 1 start in 5 reads a venue that is then dropped). `read_chain` takes a unit
     only from one that begins at its start or after a word it steps over there (_an_opening_word_at), or from the
     places of a river's stretch after the venue it reads ("长江南京段"), which need a section word ahead
-    (places.section: 段, 境内, 一带). False (read in full) at a comma or a space, which `read_chain` steps over
-    and `_reads_as_before` reads from the start before."""
+    (places.section: 段, 境内, 一带)."""
     if at >= end or plain[at] in _empty_starts(words):
         return True
-    if plain[at] in "，, ":
-        return False
+    if plain[at] in "，, ":  # (unit_at takes no unit at a comma or a space with none before it)
+        return words.pattern("places.section").search(plain, at, end) is None
     if plain[at] in _opening_word_firsts(words) and _an_opening_word_at(plain, at, end, words, patterns):
         return False
     return no_name_begins(plain, at, end, words, patterns) and words.pattern("places.section").search(
