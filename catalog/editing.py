@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import delete, select, update
 
@@ -235,39 +235,59 @@ def _change_alone(library: Library, pid: int, change) -> bool:
     return library.write(action)
 
 
-class KilledPhotos(UsageError):
-    """`forget` was asked to drop photos that are killed: the kill goes with the record, so the same file imported
-    again (or still in a hot folder a watcher rescans) would come back usable. `paths` names them."""
+class Forgotten(NamedTuple):
+    """What `forget` did: how many photos it removed, how many of them were killed (their kills kept by the
+    picture's fingerprint unless dropped), and the stories they were taken out of: name -> the positions they
+    had, in the story's order before (the photos after them closed up)."""
 
-    def __init__(self, paths: list[str]):
-        self.paths = paths
-        named = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
-        super().__init__(
-            f"{len(paths)} of these photos {'is' if len(paths) == 1 else 'are'} killed ({named}): forgetting "
-            f"{'it' if len(paths) == 1 else 'them'} drops the kill, and the file imported again would come back "
-            f"usable; add --drop-kills to forget {'it' if len(paths) == 1 else 'them'} all the same")
+    removed: int
+    killed: int
+    stories: dict[str, list[int]]
 
 
-def forget(library: Library, photos: list[Photo], *, drop_kills: bool = False) -> int:
-    """Remove these photos' records from the catalogue (never their files); how many were removed. A killed photo
-    is removed only with `drop_kills` (else `KilledPhotos`, nothing removed): its kill is a warning the desk relies
-    on and would not survive the record. The check runs in the same transaction as the delete, so a kill made
-    meanwhile is not lost either."""
-    from catalog.models import Kill
+def forget(library: Library, photos: list[Photo], *, drop_kills: bool = False) -> Forgotten:
+    """Remove these photos' records from the catalogue (never their files).
+
+    A killed photo's kill outlives its record: it is kept by the picture's fingerprint (KillPrint, also for the
+    file's current bytes, should `write` have changed them since the kill), so the same picture imported again,
+    from anywhere, comes back killed. With `drop_kills` the kill goes too (the agency lifted it, or it was made
+    in error): the picture imported again comes back usable. Decided in the transaction of the delete, so a kill
+    made meanwhile is kept as well.
+
+    A story that held one of them closes up, as `story remove` does: its positions stay 1..N, with no gap where
+    the photo was (a gap read as a picture still to come, or hidden); which stories and positions is returned,
+    for the command to say."""
+    from catalog.kills import keep_prints
+    from catalog.models import Kill, KillPrint, Story, StoryPhoto
+    from catalog.stories import renumber
 
     ids = [photo.id for photo in photos]
     if not ids:
-        return 0
+        return Forgotten(0, 0, {})
 
-    def remove(session) -> int:
+    def remove(session) -> Forgotten:
         present = list(session.scalars(select(Photo.id).where(Photo.id.in_(ids)).with_for_update()))
-        if not drop_kills:
-            killed = list(session.scalars(select(Photo.path).join(Kill, Kill.photo_id == Photo.id)
-                                          .where(Photo.id.in_(present)).order_by(Photo.path)))
-            if killed:
-                raise KilledPhotos(killed)
+        killed = session.execute(select(Photo.fingerprint, Photo.path, Kill.reason, Kill.at, Kill.origin,
+                                        Kill.advisory).join(Kill, Kill.photo_id == Photo.id)
+                                 .where(Photo.id.in_(present))).all()
+        if drop_kills:
+            session.execute(delete(KillPrint).where(KillPrint.fingerprint.in_([row.fingerprint for row in killed])))
+        else:
+            keep_prints(session, [row._asdict() for row in killed])
+        uses = session.execute(select(Story.id, Story.name, StoryPhoto.position)
+                               .join(Story, Story.id == StoryPhoto.story_id)
+                               .where(StoryPhoto.photo_id.in_(present)).order_by(Story.name, StoryPhoto.position)).all()
+        session.execute(delete(StoryPhoto).where(StoryPhoto.photo_id.in_(present)))
         session.execute(delete(Photo).where(Photo.id.in_(present)))
-        return len(present)
+        stories: dict[str, list[int]] = {}
+        now = datetime.now()
+        for _, name, position in uses:
+            stories.setdefault(name, []).append(position)
+        for story_id in {story_id for story_id, _, _ in uses}:
+            renumber(session, story_id, list(session.scalars(select(StoryPhoto.photo_id).where(
+                StoryPhoto.story_id == story_id).order_by(StoryPhoto.position))))
+            session.execute(update(Story).where(Story.id == story_id).values(updated_at=now))
+        return Forgotten(len(present), len(killed), stories)
 
     return library.write(remove)
 

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, select
 
 from catalog.errors import CatalogError, UsageError
-from catalog.models import Kill, Photo
+from catalog.models import Kill, KillPrint, Photo
 from catalog.patterns import compiled
 
 if TYPE_CHECKING:
@@ -172,7 +172,9 @@ def _kill(library: Library, photos: list[Photo], reason: str, origin: str, advis
         report.gone.clear()
         now = datetime.now()
         held = set(session.scalars(select(Kill.photo_id).where(Kill.photo_id.in_([p.id for p in photos]))))
-        present = set(session.scalars(select(Photo.id).where(Photo.id.in_([p.id for p in photos]))))
+        present = {pid: print_ for pid, print_ in session.execute(
+            select(Photo.id, Photo.fingerprint).where(Photo.id.in_([p.id for p in photos])).with_for_update())}
+        kept = []
         for photo in photos:
             if photo.id not in present:  # forgotten meanwhile: the others are still killed
                 report.gone.append(photo)
@@ -181,6 +183,9 @@ def _kill(library: Library, photos: list[Photo], reason: str, origin: str, advis
                 report.already.append(photo)
                 continue
             session.add(Kill(photo_id=photo.id, reason=reason, at=now, origin=origin, advisory=advisory))
+            kept.append({"fingerprint": present[photo.id], "reason": reason, "at": now, "origin": origin,
+                         "advisory": advisory, "path": photo.path})
+        keep_prints(session, kept)
         used = stories_using(session, [photo.id for photo in photos])
         report.killed.extend((photo, used.get(photo.id, [])) for photo in photos
                              if photo.id not in held and photo.id in present)
@@ -259,11 +264,28 @@ def undo(library: Library, refs: list[str]) -> KillReport:
     def change(session) -> None:
         held = set(session.scalars(select(Kill.photo_id).where(Kill.photo_id.in_(list(photos)))))
         session.execute(delete(Kill).where(Kill.photo_id.in_(list(held))))
+        # The picture is no longer killed: a copy of it, or this file forgotten and imported again, comes back
+        # usable; unless another record of it is still killed (a copy not named here), which keeps it so.
+        still = select(Photo.fingerprint).join(Kill, Kill.photo_id == Photo.id)
+        session.execute(delete(KillPrint).where(KillPrint.fingerprint.in_(
+            select(Photo.fingerprint).where(Photo.id.in_(list(photos)))), KillPrint.fingerprint.not_in(still)))
         report.undone[:] = [photo for pid, photo in photos.items() if pid in held]
         report.already[:] = [photo for pid, photo in photos.items() if pid not in held]
 
     library.write(change)
     return report
+
+
+def keep_prints(session, rows: list[dict]) -> None:
+    """Keep kills by the picture's fingerprint (KillPrint rows as dicts), so that the picture catalogued again
+    comes back killed (alembic 0018's triggers); a fingerprint kept already keeps its first kill."""
+    rows = list({row["fingerprint"]: row for row in reversed(rows)}.values())
+    if not rows:
+        return
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    session.execute(dialect.insert(KillPrint).on_conflict_do_nothing(index_elements=["fingerprint"]), rows)
 
 
 def kill_of(library: Library, photo_id: int) -> dict | None:

@@ -297,6 +297,23 @@ class Kill(Base):
     advisory: Mapped[str | None] = mapped_column(Text)
 
 
+class KillPrint(Base):
+    """A kill kept by the picture's file fingerprint (photo.fingerprint), so that the same picture catalogued again
+    (forgotten and imported, a copy from another folder, a watcher's rescan) comes back killed: triggers on photo
+    give a new record, or one whose file became this picture, the kill (alembic 0018). Written by `catalog kill`
+    and by `forget` of a killed photo; removed by `kill --undo` and `forget --drop-kills`."""
+
+    __tablename__ = "kill_print"
+
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    origin: Mapped[str] = mapped_column(Text)
+    advisory: Mapped[str | None] = mapped_column(Text)
+    #: The path the picture had when its kill was kept (shown when it is not in the catalogue).
+    path: Mapped[str] = mapped_column(Text)
+
+
 class PlaceCheck(Base):
     """How far a photo's stated place is from its GPS point, as the gazetteer says: kept so that `catalog check`
     loads the gazetteer only for photos it has not measured (catalog.checks). Valid while `stated`, `lat` and

@@ -35,6 +35,7 @@ from sqlalchemy.exc import DBAPIError
 from catalog.errors import CatalogError, NewerCatalogue, UsageError
 from catalog.models import (
     Kill,
+    KillPrint,
     PersonToken,
     Photo,
     PhotoRestriction,
@@ -50,11 +51,13 @@ from catalog.models import (
 BATCH = 1000
 
 #: The tables in the order they are filled (place names, place keys, credit tokens, restrictions, kills, place
-#: checks and a story's photos refer to photos; a story's photos to stories).
+#: checks and a story's photos refer to photos; a story's photos to stories; the kills kept by fingerprint come
+#: last, so that alembic 0018's triggers find no kept kill while the photos go in, and add no kill of their own).
 TABLES: tuple[Table, ...] = tuple(
     cast(Table, model.__table__)
     for model in (
         Setting, Photo, PlaceName, PlaceKey, PersonToken, PhotoRestriction, Story, StoryPhoto, Kill, PlaceCheck,
+        KillPrint,
     )
 )
 

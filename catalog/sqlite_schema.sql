@@ -1,6 +1,6 @@
 -- The schema of a new SQLite catalogue, as the Alembic migrations make it (tools/sqlite_schema.py).
 -- catalog.db creates new catalogues from this file; do not edit it by hand.
--- revision: 0017
+-- revision: 0018
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -204,4 +204,15 @@ CREATE TABLE variant_pair (
 
 ;
 CREATE INDEX ix_variant_pair_other_id ON variant_pair (other_id, photo_id);
-INSERT INTO alembic_version (version_num) VALUES ('0017');
+CREATE TABLE kill_print (
+	fingerprint VARCHAR(64) NOT NULL, 
+	reason TEXT NOT NULL, 
+	at DATETIME NOT NULL, 
+	origin TEXT NOT NULL, 
+	advisory TEXT, 
+	path TEXT NOT NULL, 
+	CONSTRAINT pk_kill_print PRIMARY KEY (fingerprint)
+);
+CREATE TRIGGER kill_print_insert AFTER INSERT ON photo BEGIN INSERT INTO kill (photo_id, reason, at, origin, advisory) SELECT new.id, reason, at, origin, advisory FROM kill_print WHERE fingerprint = new.fingerprint AND NOT EXISTS (SELECT 1 FROM kill WHERE photo_id = new.id); END;
+CREATE TRIGGER kill_print_update AFTER UPDATE OF fingerprint ON photo WHEN old.fingerprint IS NOT new.fingerprint BEGIN INSERT INTO kill (photo_id, reason, at, origin, advisory) SELECT new.id, reason, at, origin, advisory FROM kill_print WHERE fingerprint = new.fingerprint AND NOT EXISTS (SELECT 1 FROM kill WHERE photo_id = new.id); END;
+INSERT INTO alembic_version (version_num) VALUES ('0018');

@@ -138,11 +138,14 @@ def store_batch(
     for _, group in grouped(still_new, lambda item: item[0]):
         for record, _ in group:
             record["imported_at"] = now
-        for (record, places), (pid, imported_at) in zip(group, _upsert(session, [r for r, _ in group])):
+        for (record, places), (pid, imported_at, updated_at) in zip(group, _upsert(session, [r for r, _ in group])):
             if imported_at == now:
                 done.added += 1
             else:  # another process inserted this path meanwhile: it was updated, with its old place names
-                done.updated += 1
+                if updated_at == record["updated_at"]:
+                    done.updated += 1
+                else:  # as the same file, which that process reports
+                    done.already.add(record["path"])
                 _delete_rows(session, [pid])
             stored.append((pid, record, places))
     _insert_rows(session, [(pid, places) for pid, _, places in stored])
@@ -352,27 +355,38 @@ def find_moved(
     return moves_among(records, by_identity, candidates, legacy)
 
 
-def _upsert(session: Session, records: list[dict]) -> list[tuple[int, datetime]]:
-    """Insert new photos, all with the same columns, in one multi-row statement; (id, imported_at) of each in order.
+def _upsert(session: Session, records: list[dict]) -> list[tuple[int, datetime, datetime]]:
+    """Insert new photos, all with the same columns, in one multi-row statement; (id, imported_at, updated_at) of
+    each in order.
 
     If another process inserted one of the paths meanwhile, that record is updated instead and keeps its
-    imported_at, which is how the caller tells the two apart.
+    imported_at, which is how the caller tells the two apart; where it holds the same file (size, time, sidecar's
+    time: two watchers of one folder, two imports of one card) it keeps its updated_at too, since nothing
+    changed, which is how the caller tells that.
     """
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
         return _insert_sqlite(session, records)
+    from sqlalchemy import case
     from sqlalchemy.dialects.postgresql import insert as dialect_insert
 
     table = photo_table()
     statement = dialect_insert(table)
     changes = {key: statement.excluded[key] for key in records[0] if key != "imported_at"}
+    same = and_(*(table.c[key].is_not_distinct_from(statement.excluded[key]) for key in _SAME_FILE))
+    changes["updated_at"] = case((same, table.c.updated_at), else_=statement.excluded.updated_at)
     upsert = statement.on_conflict_do_update(index_elements=["path"], set_=changes).returning(
-        table.c.id, table.c.imported_at, sort_by_parameter_order=True
+        table.c.id, table.c.imported_at, table.c.updated_at, sort_by_parameter_order=True
     )
-    return [(pid, imported_at) for pid, imported_at in session.connection().execute(upsert, records)]
+    return [(pid, imported_at, updated_at) for pid, imported_at, updated_at in session.connection().execute(upsert,
+                                                                                                           records)]
 
 
-def _insert_sqlite(session: Session, records: list[dict]) -> list[tuple[int, datetime]]:
+#: What makes a record stored by another process meanwhile the same file as the one read here.
+_SAME_FILE = ("size", "mtime_ns", "sidecar_mtime_ns")
+
+
+def _insert_sqlite(session: Session, records: list[dict]) -> list[tuple[int, datetime, datetime]]:
     """_upsert on SQLite: multi-row INSERTs (see insert_many), and the ids read back by path.
 
     SQLite cannot return the rows of a multi-row upsert in the order of its parameters, so SQLAlchemy would
@@ -388,14 +402,20 @@ def _insert_sqlite(session: Session, records: list[dict]) -> list[tuple[int, dat
     again = [record for record in records if record["path"] in before]
     if fresh:
         insert_many(connection, table, fresh)
+    kept: dict[str, tuple[int, datetime, datetime]] = {}
     if again:  # another process inserted these paths since this import looked: update them, keep imported_at
-        connection.execute(
-            update(table).where(table.c.id == bindparam("_pid")),
-            [{"_pid": before[record["path"]][0], **{k: v for k, v in record.items() if k != "imported_at"}}
-             for record in again],
-        )
+        rows = []
+        for record in again:
+            pid, imported_at, updated_at, *file = before[record["path"]]
+            if tuple(file) != tuple(record[key] for key in _SAME_FILE):
+                updated_at = record["updated_at"]
+            kept[record["path"]] = (pid, imported_at, updated_at)
+            rows.append({"_pid": pid, **{k: v for k, v in record.items() if k != "imported_at"},
+                         "updated_at": updated_at})
+        connection.execute(update(table).where(table.c.id == bindparam("_pid")), rows)
     after = _ids_by_path(connection, [record["path"] for record in fresh]) if fresh else {}
-    return [before[path] if path in before else (after[path], records[0]["imported_at"]) for path in paths]
+    return [kept[path] if path in kept else (after[path], record["imported_at"], record["updated_at"])
+            for path, record in zip(paths, records, strict=True)]
 
 
 def insert_many(connection, table, rows: list[dict]) -> None:
@@ -430,11 +450,13 @@ def insert_many(connection, table, rows: list[dict]) -> None:
 
 
 def _ids_by_path(connection, paths: list[str], *, with_imported: bool = False) -> dict:
-    """path -> id (or (id, imported_at)) of the photos among `paths` that are in the catalogue."""
+    """path -> id (or (id, imported_at, updated_at, size, mtime_ns, sidecar_mtime_ns)) of the photos among `paths`
+    that are in the catalogue."""
     table = Photo.__table__
     found = {}
     for chunk in chunks(paths, 500):
-        columns = (table.c.path, table.c.id, table.c.imported_at) if with_imported else (table.c.path, table.c.id)
+        columns = ((table.c.path, table.c.id, table.c.imported_at, table.c.updated_at,
+                    *(table.c[key] for key in _SAME_FILE)) if with_imported else (table.c.path, table.c.id))
         for row in connection.execute(select(*columns).where(table.c.path.in_(chunk))):
-            found[row[0]] = (row[1], row[2]) if with_imported else row[1]
+            found[row[0]] = tuple(row[1:]) if with_imported else row[1]
     return found

@@ -38,6 +38,9 @@ class Stored:
     same_file: dict[str, str] = field(default_factory=dict)
     #: The moves among them: new path -> the path the photo had (a watcher says where each came from).
     moved_from: dict[str, str] = field(default_factory=dict)
+    #: New paths another process stored meanwhile as the same file (size and times): counted as unchanged, so that
+    #: of two watchers or imports taking one file, one says "added" and the other nothing.
+    already: set[str] = field(default_factory=set)
 
 
 @dataclass

@@ -145,7 +145,7 @@ def add(library: Library, name: str, refs: list[str], *, at: int | None = None) 
         start = len(order) if at is None else min(at - 1, len(order))
         order[start:start] = incoming
         session.flush()
-        _renumber(session, story.id, order)
+        renumber(session, story.id, order)
         if report.added or report.moved:
             story.updated_at = now
         return report
@@ -153,7 +153,7 @@ def add(library: Library, name: str, refs: list[str], *, at: int | None = None) 
     return library.write(change)
 
 
-def _renumber(session: Session, story_id: int, order: list[int]) -> None:
+def renumber(session: Session, story_id: int, order: list[int]) -> None:
     """Give the story's photos the positions 1.. in `order`."""
     rows = {row.photo_id: row for row in session.scalars(select(StoryPhoto).where(StoryPhoto.story_id == story_id))}
     for position, photo_id in enumerate(order, start=1):
@@ -184,7 +184,7 @@ def remove(library: Library, name: str, refs: list[str], *, whole: bool = False)
             session.delete(row)
             report.removed.append(photo.path)
         session.flush()
-        _renumber(session, story.id, [row.photo_id for row in sorted(rows.values(), key=lambda r: r.position)])
+        renumber(session, story.id, [row.photo_id for row in sorted(rows.values(), key=lambda r: r.position)])
         if report.removed:
             story.updated_at = datetime.now()
         return report

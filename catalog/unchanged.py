@@ -102,7 +102,7 @@ class ImportReport:
         self.updated += other.updated
         self.moved += other.moved
         self.same_file.update(other.same_file)
-        self.unchanged += len(other.same_file)
+        self.unchanged += len(other.same_file) + len(other.already)
 
 
 def to_read(

@@ -4919,8 +4919,9 @@ def test_a_clause_of_time_before_the_main_clause(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("8月3日,石岭村足球队球员与河口村足球队球员拼抢。", {"sublocation": None}),
     ("青云大学跆拳道队在开幕式上献上表演。", {"sublocation": None}),
-    # a venue of the sport itself, and the team's word right after the place, read as before
-    ("8月3日,球员在石岭村足球场上拼抢。", {"sublocation": "足球场"}),
+    # a ground of the sport itself is no team's home: the place stays (the pitch, a kind of place unnamed,
+    # places.generic_kinds, leaves the village that names it), and the team's word right after the place
+    ("8月3日,球员在石岭村足球场上拼抢。", {"sublocation": "石岭村"}),
     ("9月1日,山东泰山队球员在训练。", {"sublocation": None}),
 ])
 def test_a_teams_home_named_before_its_sport(text, expected):
@@ -5080,4 +5081,50 @@ def test_a_venue_named_for_its_own_kind(text, expected):
     (places.own_kinds: 某某渔港, 某某站), weighs as the finder's signal ``own_kind``: such a name after 的 or opening a
     clause is the venue, where the finder's other signals alone were not enough; never a kind of place unnamed
     (加油站, 检测站, 口袋公园: places.generic_kinds), a city (连云港) nor one character before the word (香港)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whose it is, where on the hills, what runs there, what is done there: a kind of place, unnamed
+    ("6月2日,北山县青石乡柳林村,茶农在自家茶园里采茶。", {"sublocation": "柳林村"}),
+    ("清晨,在北山县青石镇柳林村,村民在山上梯田里插秧。", {"sublocation": "柳林村"}),
+    ("正在赶工的新火车站,前方不远即是老城。", {"sublocation": None}),
+    ("游行人士走进电车路,只剩两条行车线。", {"sublocation": None}),
+    ("县长邀请大家到柳港体验捕鱼、参观造船厂。", {"sublocation": None}),
+    ("图为防汛站旁的江水,已经没过第一道江堤。", {"sublocation": None}),
+    ("剧团在园区打造的打卡广场演出。", {"sublocation": None}),
+    ("双方队员在足球场上奔跑,寸土不让。", {"sublocation": None}),
+    ("双方队员在北山足球场上奔跑,寸土不让。", {"sublocation": "北山足球场"}),
+    # a name before the kind's word, or one character after 新 (新港, 新村), names a place
+    ("8月1日,游客在北山新体育馆观看比赛。", {"sublocation": "北山新体育馆"}),
+    ("8月1日,游客在新街购物。", {"sublocation": "新街"}),
+    ("8月1日,游客在新村公园散步。", {"sublocation": "新村公园"}),
+    ("8月1日,游客在北山火车站排队进站。", {"sublocation": "北山火车站"}),
+])
+def test_a_kind_of_place_by_its_owner_ground_traffic_or_trade(text, expected):
+    """A venue word after nothing but words of what kind of place it is is a common noun, no venue
+    (places.generic_kinds): whose it is (自家茶园), where on the hills it lies (山上梯田), what runs or lands there
+    (火车站, 电车路), what is done there (造船厂, 防汛站, 打卡广场), the game played there (足球场); and a new one of a
+    kind (places.generic_modifiers: 新火车站), where the kind's word has two characters or more (新街 and 新村 are
+    names). The village before it, if any, is the place named."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("工人们在青石产业园一期标准厂房里忙碌。", {"sublocation": "青石产业园"}),
+    ("青石水电站地下厂房里,工人正在作业。", {"sublocation": "青石水电站"}),
+    ("村民在东林镇杨下港河道中打捞水草。", {"sublocation": "杨下港"}),
+    ("工人在青石特大桥桥墩上施工。", {"sublocation": "青石特大桥"}),
+    ("乘客在北山站站台上候车。", {"sublocation": "北山站"}),
+    ("台风过后,小区门口有两棵大路树倒下。", {"sublocation": None}),
+    ("游客穿着古装,在花田路肩漫步。", {"sublocation": None}),
+    # the venue word ending a name before any other word still ends it
+    ("工人们在青石纺织厂里忙碌。", {"sublocation": "青石纺织厂"}),
+    ("乘客在北山站候车。", {"sublocation": "北山站"}),
+])
+def test_a_venue_word_opening_an_everyday_noun_ends_no_name(text, expected):
+    """A one-character venue word that opens an everyday noun, a part or a thing of the place (厂房, a factory's
+    building; 河道, a river's channel; 路肩 and 路树, a road's shoulder and its trees; 桥墩, a pier; 站台, a platform;
+    塔吊, a tower crane: places.venue_word_as_noun), ends no name there: the venue is the name before it that ends
+    in a venue word (某某产业园, 某某特大桥, 某某站), or there is none (花田路肩 names no road)."""
     check(text, expected)

@@ -2082,3 +2082,38 @@ def test_a_persons_name_and_of_opening_the_sentence(text, expected):
     the person's place (a member's, as after a titled name), not the scene; `a_persons_place` leaves out such a
     sublocation whichever reader gave it."""
     assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a site named by a capitalised name and its venue word in small letters, "the" right before it: the site
+    ("Volunteers spent the weekend helping to resurface the Quorva-Lindt road. (File photo)", "Quorva-Lindt road"),
+    ("Slide 4 The Marrowby Assembly building looks tiny beside the new towers.", "Marrowby Assembly building"),
+    ("Beside the lake stands the Dorvane tower, which stores water for the whole district.", "Dorvane tower"),
+    # a capitalised venue word needs no "the", as before
+    ("Crews work to reopen Quorva-Lindt Road after the storm.", "Quorva-Lindt Road"),
+    # no "the" before it: an unnamed kind, a person's trade, a verb
+    ("A typical Marrowvian house near the coast.", None),
+    ("Quorvan street artist Lindo paints a mural on a wall.", None),
+    ("Pilgrims stream out of a chapel after the evening service.", None),
+    # an owner's part named by its owner after "the": no site's own name; a common noun that "of" qualifies
+    ("The admiral, who heads the Quorva Guard's Lindt area, speaks to the crews.", None),
+    ("Critics say the Marrow complex of the league runs deep in Quorva.", None),
+])
+def test_a_site_named_with_its_venue_word_in_small_letters(text, expected):
+    """`venue_spots.named_site_english` weighs a site's own words (``named_site*`` in ``[value_scores]``): a venue
+    word in small letters after a capitalised name reaches the threshold only with "the" right before the name."""
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence after a first that places nothing, placing the scene "outside" a venue: the venue, as "at" does
+    ("This afternoon.\n\nOutside Quorva House.\n\nNurses and porters protest over pay.", "Quorva House"),
+    ("Last week.\n\nThe vans park outside the Quorvane Museum, where every tour of the old quarter begins.",
+     "Quorvane Museum"),
+    # "near" a venue stays a landmark beside the scene
+    ("Early light.\n\nNear Quorva House.\n\nNurses and porters protest over pay.", None),
+])
+def test_a_venue_outside_which_the_scene_is(text, expected):
+    """`locations._placed_by_its_venue`: "outside" puts the photo at the venue's door, among the words that place
+    the scene in a venue (``_INSIDE_THE_VENUE``), where "near" does not."""
+    assert sublocation(text) == expected

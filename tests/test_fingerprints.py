@@ -319,6 +319,48 @@ def test_a_fingerprint_without_its_hashes_needs_no_numpy_and_hashes_to_the_same_
     assert not F.is_unhashed(F.hashed_bytes(sent))
 
 
+def _windows_one_by_one(equalised, average) -> list[bytes]:
+    """Each window's grid in one Pillow call, as fingerprints made them before `_window_grids`."""
+    grids = []
+    for n, (left, top, right, bottom) in enumerate(F.WINDOWS):
+        source = average if n == F.AVERAGE else equalised
+        w, h = source.size
+        grids.append(source.resize((F.HASH_GRID, F.HASH_GRID), Image.Resampling.BOX,
+                                   box=(left * w, top * h, right * w, bottom * h)).tobytes())
+    return grids
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_windows_grids_are_pillows_one_call_each(seed):
+    """`_window_grids` shares each column range's first pass between the windows that have it: the bytes are
+    those of one Pillow call a window, on noise (where a pass made in another order shows in a third of the
+    cells), on drawn pictures, wide, square and tall (tall ones, which Pillow 13 may resize rows first, go
+    window by window), small and large, and with a grey picture's average (the equalised luma again)."""
+    rnd = random.Random(seed)
+    sizes = [(160, 120), (160, 114), (128, 128), (96, 16), (16, 16), (120, 160), (44, 80), (17, 400)]
+    sizes += [(rnd.randint(8, 420), rnd.randint(8, 420)) for _ in range(60)]
+    for width, height in sizes:
+        noise = Image.frombytes("L", (width, height), rnd.randbytes(width * height))
+        for equalised in (ImageOps.equalize(noise), scene(seed, size=(width, height)).convert("L")):
+            average = Image.frombytes("L", (F.AVERAGE_GRID, F.AVERAGE_GRID), rnd.randbytes(F.AVERAGE_GRID ** 2))
+            for other in (average, equalised):
+                assert F._window_grids(equalised, other) == _windows_one_by_one(equalised, other), (width, height)
+
+
+def test_the_colour_planes_are_each_planes_own_resize():
+    """`_chroma` resizes the picture once and takes its Cb and Cr: the bytes of each plane resized alone, on
+    drawn pictures and noise, wide and tall."""
+    rnd = random.Random(7)
+    pictures = [scene(seed, size=size).convert("YCbCr") for seed, size in enumerate([(160, 120), (120, 160), (97, 61)])]
+    pictures += [Image.frombytes("RGB", size, rnd.randbytes(3 * size[0] * size[1])).convert("YCbCr")
+                 for size in [(160, 114), (44, 80), (16, 16), (300, 40)]]
+    for picture in pictures:
+        planes = [picture.getchannel(n).resize((F.CHROMA, F.CHROMA), Image.Resampling.BOX).tobytes() for n in (1, 2)]
+        expected = b"" if all(max(plane) - min(plane) <= F.GREY_CHROMA for plane in planes) else b"".join(planes)
+        assert F._chroma(picture) == expected
+    assert F._chroma(Image.new("YCbCr", (40, 30), (90, 128, 129))) == b""
+
+
 def test_the_channels_average_is_the_one_numpy_made():
     """The average hash's grey, (R + G + B) // 3 of each cell, made by Pillow's ImageMath instead of numpy."""
     import numpy as np

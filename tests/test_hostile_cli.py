@@ -7,15 +7,17 @@ tests/test_search.py and tests/test_no_way_in.py malformed search terms; this fi
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from tests.cli_process import capped, catalog_command, environment, rows_digest, run_catalog, unprivileged
 from tests.conftest import IMAGES
-from tests.image_bytes import press_jpeg
+from tests.image_bytes import UTF8_DECLARED, comment, iim, jpeg, photoshop_segment, press_jpeg, resource
 from tests.test_disk import _catalogue_at, _photos, shared_folder  # noqa: F401 - a fixture
 
 
@@ -830,24 +832,149 @@ def test_a_files_escape_sequence_does_not_act_on_the_terminal(tmp_path):
     assert "Boats \ufffd]0;pwned\ufffd at dusk".encode() in _on_a_terminal("--db", db, "show", photo)[1]
 
 
-def test_forgetting_a_killed_photo_is_refused_unless_the_kill_may_go(tmp_path):
-    """`forget` of a killed photo dropped the kill with the record: the same file imported again (or still in a
-    hot folder a watcher rescans) came back as a new photo, usable, and nothing said it had been withdrawn. Now
-    the forget is refused whole, in our words, naming the killed photo; with --drop-kills it goes through."""
+def test_a_forgotten_kill_stays_with_the_picture_wherever_it_comes_back(tmp_path):
+    """`forget --drop-kills` of a killed photo dropped the kill with the record: the same file imported again (or
+    still in a hot folder a watcher rescans, or a copy from another folder) came back as a new photo, usable, and
+    `check` passed it. A kill is now kept by the picture's fingerprint (alembic 0018): `forget` of a killed photo
+    goes through and says so, the picture imported again from anywhere comes back killed and `check` stops it;
+    only --drop-kills (or `kill --undo`) lifts it."""
     folder = tmp_path / "photos"
     db = _catalogue_at(tmp_path / "catalog.db", _photos(folder, 2))
-    assert run_catalog("--db", db, "kill", "1", "--reason", "altered by the sender").returncode == 0
-    before = rows_digest(db)
-    done = run_catalog("--db", db, "forget", "1", "2")
-    err = done.stderr.decode()
-    assert done.returncode == 2 and "1 of these photos is killed" in err and "--drop-kills" in err, err
-    assert "Traceback" not in err
-    assert rows_digest(db) == before  # neither photo forgotten: the refusal is whole
-    assert run_catalog("--db", db, "forget", "2").returncode == 0  # a photo not killed goes as before
-    again = run_catalog("--db", db, "import", folder)
-    assert again.returncode == 0, again.stderr.decode()
-    killed = run_catalog("--db", db, "search", "killed:yes", "--format", "json").stdout.decode()
-    assert '"id": 1' in killed.replace('"id":1', '"id": 1'), killed  # still killed after the re-import
-    done = run_catalog("--db", db, "forget", "1", "--drop-kills")
+    assert run_catalog("--db", db, "kill", "p000.jpg", "--reason", "altered by the sender").returncode == 0
+    done = run_catalog("--db", db, "forget", "p000.jpg", "p001.jpg", "--drop-kills")
     assert done.returncode == 0, done.stderr.decode()
-    assert "1 photo forgotten" in done.stderr.decode()
+    assert run_catalog("--db", db, "import", folder).returncode == 0
+    assert run_catalog("--db", db, "search", "killed:yes", "--format", "paths").stdout.decode().split() == []
+    assert run_catalog("--db", db, "kill", "p000.jpg", "--reason", "altered by the sender").returncode == 0
+    done = run_catalog("--db", db, "forget", "p000.jpg", "p001.jpg")
+    err = done.stderr.decode()
+    assert done.returncode == 0 and "2 photos forgotten" in err, err
+    assert "1 of them was killed: its kill is kept" in err and "back killed" in err, err
+    elsewhere = tmp_path / "resent"
+    elsewhere.mkdir()
+    shutil.copy(folder / "p000.jpg", elsewhere / "resent-by-the-wire.jpg")
+    for source in (folder, elsewhere):
+        again = run_catalog("--db", db, "import", source)
+        assert again.returncode == 0, again.stderr.decode()
+    killed = run_catalog("--db", db, "search", "killed:yes", "--format", "paths").stdout.decode().split()
+    assert sorted(name.rsplit("/", 1)[1] for name in killed) == ["p000.jpg", "resent-by-the-wire.jpg"], killed
+    shown = run_catalog("--db", db, "show", "resent-by-the-wire.jpg").stdout.decode()
+    assert "KILLED" in shown and "altered by the sender" in shown, shown
+    check = run_catalog("--db", db, "check", "--format", "json")
+    findings = {item["path"].rsplit("/", 1)[1]: [(f["check"], f["severity"]) for f in item["findings"]]
+                for item in json.loads(check.stdout)}
+    assert check.returncode == 1 and ("killed", "block") in findings["resent-by-the-wire.jpg"], findings
+    # --drop-kills lifts the kill: the picture comes back usable, and a copy of it too.
+    done = run_catalog("--db", db, "forget", "p000.jpg", "resent-by-the-wire.jpg", "--drop-kills")
+    assert done.returncode == 0 and "kills were lifted" in done.stderr.decode(), done.stderr.decode()
+    assert run_catalog("--db", db, "import", folder, elsewhere).returncode == 0
+    assert run_catalog("--db", db, "search", "killed:yes", "--format", "paths").stdout.decode().split() == []
+
+
+def test_a_contact_sheet_export_replaces_only_what_an_export_wrote(tmp_path):
+    """`export --format html -o FOLDER` wrote `index.html` and `thumbs/ID.jpg` over whatever had those names: a
+    folder of someone's pictures with a `thumbs/1.jpg`, or a page of their own, lost them in silence. Now each file
+    in the way must be an export's own (an earlier sheet, or a thumbnail one wrote, which carries a JPEG comment
+    saying so); anything else stops the export, nothing written, and --force replaces it and says so."""
+    db = _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "photos", 2))
+    sheet = tmp_path / "sheet"
+    (sheet / "thumbs").mkdir(parents=True)
+    (sheet / "thumbs" / "1.jpg").write_bytes(b"\xff\xd8 someone's own picture")
+    (sheet / "index.html").write_text("<p>the desk's own page</p>")
+    before = {path: path.read_bytes() for path in sheet.rglob("*") if path.is_file()}
+    done = run_catalog("--db", db, "export", "--format", "html", "-o", sheet)
+    err = done.stderr.decode()
+    assert done.returncode == 1 and "holds 2 files that no contact sheet export wrote" in err, err
+    assert "index.html" in err and "thumbs/1.jpg" in err and "--force" in err and "Traceback" not in err, err
+    assert {path: path.read_bytes() for path in sheet.rglob("*") if path.is_file()} == before
+    # An export's own files are replaced as before: an earlier sheet, and the thumbnails of one killed before
+    # its index.html.
+    fresh = tmp_path / "fresh"
+    assert run_catalog("--db", db, "export", "--format", "html", "-o", fresh).returncode == 0
+    again = run_catalog("--db", db, "export", "--format", "html", "-o", fresh)
+    assert again.returncode == 0 and "replaced" not in again.stderr.decode(), again.stderr.decode()
+    (fresh / "index.html").unlink()
+    again = run_catalog("--db", db, "export", "--format", "html", "-o", fresh)
+    assert again.returncode == 0 and "replaced" not in again.stderr.decode(), again.stderr.decode()
+    forced = run_catalog("--db", db, "export", "--format", "html", "-o", sheet, "--force")
+    err = forced.stderr.decode()
+    assert forced.returncode == 0 and f"replaced  {sheet / 'thumbs' / '1.jpg'}" in err, err
+    assert f"replaced  {sheet / 'index.html'}" in err and "2 photos written" in err, err
+
+
+def test_a_story_closes_up_when_one_of_its_photos_is_forgotten(tmp_path):
+    """A story that held a forgotten photo numbered the rest with a gap (1, 3), and nothing said the story had
+    lost a picture. `forget` now closes the story up as `story remove` does (positions stay 1..N) and names the
+    story and the position the photo had."""
+    db = _catalogue_at(tmp_path / "catalog.db", _photos(tmp_path / "photos", 3))
+    assert run_catalog("--db", db, "story", "add", "Flood", "p000.jpg", "p001.jpg", "p002.jpg").returncode == 0
+    done = run_catalog("--db", db, "forget", "p001.jpg")
+    err = done.stderr.decode()
+    assert done.returncode == 0 and "taken out of story 'Flood' (#2): the photos after it moved up" in err, err
+    shown = json.loads(run_catalog("--db", db, "story", "show", "Flood", "--format", "json").stdout)
+    assert [(p["position"], p["path"].rsplit("/", 1)[1]) for p in shown["photos"]] == [(1, "p000.jpg"),
+                                                                                         (2, "p002.jpg")]
+    placed = json.loads(run_catalog("--db", db, "show", "p002.jpg", "--format", "json").stdout)["stories"]
+    assert [(use["story"], use["position"]) for use in placed] == [("Flood", 2)]
+
+
+@pytest.mark.parametrize(("note", "still", "over"), [
+    # London's clocks show 01:00-02:00 twice on 26 October 2025: the embargo ends at the second 01:30
+    ("EMBARGOED UNTIL 01:30 UK time 26 October 2025", "2025-10-26T01:00Z", "2025-10-26T01:31Z"),
+    ("EMBARGOED UNTIL 0130 Eastern time Nov 2 2025", "2025-11-02T06:00Z", "2025-11-02T06:31Z"),
+    # a time the clocks skip (01:30 on 30 March 2025 in London) is read at the offset before the change
+    ("EMBARGOED UNTIL 01:30 UK time 30 March 2025", "2025-03-30T01:00Z", "2025-03-30T01:31Z"),
+])
+def test_an_embargo_at_an_hour_the_clocks_show_twice_ends_at_the_later(tmp_path, note, still, over):
+    """An embargo to a local time a zone's clocks show twice (the night summer time ends) was read as the first:
+    `check --at` between the two said the picture could run, an hour before the embargo ended. It is read as the
+    second, as an abbreviation meaning two zones already is (the one that ends the embargo later)."""
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    (photos / "embargoed.jpg").write_bytes(jpeg(comment("embargo"), photoshop_segment(resource(0x0404, iim(
+        UTF8_DECLARED, (2, 120, b"Ministers arrive for talks. (Photo/Ann Lee)"), (2, 40, note.encode()))))))
+    db = tmp_path / "catalog.db"
+    assert run_catalog("--db", db, "import", photos).returncode == 0
+    for at, held in ((still, True), (over, False)):
+        done = run_catalog("--db", db, "check", "--at", at, "--format", "json")
+        found = [f["check"] for item in json.loads(done.stdout) for f in item["findings"]]
+        assert ("embargoed" in found) is held, (at, found, done.stderr.decode())
+
+
+class _CountingReader:
+    """A file that counts the bytes read from it."""
+
+    def __init__(self, handle):
+        self.handle, self.read_bytes = handle, 0
+
+    def read(self, size=-1):
+        data = self.handle.read(size)
+        self.read_bytes += len(data)
+        return data
+
+    def __getattr__(self, name):
+        return getattr(self.handle, name)
+
+
+def test_a_sparse_file_of_gigabytes_cut_short_is_read_at_its_end_only(tmp_path):
+    """A JPEG cut short inside a 2.2 GB file of zeros (a transfer that preallocated the file and stopped, a sparse
+    file) was read whole, backwards, looking for its end-of-image marker, twice per import: 27 s for one file, a
+    watcher standing still meanwhile. The marker is looked for in the last 64 MB: the file is named damaged, its
+    metadata imported, and the import reads a few megabytes of it."""
+    from catalog.metadata.jpeg import image_cut_short
+
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    big = photos / "preallocated.jpg"
+    with open(big, "wb") as handle:
+        handle.write((IMAGES / "hefei-aircraft.jpg").read_bytes()[:20_000])
+        handle.truncate(2_200 * 1024 * 1024)
+    with open(big, "rb") as handle:
+        counted = _CountingReader(handle)
+        assert image_cut_short(counted, 20_000) and counted.read_bytes <= 65 * 1024 * 1024, counted.read_bytes
+    db = tmp_path / "catalog.db"
+    done = run_catalog("--db", db, "import", photos, timeout=120)
+    err = done.stderr.decode()
+    assert done.returncode == 0 and "DAMAGED" in err and "preallocated.jpg" in err, err
+    shown = json.loads(run_catalog("--db", db, "search", "damaged:yes", "--format", "json").stdout)
+    assert [Path(item["path"]).name for item in shown] == ["preallocated.jpg"]

@@ -147,3 +147,37 @@ def test_the_contact_sheet_strikes_a_killed_photo_through(lib, cli, imported, tm
     assert cli("export", "--format", "html", "-o", str(tmp_path / "sheet")).exit_code == 0
     exported = (tmp_path / "sheet" / "index.html").read_text(encoding="utf-8")
     assert '<li class="card killed"' in exported and "text-decoration: line-through" in exported
+
+
+def test_a_kill_outlives_the_record_by_the_pictures_fingerprint(cli, imported, tmp_path):
+    """A kill is kept by the picture's fingerprint (alembic 0018's triggers, on SQLite and PostgreSQL): the picture
+    forgotten and imported again, or a copy of it from another folder, comes back killed; `kill --undo` lifts the
+    kill everywhere, so the picture forgotten and imported again after it comes back usable."""
+    assert cli("kill", "tianwen2-probe.jpg", "--reason", "CNSA withdrew the picture").exit_code == 0
+    result = cli("forget", "tianwen2-probe.jpg")
+    assert result.exit_code == 0 and "its kill is kept" in result.stderr, result.output
+    copy = tmp_path / "copies"
+    copy.mkdir()
+    (copy / "probe-again.jpg").write_bytes((imported / "tianwen2-probe.jpg").read_bytes())
+    assert cli("import", str(imported), str(copy), "-q").exit_code == 0
+    assert killed(cli) == {"tianwen2-probe.jpg", "probe-again.jpg"}
+    kill = json.loads(cli("show", "probe-again.jpg", "--format", "json").stdout)["kill"]
+    assert kill["reason"] == "CNSA withdrew the picture" and kill["origin"] == "hand"
+    assert cli("kill", "tianwen2-probe.jpg", "probe-again.jpg", "--undo").exit_code == 0
+    assert cli("forget", "tianwen2-probe.jpg", "probe-again.jpg").exit_code == 0
+    assert cli("import", str(imported), str(copy), "-q").exit_code == 0
+    assert killed(cli) == set()
+
+
+def test_undoing_the_kill_of_one_copy_keeps_the_picture_killed_while_another_is(cli, imported, tmp_path):
+    """Two copies of a killed picture, each killed: `kill --undo` of one lifts its kill only; the picture stays
+    killed by its fingerprint while the other copy is killed, so a third copy imported meanwhile comes in killed."""
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    (copies / "probe-b.jpg").write_bytes((imported / "tianwen2-probe.jpg").read_bytes())
+    assert cli("import", str(copies), "-q").exit_code == 0
+    assert cli("kill", "tianwen2-probe.jpg", "probe-b.jpg", "--reason", "CNSA withdrew it").exit_code == 0
+    assert cli("kill", "tianwen2-probe.jpg", "--undo").exit_code == 0
+    (copies / "probe-c.jpg").write_bytes((imported / "tianwen2-probe.jpg").read_bytes())
+    assert cli("import", str(copies), "-q").exit_code == 0
+    assert killed(cli) == {"probe-b.jpg", "probe-c.jpg"}

@@ -701,3 +701,31 @@ def test_a_watcher_opens_its_catalogue_with_a_small_cache(tmp_path):
 
     assert tuning(tmp_path / "command.db") == (-65536, 268435456)
     assert tuning(tmp_path / "watcher.db", db.LONG_RUNNING) == (-8192, 0)
+
+
+def test_two_watchers_taking_one_file_say_added_once(tmp_path):
+    """Two watchers of one folder (two desks, or one started twice) both read a new file, and both said "added"
+    for it: the second found the path inserted meanwhile and updated the record with the same file. Now the one
+    whose record went in says "added" and the other, which stored the very same file, says nothing. The first is
+    held inside its batch's transaction while the second, having looked and read, waits for the write lock."""
+    folder, db, gate, first = gated_watch(tmp_path)
+    second = None
+    try:
+        first.wait_message("caught up")
+        second = Watching.start(db, folder, options=("--settle", "5"))  # the first reaches its write first
+        second.wait_message("caught up")
+        (folder / "a.jpg").write_bytes(photo(50))
+        assert gate.hold_at("writing", timeout=START_DEADLINE)
+        second.wait_message("waiting for the catalogue")
+        gate.release_all()
+        first.wait_for("added", folder / "a.jpg")
+        assert second.stop() == 0 and first.stop() == 0
+    finally:
+        first.kill()
+        if second is not None:
+            second.kill()
+        gate.close()
+    assert first.about(folder / "a.jpg") == ["added"]
+    assert second.about(folder / "a.jpg") == [], second.events
+    assert rows(db, "SELECT count(*) FROM photo") == [(1,)]
+    assert integrity(db) == "ok"

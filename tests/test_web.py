@@ -518,7 +518,10 @@ def test_export_html_escapes_and_writes_only_inside_the_folder(cli, catalogue, i
     (out / "thumbs").mkdir(parents=True)
     (out / "thumbs" / f"{ids[EVIL_NAME]}.jpg").symlink_to(outside)
     before = {p for p in tmp_path.rglob("*") if "cache" not in p.parts}
-    result = cli("export", "--format", "html", "-o", str(out))
+    refused = cli("export", "--format", "html", "-o", str(out))  # a link no export made: named, nothing written
+    assert refused.exit_code == 1 and f"thumbs/{ids[EVIL_NAME]}.jpg" in refused.output
+    assert {p for p in tmp_path.rglob("*") if "cache" not in p.parts} == before
+    result = cli("export", "--format", "html", "-o", str(out), "--force")
     assert result.exit_code == 0, result.output
     assert outside.read_text() == "keep me"
     assert not (out / "thumbs" / f"{ids[EVIL_NAME]}.jpg").is_symlink()

@@ -1175,7 +1175,13 @@ def generic_venue(venue: str, words: Words) -> bool:
         if plain[cut:] in venue_words and (plain[:cut] in kinds or any(
                 plain[:middle] in kinds and plain[middle:cut] in kinds for middle in range(1, cut))):
             return True
-    return False
+    modifier = next((m for m in words.words("places.generic_modifiers") if plain.startswith(m)), None)
+    if modifier is None:
+        return False
+    rest = plain[len(modifier):]  # "新火车站", "新体育馆": a new one of a kind, unnamed; but a word of one character
+    # after 新 makes a name (新港, 新村公园: the park of 新村), so the kind's word there has two characters or more
+    return len(rest) > 1 and (rest in venue_words or any(
+        rest[:cut] in kinds and rest[cut:] in venue_words for cut in range(2, len(rest))))
 
 
 def venue_beyond(text: str, plain: str, position: int, end: int, venue: str, words: Words,

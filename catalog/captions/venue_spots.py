@@ -272,8 +272,9 @@ def lone_english(place: Place, text: str, span: tuple[int, int] | None) -> str |
     return None
 
 
-def named_site_english(place: Place, text: str, span: tuple[int, int] | None) -> str | None:
-    """Fill `place` (in place) with a site named by its own capitalised venue word anywhere in the scene's sentence,
+def named_site_english(place: Place, text: str, span: tuple[int, int] | None,
+                       values: Mapping[str, float] | None = None) -> str | None:
+    """Fill `place` (in place) with a site named by its own venue word anywhere in the scene's sentence,
     when no preposition, the register or a lone name gave a sublocation: the object of any verb ("snips the ribbon to
     open the Quorva Bridge", "Performers bring Quorva Street to a standstill", "who owns Quorva Bar"), a subject
     ("Each day Quorva Falls Dam spills ...", "this Quorva Festival Ground holds ..."), a name set after a comma ("Main
@@ -289,15 +290,26 @@ def named_site_english(place: Place, text: str, span: tuple[int, int] | None) ->
     Ruiz of Quorva Church handed over ...", ``place_chains.a_person_of_a_place``), or a town written with it that is
     not the city read ("teaching at Quorva High School in New Orleans" when the scene is LaPlace; "Ayodhya's Ram
     Temple" in Kolkata).
-    The gazetteer's towns, small ones too, are never taken. Returns the name taken, or None."""
+    The gazetteer's towns, small ones too, are never taken. The name's own evidence is weighed first (``named_site*``
+    in ``[value_scores]``, `values`; the shipped ones when None): a capitalised venue word closing it is enough; one in
+    small letters after a capitalised name ("the Quorva-Lindt road", "The Legislative Quorva building") needs "the"
+    right before the name too, as "a Quorvan house", "Quorvan street artist", "Worshippers stream out" name no
+    site. Returns the name taken, or None."""
     from catalog.captions.place_chains import a_person_of_a_place, read_object
     from catalog.captions.vocabulary import PREPOSITIONS, TITLE_WORDS, VENUE_WORDS
 
     if span is None or place.sublocation or "background" in text[span[0]:span[1]]:
         return None  # ("The Quorva Palace is seen in the background as children play": not the scene)
+    if values is None:
+        from catalog.captions.place_evidence import shipped_weights
+        values = shipped_weights().values
+    threshold, base, small, the = (values["threshold"], values["named_site"], values["named_site_small_kind"],
+                                   values["named_site_after_the"])
+    small_kind = base + small + max(the, 0.0) >= threshold  # (whether a venue word in small letters can reach it)
     toks = tokens(text, span[0], span[1])
-    if not any(t.lower in VENUE_WORDS and t.lower not in _BACKDROP_WORDS and t.text[:1].isupper() for t in toks):
-        return None  # (the cheap test first: most sentences name no site by a capitalised venue word)
+    if not any(t.lower in VENUE_WORDS and t.lower not in _BACKDROP_WORDS and (t.text[:1].isupper() or small_kind and (
+            m and toks[m - 1].text[:1].isupper())) for m, t in enumerate(toks)):
+        return None  # (the cheap test first: most sentences name no site by a venue word after a capital)
     n = len(toks)
     i = 0
     while i < n:
@@ -311,8 +323,8 @@ def named_site_english(place: Place, text: str, span: tuple[int, int] | None) ->
         site = chain.elements[0]
         words = site.value.split()
         last = words[-1]
-        if len(words) < 2 or not last[:1].isupper() or last.casefold() not in VENUE_WORDS or (
-                last.casefold() in _BACKDROP_WORDS):
+        if len(words) < 2 or last.casefold() not in VENUE_WORDS or last.casefold() in _BACKDROP_WORDS or (
+                _site_evidence(toks, i, words, base, small, the, text[site.end:site.end + 4]) < threshold):
             i = max(j, i + 1)
             continue
         k = i - 1 if i and toks[i - 1].lower != "the" else i - 2
@@ -334,6 +346,28 @@ def named_site_english(place: Place, text: str, span: tuple[int, int] | None) ->
             return site.value
         return None
     return None
+
+
+def _site_evidence(toks: list[Token], i: int, words: list[str], base: float, small: float, the: float,
+                   after: str) -> float:
+    """The evidence a named site's own words give it (``named_site_english``): `base`, plus `small` when its venue
+    word is written in small letters after a capitalised word ("the Quorva-Lindt road"), plus `the` when "the" stands
+    right before the name (or opens it). `after` is the text right after the name."""
+    last = words[-1]
+    if last[:1].isupper():
+        small_letters = 0.0
+    elif words[-2][:1].isupper() and not any(word.endswith(("'s", "’s")) for word in words) and not (
+            _OF_AFTER.match(after)):
+        small_letters = small
+    else:
+        # ("the Quorvan old market": no capital right before its word; "the Quorva Guard's Lindt area": an owner's
+        # part, named by its owner; "the Quorva complex of the party": a common noun "of" qualifies, no site's name)
+        return float("-inf")
+    after_the = the if toks[i].lower == "the" or i and toks[i - 1].lower == "the" else 0.0
+    return base + small_letters + after_the
+
+
+_OF_AFTER = compiled(r"\s+of\b")
 
 
 #: Venue words that end towns' names, landscapes seen behind the scene, or people's surnames ("Quorva Creek",

@@ -27,7 +27,9 @@ def story():
 
     Each use is recorded (which story, which photo, when), so `catalog show PHOTO` says where a
     picture ran and `catalog search used:STORY` finds a story's photos. A story is made by adding
-    its first photos. Photos are paths, file names or ids.
+    its first photos. Photos are paths, file names or ids. Positions are always 1..N: a photo taken
+    out (`story remove`) or forgotten (`catalog forget`, which names the stories it changed) leaves
+    no gap, the photos after it move up.
 
     \b
     Example, a desk's workflow:

@@ -292,14 +292,16 @@ def set_(ctx, items, where, revert, yes, fmt):
 @click.option("--where", "where", metavar="TERMS", help="Every photo a search selects.")
 @click.option("--yes", is_flag=True, help="Do not ask; needed with --where when not at a terminal.")
 @click.option("--drop-kills", is_flag=True,
-              help="Forget killed photos too (refused without it: the kill goes with the record).")
+              help="Lift the kills of killed photos forgotten: the picture imported again comes back usable.")
 @click.pass_context
 def forget(ctx, photos, where, yes, drop_kills):
     """Remove photos' records from the catalogue; their files are not touched.
 
     A forgotten file that is imported again comes back as a new photo, without what was set by hand.
-    A killed photo is kept unless --drop-kills is given: its kill would not survive the record, and
-    the file imported again would come back usable.
+    A kill is the exception: it is kept by the picture's fingerprint, so the same picture imported
+    again, from any folder, comes back killed. --drop-kills lifts it as well (as `kill --undo` does).
+    A story that held a forgotten photo closes up, as after `story remove`; forget names the
+    stories and the positions the photos had.
 
     \b
     Examples:
@@ -316,8 +318,20 @@ def forget(ctx, photos, where, yes, drop_kills):
     if where and not yes:
         _ask_first(f"--where selects {len(chosen)} photos; add --yes to forget them",
                    f"Forget {len(chosen)} photos (their files stay)?")
-    removed = forget_photos(lib, chosen, drop_kills=drop_kills)
+    removed, killed, stories = forget_photos(lib, chosen, drop_kills=drop_kills)
     click.echo(f"{removed} photo{'s' if removed != 1 else ''} forgotten (files untouched)", err=True)
+    if killed:
+        one = killed == 1
+        click.echo(f"{killed} of them {'was' if one else 'were'} killed: " + (
+            f"{'its kill was' if one else 'their kills were'} lifted (--drop-kills); imported again, "
+            f"{'it comes' if one else 'they come'} back usable" if drop_kills else
+            f"{'its kill is' if one else 'their kills are'} kept by the picture's fingerprint; imported again, "
+            f"from any folder, {'it comes' if one else 'they come'} back killed (--drop-kills lifts "
+            f"{'it' if one else 'them'})"), err=True)
+    for name, positions in stories.items():
+        numbers = ", ".join(f"#{position}" for position in positions)
+        after = "it" if len(positions) == 1 else "them"
+        click.echo(f"taken out of story {name!r} ({numbers}): the photos after {after} moved up", err=True)
 
 
 def _ask_first(refusal: str, question: str) -> None:

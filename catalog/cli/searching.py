@@ -475,7 +475,8 @@ def say_copies(found: StoryCopies) -> None:
 @format_option("json", "csv", "html", "xmp", default="json")
 @click.option("--output", "-o", type=GivenPath(writable=True),
               help="Write to FILE, not stdout. With --format html: the folder to write (index.html, thumbs/).")
-@click.option("--force", is_flag=True, help="With --format xmp: replace sidecars that already exist.")
+@click.option("--force", is_flag=True, help="With --format xmp: replace sidecars that already exist. With --format "
+              "html: replace files in the folder that no export wrote.")
 @click.option("--sidecar-name", type=click.Choice(["stem", "full"]), default="stem", show_default=True,
               help="With --format xmp: photo.xmp (stem: Lightroom, Bridge, Capture One, digiKam's "
               "choice) or photo.jpg.xmp (full: darktable).")
@@ -484,7 +485,8 @@ def export(ctx, terms, fmt, output, force, sidecar_name):
     """Write full records (the JSON contract) for the photos a search selects.
 
     --format html writes a contact sheet that needs no server into the folder given by -o:
-    index.html and a thumbs/ folder, to mail or put on a share.
+    index.html and a thumbs/ folder, to mail or put on a share. It replaces what an earlier export
+    wrote there; a file of anyone else's in its way stops it, nothing written, unless --force.
 
     --format xmp writes an XMP sidecar beside each photo (photo.jpg -> photo.xmp) with the catalogue's
     caption, headline, creator, credit line, source, copyright, date taken, place (IPTC Core and
@@ -522,16 +524,20 @@ def export(ctx, terms, fmt, output, force, sidecar_name):
         if report.failures:
             ctx.exit(1)
         return
-    if force or sidecar_name != "stem":
-        raise UsageError("--force and --sidecar-name go with --format xmp")
+    if sidecar_name != "stem":
+        raise UsageError("--sidecar-name goes with --format xmp")
     if fmt == "html":
         from catalog.web.static_export import export_html
 
         if not output:
             raise UsageError("--format html needs -o OUT_DIR, the folder to write the contact sheet into")
-        report = export_html(lib, list(terms), output)
+        report = export_html(lib, list(terms), output, force=force)
+        for path in report.replaced:
+            click.echo(f"replaced  {path} (no export wrote it; --force)", err=True)
         click.echo(f"{report.photos} photos written to {report.folder / 'index.html'}", err=True)
         return
+    if force:
+        raise UsageError("--force goes with --format xmp or html")
     if output and os.path.isdir(output):
         raise UsageError(f"{output} is a folder; --format {fmt} writes a file (--format html writes a folder)")
     records = [render.photo_json(photo) for photo in lib.search(list(terms)).photos]

@@ -170,6 +170,12 @@ class _Window:
 #: How much of a file's end is read, at first, to find its end-of-image marker (then more, only if needed).
 TAIL_FIRST = 4096
 TAIL_MORE = 1024 * 1024
+#: How far back from the end the marker is looked for at most. Compressed image data holds FF D9 only as the
+#: end-of-image marker, and a trailer after it (another image's, a motion photo's video) holds its own or, being
+#: compressed bytes too, FF D9 by chance every 64 KiB or so; only a file cut short (or zeros: a transfer that
+#: preallocated a 3 GB file and stopped) has none. Reading all of that to be sure took 14 s per read of a 2 GB
+#: file, twice per file, and a watcher stood still meanwhile.
+TAIL_MOST = 64 * 1024 * 1024
 
 
 def image_cut_short(f: BinaryIO, scan_start: int) -> str | None:
@@ -196,8 +202,8 @@ def _cut_short(f: BinaryIO, scan_start: int) -> tuple[str | None, tuple[int, byt
     end = f.tell()
     position, step = end, TAIL_FIRST
     last = None
-    while position > scan_start:
-        start = max(scan_start, position - step)
+    while position > max(scan_start, end - TAIL_MOST):
+        start = max(scan_start, end - TAIL_MOST, position - step)
         f.seek(start)
         # one byte of overlap: FF D9 across two reads (none at the end of the file: asking past it costs a
         # second read that finds nothing)

@@ -223,7 +223,7 @@ def _resolve(parts: _Parts, rules: MomentRules, reference: datetime) -> datetime
             except ValueError:
                 continue
             if parts.year or moment >= earliest:
-                return moment.astimezone(UTC)
+                return _later_reading(moment)
         return None
     if parts.month is not None:  # a month with no day: the first of it
         return None
@@ -233,4 +233,18 @@ def _resolve(parts: _Parts, rules: MomentRules, reference: datetime) -> datetime
     moment = datetime.combine(start, clock, zone)
     if parts.weekday is None and moment < earliest:
         moment += timedelta(days=1)
-    return moment.astimezone(UTC)
+    return _later_reading(moment)
+
+
+def _later_reading(moment: datetime) -> datetime:
+    """The moment in UTC; a local time that a zone's clocks show twice (01:30 in London on the night summer time
+    ends) as the second, which ends an embargo later, as an abbreviation meaning two zones is read. A time they
+    skip (01:30 on the night it begins) is read at the offset before the change, which is the later too.
+
+    >>> london = ZoneInfo("Europe/London")
+    >>> _later_reading(datetime(2025, 10, 26, 1, 30, tzinfo=london)).isoformat()
+    '2025-10-26T01:30:00+00:00'
+    >>> _later_reading(datetime(2025, 3, 30, 1, 30, tzinfo=london)).isoformat()
+    '2025-03-30T01:30:00+00:00'
+    """
+    return max(moment.replace(fold=0).astimezone(UTC), moment.replace(fold=1).astimezone(UTC))

@@ -181,6 +181,8 @@ def take_in(library: Library, ready: list[Ready], *, arrival: list[ArrivalRule] 
         shown = stored_path(path)[0]
         entry = changes.get(path)
         pid = entry.id if entry else None
+        if shown in done.already:
+            continue  # another watcher (or an import) stored this very file meanwhile, and says so itself
         if shown in done.same_file:
             outcomes.append(Outcome("skipped", path, reason=f"the same file as {done.same_file[shown]} "
                                                             "(a hard link), catalogued there"))

@@ -6,6 +6,13 @@ photos that cannot be previewed. Nothing is written anywhere else: file names co
 the photos' names, and every file is written beside its target and renamed over it, so a symlink
 planted in OUT_DIR is replaced rather than followed.
 
+A file the export did not write is never replaced in silence. Before anything is written, each name it is
+about to write that is there already must be its own: the `index.html` of an earlier export (its generator
+tag), a thumbnail it wrote (each carries a JPEG comment saying so, `MARK`), its placeholder, or any regular
+file in a folder whose `index.html` is an earlier export's. Anything else there (a picture of someone's
+called `thumbs/12.jpg`, a page of their own called `index.html`, a symbolic link) stops the export, nothing
+written, and names it; `force` replaces them and the report lists them.
+
 >>> export_html(lib, ["in:Gansu"], "gansu-sheet")     # doctest: +SKIP
 ExportReport(folder=PosixPath('gansu-sheet'), photos=1, placeholders=0)
 """
@@ -13,7 +20,7 @@ ExportReport(folder=PosixPath('gansu-sheet'), photos=1, placeholders=0)
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -31,20 +38,47 @@ class ExportReport:
     folder: Path
     photos: int
     placeholders: int
+    #: Files the export replaced that it had not written (only with `force`).
+    replaced: list[Path] = field(default_factory=list)
+
+
+#: The JPEG comment every exported thumbnail carries, and the generator tag of the exported index.html: how an
+#: export knows the files it wrote before from anybody else's.
+MARK = b"catalog export --format html"
+_GENERATOR = b'<meta name="generator" content="catalog export --format html">'
+
+
+class ForeignFiles(CatalogError):
+    """An export would replace files it did not write; `paths` names them."""
+
+    def __init__(self, folder: Path, paths: list[Path]):
+        self.paths = paths
+        named = ", ".join(str(path.relative_to(folder)) for path in paths[:5])
+        more = f" and {len(paths) - 5} more" if len(paths) > 5 else ""
+        super().__init__(f"{folder} holds {len(paths)} file{'s' if len(paths) != 1 else ''} that no contact sheet "
+                         f"export wrote, which this one would replace ({named}{more}); nothing was written. "
+                         "Export into an empty folder, or add --force to replace them")
 
 
 def export_html(library, args: list[str], out_dir: str | os.PathLike, *, cache_dir=None,
-                title: str | None = None) -> ExportReport:
-    """Write the contact sheet of the photos the query terms select into `out_dir` (made if missing)."""
+                title: str | None = None, force: bool = False) -> ExportReport:
+    """Write the contact sheet of the photos the query terms select into `out_dir` (made if missing); files there
+    that no export wrote are replaced only with `force` (else `ForeignFiles`, nothing written)."""
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file; --format html writes a folder (index.html and thumbs/)")
     photos = library.search(list(args)).photos
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        thumbs = _inside(folder, folder / "thumbs")
+        thumbs = folder / "thumbs"
+        if folder.is_dir():
+            _inside(folder, thumbs)
         if thumbs.is_symlink() or (thumbs.exists() and not thumbs.is_dir()):
             raise CatalogError(f"{thumbs} is not a folder; remove it and export again")
+        foreign = _foreign(folder, [folder / "index.html", thumbs / "placeholder.svg",
+                                    *(thumbs / f"{int(photo.id)}.jpg" for photo in photos)])
+        if foreign and not force:
+            raise ForeignFiles(folder, foreign)
+        folder.mkdir(parents=True, exist_ok=True)
         thumbs.mkdir(exist_ok=True)
         cache = ThumbnailCache(cache_dir)
         items, placeholders = [], 0
@@ -57,7 +91,7 @@ def export_html(library, args: list[str], out_dir: str | os.PathLike, *, cache_d
                 src = "thumbs/placeholder.svg"
             else:
                 name = f"{int(photo.id)}.jpg"
-                _write(thumbs / name, made.path.read_bytes())
+                _write(thumbs / name, _marked(made.path.read_bytes()))
                 src = f"thumbs/{name}"
             items.append({"card": card, "src": src})
         query = " ".join(args)
@@ -74,7 +108,42 @@ def export_html(library, args: list[str], out_dir: str | os.PathLike, *, cache_d
     except OSError as error:
         reason = error.strerror or error
         raise CatalogError(f"cannot write the contact sheet in {folder}: {reason}") from error
-    return ExportReport(folder, len(items), placeholders)
+    return ExportReport(folder, len(items), placeholders, foreign)
+
+
+def _foreign(folder: Path, targets: list[Path]) -> list[Path]:
+    """Those of `targets` that are there and that no export wrote (see the module docstring)."""
+    index = folder / "index.html"
+    sheet = _starts_with(index, _GENERATOR, within=2048) and not index.is_symlink()
+    found = []
+    for target in targets:
+        if not os.path.lexists(target):
+            continue
+        if target.is_symlink() or not target.is_file():
+            found.append(target)
+        elif target == index:
+            if not sheet:
+                found.append(target)
+        elif not sheet and not (_starts_with(target, _marked(b"\xff\xd8"), within=0)
+                                or _starts_with(target, PLACEHOLDER_SVG.encode(), within=0)):
+            found.append(target)
+    return found
+
+
+def _starts_with(path: Path, wanted: bytes, *, within: int) -> bool:
+    """Whether `wanted` is among the first `within` bytes of the file (False when it cannot be read)."""
+    try:
+        with open(path, "rb") as handle:
+            return wanted in handle.read(max(within, len(wanted)))
+    except OSError:
+        return False
+
+
+def _marked(jpeg: bytes) -> bytes:
+    """The thumbnail with MARK as a JPEG comment right after its start: how the next export knows it."""
+    if not jpeg.startswith(b"\xff\xd8"):
+        return jpeg
+    return b"\xff\xd8\xff\xfe" + (len(MARK) + 2).to_bytes(2, "big") + MARK + jpeg[2:]
 
 
 def _environment():
