@@ -3931,3 +3931,31 @@ CREDIT_LINES_EN_CAPEN91 = [
                          ids=[case[0] for case in CREDIT_LINES_EN_CAPEN91])
 def test_english_credit_lines_capen91(text, expected):
     check(text, expected)
+
+
+CREDIT_NAME_CLOSERS_EN_CAPEN95 = [
+    ("a lead-in's name, then a Creative Commons licence and the site it came through",
+     "Floodwater covers the fairground after the storm.\nCredit: Tamsin Orr, CC BY-SA 4.0, via Quorvapedia",
+     {"photographer": "Tamsin Orr", "agency": None, "provider": None}),
+    ("a photographer's name, then where she comes from",
+     "Lanterns drift down the canal at the autumn fair.\n\nPhotographer: Quorvan Lindt from the Netherlands",
+     {"photographer": "Quorvan Lindt", "agency": None}),
+    ("a name, then who the photographer is and the outlet after 'a reporter from'",
+     "Pupils plant saplings behind the village school. Photographed by Tamsin Orr, a reporter from Reuters",
+     {"photographer": "Tamsin Orr", "agency": "Reuters"}),
+    ("...the same with no outlet after the role",
+     "Pupils plant saplings behind the village school. Photo by Tamsin Orr, a staff photographer",
+     {"photographer": "Tamsin Orr", "agency": None}),
+    ("...but a label naming the person pictured, then what she did, gives no photographer",
+     "Photo: Tamsin Orr, a local student, reads a poem at the harbour service.",
+     {"photographer": None}),
+    ("...and a whole credit read as before: name, then a paper the registry knows",
+     "Pupils plant saplings behind the village school. Photo by Tamsin Orr from Reuters",
+     {"photographer": "Tamsin Orr", "agency": "Reuters"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_NAME_CLOSERS_EN_CAPEN95],
+                         ids=[case[0] for case in CREDIT_NAME_CLOSERS_EN_CAPEN95])
+def test_english_credit_name_closers_capen95(text, expected):
+    check(text, expected)

@@ -940,6 +940,23 @@ def _nothing_to_read(plain: str, at: int, end: int, words: Words, patterns: dict
         plain, at, end, words, patterns)
 
 
+def no_unit_from(text: str, plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
+    """Whether a chain read from `at` is sure to hold no unit, whatever venue it reads: what `read_chain` asks
+    first, without its venue's reading, for the callers that want a chain's units and drop a venue read alone (a
+    sentence's later starts, `_boundaries`, `_chain_below`, `_chain_inside_the_run`). `read_chain` takes a unit
+    only where `unit_at`, with nothing before it, finds one at its start or after a word it steps over there
+    (_an_opening_word_at), or from the places of a river's stretch after the venue it reads ("长江南京段"),
+    which need a section word ahead (places.section: 段, 境内, 一带)."""
+    if at >= end or plain[at] in _empty_starts(words):
+        return True
+    if plain[at] in "，, ":  # (unit_at takes no unit at a comma or a space with none before it)
+        return words.pattern("places.section").search(plain, at, end) is None
+    if plain[at] in _opening_word_firsts(words) and _an_opening_word_at(plain, at, end, words, patterns):
+        return False
+    return unit_at(text, plain, at, end, words, patterns, []) is None and words.pattern("places.section").search(
+        plain, at, end) is None
+
+
 def _an_opening_word_at(plain: str, at: int, end: int, words: Words, patterns: dict) -> bool:
     """Whether a word that `read_chain` or `venue_at` steps over to read what follows it begins at `at`, tested as
     each of them tests it: a unit referred to ("该县"), a verb run into a unit's name ("穿沈阳市", a unit's suffix

@@ -70,6 +70,7 @@ from catalog.captions.chinese_chain import (
     known_city,
     longer_than_one,
     no_name_begins,
+    no_unit_from,
     opens_a_phrase,
     read_chain,
     suffixed_element,
@@ -993,6 +994,8 @@ def _place_in(text: str, plain: str, start: int, end: int, words: Words, pattern
                 continue
             if praised and any(a <= at < b for a, b in praised):
                 continue
+            if at not in chains and plain[at] not in QUOTES and no_unit_from(text, plain, at, end, words, patterns):
+                continue  # (most starts here: no unit, and a venue read alone is dropped below but for a quoted one)
             elements, venue = chain_at(at)
             if venue == A_LIST or elements and at > start and plain[at - 1] == "、" or elements and not venue and (
                     _an_item_of_a_list(text, plain, elements[-1].end, end, words, patterns)):
@@ -1588,11 +1591,15 @@ def _chain_below(text: str, plain: str, starts: list[int], end: int, words: Word
     below = ("town",) if read[-1].level == "county" else ("county", "town")  # ("新竹縣花了三年籌拍...,在尖石鄉
     # 原住民族文化館辦特映會": a county opens the sentence, its township and the venue follow)
     for at in starts if suffixed else ():
+        if no_unit_from(text, plain, at, end, words, patterns):
+            continue  # (the units are wanted, a venue alone is not)
         elements, venue = read_chain(text, plain, at, end, words, patterns)
         if elements and venue != A_LIST and all(e.level in below for e in elements):
             return read + elements, venue
     known = {simplified(e.value) for e in read}
     for at in clauses or ():
+        if no_unit_from(text, plain, at, end, words, patterns):
+            continue
         elements, venue = read_chain(text, plain, at, end, words, patterns)
         new = [e for e in elements if simplified(e.value) not in known]
         if venue and venue != A_LIST and new and elements[-len(new):] == new and all(
@@ -2002,6 +2009,8 @@ def _chain_inside_the_run(text: str, plain: str, a: int, last: int, words: Words
         if plain[inside - 1] in DIRECTIONS and plain[inside - 2] in DIRECTIONS or any(
                 found.end() == inside for found in venue_end.finditer(plain, a, inside)):
             return None
+        if no_unit_from(text, plain, inside, last, words, patterns):
+            continue  # (a venue read alone is dropped below)
         elements, venue = read_chain(text, plain, inside, last, words, patterns)
         if not elements or not venue or venue == A_LIST:
             continue

@@ -50,6 +50,27 @@ def _shipped() -> tuple[LeadIn, ...]:
 #: at the start of each "/" part.
 LEAD_INS: tuple[LeadIn, ...] = _shipped()
 
+#: What may follow a lead-in's name and is no part of it (credit_leadins.toml's [[name_closer]] rows, in order):
+#: "Credit: Name, CC BY 2.0", "Photographed by Name, a reporter from Quorva News", "Photographer: Name from
+#: Norway"; a group named "outlet" is the person's outlet.
+NAME_CLOSERS: tuple[re.Pattern, ...] = tuple(
+    compiled(row["pattern"], re.IGNORECASE) for row in shipped_toml("credit_leadins.toml")["name_closer"])
+
+
+def name_closer(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first of ``NAME_CLOSERS`` between `start` and `end` of `text`, None when there is none.
+
+    >>> text = "Photographer: Ana Ruiz from Norway"
+    >>> text[:name_closer(text, 14, len(text)).start()]
+    'Photographer: Ana Ruiz'
+    """
+    found = None
+    for pattern in NAME_CLOSERS:
+        match = pattern.search(text, start, end if found is None else found.start())
+        if match is not None:
+            found = match
+    return found
+
 
 def house_lead_ins(table: dict[str, Any] | None, where: str = "the rules file") -> tuple[LeadIn, ...]:
     """A house file's [credit_words] table as lead-ins, each checked: a pattern that compiles, a known role.

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from catalog.captions.credit_leadins import strip_lead_in
+from catalog.captions.credit_leadins import LEAD_INS, strip_lead_in
 from catalog.captions.credit_names import (
     GIVEN_NAME_ARTICLES,
     STAFF_ROLE,
@@ -153,8 +153,58 @@ _PHOTO_LEAD = compiled(r"(?:photo|picture|pic)s?\s*(?:by\b|:)", re.IGNORECASE)
 _NOT_NAME_WORDS = PERSON_TITLES | PLATFORMS | CREDIT_TAGS | {"user", "users", "desk", "by", "the", "from", "of"}
 
 
+#: What may make a text a credit whatever its words: a slash or a bar between names, a sign, a handle, a label's
+#: colon, brackets (a name in them, a note after), a dash, a tag's mark, or a picture's or a lead-in's word.
+_CREDIT_HINT = compiled(r"[/|\\©@:()\[\]—–_#]|\b(?:photo|pic|image|courtesy|credit|by|via|supplied|handout|file|staff"
+                        r"|copyright|source|provided)", re.IGNORECASE)
+#: A word in small letters standing alone (not inside a handle, a domain, a hyphened or an elided name).
+_SMALL_WORD = compiled(r"(?<![\w'’.-])[a-z]{3,}(?![\w'’.-])")
+#: Words in small letters a description's sentence has and no credit does: two outside the readers' own words.
+_SENTENCE_WORDS = 2
+_READER_MODULES = ("credit_reader", "credit_spots", "credit_leadins", "credit_names", "credit_roles", "vocabulary")
+
+
+def _readers_words(rules: Rules) -> frozenset[str]:
+    """Every word in small letters the credit readers know: their word lists' and patterns' words, the lead-ins'
+    (the house's too), and every word of an agency's name or alias in the registry and the house's table (an
+    agency's name matches whatever its case)."""
+    import sys
+
+    from catalog.agencies import all_agencies
+
+    texts: list[str] = []
+    for name in _READER_MODULES:
+        for value in vars(sys.modules[f"catalog.captions.{name}"]).values():
+            if isinstance(value, re.Pattern):
+                texts.append(str(value.pattern))
+            elif isinstance(value, (frozenset, set, tuple, list)):
+                texts += [item for item in value if isinstance(item, str)]
+            elif isinstance(value, dict):
+                texts += [item for pair in value.items() for item in pair if isinstance(item, str)]
+    texts += [lead.pattern for lead in LEAD_INS]
+    texts += [str(lead.get("pattern", "")) for lead in rules.credit_words.get("lead_in", [])]
+    texts += [alias for found in all_agencies() for alias in (found.name, *found.aliases)]
+    texts += [*rules.agencies, *rules.agencies.values()]
+    return frozenset(word for text in texts for word in re.findall(r"[a-z]+", text.casefold()))
+
+
+def a_sentence(raw: str, rules: Rules) -> bool:
+    """Whether a candidate is a description's sentence that cannot read as a credit, told before its reading: no
+    credit's mark or word in it, and two words in small letters that no name, lead-in or agency has ("People
+    have gathered at the site."). A name the reader takes is capitalised words, the particles and small words of
+    a name or a body, an agency's name in any case; a small-letter name comes after a lead-in or a handle's mark.
+    About one in seven of the candidates the full reading refuses is so refused, for the cost of a scan or two."""
+    small = _SMALL_WORD.findall(raw)
+    if len(small) < _SENTENCE_WORDS:
+        return False  # (a credit's names: the cheapest test first)
+    words = rules.built("credit readers' words", _readers_words)
+    return sum(word not in words for word in small) >= _SENTENCE_WORDS and not _CREDIT_HINT.search(raw)
+
+
 def _read_credit(raw: str, rules: Rules) -> Reading | None:
     """`read_credit`'s work, not remembered: tidy, strip the lead-ins, read the parts, decide who is who."""
+    if a_sentence(raw, rules):
+        return None  # (the full reading refuses them all: tests/test_captions_sentences.py checks it)
     body = _tidy(raw, rules)
     if body[-3:].casefold() in _FEATURE_ENDS and _FEATURE_TITLE.fullmatch(body):
         return None  # "Photo of the Day": a page's feature, the picture's title line, no credit

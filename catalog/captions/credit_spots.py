@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from catalog.captions.credit_leadins import strip_lead_in
+from catalog.captions.credit_leadins import name_closer, strip_lead_in
 from catalog.captions.credit_names import is_media, known_place, looks_like_person, names_a_region
 from catalog.captions.rules import Rules
 from catalog.captions.text import CAPITALS, is_person_word, scan
@@ -500,6 +500,15 @@ def _lead_ins(text: str, rules: Rules) -> Iterator[Candidate]:
         content = text[start:end].rstrip(" ,;|")  # "Photo: Hung Cuong |": a table's bar after the credit
         if content:
             yield Candidate(content, start, _cut_end(text, end), _weight_at(text, end, 2.0),
+                            _standalone(text, start) or text[start - 1:start].isalpha())
+        closer = name_closer(text, match.end(), end) if end - match.end() > 6 else None
+        if closer is not None and looks_like_person(text[match.end():closer.start()].strip()):
+            # "Credit: Ana Ruiz, CC BY 2.0, via ...", "Photographer: Ana Ruiz from Norway": the person's name, then
+            # who they are, where the picture came from or its licence (credit_leadins.toml's [[name_closer]]); read
+            # when the whole credit is not, and taken out of the caption whole
+            outlet = closer.groupdict().get("outlet")
+            named = text[start:closer.start()] + (f"/{outlet.strip()}" if outlet else "")
+            yield Candidate(named, start, _cut_end(text, end), _weight_at(text, end, 2.0),
                             _standalone(text, start) or text[start - 1:start].isalpha())
         closed = _COUNTRY_CLOSES.search(text, match.end(), end) if ")" in content else None
         if closed is not None and closed.group(1).casefold() in COUNTRIES and text[closed.end():end].strip(" ."):
