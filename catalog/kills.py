@@ -84,6 +84,8 @@ class KillReport:
     unmatched: list[str] = field(default_factory=list)
     #: Photos forgotten between being named and being killed (their kill would refer to no photo).
     gone: list[Photo] = field(default_factory=list)
+    #: Ids of the photos killed as copies of a named one (the same fingerprint), also in `killed`.
+    copies: set[int] = field(default_factory=set)
     reason: str = ""
 
 
@@ -186,9 +188,21 @@ def _kill(library: Library, photos: list[Photo], reason: str, origin: str, advis
             kept.append({"fingerprint": present[photo.id], "reason": reason, "at": now, "origin": origin,
                          "advisory": advisory, "path": photo.path})
         keep_prints(session, kept)
-        used = stories_using(session, [photo.id for photo in photos])
+        # Every other record of the same picture (a copy in another folder, the same file from a second wire feed)
+        # is withdrawn with it: the picture is killed, not the record, as kill_print keeps it for copies to come.
+        prints = [row["fingerprint"] for row in kept if row["fingerprint"]]
+        copies = list(session.scalars(
+            select(Photo).where(Photo.fingerprint.in_(prints), Photo.id.not_in(list(present)),
+                                ~select(Kill.photo_id).where(Kill.photo_id == Photo.id).exists())
+            .order_by(Photo.path).with_for_update())) if prints else []
+        for copy in copies:
+            session.add(Kill(photo_id=copy.id, reason=reason, at=now, origin=origin, advisory=advisory))
+        report.copies.clear()
+        report.copies.update(copy.id for copy in copies)
+        used = stories_using(session, [photo.id for photo in (*photos, *copies)])
         report.killed.extend((photo, used.get(photo.id, [])) for photo in photos
                              if photo.id not in held and photo.id in present)
+        report.killed.extend((copy, used.get(copy.id, [])) for copy in copies)
 
     library.write(change)
     return report

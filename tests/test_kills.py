@@ -181,3 +181,26 @@ def test_undoing_the_kill_of_one_copy_keeps_the_picture_killed_while_another_is(
     (copies / "probe-c.jpg").write_bytes((imported / "tianwen2-probe.jpg").read_bytes())
     assert cli("import", str(copies), "-q").exit_code == 0
     assert killed(cli) == {"probe-b.jpg", "probe-c.jpg"}
+
+
+def test_a_kill_reaches_every_copy_of_the_picture_already_catalogued(cli, imported, tmp_path):
+    """The picture is killed, not the record: a copy of the same file catalogued from another folder before the kill
+    is killed with the one named (said so in the kill's output, with the stories that use it) and `check` blocks it;
+    the other pictures are left alone, and undoing one copy's kill leaves the other's."""
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    (copies / "probe-b.jpg").write_bytes((imported / "tianwen2-probe.jpg").read_bytes())
+    assert cli("import", str(copies), "-q").exit_code == 0
+    cli("story", "add", "Space", "probe-b.jpg")
+    result = cli("kill", "tianwen2-probe.jpg", "--reason", "CNSA withdrew it")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^KILLED tianwen2-probe\.jpg \(id \d+\); in no story$", result.stdout, re.M), result.stdout
+    assert re.search(r"^KILLED probe-b\.jpg \(id \d+, a copy of the picture named\); used in: Space", result.stdout,
+                     re.M), result.stdout
+    assert killed(cli) == {"tianwen2-probe.jpg", "probe-b.jpg"}
+    kill = json.loads(cli("show", "probe-b.jpg", "--format", "json").stdout)["kill"]
+    assert kill["reason"] == "CNSA withdrew it" and kill["origin"] == "hand"
+    check = cli("check", "--story", "Space")
+    assert check.exit_code == 1 and "killed" in check.stdout
+    assert cli("kill", "probe-b.jpg", "--undo").exit_code == 0
+    assert killed(cli) == {"tianwen2-probe.jpg"}

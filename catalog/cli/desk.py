@@ -214,8 +214,10 @@ def kill(ctx, photos, reason, advisory, undo):
     A kill advisory from the wires (AP's "MANDATORY KILL", Reuters' "PICTURE KILL", AFP's
     "ELIMINATION") names each picture by its transmission reference (IPTC 2:103, which the
     catalogue keeps) or its file name: --advisory FILE kills every catalogued photo it names,
-    with the advisory's own reason. Each killed photo is listed with the stories that use it;
-    `catalog story show` and `catalog check` flag it, and the contact sheet strikes it through.
+    with the advisory's own reason. The picture is killed, not only the record: every other
+    catalogued copy of the same file is killed with it, and copies imported later come in
+    killed. Each killed photo is listed with the stories that use it; `catalog story show` and
+    `catalog check` flag it, and the contact sheet strikes it through.
 
     \b
     Examples:
@@ -247,7 +249,8 @@ def kill(ctx, photos, reason, advisory, undo):
         report = kill_photos(lib, list(photos), reason)
     for photo, stories in report.killed:
         used = f"; used in: {', '.join(stories)} (take it out)" if stories else "; in no story"
-        click.echo(f"KILLED {_name(photo.path)} (id {photo.id}){used}")
+        copy = ", a copy of the picture named" if photo.id in report.copies else ""
+        click.echo(f"KILLED {_name(photo.path)} (id {photo.id}{copy}){used}")
     for photo in report.already:
         click.echo(f"already killed: {_name(photo.path)} (id {photo.id})", err=True)
     for photo in report.gone:
