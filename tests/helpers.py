@@ -113,3 +113,19 @@ def han_tune_captions() -> list[str]:
                 if re.search("[\u4e00-\u9fff]", text) and split.get(caption_key(text)) == "tune":
                     texts.append(text)
     return texts
+
+
+def han_tune_starts(stops: str = "[。；;，,\n]") -> Iterator[tuple[str, str, int, int]]:
+    """(caption, its simplified text, start, end) at every start of every twentieth `han_tune_captions` caption, to
+    the next of `stops` after it and to the caption's end: where the tests check that a guard ruling a start out
+    agrees with the full reading."""
+    import re
+
+    from catalog.captions.chinese_words import simplified
+
+    for text in han_tune_captions()[::20]:
+        plain = simplified(text)
+        ends = sorted({m.end() for m in re.finditer(stops, plain)} | {len(plain)})
+        for at in range(len(plain)):
+            for end in {next(stop for stop in ends if stop > at), len(plain)}:
+                yield text, plain, at, end
