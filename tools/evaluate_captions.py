@@ -225,7 +225,7 @@ def our_items(language: str, split: str, only: str | None = None) -> list[tuple[
     assignment = frozen_split()
     found = []
     for path in sorted(OUR_SETS.glob(LANGUAGE_FILES[language])):
-        if only is not None and not fnmatch.fnmatch(path.name, only):
+        if only is not None and not any(fnmatch.fnmatch(path.name, one) for one in only.split(",")):
             continue
         for number, item in read_items(path):
             if assignment.get(caption_key(item["text"])) == split:
@@ -358,8 +358,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="which splits of our set to score (default: both)")
     parser.add_argument("--lang", choices=("en", "zh", "all"), default="all", help="which language of our set")
     parser.add_argument("--files", metavar="PATTERN", default=None,
-                        help="score only our files whose names match PATTERN (e.g. 'en_fresh4*'), to see how "
-                             "one fresh set does on its own")
+                        help="score only our files whose names match PATTERN (e.g. 'en_fresh4*'; several patterns "
+                             "joined by commas), to see how one fresh set, or a group kept as a check, does on "
+                             "its own")
     parser.add_argument("--no-dev", action="store_true", help="leave out the shared dev set")
     parser.add_argument("--no-precision", action="store_true",
                         help="leave out the precision count over the corpus and non-captions")
