@@ -392,6 +392,10 @@ def test_files_scores_one_fresh_set_on_its_own(tmp_path, monkeypatch, capsys):
     assert "English, heldout: 1 captions" in capsys.readouterr().out
     assert main([*arguments]) == 1  # both files
     assert "English, heldout: 2 captions" in capsys.readouterr().out
+    assert main([*arguments, "--files", "!en_fresh*"]) == 0  # a group left out: the wrong caption's file
+    assert "English, heldout: 1 captions" in capsys.readouterr().out
+    assert main([*arguments, "--files", "en_nothing*,en_fresh9*"]) == 1  # several patterns
+    assert "English, heldout: 1 captions" in capsys.readouterr().out
 
 
 def test_the_precision_count_names_the_fields_that_hold_the_wrong_values(tmp_path, monkeypatch, capsys):

@@ -220,12 +220,21 @@ def frozen_split() -> dict[str, str]:
     return json.loads((OUR_SETS / "split.json").read_text(encoding="utf-8"))["split"]
 
 
+def named(name: str, patterns: str) -> bool:
+    """Whether a file's name is one ``patterns`` names: patterns joined by commas; one opening with "!" leaves
+    the files it matches out (``'!en_fresh5*'``: every file but those)."""
+    wanted = [one for one in patterns.split(",") if one and not one.startswith("!")]
+    unwanted = [one[1:] for one in patterns.split(",") if one.startswith("!")]
+    return (not wanted or any(fnmatch.fnmatch(name, one) for one in wanted)) and not any(
+        fnmatch.fnmatch(name, one) for one in unwanted)
+
+
 def our_items(language: str, split: str, only: str | None = None) -> list[tuple[str, int, dict]]:
     """(file name, line, item) of our labelled captions in one language and split (in files named ``only``)."""
     assignment = frozen_split()
     found = []
     for path in sorted(OUR_SETS.glob(LANGUAGE_FILES[language])):
-        if only is not None and not any(fnmatch.fnmatch(path.name, one) for one in only.split(",")):
+        if only is not None and not named(path.name, only):
             continue
         for number, item in read_items(path):
             if assignment.get(caption_key(item["text"])) == split:
@@ -358,9 +367,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="which splits of our set to score (default: both)")
     parser.add_argument("--lang", choices=("en", "zh", "all"), default="all", help="which language of our set")
     parser.add_argument("--files", metavar="PATTERN", default=None,
-                        help="score only our files whose names match PATTERN (e.g. 'en_fresh4*'; several patterns "
-                             "joined by commas), to see how one fresh set, or a group kept as a check, does on "
-                             "its own")
+                        help="score only our files whose names match PATTERN (e.g. 'en_fresh4*'; several "
+                             "patterns joined by commas; '!PATTERN' leaves files out), to see how one fresh "
+                             "set, or a group kept as a check, does on its own")
     parser.add_argument("--no-dev", action="store_true", help="leave out the shared dev set")
     parser.add_argument("--no-precision", action="store_true",
                         help="leave out the precision count over the corpus and non-captions")
