@@ -5128,3 +5128,18 @@ def test_a_venue_word_opening_an_everyday_noun_ends_no_name(text, expected):
     塔吊, a tower crane: places.venue_word_as_noun), ends no name there: the venue is the name before it that ends
     in a venue word (某某产业园, 某某特大桥, 某某站), or there is none (花田路肩 names no road)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这是5月3日拍摄的土耳其安卡拉以东60公里处新建物流园区的工地。", {"city": None, "country": "土耳其"}),
+    ("在四川省成都市区以西40多公里的山谷里,游客在徒步。", {"city": None, "province": "四川"}),
+    ("在成都市区以西40多公里的山谷里,几条公路并排伸展,紧挨着古道的,就是川藏铁路成都至雅安段。", {"city": None}),
+    # a city written elsewhere as a place, or measured from with no distance, stays
+    ("在成都以西40公里的山谷里,游客在徒步。成都游客很多。", {"city": "成都"}),
+    ("成都市区以西下起大雨。", {"city": "成都"}),
+])
+def test_a_city_a_distance_is_measured_from(text, expected):
+    """A city named only as the point a distance is measured from (某城以东60公里处, 某市市区以西40多公里) is no
+    city of the scene, which lies that far from it; the country and province written before it stay. A city
+    named elsewhere as a place (not as a route's end, 某地至某地) keeps it."""
+    check(text, expected)

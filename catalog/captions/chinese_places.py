@@ -126,10 +126,40 @@ def find_chinese_place(text: str, plain: str, sentences: list[tuple[int, int]], 
         return Place(labelled.sublocation, place.city, place.province, place.country)
     if place.city and not place.province:
         _no_small_city_of_another_country(place, plain, words)
+    if place.city and "以" in plain:  # (a cheap test before the pattern: most captions measure from nowhere)
+        _no_city_a_distance_is_from(place, plain, words)
     scene = body[0] if date is None else next((s for s in sentences if s[0] <= date.start < s[1]), body[0])
     if "桥" in plain[scene[0]:scene[1]] or "隧道" in plain[scene[0]:scene[1]]:  # (a cheap test before the pattern)
         _structure_of_a_project(place, text, plain, scene, words)
     return place
+
+
+def _no_city_a_distance_is_from(place: Place, plain: str, words: Words) -> None:
+    """Drop a city the caption names only as the point a distance is measured from ("开罗以东50公里处某某项目的工地",
+    "离西宁市区以西40多公里的峡谷"): the scene lies that far from the city, not in it, as the chain already reads a
+    direction from a city before 的 ("开罗以南的吉萨金字塔"); a city written anywhere else as a place (not as a
+    route's end, "西宁至格尔木段") stays. Changed in place."""
+    city = simplified(place.city or "")
+    seen = False
+    for found in re.finditer(re.escape(city), plain):
+        if plain.startswith("至", found.end()):
+            continue  # ("青藏铁路西宁至格尔木段": a route's end, no place of the scene either)
+        if not _measured_from(words).match(plain, found.end()):
+            return
+        seen = True
+    if seen:
+        place.city = None
+
+
+def _measured_from(words: Words) -> re.Pattern:
+    """After a city's name: its suffix, its built-up area, a direction (places.relative_to) and a distance
+    ("市区以西40多公里", "以东约30公里")."""
+    made = words._made.get(("measured_from",))
+    if made is None:
+        directions = "|".join(map(re.escape, sorted(words.words("places.relative_to"), key=longest_first)))
+        made = words._made[("measured_from",)] = compiled(
+            rf"市?(?:市区|城区)?(?:{directions})约?[\d.]+多?(?:公里|千米|英里)")
+    return made
 
 
 #: The fewest people a city of a country needs to be that country's namesake of a city abroad (英国多佛: Dover,
