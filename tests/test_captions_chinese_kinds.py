@@ -5143,3 +5143,20 @@ def test_a_city_a_distance_is_measured_from(text, expected):
     city of the scene, which lies that far from it; the country and province written before it stay. A city
     named elsewhere as a place (not as a route's end, 某地至某地) keeps it."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("游客在横滨中华街品尝美食。", {"city": "横滨", "sublocation": "中华街"}),
+    ("8月6日,广岛举行原子弹爆炸80周年纪念仪式。", {"city": "广岛"}),
+    ("7月1日,那霸的市民在国际通上观看游行。", {"city": "那霸"}),
+    ("3月2日,游客在金泽兼六园赏梅。", {"city": "金泽", "sublocation": "兼六园"}),
+    ("5月5日,静冈的茶农在采摘新茶。", {"city": "静冈"}),
+    # a city of China written with the same characters stays China's
+    ("5月5日,黑河的游客在江边散步。", {"city": "黑河"}),
+])
+def test_a_city_of_japan_the_gazetteer_names_in_japans_own_characters(text, expected):
+    """A city of Japan that GeoNames names in Chinese only in Japan's own forms of the characters (広島, 横浜,
+    那覇, 金沢, 静岡) is known by the simplified or traditional name a caption writes (广岛, 横滨): the name's
+    traditional form is looked up once more in Japan's forms (gazetteer._JAPANESE_FORMS), and taken only for a
+    city of Japan."""
+    check(text, expected)

@@ -267,21 +267,44 @@ def chinese_name_cities(name: str) -> tuple[int, str | None]:
 
 def _chinese_name_cities(name: str) -> tuple[int, str | None]:
     gazetteer = get_gazetteer()
-    for form in _name_then_traditional(name):
+    for number, form in enumerate(_name_then_traditional(name)):
         positions, _ = gazetteer._cities_of(form)
         if positions:
             cities = [gazetteer._cities[p] for p in positions]
             codes = {city.country_code for city in cities}
+            if number == _JAPANESE_FORM and codes != {"JP"}:
+                continue  # (a name in Japan's forms names a city of Japan, or none)
             population = max(max(city.population, _namesakes_population(city)) for city in cities)
             return population, (codes.pop() if len(codes) == 1 else None)
     return 0, None
 
 
+#: Characters that Japan writes in a form of its own (shinjitai), traditional -> Japanese: GeoNames names many
+#: cities of Japan in Chinese only in Japan's own characters (広島 Hiroshima, 横浜 Yokohama, 鹿児島, 静岡, 那覇,
+#: 金沢, 姫路, 徳島, 沖縄), which a caption in simplified or traditional Chinese writes otherwise (广岛, 廣島; 横滨,
+#: 橫濱). Only the forms that place names hold; data, so that no converter is loaded for them.
+_JAPANESE_FORMS = str.maketrans({
+    "廣": "広", "濱": "浜", "兒": "児", "霸": "覇", "澤": "沢", "姬": "姫", "德": "徳", "關": "関", "繩": "縄",
+    "縣": "県", "榮": "栄", "豐": "豊", "櫻": "桜", "瀧": "滝", "齋": "斎", "惠": "恵", "龜": "亀", "龍": "竜",
+    "黑": "黒", "橫": "横", "靜": "静", "淺": "浅", "邊": "辺", "傳": "伝", "圓": "円", "驛": "駅", "澀": "渋",
+    "壽": "寿", "佛": "仏", "藏": "蔵", "條": "条", "國": "国", "寶": "宝", "鹽": "塩", "鐵": "鉄", "戶": "戸",
+})
+
+
+#: Where the name in Japan's forms comes among those `_name_then_traditional` gives.
+_JAPANESE_FORM = 2
+
+
 def _name_then_traditional(name: str) -> Iterator[str]:
-    """The name, then its traditional form: made only when the name itself is not found, since OpenCC's
-    simplified-to-traditional converter takes 15 MB of dictionaries in the reader that loads it."""
+    """The name, then its traditional form, then that form as Japan writes it where that differs (廣島 ->
+    広島): each made only when the one before is not found, since OpenCC's simplified-to-traditional converter
+    takes 15 MB of dictionaries in the reader that loads it."""
     yield name
-    yield traditional(name)
+    written = traditional(name)
+    yield written
+    japanese = written.translate(_JAPANESE_FORMS)
+    if japanese != written:
+        yield japanese
 
 
 def _namesakes_population(city) -> int:
