@@ -396,6 +396,10 @@ def _plan_field(plan: WritePlan, row: Field, value: Any, exif: dict, iptc: dict,
             add("IPTC", tag, iptc.get(tag), new)
             if items is None and len(text.encode("utf-8")) > limit:
                 plan.notes.append(f"IPTC {_short(tag)} cut to {limit} bytes (the IIM limit); XMP holds the whole value")
+            cut = [item for item in items or () if limit is not None and len(item.encode("utf-8")) > limit]
+            if cut:  # a by-line of a photographer's name and desk: each item has the limit (32 octets for 2:80)
+                plan.notes.append(f"IPTC {_short(tag)} cut to {limit} bytes (the IIM limit) for "
+                                  f"{', '.join(repr(item) for item in cut)}; XMP holds the whole value")
     for path in row.written_xmp:
         if "/" in path:
             struct, name = path.split("/", 1)

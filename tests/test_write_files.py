@@ -4,7 +4,8 @@
 - a file another program changed behind the catalogue's back while keeping its size and time (ExifTool's -P) is
   not written over with the catalogue's older values: it is read again, and the next write starts from it;
 - a Chinese caption over IIM's 2,000 octets, written and imported again into a new catalogue, reads back whole and
-  with no conflict between its IIM and XMP copies (checked with ExifTool too);
+  with no conflict between its IIM and XMP copies (checked with ExifTool too); a by-line cut to IIM's 32 octets is
+  said, as the caption's cut always was;
 - `link` of a release naming a photo whose caption was typed by hand keeps that caption and says so, and lists the
   other values set by hand that the release's caption says otherwise.
 """
@@ -118,10 +119,13 @@ def test_a_chinese_caption_over_the_iim_limit_reads_back_whole_and_without_a_con
     db, fresh = tmp_path / "c.db", tmp_path / "fresh.db"
     caption = "芜湖 𠀀𠁀 洪水 📷 " + "田" * 700 + "（摄影/王丽）"  # 2,100+ octets; characters outside the BMP too
     assert catalog(db, "import", photo).returncode == 0
-    assert catalog(db, "set", photo, f"caption={caption}", "city=芜湖").returncode == 0
+    byline = "Wang Li of the Wuhu Daily picture desk"  # 38 octets: IIM 2:80 holds 32
+    assert catalog(db, "set", photo, f"caption={caption}", "city=芜湖", f"photographer={byline}; 王丽").returncode == 0
     result = catalog(db, "write", photo)
     assert result.returncode == 0
     assert "note: IPTC Caption cut to 2000 bytes (the IIM limit); XMP holds the whole value" in result.stdout.decode()
+    assert (f"note: IPTC Byline cut to 32 bytes (the IIM limit) for {byline!r}; XMP holds the whole value"
+            in result.stdout.decode())  # before, each by-line was cut without a word
     tags = json.loads(subprocess.run([EXIFTOOL, "-j", "-charset", "iptc=utf8", "-IPTC:Caption-Abstract",
                                       "-XMP-dc:Description", "-IPTC:City", str(photo)],
                                      capture_output=True, check=True).stdout)[0]
@@ -130,6 +134,7 @@ def test_a_chinese_caption_over_the_iim_limit_reads_back_whole_and_without_a_con
     assert catalog(fresh, "import", photo).returncode == 0
     read = show(fresh, photo)
     assert (read["caption"], read["location"]["city"]) == (caption, "芜湖")
+    assert read["credit"]["photographer"] == f"{byline}; 王丽"
     assert read["conflicts"] == []  # before: the IIM copy, cut on a character boundary, was "another caption"
 
 
