@@ -269,7 +269,7 @@ def read_unchanged(photo) -> tuple[bytes, os.stat_result]:
                            "`catalog export --format xmp` writes a sidecar and leaves the file as it is")
     with open(photo.file_path, "rb") as handle:
         data = handle.read()
-    if _replaced_or_edited(photo, info):
+    if _replaced_or_edited(photo, info, data):
         # ExifTool's -P, and taggers' "keep the file's date", keep the size and time a catalogue goes by: writing
         # the catalogue's older values would undo that program's edit without a word.
         raise ChangedInPlace("the file was changed by another program since it was imported, which kept its size "
@@ -283,13 +283,18 @@ def read_unchanged(photo) -> tuple[bytes, os.stat_result]:
     return data, info
 
 
-def _replaced_or_edited(photo, info: os.stat_result) -> bool:
+def _replaced_or_edited(photo, info: os.stat_result, data: bytes) -> bool:
     """Whether the file is no longer the one imported though its size and time are: another file put in its place
-    (its identity on the same file system differs) or bytes changed where the fingerprint samples them (the first
-    16 KiB hold the EXIF and IIM of nearly every JPEG)."""
+    (its identity on the same file system differs), bytes changed where the fingerprint samples them (the first
+    16 KiB hold the EXIF and IIM of nearly every JPEG), or anywhere at all when `catalog verify` has hashed the file
+    as it was read (a record read again has no hash until the next verify)."""
+    import hashlib
+
     from catalog.scan import fingerprint, legacy_fingerprint
 
     if photo.inode is not None and photo.device == info.st_dev and photo.inode != info.st_ino:
+        return True
+    if photo.content_hash and hashlib.sha256(data).hexdigest() != photo.content_hash:
         return True
     if not photo.fingerprint:
         return False

@@ -115,6 +115,35 @@ def test_a_file_changed_by_another_program_keeping_size_and_time_is_not_written_
 
 
 @needs_exiftool
+def test_an_edit_past_the_fingerprints_samples_is_seen_once_the_file_was_verified(tmp_path):
+    """The fingerprint samples the first, middle and last 16 KiB; an XMP packet after a large EXIF block lies
+    between them. Once `catalog verify` has hashed the file, the whole file is compared."""
+    from PIL import Image
+
+    photo = tmp_path / "big-exif.jpg"
+    Image.frombytes("RGB", (400, 300), os.urandom(400 * 300 * 3)).save(photo, "JPEG", quality=95)
+    subprocess.run([EXIFTOOL, "-q", "-overwrite_original", "-EXIF:UserComment=" + "camera notes " * 2000,
+                    f"-XMP-dc:Description={CAPTION}", str(photo)], check=True)
+    whole_second = 1_750_000_000 * 10**9
+    os.utime(photo, ns=(whole_second, whole_second))
+    data = photo.read_bytes()
+    at = data.index(b"Flooded fields near Wuhu")
+    assert 16 * 1024 < at < len(data) // 2 - 1024  # between the first and the middle samples
+    db = tmp_path / "c.db"
+    assert catalog(db, "import", photo).returncode == 0
+    assert catalog(db, "set", photo, "credit.line=Desk Credit").returncode == 0
+    assert catalog(db, "verify", "-q").returncode == 0  # after the set, which reads the file again
+    edited = CAPTION.replace("Wuhu", "Hefe")
+    subprocess.run([EXIFTOOL, "-q", "-P", "-overwrite_original_in_place", f"-XMP-dc:Description={edited}",
+                    str(photo)], check=True)
+    assert photo.stat().st_size == len(data) and photo.stat().st_mtime_ns == whole_second
+    result = catalog(db, "write", photo)
+    assert result.returncode == 1
+    assert "changed by another program since it was imported" in result.stderr.decode()
+    assert show(db, photo)["caption"] == edited
+
+
+@needs_exiftool
 def test_a_chinese_caption_over_the_iim_limit_reads_back_whole_and_without_a_conflict(tmp_path, photo):
     db, fresh = tmp_path / "c.db", tmp_path / "fresh.db"
     caption = "芜湖 𠀀𠁀 洪水 📷 " + "田" * 700 + "（摄影/王丽）"  # 2,100+ octets; characters outside the BMP too
