@@ -318,8 +318,10 @@ TUNE_FLOORS = {
     # re-based for zh_fresh51 (49 fresh tune captions: bare venues in district chains, Hong Kong, Macau and Taiwan
     # pages, county media, not tuned on yet): its tune part scores 96.1 (sublocation 83.7, photographer and provider
     # 95.9)
-    "zh": {"photographer": 0.988, "agency": 0.987, "provider": 0.993, "date": 0.994, "date_kind": 0.988,
-           "sublocation": 0.931, "city": 0.964, "province": 0.989, "country": 0.989},
+    # re-based for zh_fresh52 (60 fresh tune captions: bare venues, Hong Kong, Macau and Taiwan pages, places
+    # abroad in Chinese, county media and handouts, not tuned on yet): its tune part scores 93.9 (sublocation 83.3)
+    "zh": {"photographer": 0.986, "agency": 0.987, "provider": 0.993, "date": 0.993, "date_kind": 0.986,
+           "sublocation": 0.931, "city": 0.963, "province": 0.988, "country": 0.989},
 }
 #: The held-out split is scored in aggregate only (the share of all fields right), never caption by caption.
 HELDOUT_AGGREGATE_FLOORS = {"en": 0.90, "zh": 0.85}
