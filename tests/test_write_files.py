@@ -1,6 +1,7 @@
 """`catalog write` and `catalog link` with a photo editor's eye for lost work (audit10), each in a real process:
 
 - the file replaced by `write` keeps its owner, group and extended attributes, and a hard link to it is named;
+- `export --format xmp --force` puts the catalogue's values into an existing sidecar and keeps the rest;
 - a file another program changed behind the catalogue's back while keeping its size and time (ExifTool's -P) is
   not written over with the catalogue's older values: it is read again, and the next write starts from it;
 - a Chinese caption over IIM's 2,000 octets, written and imported again into a new catalogue, reads back whole and
@@ -191,3 +192,35 @@ def test_link_keeps_a_caption_typed_by_hand_and_what_else_was_set_by_hand(tmp_pa
     assert found["kept"] == ["credit.line 'Desk Credit' (the caption says 'Photo provided by the Wuhu Flood Office')"]
     record = show(db, photo)
     assert record["caption"].startswith("Rescuers row") and record["credit"]["line"] == "Desk Credit"
+
+
+def test_export_xmp_force_keeps_what_another_program_put_in_the_sidecar(tmp_path, photo):
+    """`export --format xmp --force` replaced an existing sidecar whole: Lightroom's develop settings, a rating and a
+    caption's other languages were gone. Only the catalogue's properties change now."""
+    db = tmp_path / "c.db"
+    sidecar = photo.with_suffix(".xmp")
+    assert catalog(db, "import", photo).returncode == 0
+    assert catalog(db, "set", photo, "caption=The desk's caption", "city=Wuhu City").returncode == 0
+    sidecar.write_text(
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:crs="http://ns.adobe.com/camera-raw-settings/1.0/" '
+        'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'crs:Exposure2012="+0.75" xmp:Rating="4" xmp:CreatorTool="Adobe Lightroom">'
+        '<dc:description><rdf:Alt><rdf:li xml:lang="x-default">An old caption</rdf:li>'
+        '<rdf:li xml:lang="de">Eine alte Bildunterschrift</rdf:li></rdf:Alt></dc:description>'
+        '</rdf:Description></rdf:RDF></x:xmpmeta>', encoding="utf-8")
+    result = catalog(db, "export", "--format", "xmp", "--force")
+    assert result.returncode == 0, result.stderr
+    text = sidecar.read_text(encoding="utf-8")
+    for kept in ('crs:Exposure2012="+0.75"', 'xmp:Rating="4"', 'xmp:CreatorTool="Adobe Lightroom"',
+                 "Eine alte Bildunterschrift"):
+        assert kept in text, kept  # before, each was gone
+    assert "The desk&apos;s caption" in text or "The desk's caption" in text
+    assert "Wuhu City" in text and "An old caption" not in text
+
+    sidecar.write_text('<!DOCTYPE x [<!ENTITY a "aaaa">]><x:xmpmeta xmlns:x="adobe:ns:meta/"/>', encoding="utf-8")
+    before = sidecar.read_bytes()
+    refused = catalog(db, "export", "--format", "xmp", "--force")
+    assert refused.returncode == 1 and "holds a DTD, which catalog never reads" in refused.stderr.decode()
+    assert sidecar.read_bytes() == before
+
