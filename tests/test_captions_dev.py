@@ -255,8 +255,10 @@ TUNE_FLOORS = {
     # 83.8, city 86.5)
     # re-based for en_fresh54 (69 fresh tune captions from Central Asia, the Caucasus, Eastern Europe, Africa and
     # Latin America, not tuned on yet): its tune part scores 92.8 (sublocation 81.2, city 84.1, date kind 91.3)
-    "en": {"photographer": 0.98, "agency": 0.985, "provider": 0.989, "date": 0.991, "date_kind": 0.984,
-           "sublocation": 0.924, "city": 0.936, "province": 0.977, "country": 0.984},
+    # re-based for en_fresh55 (78 fresh tune captions from Africa, Central Asia, the Caucasus, Eastern Europe and
+    # Latin America, mostly blogs and galleries, not tuned on yet): its tune part scores 93.3 (sublocation 80.8)
+    "en": {"photographer": 0.98, "agency": 0.985, "provider": 0.989, "date": 0.990, "date_kind": 0.984,
+           "sublocation": 0.923, "city": 0.936, "province": 0.977, "country": 0.983},
     # capzh12 raised zh sublocation, city, country and agency: places kept with a mirror's pinyin, a city the
     # caption calls one (小城), a venue's end before 里, numbered schools, landmarks that are towns, 东说念主 for 人
     # capzh13 raised zh sublocation: a title before a bare credit, villages named 长X after their
