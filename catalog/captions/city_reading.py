@@ -197,7 +197,8 @@ def _one(text: str, city: tuple[str, int, int], spans: list[tuple[int, int]], fi
         **_for(text, city, spans, first_prose, names),
         "opening": int(not head.strip() and (span == spans[0] or start == span[0])),
         "home": int(_HOME_AFTER.match(after) is not None or _HOME_BEFORE.search(head, near) is not None
-                    or _HOME_OF.search(head, near) is not None or _a_persons_place(head, near)),
+                    or head.rstrip(" \t").endswith("of") and _HOME_OF.search(head, near) is not None
+                    or _a_persons_place(head, near)),
         "reference": int(_REFERENCE.search(head, near) is not None or _placed_elsewhere(head)),
         "route": int(_ROUTE_AFTER.match(after) is not None or _ROUTE_BEFORE.search(head, near) is not None
                      or _FROM_A_PLACE_IN.search(head, near) is not None),
@@ -291,7 +292,7 @@ def read_city(text: str, country_code: str | None = None, w: Mapping[str, float]
     if all(alone + subject * _could_be_subject(text, end) + first_in * _could_follow_in(text, start)
            + _again(name, text, names) * w.get("again", 0.0)
            + w.get("large", 0.0) * (name_levels(name).city_population >= _LARGE)
-           + chain * (text[end:end + 1] == ",") < w["threshold"]
+           + chain * (chain > 0 and _its_own_place_after(text, name, end)) < w["threshold"]
            for name, start, end in found):
         return None
     spans = _sentences(text)
