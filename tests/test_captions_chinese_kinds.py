@@ -5131,6 +5131,20 @@ def test_a_venue_word_opening_an_everyday_noun_ends_no_name(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("江心岛音乐草坪上的跨年烟花一景\n\n图片来源:Lee Wai Ming", {"sublocation": "江心岛音乐草坪"}),
+    ("南湖公园里的灯会夜景\n\n图片来源:Chan Tai Man", {"sublocation": "南湖公园"}),
+    # a credit whose label is cut out with it leaves no label, and the line was read before
+    ("白塔寺前的庙会人潮\n摄影：李小红", {"sublocation": "白塔寺"}),
+    # a headline above a caption of its own stays a headline: the caption's sentence is the scene
+    ("春到江南\n3月5日,游客在南湖公园赏花。\n图片来源:王小明", {"sublocation": "南湖公园"}),
+])
+def test_a_caption_line_above_its_credit_label_is_no_headline(text, expected):
+    """A caption's one line with no full stop, then a credit's label on a line of its own (图片来源:X, 摄影：X): the
+    credit cut out leaves the label alone below the line, which is the caption, no headline above it."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("这是5月3日拍摄的土耳其安卡拉以东60公里处新建物流园区的工地。", {"city": None, "country": "土耳其"}),
     ("在四川省成都市区以西40多公里的山谷里,游客在徒步。", {"city": None, "province": "四川"}),
     ("在成都市区以西40多公里的山谷里,几条公路并排伸展,紧挨着古道的,就是川藏铁路成都至雅安段。", {"city": None}),
