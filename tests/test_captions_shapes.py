@@ -3959,3 +3959,34 @@ CREDIT_NAME_CLOSERS_EN_CAPEN95 = [
                          ids=[case[0] for case in CREDIT_NAME_CLOSERS_EN_CAPEN95])
 def test_english_credit_name_closers_capen95(text, expected):
     check(text, expected)
+
+
+#: capen98: outlets whose own credits name them and that the registry lacked (a picture agency's, a paper's
+#: house credit, a news site's), each checked against other papers of the same name; and the names that several
+#: papers share, left unread as an outlet of the registry.
+CREDIT_REGISTRY_OUTLETS_EN_CAPEN98 = [
+    ("a paper's house credit by its initials and 'Photo' is the paper",
+     "Traders set out dates at the old souk before sunset. (AN Photo)",
+     {"photographer": None, "agency": "Arab News", "provider": None}),
+    ("...but the word 'an' is never that paper",
+     "Photo: an aerial view of the old souk before sunset",
+     {"agency": None}),
+    ("a publisher's initials after 'Photo:'",
+     "Volunteers paint the old signal box in the village. Photo: YPN",
+     {"photographer": None, "agency": "YPN"}),
+    ("a Japanese picture agency's 'Photo' after the label's 'Photo:'",
+     "Lanterns light the shrine path at the autumn fair.\n\n(Photo: JTB Photo)",
+     {"photographer": None, "agency": "JTB Photo"}),
+    ("a New Zealand sports picture agency's lower-case credit closing the caption",
+     "Tamsin Orr of the Harbour Kites scores her first goal of the season. photosport",
+     {"photographer": None, "agency": "Photosport"}),
+    ("a city news site in the Chinese papers' '[Photo/...]'",
+     "A guest speaks at the forum on rural schools.[Photo/Guiyang news network]",
+     {"photographer": None, "agency": "Guiyang News Network"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [case[1:] for case in CREDIT_REGISTRY_OUTLETS_EN_CAPEN98],
+                         ids=[case[0] for case in CREDIT_REGISTRY_OUTLETS_EN_CAPEN98])
+def test_english_credit_registry_outlets_capen98(text, expected):
+    check(text, expected)
