@@ -97,6 +97,8 @@ GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
         (0.0, 0.0), (1.0, 0.0), (2.0, 0.0), (0.0, 1.0), (0.0, 2.0), (1.0, 1.0), (2.0, 1.0), (1.0, 2.0)),
     "value_scores.venue_named_again": (0.0, 1.0, 2.0),
     "value_scores.venue_nothing_placed": (0.0, 1.0, 2.0),
+    # the venue heading a short line of its own by its own venue word (a title line; nothing placed must hold too)
+    "value_scores.venue_own_line": (0.0, 1.0, 2.0),
     # a site named by its own venue word as an object or a subject (venue_spots.named_site_english): its base, a
     # venue word in small letters, "the" before it (a pair: the small word's penalty is what "the" must make up)
     "value_scores.named_site": (0.0, 1.0, 2.0),
