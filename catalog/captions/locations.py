@@ -1118,10 +1118,13 @@ def _a_title_line(text: str, sentence: tuple[int, int]) -> bool:
     """Whether a sentence is a line of its own of a title's few words ("Quorva Airport.", "RAF Quorva Memorial",
     "Bridge at Quorva Shrine"): a line a blog or a gallery heads a picture with, or sets apart below a dated one."""
     start, end = sentence
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return (not text[line_start:start].strip() and not text[end:len(text) if line_end < 0 else line_end].strip()
-            and len(text[start:end].split()) <= _TITLE_WORDS)
+    if end - start > _TITLE_CHARACTERS or _LINE_CLOSES.match(text, end) is None:
+        return False  # (the cheap tests first: most sentences are long, or run on along their line)
+    return not text[text.rfind("\n", 0, start) + 1:start].strip() and len(text[start:end].split()) <= _TITLE_WORDS
+
+
+#: Nothing but spaces after a sentence, to its line's end.
+_LINE_CLOSES = compiled(r"[ \t\r]*(?:\n|\Z)")
 
 
 def _headed_by_its_venue(element: Element, chain: Chain) -> bool:
