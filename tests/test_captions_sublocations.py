@@ -190,8 +190,11 @@ def test_a_town_naming_a_site_after_at():
     # the month or year it was taken after a comma
     ("Quorvan Lake, March\nA disc of ice turns slowly on a lake near the town.", "Quorvan Lake"),
     ("Quorvan Harbour, May 2019\nFishing boats rest in the little harbour at dawn.", "Quorvan Harbour"),
-    # nor its name nor its kind below: a blog's title is as often a phrase
-    ("Quorvan Harbour\nFishing boats rest on the shingle at dawn.", None),
+    # nor its name nor its kind below, and the scene placed in a town: the title is not taken over the text's place
+    ("Quorvan Harbour\nFishing boats rest on the shingle in Lisbon, Portugal, at dawn.", None),
+    # ...but when nothing else is placed, a title named by its own capitalised venue word is the site (on the study
+    # files 55 of 59 such title lines name the labelled venue and none is labelled empty: ``venue_own_line``)
+    ("Quorvan Harbour\nFishing boats rest on the shingle at dawn.", "Quorvan Harbour"),
 ])
 def test_a_title_naming_a_venue(text, expected):
     assert sublocation(text) == expected
@@ -859,8 +862,8 @@ def test_an_appositive_naming_no_venue_gives_none(text):
     ("Polar Bear Cub at Quorva Zoo\n\nLast week I photographed the new cub at the zoo in Munich for an agency.",
      "Quorva Zoo"),
     ("Evening on Marrowby Pier\n\nThe old pier was busy with anglers.", "Marrowby Pier"),
-    # ...and nothing when the caption never writes it again: a title is as often a phrase
-    ("Concert in Tolvenk Park\n\nThe band played in the rain.", None),
+    # ...and nothing when the caption never writes it again and places the scene in a town
+    ("Concert in Tolvenk Park\n\nThe band played in the rain in Lisbon, Portugal.", None),
 ])
 def test_a_title_closing_with_a_venue_after_its_preposition(text, expected):
     assert sublocation(text) == expected
@@ -1997,8 +2000,9 @@ def test_a_district_and_its_venue_in_a_later_clause(text, expected):
      "one taken.", "Quorva Park"),
     ("Boats wait for the tide at Marrowby Harbour, where the\nferry to the islands leaves twice a day.",
      "Marrowby Harbour"),
-    # a short line above a line that opens with a capital is still a headline passed over
-    ("Quorva Park at dusk\nChess players gather under the plane trees on Sunday.", None),
+    # a short line above a line that opens with a capital is still a headline passed over (its venue is taken only
+    # when nothing else is placed, as a title's: ``locations._a_venue_named_again``)
+    ("Quorva Park at dusk\nChess players gather under the plane trees in Lisbon, Portugal, on Sunday.", None),
 ])
 def test_a_line_wrapped_mid_sentence_is_no_headline(text, expected):
     """`locations._runs_on`: `_first_body_sentence` passed over every short line without a closing stop as a
@@ -2047,6 +2051,33 @@ def test_a_venue_named_again_when_nothing_else_is_placed(text, expected):
     """`locations._a_venue_named_again`: when no reader gave a sublocation, the venue of any sentence's place phrase
     is weighed (``venue_*`` in ``[value_scores]``, fitted out of fold on tune): the name written again in the caption
     and nothing else placed reach the threshold; either alone does not."""
+    assert sublocation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue heading a line of its own, by its own capitalised venue word, and nothing else placed: the place
+    # pictured, as a gallery or a blog heads a picture with it (the title line first, or set below a dated line)
+    ("Marrowby Wing Memorial\nWreaths laid by veterans and their families seen from the air.",
+     "Marrowby Wing Memorial"),
+    ("This morning.\n\nQuorvale Airport.\n\nThe prince and his wife step down to wave at the waiting crowd.",
+     "Quorvale Airport"),
+    ("First snow at Quorvido Shrine\n\nA print issued in 1904. Visitors sweep the steps before dawn.",
+     "Quorvido Shrine"),
+    # a kind of place with no name heading the line: what is pictured, not which one
+    ("Train Station\n\nLindquay, the coast line (1889)", None),
+    ("Bus Stop\n\nCommuters wait out the rain.", None),
+    # a body's name, a name in capitals, a member's place after "of": no site pictured
+    ("Marrowvian Coast Guard\n\nA cutter heads out before dawn.", None),
+    ("QUORVA HARBOUR\n\nA cutter heads out before dawn.", None),
+    # a line of more words than a title's, or a town placed: not taken on the line alone
+    ("Volunteers spent the whole weekend at Quorvale Memorial Park\nThe grass was cut.", None),
+    ("Quorvale Airport\n\nThe prince lands in Lisbon, Portugal, for his visit.", None),
+])
+def test_a_venue_heading_a_line_of_its_own_when_nothing_else_is_placed(text, expected):
+    """`locations._a_venue_named_again` weighs a venue of any sentence when no reader gave a sublocation: a venue
+    heading a short line of its own by its own capitalised venue word (``venue_own_line``, fitted out of fold on the
+    study files) and nothing else placed reach the threshold, as the name written again does; a kind of place with
+    no name (``[kinds]`` in ``place_evidence.toml``), a body's name, capitals, "of" or "near" give no such line."""
     assert sublocation(text) == expected
 
 

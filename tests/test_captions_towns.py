@@ -1346,8 +1346,9 @@ def test_a_fair_in_its_town(text, venue, city):
      "Quorva Harbour"),
     ("29 April 2007\n\nQuorva Harbour\n\nA yacht under full sail heads out at the entrance to Quorva.",
      "Quorva Harbour"),
-    # ...and a title the text never names again stays out, date or not
-    ("Sunday, April 29, 2007\n\nQuorva Harbour\n\nA yacht under full sail heads out to sea.", None),
+    # ...and a title the text never names again stays out, date or not, when the text places the scene in a town
+    ("Sunday, April 29, 2007\n\nQuorva Harbour\n\nA yacht under full sail heads out to sea in Cascais, Portugal.",
+     None),
 ])
 def test_a_title_after_a_blogs_date_heading(text, venue):
     assert parse(text).location.sublocation == venue

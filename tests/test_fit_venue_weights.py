@@ -61,7 +61,8 @@ def test_the_search_moves_a_weight_only_for_a_gain(monkeypatch):
 
 
 def test_the_tool_reports_the_cross_validated_comparison(capsys, monkeypatch):
-    monkeypatch.setattr(fit, "tune_captions", lambda: [caption(PALACE, None), caption(PALACE + "。", "色拉寺")])
+    monkeypatch.setattr(fit, "tune_captions",
+                        lambda files=None: [caption(PALACE, None), caption(PALACE + "。", "色拉寺")])
     assert fit.main(["--folds", "2", "--rounds", "1", "--only", "accept"]) == 0
     out = capsys.readouterr().out
     assert "2 folds" in out and "cross-validated: fitted" in out

@@ -4,6 +4,7 @@ on the English tune split, and say by K-fold cross-validation whether fitting be
     python -m tools.fit_place_weights                 # 5 folds; prints the cross-validated comparison
     python -m tools.fit_place_weights --folds 4 --rounds 2
     python -m tools.fit_place_weights --only scores.named_again+value_scores.named_again   # one new signal
+    python -m tools.fit_place_weights --files '!en_fresh4[5-9]*,!en_fresh5[0-4]*'   # a blind group left out
 
 The fit is a coordinate search: one weight at a time takes each value of its grid (``GRIDS``), the whole
 tune part is parsed with it, and the value that scores best is kept (a tie keeps the value held before, so
@@ -96,6 +97,8 @@ GRIDS: dict[str, tuple[float, ...] | tuple[tuple[float, float], ...]] = {
         (0.0, 0.0), (1.0, 0.0), (2.0, 0.0), (0.0, 1.0), (0.0, 2.0), (1.0, 1.0), (2.0, 1.0), (1.0, 2.0)),
     "value_scores.venue_named_again": (0.0, 1.0, 2.0),
     "value_scores.venue_nothing_placed": (0.0, 1.0, 2.0),
+    # the venue heading a short line of its own by its own venue word (a title line; nothing placed must hold too)
+    "value_scores.venue_own_line": (0.0, 1.0, 2.0),
     # a site named by its own venue word as an object or a subject (venue_spots.named_site_english): its base, a
     # venue word in small letters, "the" before it (a pair: the small word's penalty is what "the" must make up)
     "value_scores.named_site": (0.0, 1.0, 2.0),
@@ -139,10 +142,11 @@ class Caption:
     key: int
 
 
-def tune_captions(lang: str = "en") -> list[Caption]:
-    """The tune captions of one language (every file of it, the fresh ones included once split)."""
+def tune_captions(lang: str = "en", files: str | None = None) -> list[Caption]:
+    """The tune captions of one language (every file of it, the fresh ones included once split; of the files
+    `files` names when given, as ``evaluate_captions --files`` reads them: a group kept blind is left out)."""
     found = []
-    for _name, _line, item in our_items(lang, "tune"):
+    for _name, _line, item in our_items(lang, "tune", files):
         want, alt = labels(item), item.get("alt") or {}
         expected = {name: [want[name], *alt.get(name, [])] for name in PLACE_FIELDS}
         found.append(Caption(item["text"], expected, int(caption_key(item["text"]), 16)))
@@ -210,6 +214,8 @@ def arguments(prog: str, doc: str | None, grids: dict[str, tuple], argv: list[st
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the coordinate search (default 3)")
     parser.add_argument("--only", nargs="+", metavar="WEIGHT", choices=sorted(grids),
                         help="fit only these weights (the others keep the file's): is one new signal worth its weight?")
+    parser.add_argument("--files", help="only the tune files these patterns name ('!' leaves files out: a group "
+                        "kept blind is neither fitted on nor scored)")
     args = parser.parse_args(argv)
     if args.folds < 2:
         parser.error("--folds must be at least 2")
@@ -248,7 +254,7 @@ def cross_validate(scorer: Scorer, start: Weights, args: argparse.Namespace, hea
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments("python -m tools.fit_place_weights", __doc__, GRIDS, argv)
-    return cross_validate(Scorer(tune_captions()), file_weights(), args, "English tune")
+    return cross_validate(Scorer(tune_captions("en", args.files)), file_weights(), args, "English tune")
 
 
 if __name__ == "__main__":

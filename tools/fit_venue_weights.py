@@ -72,9 +72,9 @@ def file_weights() -> Weights:
     return tuple((key, table[key]) for key in GRIDS)
 
 
-def tune_captions() -> list[Caption]:
-    """The Chinese tune captions (every zh*.jsonl file's tune part)."""
-    return fit_place_weights.tune_captions("zh")
+def tune_captions(files: str | None = None) -> list[Caption]:
+    """The Chinese tune captions (every zh*.jsonl file's tune part; of the files `files` names when given)."""
+    return fit_place_weights.tune_captions("zh", files)
 
 
 class Scorer(fit_place_weights.Scorer):
@@ -92,7 +92,7 @@ def coordinate_search(scorer: Scorer, start: Weights, chosen: Callable[[int], bo
 
 def main(argv: list[str] | None = None) -> int:
     args = fit_place_weights.arguments("python -m tools.fit_venue_weights", __doc__, GRIDS, argv)
-    return fit_place_weights.cross_validate(Scorer(tune_captions()), file_weights(), args, "Chinese tune",
+    return fit_place_weights.cross_validate(Scorer(tune_captions(args.files)), file_weights(), args, "Chinese tune",
                                             coordinate_search)
 
 

@@ -52,6 +52,7 @@ from catalog.captions.place_evidence import (
     Doubt,
     PlaceWeights,
     background_clauses,
+    names_a_kind_only,
     names_a_team,
     names_an_arrival,
     opens_the_scene,
@@ -1066,28 +1067,43 @@ def _a_venue_named_again(place: Place, text: str, spans: list[tuple[int, int]],
                          values: Mapping[str, float]) -> tuple[int, int] | None:
     """Fill `place` (in place) with the venue of a place phrase of any sentence, when nothing else read a
     sublocation and its signals (``venue_*`` in ``[value_scores]``) reach the threshold: the name written again in
-    the caption, nothing placed but it. "Ana Lima: The Quorva Pier\n\nThese old timbers have stood for a
-    century. The so-called Quorva Pier (Marrovian: Molo) was built by fishermen.": the pier. The first of the
+    the caption, the name heading a line of its own, nothing placed but it. "Ana Lima: The Quorva Pier\n\nThese old
+    timbers have stood for a century. The so-called Quorva Pier (Marrovian: Molo) was built by fishermen.": the
+    pier; "This morning.\n\nQuorva Airport.\n\nThe royal couple land ...": the airport. The first of the
     best-scored venues is taken, as written. Returns the span of the sentence it was read in, or None."""
     placed = bool(place.city or place.province or place.country)
-    best = values["venue_elsewhere"] + max(values["venue_named_again"], 0.0)
-    if not placed:
-        best += max(values["venue_nothing_placed"], 0.0)
-    if best < values["threshold"]:
+    again, own = max(values["venue_named_again"], 0.0), max(values["venue_own_line"], 0.0)
+    base = values["venue_elsewhere"] + (max(values["venue_nothing_placed"], 0.0) if not placed else 0.0)
+    if base + again + own < values["threshold"]:
         return None  # (the cheap test first: no venue of the caption could reach the threshold)
-    # Where only a venue written twice could reach it: every venue read is a name (a capital or a digit in it),
-    # so only a sentence holding such a word written twice need be read (its chains cost 4% of an English pass).
-    twice = _marked_words_twice(text) if best - max(values["venue_named_again"], 0.0) < values["threshold"] else None
+    # Where only a venue written twice or heading a line of its own could reach it: every venue read is a name (a
+    # capital or a digit in it), so only a sentence holding such a word written twice, or a short line of its own,
+    # need be read (its chains cost 4% of an English pass); a line is told by a few string tests, so it is asked first.
+    threshold = values["threshold"]
+    needs_a_line = base + again < threshold  # (written again alone cannot reach it)
+    needs_twice = base + own < threshold  # (a line of its own alone cannot reach it)
+    twice: list[str] | None = None
     chosen: tuple[str, tuple[int, int]] | None = None
-    top = values["threshold"]
+    top = threshold
     for start, end in spans:
-        if twice is not None and not any(word in text[start:end] for word in twice):
-            continue
+        alone = None
+        if base < threshold:
+            alone = bool(own) and _a_title_line(text, (start, end))
+            if needs_a_line and not alone:
+                continue
+            if needs_twice or not alone:
+                if twice is None:
+                    twice = _marked_words_twice(text)
+                if not any(word in text[start:end] for word in twice):
+                    continue
         for chain in read_chains(tokens(text, start, end)):
             for element in chain.venues:
                 score = values["venue_elsewhere"]
                 if text.count(element.value) > 1:
                     score += values["venue_named_again"]
+                if own and _headed_by_its_venue(element, chain) and (
+                        alone if alone is not None else _a_title_line(text, (start, end))):
+                    score += values["venue_own_line"]
                 if not placed:
                     score += values["venue_nothing_placed"]
                 if score >= top and (chosen is None or score > top):
@@ -1096,6 +1112,30 @@ def _a_venue_named_again(place: Place, text: str, spans: list[tuple[int, int]],
         return None
     place.sublocation = chosen[0]
     return chosen[1]
+
+
+def _a_title_line(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence is a line of its own of a title's few words ("Quorva Airport.", "RAF Quorva Memorial",
+    "Bridge at Quorva Shrine"): a line a blog or a gallery heads a picture with, or sets apart below a dated one."""
+    start, end = sentence
+    if end - start > _TITLE_CHARACTERS or _LINE_CLOSES.match(text, end) is None:
+        return False  # (the cheap tests first: most sentences are long, or run on along their line)
+    return not text[text.rfind("\n", 0, start) + 1:start].strip() and len(text[start:end].split()) <= _TITLE_WORDS
+
+
+#: Nothing but spaces after a sentence, to its line's end.
+_LINE_CLOSES = compiled(r"[ \t\r]*(?:\n|\Z)")
+
+
+def _headed_by_its_venue(element: Element, chain: Chain) -> bool:
+    """Whether a venue is named by its own kind, a capitalised venue word closing it ("Quorva Airport", "Old
+    Jetty"), as a title's subject or after a preposition of place: not a body's name ("Norwegian Coast Guard",
+    "Ministry for Culture"), a name in capitals, a member's or an owner's place after "of", a landmark "near", a
+    kind of place with no name ("Train Station", ``place_evidence.names_a_kind_only``)."""
+    words = element.value.split()
+    return (words[-1][:1].isupper() and words[-1].casefold() in VENUE_WORDS and not element.value.isupper()
+            and chain.prep != "of" and not chain.near and venue_is_scene(chain) and not chain.of_a_member
+            and not names_a_kind_only(words, VENUE_WORDS))
 
 
 def _a_persons_place_written(venue: str, text: str) -> bool:

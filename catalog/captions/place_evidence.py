@@ -58,6 +58,7 @@ def _evidence_words() -> dict[str, frozenset[str]]:
     return {
         "landmark_prepositions": frozenset(w.casefold() for w in data["venues"]["landmark_prepositions"]),
         "institutions": frozenset(w.casefold() for w in data["institutions"]["nouns"]),
+        "kind_modifiers": frozenset(w.casefold() for w in data["kinds"]["modifiers"]),
         "scene_openers": frozenset(w.casefold() for w in data["scene"]["openers"]),
         "reference": frozenset(w.casefold() for w in data["reference"]["words"]),
         "arrivals": frozenset(w.casefold() for w in data["destinations"]["arrivals"]),
@@ -197,6 +198,13 @@ def names_a_disaster(word: str) -> bool:
     """Whether `word`, in small letters after a venue's name, makes it a disaster's ("the Grenfell Tower fire"), from
     ``[disasters]``: the site of the event, not the photo's scene."""
     return word in _evidence_words()["disasters"]
+
+
+def names_a_kind_only(words: Sequence[str], venue_words: frozenset[str]) -> bool:
+    """Whether a name's words are all kinds of place ("Train Station", "Old Bus Station"): venue words and the
+    everyday nouns of ``[kinds]`` that make a kind before one. Such a name says what is pictured, not which one."""
+    kinds = _evidence_words()["kind_modifiers"]
+    return all(word.casefold() in kinds or word.casefold() in venue_words for word in words)
 
 
 def names_a_body(word: str) -> bool:
