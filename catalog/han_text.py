@@ -81,6 +81,7 @@ def _simplify(text: str) -> str:
 #: 深沈 -> 深沉, 回覆 -> 回复. ``_changeable`` reads the characters it changes alone from the converter itself; these
 #: it cannot, so they are listed (tests/test_han_text.py checks the list against the installed dictionaries).
 PHRASE_ONLY_CHANGES = "么俱哩坏彷沈甦瞭藉衹覆"
+_BLOCK = 2048  # characters of the plane converted at a time by ``_changeable``
 
 
 @cache
@@ -89,16 +90,20 @@ def _changeable() -> re.Pattern[str]:
     converted once, a line each, so no phrase spans two), one it changes only inside a phrase
     (``PHRASE_ONLY_CHANGES``), any character beyond the plane, and a lone surrogate (which OpenCC cannot take, so
     its error stays). A text with none of them converts to itself: OpenCC replaces only a dictionary's keys by their
-    values, and every key whose value differs from it differs at such a character."""
-    plane = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF and code != 0x0A]
-    converted = _converter().convert("\n".join(plane)).split("\n")
-    if len(converted) != len(plane):
-        return compiled(".", re.DOTALL)  # (each line no longer one character: every text converted)
-    changed = sorted({ord(c) for c, new in zip(plane, converted) if new != c} | {ord(c) for c in PHRASE_ONLY_CHANGES})
+    values, and every key whose value differs from it holds such a character."""
+    changed = [ord(c) for c in PHRASE_ONLY_CHANGES]
+    for block in range(0, 0x10000, _BLOCK):  # (in blocks: no temporary large enough to move libc's heap threshold)
+        plane = [chr(code) for code in range(block, block + _BLOCK) if not 0xD800 <= code <= 0xDFFF and code != 0x0A]
+        if not plane:
+            continue  # (the surrogates' blocks)
+        converted = _converter().convert("\n".join(plane)).split("\n")
+        if len(converted) != len(plane):
+            return compiled(".", re.DOTALL)  # (each line no longer one character: every text converted)
+        changed += [ord(c) for c, new in zip(plane, converted) if new != c]
     ranges: list[tuple[int, int]] = []
-    for code in changed:
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
+    for code in sorted(changed):
+        if ranges and code <= ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], code))
         else:
             ranges.append((code, code))
     body = "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
