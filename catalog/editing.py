@@ -118,8 +118,21 @@ def value_for(path: str, text: str) -> Any:
     if kind == "code":
         if not re.fullmatch(r"[A-Za-z]{2,3}", text):
             raise UsageError(f"{path}={text}: a country code, e.g. CN or CHN")
+        if text.upper() not in _country_codes():
+            # Stored, it outranked the file's code for good, and `write` put it in IIM 2:100 and XMP CountryCode,
+            # where every agency's system reads a country from it ("UK" is no code: Britain is GB).
+            raise UsageError(f"{path}={text}: no country has this code in ISO 3166-1 (two letters such as CN or "
+                             f"GB, or three such as CHN)")
         return text.upper()
     return text
+
+
+def _country_codes() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-2 and alpha-3 code, and Kosovo's (XK, XKX: user-assigned, but what IPTC, the
+    agencies and the EU use)."""
+    from catalog.metadata.countries import by_code
+
+    return frozenset(by_code()) | {"XK", "XKX"}
 
 
 def _date(path: str, text: str) -> str:

@@ -213,8 +213,9 @@ def _array(parent: ElementTree.Element, name: str, kind: str, values: list) -> N
 def write_sidecar(photo_path: str, content: bytes, *, force: bool = False, naming: str = "stem") -> tuple[str, bool]:
     """Write `content` as the photo's sidecar; (sidecar path, whether it was written).
 
-    An existing sidecar is left alone (False) unless `force`, when it is replaced atomically through a temporary
-    file in the same folder. Raises SidecarRefused when the photo or the sidecar's place is not what it should be.
+    An existing sidecar is left alone (False) unless `force`, when the catalogue's properties are put into it and
+    everything else it holds is kept (merged), and it is replaced atomically through a temporary file in the same
+    folder. Raises SidecarRefused when the photo or the sidecar's place is not what it should be.
     """
     sidecar = sidecar_path(photo_path, naming)
     try:
@@ -241,14 +242,14 @@ def write_sidecar(photo_path: str, content: bytes, *, force: bool = False, namin
             raise SidecarRefused(f"{os.path.basename(sidecar)} exists and is not a plain file; it was left alone")
         if not force:
             return sidecar, False
-        _replace(sidecar, content)
+        _replace(sidecar, content, existing)
         return sidecar, True
     try:
         _create(sidecar, content)
     except FileExistsError:  # made by someone else meanwhile
         if not force:
             return sidecar, False
-        _replace(sidecar, content)
+        _replace(sidecar, content, os.lstat(sidecar))
     return sidecar, True
 
 
@@ -300,9 +301,89 @@ def _create_in_place(target: str, content: bytes) -> None:
         raise
 
 
-def _replace(target: str, content: bytes) -> None:
-    """Replace a sidecar by a new one made beside it: a reader sees the old sidecar or the new, never half of one."""
-    write_atomically(target, content, mode=0o666 & ~_umask(), durable=True)
+def _opened(pyexiv2, sidecar: bytes):
+    """exiv2's view of a sidecar's bytes; one with no XML declaration or packet header ("<x:xmpmeta ...>" alone,
+    as some programs write it) is not known to exiv2 as XMP until it is given one."""
+    try:
+        return pyexiv2.ImageData(sidecar)
+    except Exception:  # noqa: BLE001
+        text = sidecar.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if text.startswith(b"<?xml"):
+            raise
+        return pyexiv2.ImageData(b'<?xml version="1.0" encoding="UTF-8"?>\n' + text)
+
+
+#: The largest sidecar read to be merged; a real one is a few kilobytes, Lightroom's with masks a few hundred.
+MERGE_LIMIT = 16 * 1024 * 1024
+
+
+def _replace(target: str, content: bytes, existing: os.stat_result) -> None:
+    """Replace a sidecar by the old one with `content`'s properties merged in (merged), made beside it and renamed
+    over it, with the old one's permission bits, owner and extended attributes: a reader sees the old sidecar or
+    the new, never half of one."""
+    import stat
+
+    if existing.st_size > MERGE_LIMIT:
+        raise SidecarRefused(f"{os.path.basename(target)} is larger than any sidecar (over 16 MB); it was left alone")
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    with os.fdopen(os.open(target, flags), "rb") as handle:
+        old = handle.read(MERGE_LIMIT + 1)
+    write_atomically(target, merged(old, content, os.path.basename(target)), mode=stat.S_IMODE(existing.st_mode),
+                     durable=True, like=existing)
+
+
+def merged(old: bytes, ours: bytes, name: str = "the sidecar") -> bytes:
+    """The sidecar `old` with every property of `ours` (build_xmp's) put in, and everything else it holds kept.
+
+    `export --format xmp --force` used to replace the sidecar whole: Lightroom's develop settings (crs:*), a rating,
+    colour labels, darktable's history, another program's keywords, all kept there, were gone. Now only the
+    catalogue's own properties change; a structure or an array the old sidecar already has is filled in, not
+    declared again, and a list that is the same is left as it is; a caption's other languages and the sidecar's
+    xmp:CreatorTool stay. Raises SidecarRefused when the old sidecar holds a DTD (never read:
+    an entity bomb would be expanded) or cannot be read, leaving it alone.
+    """
+    import pyexiv2
+
+    head = old[:4096].lower()
+    if b"<!doctype" in head or b"<!entity" in old.lower():
+        raise SidecarRefused(f"{name} holds a DTD, which catalog never reads; it was left alone (move it aside to "
+                             "write a new one)")
+    pyexiv2.set_log_level(4)
+    try:
+        ours_image = pyexiv2.ImageData(ours)
+        try:
+            wanted = ours_image.read_xmp()
+        finally:
+            ours_image.close()
+        theirs = _opened(pyexiv2, old)
+    except Exception:  # noqa: BLE001 - exiv2 raises RuntimeError for what it cannot read
+        raise SidecarRefused(f"{name} could not be read, so what it holds could not be kept; it was left alone (move "
+                             "it aside to write a new one)") from None
+    try:
+        held = theirs.read_xmp()
+        declared = {k: v for k, v in wanted.items() if isinstance(v, str) and v.startswith("type=")}
+        for key, value in declared.items():
+            if key not in held:
+                theirs.modify_xmp({key: value})
+        plain: dict[str, Any] = {}
+        for key, new in wanted.items():
+            if key in declared or "[" in key or held.get(key) == new:  # the same list keeps its Bag or Seq
+                continue
+            if key == "Xmp.xmp.CreatorTool" and key in held:
+                continue
+            if isinstance(new, dict) and isinstance(held.get(key), dict):  # a caption's other languages stay
+                new = {**new, **{k: v for k, v in held[key].items() if k not in new}}
+            plain[key] = new
+        if plain:
+            theirs.modify_xmp(plain)
+        inside = {k: v for k, v in wanted.items() if k not in declared and "[" in k}
+        if inside:
+            theirs.modify_xmp(inside)
+        return theirs.get_bytes()
+    except Exception:  # noqa: BLE001
+        raise SidecarRefused(f"the catalogue's values could not be put into {name}; it was left alone") from None
+    finally:
+        theirs.close()
 
 
 def _umask() -> int:

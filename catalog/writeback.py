@@ -118,6 +118,11 @@ class WriteRefused(Exception):
     """This photo cannot be written safely; the message says why."""
 
 
+class ChangedInPlace(WriteRefused):
+    """The file changed since it was imported though its size and time did not (another program kept them)."""
+
+
+
 def write_photos(library, refs: list[str], *, dry_run: bool = False, force: bool = False) -> WriteReport:
     """Write the catalogue's values into each photo (paths, names or ids); one refusal never stops the others.
 
@@ -168,9 +173,14 @@ def _write_one(library, ref: str, report: WriteReport, seen: set[int], *, dry_ru
             report.unchanged.append(plan)
             return
         _refuse_to_break_credentials(photo, plan, force)
+        if info.st_nlink > 1:
+            plan.notes.append(_other_names(info.st_nlink - 1, dry_run))
         content = apply_plan(data, plan)
         if not dry_run:
             replace_file(photo.file_path, content, info)
+    except ChangedInPlace as changed:
+        report.failures.append(WriteFailure(photo.path, _read_again(library, photo, changed, dry_run)))
+        return
     except WriteRefused as refused:
         report.failures.append(WriteFailure(photo.path, str(refused)))
         return
@@ -191,6 +201,37 @@ def _write_one(library, ref: str, report: WriteReport, seen: set[int], *, dry_ru
         if stored.failures:
             report.failures.append(WriteFailure(photo.path, f"written, but not read again: "
                                                             f"{stored.failures[0].reason}"))
+
+
+def _read_again(library, photo, changed: ChangedInPlace, dry_run: bool) -> str:
+    """A file changed behind the catalogue's back, read again (not in a dry run) so the next write starts from what
+    it says now; what to tell the person. `catalog import` cannot do it: it goes by size and time, which are the
+    same."""
+    from catalog.errors import CatalogError
+
+    if dry_run:
+        return f"{changed}; `catalog write` without --dry-run reads it again into the catalogue first"
+    try:
+        stored = library.reimport_one(photo.file_path, None)
+    except CatalogError as error:
+        return f"{changed}; it could not be read again ({error})"
+    if stored.failures:
+        return f"{changed}; it could not be read again ({stored.failures[0].reason})"
+    return (f"{changed}; it was read again into the catalogue, what was set by hand kept: check it "
+            f"(`catalog show`) and write again")
+
+
+def _other_names(others: int, dry_run: bool) -> str:
+    """The note for a file with other names (hard links), which the new file does not replace.
+
+    The file is replaced by a new one, as every editor's safe save does, so its other names keep the old bytes:
+    writing through them instead would change every backup snapshot made with hard links (rsync --link-dest,
+    rsnapshot, Time Machine) along with the picture.
+    """
+    names, they = ("another name", "it") if others == 1 else (f"{others} other names", "they")
+    verb = "would keep" if dry_run else ("keeps" if others == 1 else "keep")
+    return (f"the file has {names} (a hard link); {they} {verb} the old bytes, so a backup made with hard links "
+            f"stays as it was (write or import that name too if it is a working copy)")
 
 
 def _refuse_to_break_credentials(photo, plan: WritePlan, force: bool) -> None:
@@ -228,6 +269,11 @@ def read_unchanged(photo) -> tuple[bytes, os.stat_result]:
                            "`catalog export --format xmp` writes a sidecar and leaves the file as it is")
     with open(photo.file_path, "rb") as handle:
         data = handle.read()
+    if _replaced_or_edited(photo, info, data):
+        # ExifTool's -P, and taggers' "keep the file's date", keep the size and time a catalogue goes by: writing
+        # the catalogue's older values would undo that program's edit without a word.
+        raise ChangedInPlace("the file was changed by another program since it was imported, which kept its size "
+                             "and time")
     file_format, reason = sniff(data[:64])
     if file_format != WRITABLE:
         why = NOT_WRITABLE.get(file_format or "", reason or "not an image")
@@ -235,6 +281,25 @@ def read_unchanged(photo) -> tuple[bytes, os.stat_result]:
             f"only JPEG files are written ({why}); `catalog export --format xmp` writes a sidecar instead"
         )
     return data, info
+
+
+def _replaced_or_edited(photo, info: os.stat_result, data: bytes) -> bool:
+    """Whether the file is no longer the one imported though its size and time are: another file put in its place
+    (its identity on the same file system differs), bytes changed where the fingerprint samples them (the first
+    16 KiB hold the EXIF and IIM of nearly every JPEG), or anywhere at all when `catalog verify` has hashed the file
+    as it was read (a record read again has no hash until the next verify)."""
+    import hashlib
+
+    from catalog.scan import fingerprint, legacy_fingerprint
+
+    if photo.inode is not None and photo.device == info.st_dev and photo.inode != info.st_ino:
+        return True
+    if photo.content_hash and hashlib.sha256(data).hexdigest() != photo.content_hash:
+        return True
+    if not photo.fingerprint:
+        return False
+    sampled = legacy_fingerprint if len(photo.fingerprint) == 40 else fingerprint
+    return sampled(photo.file_path, info.st_size) != photo.fingerprint
 
 
 # -- planning --------------------------------------------------------------------------------------------------
@@ -336,6 +401,10 @@ def _plan_field(plan: WritePlan, row: Field, value: Any, exif: dict, iptc: dict,
             add("IPTC", tag, iptc.get(tag), new)
             if items is None and len(text.encode("utf-8")) > limit:
                 plan.notes.append(f"IPTC {_short(tag)} cut to {limit} bytes (the IIM limit); XMP holds the whole value")
+            cut = [item for item in items or () if limit is not None and len(item.encode("utf-8")) > limit]
+            if cut:  # a by-line of a photographer's name and desk: each item has the limit (32 octets for 2:80)
+                plan.notes.append(f"IPTC {_short(tag)} cut to {limit} bytes (the IIM limit) for "
+                                  f"{', '.join(repr(item) for item in cut)}; XMP holds the whole value")
     for path in row.written_xmp:
         if "/" in path:
             struct, name = path.split("/", 1)
@@ -527,7 +596,8 @@ def _structure_array(struct_key: str) -> str:
 def replace_file(path: str, content: bytes, before: os.stat_result) -> None:
     """Put `content` in place of the file at `path` atomically and durably (catalog.files.write_atomically).
 
-    The new file gets the old one's permission bits. If the file changed while we worked, nothing is replaced.
+    The new file gets the old one's permission bits, owner and group, and extended attributes. If the file changed
+    while we worked, nothing is replaced.
     """
 
     def unchanged() -> None:
@@ -535,4 +605,5 @@ def replace_file(path: str, content: bytes, before: os.stat_result) -> None:
         if (now.st_size, now.st_mtime_ns, now.st_ino) != (before.st_size, before.st_mtime_ns, before.st_ino):
             raise WriteRefused("the file changed while it was being written; nothing was replaced")
 
-    write_atomically(path, content, mode=stat.S_IMODE(before.st_mode), durable=True, before_replace=unchanged)
+    write_atomically(path, content, mode=stat.S_IMODE(before.st_mode), durable=True, before_replace=unchanged,
+                     like=before)

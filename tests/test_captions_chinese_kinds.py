@@ -5128,3 +5128,17 @@ def test_a_venue_word_opening_an_everyday_noun_ends_no_name(text, expected):
     塔吊, a tower crane: places.venue_word_as_noun), ends no name there: the venue is the name before it that ends
     in a venue word (某某产业园, 某某特大桥, 某某站), or there is none (花田路肩 names no road)."""
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("江心岛音乐草坪上的跨年烟花一景\n\n图片来源:Lee Wai Ming", {"sublocation": "江心岛音乐草坪"}),
+    ("南湖公园里的灯会夜景\n\n图片来源:Chan Tai Man", {"sublocation": "南湖公园"}),
+    # a credit whose label is cut out with it leaves no label, and the line was read before
+    ("白塔寺前的庙会人潮\n摄影：李小红", {"sublocation": "白塔寺"}),
+    # a headline above a caption of its own stays a headline: the caption's sentence is the scene
+    ("春到江南\n3月5日,游客在南湖公园赏花。\n图片来源:王小明", {"sublocation": "南湖公园"}),
+])
+def test_a_caption_line_above_its_credit_label_is_no_headline(text, expected):
+    """A caption's one line with no full stop, then a credit's label on a line of its own (图片来源:X, 摄影：X): the
+    credit cut out leaves the label alone below the line, which is the caption, no headline above it."""
+    check(text, expected)

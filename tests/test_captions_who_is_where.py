@@ -48,6 +48,32 @@ def test_a_city_named_for_something_else_gives_none(text):
     assert city(text) is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the city's own country written after it with a comma, in a title line whose first words place nothing
+    ("Harvest Festival, Kano, Nigeria | A man rides a horse past the palace gates.", "Kano"),
+    ("Night market stalls, Hanoi, Vietnam\n\nVendors light their lamps as the crowds arrive.", "Hanoi"),
+    ("Morning prayers, Lahore, Pakistan | Worshippers gather at dawn.", "Lahore"),
+    # a chain of places that the readers give only a venue, a province and a country of
+    ("Tennis - Open Championships - Flushing Meadows, New York, United States - August 30, 2023. A fan waves a "
+     "flag.", "New York"),
+    # the chain read, not the sentence's full stop after it
+    ("Tea stalls at dawn, Nairobi, Kenya. Traders wait for the first boats.", "Nairobi"),
+])
+def test_a_city_its_own_country_or_province_follows(text, expected):
+    assert city(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a person's home: an appositive's "of" after the name, or after the age
+    "Amina Bello, 31, of Kano, Nigeria, sells tea at a market stall in the rain.",
+    "Amina Bello, of Kano, Nigeria, sells tea at a market stall in the rain.",
+    # another country's name after the city: no chain of its places
+    "Harvest Festival, Kano, Ghana | A man rides a horse past the palace gates.",
+])
+def test_a_chain_that_names_a_home_or_another_country_gives_none(text):
+    assert city(text) is None
+
+
 def test_a_city_of_another_country_than_the_one_read_is_not_taken():
     text = "Skyscrapers to cranes, Nairobi wakes to a thick fog this morning."
     assert read_city(text) == "Nairobi"
@@ -74,6 +100,11 @@ def test_the_cities_named(text, names):
     ("A train runs from Kisumu to Nairobi, as it has for years.", {"route"}),
     ("The Ruler of Nairobi greets guests, as he has for years.", {"home", "alone", "large"}),
     ("A fiesta in San Ignacio de Moxos, as there has been for years.", {"first_in", "longer", "alone"}),
+    ("Harvest Festival, Kisumu, Kenya | A man rides past.", {"chain", "alone"}),
+    ("Harvest Festival, Kisumu, western Kenya | A man rides past.", {"chain", "alone"}),
+    ("Harvest Festival, Kisumu, Ghana | A man rides past.", {"alone"}),
+    ("Tea stalls, Kisumu, Kenya. Traders wait for the boats.", {"chain", "alone"}),
+    ("Amina Bello, 31, of Kisumu, Kenya, sells tea.", {"chain", "home", "alone"}),
 ])
 def test_the_signals_of_a_named_city(text, on):
     found = named_cities(text)
@@ -146,6 +177,7 @@ def test_the_cities_named_are_those_a_plain_reading_finds(text):
     "A man sells tea in Nairobi on Monday, as he has for years.",
     "IN Nairobi the market opens early; at\tKisumu it closes late.",
     "x|In Nairobi vendors sell tea, as they have for years.",
+    "Harvest Festival, Kano, Nigeria | A man rides a horse past the palace gates.",
 ])
 def test_the_cheap_test_never_refuses_a_signal_the_sentence_shows(text):
     """`read_city` refuses a caption before cutting its sentences when no city could reach the threshold; the
@@ -160,3 +192,4 @@ def test_the_cheap_test_never_refuses_a_signal_the_sentence_shows(text):
         read = reading._for(text, city_, spans, first_prose, names)
         assert not read["subject"] or reading._could_be_subject(text, city_[2])
         assert not read["first_in"] or reading._could_follow_in(text, city_[1])
+        assert not read["chain"] or text[city_[2]:city_[2] + 1] == ","

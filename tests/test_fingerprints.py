@@ -385,6 +385,17 @@ def test_bands_and_probes():
     assert len(set(F.probes(value, radius=0))) == 4
 
 
+
+def test_band_values_are_band_rows_in_the_tables_columns(original):
+    """The quick store's tuples are the rows catalog.variants stores, in the order of BAND_COLUMNS, which are
+    the variant_band table's columns."""
+    from catalog.models import Base
+
+    _, _, fp = original
+    assert [dict(zip(F.BAND_COLUMNS, values, strict=True)) for values in F.band_values(7, fp)] == F.band_rows(7, fp)
+    assert len(F.band_rows(7, fp)) == len(fp.hashes) * F.BANDS
+    assert set(F.BAND_COLUMNS) == {column.name for column in Base.metadata.tables["variant_band"].columns}
+
 # --- the modules: their examples, and which way they import -------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["fingerprints", "likeness", "variants", "variant_copies"])

@@ -334,6 +334,19 @@ def test_a_time_no_clock_shows_is_refused(five_photos, value, said):
     assert run_catalog("--db", five_photos, "set", "1", "taken=2025-10-14T08:00+14:00").returncode == 0
 
 
+@pytest.mark.parametrize("value", ["country_code=ZZ", "country_code=UK", "location.country_code=QQQ"])
+def test_a_country_code_no_country_has_is_refused(five_photos, value):
+    """`set country_code=UK` (Britain is GB) or a slip such as ZZ was stored by hand, outranking the file's code for
+    good, and `catalog write` put it into IIM 2:100 and XMP CountryCode, where agencies' systems read the country."""
+    before = rows_digest(five_photos)
+    result = run_catalog("--db", five_photos, "set", "1", value)
+    out = _output(result)
+    assert result.returncode == 2 and "no country has this code in ISO 3166-1" in out, out
+    assert rows_digest(five_photos) == before
+    for good in ("country_code=gb", "country_code=CHN", "country_code=XK"):
+        assert run_catalog("--db", five_photos, "set", "1", good).returncode == 0
+
+
 @pytest.mark.parametrize("args", [
     ["link", "/dev/zero"],
     ["import", "PHOTOS", "--captions", "/dev/zero"],

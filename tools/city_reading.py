@@ -3,6 +3,7 @@ A scored reading of the sentence, its weights fitted out of fold on the English 
 
     python -m tools.city_reading                 # each signal's outcomes, then the fit in 5 folds
     python -m tools.city_reading --show subject  # the tune rows where a signal is read (tune only)
+    python -m tools.city_reading --files '!en_fresh4[5-9]*,!en_fresh5[0-4]*'   # the study rows only
 
 The candidates and their signals are the parser's own (``catalog/captions/city_reading.py``, which describes
 them): every run of capitalised words the gazetteer knows as a city, in a caption no other reader gives a city, each
@@ -39,8 +40,8 @@ SIGNALS: tuple[str, ...] = READ_SIGNALS
 GRID = (-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0)
 THRESHOLDS = (1.0, 2.0, 3.0, 4.0, 99.0)
 #: A start that reads the signals as the sentence suggests: the scene's words for, the others against.
-PRIOR = {"subject": 1.0, "first_in": 1.0, "again": 1.0, "alone": 1.0, "large": 1.0, "opening": -2.0, "home": -2.0,
-         "reference": -2.0, "route": -2.0, "longer": -2.0}
+PRIOR = {"subject": 1.0, "first_in": 1.0, "again": 1.0, "alone": 1.0, "large": 1.0, "chain": 1.0, "opening": -2.0,
+         "home": -2.0, "reference": -2.0, "route": -2.0, "longer": -2.0}
 #: What each outcome of taking a candidate is worth against leaving the city empty.
 WORTH = {"gain": 1.0, "also": 0.0, "loss": -2.0, "wrong": -1.0}
 
@@ -67,10 +68,11 @@ class Row:
     key: int = 0
 
 
-def tune_rows() -> list[Row]:
-    """The English tune captions the parser reads no city from, each candidate read, with its outcome."""
+def tune_rows(files: str | None = None) -> list[Row]:
+    """The English tune captions the parser reads no city from (of the files named `files`, a pattern as
+    ``evaluate_captions --files`` takes), each candidate read, with its outcome."""
     rows = []
-    for name, line, item in our_items("en", "tune"):
+    for name, line, item in our_items("en", "tune", files):
         facts = parse(item["text"])
         place = facts.location
         if place.city is not None and not facts.evidence.get("city", "").startswith("en / who is where"):
@@ -170,10 +172,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", nargs="+", metavar="SIGNAL", help="list the tune rows showing these signals")
     parser.add_argument("--list", action="store_true", help="list the tune rows the fits take a city for")
     parser.add_argument("--ablate", action="store_true", help="fit again without each signal in turn")
+    parser.add_argument("--files", help="only the tune sets whose file name matches (e.g. '!en_fresh5*' leaves a "
+                                        "blind check group out of the fit)")
     args = parser.parse_args(argv)
     if args.folds < 2:
         parser.error("--folds must be at least 2")
-    rows = tune_rows()
+    rows = tune_rows(args.files)
     if args.show:
         for row in rows:
             for r in row.readings:

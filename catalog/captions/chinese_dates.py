@@ -31,7 +31,26 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def body_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences after any headline lines (a short line without a full stop, above the caption)."""
+    """The sentences after any headline lines (a short line without a full stop, above the caption). A line is no
+    headline when nothing but labels left by a credit cut out follows it ("某某上的烟花汇演一景⏎⏎图片来源:" once
+    "图片来源:X" was read as the credit): the line is the caption itself.
+
+    >>> text = "滨海湾浮动舞台上的烟花汇演一景\\n\\n图片来源:      "
+    >>> body_sentences(text, split_sentences(text))
+    [(0, 15), (17, 28)]
+    """
+    body = _below_headlines(text, sentences)
+    if len(body) < len(sentences) and all(_LEFT_LABEL.fullmatch(text, start, end) for start, end in body):
+        return list(sentences)
+    return body
+
+
+#: A credit's label left alone on its line once the credit after it was cut out (图片来源:, 摄影：, 来源:).
+_LEFT_LABEL = compiled(r"\s*[^\s:：。]{1,6}[:：]\s*")
+
+
+def _below_headlines(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences after any headline lines, as ``body_sentences`` reads them before its check."""
     body = list(sentences)
     while len(body) > 1:
         start, end = body[0]

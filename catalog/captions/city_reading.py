@@ -5,7 +5,9 @@ photo was taken in: as the subject of what it does now ("Skyscrapers to cranes, 
 "in" or "at" in its first sentence of prose, or written again ("Ash cloud over Copenhagen ... the airport in
 Copenhagen"). It may as well name a person's home ("Ruler of Abu Dhabi"), a point of reference ("40 km north of
 Pune"), a route or an area ("the Sydney to Hobart race", "the Omsk region") or the start of a longer name ("San
-Ignacio de Moxos"). Each city the gazetteer knows that the caption names is read for these signals (``SIGNALS``),
+Ignacio de Moxos"). A city followed by its own province or country ("Durbar riders, Kano, Nigeria") is named as a
+place, as a chain of places names one, unless an appositive's "of" makes it a person's home ("Amina Bello, 31, of
+Kano, Nigeria"). Each city the gazetteer knows that the caption names is read for these signals (``SIGNALS``),
 and scored by their weights (``[city_reading]`` in ``catalog/rules/place_evidence.toml``, fitted out of fold on the
 English tune split by ``tools/city_reading.py``); the best is the city when it reaches the threshold, else none is
 read. With the shipped weights no signal alone reaches it: three of the signals for a city together do (the only
@@ -15,6 +17,8 @@ city named, of a million people or more, written again), and any signal against 
         Nairobi: the subject of a verb in the present, the only city, a million people: 3, taken
     A field of rice lies flooded some 40 km north of Nairobi. Heavy rain fell on Nairobi again.
         Nairobi: written again, the only city, a million people, but a point of reference in one mention: 1, none
+    Harvest Festival, Nairobi, Kenya | A man rides a horse past the gates.
+        Nairobi: its own country after it, the only city, a million people: 3, taken
 
 >>> read_city("Skyscrapers to cranes, Nairobi wakes to a thick fog this morning.")
 'Nairobi'
@@ -61,6 +65,9 @@ _HOME_AFTER = compiled(r"(?:-born|[ \t]+(?:native|natives|FC|United|City FC|fans
 _HOME_BEFORE = compiled(r"(?:native of|born in|hails from|hailing from|lives in|living in|based in|resident of|"
                         r"(?:mayors?|governors?|rulers?|emirs?|sultans?|kings?|queens?|princes?|president|bishops?|archbishop|people|"
                         r"citizens?|residents?|natives?)[ \t]+of)[ \t]+$", re.IGNORECASE)
+#: ... or an appositive's "of" after a person's name or age: "Quorva Lee, of Lissa, Quorvania", "Quorva Lee, 31, of
+#: Lissa": where the person is from, written as a chain of places.
+_HOME_OF = compiled(r",[ \t]*(?:\d{1,3},[ \t]*)?of[ \t]+$")
 #: A point of reference before a name: "40 km north of", "on the outskirts of", "near", "outside the city of".
 _REFERENCE = compiled(r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|outside|outskirts|"
                       r"suburbs|edge|kilometers|kilometres|km|miles)[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?"
@@ -76,8 +83,15 @@ _LONGER = compiled(r"[ \t]+(?:de|del|da|do|dos|das|di|la|le|upon|am|im|sur|y)[ \
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                        "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter"})
-#: The signals read of each city named, for it (the first five) and against it.
-SIGNALS = ("subject", "first_in", "again", "alone", "large", "opening", "home", "reference", "route", "longer")
+#: The larger place written after a city's name with a comma ("Quorvabad, Quorvania", "Quorvabad, southern
+#: Quorvania"): the city's own province or country names it as a place, as a chain of places does.
+_CHAIN_AFTER = compiled(r",[ \t]*(?:(?:northern|southern|eastern|western|central|north|south|east|west)[ \t]+)?"
+                        r"([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*)*)")
+#: A sentence's full stop inside the run read after the comma.
+_A_STOP = compiled(r"\.[ \t]+")
+#: The signals read of each city named, for it (the first six) and against it.
+SIGNALS = ("subject", "first_in", "again", "alone", "large", "chain", "opening", "home", "reference", "route",
+           "longer")
 #: An appositive's person before "in" or "at" and a name: ", a nurse in", ", an aid worker at".
 _APPOSITIVE = compiled(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+)?(\w+)[ \t]+(?:in|at)[ \t]+$")
 #: A place phrase opened by "from", a venue and "in" or "at" before a name: "fled from the Quorva Camp in": the
@@ -183,6 +197,7 @@ def _one(text: str, city: tuple[str, int, int], spans: list[tuple[int, int]], fi
         **_for(text, city, spans, first_prose, names),
         "opening": int(not head.strip() and (span == spans[0] or start == span[0])),
         "home": int(_HOME_AFTER.match(after) is not None or _HOME_BEFORE.search(head, near) is not None
+                    or head.rstrip(" \t").endswith("of") and _HOME_OF.search(head, near) is not None
                     or _a_persons_place(head, near)),
         "reference": int(_REFERENCE.search(head, near) is not None or _placed_elsewhere(head)),
         "route": int(_ROUTE_AFTER.match(after) is not None or _ROUTE_BEFORE.search(head, near) is not None
@@ -206,7 +221,21 @@ def _for(text: str, city: tuple[str, int, int], spans: list[tuple[int, int]], fi
         word = _WORD_BEFORE.search(head, near)
         first_in = word is not None and word.group(1).casefold() in ("in", "at")
     return {"subject": int(subject), "first_in": int(first_in), "again": _again(name, text, names),
-            "alone": int(len(names) == 1), "large": int(name_levels(name).city_population >= _LARGE)}
+            "alone": int(len(names) == 1), "large": int(name_levels(name).city_population >= _LARGE),
+            "chain": int(_its_own_place_after(text, name, end))}
+
+
+def _its_own_place_after(text: str, name: str, end: int) -> bool:
+    """Whether the city's own province or country (the gazetteer's) is written after its name with a comma:
+    "Quorvabad, Quorvania" where Quorvabad is a city of Quorvania."""
+    if text[end:end + 1] != ",":
+        return False  # (the cheap test first)
+    found = _CHAIN_AFTER.match(text, end)
+    if found is None:
+        return False
+    larger = name_levels(_A_STOP.split(found.group(1), 1)[0].rstrip("."))  # ("Quorvania. Fishermen land ...")
+    code = larger.country or (larger.province or "")[:2]
+    return bool(code) and code == name_levels(name).city_country
 
 
 def _could_be_subject(text: str, end: int) -> bool:
@@ -258,10 +287,12 @@ def read_city(text: str, country_code: str | None = None, w: Mapping[str, float]
     # (the cheap test first: what a city shows without its sentence read, and the most the sentence could add:
     # the subject's verb and the word "in" or "at" looked for without it)
     subject, first_in = max(w.get("subject", 0.0), 0.0), max(w.get("first_in", 0.0), 0.0)
+    chain = max(w.get("chain", 0.0), 0.0)
     alone = w.get("alone", 0.0) if len(names) == 1 else 0.0
     if all(alone + subject * _could_be_subject(text, end) + first_in * _could_follow_in(text, start)
            + _again(name, text, names) * w.get("again", 0.0)
-           + w.get("large", 0.0) * (name_levels(name).city_population >= _LARGE) < w["threshold"]
+           + w.get("large", 0.0) * (name_levels(name).city_population >= _LARGE)
+           + chain * (chain > 0 and _its_own_place_after(text, name, end)) < w["threshold"]
            for name, start, end in found):
         return None
     spans = _sentences(text)

@@ -33,7 +33,9 @@ def link(ctx, captions_file, photos, threshold, dry_run, fmt):
 
     The candidates are the PHOTO arguments (paths, file names or ids, in the captions' order) or else
     every photo in the catalogue; then a photo whose caption was typed by hand or linked before keeps
-    it. Exit status 1 when a link could not be stored.
+    it. A caption typed by hand is kept on a named photo too (`set PHOTO --revert caption` first takes the
+    article's); so is every other value set by hand, and the link lists each one the caption says
+    otherwise. Exit status 1 when a link could not be stored.
 
     \b
     Examples:
@@ -63,11 +65,14 @@ def report_text(report) -> str:
     for found in report.links:
         lines.append("")
         status = "" if found.status in ("stored", "dry run") else f"  ({found.status})"
+        if found.status == "kept":
+            status = "  (not stored: the caption typed by hand stays)"
         caption = found.caption
         lines.append(f"caption {caption.number} (line {caption.line}) → {_shown(found.photo.path)}  "
                      f"confidence {found.confidence:.2f}{status}")
         lines.append(f"  {caption.start(90)}")
         lines.extend(_evidence_lines(found.evidence))
+        lines.extend(f"  kept by hand: {kept}" for kept in found.kept)
     if report.unlinked:
         lines.append("")
     taken = {found.photo.id: found.caption.number for found in report.links}
@@ -102,12 +107,15 @@ def _summary(report) -> str:
         return "Dry run: nothing stored."
     stored = sum(found.status == "stored" for found in report.links)
     unchanged = sum(found.status == "unchanged" for found in report.links)
+    kept = sum(found.status == "kept" for found in report.links)
     failed = sum(found.status.startswith("failed") for found in report.links)
     if not report.links:
         return "Nothing stored."
     parts = [f"Stored {stored} caption{'s' if stored != 1 else ''} (source: linked)"]
     if unchanged:
         parts.append(f"{unchanged} already linked")
+    if kept:
+        parts.append(f"{kept} not stored over a caption typed by hand")
     if failed:
         parts.append(f"{failed} failed")
     return ", ".join(parts) + "."
@@ -140,6 +148,7 @@ def report_json(report) -> dict:
                 "confidence": round(found.confidence, 4),
                 "evidence": evidence(found.evidence),
                 "status": found.status,
+                "kept": found.kept,
             }
             for found in report.links
         ],

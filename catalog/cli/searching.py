@@ -475,8 +475,9 @@ def say_copies(found: StoryCopies) -> None:
 @format_option("json", "csv", "html", "xmp", default="json")
 @click.option("--output", "-o", type=GivenPath(writable=True),
               help="Write to FILE, not stdout. With --format html: the folder to write (index.html, thumbs/).")
-@click.option("--force", is_flag=True, help="With --format xmp: replace sidecars that already exist. With --format "
-              "html: replace files in the folder that no export wrote.")
+@click.option("--force", is_flag=True, help="With --format xmp: put the catalogue's values into sidecars that "
+              "already exist, keeping what else they hold. With --format html: replace files in the folder that no "
+              "export wrote.")
 @click.option("--sidecar-name", type=click.Choice(["stem", "full"]), default="stem", show_default=True,
               help="With --format xmp: photo.xmp (stem: Lightroom, Bridge, Capture One, digiKam's "
               "choice) or photo.jpg.xmp (full: darktable).")
@@ -491,7 +492,8 @@ def export(ctx, terms, fmt, output, force, sidecar_name):
     --format xmp writes an XMP sidecar beside each photo (photo.jpg -> photo.xmp) with the catalogue's
     caption, headline, creator, credit line, source, copyright, date taken, place (IPTC Core and
     Extension) and keywords, for Lightroom, darktable or digiKam to read. An existing sidecar is
-    kept unless --force; nothing is written outside the photo's folder. Exit status 1 when a
+    kept unless --force, which puts the catalogue's values into it and keeps everything else it
+    holds (develop settings, ratings, labels); nothing is written outside the photo's folder. Exit status 1 when a
     sidecar could not be written.
 
     \b

@@ -63,7 +63,10 @@ threshold; with a threshold of 0.5 or more no two chosen links can conflict.
 
 **Candidates.** The PHOTO arguments, or else every photo in the catalogue. A photo whose caption was
 typed by hand or linked before is not offered another caption unless it is named as a PHOTO (a link never
-overwrites someone's caption quietly); the same caption again is fine. Photos that carry a different
+overwrites someone's caption quietly); the same caption again is fine. Even a named photo keeps a caption typed by
+hand (a glob names every photo of a folder): the link is shown as kept, with the way to take the article's
+instead; a linked caption is replaced. Whatever else was set by hand (a credit, a date, a place) stays, and the
+link lists each such value the caption says otherwise. Photos that carry a different
 caption of their own stay candidates, disfavoured by the −2.0 above: photos without a caption are preferred.
 Each caption keeps its best ``KEEP`` candidates for the exact computation; the rest add their weight to
 "not here", so in a large catalogue a clue shared by thousands of photos rightly links nothing.
@@ -142,21 +145,73 @@ def link_captions(
     report = link(captions, candidates, gazetteer=library.gazetteer, threshold=threshold,
                   ordered=bool(photos), named=bool(photos), article=article)
     report.dry_run = dry_run
-    if not dry_run:
-        for found in report.links:
-            found.status = _store_link(library, found)
+    for found in report.links:
+        found.status = _store_link(library, found, dry_run)
     return report
 
 
-def _store_link(library: Library, found: Link) -> str:
-    """Store one link as its photo's caption (source `linked`); the link's status."""
+#: What a caption's facts (CaptionFacts.to_json) say, by the record's field name: a value set by hand there wins.
+CAPTION_FIELDS = (
+    ("credit.line", ("credit", "raw")), ("credit.photographer", ("credit", "photographer")),
+    ("credit.agency", ("credit", "agency")), ("credit.provider", ("credit", "provider")),
+    ("released", ("released",)), ("location.sublocation", ("location", "sublocation")),
+    ("location.city", ("location", "city")), ("location.province", ("location", "province")),
+    ("location.country", ("location", "country")),
+)
+
+
+def hand_values_kept(photo, facts: dict) -> list[str]:
+    """What was set by hand on `photo` that the caption (its facts as JSON) says otherwise, each as "FIELD 'value'
+    (the caption says 'other')": the hand value stays, and `catalog link` says so."""
+    manual = photo.manual or {}
+    wanted = [(name, path) for name, path in CAPTION_FIELDS]
+    if facts.get("date_kind") == "taken" and facts.get("date"):
+        wanted.append(("taken", ("date",)))
+    kept = []
+    for name, path in wanted:
+        said: object = facts
+        for key in path:
+            said = said.get(key) if isinstance(said, dict) else None
+        entry = manual.get(name)
+        if not said or not isinstance(entry, dict) or entry.get("by") != "hand":
+            continue
+        value = entry.get("value")
+        if str(value).strip().casefold() != str(said).strip().casefold():
+            kept.append(f"{name} {value!r} (the caption says {said!r})")
+    return kept
+
+
+def _store_link(library: Library, found: Link, dry_run: bool) -> str:
+    """Store one link as its photo's caption (source `linked`), unless `dry_run`; the link's status.
+
+    A caption typed by hand is never replaced, not even on a photo named as a PHOTO (a glob names every photo in a
+    folder): the link is "kept" and says so; `catalog set PHOTO --revert caption` first takes the article's. What
+    else was set by hand stays as well, and is listed in ``found.kept`` where the caption says otherwise.
+    """
     from catalog.importer import reimport_one
 
-    photo = found.photo
-    if photo.caption == found.caption.text and (photo.sources or {}).get("caption") == "linked":
+    try:
+        photo = library.get(found.photo.id)  # as it is now: a caption typed since the candidates were read counts
+    except CatalogError as error:
+        return f"failed: {error}"
+    sources = photo.sources or {}
+    if sources.get("caption") == "manual" and photo.caption != found.caption.text:
+        found.kept = [f"caption {_start(photo.caption)!r}; `catalog set {photo.path} --revert "
+                      f"caption` and link again to take the article's"]
+        return "kept"
+    found.kept = hand_values_kept(photo, found.caption.facts.to_json())
+    if dry_run:
+        return "dry run"
+    if photo.caption == found.caption.text and sources.get("caption") == "linked":
         return "unchanged"
     try:
         stored = reimport_one(library, photo.path, CaptionInput(found.caption.text, "linked"))
     except CatalogError as error:
         return f"failed: {error}"
     return f"failed: {stored.failures[0].reason}" if stored.failures else "stored"
+
+
+def _start(text: str | None, length: int = 60) -> str:
+    """The start of a caption, to name it on one line."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= length else text[: length - 1] + "…"

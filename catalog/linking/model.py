@@ -110,13 +110,16 @@ class Pairing:
 
 @dataclass
 class Link:
-    """A caption linked to a photo; ``status`` is "stored", "unchanged", "dry run" or "failed: reason"."""
+    """A caption linked to a photo; ``status`` is "stored", "unchanged", "kept" (the photo's caption was typed by
+    hand, and stays), "dry run" or "failed: reason". ``kept``: what was set by hand that the caption says otherwise,
+    each "FIELD 'value' (the caption says 'other')"; the hand value stays."""
 
     caption: Caption
     photo: Photo
     confidence: float
     evidence: list[Evidence]
     status: str = "dry run"
+    kept: list[str] = field(default_factory=list)
 
 
 @dataclass

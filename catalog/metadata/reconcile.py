@@ -313,12 +313,13 @@ def _is_truncated_copy(rule: Field, iim: IimBlock, iim_value: Any, xmp_value: An
 
 
 def _truncated(limit: int, iim_text: str, xmp_text: str) -> bool:
-    """An IIM text of exactly ``limit`` octets (as UTF-8) that the longer XMP text starts with."""
-    return (
-        limit in (len(iim_text.encode("utf-8")), len(iim_text))
-        and len(xmp_text) > len(iim_text)
-        and xmp_text.startswith(iim_text)
-    )
+    """An IIM text of ``limit`` octets (as UTF-8; or characters, as some writers count) that the longer XMP text
+    starts with; or one cut short of the limit on a character boundary, where the next character would not fit
+    (a Chinese caption cut at 2,000 octets ends at 1,998 or 1,999, as `catalog write` and ExifTool cut it)."""
+    if len(xmp_text) <= len(iim_text) or not xmp_text.startswith(iim_text):
+        return False
+    octets = len(iim_text.encode("utf-8"))
+    return limit in (octets, len(iim_text)) or octets + len(xmp_text[len(iim_text)].encode("utf-8")) > limit
 
 
 # -- conflicts ---------------------------------------------------------------------------------------
