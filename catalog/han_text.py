@@ -10,6 +10,7 @@ caption readers, the gazetteer's look-ups and the venue register, which all matc
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from catalog.patterns import compiled
@@ -66,12 +67,47 @@ def forget_conversions() -> None:
 
 
 def _simplify(text: str) -> str:
+    if _changeable().search(text) is None:
+        return text.translate(_VARIANTS) if _A_VARIANT.search(text) else text  # (OpenCC would give it back as is)
     converted = _converter().convert(text)
     if len(converted) != len(text):
         converted = text
     elif _ASTRAL.search(converted):  # "陳焯煇" -> "陈焯𪸩": a simplified form outside the ranges the patterns read
         converted = "".join(original if ord(new) > 0xFFFF else new for new, original in zip(converted, text))
     return converted.translate(_VARIANTS) if _A_VARIANT.search(converted) else converted
+
+
+#: Characters t2s changes inside a phrase of its dictionary (TSPhrases) and leaves alone on their own: 憑藉 -> 凭借,
+#: 深沈 -> 深沉, 回覆 -> 回复. ``_changeable`` reads the characters it changes alone from the converter itself; these
+#: it cannot, so they are listed (tests/test_han_text.py checks the list against the installed dictionaries).
+PHRASE_ONLY_CHANGES = "么俱哩坏彷沈甦瞭藉衹覆"
+_BLOCK = 2048  # characters of the plane converted at a time by ``_changeable``
+
+
+@cache
+def _changeable() -> re.Pattern[str]:
+    """A character OpenCC's t2s may change: one it changes alone (every character of the Basic Multilingual Plane
+    converted once, a line each, so no phrase spans two), one it changes only inside a phrase
+    (``PHRASE_ONLY_CHANGES``), any character beyond the plane, and a lone surrogate (which OpenCC cannot take, so
+    its error stays). A text with none of them converts to itself: OpenCC replaces only a dictionary's keys by their
+    values, and every key whose value differs from it holds such a character."""
+    changed = [ord(c) for c in PHRASE_ONLY_CHANGES]
+    for block in range(0, 0x10000, _BLOCK):  # (in blocks: no temporary large enough to move libc's heap threshold)
+        plane = [chr(code) for code in range(block, block + _BLOCK) if not 0xD800 <= code <= 0xDFFF and code != 0x0A]
+        if not plane:
+            continue  # (the surrogates' blocks)
+        converted = _converter().convert("\n".join(plane)).split("\n")
+        if len(converted) != len(plane):
+            return compiled(".", re.DOTALL)  # (each line no longer one character: every text converted)
+        changed += [ord(c) for c, new in zip(plane, converted) if new != c]
+    ranges: list[tuple[int, int]] = []
+    for code in sorted(changed):
+        if ranges and code <= ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], code))
+        else:
+            ranges.append((code, code))
+    body = "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+    return compiled(f"[{body}\\ud800-\\udfff\\U00010000-\\U0010ffff]")
 
 
 @cache
